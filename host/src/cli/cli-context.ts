@@ -1,0 +1,20 @@
+import type { ValidationPolicy } from '../store/validate-instance.js';
+
+/** What every command receives: global options and output streams. */
+export interface CliContext {
+  /** Data root (`--store`, `$ATRIUM_STORE`, default `./.atrium`). */
+  readonly store: string;
+  /** Machine-readable output (`--json`). */
+  readonly json: boolean;
+  readonly validation: ValidationPolicy;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** A CLI command: parses its own arguments, returns the process exit code. */
+export interface Command {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  run(args: string[], ctx: CliContext): Promise<number> | number;
+}

@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { query, type QueryResult } from '../../db/query-engine.js';
+import type { QueryLevel } from '../../db/query-keys.js';
+import { AtriumError } from '../../errors/atrium-error.js';
+import { openWorkstation } from '../../workstation.js';
+import type { Command } from '../cli-context.js';
+import { printTable } from '../print-table.js';
+
+const LEVELS: Record<string, { level: QueryLevel; columns: string[] }> = {
+  patients: { level: 'PATIENT', columns: ['PatientID', 'PatientName', 'PatientBirthDate', 'PatientSex', 'NumberOfPatientRelatedStudies', 'NumberOfPatientRelatedInstances'] },
+  studies: { level: 'STUDY', columns: ['PatientID', 'PatientName', 'StudyDate', 'StudyDescription', 'ModalitiesInStudy', 'NumberOfStudyRelatedSeries', 'NumberOfStudyRelatedInstances', 'StudyInstanceUID'] },
+  series: { level: 'SERIES', columns: ['PatientName', 'StudyDate', 'Modality', 'SeriesNumber', 'SeriesDescription', 'NumberOfSeriesRelatedInstances', 'SeriesInstanceUID'] },
+  instances: { level: 'IMAGE', columns: ['Modality', 'InstanceNumber', 'Rows', 'Columns', 'NumberOfFrames', 'SOPClassUID', 'TransferSyntaxUID', 'SOPInstanceUID'] },
+};
+
+/** Filter options: option name → the matching key it sets (PS3.4 C.2.2.2 matching). */
+const FILTERS: Record<string, string> = {
+  name: 'PatientName',
+  'patient-id': 'PatientID',
+  'birth-date': 'PatientBirthDate',
+  date: 'StudyDate',
+  accession: 'AccessionNumber',
+  description: 'StudyDescription',
+  modality: 'ModalitiesInStudy',
+  study: 'StudyInstanceUID',
+  series: 'SeriesInstanceUID',
+  sop: 'SOPInstanceUID',
+  'sop-class': 'SOPClassUID',
+};
+
+export const lsCommand: Command = {
+  name: 'ls',
+  usage:
+    'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n]',
+  summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists)',
+  run(args, ctx) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(Object.keys(FILTERS).map((k) => [k, { type: 'string' as const }])),
+        key: { type: 'string', multiple: true },
+        limit: { type: 'string' },
+      },
+    });
+    const what = LEVELS[positionals[0] ?? ''];
+    if (!what) {
+      ctx.err(`atrium ls: say what to list: ${Object.keys(LEVELS).join(', ')}`);
+      return 2;
+    }
+    const keys: Record<string, string | undefined> = Object.fromEntries(what.columns.map((c) => [c, undefined]));
+    const opts = values as Record<string, string | string[] | undefined>;
+    for (const [opt, keyword] of Object.entries(FILTERS)) {
+      const v = opts[opt];
+      if (typeof v !== 'string') continue;
+      // Modality at series level is the series' own attribute.
+      keys[keyword === 'ModalitiesInStudy' && what.level !== 'STUDY' && what.level !== 'PATIENT' ? 'Modality' : keyword] = v;
+    }
+    for (const kv of (opts.key as string[] | undefined) ?? []) {
+      const eq = kv.indexOf('=');
+      if (eq <= 0) throw new AtriumError('ATRIUM_ERR_CLI_BAD_KEY', `--key expects Keyword=value, got "${kv}"`);
+      keys[kv.slice(0, eq)] = kv.slice(eq + 1);
+    }
+    const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new AtriumError('ATRIUM_ERR_CLI_BAD_LIMIT', `--limit expects a positive whole number, got "${String(opts.limit)}"`);
+    const ws = openWorkstation(ctx.store);
+    try {
+      const rows: QueryResult[] = query(ws.index, what.level, keys, limit === undefined ? {} : { limit });
+      if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
+      else ctx.out(rows.length === 0 ? '(nothing matches)' : printTable(rows, what.columns));
+      return 0;
+    } finally {
+      ws.close();
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import { openWorkstation } from '../../workstation.js';
+import type { Command } from '../cli-context.js';
+import { printTable } from '../print-table.js';
+
+export const quarantineCommand: Command = {
+  name: 'quarantine',
+  usage: 'atrium quarantine',
+  summary: 'List objects that were refused or set aside, with the reason and where their bytes are kept',
+  run(_args, ctx) {
+    const ws = openWorkstation(ctx.store);
+    try {
+      const rows = ws.index.listQuarantine();
+      if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
+      else ctx.out(rows.length === 0 ? '(quarantine is empty)' : printTable(rows.map((r) => ({ ...r, reason: r.reason.length > 100 ? `${r.reason.slice(0, 99)}…` : r.reason })), ['id', 'receivedAt', 'reasonCode', 'path', 'reason']));
+      return 0;
+    } finally {
+      ws.close();
+    }
+  },
+};

@@ -1,0 +1,81 @@
+import { isAtriumError } from '../errors/atrium-error.js';
+import type { ValidationPolicy } from '../store/validate-instance.js';
+import { defaultStoreRoot } from '../workstation.js';
+import type { CliContext, Command } from './cli-context.js';
+import { exportCommand } from './commands/export-command.js';
+import { importCommand } from './commands/import-command.js';
+import { lsCommand } from './commands/ls-command.js';
+import { quarantineCommand } from './commands/quarantine-command.js';
+import { reconcileCommand } from './commands/reconcile-command.js';
+import { rmCommand } from './commands/rm-command.js';
+import { showCommand } from './commands/show-command.js';
+
+const COMMANDS: readonly Command[] = [importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand];
+
+const GLOBAL_HELP = `usage: atrium [--store <dir>] [--json] [--validation safety|strict] <command> [...]
+
+global options (anywhere on the line):
+  --store <dir>        data root (default: $ATRIUM_STORE or ./.atrium)
+  --json               machine-readable output
+  --validation <p>     what is checked on receive: safety (default) or strict (every Type 1 of the IOD)
+
+commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}\n  ${' '.repeat(12)} ${c.usage}`).join('\n')}`;
+
+/** Split the global options (accepted anywhere) from the command's own arguments. */
+function splitGlobals(argv: readonly string[]): { globals: { store?: string; json: boolean; validation?: string; help: boolean }; rest: string[] } {
+  const globals: { store?: string; json: boolean; validation?: string; help: boolean } = { json: false, help: false };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') globals.json = true;
+    else if (a === '--help' || a === '-h') globals.help = true;
+    else if (a === '--store' || a === '--validation') {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      if (a === '--store') globals.store = v;
+      else globals.validation = v;
+    } else if (a.startsWith('--store=')) globals.store = a.slice(8);
+    else if (a.startsWith('--validation=')) globals.validation = a.slice(13);
+    else rest.push(a);
+  }
+  return { globals, rest };
+}
+
+/** Run the CLI; returns the exit code (0 ok, 1 done with refusals/errors, 2 usage). */
+export async function main(argv: readonly string[], io: Pick<CliContext, 'out' | 'err'> = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): Promise<number> {
+  let parsed;
+  try {
+    parsed = splitGlobals(argv);
+  } catch (e) {
+    io.err(`atrium: ${(e as Error).message}`);
+    return 2;
+  }
+  const { globals, rest } = parsed;
+  const [name, ...args] = rest;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (globals.help || !command) {
+    (command || globals.help ? io.out : io.err)(command ? `usage: ${command.usage}\n${command.summary}` : GLOBAL_HELP);
+    if (name && !command && !globals.help) io.err(`\natrium: unknown command "${name}"`);
+    return command || globals.help ? 0 : 2;
+  }
+  const validation = globals.validation ?? 'safety';
+  if (validation !== 'safety' && validation !== 'strict') {
+    io.err(`atrium: --validation must be safety or strict, not "${validation}"`);
+    return 2;
+  }
+  const ctx: CliContext = { store: globals.store ?? defaultStoreRoot(), json: globals.json, validation: validation as ValidationPolicy, ...io };
+  try {
+    return await command.run(args, ctx);
+  } catch (e) {
+    if (isAtriumError(e)) {
+      io.err(globals.json ? JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }) : `atrium ${command.name}: ${e.message} [${e.code}]`);
+      return 1;
+    }
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(`atrium ${command.name}: ${e.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,87 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { classifyRecord } from './classify-record.js';
+import type {
+  Classification,
+  Index,
+  InstanceFilter,
+  NewQuarantineEntry,
+  QuarantineEntry,
+  RemovalResult,
+  StoredInstance,
+  UpsertResult,
+} from './dicom-index.js';
+import type { InstanceRecord } from './instance-record.js';
+import type { PatientIdentity } from './patient-key.js';
+import { quarantineTable } from './quarantine-table.js';
+import { readInstances } from './read-instances.js';
+import { removeEntities } from './remove-entities.js';
+import { registerSqlFunctions } from './sql-functions.js';
+import { upsertInstance } from './upsert-instance.js';
+
+/**
+ * {@link Index} over a migrated better-sqlite3 connection (see `openIndex`); registers the
+ * SQL functions the query engine needs (`registerSqlFunctions`). Every
+ * writing method runs in one IMMEDIATE transaction, so a failure leaves no partial rows
+ * and concurrent writers wait on the busy timeout instead of failing mid-way.
+ */
+export class IndexImpl implements Index {
+  constructor(readonly db: BetterSqlite3.Database) {
+    registerSqlFunctions(db);
+  }
+
+  classify(record: InstanceRecord): Classification {
+    return classifyRecord(this.db, record).classification;
+  }
+
+  upsertInstance(record: InstanceRecord): UpsertResult {
+    return this.write(() => upsertInstance(this.db, record));
+  }
+
+  removeInstance(ref: { SOPInstanceUID: string; SeriesInstanceUID?: string }): RemovalResult {
+    return this.write(() => removeEntities.instance(this.db, ref));
+  }
+
+  removeSeries(SeriesInstanceUID: string): RemovalResult {
+    return this.write(() => removeEntities.series(this.db, SeriesInstanceUID));
+  }
+
+  removeStudy(StudyInstanceUID: string): RemovalResult {
+    return this.write(() => removeEntities.study(this.db, StudyInstanceUID));
+  }
+
+  removePatient(identity: PatientIdentity): RemovalResult {
+    return this.write(() => removeEntities.patient(this.db, identity));
+  }
+
+  getInstance(SeriesInstanceUID: string, SOPInstanceUID: string): StoredInstance | undefined {
+    return readInstances.one(this.db, SeriesInstanceUID, SOPInstanceUID);
+  }
+
+  getInstances(filter: InstanceFilter): StoredInstance[] {
+    return readInstances.many(this.db, filter);
+  }
+
+  listInstancePaths(): string[] {
+    return readInstances.paths(this.db);
+  }
+
+  addQuarantine(entry: NewQuarantineEntry): number {
+    return this.write(() => quarantineTable.add(this.db, entry));
+  }
+
+  listQuarantine(): QuarantineEntry[] {
+    return quarantineTable.list(this.db);
+  }
+
+  removeQuarantine(id: number): QuarantineEntry | undefined {
+    return this.write(() => quarantineTable.remove(this.db, id));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}

@@ -1,0 +1,142 @@
+/** One schema step. `version` is the `PRAGMA user_version` the database has after it. */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+/**
+ * The schema history of the index, oldest first. Never edit a published step: append a
+ * new one. The SQL is written out literally (not generated from `RECORD_FIELDS`) so that
+ * a step means the same thing forever.
+ *
+ * Column names are DICOM keywords (PS3.6); internal columns are snake_case. Tables are
+ * STRICT so an IS/US value that is not an integer is refused instead of silently kept.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'patient / study / series / instance tables',
+    sql: `
+CREATE TABLE patient (
+  pk INTEGER PRIMARY KEY,
+  patient_key TEXT NOT NULL UNIQUE,
+  "PatientName" TEXT,
+  "PatientID" TEXT,
+  "IssuerOfPatientID" TEXT,
+  "PatientBirthDate" TEXT,
+  "PatientBirthTime" TEXT,
+  "PatientSex" TEXT,
+  "OtherPatientIDs" TEXT,
+  "OtherPatientNames" TEXT,
+  "PatientAge" TEXT,
+  "PatientSize" TEXT,
+  "PatientWeight" TEXT,
+  "EthnicGroup" TEXT,
+  "Occupation" TEXT,
+  "AdditionalPatientHistory" TEXT,
+  "PatientComments" TEXT
+) STRICT;
+
+CREATE TABLE study (
+  pk INTEGER PRIMARY KEY,
+  patient_pk INTEGER NOT NULL REFERENCES patient(pk),
+  "StudyInstanceUID" TEXT NOT NULL UNIQUE,
+  "StudyDate" TEXT,
+  "StudyTime" TEXT,
+  "AccessionNumber" TEXT,
+  "ReferringPhysicianName" TEXT,
+  "NameOfPhysiciansReadingStudy" TEXT,
+  "AdmittingDiagnosesDescription" TEXT,
+  "StudyDescription" TEXT,
+  "StudyID" TEXT,
+  "OtherStudyNumbers" TEXT
+) STRICT;
+
+CREATE TABLE series (
+  pk INTEGER PRIMARY KEY,
+  study_pk INTEGER NOT NULL REFERENCES study(pk),
+  "SeriesInstanceUID" TEXT NOT NULL UNIQUE,
+  "SeriesDate" TEXT,
+  "SeriesTime" TEXT,
+  "Modality" TEXT,
+  "Manufacturer" TEXT,
+  "InstitutionName" TEXT,
+  "SeriesDescription" TEXT,
+  "ManufacturerModelName" TEXT,
+  "BodyPartExamined" TEXT,
+  "ScanOptions" TEXT,
+  "ProtocolName" TEXT,
+  "SeriesNumber" INTEGER
+) STRICT;
+
+CREATE TABLE instance (
+  pk INTEGER PRIMARY KEY,
+  series_pk INTEGER NOT NULL REFERENCES series(pk),
+  "SOPInstanceUID" TEXT NOT NULL,
+  "SOPClassUID" TEXT NOT NULL,
+  "InstanceNumber" INTEGER,
+  "Rows" INTEGER,
+  "Columns" INTEGER,
+  "BitsAllocated" INTEGER,
+  "NumberOfFrames" INTEGER,
+  "TransferSyntaxUID" TEXT,
+  "SpecificCharacterSet" TEXT,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  stored_at TEXT NOT NULL,
+  received_from TEXT,
+  UNIQUE (series_pk, "SOPInstanceUID")
+) STRICT;
+`,
+  },
+  {
+    version: 2,
+    description: 'indexes for the C-FIND matching keys of seed Table 4-26 and the parent links',
+    sql: `
+CREATE INDEX patient_PatientID ON patient ("PatientID");
+CREATE INDEX patient_PatientName ON patient ("PatientName");
+CREATE INDEX patient_PatientBirthDate ON patient ("PatientBirthDate");
+CREATE INDEX patient_PatientSex ON patient ("PatientSex");
+
+CREATE INDEX study_patient_pk ON study (patient_pk);
+CREATE INDEX study_StudyDate ON study ("StudyDate");
+CREATE INDEX study_StudyTime ON study ("StudyTime");
+CREATE INDEX study_AccessionNumber ON study ("AccessionNumber");
+CREATE INDEX study_ReferringPhysicianName ON study ("ReferringPhysicianName");
+CREATE INDEX study_StudyDescription ON study ("StudyDescription");
+CREATE INDEX study_StudyID ON study ("StudyID");
+
+CREATE INDEX series_study_pk_Modality ON series (study_pk, "Modality");
+CREATE INDEX series_SeriesDate ON series ("SeriesDate");
+CREATE INDEX series_SeriesTime ON series ("SeriesTime");
+CREATE INDEX series_Modality ON series ("Modality");
+CREATE INDEX series_SeriesDescription ON series ("SeriesDescription");
+CREATE INDEX series_ProtocolName ON series ("ProtocolName");
+CREATE INDEX series_SeriesNumber ON series ("SeriesNumber");
+
+CREATE INDEX instance_SOPInstanceUID ON instance ("SOPInstanceUID");
+CREATE INDEX instance_SOPClassUID ON instance ("SOPClassUID");
+CREATE INDEX instance_InstanceNumber ON instance ("InstanceNumber");
+`,
+  },
+  {
+    version: 3,
+    description: 'quarantine of received objects that were kept but not indexed',
+    sql: `
+CREATE TABLE quarantine (
+  id INTEGER PRIMARY KEY,
+  received_at TEXT NOT NULL,
+  reason_code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details)),
+  path TEXT,
+  sha256 TEXT,
+  source TEXT
+) STRICT;
+
+CREATE INDEX quarantine_received_at ON quarantine (received_at);
+`,
+  },
+];

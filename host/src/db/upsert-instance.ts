@@ -1,0 +1,156 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { AtriumError } from '../errors/atrium-error.js';
+import { classifyRecord } from './classify-record.js';
+import type { FieldChange, UpsertResult } from './dicom-index.js';
+import type { InstanceRecord } from './instance-record.js';
+import type { PatientIdentity } from './patient-key.js';
+import { patientKey } from './patient-key.js';
+import { RECORD_FIELDS } from './record-fields.js';
+import { recordValues, type Row } from './record-values.js';
+import { stmt } from './statement-cache.js';
+
+const q = (f: string): string => `"${f}"`;
+const insertSql = (table: string, cols: readonly string[]): string =>
+  `INSERT INTO ${table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+const updateSql = (table: string, cols: readonly string[]): string =>
+  `UPDATE ${table} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE pk = ?`;
+
+const PATIENT_COLS = ['patient_key', ...RECORD_FIELDS.PATIENT];
+const STUDY_COLS = ['patient_pk', ...RECORD_FIELDS.STUDY];
+const SERIES_COLS = ['study_pk', ...RECORD_FIELDS.SERIES];
+const FILE_COLS = ['path', 'size', 'sha256', 'stored_at', 'received_from'];
+const INSTANCE_COLS = ['series_pk', ...RECORD_FIELDS.IMAGE, ...FILE_COLS];
+
+/**
+ * Writes one instance and the demographic update of seed §4.1.3.3.2: for patient, study
+ * and series the values of the latest received instance win (absent attributes keep the
+ * stored value, empty ones clear it); a re-received instance is replaced entirely. When a
+ * study's patient identity changes, the study is re-linked to the (possibly new) patient
+ * row and the old patient row is deleted if no study is left on it.
+ *
+ * Must run inside a transaction (the caller's); it throws on the first problem so the
+ * transaction rolls back.
+ */
+export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecord): UpsertResult {
+  const { classification, instancePk } = classifyRecord(db, record);
+  if (classification.action === 'quarantine-duplicate-series') {
+    const { existing } = classification;
+    throw new AtriumError(
+      'ATRIUM_ERR_INDEX_DUPLICATE_SERIES',
+      `Series ${existing.SeriesInstanceUID} already belongs to study ${existing.StudyInstanceUID}; ` +
+        `instance ${record.instance.SOPInstanceUID} of study ${record.study.StudyInstanceUID} must be quarantined`,
+      { ...existing, receivedStudyInstanceUID: record.study.StudyInstanceUID, path: record.file.path },
+    );
+  }
+  const changes: FieldChange[] = [];
+  const row = (sql: string, ...params: unknown[]): Row | undefined => stmt<Row>(db, sql).get(...params);
+
+  // PATIENT
+  const key = patientKey(record.patient);
+  const study = row('SELECT * FROM study WHERE "StudyInstanceUID" = ?', record.study.StudyInstanceUID);
+  const target = row('SELECT * FROM patient WHERE patient_key = ?', key);
+  const previous = study === undefined ? target : row('SELECT * FROM patient WHERE pk = ?', study.patient_pk);
+  const patient = recordValues.merge(RECORD_FIELDS.PATIENT, record.patient, target);
+  let patientPk: number;
+  if (target === undefined) {
+    patientPk = insert(db, 'patient', PATIENT_COLS, { patient_key: key, ...patient });
+  } else {
+    patientPk = target.pk as number;
+    if (recordValues.diff('PATIENT', RECORD_FIELDS.PATIENT, target, patient).length > 0) {
+      update(db, 'patient', RECORD_FIELDS.PATIENT, patient, patientPk);
+    }
+  }
+  if (previous !== undefined) {
+    changes.push(...recordValues.diff('PATIENT', RECORD_FIELDS.PATIENT, previous, patient));
+  }
+
+  // STUDY
+  const studyValues = recordValues.merge(RECORD_FIELDS.STUDY, record.study, study);
+  let studyPk: number;
+  let relinked: UpsertResult['relinked'];
+  if (study === undefined) {
+    studyPk = insert(db, 'study', STUDY_COLS, { patient_pk: patientPk, ...studyValues });
+  } else {
+    studyPk = study.pk as number;
+    const studyChanges = recordValues.diff('STUDY', RECORD_FIELDS.STUDY, study, studyValues);
+    changes.push(...studyChanges);
+    const oldPatientPk = study.patient_pk as number;
+    if (studyChanges.length > 0 || oldPatientPk !== patientPk) {
+      update(db, 'study', STUDY_COLS, { patient_pk: patientPk, ...studyValues }, studyPk);
+    }
+    if (oldPatientPk !== patientPk && previous !== undefined) {
+      const orphan = row('SELECT 1 AS x FROM study WHERE patient_pk = ? LIMIT 1', oldPatientPk) === undefined;
+      if (orphan) stmt(db, 'DELETE FROM patient WHERE pk = ?').run(oldPatientPk);
+      relinked = {
+        StudyInstanceUID: record.study.StudyInstanceUID,
+        from: identity(previous),
+        to: identity(patient),
+        oldPatientRemoved: orphan,
+      };
+    }
+  }
+
+  // SERIES (classification guarantees a known series belongs to this study)
+  const series = row('SELECT * FROM series WHERE "SeriesInstanceUID" = ?', record.series.SeriesInstanceUID);
+  const seriesValues = recordValues.merge(RECORD_FIELDS.SERIES, record.series, series);
+  let seriesPk: number;
+  if (series === undefined) {
+    seriesPk = insert(db, 'series', SERIES_COLS, { study_pk: studyPk, ...seriesValues });
+  } else {
+    seriesPk = series.pk as number;
+    const seriesChanges = recordValues.diff('SERIES', RECORD_FIELDS.SERIES, series, seriesValues);
+    changes.push(...seriesChanges);
+    if (seriesChanges.length > 0) update(db, 'series', RECORD_FIELDS.SERIES, seriesValues, seriesPk);
+  }
+
+  // INSTANCE: a re-received instance replaces the stored one entirely.
+  const instance: Row = {
+    series_pk: seriesPk,
+    ...recordValues.merge(RECORD_FIELDS.IMAGE, record.instance, undefined),
+    path: record.file.path,
+    size: record.file.size,
+    sha256: record.file.sha256,
+    stored_at: record.file.storedAt ?? new Date().toISOString(),
+    received_from: record.file.receivedFrom ?? null,
+  };
+  try {
+    if (instancePk === undefined) insert(db, 'instance', INSTANCE_COLS, instance);
+    else update(db, 'instance', INSTANCE_COLS, instance, instancePk);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new AtriumError(
+        'ATRIUM_ERR_INDEX_PATH_IN_USE',
+        `File path ${record.file.path} is already indexed for another instance`,
+        { path: record.file.path, SOPInstanceUID: record.instance.SOPInstanceUID },
+        { cause: e },
+      );
+    }
+    throw e;
+  }
+
+  return {
+    action: classification.action === 'replace' ? 'replaced' : 'stored',
+    ...(classification.action === 'replace' ? { previousFile: classification.existing } : {}),
+    changes,
+    ...(relinked === undefined ? {} : { relinked }),
+    created: { patient: target === undefined, study: study === undefined, series: series === undefined },
+  };
+}
+
+function insert(db: BetterSqlite3.Database, table: string, cols: readonly string[], values: Row): number {
+  const result = stmt(db, insertSql(table, cols)).run(...cols.map((c) => values[c] ?? null));
+  return Number(result.lastInsertRowid);
+}
+
+function update(db: BetterSqlite3.Database, table: string, cols: readonly string[], values: Row, pk: number): void {
+  stmt(db, updateSql(table, cols)).run(...cols.map((c) => values[c] ?? null), pk);
+}
+
+function identity(p: Row): PatientIdentity {
+  const out: PatientIdentity = {};
+  for (const f of ['PatientID', 'IssuerOfPatientID', 'PatientName', 'PatientBirthDate'] as const) {
+    const v = p[f];
+    if (typeof v === 'string') out[f] = v;
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+import { inflateRawSync } from 'node:zlib';
+import { Tag } from '@atrium/sdk';
+import type { DataSet } from './data-set.js';
+import { parseDataset } from './parse-dataset.js';
+import { parseError } from './parse-error.js';
+import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, transferSyntaxInfo, type DatasetEncoding, type TransferSyntaxInfo } from './transfer-syntax.js';
+import { hasLongHeader, isKnownVr } from './vr.js';
+
+/** A parsed DICOM file or bare dataset, with what is needed to write it back unchanged. */
+export interface DicomFile {
+  /** The 128-byte preamble, when the stream had one ("DICM" at offset 128). */
+  readonly preamble?: Uint8Array;
+  /** Whether the stream had the "DICM" prefix. */
+  readonly hasPrefix: boolean;
+  /** File Meta Information (group 0002), when present. */
+  readonly meta?: DataSet;
+  /** The dataset (without group 0002). */
+  readonly dataset: DataSet;
+  /** The transfer syntax of the dataset (from the meta, or detected for a bare dataset). */
+  readonly transferSyntax: TransferSyntaxInfo;
+  /** The stream had no file meta: the transfer syntax was detected from the bytes. */
+  readonly transferSyntaxDetected: boolean;
+  /** Bytes after the dataset that are not elements (zero padding), kept for fidelity. */
+  readonly trailing: Uint8Array;
+  /** Whether a header-only parse stopped before Pixel Data. */
+  readonly stoppedAtPixelData: boolean;
+  /** The raw (inflated, for deflated syntaxes) bytes of the dataset. */
+  readonly datasetBytes: Uint8Array;
+}
+
+/** Options of {@link parseDicom}. */
+export interface ParseDicomOptions {
+  /** Stop before Pixel Data (7FE0,0010): the header-only parse used for indexing. */
+  readonly headerOnly?: boolean;
+  /** Transfer syntax of a bare dataset without file meta; detected when omitted. */
+  readonly transferSyntaxUID?: string;
+}
+
+/**
+ * Parse a Part 10 file (PS3.10 §7.1) or a bare dataset, with or without preamble and
+ * file meta, in Implicit VR LE, Explicit VR LE / BE, Deflated Explicit VR LE or any
+ * encapsulated syntax. Throws AtriumError ATRIUM_ERR_PARSE_* naming the tag and offset.
+ */
+export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): DicomFile {
+  let pos = 0;
+  let preamble: Uint8Array | undefined;
+  let hasPrefix = false;
+  if (bytes.length >= 132 && isDicm(bytes, 128)) {
+    preamble = bytes.subarray(0, 128);
+    hasPrefix = true;
+    pos = 132;
+  } else if (isDicm(bytes, 0)) {
+    hasPrefix = true;
+    pos = 4;
+  }
+  let meta: DataSet | undefined;
+  if (bytes.length - pos >= 8 && readGroup(bytes, pos, true) === 0x0002) {
+    const metaEnc = looksExplicit(bytes, pos) ? EXPLICIT_LE : IMPLICIT_LE;
+    const metaEnd = findGroupEnd(bytes, pos, metaEnc);
+    meta = parseDataset(bytes, metaEnc, pos, metaEnd).dataset;
+    pos = metaEnd;
+  } else if (hasPrefix) {
+    throw parseError('MALFORMED', 'DICM prefix is not followed by File Meta Information (group 0002)', [], pos);
+  }
+  const tsUid = meta?.string(Tag.TransferSyntaxUID) ?? options.transferSyntaxUID;
+  if (meta && tsUid === undefined) {
+    throw parseError('MALFORMED', 'File Meta Information has no Transfer Syntax UID (0002,0010)', [Tag.TransferSyntaxUID], pos);
+  }
+  const detected = tsUid === undefined;
+  const transferSyntax = tsUid !== undefined ? transferSyntaxInfo(tsUid) : detectEncoding(bytes, pos);
+  let datasetBytes = bytes.subarray(pos);
+  if (transferSyntax.deflated) {
+    try {
+      datasetBytes = inflateRawSync(datasetBytes);
+    } catch (cause) {
+      throw parseError('MALFORMED', `deflated dataset cannot be inflated (${(cause as Error).message})`, [], pos);
+    }
+  }
+  if (datasetBytes.length === 0 && !meta) throw parseError('NOT_DICOM', 'no data', [], 0);
+  const parsed = parseDataset(datasetBytes, transferSyntax, 0, datasetBytes.length, {
+    ...(options.headerOnly ? { stopAtTag: Tag.PixelData } : {}),
+  });
+  if (!meta && parsed.dataset.size === 0) throw parseError('NOT_DICOM', 'no DICOM elements found', [], pos);
+  return {
+    ...(preamble ? { preamble } : {}),
+    hasPrefix,
+    ...(meta ? { meta } : {}),
+    dataset: parsed.dataset,
+    transferSyntax,
+    transferSyntaxDetected: detected,
+    trailing: parsed.stopped ? new Uint8Array(0) : datasetBytes.subarray(parsed.end),
+    stoppedAtPixelData: parsed.stopped,
+    datasetBytes,
+  };
+}
+
+function isDicm(b: Uint8Array, at: number): boolean {
+  return b[at] === 0x44 && b[at + 1] === 0x49 && b[at + 2] === 0x43 && b[at + 3] === 0x4d;
+}
+
+function readGroup(b: Uint8Array, at: number, le: boolean): number {
+  return le ? (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) : ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
+}
+
+function looksExplicit(b: Uint8Array, at: number): boolean {
+  return isKnownVr(String.fromCharCode(b[at + 4] ?? 0, b[at + 5] ?? 0));
+}
+
+/** Offset where group 0002 ends: walk its elements (no reliance on the group length). */
+function findGroupEnd(b: Uint8Array, start: number, enc: DatasetEncoding): number {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let pos = start;
+  while (b.length - pos >= 8 && readGroup(b, pos, true) === 0x0002) {
+    if (enc.explicitVR && looksExplicit(b, pos)) {
+      const vr = String.fromCharCode(b[pos + 4] ?? 0, b[pos + 5] ?? 0);
+      const long = hasLongHeader(vr);
+      const len = long ? view.getUint32(pos + 8, true) : view.getUint16(pos + 6, true);
+      pos += (long ? 12 : 8) + len;
+    } else {
+      pos += 8 + view.getUint32(pos + 4, true);
+    }
+    if (pos > b.length) throw parseError('TRUNCATED', 'File Meta Information runs past the end of the data', [], start);
+  }
+  return pos;
+}
+
+/** Detect the encoding of a bare dataset from its first element header (as DCMTK does). */
+function detectEncoding(b: Uint8Array, at: number): TransferSyntaxInfo {
+  if (b.length - at < 8) throw parseError('NOT_DICOM', 'too short to hold a DICOM element', [], at);
+  const first = Math.min(readGroup(b, at, true), readGroup(b, at, false));
+  if (first > 0x0008 || first % 2 !== 0) {
+    throw parseError('NOT_DICOM', 'no DICM prefix, no File Meta Information, and the data does not start with a DICOM element', [], at);
+  }
+  const explicit = looksExplicit(b, at);
+  const groupLE = readGroup(b, at, true);
+  const groupBE = readGroup(b, at, false);
+  // A plausible first group is small (0008 and the like); byte-swapped it would be large.
+  const bigEndian = explicit && groupLE > 0x00ff && groupBE <= 0x00ff;
+  const enc = !explicit ? IMPLICIT_LE : bigEndian ? EXPLICIT_BE : EXPLICIT_LE;
+  const uid = !explicit ? '1.2.840.10008.1.2' : bigEndian ? '1.2.840.10008.1.2.2' : '1.2.840.10008.1.2.1';
+  return { ...transferSyntaxInfo(uid), ...enc };
+}

@@ -1,0 +1,118 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Files under a data root. Layout:
+ * - `files/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm` — stored instances
+ * - `quarantine/<YYYY-MM-DD>/<id>.dcm` + `<id>.json` — rejected bytes with the reason
+ * - `tmp/` — files being written (removed at startup)
+ *
+ * Every write is atomic: a temp file is written and fsync'd, renamed into place, and the
+ * directory fsync'd, so a crash leaves either the old file or the new one, never half.
+ */
+export class FileStore {
+  readonly filesDir: string;
+  readonly quarantineDir: string;
+  readonly tmpDir: string;
+
+  constructor(readonly root: string) {
+    this.filesDir = join(root, 'files');
+    this.quarantineDir = join(root, 'quarantine');
+    this.tmpDir = join(root, 'tmp');
+    for (const d of [root, this.filesDir, this.quarantineDir, this.tmpDir]) mkdirSync(d, { recursive: true });
+  }
+
+  /** Relative path (with `/`) of an instance file. UIDs are validated before they get here. */
+  instancePath(studyUid: string, seriesUid: string, sopInstanceUid: string): string {
+    return `files/${studyUid}/${seriesUid}/${sopInstanceUid}.dcm`;
+  }
+
+  absolute(relPath: string): string {
+    return join(this.root, ...relPath.split('/'));
+  }
+
+  exists(relPath: string): boolean {
+    return existsSync(this.absolute(relPath));
+  }
+
+  read(relPath: string): Buffer {
+    return readFileSync(this.absolute(relPath));
+  }
+
+  /** Write `bytes` at `relPath` atomically (temp + fsync + rename + directory fsync). */
+  writeAtomic(relPath: string, bytes: Uint8Array): void {
+    const target = this.absolute(relPath);
+    const dir = dirname(target);
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(this.tmpDir, `${randomBytes(8).toString('hex')}.part`);
+    const fd = openSync(tmp, 'w');
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    syncDirectory(dir);
+  }
+
+  /** Remove a stored file and the directories it leaves empty (up to `files/`). */
+  remove(relPath: string): void {
+    const abs = this.absolute(relPath);
+    rmSync(abs, { force: true });
+    let dir = dirname(abs);
+    while (dir.startsWith(this.filesDir + sep) || dir.startsWith(this.quarantineDir + sep)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+      dir = dirname(dir);
+    }
+  }
+
+  /**
+   * Keep rejected bytes with their reason: `quarantine/<date>/<id>.dcm` and `<id>.json`.
+   * Returns the relative path of the kept bytes.
+   */
+  quarantine(bytes: Uint8Array, reason: Readonly<Record<string, unknown>>, now = new Date()): string {
+    const day = now.toISOString().slice(0, 10);
+    const id = `${now.toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(6).toString('hex')}`;
+    const rel = `quarantine/${day}/${id}.dcm`;
+    this.writeAtomic(rel, bytes);
+    this.writeAtomic(`quarantine/${day}/${id}.json`, new TextEncoder().encode(JSON.stringify({ ...reason, keptAt: now.toISOString() }, null, 2) + '\n'));
+    return rel;
+  }
+
+  /** Remove leftovers of interrupted writes. Returns how many were removed. */
+  cleanTmp(): number {
+    const names = readdirSync(this.tmpDir);
+    for (const n of names) rmSync(join(this.tmpDir, n), { force: true, recursive: true });
+    return names.length;
+  }
+
+  /** Every stored instance file, as relative paths. */
+  listInstanceFiles(): string[] {
+    const out: string[] = [];
+    const walk = (dir: string): void => {
+      for (const ent of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, ent.name);
+        if (ent.isDirectory()) walk(p);
+        else if (ent.isFile() && ent.name.endsWith('.dcm')) out.push(relative(this.root, p).split(sep).join('/'));
+      }
+    };
+    walk(this.filesDir);
+    return out;
+  }
+}
+
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

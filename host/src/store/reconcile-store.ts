@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Index } from '../db/dicom-index.js';
+import { parseDicom } from '../io/parse-part10.js';
+import type { FileStore } from './file-store.js';
+import { recordFromDataset } from './record-from-dataset.js';
+import type { StoreIntents } from './store-intents.js';
+
+/** What {@link reconcileStore} found and did. */
+export interface ReconcileReport {
+  /** Leftover temp files of interrupted writes that were removed. */
+  readonly tmpRemoved: number;
+  /** Files written before a crash but not yet indexed, now indexed. */
+  readonly recovered: string[];
+  /** Intents whose file never reached its place (nothing had been reported stored). */
+  readonly dropped: string[];
+  /** Full scan only: index rows whose file is gone, removed from the index. */
+  readonly missing: string[];
+  /** Full scan only: files that could not be read back, left in place and reported. */
+  readonly unreadable: { path: string; reason: string }[];
+}
+
+/**
+ * Bring the index and the files into agreement after a crash. Always cheap: only the
+ * intents left by interrupted stores are examined. With `full`, every file and every
+ * index row are compared as well (`atrium reconcile --full`).
+ */
+export function reconcileStore(files: FileStore, index: Index, intents: StoreIntents, full = false): ReconcileReport {
+  const report: ReconcileReport = { tmpRemoved: files.cleanTmp(), recovered: [], dropped: [], missing: [], unreadable: [] };
+  const reindex = (path: string): void => {
+    try {
+      const bytes = files.read(path);
+      const file = parseDicom(bytes, { headerOnly: true });
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      index.upsertInstance(recordFromDataset(file.dataset, file.transferSyntax.uid, { path, size: bytes.length, sha256, receivedFrom: 'reconcile' }));
+      report.recovered.push(path);
+    } catch (e) {
+      report.unreadable.push({ path, reason: (e as Error).message });
+    }
+  };
+  for (const path of intents.pending()) {
+    if (files.exists(path)) reindex(path);
+    else report.dropped.push(path);
+    intents.end(path);
+  }
+  if (full) {
+    const indexed = new Set(index.listInstancePaths());
+    const onDisk = new Set(files.listInstanceFiles());
+    for (const path of onDisk) if (!indexed.has(path)) reindex(path);
+    for (const path of indexed) {
+      if (onDisk.has(path)) continue;
+      const [, , SeriesInstanceUID, name] = path.split('/');
+      if (SeriesInstanceUID && name) index.removeInstance({ SeriesInstanceUID, SOPInstanceUID: name.replace(/\.dcm$/, '') });
+      report.missing.push(path);
+    }
+  }
+  return report;
+}

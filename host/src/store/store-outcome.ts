@@ -1,0 +1,26 @@
+import type { FieldChange } from '../db/dicom-index.js';
+
+/** What happened to one received object. */
+export type StoreOutcome =
+  | {
+      readonly status: 'stored' | 'replaced';
+      readonly SOPInstanceUID: string;
+      readonly SeriesInstanceUID: string;
+      readonly StudyInstanceUID: string;
+      readonly SOPClassUID: string;
+      /** Relative path in the store. */
+      readonly path: string;
+      /** Demographic fields this instance changed (seed 001 §4.1.3.3.2). */
+      readonly changes: readonly FieldChange[];
+    }
+  | {
+      /** `duplicate`: Series Instance UID held by another study; `rejected`: unreadable or invalid. */
+      readonly status: 'duplicate' | 'rejected';
+      /** Stable code: ATRIUM_ERR_PARSE_*, ATRIUM_ERR_VALIDATE_*, ATRIUM_ERR_INDEX_DUPLICATE_SERIES. */
+      readonly code: string;
+      /** What was wrong and where. */
+      readonly reason: string;
+      /** Where the bytes were kept (relative to the store root). */
+      readonly quarantinePath: string;
+      readonly SOPInstanceUID?: string;
+    };

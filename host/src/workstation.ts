@@ -1,0 +1,38 @@
+import { join, resolve } from 'node:path';
+import type { Index } from './db/dicom-index.js';
+import { openIndex } from './db/open-index.js';
+import { FileStore } from './store/file-store.js';
+import { InstanceStore } from './store/instance-store.js';
+import { reconcileStore, type ReconcileReport } from './store/reconcile-store.js';
+import { StoreIntents } from './store/store-intents.js';
+import type { ValidationPolicy } from './store/validate-instance.js';
+
+/** The embedded workstation on one data root: files, index, and the store that joins them. */
+export interface Workstation {
+  readonly root: string;
+  readonly files: FileStore;
+  readonly index: Index;
+  readonly store: InstanceStore;
+  readonly intents: StoreIntents;
+  /** What the startup reconcile found. */
+  readonly startup: ReconcileReport;
+  close(): void;
+}
+
+/** The default data root: `$ATRIUM_STORE`, else `./.atrium`. */
+export function defaultStoreRoot(): string {
+  return resolve(process.env.ATRIUM_STORE ?? '.atrium');
+}
+
+/**
+ * Open (creating if needed) the store under `root`: SQLite index `index.sqlite` (WAL),
+ * files under `files/`, then reconcile what an earlier crash may have left.
+ */
+export function openWorkstation(root: string = defaultStoreRoot(), options: { validation?: ValidationPolicy } = {}): Workstation {
+  const files = new FileStore(resolve(root));
+  const index = openIndex(join(files.root, 'index.sqlite'));
+  const intents = new StoreIntents(index.db);
+  const store = new InstanceStore(files, index, intents, options.validation);
+  const startup = reconcileStore(files, index, intents);
+  return { root: files.root, files, index, store, intents, startup, close: () => index.close() };
+}

@@ -1,0 +1,18 @@
+/**
+ * DICOM standard tables: data dictionary, tag constants, UIDs and IOD module tables,
+ * generated from the standard by tools/generate-standard.mjs.
+ */
+export { dictionaryEntries, lookupKeyword, lookupTag, tagToString } from './dictionary.js';
+export type { DictionaryEntry } from './dictionary.js';
+export { Tag } from './tags.generated.js';
+export type { TagKeyword } from './tags.generated.js';
+export {
+  QueryRetrieveSopClass, SopClass, TransferSyntax, VerificationSOPClass,
+  sopClassInfo, sopClassName, transferSyntaxInfo, transferSyntaxName,
+} from './uids.js';
+export type { UidInfo } from './uids.js';
+export type { SopClassKeyword, TransferSyntaxKeyword } from './uids.generated.js';
+export { iodById, iodForSopClass, iodIds, type1AttributesOf } from './iods.js';
+export type {
+  AttributeType, FunctionalGroupMacroUsage, IodDefinition, IodModule, ModuleAttribute, ModuleUsage,
+} from './iods.js';
