@@ -9,6 +9,7 @@ const ITEM = 0xfffee000;
 const ITEM_DELIMITATION = 0xfffee00d;
 const SEQUENCE_DELIMITATION = 0xfffee0dd;
 const PIXEL_DATA = 0x7fe00010;
+const PIXEL_REPRESENTATION = 0x00280103;
 const MAX_DEPTH = 64;
 
 /** Options of {@link parseDataset}. */
@@ -52,7 +53,7 @@ class DatasetReader {
   }
 
   readTopLevel(start: number, end: number, enc: DatasetEncoding, options: ParseDatasetOptions): ParsedDataset {
-    const r = this.readElements(start, end, enc, options.characterSet ?? [], [], 0, false, options.stopAtTag);
+    const r = this.readElements(start, end, enc, options.characterSet ?? [], [], 0, false, false, options.stopAtTag);
     return { dataset: r.dataset, end: r.pos, stopped: r.stopped };
   }
 
@@ -67,11 +68,13 @@ class DatasetReader {
     path: readonly number[],
     depth: number,
     untilItemEnd: boolean,
+    signedPixels: boolean,
     stopAtTag?: number,
   ): { dataset: DataSet; pos: number; stopped: boolean } {
     if (depth > MAX_DEPTH) throw parseError('MALFORMED', `sequences nested deeper than ${MAX_DEPTH}`, path, pos);
     const elements: DataElement[] = [];
     let charset = characterSet;
+    let signed = signedPixels;
     let stopped = false;
     while (pos < end) {
       if (end - pos < 8) {
@@ -89,9 +92,12 @@ class DatasetReader {
         stopped = true;
         break;
       }
-      const read = this.readElement(pos, end, enc, charset, path, depth);
+      const read = this.readElement(pos, end, enc, charset, path, depth, signed);
       elements.push(read.element);
       if (tag === 0x00080005) charset = new DataSet([read.element], enc).characterSet;
+      if (tag === PIXEL_REPRESENTATION && read.element.value.length >= 2) {
+        signed = new DataView(read.element.value.buffer, read.element.value.byteOffset, 2).getUint16(0, enc.littleEndian) === 1;
+      }
       pos = read.pos;
     }
     if (untilItemEnd) throw parseError('TRUNCATED', 'item of undefined length has no Item Delimitation Item', path, pos);
@@ -109,6 +115,7 @@ class DatasetReader {
     charset: readonly string[],
     parentPath: readonly number[],
     depth: number,
+    signedPixels: boolean,
   ): { element: DataElement; pos: number } {
     const le = enc.littleEndian;
     const tag = this.readTag(start, le);
@@ -133,7 +140,7 @@ class DatasetReader {
     } else {
       // Implicit VR, delimiters, or an explicit-VR stream with an invalid VR (read as implicit).
       if (enc.explicitVR && (tag >>> 16) !== 0xfffe) rawVr = this.bytes.slice(pos, pos + 2);
-      vr = rawVr ? 'UN' : implicitVr(tag);
+      vr = rawVr ? 'UN' : implicitVr(tag, signedPixels);
       length = this.view.getUint32(pos, le);
       pos += 4;
       if (rawVr) {
@@ -145,7 +152,7 @@ class DatasetReader {
       if (tag === PIXEL_DATA && depth === 0 && vr !== 'SQ') return this.readEncapsulated(pos, end, enc, vr, path);
       if (vr === 'SQ' || vr === 'UN' || implicitVr(tag) === 'SQ' || !enc.explicitVR) {
         const itemsEnc = vr === 'UN' && enc.explicitVR ? IMPLICIT_LE : enc;
-        const r = this.readItems(pos, end, itemsEnc, charset, path, depth, true);
+        const r = this.readItems(pos, end, itemsEnc, charset, path, depth, true, signedPixels);
         const element: DataElement = {
           tag,
           vr: vr === 'UN' ? 'UN' : 'SQ',
@@ -162,7 +169,7 @@ class DatasetReader {
       throw parseError('TRUNCATED', `value length ${length} runs past the end of the data (${end - pos} bytes left)`, path, start);
     }
     if (vr === 'SQ') {
-      const r = this.readItems(pos, pos + length, enc, charset, path, depth, false);
+      const r = this.readItems(pos, pos + length, enc, charset, path, depth, false, signedPixels);
       return { element: { tag, vr, value: new Uint8Array(0), items: r.items, undefinedLength: false }, pos: pos + length };
     }
     const value = this.bytes.subarray(pos, pos + length);
@@ -178,6 +185,7 @@ class DatasetReader {
     path: readonly number[],
     depth: number,
     untilDelimiter: boolean,
+    signedPixels: boolean,
   ): { items: SequenceItem[]; pos: number } {
     const items: SequenceItem[] = [];
     while (true) {
@@ -192,12 +200,12 @@ class DatasetReader {
       if (tag !== ITEM) throw parseError('MALFORMED', `expected an Item (FFFE,E000), found ${formatTag(tag)}`, path, pos);
       pos += 8;
       if (length === UNDEFINED_LENGTH) {
-        const r = this.readElements(pos, end, enc, charset, path, depth + 1, true);
+        const r = this.readElements(pos, end, enc, charset, path, depth + 1, true, signedPixels);
         items.push({ dataset: r.dataset, undefinedLength: true });
         pos = r.pos;
       } else {
         if (length > end - pos) throw parseError('TRUNCATED', `item length ${length} runs past the end of its sequence`, path, pos - 8);
-        const r = this.readElements(pos, pos + length, enc, charset, path, depth + 1, false);
+        const r = this.readElements(pos, pos + length, enc, charset, path, depth + 1, false, signedPixels);
         items.push({ dataset: r.dataset, undefinedLength: false });
         pos += length;
       }
@@ -233,11 +241,19 @@ class DatasetReader {
   }
 }
 
-/** VR for an implicit-VR element: from the dictionary, `UN` when unknown (private tags included). */
-export function implicitVr(tag: number): string {
+/** LUT descriptors are "US or SS" in the dictionary, but their 1st and 3rd values are always unsigned (PS3.3 C.11.1.1.1). */
+const LUT_DESCRIPTORS = new Set([0x00281100, 0x00281101, 0x00281102, 0x00281103, 0x00281111, 0x00281112, 0x00281113, 0x00283002]);
+
+/**
+ * VR for an implicit-VR element: from the dictionary, `UN` when unknown (private tags
+ * included). A "US or SS" pixel value attribute is SS when Pixel Representation
+ * (0028,0103) is 1 (`signedPixels`), as DCMTK and pydicom read it.
+ */
+export function implicitVr(tag: number, signedPixels = false): string {
   if ((tag & 0xffff) === 0x0000) return 'UL';
   const entry = lookupTag(tag);
   if (!entry) return 'UN';
   if (tag === PIXEL_DATA) return 'OW';
+  if (signedPixels && entry.vrs.length === 2 && entry.vrs[0] === 'US' && entry.vrs[1] === 'SS' && !LUT_DESCRIPTORS.has(tag)) return 'SS';
   return entry.vr;
 }
