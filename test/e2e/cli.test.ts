@@ -91,7 +91,7 @@ describe('atrium CLI on the bundled samples', () => {
   });
 
   it('rejects an instance with an empty Type 1 UID, naming the attribute', async () => {
-    const r = await atrium('--store', store, '--json', 'import', 'samples/ct/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573');
+    const r = await atrium('--store', store, '--json', 'import', 'test/fixtures/ct-j2k/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573');
     const item = JSON.parse(r.out).items[0];
     expect(item.status).toBe('rejected');
     expect(item.reason).toContain('SOPInstanceUID (0008,0018) is empty');

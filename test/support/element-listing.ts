@@ -40,8 +40,16 @@ function tagKey(tag: number): string {
   return `${hex4(Math.floor(tag / 0x10000))},${hex4(tag & 0xffff)}`;
 }
 
-function normaliseValues(values: readonly string[]): string {
-  return values.map((v) => v.replace(/^[ \0]+/, '').replace(/[ \0]+$/, '')).join('\\');
+/**
+ * Values without leading/trailing spaces and NULs, joined by `\`. A PN value also loses
+ * trailing empty component groups (`Yamada^Tarou==` is `Yamada^Tarou`, PS3.5 §6.2.1.1),
+ * which pydicom drops when it shows a name.
+ */
+function normaliseValues(values: readonly string[], vr: string): string {
+  return values
+    .map((v) => v.replace(/^[ \0]+/, '').replace(/[ \0]+$/, ''))
+    .map((v) => (vr === 'PN' ? v.replace(/=+$/, '') : v))
+    .join('\\');
 }
 
 /** Atrium's view: the meta (when present) then the dataset, depth first. */
@@ -88,23 +96,28 @@ function encodedLength(e: DataElement, ds: DataSet): number {
 }
 
 function valueOf(e: DataElement, ds: DataSet): string {
-  if (isStringVr(e.vr)) return normaliseValues(decodeElementStrings(e, ds.encoding, ds.characterSet));
+  if (isStringVr(e.vr)) return normaliseValues(decodeElementStrings(e, ds.encoding, ds.characterSet), e.vr);
   if (INTEGER_VRS.has(e.vr)) return decodeElementStrings(e, ds.encoding, ds.characterSet).join('\\');
   return '?';
 }
 
 /**
- * DCMTK's view, from `dcmdump -q -dc -Un +L -M` (UIDs as numbers, long values such as
- * Pixel Data not loaded). dcmdump prints values in their raw character set, so values with
- * bytes outside printable ASCII (or ISO 2022 escapes) are not compared (`?`). `extraArgs` go before the file
- * (e.g. `['-f', '-ti']` to read a bare dataset in a given encoding).
+ * DCMTK's view of each file, from one `dcmdump -q +F -dc -Un +L -M` run (UIDs as numbers,
+ * long values such as Pixel Data not loaded). dcmdump prints values in their raw
+ * character set, so values with bytes outside printable ASCII (or ISO 2022 escapes) are
+ * not compared (`?`). `extraArgs` go before the files (e.g. `['-f', '-ti']` to read bare
+ * datasets in a given encoding).
  */
-export function listDcmdump(path: string, extraArgs: readonly string[] = []): ElementTuple[] {
-  const text = runPeer('dcmdump', ['-q', '-dc', '-Un', '+L', '-M', ...extraArgs, path]);
-  return parseDcmdump(text);
+export function listDcmdump(paths: readonly string[], extraArgs: readonly string[] = []): ElementTuple[][] {
+  const text = runPeer('dcmdump', ['-q', '+F', '-dc', '-Un', '+L', '-M', ...extraArgs, ...paths]);
+  const parts = text.split(/^# dcmdump \(\d+\/\d+\): .*$/m).slice(1);
+  if (parts.length !== paths.length) throw new Error(`dcmdump listed ${parts.length} of ${paths.length} files`);
+  return parts.map(parseDcmdump);
 }
 
 const DCMDUMP_LINE = /^( *)\(([0-9a-f]{4}),([0-9a-f]{4})\) (\S\S) (.*?) *# *(u\/l|\d+), *\d+ [^\n]*$/s;
+/** DCMTK's internal VRs: `??` unknown (implicit VR, not in its dictionary), `up` a UL offset pointer. */
+const DCMTK_VRS: Readonly<Record<string, string>> = { '??': 'UN', up: 'UL' };
 const RECORD_START = /^ *\([0-9a-f]{4},[0-9a-f]{4}\) /;
 
 /**
@@ -136,7 +149,7 @@ export function parseDcmdump(text: string): ElementTuple[] {
   const itemCount = new Map<string, number>();
   for (const record of records) {
     const [, indent = '', g = '', el = '', rawVr = '', shown = '', length = ''] = DCMDUMP_LINE.exec(record) ?? [];
-    const vr = rawVr === '??' ? 'UN' : rawVr;
+    const vr = DCMTK_VRS[rawVr] ?? rawVr;
     const depth = indent.length / 2;
     if (g === 'fffe') {
       if (el !== 'e000') continue;
@@ -161,7 +174,8 @@ function dcmdumpValue(vr: string, shown: string): string {
   if (isStringVr(vr)) {
     if (/[^\x20-\x7e\n\r]/.test(shown)) return '?';
     const m = /^\[(.*)\]$/s.exec(shown);
-    return m ? normaliseValues((m[1] ?? '').split(vr === 'LT' || vr === 'ST' || vr === 'UT' || vr === 'UR' ? /(?!)/ : '\\')) : '?';
+    const single = vr === 'LT' || vr === 'ST' || vr === 'UT' || vr === 'UR';
+    return m ? normaliseValues(single ? [m[1] ?? ''] : (m[1] ?? '').split('\\'), vr) : '?';
   }
   if (INTEGER_VRS.has(vr)) return shown;
   return '?';
@@ -180,13 +194,17 @@ const PYDICOM_LISTING = String.raw`
 import sys, json, warnings
 warnings.simplefilter('ignore')
 import pydicom
+pydicom.config.replace_un_with_known_vr = False
 from pydicom.dataelem import RawDataElement
 from pydicom.multival import MultiValue
 STRING_VRS = {'AE','AS','CS','DA','DS','DT','IS','LO','LT','PN','SH','ST','TM','UC','UI','UR','UT'}
 SINGLE = {'LT','ST','UT','UR'}
 INTEGER_VRS = {'US','SS','UL','SL'}
-def norm(values):
-    return '\\'.join(str(v).lstrip(' \0').rstrip(' \0') for v in values)
+def norm(values, vr):
+    out = [str(v).lstrip(' \0').rstrip(' \0') for v in values]
+    if vr == 'PN':
+        out = [v.rstrip('=') for v in out]
+    return '\\'.join(out)
 def tagkey(t):
     return '%04x,%04x' % (t.group, t.element)
 def walk(ds, prefix, out):
@@ -218,11 +236,11 @@ def walk(ds, prefix, out):
             if v is None or v == '':
                 value = ''
             elif el.VR in SINGLE:
-                value = norm([v])
+                value = norm([v], el.VR)
             elif isinstance(v, (MultiValue, list)):
-                value = norm(v)
+                value = norm(v, el.VR)
             else:
-                value = norm([v])
+                value = norm([v], el.VR)
         elif el.VR in INTEGER_VRS:
             if v is None or v == b'':
                 value = ''
@@ -244,3 +262,29 @@ for p in sys.argv[1:]:
     result.append(out)
 print(json.dumps(result))
 `;
+
+/** Whether two tuples agree; `?` on either side (not reported by that reader) matches anything. */
+export function tuplesAgree(a: ElementTuple, b: ElementTuple): boolean {
+  const field = (x: string, y: string): boolean => x === y || x === '?' || y === '?';
+  return a.path === b.path && a.vr === b.vr && field(a.length, b.length) && field(a.value, b.value);
+}
+
+/**
+ * The differences between two listings, one line per tuple that does not agree (empty
+ * when they agree). Lines are `#i A: <tuple> | B: <tuple>`, at most `limit` of them.
+ */
+export function diffListings(a: readonly ElementTuple[], b: readonly ElementTuple[], limit = 20): string[] {
+  const show = (t: ElementTuple | undefined): string => (t ? `${t.path} ${t.vr} ${t.length} ${JSON.stringify(t.value)}` : '(none)');
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length) && out.length < limit; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y || !tuplesAgree(x, y)) out.push(`#${i} A: ${show(x)} | B: ${show(y)}`);
+  }
+  return out;
+}
+
+/** How many tuples of a listing carry a value that is compared (not `?`). */
+export function comparedValues(list: readonly ElementTuple[]): number {
+  return list.filter((t) => t.value !== '?').length;
+}

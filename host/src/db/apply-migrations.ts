@@ -36,7 +36,10 @@ export function applyMigrations(
   if (from === latest) return { from, to: from };
 
   const run = db.transaction(() => {
-    for (const m of migrations.slice(from)) {
+    // Read again under the write lock: another process opening the same index may have
+    // migrated it since `from` was read.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (const m of migrations.slice(current)) {
       try {
         db.exec(m.sql);
       } catch (e) {

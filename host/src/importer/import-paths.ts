@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { InstanceStore } from '../store/instance-store.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs } from './collect-inputs.js';
+import { looksLikeDicom } from './looks-like-dicom.js';
 
 /** One line of the import summary. */
 export type ImportItem = StoreOutcome & { readonly file: string };
@@ -15,6 +16,8 @@ export interface ImportSummary {
   readonly rejected: number;
   /** Paths that could not be read at all (missing, unreadable); nothing was kept. */
   readonly unreadable: { file: string; reason: string }[];
+  /** Files met while walking a folder that are not DICOM at all (README, images...): left alone. */
+  readonly skipped: { file: string; reason: string }[];
 }
 
 /** Progress callback: files done so far, total, the current file. */
@@ -22,12 +25,15 @@ export type ImportProgress = (done: number, total: number, file: string) => void
 
 /**
  * Import files, folders (recursively) and DICOMDIRs into the store. Every file gets an
- * outcome; bad files are quarantined with their reason and the import goes on.
+ * outcome; bad files are quarantined with their reason and the import goes on. Files met
+ * in a folder that are not DICOM at all are listed as skipped; a file named explicitly is
+ * always received (and quarantined if it is not DICOM).
  */
 export function importPaths(store: InstanceStore, paths: readonly string[], onProgress?: ImportProgress): ImportSummary {
   const inputs = collectInputs(paths);
   const items: ImportItem[] = [];
   const unreadable: { file: string; reason: string }[] = [];
+  const skipped: { file: string; reason: string }[] = [];
   inputs.forEach((input, i) => {
     onProgress?.(i, inputs.length, input.path);
     if ('error' in input) {
@@ -41,9 +47,13 @@ export function importPaths(store: InstanceStore, paths: readonly string[], onPr
       unreadable.push({ file: input.path, reason: (e as Error).message });
       return;
     }
+    if (input.found && !looksLikeDicom(bytes)) {
+      skipped.push({ file: input.path, reason: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' });
+      return;
+    }
     items.push({ ...store.receive(bytes, `import:${input.path}`), file: input.path });
   });
   onProgress?.(inputs.length, inputs.length, '');
   const count = (s: StoreOutcome['status']): number => items.filter((i) => i.status === s).length;
-  return { items, stored: count('stored'), replaced: count('replaced'), duplicate: count('duplicate'), rejected: count('rejected'), unreadable };
+  return { items, stored: count('stored'), replaced: count('replaced'), duplicate: count('duplicate'), rejected: count('rejected'), unreadable, skipped };
 }

@@ -111,15 +111,18 @@ function findGroupEnd(b: Uint8Array, start: number, enc: DatasetEncoding): numbe
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let pos = start;
   while (b.length - pos >= 8 && readGroup(b, pos, true) === 0x0002) {
+    const at = pos;
+    const tag = 0x00020000 + view.getUint16(pos + 2, true);
     if (enc.explicitVR && looksExplicit(b, pos)) {
       const vr = String.fromCharCode(b[pos + 4] ?? 0, b[pos + 5] ?? 0);
       const long = hasLongHeader(vr);
+      if (long && b.length - pos < 12) throw parseError('TRUNCATED', 'element header is cut off', [tag], at);
       const len = long ? view.getUint32(pos + 8, true) : view.getUint16(pos + 6, true);
       pos += (long ? 12 : 8) + len;
     } else {
       pos += 8 + view.getUint32(pos + 4, true);
     }
-    if (pos > b.length) throw parseError('TRUNCATED', 'File Meta Information runs past the end of the data', [], start);
+    if (pos > b.length) throw parseError('TRUNCATED', 'File Meta Information runs past the end of the data', [tag], at);
   }
   return pos;
 }
@@ -128,7 +131,8 @@ function findGroupEnd(b: Uint8Array, start: number, enc: DatasetEncoding): numbe
 function detectEncoding(b: Uint8Array, at: number): TransferSyntaxInfo {
   if (b.length - at < 8) throw parseError('NOT_DICOM', 'too short to hold a DICOM element', [], at);
   const first = Math.min(readGroup(b, at, true), readGroup(b, at, false));
-  if (first > 0x0008 || first % 2 !== 0) {
+  // Group 0000 (command elements) never starts a stored dataset; zero bytes are not DICOM.
+  if (first === 0 || first > 0x0008 || first % 2 !== 0) {
     throw parseError('NOT_DICOM', 'no DICM prefix, no File Meta Information, and the data does not start with a DICOM element', [], at);
   }
   const explicit = looksExplicit(b, at);

@@ -1,12 +1,14 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ownerMayBeWriting } from './owner-may-be-writing.js';
 
 /**
  * Files under a data root. Layout:
  * - `files/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm` — stored instances
  * - `quarantine/<YYYY-MM-DD>/<id>.dcm` + `<id>.json` — rejected bytes with the reason
- * - `tmp/` — files being written (removed at startup)
+ * - `tmp/` — files being written, named `<pid>-<random>.part` (removed at startup once
+ *   their writer is gone)
  *
  * Every write is atomic: a temp file is written and fsync'd, renamed into place, and the
  * directory fsync'd, so a crash leaves either the old file or the new one, never half.
@@ -44,8 +46,8 @@ export class FileStore {
   writeAtomic(relPath: string, bytes: Uint8Array): void {
     const target = this.absolute(relPath);
     const dir = dirname(target);
-    mkdirSync(dir, { recursive: true });
-    const tmp = join(this.tmpDir, `${randomBytes(8).toString('hex')}.part`);
+    const created = mkdirSync(dir, { recursive: true });
+    const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
     const fd = openSync(tmp, 'w');
     try {
       let off = 0;
@@ -56,6 +58,14 @@ export class FileStore {
     }
     renameSync(tmp, target);
     syncDirectory(dir);
+    // Directories made just now (a new study or series) are durable only once the
+    // directories holding their entries are synced too, up to the first pre-existing one.
+    if (created !== undefined) {
+      for (let d = dirname(dir), top = dirname(created); ; d = dirname(d)) {
+        syncDirectory(d);
+        if (d === top || d === dirname(d)) break;
+      }
+    }
   }
 
   /** Remove a stored file and the directories it leaves empty (up to `files/`). */
@@ -86,9 +96,12 @@ export class FileStore {
     return rel;
   }
 
-  /** Remove leftovers of interrupted writes. Returns how many were removed. */
+  /**
+   * Remove leftovers of interrupted writes; files of another live process (still being
+   * written) are left alone. Returns how many were removed.
+   */
   cleanTmp(): number {
-    const names = readdirSync(this.tmpDir);
+    const names = readdirSync(this.tmpDir).filter((n) => !ownerMayBeWriting(Number(/^(\d+)-/.exec(n)?.[1] ?? NaN)));
     for (const n of names) rmSync(join(this.tmpDir, n), { force: true, recursive: true });
     return names.length;
   }

@@ -24,7 +24,7 @@ describe('validateInstance (seed 001 §4.1.3.3.1)', () => {
   });
 
   it('refuses empty identity UIDs', () => {
-    const problems = validateInstance(dataset('samples/ct/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573'));
+    const problems = validateInstance(dataset('test/fixtures/ct-j2k/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573'));
     expect(problems.map((p) => `${p.code} ${p.keyword}`)).toEqual([
       'ATRIUM_ERR_VALIDATE_EMPTY SOPClassUID',
       'ATRIUM_ERR_VALIDATE_EMPTY SOPInstanceUID',

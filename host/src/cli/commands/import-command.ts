@@ -28,11 +28,12 @@ export const importCommand: Command = {
           ...summary.unreadable.map((u) => ({ status: 'unreadable', file: u.file, reason: u.reason })),
         ];
         const changes = summary.items.flatMap((i) => ('changes' in i ? i.changes.map((c) => ({ file: i.file, ...c })) : []));
-        ctx.out(`stored ${summary.stored}, replaced ${summary.replaced}, duplicate ${summary.duplicate}, rejected ${summary.rejected}, unreadable ${summary.unreadable.length}`);
+        ctx.out(`stored ${summary.stored}, replaced ${summary.replaced}, duplicate ${summary.duplicate}, rejected ${summary.rejected}, unreadable ${summary.unreadable.length}, skipped (not DICOM) ${summary.skipped.length}`);
         if (changes.length > 0) {
           ctx.out('\ndemographic updates:');
           ctx.out(printTable(changes.map((c) => ({ level: c.level, field: c.field, old: c.old, new: c.new })), ['level', 'field', 'old', 'new']));
         }
+        if (summary.skipped.length > 0) ctx.out(`\nskipped, not DICOM: ${summary.skipped.map((s) => s.file).join(', ')}`);
         if (problems.length > 0) {
           ctx.out('\nnot stored (bytes kept in quarantine):');
           ctx.out(printTable(problems, ['status', 'file', 'reason']));

@@ -83,7 +83,7 @@ const CASES: readonly NativeCase[] = [
   },
   {
     name: 'CT rescale to HU (slope 1) as Int32',
-    input: 'ct/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573',
+    input: '../test/fixtures/ct-j2k/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573',
     prepare: (input, output, dir) => gdcmRaw(input, output, dir),
     options: { rescale: true },
     type: 'Int32Array',

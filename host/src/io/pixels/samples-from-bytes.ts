@@ -17,7 +17,9 @@ export interface SampleBits {
  */
 export function samplesFromBytes(bytes: Uint8Array, width: 1 | 2 | 4, bits: SampleBits): PixelArray {
   const count = Math.floor(bytes.length / width);
-  const copy = bytes.slice(0, count * width);
+  // A fresh, aligned copy (Buffer#slice would share memory, and may be unaligned).
+  const copy = new Uint8Array(count * width);
+  copy.set(bytes.subarray(0, count * width));
   if (!HOST_LITTLE_ENDIAN && width > 1) swapBytesInPlace(copy, width);
   const buffer = copy.buffer;
   const unsigned = width === 1 ? new Uint8Array(buffer) : width === 2 ? new Uint16Array(buffer) : new Uint32Array(buffer);

@@ -2,7 +2,7 @@ import { codecFor } from './codecs/codec-registry.js';
 import type { FrameCodec } from './codecs/frame-codec.js';
 import { encapsulatedFrameBytes } from './encapsulated-frame.js';
 import { nativeFrameSamples } from './native-frame.js';
-import { isSubsampled422 } from './pixel-layout.js';
+import { bytesPerSample, isSubsampled422 } from './pixel-layout.js';
 import { pixelError } from './pixel-error.js';
 import type { PixelArray, PixelDataSource, PixelDescription } from './pixel-types.js';
 import { samplesFromBytes } from './samples-from-bytes.js';
@@ -45,10 +45,21 @@ export async function encapsulatedStoredFrame(
   const codec = requireCodec(desc);
   const encoded = encapsulatedFrameBytes(source, index, desc.numberOfFrames);
   const decoded = await codec.decode(encoded, desc);
+  // e.g. an 8-bit JPEG in a 16-bit Bits Allocated image: deliver the type Bits Allocated implies.
+  const width = bytesPerSample(desc.bitsAllocated);
+  const bytes = decoded.width < width ? widenSamples(decoded.bytes, decoded.width, width) : decoded.bytes;
   return {
-    data: samplesFromBytes(decoded.bytes, decoded.width, desc),
+    data: samplesFromBytes(bytes, decoded.width < width ? width : decoded.width, desc),
     planarConfiguration: decoded.planarConfiguration,
     subsampled422: decoded.subsampled422,
     photometricInterpretation: codec.decodedPhotometricInterpretation(desc),
   };
+}
+
+/** Zero-extends little-endian samples from `from` to `to` bytes each. */
+function widenSamples(bytes: Uint8Array, from: number, to: number): Uint8Array {
+  const count = Math.floor(bytes.length / from);
+  const out = new Uint8Array(count * to);
+  for (let i = 0; i < count; i++) for (let b = 0; b < from; b++) out[i * to + b] = bytes[i * from + b]!;
+  return out;
 }

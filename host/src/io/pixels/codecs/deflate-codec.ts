@@ -34,7 +34,8 @@ export const deflateCodec: FrameCodec = {
     }
     let inflated: Uint8Array;
     try {
-      inflated = inflateRawSync(encoded);
+      const buffer = inflateRawSync(encoded);
+      inflated = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     } catch (e) {
       throw pixelError('CORRUPT', `Deflated image frame does not inflate: ${String(e)}`, {}, e);
     }
@@ -42,7 +43,8 @@ export const deflateCodec: FrameCodec = {
   },
   encode(samples, _desc, transferSyntaxUID) {
     if (transferSyntaxUID === PixelTransferSyntax.EncapsulatedUncompressedExplicitVRLittleEndian) return Promise.resolve(samples.slice());
-    return Promise.resolve(new Uint8Array(deflateRawSync(samples)));
+    const buffer = deflateRawSync(samples);
+    return Promise.resolve(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice());
   },
   decodedPhotometricInterpretation: (desc) => desc.photometricInterpretation,
 };

@@ -47,7 +47,7 @@ const CASES: ReadonlyArray<readonly [InputName, string]> = [
   ]),
 ];
 
-const CT = 'ct/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573';
+const CT = '../test/fixtures/ct-j2k/CT.1.3.12.2.1107.5.1.4.60064.30000022120808113428000016573';
 
 describeWithPeers('our encoders vs DCMTK / GDCM decoders', ['dcmdrle', 'dcmdjpls', 'dcmdjpeg', 'dcmdump', 'dcmodify', 'gdcmconv', 'pydicom'], () => {
   let dir = '';

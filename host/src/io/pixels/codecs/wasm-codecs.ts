@@ -21,25 +21,41 @@ export interface WasmFrameInfo {
 }
 
 let loading: Promise<WasmCodecs> | undefined;
+let renewAfterFailure = false;
 
 /**
  * Loads and initialises the dcmjs-codecs WebAssembly module once per process (about 4 MB,
  * read from the installed package; no network). Only its `NativeCodecs` frame functions
- * are used: no dcmjs datasets pass through it.
+ * are used: no dcmjs datasets pass through it. After a codec failure the next call
+ * instantiates a fresh module, because a failing call leaks its wasm-side buffers.
  */
 export function wasmCodecs(): Promise<WasmCodecs> {
+  if (loading && renewAfterFailure) {
+    renewAfterFailure = false;
+    // initializeAsync swaps in the new instance only once it is ready, so calls already
+    // resumed keep a working (old) instance meanwhile.
+    loading = loading
+      .then(async (codecs) => {
+        await codecs.NativeCodecs.initializeAsync({ webAssemblyModulePathOrUrl: wasmPath() });
+        return codecs;
+      })
+      .catch(loadFailed);
+  }
   loading ??= (async () => {
     const module = (await import('dcmjs-codecs')).default;
-    if (!module.NativeCodecs.isInitialized()) {
-      const wasmPath = createRequire(import.meta.url).resolve('dcmjs-codecs/build/dcmjs-native-codecs.wasm');
-      await module.NativeCodecs.initializeAsync({ webAssemblyModulePathOrUrl: wasmPath });
-    }
+    if (!module.NativeCodecs.isInitialized()) await module.NativeCodecs.initializeAsync({ webAssemblyModulePathOrUrl: wasmPath() });
     return { NativeCodecs: module.NativeCodecs, Context: module.Context };
-  })().catch((e: unknown) => {
-    loading = undefined;
-    throw pixelError('UNSUPPORTED', `The dcmjs-codecs WebAssembly module could not be loaded: ${String(e)}`, {}, e);
-  });
+  })().catch(loadFailed);
   return loading;
+}
+
+function loadFailed(e: unknown): never {
+  loading = undefined;
+  throw pixelError('UNSUPPORTED', `The dcmjs-codecs WebAssembly module could not be loaded: ${String(e)}`, {}, e);
+}
+
+function wasmPath(): string {
+  return createRequire(import.meta.url).resolve('dcmjs-codecs/build/dcmjs-native-codecs.wasm');
 }
 
 const KNOWN_PHOTOMETRIC = new Set(['MONOCHROME1', 'MONOCHROME2', 'PALETTE COLOR', 'RGB', 'YBR_FULL', 'YBR_FULL_422', 'YBR_PARTIAL_422', 'YBR_PARTIAL_420', 'YBR_ICT', 'YBR_RCT']);
@@ -70,6 +86,7 @@ export function runWasm<T>(what: string, call: () => T): T {
   try {
     return call();
   } catch (e) {
+    renewAfterFailure = true;
     throw pixelError('CORRUPT', `${what} failed: ${e instanceof Error ? e.message : String(e)}`, { codec: what }, e);
   }
 }

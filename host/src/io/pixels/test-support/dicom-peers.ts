@@ -7,7 +7,7 @@ let fixes = 0;
 
 /**
  * GDCM's `gdcmconv --raw`. GDCM refuses to write files whose SOP Class/Instance UID are
- * empty (as in samples/ct); for those a copy gets the values of the meta header first.
+ * empty (as in test/fixtures/ct-j2k); for those a copy gets the values of the meta header first.
  */
 export function gdcmRaw(input: string, output: string, scratch: string): void {
   try {
