@@ -1,0 +1,10 @@
+/** @atrium/host — the workstation runtime: I/O, store, index, importer and the CLI. */
+export * from './io/index.js';
+export { AtriumError, isAtriumError } from './errors/atrium-error.js';
+export { openWorkstation, defaultStoreRoot, type Workstation } from './workstation.js';
+export { query, type QueryResult, type QueryOptions } from './db/query-engine.js';
+export type { Index, InstanceFilter, StoredInstance } from './db/dicom-index.js';
+export { importPaths, type ImportSummary } from './importer/import-paths.js';
+export type { StoreOutcome } from './store/store-outcome.js';
+export { validateInstance, type ValidationPolicy } from './store/validate-instance.js';
+export { main as runCli } from './cli/main.js';
