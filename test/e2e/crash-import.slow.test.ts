@@ -98,6 +98,10 @@ function importAndKill(store: string, kill: { delayMs: number } | { afterFiles: 
   });
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
 /** mulberry32: a small seeded PRNG, so that the kill moments are the same on every run. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -112,12 +116,18 @@ function prng(seed: number): () => number {
 
 describe('import killed with SIGKILL', () => {
   it('leaves a whole store every time, and finishing the import stores every instance once', async () => {
-    // Calibrate: how long a whole import takes here (start-up included).
+    // Calibrate: when the first file lands and when the import ends, on this machine now.
+    const calibration = join(work, 'calibration');
     const t0 = Date.now();
-    const calibration = cli(join(work, 'calibration'), 'import', inputDir);
+    let firstFileMs: number | undefined;
+    const calibrated = importAndKill(calibration, { afterFiles: COUNT + 1 });
+    while (firstFileMs === undefined && !(await Promise.race([calibrated.then(() => true), sleep(2).then(() => false)]))) {
+      if (filesWrittenSince(calibration, 0) > 0) firstFileMs = Date.now() - t0;
+    }
+    expect((await calibrated).killed).toBe(false);
     const fullMs = Date.now() - t0;
-    expect(calibration.status, calibration.stderr).toBe(0);
-    expect(JSON.parse(calibration.stdout)).toMatchObject({ stored: COUNT, replaced: 0, rejected: 0, duplicate: 0, unreadable: [] });
+    expect(auditStore(calibration, inputs).indexed).toBe(COUNT);
+    const startMs = firstFileMs ?? 0;
 
     const random = prng(0xa7c1);
     const log: string[] = [];
@@ -127,7 +137,8 @@ describe('import killed with SIGKILL', () => {
       // Even rounds start from an empty store; odd rounds kill a re-import over the complete
       // store of the round before (the replace path: files overwritten in place).
       if (round % 2 === 0) store = join(work, `store-${round}`);
-      const kill = round < 4 ? { delayMs: Math.round((0.1 + 0.85 * random()) * fullMs) } : { afterFiles: 1 + Math.floor(random() * 150) };
+      // Timed kills: anywhere from just before the first file to the end of a calibrated import.
+      const kill = round < 4 ? { delayMs: Math.round(startMs - 20 + random() * (fullMs - startMs)) } : { afterFiles: 1 + Math.floor(random() * 150) };
       const ended = await importAndKill(store, kill);
       const written = filesWrittenSince(store, 0);
       const writtenByThisRun = filesWrittenSince(store, ended.started);
@@ -155,7 +166,7 @@ describe('import killed with SIGKILL', () => {
     const reconcile = cli(store, 'reconcile', '--full');
     expect(reconcile.status).toBe(0);
     expect(JSON.parse(reconcile.stdout)).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [] });
-    console.info(`crash-import (full import ≈ ${fullMs} ms):\n${log.join('\n')}`);
+    console.info(`crash-import (first file after ≈ ${startMs} ms, full import ≈ ${fullMs} ms):\n${log.join('\n')}`);
   }, 180_000);
 });
 
@@ -167,7 +178,7 @@ describe('several processes on one store', () => {
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     let running = true;
     void exited.then(() => (running = false));
     let opensMidImport = 0;
@@ -178,7 +189,7 @@ describe('several processes on one store', () => {
         ws.close();
         if (before > 0 && filesWrittenSince(store, 0) < COUNT) opensMidImport++;
       }
-      await new Promise((r) => setTimeout(r, 3));
+      await sleep(3);
     }
     expect(await exited, stderr).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ stored: COUNT, rejected: 0, unreadable: [] });

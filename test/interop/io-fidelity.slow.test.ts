@@ -12,7 +12,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TransferSyntax } from '@atrium/sdk';
+import { Tag, TransferSyntax } from '@atrium/sdk';
 import { parseDicom, type DicomFile } from '../../host/src/io/parse-part10.js';
 import { writeDataset } from '../../host/src/io/write-dataset.js';
 import { writePart10 } from '../../host/src/io/write-part10.js';
@@ -145,7 +145,7 @@ describe.skipIf(!ok)('every encoding DCMTK writes, against dcmdump and pydicom',
           expect(Buffer.from(written.subarray(written.length - c.input.length)).equals(c.input)).toBe(true);
           expect(Buffer.from(writeDataset(parsed.dataset, parsed.transferSyntax)).equals(c.input)).toBe(true);
           const reread = parseDicom(written);
-          expect(reread.meta?.string(0x00020010)).toBe(variant.ts);
+          expect(reread.meta?.string(Tag.TransferSyntaxUID)).toBe(variant.ts);
         } else if (parsed.transferSyntax.deflated) {
           // The deflate stream is made anew; the meta and the inflated dataset are identical.
           const reread = parseDicom(written);

@@ -115,7 +115,8 @@ function encodeElement(e: FixtureElement, enc: FixtureEncoding): Uint8Array {
     const itemEnc = e.vr === 'UN' ? FIXTURE_IMPLICIT_LE : enc;
     const body = concat(e.items.map((it) => encodeItem(it, itemEnc)));
     if (e.undefinedLength) {
-      return concat([header(e.tag, e.vr, UNDEFINED, enc), body, tagBytes(0xfffee0dd, enc.littleEndian), new Uint8Array(4)]);
+      // The delimiter belongs to the value: for UN it is Implicit VR LE like the items.
+      return concat([header(e.tag, e.vr, UNDEFINED, enc), body, tagBytes(0xfffee0dd, itemEnc.littleEndian), new Uint8Array(4)]);
     }
     return concat([header(e.tag, e.vr, e.length ?? body.length, enc), body]);
   }

@@ -3,6 +3,8 @@
  * parser, DCMTK's `dcmdump`, and pydicom. Each is normalised to the same tuples
  * (tag path, VR, value length, value) so that the lists can be compared one to one.
  *
+ * - VR: as the reader gives it; DCMTK's internal `??` and `up` are listed as `UN` and `UL`,
+ *   and a UN of undefined length read as a sequence (CP-246) as `SQ` by all three.
  * - Tag path: `gggg,eeee` joined by `/` with the 1-based item number between a sequence
  *   and its nested elements (e.g. `0040,a730/2/0040,a043/1/0008,0100`); an item itself is
  *   listed as `<sequence path>/<n>` with VR `na`, a fragment of encapsulated Pixel Data
@@ -64,7 +66,9 @@ function listDataSet(ds: DataSet, prefix: string, out: ElementTuple[]): void {
   for (const e of ds.elements) {
     const path = `${prefix}${tagKey(e.tag)}`;
     if (e.items) {
-      out.push({ path, vr: e.vr, length: e.undefinedLength ? 'u/l' : String(encodedLength(e, ds)), value: '?' });
+      // A UN of undefined length is read as a sequence (CP-246); Atrium keeps the VR UN
+      // only to write the same bytes back, the other readers list it as SQ.
+      out.push({ path, vr: 'SQ', length: e.undefinedLength ? 'u/l' : String(encodedLength(e, ds)), value: '?' });
       e.items.forEach((item, i) => {
         const itemLength = item.undefinedLength ? 'u/l' : String(writeDataset(item.dataset, itemEncoding(e, ds)).length);
         out.push({ path: `${path}/${i + 1}`, vr: 'na', length: itemLength, value: '?' });

@@ -21,7 +21,7 @@ function attempt(bytes: Uint8Array): { file?: DicomFile; error?: unknown } {
 }
 
 /** Check one outcome against what the input says; returns a problem description or undefined. */
-export function checkOutcome(input: BadInput, outcome: { file?: DicomFile; error?: unknown }): string | undefined {
+function checkOutcome(input: BadInput, outcome: { file?: DicomFile; error?: unknown }): string | undefined {
   const { file, error } = outcome;
   if (file) {
     if (input.expect !== 'boundary') return 'parsed, but the input is not a cut between elements';

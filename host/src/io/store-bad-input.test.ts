@@ -41,12 +41,12 @@ function expectStoresGoodFile(): void {
   const rel = GOOD[goodIndex++ % GOOD.length] as string;
   const bytes = readSample(rel);
   const outcome = ws.store.receive(bytes, `test:${rel}`);
-  if (outcome.status !== 'stored' && outcome.status !== 'replaced') throw new Error(`good file ${rel} was ${outcome.status}: ${outcome.reason}`);
+  if ('code' in outcome) throw new Error(`good file ${rel} was ${outcome.status}: ${outcome.code} ${outcome.reason}`);
   expect(Buffer.from(ws.files.read(outcome.path)).equals(Buffer.from(bytes))).toBe(true);
 }
 
 /** A rejection kept its bytes identical, with the reason beside them and in the index. */
-function expectQuarantined(outcome: StoreOutcome, bytes: Uint8Array): asserts outcome is Extract<StoreOutcome, { status: 'rejected' }> {
+function expectQuarantined(outcome: StoreOutcome, bytes: Uint8Array): asserts outcome is Extract<StoreOutcome, { code: string }> {
   if (outcome.status !== 'rejected') throw new Error(`expected a rejection, got ${outcome.status}`);
   expect(outcome.code).toMatch(/^ATRIUM_ERR_/);
   expect(outcome.reason.length).toBeGreaterThan(10);

@@ -57,10 +57,11 @@ function writeElement(sink: ByteSink, e: DataElement, enc: DatasetEncoding): voi
       }
     }
     if (e.undefinedLength) {
+      // The delimiter belongs to the value: Implicit VR LE like the items of a UN (PS3.5 §6.2.2).
+      body.tag(SEQUENCE_DELIMITATION);
+      body.uint32(0);
       writeHeader(sink, e, enc, UNDEFINED_LENGTH);
       sink.append(body);
-      sink.tag(SEQUENCE_DELIMITATION);
-      sink.uint32(0);
     } else {
       writeHeader(sink, e, enc, body.length);
       sink.append(body);

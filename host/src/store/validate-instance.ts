@@ -28,13 +28,19 @@ export const SAFETY_MODULES: ReadonlySet<string> = new Set([
   'multi-frame', 'sop-common', 'ct-image', 'mr-image', 'nm-image-pixel', 'pet-image',
 ]);
 
-/** Top-level Type 1 attributes of the mandatory modules of a SOP class's IOD under a policy. */
-export function requiredAttributes(sopClassUid: string, policy: ValidationPolicy): number[] {
-  const iod = iodForSopClass(sopClassUid);
-  if (!iod) return [];
-  return iod.modules
-    .filter((m) => m.usage === 'M' && (policy === 'strict' || SAFETY_MODULES.has(m.id)))
-    .flatMap((m) => m.attributes.filter((a) => a.path.length === 1 && a.type === '1').map((a) => a.tag));
+const requiredCache = new Map<string, readonly number[]>();
+
+/** Top-level Type 1 attributes of the mandatory modules of a SOP class's IOD under a policy (cached). */
+export function requiredAttributes(sopClassUid: string, policy: ValidationPolicy): readonly number[] {
+  const key = `${policy} ${sopClassUid}`;
+  let tags = requiredCache.get(key);
+  if (!tags) {
+    tags = (iodForSopClass(sopClassUid)?.modules ?? [])
+      .filter((m) => m.usage === 'M' && (policy === 'strict' || SAFETY_MODULES.has(m.id)))
+      .flatMap((m) => m.attributes.filter((a) => a.path.length === 1 && a.type === '1').map((a) => a.tag));
+    requiredCache.set(key, tags);
+  }
+  return tags;
 }
 
 /** Identity attributes the store cannot do without, whatever the IOD. */
