@@ -10,6 +10,7 @@ import { reconcileStore } from '../../host/src/store/reconcile-store.js';
 import { syntheticCtSeries } from '../../host/src/testing/synthetic-ct-series.js';
 import { openWorkstation } from '../../host/src/workstation.js';
 import { auditStore, type StoreAudit } from '../support/store-audit.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /**
  * Crash safety of the store (instance-store.ts: validate → intent → atomic file → index
@@ -102,17 +103,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-/** mulberry32: a small seeded PRNG, so that the kill moments are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('import killed with SIGKILL', () => {
   it('leaves a whole store every time, and finishing the import stores every instance once', async () => {
@@ -129,7 +119,7 @@ describe('import killed with SIGKILL', () => {
     expect(auditStore(calibration, inputs).indexed).toBe(COUNT);
     const startMs = firstFileMs ?? 0;
 
-    const random = prng(0xa7c1);
+    const random = seededRandom(0xa7c1);
     const log: string[] = [];
     let midImportKills = 0;
     let store = '';

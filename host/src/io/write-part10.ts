@@ -7,6 +7,7 @@ import { bytesElement, numberElement, stringElement } from './element-factory.js
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './implementation.js';
 import { EXPLICIT_LE } from './transfer-syntax.js';
 import { AtriumError } from '../errors/atrium-error.js';
+import { concatBytes } from './concat-bytes.js';
 
 /**
  * Write a parsed file back. An unchanged file (same meta, dataset, preamble, trailing
@@ -27,12 +28,13 @@ export function writePart10(file: DicomFile): Uint8Array {
     parts.push(new Uint8Array(128), DICM, writeDataset(buildFileMeta(file.dataset, file.transferSyntax.uid)));
   }
   let body = writeDataset(file.dataset, file.transferSyntax);
-  if (file.trailing.length > 0) body = concat([body, file.trailing]);
+  if (file.trailing.length > 0) body = concatBytes([body, file.trailing]);
   parts.push(file.transferSyntax.deflated ? deflateRawSync(body) : body);
-  return concat(parts);
+  return concatBytes(parts);
 }
 
-const DICM = new Uint8Array([0x44, 0x49, 0x43, 0x4d]);
+/** The "DICM" prefix after the preamble (PS3.10 §7.1). */
+export const DICM = new Uint8Array([0x44, 0x49, 0x43, 0x4d]);
 
 /**
  * Build File Meta Information (PS3.10 §7.1) for a dataset: version 00\01, media storage
@@ -55,15 +57,4 @@ export function buildFileMeta(ds: DataSet, transferSyntaxUID: string, sourceAET?
   ];
   const length = writeDataset(new DataSet(rest, EXPLICIT_LE), EXPLICIT_LE).length;
   return new DataSet([numberElement(Tag.FileMetaInformationGroupLength, 'UL', [length], EXPLICIT_LE), ...rest], EXPLICIT_LE);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
 }

@@ -3,7 +3,8 @@ import type { DataElement } from '../io/data-element.js';
 import { DataSet } from '../io/data-set.js';
 import { bytesElement, numberElement, stringElement } from '../io/element-factory.js';
 import { EXPLICIT_LE } from '../io/transfer-syntax.js';
-import { buildFileMeta } from '../io/write-part10.js';
+import { DICM, buildFileMeta } from '../io/write-part10.js';
+import { concatBytes } from '../io/concat-bytes.js';
 import { writeDataset } from '../io/write-dataset.js';
 import { ctPhantom } from './ct-phantom.js';
 import { syntheticUid } from './synthetic-uid.js';
@@ -148,7 +149,7 @@ export function syntheticCtSeries(options: SyntheticCtSeriesOptions): Uint8Array
       bytesElement(Tag.PixelData, 'OW', pixels),
     ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0));
     const dataset = new DataSet(elements, EXPLICIT_LE, charset);
-    files.push(concat([new Uint8Array(128), DICM, writeDataset(buildFileMeta(dataset, TransferSyntax.ExplicitVRLittleEndian)), writeDataset(dataset, EXPLICIT_LE)]));
+    files.push(concatBytes([new Uint8Array(128), DICM, writeDataset(buildFileMeta(dataset, TransferSyntax.ExplicitVRLittleEndian)), writeDataset(dataset, EXPLICIT_LE)]));
   }
   return files;
 }
@@ -203,16 +204,4 @@ function ds(v: number): string {
 /** The number a reader gets back from the Decimal String of `v`. */
 function dsNumber(v: number): number {
   return Number(ds(v));
-}
-
-const DICM = new Uint8Array([0x44, 0x49, 0x43, 0x4d]);
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import { pixelError } from './pixel-error.js';
 import type { PixelDataSource } from './pixel-types.js';
+import { concatBytes } from '../concat-bytes.js';
 
 type EncapsulatedSource = Extract<PixelDataSource, { kind: 'encapsulated' }>;
 
@@ -21,7 +22,7 @@ export function encapsulatedFrameBytes(source: EncapsulatedSource, index: number
       frames: ranges.length,
     });
   }
-  return concat(source.fragments.slice(range[0], range[1]));
+  return concatBytes(source.fragments.slice(range[0], range[1]));
 }
 
 /** Maps frames to fragment ranges; throws `ATRIUM_ERR_PIXELS_FRAGMENTS` when no rule fits. */
@@ -92,15 +93,4 @@ function endsJpeg(f: Uint8Array): boolean {
   let n = f.length;
   while (n > 2 && f[n - 1] === 0) n--; // trailing padding
   return f[n - 2] === 0xff && f[n - 1] === 0xd9;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
