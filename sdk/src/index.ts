@@ -1,7 +1,29 @@
 /**
  * @atrium/sdk — the one typed API Atrium plugins import.
  *
- * This version exposes the DICOM standard tables generated from the machine-readable
- * standard: the data dictionary, tag constants, UID constants and IOD module tables.
+ * - Plugins: {@link definePlugin}, {@link defineApp}, the manifest ({@link PluginManifest}).
+ * - Apps: series selectors, load specifications (Mandatory / Used / Ignored), parameter
+ *   schemas, outputs bound to an IOD and a mapping table (Copied / Generated / Removed).
+ * - The run context: source series (datasets, frames, geometry), `derive`, progress, log,
+ *   cancellation, plugin-scoped storage.
+ * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs.
+ * - Pure helpers: {@link seriesGeometry}, {@link validateParameters}.
  */
+export { SDK_VERSION } from './sdk-version.js';
+export { SdkError } from './sdk-error.js';
+export type { DicomValue, DicomItem } from './app/dicom-value.js';
+export type { SeriesSelector } from './app/series-selector.js';
+export type { LoadRule, LoadSpec, LoadUsage } from './app/load-spec.js';
+export { validateParameters, type ParameterSchema, type ParameterSpec, type ParameterValue, type Parameters } from './app/parameter-schema.js';
+export { Copied, Generated, Removed, type GeneratorName, type MappingRule, type MappingTable } from './app/mapping-table.js';
+export type { OutputDefinition, OutputIod } from './app/output-definition.js';
+export { defineApp, type AppDefinition, type AppResult } from './app/app-definition.js';
+export type { AppContext, Logger, PluginStorage } from './context/app-context.js';
+export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
+export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
+export { seriesGeometry, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
+export { manifestProblems, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
+export type { Disposable } from './plugin/disposable.js';
+export type { HostEvents, InstanceEvent, JobEvent, PluginContext } from './plugin/plugin-context.js';
+export { definePlugin, type PluginDefinition } from './plugin/define-plugin.js';
 export * from './standard/index.js';

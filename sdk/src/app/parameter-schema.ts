@@ -1,0 +1,76 @@
+import { SdkError } from '../sdk-error.js';
+
+/** One parameter of an app. */
+export type ParameterSpec =
+  | { readonly type: 'number' | 'integer'; readonly default?: number; readonly minimum?: number; readonly maximum?: number; readonly unit?: string; readonly description: string }
+  | { readonly type: 'string'; readonly default?: string; readonly pattern?: string; readonly description: string }
+  | { readonly type: 'boolean'; readonly default?: boolean; readonly description: string }
+  | { readonly type: 'enum'; readonly values: readonly string[]; readonly default?: string; readonly description: string };
+
+/** Parameter schema: name → spec. A parameter without a default is required. */
+export type ParameterSchema = Readonly<Record<string, ParameterSpec>>;
+
+/** The value type of a parameter spec. */
+export type ParameterValue<S extends ParameterSpec> = S extends { type: 'number' | 'integer' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : string;
+
+/** Validated parameters of a schema. */
+export type Parameters<S extends ParameterSchema> = { readonly [K in keyof S]: ParameterValue<S[K]> };
+
+/**
+ * Validate and default raw parameters (from the command line as strings, or from JSON)
+ * against a schema. Strings are converted (`"130"` → 130, `"true"` → true). Throws an
+ * SdkError before any work starts:
+ * - `ATRIUM_ERR_PARAM_UNKNOWN` — a name the schema does not define;
+ * - `ATRIUM_ERR_PARAM_MISSING` — a required parameter (no default) not given;
+ * - `ATRIUM_ERR_PARAM_INVALID` — wrong type, out of range, not one of the values, pattern mismatch.
+ */
+export function validateParameters<S extends ParameterSchema>(schema: S, raw: Readonly<Record<string, unknown>>): Parameters<S> {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(raw)) {
+    if (!(name in schema)) {
+      throw new SdkError('ATRIUM_ERR_PARAM_UNKNOWN', `unknown parameter "${name}"; known: ${Object.keys(schema).join(', ') || '(none)'}`, { parameter: name });
+    }
+  }
+  for (const [name, spec] of Object.entries(schema)) {
+    const given = raw[name];
+    if (given === undefined) {
+      if (spec.default === undefined) throw new SdkError('ATRIUM_ERR_PARAM_MISSING', `parameter "${name}" is required: ${spec.description}`, { parameter: name });
+      out[name] = spec.default;
+      continue;
+    }
+    out[name] = convert(name, spec, given);
+  }
+  return out as Parameters<S>;
+}
+
+function convert(name: string, spec: ParameterSpec, given: unknown): unknown {
+  const bad = (why: string): SdkError => new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "${name}" ${why} (got ${JSON.stringify(given)})`, { parameter: name, value: given });
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      const n = typeof given === 'string' && given.trim() !== '' ? Number(given) : given;
+      if (typeof n !== 'number' || !Number.isFinite(n)) throw bad('must be a number');
+      if (spec.type === 'integer' && !Number.isInteger(n)) throw bad('must be a whole number');
+      if (spec.minimum !== undefined && n < spec.minimum) throw bad(`must be at least ${spec.minimum}`);
+      if (spec.maximum !== undefined && n > spec.maximum) throw bad(`must be at most ${spec.maximum}`);
+      return n;
+    }
+    case 'boolean':
+      if (given === true || given === 'true') return true;
+      if (given === false || given === 'false') return false;
+      throw bad('must be true or false');
+    case 'enum':
+      if (typeof given !== 'string' || !spec.values.includes(given)) throw bad(`must be one of ${spec.values.join(', ')}`);
+      return given;
+    case 'string':
+      if (typeof given !== 'string') throw bad('must be a string');
+      if (spec.pattern !== undefined && !new RegExp(`^(?:${spec.pattern})$`).test(given)) throw bad(`must match ${spec.pattern}`);
+      return given;
+  }
+}

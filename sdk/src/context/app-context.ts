@@ -1,0 +1,29 @@
+import type { Deriver } from './deriver.js';
+
+/** Messages tagged with the plugin id by the host. */
+export interface Logger {
+  info(message: string, details?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, details?: Readonly<Record<string, unknown>>): void;
+  error(message: string, details?: Readonly<Record<string, unknown>>): void;
+}
+
+/** Small plugin-scoped persistent storage (JSON values), kept by the host per plugin id. */
+export interface PluginStorage {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** What `run` receives besides its input and parameters. Frozen; valid during the run only. */
+export interface AppContext {
+  /** The derivation engine: writes derived objects (see {@link Deriver}). */
+  readonly derive: Deriver;
+  /** Report progress: `fraction` from 0 to 1, and what is being done. */
+  progress(fraction: number, message?: string): void;
+  readonly log: Logger;
+  /** Aborted when the job is cancelled; long loops should check `signal.aborted` or `signal.throwIfAborted()`. */
+  readonly signal: AbortSignal;
+  readonly storage: PluginStorage;
+  /** Warnings to report with the result (unmet load expectations are added by the host). */
+  warn(message: string): void;
+}
