@@ -1,0 +1,38 @@
+import type { DicomValue, FrameData, SourceInstance } from '@atrium/sdk';
+import { Tag, lookupKeyword } from '@atrium/sdk';
+import type { DicomFile } from '../io/parse-part10.js';
+import { readFrame } from '../io/pixel-access.js';
+import { attributeOf } from './dicom-value-of.js';
+
+/** A read-only source instance over a parsed file (worker side). */
+export class SourceInstanceImpl implements SourceInstance {
+  readonly sopInstanceUID: string;
+  readonly sopClassUID: string;
+  readonly numberOfFrames: number;
+
+  constructor(readonly file: DicomFile) {
+    const ds = file.dataset;
+    this.sopInstanceUID = ds.string(Tag.SOPInstanceUID) ?? '';
+    this.sopClassUID = ds.string(Tag.SOPClassUID) ?? '';
+    this.numberOfFrames = ds.has(Tag.PixelData) ? Math.max(1, ds.number(Tag.NumberOfFrames) ?? 1) : 0;
+    Object.freeze(this);
+  }
+
+  attribute(keyword: string): DicomValue | undefined {
+    return attributeOf(this.file.dataset, keyword);
+  }
+  string(keyword: string): string | undefined {
+    const tag = lookupKeyword(keyword)?.tag;
+    return tag === undefined ? undefined : this.file.dataset.string(tag);
+  }
+  numbers(keyword: string): readonly number[] {
+    const tag = lookupKeyword(keyword)?.tag;
+    return tag === undefined ? [] : this.file.dataset.numbers(tag);
+  }
+  number(keyword: string): number | undefined {
+    return this.numbers(keyword)[0];
+  }
+  async frame(index: number, options: { readonly rescale?: boolean; readonly color?: 'native' | 'rgb' } = {}): Promise<FrameData> {
+    return readFrame(this.file, index, options);
+  }
+}
