@@ -2,7 +2,10 @@ import { isAtriumError } from '../errors/atrium-error.js';
 import type { ValidationPolicy } from '../store/validate-instance.js';
 import { defaultStoreRoot } from '../workstation.js';
 import type { CliContext, Command } from './cli-context.js';
+import { appsCommand } from './commands/apps-command.js';
+import { conformanceCommand } from './commands/conformance-command.js';
 import { exportCommand } from './commands/export-command.js';
+import { pluginCommand } from './commands/plugin-command.js';
 import { importCommand } from './commands/import-command.js';
 import { lsCommand } from './commands/ls-command.js';
 import { quarantineCommand } from './commands/quarantine-command.js';
@@ -10,7 +13,10 @@ import { reconcileCommand } from './commands/reconcile-command.js';
 import { rmCommand } from './commands/rm-command.js';
 import { showCommand } from './commands/show-command.js';
 
-const COMMANDS: readonly Command[] = [importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand];
+const COMMANDS: readonly Command[] = [
+  importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand,
+  appsCommand, conformanceCommand, pluginCommand,
+];
 
 const GLOBAL_HELP = `usage: atrium [--store <dir>] [--json] [--validation safety|strict] <command> [...]
 

@@ -139,4 +139,39 @@ CREATE TABLE quarantine (
 CREATE INDEX quarantine_received_at ON quarantine (received_at);
 `,
   },
+  {
+    version: 4,
+    description: 'persistent job queue (interactive runs, batches, outbound network operations)',
+    sql: `
+CREATE TABLE job (
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  key TEXT,
+  label TEXT,
+  payload TEXT NOT NULL DEFAULT 'null' CHECK (json_valid(payload)),
+  state TEXT NOT NULL DEFAULT 'pending'
+    CHECK (state IN ('pending', 'running', 'completed', 'failed', 'retrying', 'cancelled')),
+  progress REAL NOT NULL DEFAULT 0 CHECK (progress >= 0 AND progress <= 1),
+  message TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  max_attempts INTEGER NOT NULL DEFAULT 3 CHECK (max_attempts >= 1),
+  next_run_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  started_at TEXT,
+  finished_at TEXT,
+  result TEXT CHECK (result IS NULL OR json_valid(result)),
+  error TEXT CHECK (error IS NULL OR json_valid(error)),
+  cancel_requested INTEGER NOT NULL DEFAULT 0 CHECK (cancel_requested IN (0, 1)),
+  owner_pid INTEGER
+) STRICT;
+
+-- Due work: claimNext picks the oldest due pending/retrying job.
+CREATE INDEX job_state_next_run_at ON job (state, next_run_at);
+CREATE INDEX job_type ON job (type);
+-- At most one live (or completed) job per idempotency key; a failed or cancelled job
+-- leaves the key free so that a resumed batch runs that item again.
+CREATE UNIQUE INDEX job_live_key ON job (key)
+  WHERE key IS NOT NULL AND state IN ('pending', 'running', 'retrying', 'completed');
+`,
+  },
 ];

@@ -34,7 +34,10 @@ export interface AppDefinition<P extends ParameterSchema = ParameterSchema> {
   run(ctx: AppContext, input: SourceSeries, params: Parameters<P>): Promise<AppResult>;
 }
 
-/** Declare an app with full type inference of its parameters. */
-export function defineApp<P extends ParameterSchema>(app: AppDefinition<P>): AppDefinition<P> {
+/**
+ * Declare an app with full type inference of its parameters (`const`: enum values are
+ * inferred as a union of their literals, without `as const`).
+ */
+export function defineApp<const P extends ParameterSchema>(app: AppDefinition<P>): AppDefinition<P> {
   return Object.freeze(app);
 }

@@ -1,0 +1,55 @@
+import type { AppResult } from '@atrium/sdk';
+
+/** What the main thread hands the app worker. Plain data (structured-cloned). */
+export interface AppWorkerData {
+  /** File URL of the plugin's entry module. */
+  readonly entryUrl: string;
+  readonly pluginId: string;
+  readonly pluginVersion: string;
+  readonly appId: string;
+  readonly manufacturer?: string;
+  /** Absolute paths of the stored source instance files. */
+  readonly files: readonly string[];
+  /** Parameters as given (strings from the command line, or JSON values). */
+  readonly rawParams: Readonly<Record<string, unknown>>;
+  /** The run's start time (ISO 8601). */
+  readonly now: string;
+  readonly stationName: string;
+  readonly operatorsName: string;
+  readonly uidRoot?: string;
+}
+
+/** A derived object written by the app, as the store reported it. */
+export interface WrittenObject {
+  readonly output: string;
+  readonly studyInstanceUID: string;
+  readonly seriesInstanceUID: string;
+  readonly sopInstanceUID: string;
+  readonly status: 'stored' | 'replaced';
+}
+
+/** What the worker returns. */
+export interface AppWorkerResult {
+  readonly result: AppResult;
+  readonly written: readonly WrittenObject[];
+  /** Unmet load expectations and the app's own warnings. */
+  readonly warnings: readonly string[];
+  /** The validated, defaulted parameters the app ran with. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/** Events the worker emits. */
+export type AppWorkerEvent =
+  | { readonly kind: 'progress'; readonly fraction: number; readonly message?: string }
+  | { readonly kind: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string; readonly details?: Readonly<Record<string, unknown>> };
+
+/** Main-thread methods the worker calls. */
+export interface AppWorkerCalls {
+  /** Store a derived Part 10 object through the normal store path. */
+  store(bytes: Uint8Array, output: string): WrittenObject;
+  /** The Series Number of a derived series: its existing number, or the next free one in the study. */
+  seriesNumber(studyInstanceUID: string, seriesInstanceUID: string): number;
+  'storage.get'(key: string): unknown;
+  'storage.set'(key: string, value: unknown): void;
+  'storage.delete'(key: string): void;
+}

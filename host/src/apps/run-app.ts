@@ -1,0 +1,132 @@
+import { hostname, userInfo } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { query } from '../db/query-engine.js';
+import { AtriumError } from '../errors/atrium-error.js';
+import { runInWorker } from '../jobs/run-in-worker.js';
+import type { HostHooks } from '../plugins/host-hooks.js';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import type { PluginStorages } from '../plugins/plugin-storages.js';
+import type { Workstation } from '../workstation.js';
+import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, WrittenObject } from './app-worker-protocol.js';
+import { appWorkerUrl } from './app-worker-url.js';
+
+/** What the app runner needs from the host. */
+export interface AppRunDeps {
+  readonly registry: PluginRegistry;
+  readonly workstation: Workstation;
+  readonly storages: PluginStorages;
+  readonly hooks?: HostHooks;
+  /** Log lines of the app, tagged with the plugin id. */
+  readonly log?: (level: 'info' | 'warn' | 'error', pluginId: string, message: string) => void;
+  /** UID root of derived objects (default `2.25.`). */
+  readonly uidRoot?: string;
+  /** Options of the worker (tests load TypeScript workers through a loader). */
+  readonly worker?: { readonly url?: URL; readonly execArgv?: readonly string[]; readonly timeoutMs?: number };
+}
+
+/** One app run on one stored series. */
+export interface AppRunRequest {
+  /** App id, `<pluginId>.<appId>` or the app id alone when unambiguous. */
+  readonly app: string;
+  readonly seriesInstanceUID: string;
+  /** Parameters as given (strings from the command line, or JSON values). */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** The outcome of a run: the app's summary and what it wrote. */
+export interface AppRunResult {
+  readonly app: string;
+  readonly seriesInstanceUID: string;
+  readonly summary: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly written: readonly WrittenObject[];
+  readonly warnings: readonly string[];
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Run an app on a stored series: resolve and activate the plugin (manifest and SDK range
+ * checked before its code runs), hand the series to a worker thread that validates the
+ * parameters, the input selector and the load specification, runs the app and derives
+ * its objects; each derived object is stored here, on the main thread, through the
+ * normal store path (validation, quarantine). Cancelling terminates the worker.
+ *
+ * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
+ *   ATRIUM_ERR_APP_INPUT (no such series, or the app does not accept it),
+ *   ATRIUM_ERR_PARAM_* (bad parameters), ATRIUM_ERR_APP_LOAD_MANDATORY,
+ *   ATRIUM_ERR_DERIVE_* (a derived object failed validation), ATRIUM_ERR_APP_STORE,
+ *   ATRIUM_ERR_WORKER_CANCELLED / _TIMEOUT / _CRASHED, or the app's own error.
+ */
+export async function runApp(
+  deps: AppRunDeps,
+  req: AppRunRequest,
+  options: { readonly signal?: AbortSignal; readonly progress?: (fraction: number, message?: string) => void } = {},
+): Promise<AppRunResult> {
+  const { app, definition } = await deps.registry.loadApp(req.app);
+  const { index, store, files } = deps.workstation;
+  const instances = index.getInstances({ SeriesInstanceUID: req.seriesInstanceUID });
+  if (instances.length === 0) {
+    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no stored series has the Series Instance UID ${req.seriesInstanceUID}`, { seriesInstanceUID: req.seriesInstanceUID });
+  }
+  const storage = deps.storages.forPlugin(app.pluginId);
+  const reserved = new Map<string, number>();
+  const data: AppWorkerData = {
+    entryUrl: pathToFileURL(app.entry).href,
+    pluginId: app.pluginId,
+    pluginVersion: app.pluginVersion,
+    appId: app.appId,
+    ...(manufacturerOf(deps.registry, app.pluginId) ? { manufacturer: manufacturerOf(deps.registry, app.pluginId)! } : {}),
+    files: instances.map((i) => files.absolute(i.file.path)),
+    rawParams: req.params,
+    now: new Date().toISOString(),
+    stationName: hostname().slice(0, 16),
+    operatorsName: safeUser(),
+    ...(deps.uidRoot ? { uidRoot: deps.uidRoot } : {}),
+  };
+  const out = await runInWorker<AppWorkerResult>(deps.worker?.url ?? appWorkerUrl(), data, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(deps.worker?.execArgv ? { execArgv: deps.worker.execArgv } : {}),
+    ...(deps.worker?.timeoutMs ? { timeoutMs: deps.worker.timeoutMs } : {}),
+    onMessage: (event) => {
+      const e = event as AppWorkerEvent;
+      if (e.kind === 'progress') options.progress?.(e.fraction, e.message);
+      else if (e.kind === 'log') deps.log?.(e.level, app.pluginId, e.message);
+    },
+    handlers: {
+      store: (bytes: Uint8Array, output: string): WrittenObject => {
+        const outcome = store.receive(bytes, `app:${app.qualifiedId}`);
+        if (!('path' in outcome)) {
+          throw new AtriumError('ATRIUM_ERR_APP_STORE', `the store refused a derived object of ${app.qualifiedId} (${output}): ${outcome.code}: ${outcome.reason}`, { code: outcome.code });
+        }
+        deps.hooks?.instanceStored.call(outcome as never);
+        return { output, status: outcome.status, studyInstanceUID: outcome.StudyInstanceUID, seriesInstanceUID: outcome.SeriesInstanceUID, sopInstanceUID: outcome.SOPInstanceUID };
+      },
+      seriesNumber: (studyInstanceUID: string, seriesInstanceUID: string): number => {
+        const known = reserved.get(seriesInstanceUID);
+        if (known !== undefined) return known;
+        const rows = query(index, 'SERIES', { StudyInstanceUID: studyInstanceUID, SeriesInstanceUID: undefined, SeriesNumber: undefined });
+        const existing = rows.find((r) => r.SeriesInstanceUID === seriesInstanceUID)?.SeriesNumber;
+        const used = [...rows.map((r) => Number(r.SeriesNumber ?? 0)), ...reserved.values()];
+        const n = typeof existing === 'number' ? existing : Math.max(0, ...used.filter(Number.isFinite)) + 1;
+        reserved.set(seriesInstanceUID, n);
+        return n;
+      },
+      'storage.get': (key: string) => storage.get(key),
+      'storage.set': (key: string, value: unknown) => storage.set(key, value),
+      'storage.delete': (key: string) => storage.delete(key),
+    },
+  });
+  return { app: app.qualifiedId, seriesInstanceUID: req.seriesInstanceUID, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
+}
+
+function manufacturerOf(registry: PluginRegistry, pluginId: string): string | undefined {
+  return registry.get(pluginId)?.manifest?.manufacturer;
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username.slice(0, 64);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,380 @@
+import type { Disposable } from '@atrium/sdk';
+import type BetterSqlite3 from 'better-sqlite3';
+import { stmt } from '../db/statement-cache.js';
+import { AtriumError } from '../errors/atrium-error.js';
+import { Emitter } from './emitter.js';
+import type { Job, JobChangeEvent, JobError, JobProgressEvent, JobState, NewJob } from './job.js';
+import { jobFromRow, type JobRow } from './job-row.js';
+import { pidIsAlive } from './pid-is-alive.js';
+import { retryDelayMs } from './retry-delay.js';
+
+/** Filter of {@link JobQueue.list}. */
+export interface JobFilter {
+  readonly states?: readonly JobState[];
+  readonly type?: string;
+  /** Newest first; at most this many. */
+  readonly limit?: number;
+}
+
+/** What {@link JobQueue.recover} did, by job id. */
+export interface RecoveryReport {
+  /** Interrupted with attempts left: now `retrying`, due at once. */
+  readonly resumed: number[];
+  /** Interrupted on their last attempt: now `failed` with `ATRIUM_ERR_JOB_INTERRUPTED`. */
+  readonly failed: number[];
+  /** Interrupted while a cancel was requested: now `cancelled`. */
+  readonly cancelled: number[];
+}
+
+/**
+ * The persistent job queue in the index database (table `job`). Several processes may
+ * share it: every read-modify-write runs in an IMMEDIATE transaction, so a job is claimed
+ * by one runner only. State changes made through this object are reported by
+ * {@link JobQueue.onDidChangeJob} (in this process). `now` arguments are epoch ms and
+ * default to the queue's clock.
+ */
+export interface JobQueue {
+  /**
+   * Adds a `pending` job, due now. With a `key` that already names a pending, running,
+   * retrying or completed job, returns that job instead (a failed or cancelled one does
+   * not hold its key).
+   * @throws AtriumError `ATRIUM_ERR_JOB_BAD_REQUEST` (empty type, bad maxAttempts, payload
+   *   not JSON), `ATRIUM_ERR_JOB_KEY_CONFLICT` (the key belongs to a job of another type).
+   */
+  enqueue<P>(job: NewJob<P>): Job<P>;
+  get(id: number): Job | undefined;
+  list(filter?: JobFilter): Job[];
+  /**
+   * Cancels a pending or retrying job at once; asks the runner of a running job to abort
+   * it (`cancelRequested`), or cancels it at once when the process that ran it is gone.
+   * A finished job is returned unchanged.
+   * @throws AtriumError `ATRIUM_ERR_JOB_NOT_FOUND`.
+   */
+  requestCancel(id: number, now?: number): Job;
+  /**
+   * Atomically takes the next due pending/retrying job (oldest due first; of `types` only,
+   * when given), marks it `running`, owned by this process, and counts the attempt.
+   */
+  claimNext(now?: number, options?: { types?: readonly string[] }): Job | undefined;
+  /** Claims job `id` if it is pending or retrying, whether due or not (run it now). */
+  claim(id: number, now?: number): Job | undefined;
+  /** Records the progress of a running job (`fraction` clamped to 0…1; no message keeps the last). */
+  progress(id: number, fraction: number, message?: string): void;
+  /**
+   * running → completed, with the handler's result.
+   * @throws AtriumError `ATRIUM_ERR_JOB_RESULT_NOT_JSON`, `ATRIUM_ERR_JOB_STATE`, `ATRIUM_ERR_JOB_NOT_FOUND`.
+   */
+  complete(id: number, result: unknown, now?: number): Job;
+  /**
+   * running → retrying (when `retryable` and attempts remain; due after an exponential
+   * backoff) or failed.
+   * @throws AtriumError `ATRIUM_ERR_JOB_STATE`, `ATRIUM_ERR_JOB_NOT_FOUND`.
+   */
+  fail(id: number, error: JobError, retryable: boolean, now?: number): Job;
+  /**
+   * running → cancelled (the runner aborted it, or gave up waiting for it).
+   * @throws AtriumError `ATRIUM_ERR_JOB_STATE`, `ATRIUM_ERR_JOB_NOT_FOUND`.
+   */
+  markCancelled(id: number, message?: string, now?: number): Job;
+  /** Those of `ids` that are running with a cancel requested. */
+  cancelRequested(ids: readonly number[]): number[];
+  /** When the earliest pending/retrying job (of `types`, when given) is due, epoch ms. */
+  nextRunAt(options?: { types?: readonly string[] }): number | undefined;
+  /**
+   * At startup, before any runner of this process starts: jobs left `running` by a
+   * process that is gone (or by this pid — a previous life of it) become `retrying` (due
+   * now) when attempts remain, else `failed` (`ATRIUM_ERR_JOB_INTERRUPTED`); `cancelled`
+   * when a cancel was requested. Jobs of a live other process are left alone.
+   */
+  recover(now?: number): RecoveryReport;
+  /** A job was created or changed state through this queue. */
+  onDidChangeJob(listener: (e: JobChangeEvent) => void): Disposable;
+  /** A running job's progress was written through this queue. */
+  onDidProgressJob(listener: (e: JobProgressEvent) => void): Disposable;
+}
+
+/** Options of {@link JobQueueImpl}. */
+export interface JobQueueOptions {
+  /** Clock, epoch ms (default `Date.now`). */
+  readonly now?: () => number;
+  /** First retry delay (default 5000 ms); doubles per attempt. */
+  readonly retryBaseMs?: number;
+  /** Longest retry delay (default 300 000 ms). */
+  readonly retryMaxMs?: number;
+  /** `maxAttempts` of a job that does not say (default 3). */
+  readonly defaultMaxAttempts?: number;
+}
+
+const LIVE_STATES = `('pending', 'running', 'retrying', 'completed')`;
+const TYPES_FILTER = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))`;
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** {@link JobQueue} on the `job` table of an index database. */
+export class JobQueueImpl implements JobQueue {
+  private readonly now: () => number;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+  private readonly defaultMaxAttempts: number;
+  private readonly changed = new Emitter<JobChangeEvent>();
+  private readonly progressed = new Emitter<JobProgressEvent>();
+  readonly onDidChangeJob = this.changed.event;
+  readonly onDidProgressJob = this.progressed.event;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    options: JobQueueOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.retryBaseMs = options.retryBaseMs ?? 5000;
+    this.retryMaxMs = options.retryMaxMs ?? 300_000;
+    this.defaultMaxAttempts = options.defaultMaxAttempts ?? 3;
+  }
+
+  enqueue<P>(n: NewJob<P>): Job<P> {
+    if (typeof n.type !== 'string' || n.type === '') {
+      throw new AtriumError('ATRIUM_ERR_JOB_BAD_REQUEST', 'A job needs a non-empty type', { type: n.type });
+    }
+    const maxAttempts = n.maxAttempts ?? this.defaultMaxAttempts;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+      throw new AtriumError('ATRIUM_ERR_JOB_BAD_REQUEST', `Job ${n.type}: maxAttempts must be an integer ≥ 1, got ${maxAttempts}`, {
+        type: n.type,
+        maxAttempts,
+      });
+    }
+    const payload = toJson(n.payload, 'ATRIUM_ERR_JOB_BAD_REQUEST', `Job ${n.type}: the payload`) ?? 'null';
+    const created = this.db
+      .transaction((): { job: Job; created: boolean } => {
+        if (n.key !== undefined) {
+          const existing = stmt<JobRow>(this.db, `SELECT * FROM job WHERE key = ? AND state IN ${LIVE_STATES}`).get(n.key);
+          if (existing !== undefined) {
+            if (existing.type !== n.type) {
+              throw new AtriumError(
+                'ATRIUM_ERR_JOB_KEY_CONFLICT',
+                `Job key ${JSON.stringify(n.key)} belongs to job ${existing.id} of type ${existing.type}, not ${n.type}`,
+                { key: n.key, jobId: existing.id, type: existing.type, requestedType: n.type },
+              );
+            }
+            return { job: jobFromRow(existing), created: false };
+          }
+        }
+        const now = iso(this.now());
+        const r = stmt(
+          this.db,
+          `INSERT INTO job (type, key, label, payload, state, max_attempts, next_run_at, created_at)
+           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
+        ).run(n.type, n.key ?? null, n.label ?? null, payload, maxAttempts, now, now);
+        return { job: this.require(Number(r.lastInsertRowid)), created: true };
+      })
+      .immediate();
+    if (created.created) this.changed.fire({ job: created.job, previousState: undefined });
+    return created.job as Job<P>;
+  }
+
+  get(id: number): Job | undefined {
+    const row = stmt<JobRow>(this.db, 'SELECT * FROM job WHERE id = ?').get(id);
+    return row === undefined ? undefined : jobFromRow(row);
+  }
+
+  list(filter: JobFilter = {}): Job[] {
+    const rows = stmt<JobRow>(
+      this.db,
+      `SELECT * FROM job
+       WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
+         AND (@type IS NULL OR type = @type)
+       ORDER BY id DESC LIMIT @limit`,
+    ).all({
+      states: filter.states === undefined ? null : JSON.stringify(filter.states),
+      type: filter.type ?? null,
+      limit: filter.limit ?? -1,
+    });
+    return rows.map(jobFromRow);
+  }
+
+  requestCancel(id: number, now = this.now()): Job {
+    return this.transition(id, (job) => {
+      if (job.state === 'pending' || job.state === 'retrying') {
+        return this.setCancelled(id, `Job ${id} was cancelled before it ran`, now);
+      }
+      if (job.state === 'running') {
+        if (pidIsAlive(job.ownerPid)) {
+          stmt(this.db, 'UPDATE job SET cancel_requested = 1 WHERE id = ?').run(id);
+          return;
+        }
+        return this.setCancelled(id, `Job ${id} was cancelled; process ${job.ownerPid} that ran it is gone`, now);
+      }
+      return undefined;
+    });
+  }
+
+  claimNext(now = this.now(), options: { types?: readonly string[] } = {}): Job | undefined {
+    if (options.types?.length === 0) return undefined;
+    const claimed = this.db
+      .transaction((): JobChangeEvent | undefined => {
+        const next = stmt<{ id: number }>(
+          this.db,
+          `SELECT id FROM job WHERE state IN ('pending', 'retrying') AND next_run_at <= @now AND ${TYPES_FILTER}
+           ORDER BY next_run_at, id LIMIT 1`,
+        ).get({ now: iso(now), types: options.types === undefined ? null : JSON.stringify(options.types) });
+        return next === undefined ? undefined : this.setRunning(next.id, now);
+      })
+      .immediate();
+    if (claimed !== undefined) this.changed.fire(claimed);
+    return claimed?.job;
+  }
+
+  claim(id: number, now = this.now()): Job | undefined {
+    const claimed = this.db
+      .transaction((): JobChangeEvent | undefined => {
+        const job = this.get(id);
+        return job?.state === 'pending' || job?.state === 'retrying' ? this.setRunning(id, now) : undefined;
+      })
+      .immediate();
+    if (claimed !== undefined) this.changed.fire(claimed);
+    return claimed?.job;
+  }
+
+  progress(id: number, fraction: number, message?: string): void {
+    const p = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
+    const row = stmt<{ type: string; message: string | null }>(
+      this.db,
+      `UPDATE job SET progress = ?, message = COALESCE(?, message) WHERE id = ? AND state = 'running' RETURNING type, message`,
+    ).get(p, message ?? null, id);
+    if (row !== undefined) this.progressed.fire({ jobId: id, type: row.type, progress: p, message: row.message ?? undefined });
+  }
+
+  complete(id: number, result: unknown, now = this.now()): Job {
+    const json = toJson(result, 'ATRIUM_ERR_JOB_RESULT_NOT_JSON', `The result of job ${id}`) ?? null;
+    return this.transition(id, (job) => {
+      requireRunning(job, 'complete');
+      stmt(
+        this.db,
+        `UPDATE job SET state = 'completed', progress = 1, result = ?, error = NULL, finished_at = ? WHERE id = ?`,
+      ).run(json, iso(now), id);
+    });
+  }
+
+  fail(id: number, error: JobError, retryable: boolean, now = this.now()): Job {
+    const errorJson = JSON.stringify({ code: String(error.code), message: String(error.message) });
+    return this.transition(id, (job) => {
+      requireRunning(job, 'fail');
+      if (retryable && job.attempts < job.maxAttempts) {
+        const due = now + retryDelayMs(job.attempts, this.retryBaseMs, this.retryMaxMs);
+        stmt(this.db, `UPDATE job SET state = 'retrying', error = ?, next_run_at = ? WHERE id = ?`).run(errorJson, iso(due), id);
+      } else {
+        stmt(this.db, `UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?`).run(errorJson, iso(now), id);
+      }
+    });
+  }
+
+  markCancelled(id: number, message?: string, now = this.now()): Job {
+    return this.transition(id, (job) => {
+      requireRunning(job, 'mark cancelled');
+      this.setCancelled(id, message ?? `Job ${id} was cancelled while running`, now);
+    });
+  }
+
+  cancelRequested(ids: readonly number[]): number[] {
+    if (ids.length === 0) return [];
+    return stmt<{ id: number }>(
+      this.db,
+      `SELECT id FROM job WHERE state = 'running' AND cancel_requested = 1 AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+      .all(JSON.stringify(ids))
+      .map((r) => r.id);
+  }
+
+  nextRunAt(options: { types?: readonly string[] } = {}): number | undefined {
+    if (options.types?.length === 0) return undefined;
+    const row = stmt<{ at: string | null }>(
+      this.db,
+      `SELECT MIN(next_run_at) AS at FROM job WHERE state IN ('pending', 'retrying') AND ${TYPES_FILTER}`,
+    ).get({ types: options.types === undefined ? null : JSON.stringify(options.types) });
+    return row?.at == null ? undefined : Date.parse(row.at);
+  }
+
+  recover(now = this.now()): RecoveryReport {
+    const report: RecoveryReport = { resumed: [], failed: [], cancelled: [] };
+    const changes: JobChangeEvent[] = [];
+    this.db
+      .transaction(() => {
+        const running = stmt<JobRow>(this.db, `SELECT * FROM job WHERE state = 'running' ORDER BY id`).all();
+        for (const row of running) {
+          const owner = row.owner_pid ?? undefined;
+          if (owner !== process.pid && pidIsAlive(owner)) continue;
+          const id = row.id;
+          const why = `Job ${id} (${row.type}) was interrupted: process ${owner ?? '?'} stopped while running attempt ${row.attempts}`;
+          const error = JSON.stringify({ code: 'ATRIUM_ERR_JOB_INTERRUPTED', message: why });
+          if (row.cancel_requested === 1) {
+            this.setCancelled(id, `${why}; a cancel had been requested`, now);
+            report.cancelled.push(id);
+          } else if (row.attempts < row.max_attempts) {
+            stmt(this.db, `UPDATE job SET state = 'retrying', error = ?, next_run_at = ? WHERE id = ?`).run(error, iso(now), id);
+            report.resumed.push(id);
+          } else {
+            stmt(this.db, `UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?`).run(error, iso(now), id);
+            report.failed.push(id);
+          }
+          changes.push({ job: this.require(id), previousState: 'running' });
+        }
+      })
+      .immediate();
+    for (const c of changes) this.changed.fire(c);
+    return report;
+  }
+
+  /** Marks job `id` running in this process (inside a transaction); the change, for the event. */
+  private setRunning(id: number, now: number): JobChangeEvent {
+    const previousState = this.require(id).state;
+    stmt(
+      this.db,
+      `UPDATE job SET state = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, owner_pid = ?,
+         progress = 0, message = NULL, cancel_requested = 0 WHERE id = ?`,
+    ).run(iso(now), process.pid, id);
+    return { job: this.require(id), previousState };
+  }
+
+  private setCancelled(id: number, message: string, now: number): void {
+    stmt(this.db, `UPDATE job SET state = 'cancelled', error = ?, finished_at = ? WHERE id = ?`).run(
+      JSON.stringify({ code: 'ATRIUM_ERR_JOB_CANCELLED', message }),
+      iso(now),
+      id,
+    );
+  }
+
+  /** Runs `change` on job `id` in an IMMEDIATE transaction; fires the event if the state changed. */
+  private transition(id: number, change: (job: Job) => void): Job {
+    const { before, after } = this.db
+      .transaction(() => {
+        const job = this.require(id);
+        change(job);
+        return { before: job, after: this.require(id) };
+      })
+      .immediate();
+    if (after.state !== before.state) this.changed.fire({ job: after, previousState: before.state });
+    return after;
+  }
+
+  private require(id: number): Job {
+    const job = this.get(id);
+    if (job === undefined) throw new AtriumError('ATRIUM_ERR_JOB_NOT_FOUND', `No job with id ${id}`, { jobId: id });
+    return job;
+  }
+}
+
+function requireRunning(job: Job, action: string): void {
+  if (job.state !== 'running') {
+    throw new AtriumError('ATRIUM_ERR_JOB_STATE', `Cannot ${action} job ${job.id} (${job.type}): it is ${job.state}, not running`, {
+      jobId: job.id,
+      state: job.state,
+    });
+  }
+}
+
+/** JSON text of `value` (undefined for undefined), or an AtriumError `code` naming `what`. */
+function toJson(value: unknown, code: string, what: string): string | undefined {
+  try {
+    return value === undefined ? undefined : JSON.stringify(value);
+  } catch (e) {
+    throw new AtriumError(code, `${what} is not JSON-serialisable: ${(e as Error).message}`, {}, { cause: e });
+  }
+}

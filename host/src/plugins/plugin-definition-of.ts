@@ -1,0 +1,33 @@
+import type { PluginDefinition, PluginManifest } from '@atrium/sdk';
+import { AtriumError } from '../errors/atrium-error.js';
+import { PluginErrorCode } from './plugin-problem.js';
+
+/**
+ * The plugin definition exported by an imported entry module, checked against the
+ * manifest: `default` must look like `definePlugin(...)` output (`ATRIUM_ERR_PLUGIN_LOAD`
+ * otherwise) and its app ids must be exactly the manifest's (`ATRIUM_ERR_PLUGIN_APPS_MISMATCH`).
+ */
+export function pluginDefinitionOf(mod: unknown, manifest: PluginManifest, entry: string): PluginDefinition {
+  const id = manifest.id;
+  const fail = (code: string, text: string, details: Record<string, unknown> = {}): never => {
+    throw new AtriumError(code, `plugin ${id}: ${text}`, { pluginId: id, entry, ...details });
+  };
+  const def = (mod as { default?: unknown } | undefined)?.default;
+  if (typeof def !== 'object' || def === null) return fail(PluginErrorCode.LOAD, `${entry} has no default export; export default definePlugin({ apps: [...] })`);
+  const d = def as Record<string, unknown>;
+  if (!Array.isArray(d.apps)) return fail(PluginErrorCode.LOAD, `the default export of ${entry} has no "apps" list; export default definePlugin({ apps: [...] })`);
+  for (const key of ['activate', 'deactivate'] as const) {
+    if (d[key] !== undefined && typeof d[key] !== 'function') fail(PluginErrorCode.LOAD, `${key} in ${entry} must be a function`);
+  }
+  d.apps.forEach((a: unknown, i: number) => {
+    const app = a as Record<string, unknown> | null;
+    if (typeof app !== 'object' || app === null || typeof app.id !== 'string') fail(PluginErrorCode.LOAD, `apps[${i}] in ${entry} is not an app (defineApp(...))`);
+    else if (typeof app.run !== 'function') fail(PluginErrorCode.LOAD, `app "${app.id}" in ${entry} has no run function`);
+  });
+  const declared = manifest.apps.map((a) => a.id).sort();
+  const defined = (d.apps as { id: string }[]).map((a) => a.id).sort();
+  if (declared.length !== defined.length || declared.some((x, i) => x !== defined[i])) {
+    fail(PluginErrorCode.APPS_MISMATCH, `the manifest declares apps [${declared.join(', ')}] but ${entry} defines [${defined.join(', ')}]`, { declared, defined });
+  }
+  return def as PluginDefinition;
+}

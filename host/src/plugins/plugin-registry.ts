@@ -1,0 +1,85 @@
+import type { AppDefinition, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
+import type { PluginOrigin } from './discover-plugins.js';
+import type { PluginProblem } from './plugin-problem.js';
+
+/**
+ * - `discovered`: manifest valid, code not imported yet;
+ * - `invalid`: refused before any code ran (manifest, SDK range, duplicate id);
+ * - `active`: imported and activated;
+ * - `failed`: threw at import or activate, or its apps differ from the manifest.
+ */
+export type PluginState = 'discovered' | 'invalid' | 'active' | 'failed';
+
+/** A plugin as `atrium plugins` lists it. */
+export interface PluginStatus {
+  /** Plugin id; for a package whose id cannot be read, its package name or folder name. */
+  readonly id: string;
+  readonly version?: string;
+  readonly packageDir: string;
+  readonly origin: PluginOrigin;
+  readonly state: PluginState;
+  /** Why it is `invalid` or `failed`; [] otherwise. */
+  readonly problems: readonly PluginProblem[];
+  /** The validated manifest (absent when `invalid`). */
+  readonly manifest?: PluginManifest;
+}
+
+/** An app, as the manifests declare it (no plugin code needed to list or resolve apps). */
+export interface AppEntry {
+  /** `<pluginId>.<appId>`. */
+  readonly qualifiedId: string;
+  readonly pluginId: string;
+  readonly pluginVersion: string;
+  readonly appId: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Which series the app accepts. */
+  readonly input: SeriesSelector;
+  readonly packageDir: string;
+  /** Absolute path of the plugin's entry module (what a worker imports). */
+  readonly entry: string;
+}
+
+/** A plugin whose code is imported and activated. */
+export interface LoadedPlugin {
+  readonly manifest: PluginManifest;
+  readonly definition: PluginDefinition;
+  /** The frozen context `activate` received. */
+  readonly context: PluginContext;
+}
+
+/**
+ * The plugins the host found, validated from their manifests before any of their code
+ * runs; code is imported on first use (`load`). Every error names the plugin and carries
+ * a stable code (`ATRIUM_ERR_PLUGIN_*`, `ATRIUM_ERR_APP_*`); a broken plugin never takes
+ * the host down.
+ */
+export interface PluginRegistry {
+  /** Every plugin found (including invalid packages and duplicates), in discovery order. */
+  list(): readonly PluginStatus[];
+  /** The plugin with this id (the first found), or undefined. */
+  get(pluginId: string): PluginStatus | undefined;
+  /** Every app of every valid manifest, in discovery order. Imports nothing. */
+  apps(): readonly AppEntry[];
+  /**
+   * The app with this qualified id (`<pluginId>.<appId>`) or this unique short id.
+   * @throws AtriumError `ATRIUM_ERR_APP_UNKNOWN`, `ATRIUM_ERR_APP_AMBIGUOUS`, or the
+   *   plugin's own code when the app belongs to an invalid plugin.
+   */
+  resolveApp(idOrQualified: string): AppEntry;
+  /**
+   * Import the plugin's entry (once), check that its apps match the manifest, and call
+   * `activate` (once) with a frozen per-plugin context.
+   * @throws AtriumError `ATRIUM_ERR_PLUGIN_UNKNOWN`, the plugin's manifest problem code,
+   *   `ATRIUM_ERR_PLUGIN_LOAD`, `ATRIUM_ERR_PLUGIN_APPS_MISMATCH`, `ATRIUM_ERR_PLUGIN_ACTIVATE`
+   *   (the same error again on later calls: a failed plugin is not retried).
+   */
+  load(pluginId: string): Promise<LoadedPlugin>;
+  /** {@link resolveApp} then {@link load}; returns the app's definition from the plugin's code. */
+  loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: AppDefinition }>;
+  /** Deactivate every active plugin and dispose its subscriptions; they return to `discovered`. */
+  dispose(): Promise<void>;
+}
+
+/** DI token of {@link PluginRegistry}. */
+export const PluginRegistry = Symbol('PluginRegistry');
