@@ -62,7 +62,7 @@ export async function runApp(
   req: AppRunRequest,
   options: { readonly signal?: AbortSignal; readonly progress?: (fraction: number, message?: string) => void } = {},
 ): Promise<AppRunResult> {
-  const { app, definition } = await deps.registry.loadApp(req.app);
+  const { app } = await deps.registry.loadApp(req.app);
   const { index, store, files } = deps.workstation;
   const instances = index.getInstances({ SeriesInstanceUID: req.seriesInstanceUID });
   if (instances.length === 0) {
