@@ -1,8 +1,12 @@
+import { SdkError } from '@atrium/sdk';
 import { isAtriumError } from '../errors/atrium-error.js';
 import type { ValidationPolicy } from '../store/validate-instance.js';
 import { defaultStoreRoot } from '../workstation.js';
 import type { CliContext, Command } from './cli-context.js';
 import { appsCommand } from './commands/apps-command.js';
+import { batchCommand } from './commands/batch-command.js';
+import { jobsCommand } from './commands/jobs-command.js';
+import { runCommand } from './commands/run-command.js';
 import { conformanceCommand } from './commands/conformance-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { pluginCommand } from './commands/plugin-command.js';
@@ -15,7 +19,7 @@ import { showCommand } from './commands/show-command.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand,
-  appsCommand, conformanceCommand, pluginCommand,
+  appsCommand, runCommand, batchCommand, jobsCommand, conformanceCommand, pluginCommand,
 ];
 
 const GLOBAL_HELP = `usage: atrium [--store <dir>] [--json] [--validation safety|strict] <command> [...]
@@ -74,7 +78,7 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
   try {
     return await command.run(args, ctx);
   } catch (e) {
-    if (isAtriumError(e)) {
+    if (isAtriumError(e) || e instanceof SdkError) {
       io.err(globals.json ? JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }) : `atrium ${command.name}: ${e.message} [${e.code}]`);
       return 1;
     }

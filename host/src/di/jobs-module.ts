@@ -1,12 +1,45 @@
+import { registerAppRunHandler } from '../apps/app-run-handler.js';
+import type { JobQueue as JobQueueShape } from '../jobs/job-queue.js';
+import { JobQueueImpl } from '../jobs/job-queue.js';
+import { JobRunner as JobRunnerImpl } from '../jobs/job-runner.js';
+import { HostHooks } from '../plugins/host-hooks.js';
+import { LogSink } from '../plugins/log-sink.js';
+import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { PluginStorages } from '../plugins/plugin-storages.js';
 import { ContainerModule } from './inversify.js';
+import { Workstation } from './store-module.js';
+
+/** The persistent job queue in the index. */
+export type JobQueue = JobQueueShape;
+/** DI token of {@link JobQueue}. */
+export const JobQueue = Symbol('JobQueue');
+/** The runner executing jobs by type (with the `app.run` handler registered). */
+export type JobRunner = JobRunnerImpl;
+/** DI token of {@link JobRunner}. */
+export const JobRunner = Symbol('JobRunner');
 
 /**
- * Slot for the jobs subsystem (issue 3, deliverable 3). `host/src/jobs` defines
- * `interface JobQueue` + `const JobQueue = Symbol('JobQueue')` + `JobQueueImpl` (and the
- * worker-thread app runner); bind them here, e.g.
- * `bind<JobQueue>(JobQueue).toResolvedValue((index: Index, hooks: HostHooks, plugins: PluginRegistry) => new JobQueueImpl(...), [Index, HostHooks, PluginRegistry]).inSingletonScope()`.
- * Loaded by `createHostContainer`; binds nothing yet.
+ * Jobs: the queue (jobs left running by a dead process are recovered when it is first
+ * resolved) and the runner, with the `app.run` handler that runs apps in worker threads.
+ * Host job events reach plugins through the `jobChanged` hook.
  */
-export const jobsModule = new ContainerModule(() => {
-  // intentionally empty until host/src/jobs lands
+export const jobsModule = new ContainerModule(({ bind }) => {
+  bind<JobQueue>(JobQueue)
+    .toResolvedValue((ws: Workstation, hooks: HostHooks) => {
+      const queue = new JobQueueImpl(ws.index.db);
+      queue.recover();
+      queue.onDidChangeJob(({ job }) => hooks.jobChanged.call({ jobId: job.id, app: String((job.payload as { app?: string } | undefined)?.app ?? job.type), state: job.state, fraction: job.progress }));
+      return queue;
+    }, [Workstation, HostHooks])
+    .inSingletonScope();
+  bind<JobRunner>(JobRunner)
+    .toResolvedValue(
+      (queue: JobQueue, registry: PluginRegistry, ws: Workstation, storages: PluginStorages, hooks: HostHooks, log: LogSink) => {
+        const runner = new JobRunnerImpl(queue);
+        registerAppRunHandler(runner, { registry, workstation: ws, storages, hooks, log: (level, source, message) => log.write({ level, source, message }) });
+        return runner;
+      },
+      [JobQueue, PluginRegistry, Workstation, PluginStorages, HostHooks, LogSink],
+    )
+    .inSingletonScope();
 });

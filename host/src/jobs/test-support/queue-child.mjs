@@ -1,7 +1,7 @@
 // A second process on the same index, for the multi-process job tests (run with
 // `node --import ts-register.mjs queue-child.mjs <mode> <index path> [job id]`).
 // It prints `ready`, waits for a line on stdin, then:
-//   claim         claims and completes jobs until none is due; prints the ids it claimed
+//   claim         claims and completes jobs (1 ms each) until none is due; prints the ids it claimed
 //   crash         claims one job and dies (SIGKILL) while it is running
 //   hold          claims one job and keeps it running until stdin closes
 //   run-cancel    runs job <id> with a handler that stops on abort; prints its final row
@@ -22,8 +22,10 @@ await once(process.stdin, 'data');
 switch (mode) {
   case 'claim': {
     const claimed = [];
+    const pause = new Int32Array(new SharedArrayBuffer(4));
     for (let job = queue.claimNext(); job !== undefined; job = queue.claimNext()) {
       claimed.push(job.id);
+      Atomics.wait(pause, 0, 0, 1); // 1 ms of "work": one process alone cannot drain the queue before the others start
       queue.complete(job.id, { by: process.pid });
     }
     print(claimed);

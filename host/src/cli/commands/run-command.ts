@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { validateParameters } from '@atrium/sdk';
+import { APP_RUN_JOB } from '../../apps/app-run-handler.js';
+import type { AppRunResult } from '../../apps/run-app.js';
+import { JobQueue, JobRunner } from '../../di/jobs-module.js';
+import { PluginRegistry } from '../../plugins/plugin-registry.js';
+import { appParams } from '../app-params.js';
+import type { Command } from '../cli-context.js';
+import { withHost } from '../host-session.js';
+import { printTable } from '../print-table.js';
+import { ProgressBar } from '../progress-bar.js';
+
+export const runCommand: Command = {
+  name: 'run',
+  usage: 'atrium run <app> --series <uid> [--param key=value ...] [--params file.json]',
+  summary: 'Run an app on a stored series (as a job; its plugin code runs in a worker thread) and list what it wrote',
+  run(args, ctx) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { series: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' } },
+    });
+    const appId = positionals[0];
+    if (!appId || !values.series) {
+      ctx.err(`usage: ${this.usage}`);
+      return 2;
+    }
+    const raw = appParams(values.param, values.params);
+    return withHost(ctx, async (container) => {
+      const registry = container.get<PluginRegistry>(PluginRegistry);
+      const { app, definition } = await registry.loadApp(appId);
+      validateParameters(definition.parameters, raw); // bad parameters: a clear error before any work
+      const queue = container.get<JobQueue>(JobQueue);
+      const runner = container.get<JobRunner>(JobRunner);
+      const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, seriesInstanceUID: values.series!, params: raw }, label: `${app.qualifiedId} on ${values.series}`, maxAttempts: 1 });
+      const bar = new ProgressBar(app.appId);
+      const sub = runner.onDidProgressJob((e) => e.jobId === job.id && bar.update(Math.round(e.progress * 100), 100, e.message ?? ''));
+      const done = await runner.runJob(job.id);
+      sub.dispose();
+      bar.done();
+      if (done.state !== 'completed') {
+        if (ctx.json) ctx.out(JSON.stringify({ job: done }, null, 2));
+        else ctx.err(`atrium run: job ${done.id} ${done.state}: ${done.error?.message ?? ''} [${done.error?.code ?? ''}]`);
+        return 1;
+      }
+      const result = done.result as AppRunResult;
+      if (ctx.json) {
+        ctx.out(JSON.stringify({ job: done.id, ...result }, null, 2));
+        return 0;
+      }
+      ctx.out(`${result.app}: ${result.summary}`);
+      for (const w of result.warnings) ctx.out(`warning: ${w}`);
+      if (result.written.length > 0) {
+        ctx.out(`\nwritten (job ${done.id}):`);
+        ctx.out(printTable(result.written.map((w) => ({ ...w })), ['output', 'status', 'seriesInstanceUID', 'sopInstanceUID']));
+      }
+      return 0;
+    });
+  },
+};
