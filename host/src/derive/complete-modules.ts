@@ -26,7 +26,8 @@ export function completeModules(iod: IodDefinition, produced: Map<string, Produc
   for (const role of roles) {
     if (role.mandatory) continue;
     if (![...role.triggers].some(has)) continue;
-    const missing = [...role.own].filter((k) => role.types.get(k) === '1' && !hasValue(produced.get(k)?.element));
+    // Every Type 1 attribute of the module counts, also one shared with another module (e.g. Pixel Spacing, 1C in SC Image).
+    const missing = [...role.types].filter(([k, type]) => type === '1' && !hasValue(produced.get(k)?.element)).map(([k]) => k);
     const onlyCopied = [...role.triggers].every((k) => !has(k) || produced.get(k)?.copied === true);
     if (missing.length > 0 && onlyCopied) dropped.push({ role, missing });
     else kept.push(role);

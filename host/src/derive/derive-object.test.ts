@@ -49,7 +49,7 @@ describe('Copied', () => {
     const o = derive(SC_REPORT);
     expect(o.dataset.has(Tag.ImagePositionPatient)).toBe(false);
     expect(o.dataset.has(Tag.ImageOrientationPatient)).toBe(false);
-    expect(o.provenance.ImageOrientationPatient).toBe('Copied (dropped: Image Plane module incomplete, ImagePositionPatient absent)');
+    expect(o.provenance.ImageOrientationPatient).toBe('Copied (dropped: Image Plane module incomplete, PixelSpacing, ImagePositionPatient absent)');
     // No Image Orientation: Patient Orientation (Type 2C) is written empty.
     expect(o.dataset.get(Tag.PatientOrientation)?.value.length).toBe(0);
   });

@@ -18,6 +18,8 @@ export type JobRunner = JobRunnerImpl;
 /** DI token of {@link JobRunner}. */
 export const JobRunner = Symbol('JobRunner');
 
+const recovered = new Set<string>();
+
 /**
  * Jobs: the queue (jobs left running by a dead process are recovered when it is first
  * resolved) and the runner, with the `app.run` handler that runs apps in worker threads.
@@ -27,7 +29,11 @@ export const jobsModule = new ContainerModule(({ bind }) => {
   bind<JobQueue>(JobQueue)
     .toResolvedValue((ws: Workstation, hooks: HostHooks) => {
       const queue = new JobQueueImpl(ws.index.db);
-      queue.recover();
+      // Recovery treats this process's own running jobs as interrupted: do it once per process and database.
+      if (!recovered.has(ws.index.db.name)) {
+        recovered.add(ws.index.db.name);
+        queue.recover();
+      }
       queue.onDidChangeJob(({ job }) => hooks.jobChanged.call({ jobId: job.id, app: String((job.payload as { app?: string } | undefined)?.app ?? job.type), state: job.state, fraction: job.progress }));
       return queue;
     }, [Workstation, HostHooks])
