@@ -43,10 +43,18 @@ export type AppWorkerEvent =
   | { readonly kind: 'progress'; readonly fraction: number; readonly message?: string }
   | { readonly kind: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string; readonly details?: Readonly<Record<string, unknown>> };
 
+/** The identity of a derived object about to be stored. */
+export interface DerivedIdentity {
+  readonly StudyInstanceUID: string;
+  readonly SeriesInstanceUID: string;
+  readonly SOPInstanceUID: string;
+  readonly SOPClassUID: string;
+}
+
 /** Main-thread methods the worker calls. */
 export interface AppWorkerCalls {
-  /** Store a derived Part 10 object through the normal store path. */
-  store(bytes: Uint8Array, output: string): WrittenObject;
+  /** Store a derived Part 10 object through the normal store path (after the `beforeDerivedStore` hook). */
+  store(bytes: Uint8Array, output: string, info: DerivedIdentity): Promise<WrittenObject>;
   /** The Series Number of a derived series: its existing number, or the next free one in the study. */
   seriesNumber(studyInstanceUID: string, seriesInstanceUID: string): number;
   'storage.get'(key: string): unknown;

@@ -71,7 +71,8 @@ runWorkerTask<AppWorkerData, AppWorkerResult>(async (data, io) => {
       stationName: data.stationName,
       operatorsName: data.operatorsName,
     });
-    const stored = await io.callMain<WrittenObject>('store', derived.bytes, outputName);
+    const info = { StudyInstanceUID: derived.studyInstanceUID, SeriesInstanceUID: derived.seriesInstanceUID, SOPInstanceUID: derived.sopInstanceUID, SOPClassUID: derived.sopClassUID };
+    const stored = await io.callMain<WrittenObject>('store', derived.bytes, outputName, info);
     written.push(stored);
     return { output: outputName, studyInstanceUID: stored.studyInstanceUID, seriesInstanceUID: stored.seriesInstanceUID, sopInstanceUID: stored.sopInstanceUID };
   };

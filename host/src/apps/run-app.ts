@@ -7,7 +7,7 @@ import type { HostHooks } from '../plugins/host-hooks.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { PluginStorages } from '../plugins/plugin-storages.js';
 import type { Workstation } from '../workstation.js';
-import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, WrittenObject } from './app-worker-protocol.js';
+import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
 
 /** What the app runner needs from the host. */
@@ -93,7 +93,8 @@ export async function runApp(
       else if (e.kind === 'log') deps.log?.(e.level, app.pluginId, e.message);
     },
     handlers: {
-      store: (bytes: Uint8Array, output: string): WrittenObject => {
+      store: async (bytes: Uint8Array, output: string, info: DerivedIdentity): Promise<WrittenObject> => {
+        await deps.hooks?.beforeDerivedStore.promise({ ...info, app: app.qualifiedId, output });
         const outcome = store.receive(bytes, `app:${app.qualifiedId}`);
         if (!('path' in outcome)) {
           throw new AtriumError('ATRIUM_ERR_APP_STORE', `the store refused a derived object of ${app.qualifiedId} (${output}): ${outcome.code}: ${outcome.reason}`, { code: outcome.code });
@@ -116,6 +117,11 @@ export async function runApp(
       'storage.delete': (key: string) => storage.delete(key),
     },
   });
+  const bySeries = new Map<string, WrittenObject[]>();
+  for (const w of out.written) bySeries.set(w.seriesInstanceUID, [...(bySeries.get(w.seriesInstanceUID) ?? []), w]);
+  for (const [SeriesInstanceUID, objects] of bySeries) {
+    deps.hooks?.seriesComplete.call({ StudyInstanceUID: objects[0]!.studyInstanceUID, SeriesInstanceUID, instances: objects.length });
+  }
   return { app: app.qualifiedId, seriesInstanceUID: req.seriesInstanceUID, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
 }
 
