@@ -1,5 +1,4 @@
 import type { Disposable } from '@atrium/sdk';
-import { SdkError } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import { runApp, type AppRunDeps, type AppRunRequest } from './run-app.js';
@@ -10,20 +9,13 @@ export const APP_RUN_JOB = 'app.run';
 /**
  * Run apps as jobs: the same contract for `atrium run` (one job, waited for) and
  * `atrium batch` (one job per series, keyed so a batch can resume). Cancelling the job
- * terminates the app's worker. SDK errors (bad parameters, a plugin's coded failure) keep
- * their codes; no app error is retried except a crashed worker.
+ * terminates the app's worker. Coded errors (bad parameters, a plugin's SdkError) keep
+ * their codes in the job; no app error is retried except a crashed worker.
  */
 export function registerAppRunHandler(runner: JobRunner, deps: AppRunDeps): Disposable {
   return runner.register<AppRunRequest>(
     APP_RUN_JOB,
-    async (job, ctx) => {
-      try {
-        return await runApp(deps, job.payload, { signal: ctx.signal, progress: ctx.progress });
-      } catch (e) {
-        if (e instanceof SdkError) throw new AtriumError(e.code, e.message, e.details);
-        throw e;
-      }
-    },
+    (job, ctx) => runApp(deps, job.payload, { signal: ctx.signal, progress: ctx.progress }),
     { isRetryable: (e) => e instanceof AtriumError && e.code === 'ATRIUM_ERR_WORKER_CRASHED' },
   );
 }

@@ -1,5 +1,4 @@
 import { SdkError } from '@atrium/sdk';
-import { isAtriumError } from '../errors/atrium-error.js';
 import type { ValidationPolicy } from '../store/validate-instance.js';
 import { defaultStoreRoot } from '../workstation.js';
 import type { CliContext, Command } from './cli-context.js';
@@ -14,12 +13,13 @@ import { importCommand } from './commands/import-command.js';
 import { lsCommand } from './commands/ls-command.js';
 import { quarantineCommand } from './commands/quarantine-command.js';
 import { reconcileCommand } from './commands/reconcile-command.js';
+import { renderCommand } from './commands/render-command.js';
 import { rmCommand } from './commands/rm-command.js';
 import { showCommand } from './commands/show-command.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand,
-  appsCommand, runCommand, batchCommand, jobsCommand, conformanceCommand, pluginCommand,
+  appsCommand, runCommand, batchCommand, jobsCommand, conformanceCommand, pluginCommand, renderCommand,
 ];
 
 const GLOBAL_HELP = `usage: atrium [--store <dir>] [--json] [--validation safety|strict] <command> [...]
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
   try {
     return await command.run(args, ctx);
   } catch (e) {
-    if (isAtriumError(e) || e instanceof SdkError) {
+    if (e instanceof SdkError) {
       io.err(globals.json ? JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }) : `atrium ${command.name}: ${e.message} [${e.code}]`);
       return 1;
     }

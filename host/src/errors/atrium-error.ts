@@ -1,20 +1,17 @@
+import { SdkError } from '@atrium/sdk';
+
 /**
  * The one error type the host throws for expected failures (bad input, bad parameters,
- * policy refusals). `code` is stable and documented; `message` names what was wrong and
- * where; `details` carries machine-readable context (tag, path, offset, ...).
+ * policy refusals): an {@link SdkError} — `code` is stable and documented; `message`
+ * names what was wrong and where; `details` carries machine-readable context (tag, path,
+ * offset, ...).
  */
-export class AtriumError extends Error {
-  override readonly name = 'AtriumError';
+export class AtriumError extends SdkError {
+  override readonly name: string = 'AtriumError';
 
-  constructor(
-    /** Stable code, `ATRIUM_ERR_<AREA>_<WHAT>`. */
-    readonly code: string,
-    message: string,
-    /** Machine-readable context for logs and `--json` output. */
-    readonly details: Readonly<Record<string, unknown>> = {},
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: string, message: string, details: Readonly<Record<string, unknown>> = {}, options?: { cause?: unknown }) {
+    super(code, message, details);
+    if (options?.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, writable: true, configurable: true });
   }
 }
 
