@@ -48,6 +48,17 @@ export interface SyntheticCtSeriesOptions {
   readonly seriesDescription?: string;
   /** Series Number (0020,0011); default 1. */
   readonly seriesNumber?: number;
+  /** Body Part Examined (0018,0015); default ABDOMEN. */
+  readonly bodyPartExamined?: string;
+  /** Protocol Name (0018,1030); default SYNTHETIC PHANTOM. */
+  readonly protocolName?: string;
+  /** What the slices show; default the {@link ctPhantom} scaled to the field of view. */
+  readonly phantom?: SlicePhantom;
+}
+
+/** Anything that paints an axial slice in HU, like {@link CtPhantom.slice}; `index` counts slices from 0. */
+export interface SlicePhantom {
+  slice(z: number, grid: { readonly x0: number; readonly y0: number; readonly spacing: number; readonly rows: number; readonly columns: number }, index: number): Int16Array;
 }
 
 /** Rescale Intercept (0028,1052) of every synthetic slice: stored value = HU + 1024. */
@@ -59,7 +70,7 @@ export const SYNTHETIC_CT_RESCALE_INTERCEPT = -1024;
  * Image IOD (PS3.3 A.3) plus the required Type 2C ones (Patient Position, Content
  * Date/Time). Geometry: axial slices (Image Orientation (Patient) 1\0\0\0\1\0), centred
  * on x = y = 0, Image Position (Patient) z = -k·spacing for slice k, Slice Location = z.
- * Pixels: the analytic phantom of {@link ctPhantom} sampled at pixel centres, in HU with
+ * Pixels: `options.phantom`, by default the analytic phantom of {@link ctPhantom}, sampled at pixel centres, in HU with
  * Rescale Slope 1 / Intercept -1024. Deterministic: UIDs come from {@link syntheticUid}
  * of the seed, and equal options give byte-identical files.
  */
@@ -69,7 +80,7 @@ export function syntheticCtSeries(options: SyntheticCtSeriesOptions): Uint8Array
   const pixelSpacing = dsNumber(o.pixelSpacing);
   const x0 = dsNumber((-(o.columns - 1) * pixelSpacing) / 2);
   const y0 = dsNumber((-(o.rows - 1) * pixelSpacing) / 2);
-  const phantom = ctPhantom(Math.min(o.rows, o.columns) * pixelSpacing, (-(o.slices - 1) * o.spacing) / 2);
+  const phantom: SlicePhantom = options.phantom ?? ctPhantom(Math.min(o.rows, o.columns) * pixelSpacing, (-(o.slices - 1) * o.spacing) / 2);
   const signed = o.pixelRepresentation === 1;
   const bitsStored = signed ? 16 : 12;
   const text = (tag: number, vr: string, v: string | readonly string[]): DataElement => stringElement(tag, vr, v, charset);
@@ -100,8 +111,8 @@ export function syntheticCtSeries(options: SyntheticCtSeriesOptions): Uint8Array
     text(Tag.PatientSex, 'CS', o.patientSex),
     text(Tag.SliceThickness, 'DS', ds(o.sliceThickness)),
     text(Tag.KVP, 'DS', '120'),
-    text(Tag.BodyPartExamined, 'CS', 'ABDOMEN'),
-    text(Tag.ProtocolName, 'LO', 'SYNTHETIC PHANTOM'),
+    text(Tag.BodyPartExamined, 'CS', o.bodyPartExamined),
+    text(Tag.ProtocolName, 'LO', o.protocolName),
     text(Tag.XRayTubeCurrent, 'IS', '200'),
     text(Tag.ConvolutionKernel, 'SH', 'STANDARD'),
     text(Tag.PatientPosition, 'CS', 'HFS'),
@@ -132,7 +143,7 @@ export function syntheticCtSeries(options: SyntheticCtSeriesOptions): Uint8Array
   const files: Uint8Array[] = [];
   for (let k = 0; k < o.slices; k++) {
     const z = dsNumber(-k * o.spacing);
-    const hu = phantom.slice(z, { x0, y0, spacing: pixelSpacing, rows: o.rows, columns: o.columns });
+    const hu = phantom.slice(z, { x0, y0, spacing: pixelSpacing, rows: o.rows, columns: o.columns }, k);
     const pixels = new Uint8Array(hu.length * 2);
     const view = new DataView(pixels.buffer);
     for (let i = 0; i < hu.length; i++) {
@@ -154,7 +165,7 @@ export function syntheticCtSeries(options: SyntheticCtSeriesOptions): Uint8Array
   return files;
 }
 
-type Resolved = Required<SyntheticCtSeriesOptions>;
+type Resolved = Required<Omit<SyntheticCtSeriesOptions, 'phantom'>>;
 
 function withDefaults(options: SyntheticCtSeriesOptions): Resolved {
   const { slices } = options;
@@ -187,6 +198,8 @@ function withDefaults(options: SyntheticCtSeriesOptions): Resolved {
     studyDescription: options.studyDescription ?? 'Synthetic CT phantom',
     seriesDescription: options.seriesDescription ?? `Axial ${sliceThickness} mm`,
     seriesNumber: options.seriesNumber ?? 1,
+    bodyPartExamined: options.bodyPartExamined ?? 'ABDOMEN',
+    protocolName: options.protocolName ?? 'SYNTHETIC PHANTOM',
   };
   for (const [name, v] of [['pixelSpacing', resolved.pixelSpacing], ['sliceThickness', resolved.sliceThickness], ['spacing', resolved.spacing]] as const) {
     if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`syntheticCtSeries: ${name} must be a positive number of mm, got ${v}`);

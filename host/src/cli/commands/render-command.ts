@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { StoredInstance } from '../../db/dicom-index.js';
+import { AtriumError } from '../../errors/atrium-error.js';
+import { parseDicom } from '../../io/parse-part10.js';
+import { encodePng } from '../../render/encode-png.js';
+import { renderFrame, type VoiWindow } from '../../render/render-frame.js';
+import { openWorkstation } from '../../workstation.js';
+import type { Command } from '../cli-context.js';
+import { resolveUid } from './resolve-uid.js';
+
+/** One PNG written by `atrium render`. */
+export interface RenderedFile {
+  readonly sopInstanceUID: string;
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 3;
+  readonly window?: VoiWindow;
+}
+
+export const renderCommand: Command = {
+  name: 'render',
+  usage: 'atrium render <uid> --out <file.png | folder/> [--frame <n>] [--window <center>,<width>]',
+  summary: 'Render a stored image to PNG (window/level for greyscale); a series or study uid renders its first image, or every image into a folder',
+  async run(args, ctx) {
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, frame: { type: 'string' }, window: { type: 'string' } } });
+    const uid = positionals[0];
+    if (!uid || !values.out) {
+      ctx.err(`usage: ${this.usage}`);
+      return 2;
+    }
+    const frame = values.frame === undefined ? 1 : Number(values.frame);
+    if (!Number.isInteger(frame) || frame < 1) {
+      ctx.err(`atrium render: --frame must be a frame number from 1, not "${values.frame}"`);
+      return 2;
+    }
+    const window = values.window === undefined ? undefined : parseWindow(values.window);
+    if (window === null) {
+      ctx.err(`atrium render: --window must be <center>,<width> with a width ≥ 1, not "${values.window}"`);
+      return 2;
+    }
+    const out = values.out;
+    const toFolder = out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory());
+    const ws = openWorkstation(ctx.store);
+    try {
+      const { instances } = resolveUid(ws.index, uid);
+      const images = instances.filter(isImage).sort(byPosition);
+      if (images.length === 0) throw new AtriumError('ATRIUM_ERR_RENDER_NOT_IMAGE', `nothing that ${uid} names is an image (no Rows/Columns): ${instances.length} instance(s), none renderable`, { uid });
+      const chosen = toFolder ? images : images.slice(0, 1);
+      if (toFolder) mkdirSync(out, { recursive: true });
+      const used = new Set<string>();
+      const written: RenderedFile[] = [];
+      for (const inst of chosen) {
+        const file = parseDicom(ws.files.read(inst.file.path));
+        const image = await renderFrame(file, { frame: frame - 1, ...(window ? { window } : {}) });
+        const path = toFolder ? join(out, fileName(inst, used)) : out;
+        writeFileSync(path, encodePng(image));
+        written.push({ sopInstanceUID: inst.instance.SOPInstanceUID, path, width: image.width, height: image.height, channels: image.channels, ...(image.window ? { window: image.window } : {}) });
+      }
+      if (ctx.json) ctx.out(JSON.stringify({ written }, null, 2));
+      else for (const w of written) ctx.out(`${w.path}  ${w.width}×${w.height} ${w.channels === 1 ? `grey, window ${w.window!.center},${w.window!.width}` : 'RGB'}  ${w.sopInstanceUID}`);
+      return 0;
+    } finally {
+      ws.close();
+    }
+  },
+};
+
+/** `c,w` → window; null when malformed. */
+function parseWindow(text: string): VoiWindow | null {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.length !== 2 || parts.some((p) => p === '')) return null;
+  const [center, width] = parts.map(Number) as [number, number];
+  return Number.isFinite(center) && Number.isFinite(width) && width >= 1 ? { center, width } : null;
+}
+
+function isImage(i: StoredInstance): boolean {
+  return i.instance.Rows !== undefined && i.instance.Columns !== undefined;
+}
+
+function byPosition(a: StoredInstance, b: StoredInstance): number {
+  return (
+    (Number(a.series.SeriesNumber) || 0) - (Number(b.series.SeriesNumber) || 0) ||
+    a.series.SeriesInstanceUID.localeCompare(b.series.SeriesInstanceUID) ||
+    (Number(a.instance.InstanceNumber) || 0) - (Number(b.instance.InstanceNumber) || 0) ||
+    a.instance.SOPInstanceUID.localeCompare(b.instance.SOPInstanceUID)
+  );
+}
+
+/** `<series number>-<instance number>.png`, or the SOP Instance UID when that is taken or unknown. */
+function fileName(inst: StoredInstance, used: Set<string>): string {
+  const s = inst.series.SeriesNumber;
+  const n = inst.instance.InstanceNumber;
+  let name = s !== undefined && n !== undefined ? `${s}-${String(n).padStart(4, '0')}.png` : `${inst.instance.SOPInstanceUID}.png`;
+  if (used.has(name)) name = `${inst.instance.SOPInstanceUID}.png`;
+  used.add(name);
+  return name;
+}

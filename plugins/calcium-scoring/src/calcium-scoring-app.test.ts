@@ -1,0 +1,228 @@
+import { validateParameters, type DicomValue, type SourceInstance, type SourceSeries } from '@atrium/sdk';
+import { describe, expect, it } from 'vitest';
+import { calciumScoringApp } from './calcium-scoring-app.js';
+import { calciumSeries, geometryOf, pixelToPatient, type CalciumBox } from './test-support/calcium-series.js';
+import { fakeRun } from './test-support/fake-run.js';
+
+// 64×64 slices, pixel spacing 0.5 mm (pixel area 0.25 mm²), increment 3 mm (Agatston factor 1).
+// LAD: 4×4 px = 4 mm² at 250 HU (weight 2) on slices 3 and 4: 2 × 4 × 2 = 16; volume 2 × 4 × 3 = 24 mm³.
+// RCA: 2×2 px = 1 mm² at 450 HU (weight 4) on slice 7: 4; volume 3 mm³.
+// A candidate nobody seeds: 3×3 px = 2.25 mm² at 180 HU on slice 1 (listed, not scored).
+const LAD: CalciumBox = { slices: [3, 4], row: 40, column: 10, height: 4, width: 4, hu: 250 };
+const RCA: CalciumBox = { slices: [7], row: 46, column: 30, height: 2, width: 2, hu: 450 };
+const CANDIDATE: CalciumBox = { slices: [1], row: 48, column: 4, height: 3, width: 3, hu: 180 };
+const BOXES = [LAD, RCA, CANDIDATE];
+const SEEDS = JSON.stringify([
+  { artery: 'LAD', instanceNumber: 4, row: 41, column: 11 },
+  { artery: 'RCA', at: pixelToPatient(7, 46, 30) },
+]);
+
+/** The parts of the result data the tests read. */
+interface RunData {
+  readonly unverified: boolean;
+  readonly method: Readonly<Record<string, unknown>>;
+  readonly arteries: readonly { readonly massMg?: number }[];
+  readonly total: Readonly<Record<string, number>>;
+  readonly riskCategory?: string;
+  readonly slices: readonly { readonly instanceNumber: number; readonly agatston: number }[];
+  readonly lesions: readonly { readonly scored: boolean }[];
+  readonly warnings: readonly string[];
+  readonly written: Readonly<Record<string, number>>;
+}
+
+async function run(input: SourceSeries, raw: Record<string, unknown> = { seeds: SEEDS }) {
+  const fake = fakeRun();
+  const result = await calciumScoringApp.run(fake.ctx, input, validateParameters(calciumScoringApp.parameters, raw));
+  const of = (output: string) => fake.writes.filter((w) => w.output === output).map((w) => w.request);
+  return { ...fake, result, data: result.data as unknown as RunData, reduced: of('reduced-ct'), reports: of('report'), saves: of('screen-saves') };
+}
+
+const indexOf = (input: SourceSeries) => (source: SourceInstance) => input.instances.indexOf(source);
+
+describe('calcium scoring app: a seeded run', () => {
+  it('scores per artery, totals and risk as the geometry gives them', async () => {
+    const { data, result } = await run(calciumSeries({ boxes: BOXES }));
+    expect(data.unverified).toBe(false);
+    expect(data.arteries).toEqual([
+      { artery: 'LM', agatston: 0, volumeMm3: 0, lesions: 0 },
+      { artery: 'LAD', agatston: 16, volumeMm3: 24, lesions: 1 },
+      { artery: 'LCX', agatston: 0, volumeMm3: 0, lesions: 0 },
+      { artery: 'RCA', agatston: 4, volumeMm3: 3, lesions: 1 },
+    ]);
+    expect(data.total).toEqual({ agatston: 20, volumeMm3: 27, lesions: 2 });
+    expect(data.riskCategory).toBe('11-100');
+    expect(data.method).toMatchObject({ threshold: 130, connectivity: 8, minAreaMode: 'literature', sliceIncrement: 3, seeds: 2 });
+    expect(data.slices.map((s) => [s.instanceNumber, s.agatston])).toEqual([[4, 8], [5, 8], [8, 4]]);
+    expect(data.lesions).toHaveLength(4);
+    expect(data.lesions.filter((l) => !l.scored)).toMatchObject([{ instanceNumber: 2, areaMm2: 2.25, peakHu: 180, weight: 1 }]);
+    expect(data.written).toEqual({ 'reduced-ct': 7, report: 2, 'screen-saves': 3 });
+    expect(result.summary).toBe('Agatston 20.0 (LM 0.0, LAD 16.0, LCX 0.0, RCA 4.0), volume 27.0 mm3, risk category 11-100');
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('writes the reduced CT: one pixel copy per lesion slice ± margin, each from its own source', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const { reduced } = await run(input);
+    expect(reduced.map((r) => r.sources.map(indexOf(input)))).toEqual([[2], [3], [4], [5], [6], [7], [8]]);
+    expect(reduced.every((r) => r.copySourcePixels === true && r.pixels === undefined)).toBe(true);
+  });
+
+  it('chooses the reduced slices by margin, all, or every n-th', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const slicesOf = async (raw: Record<string, unknown>) => (await run(input, { seeds: SEEDS, ...raw })).reduced.map((r) => indexOf(input)(r.sources[0]!));
+    expect(await slicesOf({ margin: 0 })).toEqual([3, 4, 7]);
+    expect(await slicesOf({ margin: 3 })).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await slicesOf({ reduce: 'all' })).toHaveLength(10);
+    expect(await slicesOf({ reduce: 'every-nth', everyNth: 3 })).toEqual([0, 3, 6, 9]);
+  });
+
+  it('writes the physician report (512² 16-bit MONOCHROME2) and the patient report (1024² RGB) from the whole series', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const { reports } = await run(input);
+    expect(reports.map((r) => [r.pixels?.rows, r.pixels?.columns, r.pixels?.samplesPerPixel, r.pixels?.bitsAllocated, r.pixels?.data.length])).toEqual([
+      [512, 512, 1, 16, 512 * 512],
+      [1024, 1024, 3, 8, 1024 * 1024 * 3],
+    ]);
+    expect(reports[0]!.pixels!.data).toBeInstanceOf(Int16Array);
+    expect(reports.every((r) => r.burnedInAnnotation === true && r.sources.length === 10)).toBe(true);
+    expect(reports.map((r) => r.content?.ImageComments)).toEqual([
+      'Calcium score physician report: total Agatston 20.0, risk category 11-100. NOT FOR CLINICAL USE.',
+      'Calcium score patient report: total Agatston 20.0, risk category 11-100. NOT FOR CLINICAL USE.',
+    ]);
+    // Text is drawn: the page is not blank, and white (4080) is its brightest grey.
+    const grey = Array.from(reports[0]!.pixels!.data as Int16Array);
+    expect(grey.reduce((m, v) => Math.max(m, v), 0)).toBe(4080);
+    expect(grey.filter((v) => v > 0).length).toBeGreaterThan(5000);
+  });
+
+  it('writes one RGB screen save per scored lesion slice, its source that slice, lesion pixels in the artery colour', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const { saves } = await run(input);
+    expect(saves.map((s) => s.sources.map(indexOf(input)))).toEqual([[3], [4], [7]]);
+    expect(saves.every((s) => s.burnedInAnnotation === true && s.pixels?.samplesPerPixel === 3 && s.pixels.bitsAllocated === 8 && s.pixels.rows === 64)).toBe(true);
+    const rgbAt = (k: number, row: number, column: number) => [...saves[k]!.pixels!.data.subarray(3 * (row * 64 + column), 3 * (row * 64 + column) + 3)];
+    expect(rgbAt(0, 43, 13)).toEqual([255, 0, 0]); // LAD red
+    expect(rgbAt(2, 47, 31)).toEqual([0, 96, 255]); // RCA blue
+  });
+
+  it('reports progress up to 1, in order', async () => {
+    const { progress } = await run(calciumSeries({ boxes: BOXES }));
+    const fractions = progress.map((p) => p.fraction);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  });
+});
+
+describe('calcium scoring app: without seeds', () => {
+  it('scores nothing, lists every candidate as unverified, and says so in the result, warnings and reports', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const { data, result, warnings, reports, saves, reduced } = await run(input, {});
+    expect(data.unverified).toBe(true);
+    expect(data.total).toEqual({ agatston: 0, volumeMm3: 0, lesions: 0 });
+    expect(data.riskCategory).toBeUndefined();
+    expect(data.lesions).toHaveLength(4);
+    expect(result.summary).toBe('unverified: 3 candidate region(s) in 4 lesion slice(s); no seeds, nothing scored');
+    expect(warnings).toEqual(['no seeds given: 3 candidate region(s) listed as unverified, nothing scored']);
+    expect(reports.map((r) => r.content?.ImageComments)).toEqual([
+      'Calcium score physician report: UNVERIFIED candidates, nothing scored. NOT FOR CLINICAL USE.',
+      'Calcium score patient report: UNVERIFIED candidates, nothing scored. NOT FOR CLINICAL USE.',
+    ]);
+    expect(saves.map((s) => s.sources.map(indexOf(input)))).toEqual([[1], [3], [4], [7]]);
+    expect(reduced.map((r) => indexOf(input)(r.sources[0]!))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    // candidates are orange
+    expect([...saves[0]!.pixels!.data.subarray(3 * (49 * 64 + 5), 3 * (49 * 64 + 5) + 3)]).toEqual([255, 165, 0]);
+  });
+});
+
+describe('calcium scoring app: parameters', () => {
+  it('rejects seeds that are not JSON, not an array, or badly formed, naming the parameter', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    for (const [seeds, why] of [
+      ['[{"artery":"LAD"', /parameter "seeds" is not valid JSON/],
+      ['{"artery":"LAD"}', /parameter "seeds" must be a JSON array/],
+      ['[{"artery":"XYZ","at":[1,2,3]}]', /parameter "seeds" seed 1: artery must be one of LM, LAD, LCX, RCA, PDA/],
+      ['[{"artery":"LAD","at":[1,2]}]', /seed 1 \(LAD\): "at" must be \[x, y, z\]/],
+      ['[{"artery":"RCA","at":[1,2,3]},{"artery":"LM","row":1}]', /seed 2 \(LM\) needs "at"/],
+    ] as const) {
+      await expect(run(input, { seeds }), seeds).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', details: { parameter: 'seeds' }, message: expect.stringMatching(why) });
+    }
+  });
+
+  it('passes a seed that hits no calcification on as the scoring error naming the seed', async () => {
+    const seeds = JSON.stringify([{ artery: 'LCX', instanceNumber: 4, row: 0, column: 0 }]);
+    await expect(run(calciumSeries({ boxes: BOXES }), { seeds })).rejects.toMatchObject({ code: 'ATRIUM_ERR_CALCIUM_SEED_MISS' });
+  });
+
+  it('takes the threshold from the kVp table when asked, and needs KVP for it', async () => {
+    const { data } = await run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS, kvpThreshold: true });
+    expect(data.method.threshold).toBe(130);
+    const noKvp = calciumSeries({ boxes: BOXES, override: () => ({ KVP: undefined }) });
+    await expect(run(noKvp, { seeds: SEEDS, kvpThreshold: true })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', details: { parameter: 'kvpThreshold' } });
+  });
+
+  it('reports mass only with a calibration factor', async () => {
+    const { data } = await run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS, calibrationFactor: 0.8 });
+    // LAD: 0.8 × (24 mm³ × 250 HU) / 1000 = 4.8 mg; RCA: 0.8 × 3 × 450 / 1000 = 1.08 mg
+    expect(data.arteries.map((a) => a.massMg)).toEqual([0, 4.8, 0, 1.08]);
+    expect(data.total.massMg).toBe(5.88);
+  });
+
+  it('warns (and continues) when an expectation of the load table is not met', async () => {
+    const { data } = await run(calciumSeries({ boxes: BOXES }));
+    expect(data.warnings).toEqual(['Rows is 64 on 10 of 10 slices (expected 512)', 'Columns is 64 on 10 of 10 slices (expected 512)']);
+  });
+
+  it('stops when the job is cancelled', async () => {
+    const fake = fakeRun();
+    fake.controller.abort();
+    await expect(calciumScoringApp.run(fake.ctx, calciumSeries({ boxes: BOXES }), validateParameters(calciumScoringApp.parameters, { seeds: SEEDS }))).rejects.toThrow();
+    expect(fake.writes).toEqual([]);
+  });
+});
+
+describe('calcium scoring app: refusals before scoring', () => {
+  const refused = async (input: SourceSeries, why: RegExp) => {
+    const fake = fakeRun();
+    await expect(calciumScoringApp.run(fake.ctx, input, validateParameters(calciumScoringApp.parameters, { seeds: SEEDS }))).rejects.toMatchObject({
+      code: 'ATRIUM_ERR_CALCIUM_REFUSED',
+      message: expect.stringMatching(why),
+    });
+    expect(fake.writes).toEqual([]);
+  };
+  const withSlice = (k: number, values: Readonly<Record<string, DicomValue | undefined>>) => calciumSeries({ boxes: BOXES, override: (i) => (i === k ? values : {}) });
+
+  it('oblique slices (rotated 10° about the patient z axis)', async () => {
+    const c = Math.cos(Math.PI / 18);
+    const s = Math.sin(Math.PI / 18);
+    await refused(calciumSeries({ boxes: BOXES, override: () => ({ ImageOrientationPatient: [c, s, 0, -s, c, 0] }) }), /slices are not axial .*slice 1 \(instance 1\)/);
+  });
+
+  it('a tilted (sheared) stack: positions move across the image plane', async () => {
+    await refused(calciumSeries({ boxes: BOXES, override: (i) => ({ ImagePositionPatient: [-8, -8 + 0.5 * i, -30 + 3 * i] }) }), /tilted or sheared/);
+  });
+
+  it('inconsistent pixel spacing and inconsistent orientation', async () => {
+    await refused(withSlice(4, { PixelSpacing: [0.6, 0.6] }), /slice 5: Pixel Spacing differs from slice 1/);
+    await refused(withSlice(2, { ImageOrientationPatient: [1, 0, 0, 0, 0.9998, 0.02] }), /slice 3: Image Orientation \(Patient\) differs/);
+  });
+
+  it('duplicate positions and uneven spacing', async () => {
+    await refused(withSlice(5, { ImagePositionPatient: [-8, -8, -30 + 12] }), /same position along the normal/);
+    await refused(withSlice(9, { ImagePositionPatient: [-8, -8, -30 + 28] }), /spacing 4 mm differs from 3 mm/);
+  });
+
+  it('a slice without rescale, naming the slice', async () => {
+    await refused(withSlice(6, { RescaleSlope: undefined }), /slice 7 \(instance 7\) 2\.25\.100\.7 has no RescaleSlope/);
+    await refused(withSlice(0, { RescaleIntercept: undefined }), /slice 1 \(instance 1\) 2\.25\.100\.1 has no RescaleIntercept/);
+  });
+
+  it('two Frames of Reference', async () => {
+    await refused(withSlice(3, { FrameOfReferenceUID: '2.25.8' }), /2 Frames of Reference \(2\.25\.7, 2\.25\.8\); slice 4 \(instance 4\)/);
+  });
+
+  it('no slice geometry', async () => {
+    const input = withSlice(0, { ImagePositionPatient: undefined });
+    expect(geometryOf(input.instances)).toBeUndefined();
+    await refused(input, /no usable Image Plane attributes/);
+  });
+});

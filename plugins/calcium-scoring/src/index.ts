@@ -1,0 +1,10 @@
+/**
+ * Atrium plugin `atrium.calcium-scoring`: coronary calcium scoring (issue 5), written
+ * against `@atrium/sdk` only. The manifest is the `atrium` field of package.json; this
+ * module is its `main`.
+ */
+import { definePlugin } from '@atrium/sdk';
+import { calciumScoringApp } from './calcium-scoring-app.js';
+
+export default definePlugin({ apps: [calciumScoringApp] });
+export { calciumScoringApp };

@@ -1,0 +1,52 @@
+import type { Canvas, Rgb } from './canvas.js';
+import { drawText, fitText, textWidth } from './draw-text.js';
+import { renderSlice, type SliceImage } from './render-slice.js';
+
+/** A label drawn next to a lesion. */
+export interface LesionLabel {
+  readonly text: string;
+  readonly colour: Rgb;
+  /** Where the lesion is: [row, column] in the slice. */
+  readonly at: readonly [number, number];
+}
+
+/** What a screen save shows. */
+export interface ScreenSavePage {
+  readonly slice: SliceImage;
+  /** Lines at the top left (slice, position, window). */
+  readonly header: readonly string[];
+  readonly labels: readonly LesionLabel[];
+  /** Line at the bottom left. */
+  readonly footer: string;
+}
+
+/** Text scale of a screen save: 1 below 512 columns, 2 from 512, 4 from 1024. */
+export function screenSaveTextScale(columns: number): number {
+  return Math.max(1, 2 ** Math.floor(Math.log2(Math.max(1, columns / 256))));
+}
+
+/**
+ * Render a screen save (pure): the slice at full size, windowed for calcium, lesion pixels
+ * in their colours; header lines top left, each label right of its lesion (centred on its
+ * row), the footer bottom left. Text has a one-pixel black shadow (down-right) so it reads
+ * on bright bone; text too wide is shortened with "...".
+ */
+export function renderScreenSave(page: ScreenSavePage): Canvas {
+  const c = renderSlice(page.slice);
+  const scale = screenSaveTextScale(c.width);
+  const pitch = 10 * scale;
+  const margin = 4 * scale;
+  const room = c.width - 2 * margin;
+  const shadowed = (text: string, x: number, y: number, colour: Rgb): void => {
+    drawText(c, text, x + 1, y + 1, { scale, colour: [0, 0, 0] });
+    drawText(c, text, x, y, { scale, colour });
+  };
+  page.header.forEach((line, i) => shadowed(fitText(line, room, { scale }), margin, margin + i * pitch, [255, 255, 255]));
+  for (const label of page.labels) {
+    const [row, column] = label.at;
+    const x = Math.min(Math.round(column) + 6 * scale, c.width - margin - textWidth(label.text, { scale }));
+    shadowed(label.text, Math.max(margin, x), Math.round(row) - Math.floor((7 * scale) / 2), label.colour);
+  }
+  shadowed(fitText(page.footer, room, { scale }), margin, c.height - margin - 7 * scale, [255, 255, 255]);
+  return c;
+}

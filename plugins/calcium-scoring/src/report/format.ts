@@ -1,0 +1,21 @@
+/** A number with one decimal: 12.345 → "12.3", 0 → "0.0". */
+export function fixed1(v: number): string {
+  return v.toFixed(1);
+}
+
+/** A number with at most 3 decimals, trailing zeros dropped: 2.5 → "2.5", 0.703125 → "0.703". */
+export function formatNumber(v: number): string {
+  return String(Number(v.toFixed(3)));
+}
+
+/** `YYYYMMDD` → `YYYY-MM-DD`; anything else as given, or "-" when absent. */
+export function formatDate(da: string | undefined): string {
+  if (da === undefined || da === '') return '-';
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(da);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : da;
+}
+
+/** A person name with its `^` separators as spaces, or "-". */
+export function formatName(pn: string | undefined): string {
+  return pn?.replace(/\^+/g, ' ').trim() || '-';
+}

@@ -1,0 +1,12 @@
+/** Pure calcium scoring algorithms (issue 5): plain numbers in, scores out. */
+export type * from './types.js';
+export { agatstonWeight } from './agatston-weight.js';
+export { riskCategory } from './risk-category.js';
+export { thresholdForKvp } from './threshold-for-kvp.js';
+export { connectedComponents, type Components } from './connected-components.js';
+export { passesMinArea } from './min-area.js';
+export { sliceGeometry, type SliceGeometry } from './slice-geometry.js';
+export { linkRegions, type LinkableLesion, type LinkedRegions } from './link-regions.js';
+export { assignSeeds, describeSeed, type SeedTarget } from './assign-seeds.js';
+export { isotropicVolume, type IsotropicVolumeInput, type VolumeNeighbour } from './isotropic-volume.js';
+export { scoreCalcium } from './score-calcium.js';

@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { havePeers, peer } from '../support/peers.js';
+import { calciumPhantomSeries, type PhantomArtery } from '../../host/src/testing/calcium-phantom.js';
+import { openWorkstation } from '../../host/src/workstation.js';
+import { atrium, tempDir } from './cli-helpers.js';
+
+// Apps run in worker threads from the compiled host and plugin (host/dist, plugins/*/dist):
+// build first (`npx tsc -b`; `npm install` does it).
+
+interface Written { output: string; studyInstanceUID: string; seriesInstanceUID: string; sopInstanceUID: string; status: 'stored' | 'replaced' }
+interface RunResult {
+  summary: string;
+  written: Written[];
+  warnings: string[];
+  data: {
+    unverified: boolean;
+    arteries: { artery: PhantomArtery; agatston: number; volumeMm3: number; massMg?: number; lesions: number }[];
+    total: { agatston: number; volumeMm3: number; lesions: number };
+    riskCategory: string;
+  };
+}
+
+/** Width, height, bit depth and colour type from a PNG's IHDR (after checking the signature). */
+function pngHeader(path: string): { width: number; height: number; bitDepth: number; colourType: number } {
+  const b = readFileSync(path);
+  expect([...b.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(b.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), bitDepth: b[24]!, colourType: b[25]! };
+}
+
+describe('calcium scoring on the analytic phantom, through the CLI', () => {
+  const store = tempDir('atrium-calcium-e2e-');
+  const out = tempDir('atrium-calcium-png-');
+  const phantom = calciumPhantomSeries();
+  const seeds = `seeds=${JSON.stringify(phantom.seeds)}`;
+  let first: RunResult;
+
+  beforeAll(async () => {
+    const input = tempDir('atrium-calcium-input-');
+    phantom.files.forEach((bytes, i) => writeFileSync(join(input, `ct-${i + 1}.dcm`), bytes));
+    const imported = await atrium('--store', store, 'import', input);
+    expect(imported.code, imported.err).toBe(0);
+    const r = await atrium('--store', store, '--json', 'run', 'calcium-scoring', '--series', phantom.seriesInstanceUID, '--param', seeds);
+    expect(r.code, `${r.err}\n${r.out.slice(0, 4000)}`).toBe(0);
+    first = JSON.parse(r.out) as RunResult;
+  }, 120_000);
+
+  it('scores every artery exactly as computed by hand from the phantom geometry', () => {
+    const { data } = first;
+    expect(data.unverified).toBe(false);
+    expect(data.arteries.map((a) => a.artery)).toEqual(['LM', 'LAD', 'LCX', 'RCA']);
+    for (const a of data.arteries) {
+      expect(Math.abs(a.agatston - phantom.expected.perArtery[a.artery]), `${a.artery} Agatston ${a.agatston}`).toBeLessThanOrEqual(1e-6);
+      expect(Math.abs(a.volumeMm3 - phantom.expected.volumeMm3[a.artery]), `${a.artery} volume ${a.volumeMm3}`).toBeLessThanOrEqual(1e-6);
+      expect(a.lesions, a.artery).toBe(phantom.expected.lesions[a.artery]);
+      expect(a.massMg).toBeUndefined(); // no calibration factor given
+    }
+    // The hand computation, spelt out (see CALCIUM_PHANTOM_LESIONS): LM 48, LAD 180 + 64, LCX 45, RCA 360 + 120.
+    expect(Object.fromEntries(data.arteries.map((a) => [a.artery, a.agatston]))).toEqual({ LM: 48, LAD: 244, LCX: 45, RCA: 480 });
+    expect(Math.abs(data.total.agatston - 817)).toBeLessThanOrEqual(1e-6);
+    expect(Math.abs(data.total.volumeMm3 - 834)).toBeLessThanOrEqual(1e-6);
+    expect(data.total.lesions).toBe(5);
+    expect(data.riskCategory).toBe('>400');
+  });
+
+  it('writes the reduced CT, report and screen-save series into the source study', () => {
+    const outputs = new Set(first.written.map((w) => w.output));
+    for (const o of ['reduced-ct', 'report', 'screen-saves']) expect(outputs, o).toContain(o);
+    expect(first.written.every((w) => w.studyInstanceUID === phantom.studyInstanceUID && w.status === 'stored')).toBe(true);
+    // Scored lesions lie on slices 8–19 (instances 9–20); one screen save per slice with a scored lesion.
+    expect(first.written.filter((w) => w.output === 'screen-saves')).toHaveLength(11);
+  });
+
+  it.skipIf(!havePeers('dciodvfy'))('writes only objects that pass dciodvfy', () => {
+    const ws = openWorkstation(store);
+    try {
+      const failures: string[] = [];
+      for (const w of first.written) {
+        const [inst] = ws.index.getInstances({ SOPInstanceUID: w.sopInstanceUID });
+        expect(inst, w.sopInstanceUID).toBeDefined();
+        const r = spawnSync(peer('dciodvfy')!, [ws.files.absolute(inst!.file.path)], { encoding: 'utf8' });
+        const errors = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.startsWith('Error'));
+        if (errors.length > 0) failures.push(`${w.output} ${w.sopInstanceUID}:\n  ${errors.join('\n  ')}`);
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('re-running with the same inputs replaces the outputs under the same UIDs', async () => {
+    const r = await atrium('--store', store, '--json', 'run', 'calcium-scoring', '--series', phantom.seriesInstanceUID, '--param', seeds);
+    expect(r.code, r.err).toBe(0);
+    const again = JSON.parse(r.out) as RunResult;
+    const key = (w: Written): string => `${w.output} ${w.seriesInstanceUID} ${w.sopInstanceUID}`;
+    expect(again.written.map(key).sort()).toEqual(first.written.map(key).sort());
+    expect(again.written.every((w) => w.status === 'replaced')).toBe(true);
+    expect(again.data.arteries).toEqual(first.data.arteries);
+  }, 120_000);
+
+  it('atrium render writes PNGs of the report, and of a whole series into a folder', async () => {
+    const reports = first.written.filter((w) => w.output === 'report');
+    expect(reports.length).toBeGreaterThan(0);
+    const headers = [];
+    for (const [i, w] of reports.entries()) {
+      const path = join(out, `report-${i}.png`);
+      const r = await atrium('--store', store, 'render', w.sopInstanceUID, '--out', path);
+      expect(r.code, r.err).toBe(0);
+      headers.push(pngHeader(path));
+    }
+    // The physician report (512×512 greyscale) and the patient report (1024×1024 RGB).
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        { width: 512, height: 512, bitDepth: 8, colourType: 0 },
+        { width: 1024, height: 1024, bitDepth: 8, colourType: 2 },
+      ]),
+    );
+    const folder = join(out, 'phantom/');
+    const r = await atrium('--store', store, 'render', phantom.seriesInstanceUID, '--out', folder, '--window', '200,800');
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.png'))).toHaveLength(phantom.files.length);
+  }, 60_000);
+});
