@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { havePeers, peer } from '../support/peers.js';
+import { havePeers, peer, runPydicom } from '../support/peers.js';
 import { calciumPhantomSeries, type PhantomArtery } from '../../host/src/testing/calcium-phantom.js';
 import { openWorkstation } from '../../host/src/workstation.js';
 import { atrium, tempDir } from './cli-helpers.js';
@@ -66,9 +66,9 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     expect(data.riskCategory).toBe('>400');
   });
 
-  it('writes the reduced CT, report and screen-save series into the source study', () => {
+  it('writes the reduced CT, report, screen-save and SR series into the source study', () => {
     const outputs = new Set(first.written.map((w) => w.output));
-    for (const o of ['reduced-ct', 'report', 'screen-saves']) expect(outputs, o).toContain(o);
+    for (const o of ['reduced-ct', 'report', 'screen-saves', 'sr']) expect(outputs, o).toContain(o);
     expect(first.written.every((w) => w.studyInstanceUID === phantom.studyInstanceUID && w.status === 'stored')).toBe(true);
     // Scored lesions lie on slices 8–19 (instances 9–20); one screen save per slice with a scored lesion.
     expect(first.written.filter((w) => w.output === 'screen-saves')).toHaveLength(11);
@@ -89,6 +89,61 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     } finally {
       ws.close();
     }
+  });
+
+  it.skipIf(!havePeers('dciodvfy', 'pydicom'))('writes a Comprehensive SR in the source study that passes dciodvfy and that pydicom reads the scores from', () => {
+    const srs = first.written.filter((w) => w.output === 'sr');
+    expect(srs).toHaveLength(1);
+    const ws = openWorkstation(store);
+    let path: string;
+    try {
+      const [inst] = ws.index.getInstances({ SOPInstanceUID: srs[0]!.sopInstanceUID });
+      expect(inst).toBeDefined();
+      expect(srs[0]!.studyInstanceUID).toBe(phantom.studyInstanceUID);
+      path = ws.files.absolute(inst!.file.path);
+    } finally {
+      ws.close();
+    }
+    const check = spawnSync(peer('dciodvfy')!, [path], { encoding: 'utf8' });
+    const lines = `${check.stdout}${check.stderr}`.split('\n');
+    expect(lines.filter((l) => l.startsWith('Error'))).toEqual([]);
+    // dciodvfy knows no private coding scheme: its only remarks are "Unrecognized defined term <99ATRIUM>" warnings.
+    expect(lines.filter((l) => l.startsWith('Warning') && !l.includes('<99ATRIUM>'))).toEqual([]);
+    // A script reads the numbers: per container (concept code value), each NUM as code value → (value, unit).
+    const read = runPydicom(
+      [
+        'import json, sys, pydicom',
+        'ds = pydicom.dcmread(sys.argv[1])',
+        'code = lambda item: item.ConceptNameCodeSequence[0].CodeValue',
+        'out = {"sop": ds.SOPClassUID, "modality": ds.Modality, "study": ds.StudyInstanceUID, "root": code(ds), "scheme": ds.CodingSchemeIdentificationSequence[0].CodingSchemeDesignator, "flags": [ds.CompletionFlag, ds.VerificationFlag], "containers": {}, "images": [], "evidence": []}',
+        'for item in ds.ContentSequence:',
+        '    if item.ValueType == "CONTAINER":',
+        '        out["containers"][code(item)] = {code(n): [float(n.MeasuredValueSequence[0].NumericValue), n.MeasuredValueSequence[0].MeasurementUnitsCodeSequence[0].CodeValue, len(n.get("ContentSequence", []))] for n in item.ContentSequence if n.ValueType == "NUM"}',
+        '    elif item.ValueType == "TEXT":',
+        '        out[code(item)] = item.TextValue',
+        '    elif item.ValueType == "IMAGE":',
+        '        out["images"].append(item.ReferencedSOPSequence[0].ReferencedSOPInstanceUID)',
+        'for study in ds.CurrentRequestedProcedureEvidenceSequence:',
+        '    for series in study.ReferencedSeriesSequence:',
+        '        out["evidence"] += [series.SeriesInstanceUID + "/" + i.ReferencedSOPInstanceUID for i in series.ReferencedSOPSequence]',
+        'print(json.dumps(out))',
+      ].join('\n'),
+      [path],
+    );
+    const sr = JSON.parse(read) as {
+      sop: string; modality: string; study: string; root: string; scheme: string; flags: string[];
+      containers: Record<string, Record<string, [number, string, number]>>; images: string[]; evidence: string[]; 'CAC-RISK': string;
+    };
+    expect([sr.sop, sr.modality, sr.study, sr.root, sr.scheme, sr.flags]).toEqual(['1.2.840.10008.5.1.4.1.1.88.33', 'SR', phantom.studyInstanceUID, 'CAC-REPORT', '99ATRIUM', ['COMPLETE', 'UNVERIFIED']]);
+    const agatston = Object.fromEntries(Object.entries(sr.containers).map(([k, nums]) => [k, nums['CAC-AGATSTON']?.[0]]));
+    expect(agatston).toEqual({ LM: 48, LAD: 244, LCX: 45, RCA: 480, 'CAC-TOTAL': 817 });
+    const scored = first.written.filter((w) => w.output === 'screen-saves').length;
+    expect(sr.containers['CAC-TOTAL']).toEqual({ 'CAC-AGATSTON': [817, '{Agatston}', scored], 'CAC-VOLUME': [834, 'mm3', scored], 'CAC-LESIONS': [5, '{lesions}', scored] });
+    expect(sr['CAC-RISK']).toBe('>400');
+    // The totals are INFERRED FROM every scored slice; no mass without a calibration factor.
+    // The scored slices (instances 9–20 that hold a scored lesion, one per screen save) are the IMAGE items and the evidence.
+    expect(sr.images).toHaveLength(scored);
+    expect(sr.evidence).toEqual(sr.images.map((uid) => `${phantom.seriesInstanceUID}/${uid}`));
   });
 
   it('re-running with the same inputs replaces the outputs under the same UIDs', async () => {

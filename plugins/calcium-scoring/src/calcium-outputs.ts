@@ -1,6 +1,7 @@
 import type { OutputDefinition } from '@atrium/sdk';
 import { reducedCtMapping } from './mappings/reduced-ct-mapping.js';
 import { secondaryCaptureMapping } from './mappings/secondary-capture-mapping.js';
+import { srMapping } from './mappings/sr-mapping.js';
 
 /** The derived series the app writes into the source study. */
 export const calciumOutputs = {
@@ -23,5 +24,11 @@ export const calciumOutputs = {
     description: 'Calcium scoring: screen saves',
     derivationDescription: 'CT slice windowed W 800 / L 200 with calcified lesions coloured by coronary artery and labelled',
     mapping: secondaryCaptureMapping,
+  },
+  sr: {
+    iod: 'comprehensive-sr',
+    cardinality: 'N:1',
+    description: 'Calcium scoring: structured report',
+    mapping: srMapping,
   },
 } as const satisfies Readonly<Record<string, OutputDefinition>>;

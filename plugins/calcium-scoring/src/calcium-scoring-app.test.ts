@@ -34,7 +34,7 @@ async function run(input: SourceSeries, raw: Record<string, unknown> = { seeds: 
   const fake = fakeRun();
   const result = await calciumScoringApp.run(fake.ctx, input, validateParameters(calciumScoringApp.parameters, raw));
   const of = (output: string) => fake.writes.filter((w) => w.output === output).map((w) => w.request);
-  return { ...fake, result, data: result.data as unknown as RunData, reduced: of('reduced-ct'), reports: of('report'), saves: of('screen-saves') };
+  return { ...fake, result, data: result.data as unknown as RunData, reduced: of('reduced-ct'), reports: of('report'), saves: of('screen-saves'), srs: of('sr') };
 }
 
 const indexOf = (input: SourceSeries) => (source: SourceInstance) => input.instances.indexOf(source);
@@ -55,9 +55,17 @@ describe('calcium scoring app: a seeded run', () => {
     expect(data.slices.map((s) => [s.instanceNumber, s.agatston])).toEqual([[4, 8], [5, 8], [8, 4]]);
     expect(data.lesions).toHaveLength(4);
     expect(data.lesions.filter((l) => !l.scored)).toMatchObject([{ instanceNumber: 2, areaMm2: 2.25, peakHu: 180, weight: 1 }]);
-    expect(data.written).toEqual({ 'reduced-ct': 7, report: 2, 'screen-saves': 3 });
+    expect(data.written).toEqual({ 'reduced-ct': 7, report: 2, 'screen-saves': 3, sr: 1 });
     expect(result.summary).toBe('Agatston 20.0 (LM 0.0, LAD 16.0, LCX 0.0, RCA 4.0), volume 27.0 mm3, risk category 11-100');
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('writes one structured report from the scored slices, its content the SR tree of the scores', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const { srs } = await run(input);
+    expect(srs).toHaveLength(1);
+    expect(srs[0]!.sources.map(indexOf(input))).toEqual([3, 4, 7]);
+    expect(srs[0]!.content).toMatchObject({ Modality: 'SR', CompletionFlag: 'COMPLETE', VerificationFlag: 'UNVERIFIED', ValueType: 'CONTAINER' });
   });
 
   it('writes the reduced CT: one pixel copy per lesion slice ± margin, each from its own source', async () => {

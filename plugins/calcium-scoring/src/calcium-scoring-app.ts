@@ -15,6 +15,7 @@ import { buildReportPage } from './report/build-report-page.js';
 import { fixed1, formatNumber } from './report/format.js';
 import { resultData } from './result-data.js';
 import { scoreCalcium, thresholdForKvp, type CalciumScore, type Lesion2D, type MinAreaMode, type ScoringSlice } from './scoring/index.js';
+import { buildSrContent } from './sr/build-sr-content.js';
 import { selectReducedSlices, type ReduceMode } from './select-reduced-slices.js';
 import { unmetExpectations } from './unmet-expectations.js';
 
@@ -28,13 +29,14 @@ const NOT_FOR_CLINICAL_USE = 'NOT FOR CLINICAL USE';
  * artery from seed points (Agatston, volume, mass), and writes three derived series into
  * the source study: a reduced CT series (the original slices with scored lesions ± a
  * margin), a report (a 512² 16-bit MONOCHROME2 physician page and a 1024² RGB patient
- * page) and RGB screen saves of every lesion slice. Without seeds the candidates are
+ * page), RGB screen saves of every lesion slice, and a Comprehensive SR with the scores as
+ * coded numeric measurements referencing the scored slices. Without seeds the candidates are
  * reported as unverified and nothing is scored.
  */
 export const calciumScoringApp = defineApp({
   id: 'calcium-scoring',
   title: 'Coronary calcium scoring',
-  description: 'Agatston, volume and mass per coronary artery from seed points on a non-contrast cardiac CT; writes a reduced CT series, a physician and a patient report, and annotated screen saves.',
+  description: 'Agatston, volume and mass per coronary artery from seed points on a non-contrast cardiac CT; writes a reduced CT series, a physician and a patient report, annotated screen saves and a structured report.',
   input: { modality: ['CT'], minInstances: 2 },
   load: calciumLoadSpec,
   parameters: calciumParameters,
@@ -121,12 +123,18 @@ export const calciumScoringApp = defineApp({
       burnedInAnnotation: true,
       content: { ImageComments: `Calcium score patient report: ${status}. ${NOT_FOR_CLINICAL_USE}.` },
     });
-    ctx.progress(1, 'reports written');
+    ctx.progress(0.95, 'reports written');
+
+    // The structured report: sources are the slices with the lesions shown (scored, or candidates when unverified), else the whole series.
+    const srSources = saves.length > 0 ? saves.map((i) => input.instances[i]!) : input.instances;
+    const srRefs = srSources.map((s) => ({ studyInstanceUID: input.studyInstanceUID, seriesInstanceUID: input.seriesInstanceUID, sopClassUID: s.sopClassUID, sopInstanceUID: s.sopInstanceUID }));
+    await ctx.derive.write('sr', { sources: srSources, content: buildSrContent(score, srRefs, { threshold, connectivity, minAreaMode: params.minAreaMode as MinAreaMode, calibrationFactor }) });
+    ctx.progress(1, 'structured report written');
 
     const method = { threshold, kvp, kvpThreshold: params.kvpThreshold, connectivity, minAreaMode: params.minAreaMode, calibrationFactor, seeds: seeds.length };
     return {
       summary: summary(score),
-      data: resultData(score, slices, method, warnings, { 'reduced-ct': kept.length, report: 2, 'screen-saves': saves.length }),
+      data: resultData(score, slices, method, warnings, { 'reduced-ct': kept.length, report: 2, 'screen-saves': saves.length, sr: 1 }),
     };
   },
 });

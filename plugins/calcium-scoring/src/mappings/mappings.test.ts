@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { calciumLoadSpec } from '../calcium-load-spec.js';
 import { reducedCtMapping } from './reduced-ct-mapping.js';
 import { secondaryCaptureMapping } from './secondary-capture-mapping.js';
+import { srMapping } from './sr-mapping.js';
 
 describe('mapping tables and load specification', () => {
   it('name DICOM keywords only (PS3.6), none retired', () => {
-    for (const table of [reducedCtMapping, secondaryCaptureMapping, calciumLoadSpec]) {
+    for (const table of [reducedCtMapping, secondaryCaptureMapping, srMapping, calciumLoadSpec]) {
       for (const keyword of Object.keys(table)) {
         const entry = lookupKeyword(keyword);
         expect(entry, keyword).toBeDefined();
