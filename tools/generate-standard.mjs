@@ -11,6 +11,7 @@ import { buildUids, readPart6Uids, uidsModule } from './standard/uids.mjs';
 import { parseXml } from './standard/xml.mjs';
 import { readPart3Tables } from './standard/part3.mjs';
 import { buildIods, iodsModule } from './standard/iods.mjs';
+import { deidModule, deidStats, readDeidRules } from './standard/deid.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -25,6 +26,13 @@ const dictionary = readDictionary(readJson(standardDir, 'attributes.json'));
 writeGenerated(outDir, 'dictionary.generated.ts', dictionaryModule(dictionary));
 writeGenerated(outDir, 'tags.generated.ts', tagsModule(dictionary));
 console.log(`dictionary: ${dictionary.length} entries (${dictionary.filter((r) => r.masked).length} repeating-group masks)`);
+
+const deidRules = readDeidRules(readJson(standardDir, 'confidentiality_profile_attributes.json'), dictionary);
+writeGenerated(outDir, 'deid-rules.generated.ts', deidModule(deidRules));
+const ds = deidStats(deidRules);
+console.log(`deid rules (PS3.15 Table E.1-1): ${deidRules.length} rows; Basic Profile ${JSON.stringify(ds.basic)}`);
+console.log(`  options ${JSON.stringify(ds.options)}`);
+console.log(`  rows without a dictionary keyword: ${ds.withoutKeyword.join(', ')}`);
 
 const part6 = parseXml(readFileSync(join(standardDir, 'gdcm-Part6-2008.xml'), 'utf8'));
 const uids = buildUids(readPart6Uids(part6), readJson(standardDir, 'sops.json'));

@@ -6,7 +6,8 @@
  *   schemas, outputs bound to an IOD and a mapping table (Copied / Generated / Removed).
  * - The run context: source series (datasets, frames, geometry), `derive`, progress, log,
  *   cancellation, plugin-scoped storage.
- * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs.
+ * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs,
+ *   and the PS3.15 Table E.1-1 de-identification rules.
  * - Pure helpers: {@link seriesGeometry}, {@link validateParameters}.
  */
 export { SDK_VERSION } from './sdk-version.js';

@@ -1,6 +1,6 @@
 /**
- * DICOM standard tables: data dictionary, tag constants, UIDs and IOD module tables,
- * generated from the standard by tools/generate-standard.mjs.
+ * DICOM standard tables: data dictionary, tag constants, UIDs, IOD module tables and the
+ * PS3.15 de-identification rules, generated from the standard by tools/generate-standard.mjs.
  */
 export { dictionaryEntries, lookupKeyword, lookupTag, tagToString } from './dictionary.js';
 export type { DictionaryEntry } from './dictionary.js';
@@ -16,3 +16,5 @@ export { iodById, iodForSopClass, iodIds, type1AttributesOf } from './iods.js';
 export type {
   AttributeType, FunctionalGroupMacroUsage, IodDefinition, IodModule, ModuleAttribute, ModuleUsage,
 } from './iods.js';
+export { DEID_METHOD_CODES, DEID_OPTIONS, deidRuleFor, deidRules } from './deid-rules.js';
+export type { DeidAction, DeidMethodCode, DeidOption, DeidRule } from './deid-rules.js';
