@@ -1,0 +1,47 @@
+import type { DeidOption } from '@atrium/sdk';
+
+/** A rectangle of pixels to blank (Clean Pixel Data Option; not implemented yet). */
+export interface PixelMaskRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Parameters of {@link deidentify}. */
+export interface DeidOptions {
+  /** Key of the UID remapping (HMAC-SHA-256) and of the default per-patient date shift. */
+  readonly secret: string;
+  /** Root of the replacement UIDs; default '2.25.' (a configured root as in seed 003 §5.2.2). */
+  readonly uidRoot?: string;
+  /** Option columns of PS3.15 Table E.1-1 to apply on top of the Basic Profile. */
+  readonly options?: readonly DeidOption[];
+  /** User values for Patient's Name and Patient ID ('U' of seed 001 Table 7-1). */
+  readonly replacements?: { readonly PatientName?: string; readonly PatientID?: string };
+  /**
+   * Days added to every date under Retain Longitudinal Temporal Information with Modified Dates;
+   * default: derived from the secret and the original Patient ID (one consistent shift per patient).
+   */
+  readonly dateShiftDays?: number;
+  /** Clean Pixel Data regions. Not implemented: objects needing pixel cleaning are refused either way. */
+  readonly pixelMaskRegions?: readonly PixelMaskRegion[];
+  /** How many (tagPath, action) entries the report lists; default 200. */
+  readonly reportLimit?: number;
+}
+
+/** An action actually applied to one element (after resolving combined codes and options). */
+export type AppliedAction = 'D' | 'Z' | 'X' | 'K' | 'C' | 'U';
+
+/** What {@link deidentify} did. */
+export interface DeidReport {
+  /** Number of elements per applied action (elements not in Table E.1-1 count as K). */
+  readonly counts: Readonly<Record<AppliedAction, number>>;
+  /** The first `reportLimit` non-K actions: tag path (e.g. '(0008,1140)[0]/(0008,1155)') and action. */
+  readonly actions: readonly { readonly path: string; readonly action: AppliedAction }[];
+  /** Every UID replaced: original → new. */
+  readonly uidsMapped: ReadonlyMap<string, string>;
+  /** Days added to dates (0 unless Retain Longitudinal … Modified Dates is selected). */
+  readonly dateShiftDays: number;
+  /** Remarks (e.g. options selected but not applicable). */
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,149 @@
+import { DEID_METHOD_CODES, Tag, deidRuleFor, type DeidMethodCode, type DeidOption } from '@atrium/sdk';
+import type { DataElement, SequenceItem } from '../io/data-element.js';
+import { DataSet } from '../io/data-set.js';
+import type { DicomFile } from '../io/parse-part10.js';
+import { formatTag } from '../io/parse-error.js';
+import { stringElement } from '../io/element-factory.js';
+import { buildFileMeta } from '../io/write-part10.js';
+import { writeDataset } from '../io/write-dataset.js';
+import { AtriumError } from '../errors/atrium-error.js';
+import { refuseBurnedIn } from './check-burned-in.js';
+import { defaultDateShiftDays } from './date-shift.js';
+import type { AppliedAction, DeidOptions, DeidReport } from './deid-options.js';
+import { cleanedElement, dummyElement, emptyElement } from './replacement-element.js';
+import { resolveAction, selectedAction, topLevelRequirements } from './resolve-deid-action.js';
+import { UidMapper } from './uid-mapper.js';
+
+interface Walk {
+  readonly options: ReadonlySet<DeidOption>;
+  readonly requirements: ReturnType<typeof topLevelRequirements>;
+  readonly uids: UidMapper;
+  readonly shiftDays: number | undefined;
+  readonly counts: Record<AppliedAction, number>;
+  readonly actions: { path: string; action: AppliedAction }[];
+  readonly limit: number;
+}
+
+/**
+ * De-identify one object by PS3.15 Annex E: every element at every depth (sequence items and
+ * private elements included) gets the action of its Table E.1-1 row — the first selected option
+ * column with an entry, else the Basic Profile — with combined codes resolved by the attribute's
+ * Type in the object's IOD (nested attributes: the least retaining choice). Private elements are
+ * removed (no safe-private list exists yet), as are group lengths. The identity attributes are
+ * written (Patient Identity Removed, De-identification Method and its code sequence, Longitudinal
+ * Temporal Information Modified) and the file meta rebuilt for the new SOP Instance UID.
+ * The input is not modified. Refuses objects whose pixels may show identity (see refuseBurnedIn).
+ */
+export function deidentify(file: DicomFile, options: DeidOptions): { file: DicomFile; report: DeidReport } {
+  if (file.stoppedAtPixelData) {
+    throw new AtriumError('ATRIUM_ERR_DEID_PARTIAL', 'a header-only parse cannot be de-identified: the Pixel Data was not read');
+  }
+  const input = file.dataset;
+  refuseBurnedIn(input, options.pixelMaskRegions);
+  const selected = new Set(options.options ?? []);
+  const modifiedDates = selected.has('retainLongitudinalModifiedDates');
+  const fullDates = selected.has('retainLongitudinalFullDates') && !modifiedDates;
+  const shiftDays = modifiedDates ? (options.dateShiftDays ?? defaultDateShiftDays(options.secret, input.string(Tag.PatientID) ?? '')) : undefined;
+  const walk: Walk = {
+    options: selected,
+    requirements: topLevelRequirements(input.string(Tag.SOPClassUID) ?? ''),
+    uids: new UidMapper(options.secret, options.uidRoot),
+    shiftDays,
+    counts: { D: 0, Z: 0, X: 0, K: 0, C: 0, U: 0 },
+    actions: [],
+    limit: options.reportLimit ?? 200,
+  };
+  const cleaned = walkDataSet(input, '', false, walk);
+
+  const cs = cleaned.characterSet;
+  const used = [...selected].filter((o) => o !== 'retainSafePrivate' && !(o === 'retainLongitudinalFullDates' && modifiedDates));
+  const codes: DeidMethodCode[] = [DEID_METHOD_CODES.basic, ...DEID_OPTIONS_IN_ORDER.filter((o) => used.includes(o)).map((o) => DEID_METHOD_CODES[o])];
+  const codeItems: SequenceItem[] = codes.map((c) => ({
+    undefinedLength: false,
+    dataset: new DataSet([
+      stringElement(Tag.CodeValue, 'SH', c.value),
+      stringElement(Tag.CodingSchemeDesignator, 'SH', c.scheme),
+      stringElement(Tag.CodeMeaning, 'LO', c.meaning, cs),
+    ], cleaned.encoding, cs),
+  }));
+  const changes = new Map<number, DataElement | undefined>([
+    [Tag.PatientIdentityRemoved, stringElement(Tag.PatientIdentityRemoved, 'CS', 'YES')],
+    [Tag.DeidentificationMethod, stringElement(Tag.DeidentificationMethod, 'LO', codes.map((c) => c.meaning), cs)],
+    [Tag.DeidentificationMethodCodeSequence, { tag: Tag.DeidentificationMethodCodeSequence, vr: 'SQ', value: new Uint8Array(0), items: codeItems, undefinedLength: false }],
+    [Tag.LongitudinalTemporalInformationModified, stringElement(Tag.LongitudinalTemporalInformationModified, 'CS', fullDates ? 'UNMODIFIED' : modifiedDates ? 'MODIFIED' : 'REMOVED')],
+  ]);
+  const { PatientName, PatientID } = options.replacements ?? {};
+  if (PatientName !== undefined) changes.set(Tag.PatientName, stringElement(Tag.PatientName, 'PN', PatientName, cs));
+  if (PatientID !== undefined) changes.set(Tag.PatientID, stringElement(Tag.PatientID, 'LO', PatientID, cs));
+  const dataset = cleaned.with(changes);
+
+  const notes: string[] = [];
+  if (selected.has('retainSafePrivate')) notes.push('Retain Safe Private: no private attribute is known to be safe yet; every private element was removed and the option is not recorded');
+  if (selected.has('retainLongitudinalFullDates') && modifiedDates) notes.push('both Longitudinal options selected: Modified Dates applied');
+  const meta = buildFileMeta(dataset, file.transferSyntax.uid);
+  const out: DicomFile = {
+    preamble: new Uint8Array(128),
+    hasPrefix: true,
+    meta,
+    dataset,
+    transferSyntax: file.transferSyntax,
+    transferSyntaxDetected: false,
+    trailing: new Uint8Array(0),
+    stoppedAtPixelData: false,
+    datasetBytes: writeDataset(dataset, file.transferSyntax),
+  };
+  const report: DeidReport = { counts: walk.counts, actions: walk.actions, uidsMapped: walk.uids.mapped, dateShiftDays: shiftDays ?? 0, notes };
+  return { file: out, report };
+}
+
+const DEID_OPTIONS_IN_ORDER: readonly DeidOption[] = [
+  'retainUIDs', 'retainDeviceIdentity', 'retainInstitutionIdentity', 'retainPatientCharacteristics',
+  'retainLongitudinalFullDates', 'retainLongitudinalModifiedDates', 'cleanDescriptors', 'cleanStructuredContent', 'cleanGraphics',
+];
+
+function walkDataSet(ds: DataSet, prefix: string, nested: boolean, w: Walk): DataSet {
+  const out: DataElement[] = [];
+  const mapUid = (uid: string): string => w.uids.map(uid);
+  for (const e of ds.elements) {
+    const path = `${prefix}${formatTag(e.tag)}`;
+    const action = actionFor(e, nested, w);
+    w.counts[action]++;
+    if (action !== 'K' && w.actions.length < w.limit) w.actions.push({ path, action });
+    let next: DataElement | undefined;
+    switch (action) {
+      case 'K':
+      case 'C':
+        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w) } : action === 'K' ? e : cleanedElement(e, ds, w.shiftDays, mapUid);
+        break;
+      case 'D': // on a sequence: keep the items, every element of them de-identified by its own rule
+        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w) } : dummyElement(e, ds, mapUid);
+        break;
+      case 'Z':
+        next = emptyElement(e);
+        break;
+      case 'U':
+        next = e.vr === 'UI' ? stringElement(e.tag, 'UI', ds.strings(e.tag).map(mapUid)) : emptyElement(e);
+        break;
+      case 'X':
+        next = undefined;
+        break;
+    }
+    if (next) out.push(next);
+  }
+  return new DataSet(out, ds.encoding, ds.characterSet);
+}
+
+function walkItems(items: readonly SequenceItem[], path: string, parent: DataSet, w: Walk): SequenceItem[] {
+  return items.map((item, i) => ({
+    undefinedLength: item.undefinedLength,
+    dataset: walkDataSet(new DataSet(item.dataset.elements, item.dataset.encoding, parent.characterSet), `${path}[${i}]/`, true, w),
+  }));
+}
+
+function actionFor(e: DataElement, nested: boolean, w: Walk): AppliedAction {
+  if ((e.tag & 0xffff) === 0) return 'X'; // group length: stale once values change (retired, PS3.5 §7.2)
+  const rule = deidRuleFor(e.tag);
+  if (rule === undefined) return 'K';
+  if (rule.privateGroups) return 'X'; // no safe-private list yet: Retain Safe Private keeps nothing
+  return resolveAction(selectedAction(rule, w.options), e.vr, nested ? undefined : w.requirements.get(e.tag));
+}
