@@ -62,6 +62,17 @@ describe('residual-identity scan: no identifying value of the input survives any
 });
 
 describe('deidentify', () => {
+  it('cleans free text, person names, dates and UIDs inside SR content the table does not list', () => {
+    const input = parseDicom(readSample('rt-seg-sr/test-SR.dcm'));
+    const out = writePart10(deidentify(input, { secret: SECRET }).file);
+    // TextValue (0040,A160), DateTime (0040,A120) and UID (0040,A124) values of the Content Sequence.
+    for (const text of ['A mass of', 'was detected.', 'Sample Text', 'Inferred Sample Text', '20001206120000', '1.2.3.4.5\0']) {
+      expect(indexOfBytes(out, new TextEncoder().encode(text)), text).toBe(-1);
+    }
+    const back = parseDicom(out).dataset;
+    expect(back.items(Tag.ContentSequence).length).toBe(input.dataset.items(Tag.ContentSequence).length);
+  });
+
   it('is deterministic: same secret, same bytes; another secret, other UIDs', () => {
     const bytes = readSample('rt-seg-sr/test-SR.dcm');
     const a = writePart10(deidentify(parseDicom(bytes), { secret: SECRET }).file);

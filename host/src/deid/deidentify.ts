@@ -101,22 +101,22 @@ const DEID_OPTIONS_IN_ORDER: readonly DeidOption[] = [
   'retainLongitudinalFullDates', 'retainLongitudinalModifiedDates', 'cleanDescriptors', 'cleanStructuredContent', 'cleanGraphics',
 ];
 
-function walkDataSet(ds: DataSet, prefix: string, nested: boolean, w: Walk): DataSet {
+function walkDataSet(ds: DataSet, prefix: string, nested: boolean, w: Walk, inContent = false): DataSet {
   const out: DataElement[] = [];
   const mapUid = (uid: string): string => w.uids.map(uid);
   for (const e of ds.elements) {
     const path = `${prefix}${formatTag(e.tag)}`;
-    const action = actionFor(e, nested, w);
+    const action = actionFor(e, nested, w, inContent);
     w.counts[action]++;
     if (action !== 'K' && w.actions.length < w.limit) w.actions.push({ path, action });
     let next: DataElement | undefined;
     switch (action) {
       case 'K':
       case 'C':
-        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w) } : action === 'K' ? e : cleanedElement(e, ds, w.shiftDays, mapUid);
+        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w, inContent || action === 'C') } : action === 'K' ? e : cleanedElement(e, ds, w.shiftDays, mapUid);
         break;
       case 'D': // on a sequence: keep the items, every element of them de-identified by its own rule
-        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w) } : dummyElement(e, ds, mapUid);
+        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w, true) } : dummyElement(e, ds, mapUid);
         break;
       case 'Z':
         next = emptyElement(e);
@@ -133,17 +133,29 @@ function walkDataSet(ds: DataSet, prefix: string, nested: boolean, w: Walk): Dat
   return new DataSet(out, ds.encoding, ds.characterSet);
 }
 
-function walkItems(items: readonly SequenceItem[], path: string, parent: DataSet, w: Walk): SequenceItem[] {
+function walkItems(items: readonly SequenceItem[], path: string, parent: DataSet, w: Walk, inContent: boolean): SequenceItem[] {
   return items.map((item, i) => ({
     undefinedLength: item.undefinedLength,
-    dataset: walkDataSet(new DataSet(item.dataset.elements, item.dataset.encoding, parent.characterSet), `${path}[${i}]/`, true, w),
+    dataset: walkDataSet(new DataSet(item.dataset.elements, item.dataset.encoding, parent.characterSet), `${path}[${i}]/`, true, w, inContent),
   }));
 }
 
-function actionFor(e: DataElement, nested: boolean, w: Walk): AppliedAction {
+/**
+ * Inside a sequence the table marks D or C (SR Content Sequence, Verifying Observer, ...),
+ * elements the table does not list can still carry identity: free text and person names
+ * (TextValue, PersonName), dates and times, UIDs. They are replaced by dummies (UIDs
+ * remapped); coded concepts, numbers and references listed elsewhere keep their own rules.
+ */
+function contentAction(vr: string): AppliedAction {
+  if (vr === 'UI') return 'U';
+  if (['PN', 'ST', 'LT', 'UT', 'UC', 'DA', 'DT', 'TM'].includes(vr)) return 'D';
+  return 'K';
+}
+
+function actionFor(e: DataElement, nested: boolean, w: Walk, inContent: boolean): AppliedAction {
   if ((e.tag & 0xffff) === 0) return 'X'; // group length: stale once values change (retired, PS3.5 §7.2)
   const rule = deidRuleFor(e.tag);
-  if (rule === undefined) return 'K';
+  if (rule === undefined) return inContent && !e.items ? contentAction(e.vr) : 'K';
   if (rule.privateGroups) return 'X'; // no safe-private list yet: Retain Safe Private keeps nothing
   return resolveAction(selectedAction(rule, w.options), e.vr, nested ? undefined : w.requirements.get(e.tag));
 }
