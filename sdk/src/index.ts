@@ -8,7 +8,8 @@
  *   cancellation, plugin-scoped storage.
  * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs,
  *   and the PS3.15 Table E.1-1 de-identification rules.
- * - Pure helpers: {@link seriesGeometry}, {@link validateParameters}.
+ * - Pure helpers: {@link seriesGeometry}, {@link validateParameters}, and for rendering:
+ *   a 5×7 bitmap font with text layout ({@link plotText}) and the linear VOI window ({@link windowToGrey}).
  */
 export { SDK_VERSION } from './sdk-version.js';
 export { SdkError } from './sdk-error.js';
@@ -27,4 +28,5 @@ export { manifestProblems, type Capability, type ManifestApp, type PluginManifes
 export type { Disposable } from './plugin/disposable.js';
 export type { HostEvents, InstanceEvent, JobEvent, PluginContext } from './plugin/plugin-context.js';
 export { definePlugin, type PluginDefinition } from './plugin/define-plugin.js';
+export * from './render/index.js';
 export * from './standard/index.js';
