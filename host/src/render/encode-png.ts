@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { concatBytes } from '../io/concat-bytes.js';
 
 /** An 8-bit image, pixel-interleaved, row-major. */
 export interface Image8 {
@@ -51,7 +52,7 @@ export function encodePng(image: Image8): Uint8Array {
   header[8] = 8; // bit depth
   header[9] = channels === 1 ? 0 : 2; // colour type: greyscale or truecolour
   // compression 0, filter method 0, interlace 0
-  return concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(filtered, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
+  return concatBytes([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(filtered, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** Filter one row with `type` into `out`; returns the sum of |signed byte| (the cost). */
@@ -107,14 +108,4 @@ function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
