@@ -1,4 +1,4 @@
-import { Tag } from '@atrium/sdk';
+import { Tag, windowToGrey } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { DicomFile } from '../io/parse-part10.js';
 import { readFrame } from '../io/pixel-access.js';
@@ -75,14 +75,7 @@ export async function renderFrame(file: DicomFile, options: RenderFrameOptions =
     }
   }
   const invert = frame.photometricInterpretation === 'MONOCHROME1';
-  const { center, width } = window;
-  const low = center - 0.5 - (width - 1) / 2;
-  const high = center - 0.5 + (width - 1) / 2;
-  const data = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const x = frame.data[i]!;
-    const y = x <= low ? 0 : x > high ? 255 : width <= 1 ? 255 : Math.round(((x - (center - 0.5)) / (width - 1) + 0.5) * 255);
-    data[i] = invert ? 255 - y : y;
-  }
+  const data = windowToGrey(frame.data.subarray(0, count), window.center, window.width);
+  if (invert) for (let i = 0; i < count; i++) data[i] = 255 - data[i]!;
   return { width: columns, height: rows, channels: 1, data, window, windowSource };
 }
