@@ -70,12 +70,13 @@ export async function runApp(
   }
   const storage = deps.storages.forPlugin(app.pluginId);
   const reserved = new Map<string, number>();
+  const manufacturer = deps.registry.get(app.pluginId)?.manifest?.manufacturer;
   const data: AppWorkerData = {
     entryUrl: pathToFileURL(app.entry).href,
     pluginId: app.pluginId,
     pluginVersion: app.pluginVersion,
     appId: app.appId,
-    ...(manufacturerOf(deps.registry, app.pluginId) ? { manufacturer: manufacturerOf(deps.registry, app.pluginId)! } : {}),
+    ...(manufacturer ? { manufacturer } : {}),
     files: instances.map((i) => files.absolute(i.file.path)),
     rawParams: req.params,
     now: new Date().toISOString(),
@@ -123,10 +124,6 @@ export async function runApp(
     deps.hooks?.seriesComplete.call({ StudyInstanceUID: objects[0]!.studyInstanceUID, SeriesInstanceUID, instances: objects.length });
   }
   return { app: app.qualifiedId, seriesInstanceUID: req.seriesInstanceUID, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
-}
-
-function manufacturerOf(registry: PluginRegistry, pluginId: string): string | undefined {
-  return registry.get(pluginId)?.manifest?.manufacturer;
 }
 
 function safeUser(): string {
