@@ -4,7 +4,7 @@
  * - Plugins: {@link definePlugin}, {@link defineApp}, the manifest ({@link PluginManifest}).
  * - Apps: series selectors, load specifications (Mandatory / Used / Ignored), parameter
  *   schemas, outputs bound to an IOD and a mapping table (Copied / Generated / Removed).
- * - The run context: source series (datasets, frames, geometry), `derive`, progress, log,
+ * - The run context: source series (datasets, frames, geometry), `derive` (and `derive.deidentify`, PS3.15), progress, log,
  *   cancellation, plugin-scoped storage.
  * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs,
  *   and the PS3.15 Table E.1-1 de-identification rules.
@@ -23,6 +23,7 @@ export { defineApp, type AppDefinition, type AppResult } from './app/app-definit
 export type { AppContext, Logger, PluginStorage } from './context/app-context.js';
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
 export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
+export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';
 export { seriesGeometry, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
 export { manifestProblems, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
 export type { Disposable } from './plugin/disposable.js';

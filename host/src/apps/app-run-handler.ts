@@ -20,8 +20,9 @@ export function registerAppRunHandler(runner: JobRunner, deps: AppRunDeps): Disp
   );
 }
 
-/** The idempotency key of an app run: same app, series and parameters → the same job. */
+/** The idempotency key of an app run: same app, series (or study) and parameters → the same job. */
 export function appRunKey(req: AppRunRequest): string {
   const params = Object.keys(req.params).sort().map((k) => `${k}=${JSON.stringify(req.params[k])}`).join('&');
-  return `${APP_RUN_JOB}:${req.app}:${req.seriesInstanceUID}:${params}`;
+  const input = req.studyInstanceUID !== undefined ? `study=${req.studyInstanceUID}` : req.seriesInstanceUID;
+  return `${APP_RUN_JOB}:${req.app}:${input}:${params}`;
 }

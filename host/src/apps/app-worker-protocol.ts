@@ -17,6 +17,11 @@ export interface AppWorkerData {
   readonly stationName: string;
   readonly operatorsName: string;
   readonly uidRoot?: string;
+  /**
+   * Set for a study run: `files` hold every series of this study; the app runs on each series
+   * it accepts in turn (the others are skipped with a warning).
+   */
+  readonly studyInstanceUID?: string;
 }
 
 /** A derived object written by the app, as the store reported it. */

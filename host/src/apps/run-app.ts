@@ -24,11 +24,14 @@ export interface AppRunDeps {
   readonly worker?: { readonly url?: URL; readonly execArgv?: readonly string[]; readonly timeoutMs?: number };
 }
 
-/** One app run on one stored series. */
+/** One app run on one stored series, or on every series of one stored study. */
 export interface AppRunRequest {
   /** App id, `<pluginId>.<appId>` or the app id alone when unambiguous. */
   readonly app: string;
-  readonly seriesInstanceUID: string;
+  /** The input series. Give this or {@link studyInstanceUID}, not both. */
+  readonly seriesInstanceUID?: string;
+  /** The input study: the app runs on each of its series that it accepts, in turn. */
+  readonly studyInstanceUID?: string;
   /** Parameters as given (strings from the command line, or JSON values). */
   readonly params: Readonly<Record<string, unknown>>;
 }
@@ -36,7 +39,10 @@ export interface AppRunRequest {
 /** The outcome of a run: the app's summary and what it wrote. */
 export interface AppRunResult {
   readonly app: string;
-  readonly seriesInstanceUID: string;
+  /** The input series (a series run). */
+  readonly seriesInstanceUID?: string;
+  /** The input study (a study run). */
+  readonly studyInstanceUID?: string;
   readonly summary: string;
   readonly data?: Readonly<Record<string, unknown>>;
   readonly written: readonly WrittenObject[];
@@ -45,14 +51,15 @@ export interface AppRunResult {
 }
 
 /**
- * Run an app on a stored series: resolve and activate the plugin (manifest and SDK range
+ * Run an app on a stored series (or on every series of a stored study, one after the other in
+ * the same worker; series the app does not accept are skipped with a warning): resolve and activate the plugin (manifest and SDK range
  * checked before its code runs), hand the series to a worker thread that validates the
  * parameters, the input selector and the load specification, runs the app and derives
  * its objects; each derived object is stored here, on the main thread, through the
  * normal store path (validation, quarantine). Cancelling terminates the worker.
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
- *   ATRIUM_ERR_APP_INPUT (no such series, or the app does not accept it),
+ *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
  *   ATRIUM_ERR_PARAM_* (bad parameters), ATRIUM_ERR_APP_LOAD_MANDATORY,
  *   ATRIUM_ERR_DERIVE_* (a derived object failed validation), ATRIUM_ERR_APP_STORE,
  *   ATRIUM_ERR_WORKER_CANCELLED / _TIMEOUT / _CRASHED, or the app's own error.
@@ -64,10 +71,7 @@ export async function runApp(
 ): Promise<AppRunResult> {
   const { app } = await deps.registry.loadApp(req.app);
   const { index, store, files } = deps.workstation;
-  const instances = index.getInstances({ SeriesInstanceUID: req.seriesInstanceUID });
-  if (instances.length === 0) {
-    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no stored series has the Series Instance UID ${req.seriesInstanceUID}`, { seriesInstanceUID: req.seriesInstanceUID });
-  }
+  const instances = inputInstances(deps.workstation, req);
   const storage = deps.storages.forPlugin(app.pluginId);
   const reserved = new Map<string, number>();
   const manufacturer = deps.registry.get(app.pluginId)?.manifest?.manufacturer;
@@ -83,6 +87,7 @@ export async function runApp(
     stationName: hostname().slice(0, 16),
     operatorsName: safeUser(),
     ...(deps.uidRoot ? { uidRoot: deps.uidRoot } : {}),
+    ...(req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : {}),
   };
   const out = await runInWorker<AppWorkerResult>(deps.worker?.url ?? appWorkerUrl(), data, {
     ...(options.signal ? { signal: options.signal } : {}),
@@ -123,7 +128,22 @@ export async function runApp(
   for (const [SeriesInstanceUID, objects] of bySeries) {
     deps.hooks?.seriesComplete.call({ StudyInstanceUID: objects[0]!.studyInstanceUID, SeriesInstanceUID, instances: objects.length });
   }
-  return { app: app.qualifiedId, seriesInstanceUID: req.seriesInstanceUID, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
+  const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
+  return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
+}
+
+/** The stored instances of the request's series or study. */
+function inputInstances(workstation: Workstation, req: AppRunRequest): ReturnType<Workstation['index']['getInstances']> {
+  const { seriesInstanceUID: series, studyInstanceUID: study } = req;
+  if ((series === undefined) === (study === undefined)) {
+    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `an app run needs a series or a study, not ${series === undefined ? 'neither' : 'both'}`, { seriesInstanceUID: series, studyInstanceUID: study });
+  }
+  const instances = workstation.index.getInstances(series !== undefined ? { SeriesInstanceUID: series } : { StudyInstanceUID: study! });
+  if (instances.length === 0) {
+    const what = series !== undefined ? `series has the Series Instance UID ${series}` : `study has the Study Instance UID ${study}`;
+    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no stored ${what}`, series !== undefined ? { seriesInstanceUID: series } : { studyInstanceUID: study });
+  }
+  return instances;
 }
 
 function safeUser(): string {

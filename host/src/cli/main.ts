@@ -2,11 +2,19 @@ import { SdkError } from '@atrium/sdk';
 import type { ValidationPolicy } from '../store/validate-instance.js';
 import { defaultStoreRoot } from '../workstation.js';
 import type { CliContext, Command } from './cli-context.js';
+import { aeCommand } from './commands/ae-command.js';
 import { appsCommand } from './commands/apps-command.js';
 import { batchCommand } from './commands/batch-command.js';
 import { jobsCommand } from './commands/jobs-command.js';
 import { runCommand } from './commands/run-command.js';
+import { configCommand } from './commands/config-command.js';
 import { conformanceCommand } from './commands/conformance-command.js';
+import { deidCommand } from './commands/deid-command.js';
+import { echoCommand } from './commands/echo-command.js';
+import { findCommand } from './commands/find-command.js';
+import { getCommand, moveCommand } from './commands/retrieve-command.js';
+import { sendCommand } from './commands/send-command.js';
+import { serveCommand } from './commands/serve-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { pluginCommand } from './commands/plugin-command.js';
 import { importCommand } from './commands/import-command.js';
@@ -20,6 +28,8 @@ import { showCommand } from './commands/show-command.js';
 const COMMANDS: readonly Command[] = [
   importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand,
   appsCommand, runCommand, batchCommand, jobsCommand, conformanceCommand, pluginCommand, renderCommand,
+  serveCommand, echoCommand, sendCommand, findCommand, moveCommand, getCommand, aeCommand, configCommand,
+  deidCommand,
 ];
 
 const GLOBAL_HELP = `usage: atrium [--store <dir>] [--json] [--validation safety|strict] <command> [...]

@@ -47,6 +47,10 @@ describe('migrations', () => {
       'received_from',
     ]);
     expect(columns('quarantine')).toEqual(['id', 'received_at', 'reason_code', 'reason', 'details', 'path', 'sha256', 'source']);
+    expect(columns('setting')).toEqual(['key', 'value']);
+    expect(columns('remote_ae')).toEqual(['title', 'host', 'port', 'alias', 'roles', 'updated_at']);
+    const strict = idx.db.prepare(`SELECT name FROM pragma_table_list WHERE name IN ('setting', 'remote_ae') AND strict = 1 ORDER BY name`).all();
+    expect(strict).toEqual([{ name: 'remote_ae' }, { name: 'setting' }]);
     expect(idx.db.pragma('foreign_keys', { simple: true })).toBe(1);
     idx.close();
   });
@@ -87,6 +91,10 @@ describe('migrations', () => {
     // The old patient key format is the current one: a new instance joins the patient.
     expect(idx.upsertInstance(sampleRecord({ patient: { PatientID: 'P9' } })).created.patient).toBe(false);
     expect(idx.addQuarantine({ reasonCode: 'X', reason: 'table from step 3' })).toBe(1);
+    idx.db.prepare(`INSERT INTO setting (key, value) VALUES ('network.aeTitle', 'WS')`).run();
+    idx.db.prepare(`INSERT INTO remote_ae (title, host, port, updated_at) VALUES ('PACS', 'h', 104, '2025-01-01T00:00:00Z')`).run();
+    expect(idx.db.prepare('SELECT roles FROM remote_ae').pluck().get()).toBe('["store","query","call"]');
+    expect(() => idx.db.prepare(`INSERT INTO remote_ae (title, host, port, updated_at) VALUES ('X', 'h', 70000, 'now')`).run()).toThrow(/CHECK/);
     idx.close();
   });
 

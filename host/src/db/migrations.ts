@@ -174,4 +174,26 @@ CREATE UNIQUE INDEX job_live_key ON job (key)
   WHERE key IS NOT NULL AND state IN ('pending', 'running', 'retrying', 'completed');
 `,
   },
+  {
+    version: 5,
+    description: 'settings (network configuration) and the remote AE table',
+    sql: `
+-- Key/value settings; network settings are 'network.<NetworkConfig field>' with the text form of the value.
+CREATE TABLE setting (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+-- Remote DICOM application entities. title: AE title without leading/trailing spaces;
+-- roles: JSON array of 'store' (we send to it), 'query' (we query/retrieve it), 'call' (it may call us).
+CREATE TABLE remote_ae (
+  title TEXT PRIMARY KEY CHECK (length(title) BETWEEN 1 AND 16),
+  host TEXT NOT NULL CHECK (length(host) >= 1),
+  port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+  alias TEXT UNIQUE CHECK (alias IS NULL OR length(alias) >= 1),
+  roles TEXT NOT NULL DEFAULT '["store","query","call"]' CHECK (json_valid(roles) AND json_type(roles) = 'array'),
+  updated_at TEXT NOT NULL
+) STRICT;
+`,
+  },
 ];

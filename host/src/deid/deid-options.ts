@@ -8,16 +8,41 @@ export interface PixelMaskRegion {
   readonly height: number;
 }
 
+/** Named presets: 'gca-9300r' = seed 001 §7.2 Table 7-1 (see gca9300rAction). */
+export type DeidPreset = 'gca-9300r';
+
+/** Attributes that can take a user value, and their VRs. */
+export const REPLACEABLE = { PatientName: 'PN', PatientID: 'LO', PatientBirthDate: 'DA', AccessionNumber: 'SH', SeriesDescription: 'LO', InstitutionalDepartmentName: 'LO' } as const;
+
+/** User values of {@link REPLACEABLE} attributes. */
+export type Replacements = { readonly [K in keyof typeof REPLACEABLE]?: string };
+
 /** Parameters of {@link deidentify}. */
 export interface DeidOptions {
   /** Key of the UID remapping (HMAC-SHA-256) and of the default per-patient date shift. */
   readonly secret: string;
-  /** Root of the replacement UIDs; default '2.25.' (a configured root as in seed 003 §5.2.2). */
+  /**
+   * Root of the replacement UIDs; default '2.25.' (a configured root as in seed 003 §5.2.2):
+   * dot-separated numbers without leading zeros, at most 44 characters with the final dot so that
+   * at least 20 digits of keyed hash fit within the 64 characters of a UID.
+   */
   readonly uidRoot?: string;
   /** Option columns of PS3.15 Table E.1-1 to apply on top of the Basic Profile. */
   readonly options?: readonly DeidOption[];
-  /** User values for Patient's Name and Patient ID ('U' of seed 001 Table 7-1). */
-  readonly replacements?: { readonly PatientName?: string; readonly PatientID?: string };
+  /**
+   * User values ('U' of seed 001 Table 7-1), written after the profile: Patient's Name, Patient ID
+   * and, for the GCA-9300R preset's other "N, U" rows, Patient's Birth Date, Accession Number,
+   * Series Description, Institutional Department Name.
+   */
+  readonly replacements?: Replacements;
+  /**
+   * Per-patient user values keyed by the ORIGINAL Patient ID (a CSV mapping); they take precedence
+   * over `replacements`. When given, an object whose Patient ID is not in the map is refused
+   * (ATRIUM_ERR_DEID_UNMAPPED_PATIENT): a mapped batch never falls back to unmapped identities.
+   */
+  readonly patientMap?: ReadonlyMap<string, Replacements>;
+  /** A named preset applied on top of the Basic Profile: 'gca-9300r' (see gca9300rAction). */
+  readonly preset?: DeidPreset;
   /**
    * Days added to every date under Retain Longitudinal Temporal Information with Modified Dates;
    * default: derived from the secret and the original Patient ID (one consistent shift per patient).

@@ -26,6 +26,8 @@ const INPUTS: [string, () => DicomFile][] = [
   ...['p01_s01_s01_i01', 'p01_s01_s01_i02', 'p02_s01_s01_i01', 'p02_s02_s01_i01'].map((n): [string, () => DicomFile] => [`deid/${n}`, () => parseDicom(fixture(`${SUMMARY}/${n}.dcm`))]),
   ['deid/burned_in_no.dcm', () => parseDicom(fixture('test_burned_in_annotation_default/burned_in_no.dcm'))],
   ['rt-seg-sr/test-SR.dcm', () => parseDicom(readSample('rt-seg-sr/test-SR.dcm'))],
+  ...['rtstruct', 'rtplan', 'rtdose', 'liver'].map((n): [string, () => DicomFile] => [`rt-seg-sr/${n}.dcm`, () => parseDicom(readSample(`rt-seg-sr/${n}.dcm`))]),
+  ['sc/SC_rgb_2frame.dcm (multi-frame)', () => assertedNotBurnedIn(parseDicom(readSample('sc/SC_rgb_2frame.dcm')))],
   ['nm/UNIFORMIDAD_1.dcm (private tags)', () => parseDicom(readSample('nm/UNIFORMIDAD_1.dcm'))],
   ...CHARSETS.map((n): [string, () => DicomFile] => [`charsets/${n}`, () => assertedNotBurnedIn(parseDicom(readSample(`charsets/${n}.dcm`)))]),
 ];

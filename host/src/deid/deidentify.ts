@@ -9,9 +9,10 @@ import { writeDataset } from '../io/write-dataset.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { refuseBurnedIn } from './check-burned-in.js';
 import { defaultDateShiftDays } from './date-shift.js';
-import type { AppliedAction, DeidOptions, DeidReport } from './deid-options.js';
+import { REPLACEABLE, type AppliedAction, type DeidOptions, type DeidReport, type Replacements } from './deid-options.js';
 import { cleanedElement, dummyElement, emptyElement } from './replacement-element.js';
-import { resolveAction, selectedAction, topLevelRequirements } from './resolve-deid-action.js';
+import { gca9300rAction } from './gca-9300r-preset.js';
+import { optionAction, resolveAction, topLevelRequirements } from './resolve-deid-action.js';
 import { UidMapper } from './uid-mapper.js';
 
 interface Walk {
@@ -22,6 +23,7 @@ interface Walk {
   readonly counts: Record<AppliedAction, number>;
   readonly actions: { path: string; action: AppliedAction }[];
   readonly limit: number;
+  readonly preset: boolean;
 }
 
 /**
@@ -40,10 +42,13 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   }
   const input = file.dataset;
   refuseBurnedIn(input, options.pixelMaskRegions);
+  const originalPatientID = input.string(Tag.PatientID) ?? '';
+  const replacements = userValues(options, originalPatientID, input.string(Tag.SOPInstanceUID));
   const selected = new Set(options.options ?? []);
+  const preset = options.preset === 'gca-9300r';
   const modifiedDates = selected.has('retainLongitudinalModifiedDates');
   const fullDates = selected.has('retainLongitudinalFullDates') && !modifiedDates;
-  const shiftDays = modifiedDates ? (options.dateShiftDays ?? defaultDateShiftDays(options.secret, input.string(Tag.PatientID) ?? '')) : undefined;
+  const shiftDays = modifiedDates || preset ? (options.dateShiftDays ?? defaultDateShiftDays(options.secret, originalPatientID)) : undefined;
   const walk: Walk = {
     options: selected,
     requirements: topLevelRequirements(input.string(Tag.SOPClassUID) ?? ''),
@@ -52,12 +57,14 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
     counts: { D: 0, Z: 0, X: 0, K: 0, C: 0, U: 0 },
     actions: [],
     limit: options.reportLimit ?? 200,
+    preset,
   };
   const cleaned = walkDataSet(input, '', false, walk);
 
   const cs = cleaned.characterSet;
   const used = [...selected].filter((o) => o !== 'retainSafePrivate' && !(o === 'retainLongitudinalFullDates' && modifiedDates));
   const codes: DeidMethodCode[] = [DEID_METHOD_CODES.basic, ...DEID_OPTIONS_IN_ORDER.filter((o) => used.includes(o)).map((o) => DEID_METHOD_CODES[o])];
+  const methods = [...codes.map((c) => c.meaning), ...(preset ? [PRESET_METHOD] : [])];
   const codeItems: SequenceItem[] = codes.map((c) => ({
     undefinedLength: false,
     dataset: new DataSet([
@@ -68,19 +75,22 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   }));
   const changes = new Map<number, DataElement | undefined>([
     [Tag.PatientIdentityRemoved, stringElement(Tag.PatientIdentityRemoved, 'CS', 'YES')],
-    [Tag.DeidentificationMethod, stringElement(Tag.DeidentificationMethod, 'LO', codes.map((c) => c.meaning), cs)],
+    [Tag.DeidentificationMethod, stringElement(Tag.DeidentificationMethod, 'LO', methods, cs)],
     [Tag.DeidentificationMethodCodeSequence, { tag: Tag.DeidentificationMethodCodeSequence, vr: 'SQ', value: new Uint8Array(0), items: codeItems, undefinedLength: false }],
-    [Tag.LongitudinalTemporalInformationModified, stringElement(Tag.LongitudinalTemporalInformationModified, 'CS', fullDates ? 'UNMODIFIED' : modifiedDates ? 'MODIFIED' : 'REMOVED')],
+    [Tag.LongitudinalTemporalInformationModified, stringElement(Tag.LongitudinalTemporalInformationModified, 'CS', fullDates ? 'UNMODIFIED' : shiftDays !== undefined ? 'MODIFIED' : 'REMOVED')],
   ]);
-  const { PatientName, PatientID } = options.replacements ?? {};
-  if (PatientName !== undefined) changes.set(Tag.PatientName, stringElement(Tag.PatientName, 'PN', PatientName, cs));
-  if (PatientID !== undefined) changes.set(Tag.PatientID, stringElement(Tag.PatientID, 'LO', PatientID, cs));
+  for (const [keyword, vr] of Object.entries(REPLACEABLE)) {
+    const value = replacements[keyword as keyof Replacements];
+    if (value !== undefined) changes.set(Tag[keyword as keyof typeof REPLACEABLE], stringElement(Tag[keyword as keyof typeof REPLACEABLE], vr, value, cs));
+  }
   const dataset = cleaned.with(changes);
 
   const notes: string[] = [];
   if (selected.has('retainSafePrivate')) notes.push('Retain Safe Private: no private attribute is known to be safe yet; every private element was removed and the option is not recorded');
   if (selected.has('retainLongitudinalFullDates') && modifiedDates) notes.push('both Longitudinal options selected: Modified Dates applied');
+  if (preset) notes.push('GCA-9300R preset (seed 001 Table 7-1) applied on top of the Basic Profile');
   const meta = buildFileMeta(dataset, file.transferSyntax.uid);
+  let datasetBytes: Uint8Array | undefined;
   const out: DicomFile = {
     preamble: new Uint8Array(128),
     hasPrefix: true,
@@ -90,10 +100,26 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
     transferSyntaxDetected: false,
     trailing: new Uint8Array(0),
     stoppedAtPixelData: false,
-    datasetBytes: writeDataset(dataset, file.transferSyntax),
+    // serialised on first use only: writers serialise the dataset themselves
+    get datasetBytes() {
+      datasetBytes ??= writeDataset(dataset, file.transferSyntax);
+      return datasetBytes;
+    },
   };
   const report: DeidReport = { counts: walk.counts, actions: walk.actions, uidsMapped: walk.uids.mapped, dateShiftDays: shiftDays ?? 0, notes };
   return { file: out, report };
+}
+
+const PRESET_METHOD = 'GCA-9300R preset (seed 001 Table 7-1)';
+
+/** The user values for one object: the patient map entry of its original Patient ID, else `replacements`. */
+function userValues(options: DeidOptions, originalPatientID: string, sop: string | undefined): Replacements {
+  if (options.patientMap === undefined) return options.replacements ?? {};
+  const mapped = options.patientMap.get(originalPatientID);
+  if (mapped === undefined) {
+    throw new AtriumError('ATRIUM_ERR_DEID_UNMAPPED_PATIENT', `object ${sop ?? '(no SOP Instance UID)'}: Patient ID '${originalPatientID}' is not in the patient mapping; refused`, { patientID: originalPatientID });
+  }
+  return { ...options.replacements, ...mapped };
 }
 
 const DEID_OPTIONS_IN_ORDER: readonly DeidOption[] = [
@@ -155,7 +181,10 @@ function contentAction(vr: string): AppliedAction {
 function actionFor(e: DataElement, nested: boolean, w: Walk, inContent: boolean): AppliedAction {
   if ((e.tag & 0xffff) === 0) return 'X'; // group length: stale once values change (retired, PS3.5 §7.2)
   const rule = deidRuleFor(e.tag);
-  if (rule === undefined) return inContent && !e.items ? contentAction(e.vr) : 'K';
+  const preset = w.preset ? gca9300rAction(e.tag) : undefined;
+  if (rule === undefined) return preset ?? (inContent && !e.items ? contentAction(e.vr) : 'K');
   if (rule.privateGroups) return 'X'; // no safe-private list yet: Retain Safe Private keeps nothing
-  return resolveAction(selectedAction(rule, w.options), e.vr, nested ? undefined : w.requirements.get(e.tag));
+  const fromOption = optionAction(rule, w.options);
+  if (fromOption === undefined && preset !== undefined) return preset;
+  return resolveAction(fromOption ?? rule.basic, e.vr, nested ? undefined : w.requirements.get(e.tag));
 }

@@ -33,6 +33,12 @@ export function topLevelRequirements(sopClassUid: string): ReadonlyMap<number, R
  * Profile. When both Longitudinal options are selected, Modified Dates wins (the less retaining).
  */
 export function selectedAction(rule: DeidRule, options: ReadonlySet<DeidOption>): DeidAction {
+  return optionAction(rule, options) ?? rule.basic;
+}
+
+/** The action of the first selected option column with an entry for the rule (see selectedAction), or undefined. */
+export function optionAction(rule: DeidRule, options: ReadonlySet<DeidOption>): DeidAction | undefined {
+  if (options.size === 0) return undefined;
   if (options.has('retainLongitudinalModifiedDates') && rule.options.retainLongitudinalModifiedDates) {
     return rule.options.retainLongitudinalModifiedDates;
   }
@@ -40,7 +46,7 @@ export function selectedAction(rule: DeidRule, options: ReadonlySet<DeidOption>)
     if (option === 'retainLongitudinalFullDates' && options.has('retainLongitudinalModifiedDates')) continue;
     if (options.has(option)) return action;
   }
-  return rule.basic;
+  return undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { registerAppRunHandler } from '../apps/app-run-handler.js';
+import { registerNetJobs } from '../net/jobs/net-jobs.js';
 import type { JobQueue as JobQueueShape } from '../jobs/job-queue.js';
 import { JobQueueImpl } from '../jobs/job-queue.js';
 import { JobRunner as JobRunnerImpl } from '../jobs/job-runner.js';
@@ -13,7 +14,7 @@ import { Workstation } from './store-module.js';
 export type JobQueue = JobQueueShape;
 /** DI token of {@link JobQueue}. */
 export const JobQueue = Symbol('JobQueue');
-/** The runner executing jobs by type (with the `app.run` handler registered). */
+/** The runner executing jobs by type (with the `app.run` and `net.*` handlers registered). */
 export type JobRunner = JobRunnerImpl;
 /** DI token of {@link JobRunner}. */
 export const JobRunner = Symbol('JobRunner');
@@ -22,7 +23,8 @@ const recovered = new Set<string>();
 
 /**
  * Jobs: the queue (jobs left running by a dead process are recovered when it is first
- * resolved) and the runner, with the `app.run` handler that runs apps in worker threads.
+ * resolved) and the runner, with the `app.run` handler that runs apps in worker threads
+ * and the network SCU jobs (`net.echo|send|find|move|get`).
  * Host job events reach plugins through the `jobChanged` hook.
  */
 export const jobsModule = new ContainerModule(({ bind }) => {
@@ -43,6 +45,7 @@ export const jobsModule = new ContainerModule(({ bind }) => {
       (queue: JobQueue, registry: PluginRegistry, ws: Workstation, storages: PluginStorages, hooks: HostHooks, log: LogSink) => {
         const runner = new JobRunnerImpl(queue);
         registerAppRunHandler(runner, { registry, workstation: ws, storages, hooks, log: (level, source, message) => log.write({ level, source, message }) });
+        registerNetJobs(runner, ws);
         return runner;
       },
       [JobQueue, PluginRegistry, Workstation, PluginStorages, HostHooks, LogSink],

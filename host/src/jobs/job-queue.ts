@@ -258,7 +258,7 @@ export class JobQueueImpl implements JobQueue {
     return this.transition(id, (job) => {
       requireRunning(job, 'fail');
       if (retryable && job.attempts < job.maxAttempts) {
-        const due = now + retryDelayMs(job.attempts, this.retryBaseMs, this.retryMaxMs);
+        const due = now + (error.retryAfterMs ?? retryDelayMs(job.attempts, this.retryBaseMs, this.retryMaxMs));
         stmt(this.db, `UPDATE job SET state = 'retrying', error = ?, next_run_at = ? WHERE id = ?`).run(errorJson, iso(due), id);
       } else {
         stmt(this.db, `UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?`).run(errorJson, iso(now), id);

@@ -18,6 +18,8 @@ export interface JobError {
   /** Stable code, `ATRIUM_ERR_...` (`ATRIUM_ERR_JOB_FAILED` for an error without one). */
   readonly code: string;
   readonly message: string;
+  /** Wait this long before the next attempt instead of the exponential backoff (e.g. C-MOVE: a minute, seed 001 §4.2.5). Not stored. */
+  readonly retryAfterMs?: number;
 }
 
 /** One row of the job queue. Times are ISO 8601 UTC strings. */

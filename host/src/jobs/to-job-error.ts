@@ -9,15 +9,20 @@ import type { JobError } from './job.js';
 export function toJobError(e: unknown): JobError {
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
+    const retryAfterMs = e instanceof AtriumError ? e.details.retryAfterMs : undefined;
     return {
       code: typeof code === 'string' && code.startsWith('ATRIUM_ERR_') ? code : 'ATRIUM_ERR_JOB_FAILED',
       message: e.message || e.name,
+      ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
     };
   }
   return { code: 'ATRIUM_ERR_JOB_FAILED', message: typeof e === 'string' ? e : safeString(e) };
 }
 
-/** Whether a job failure may succeed on another attempt: an {@link AtriumError} with `details.retryable === true`. */
+/**
+ * Whether a job failure may succeed on another attempt: an {@link AtriumError} with
+ * `details.retryable === true` (`details.retryAfterMs`, when a number, fixes the delay).
+ */
 export function isRetryableError(e: unknown): boolean {
   return e instanceof AtriumError && e.details.retryable === true;
 }

@@ -27,8 +27,12 @@ export class InstanceStore {
     private readonly policy: ValidationPolicy = 'safety',
   ) {}
 
-  /** Receive one object (Part 10 file or bare dataset). Never throws for bad input. */
-  receive(bytes: Uint8Array, source: string): StoreOutcome {
+  /**
+   * Receive one object (Part 10 file or bare dataset). Never throws for bad input.
+   * `expect` (a C-STORE request's Affected SOP Class / Instance UIDs) refuses an object
+   * whose own UIDs differ (`ATRIUM_ERR_STORE_SOP_MISMATCH`).
+   */
+  receive(bytes: Uint8Array, source: string, expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string }): StoreOutcome {
     let file: DicomFile;
     try {
       file = parseDicom(bytes);
@@ -37,6 +41,14 @@ export class InstanceStore {
       return this.reject(bytes, source, 'rejected', e.code, e.message, { ...e.details });
     }
     const ds = file.dataset;
+    for (const key of ['SOPClassUID', 'SOPInstanceUID'] as const) {
+      const want = expect?.[key];
+      const have = ds.string(Tag[key]);
+      if (want !== undefined && have !== want) {
+        return this.reject(bytes, source, 'rejected', 'ATRIUM_ERR_STORE_SOP_MISMATCH',
+          `${key} of the data set (${have ?? 'absent'}) differs from the request's Affected ${key} (${want})`, { [key]: have, expected: want }, ds.string(Tag.SOPInstanceUID));
+      }
+    }
     const problems = validateInstance(ds, this.policy);
     const first = problems[0];
     if (first) {

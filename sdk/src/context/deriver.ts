@@ -1,4 +1,5 @@
 import type { DicomValue } from '../app/dicom-value.js';
+import type { DeidentifyOutcome, DeidentifyRequest } from './deidentifier.js';
 import type { SourceInstance } from './source-series.js';
 
 /** Pixels of a derived image. */
@@ -52,4 +53,15 @@ export interface DerivedObjectRef {
 export interface Deriver {
   /** Build, validate and store one derived object of the named output. */
   write(output: string, request: DerivedObjectRequest): Promise<DerivedObjectRef>;
+  /**
+   * De-identify one source instance with the host's PS3.15 Annex E engine (Table E.1-1: the
+   * Basic Profile and the selected options, action codes D, Z, X, K, C, U at every depth) and
+   * store the result through the normal store path, as a new object (new UIDs unless
+   * `retainUIDs`); the source is never modified. Runs on the same engine as {@link write}, with the
+   * PS3.15 action codes in place of an output's mapping table; the object keeps its SOP Class.
+   * Its `ref.output` is `deidentified`. Objects the engine refuses come back as
+   * `status: 'refused'` with the code and reason. Optional: hosts without the engine leave it
+   * undefined (Atrium's host provides it to every app run).
+   */
+  deidentify?(request: DeidentifyRequest): Promise<DeidentifyOutcome>;
 }

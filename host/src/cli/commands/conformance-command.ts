@@ -1,15 +1,20 @@
 import { parseArgs } from 'node:util';
+import type { DeidOption } from '@atrium/sdk';
+import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
+import { deidRuleTable } from '../../deid/deid-rule-table.js';
 import { conformanceStatement, type ConformanceApp } from '../../derive/conformance-tables.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
-import type { Command } from '../cli-context.js';
+import type { CliContext, Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
+import { printTable } from '../print-table.js';
 
 export const conformanceCommand: Command = {
   name: 'conformance',
-  usage: 'atrium conformance [--app <id>] [--format md|html]',
+  usage: 'atrium conformance [--app <id>] [--format md|html] | --app deidentify [--option <name>...] [--preset gca-9300r] [--json]',
   summary: "Print the DICOM Conformance Statement of the apps' derived objects, generated from the tables the engine runs",
   run(args, ctx) {
-    const { values } = parseArgs({ args, options: { app: { type: 'string' }, format: { type: 'string', default: 'md' } } });
+    const { values } = parseArgs({ args, options: { app: { type: 'string' }, format: { type: 'string', default: 'md' }, option: { type: 'string', multiple: true }, preset: { type: 'string' } } });
+    if (values.app === 'deidentify') return deidRuleTableOutput(values.option ?? [], values.preset, ctx);
     if (values.format !== 'md' && values.format !== 'html') {
       ctx.err('atrium conformance: --format must be md or html');
       return 2;
@@ -29,3 +34,24 @@ export const conformanceCommand: Command = {
     });
   },
 };
+
+/** `--app deidentify`: the PS3.15 Table E.1-1 rule table the de-identification engine applies under the options. */
+function deidRuleTableOutput(names: readonly string[], preset: string | undefined, ctx: CliContext): number {
+  const options: DeidOption[] = [];
+  for (const name of names.flatMap((n) => n.split(','))) {
+    const o = optionByName(name);
+    if (o === undefined) {
+      ctx.err(`atrium conformance: unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`);
+      return 2;
+    }
+    options.push(o);
+  }
+  if (preset !== undefined && preset !== 'gca-9300r') {
+    ctx.err(`atrium conformance: --preset: only "gca-9300r" exists, not "${preset}"`);
+    return 2;
+  }
+  const rows = deidRuleTable(options, preset);
+  if (ctx.json) ctx.out(JSON.stringify({ options: names, preset, rules: rows }, null, 2));
+  else ctx.out(printTable(rows, ['tag', 'keyword', 'basic', 'effective', 'source']));
+  return 0;
+}

@@ -12,16 +12,16 @@ import { ProgressBar } from '../progress-bar.js';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'atrium run <app> --series <uid> [--param key=value ...] [--params file.json]',
-  summary: 'Run an app on a stored series (as a job; its plugin code runs in a worker thread) and list what it wrote',
+  usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json]',
+  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote',
   run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { series: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' } },
+      options: { series: { type: 'string' }, study: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' } },
     });
     const appId = positionals[0];
-    if (!appId || !values.series) {
+    if (!appId || (values.series === undefined) === (values.study === undefined)) {
       ctx.err(`usage: ${this.usage}`);
       return 2;
     }
@@ -32,7 +32,9 @@ export const runCommand: Command = {
       validateParameters(definition.parameters, raw); // bad parameters: a clear error before any work
       const queue = container.get<JobQueue>(JobQueue);
       const runner = container.get<JobRunner>(JobRunner);
-      const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, seriesInstanceUID: values.series!, params: raw }, label: `${app.qualifiedId} on ${values.series}`, maxAttempts: 1 });
+      const input = values.study !== undefined ? { studyInstanceUID: values.study } : { seriesInstanceUID: values.series! };
+      const label = `${app.qualifiedId} on ${values.study !== undefined ? `study ${values.study}` : values.series}`;
+      const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, ...input, params: raw }, label, maxAttempts: 1 });
       const bar = new ProgressBar(app.appId);
       const sub = runner.onDidProgressJob((e) => e.jobId === job.id && bar.update(Math.round(e.progress * 100), 100, e.message ?? ''));
       const done = await runner.runJob(job.id);
@@ -52,7 +54,7 @@ export const runCommand: Command = {
       for (const w of result.warnings) ctx.out(`warning: ${w}`);
       if (result.written.length > 0) {
         ctx.out(`\nwritten (job ${done.id}):`);
-        ctx.out(printTable(result.written.map((w) => ({ ...w })), ['output', 'status', 'seriesInstanceUID', 'sopInstanceUID']));
+        ctx.out(printTable(result.written.map((w) => ({ ...w })), values.study !== undefined ? ['output', 'status', 'studyInstanceUID', 'seriesInstanceUID', 'sopInstanceUID'] : ['output', 'status', 'seriesInstanceUID', 'sopInstanceUID']));
       }
       return 0;
     });

@@ -1,0 +1,354 @@
+#!/usr/bin/env node
+// C-FIND latency benchmark (issue 4 item 7): `atrium serve` answering Study Root STUDY-level
+// queries from DCMTK `findscu` with 500, 1,000 and 100,000 stored studies, and DCMTK
+// `dcmqrscp` with the same 500 studies for comparison.
+//
+// Our index is populated WITHOUT files: one patient / study / series / instance row per
+// study inserted through the Index API (Index.upsertInstance, in batches of one
+// transaction); C-FIND only reads the index. dcmqrscp needs real files and its own index
+// (dcmqridx), so it gets tiny one-slice CT files with the same attributes; one dcmqrscp
+// storage area holds at most 500 studies (DB_UpperMaxStudies: dcmqridx deletes or crashes
+// past it), so the comparison is at 500 studies and dcmqrscp is skipped at 1,000 and 100,000.
+//
+// Per store size: the median of --queries findscu runs (wall time of the findscu process,
+// which includes its start-up, association and release; the same for every SCP) of
+//   exact:    PatientName=<one existing name> (1 match; a different patient each run)
+//   wildcard: PatientName=<family name>*      (about 1 in 50 studies, capped by the SCP limit)
+// Everything on 127.0.0.1 with ports chosen at run time; every process killed by PID at the
+// end, also on error. Runs on the compiled host: `npm run bench:cfind`.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
+import { syntheticUid } from '../../host/dist/testing/synthetic-uid.js';
+import { openWorkstation } from '../../host/dist/workstation.js';
+
+/** dcmqrscp (DB_UpperMaxStudies) holds at most 500 studies per storage area; dcmqridx deletes/crashes past it. */
+const DCMQRSCP_MAX_STUDIES = 500;
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '500,1000,100000' },
+    queries: { type: 'string', default: '20' },
+    'dcmqrscp-max': { type: 'string', default: '500' },
+  },
+});
+const sizes = args.sizes.split(',').map(Number);
+const queries = Number(args.queries);
+const dcmqrscpMax = Math.min(Number(args['dcmqrscp-max']), DCMQRSCP_MAX_STUDIES);
+for (const v of [...sizes, queries]) if (!Number.isInteger(v) || v < 1) throw new Error('--sizes and --queries take positive whole numbers');
+
+const FAMILY = ['SMITH', 'JONES', 'MARTIN', 'BERNARD', 'DUBOIS', 'MULLER', 'SCHMIDT', 'ROSSI', 'RUSSO', 'GARCIA', 'LOPEZ', 'SILVA', 'SANTOS', 'JANSEN', 'DEVRIES', 'NOVAK', 'HORVATH', 'NAGY', 'KOWALSKI', 'NOWAK', 'IVANOV', 'PETROV', 'HANSEN', 'JOHANSSON', 'NIELSEN', 'VIRTANEN', 'MURPHY', 'KELLY', 'BROWN', 'WILSON', 'TAYLOR', 'DAVIES', 'EVANS', 'THOMAS', 'ROBERTS', 'WALKER', 'WRIGHT', 'GREEN', 'HALL', 'WOOD', 'CLARKE', 'LEWIS', 'YOUNG', 'KING', 'BAKER', 'ADAMS', 'HILL', 'MOORE', 'WHITE', 'LEE'];
+const MODALITIES = ['CT', 'MR', 'US', 'CR', 'NM', 'XA'];
+
+/** The attributes of study `i` (deterministic). */
+function studyAttributes(i) {
+  const n = String(i).padStart(6, '0');
+  const day = new Date(Date.UTC(2015, 0, 1) + (i % 3650) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return {
+    PatientName: `${FAMILY[i % FAMILY.length]}^P${n}`,
+    PatientID: `PID${n}`,
+    PatientBirthDate: `19${String(40 + (i % 60))}0101`,
+    PatientSex: i % 2 ? 'F' : 'M',
+    StudyInstanceUID: syntheticUid('cfind-bench', 'study', i),
+    SeriesInstanceUID: syntheticUid('cfind-bench', 'series', i),
+    SOPInstanceUID: syntheticUid('cfind-bench', 'sop', i),
+    StudyDate: day,
+    StudyTime: '093000',
+    AccessionNumber: `ACC${n}`,
+    StudyDescription: `SYNTHETIC STUDY ${i % 97}`,
+    StudyID: String(i % 10000),
+    Modality: MODALITIES[i % MODALITIES.length],
+  };
+}
+
+function record(a) {
+  const path = `${a.StudyInstanceUID}/${a.SeriesInstanceUID}/${a.SOPInstanceUID}.dcm`;
+  return {
+    patient: { PatientName: a.PatientName, PatientID: a.PatientID, PatientBirthDate: a.PatientBirthDate, PatientSex: a.PatientSex },
+    study: { StudyInstanceUID: a.StudyInstanceUID, StudyDate: a.StudyDate, StudyTime: a.StudyTime, AccessionNumber: a.AccessionNumber, StudyDescription: a.StudyDescription, StudyID: a.StudyID },
+    series: { SeriesInstanceUID: a.SeriesInstanceUID, Modality: a.Modality, SeriesNumber: 1 },
+    instance: { SOPInstanceUID: a.SOPInstanceUID, SOPClassUID: '1.2.840.10008.5.1.4.1.1.2', InstanceNumber: 1, Rows: 16, Columns: 16, BitsAllocated: 16, TransferSyntaxUID: '1.2.840.10008.1.2.1' },
+    file: { path, size: 1024, sha256: '0'.repeat(64), storedAt: '2025-01-01T00:00:00.000Z', receivedFrom: 'cfind-bench' },
+  };
+}
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const atriumBin = join(repo, 'host/bin/atrium.js');
+const work = mkdtempSync(join(tmpdir(), 'atrium-cfind-bench-'));
+const live = new Set();
+process.on('SIGINT', () => abort('SIGINT'));
+process.on('SIGTERM', () => abort('SIGTERM'));
+
+try {
+  const findscu = which('findscu');
+  if (!findscu) throw new Error('findscu (DCMTK) is not installed: it is the client of this benchmark');
+  const serveProblem = atriumServeProblem();
+  if (serveProblem) console.log(`atrium: ${serveProblem}; only the population of the index is measured for it`);
+  const results = [];
+  for (const size of sizes) {
+    const root = join(work, `atrium-${size}`);
+    const populateMs = populate(root, size);
+    console.log(`${size} studies: index populated in ${(populateMs / 1000).toFixed(1)} s (${Math.round(size / (populateMs / 1000))} studies/s)`);
+    const entry = { studies: size, populateMs: round(populateMs, 0) };
+    if (!serveProblem) entry.atrium = await measure('atrium', size, await startAtrium(root), findscu);
+    if (size <= dcmqrscpMax) {
+      const problem = which('dcmqrscp') && which('dcmqridx') ? undefined : 'dcmqrscp/dcmqridx not installed';
+      if (problem) entry.dcmqrscpSkipped = problem;
+      else {
+        const dir = join(work, `dcmqrscp-${size}`);
+        const t = performance.now();
+        const server = await startDcmqrscp(dir, size);
+        console.log(`${size} studies: dcmqrscp storage (files + dcmqridx) prepared in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        entry.dcmqrscp = await measure('dcmqrscp', size, server, findscu);
+      }
+    } else entry.dcmqrscpSkipped = `not possible at ${size} studies: one dcmqrscp storage area holds at most ${DCMQRSCP_MAX_STUDIES} studies (DB_UpperMaxStudies); compared at ${dcmqrscpMax}`;
+    rmSync(root, { recursive: true, force: true });
+    results.push(entry);
+  }
+
+  console.log('');
+  const table = [['studies', 'SCP', 'exact median ms', 'exact matches', 'wildcard median ms', 'wildcard matches']];
+  for (const r of results) {
+    for (const key of ['atrium', 'dcmqrscp']) {
+      const m = r[key];
+      if (m) table.push([r.studies, key, m.exact.medianMs, m.exact.matches, m.wildcard.medianMs, m.wildcard.matches]);
+    }
+    if (!r.atrium) table.push([r.studies, 'atrium', '(serve missing)', '-', '-', '-']);
+    if (!r.dcmqrscp) table.push([r.studies, 'dcmqrscp', '(skipped)', '-', '-', '-']);
+  }
+  const cells = table.map((row) => row.map(String));
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  for (const row of cells) console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  for (const r of results) if (r.dcmqrscpSkipped) console.log(`dcmqrscp at ${r.studies}: ${r.dcmqrscpSkipped}`);
+
+  const report = {
+    date: new Date().toISOString(),
+    queriesPerCase: queries,
+    client: `findscu ${version(findscu)} -S (Study Root), QueryRetrieveLevel=STUDY; wall time per findscu process`,
+    environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length },
+    results,
+  };
+  const out = join(repo, 'bench/results/cfind-bench.json');
+  mkdirSync(join(repo, 'bench/results'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwritten ${out}`);
+} catch (e) {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+} finally {
+  killAll();
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Insert `size` studies (one series, one instance each) into a fresh store; returns ms. */
+function populate(root, size) {
+  const t = performance.now();
+  const ws = openWorkstation(root);
+  try {
+    const BATCH = 5000;
+    for (let start = 0; start < size; start += BATCH) {
+      ws.index.db.transaction(() => {
+        for (let i = start; i < Math.min(size, start + BATCH); i++) ws.index.upsertInstance(record(studyAttributes(i)));
+      })();
+    }
+    const count = ws.index.db.prepare('SELECT count(*) FROM study').pluck().get();
+    if (count !== size) throw new Error(`populated ${count} studies instead of ${size}`);
+  } finally {
+    ws.close();
+  }
+  return performance.now() - t;
+}
+
+/** `queries` exact and wildcard queries against `server`; stops it afterwards. */
+async function measure(name, size, server, findscu) {
+  try {
+    const run1 = async (key) => {
+      const t = performance.now();
+      const r = await run(findscu, ['-v', '-S', '-aet', 'BENCHSCU', '-aec', server.aet, '127.0.0.1', String(server.port), '-k', 'QueryRetrieveLevel=STUDY', '-k', `PatientName=${key}`, '-k', 'StudyInstanceUID', '-k', 'StudyDate', '-k', 'PatientID', '-k', 'AccessionNumber'], { env: { ...process.env, TCP_NODELAY: '1' } });
+      const ms = performance.now() - t;
+      if (r.code !== 0) throw new Error(`findscu against ${name} failed (exit ${r.code}): ${r.stdout.slice(-1000)}${r.stderr.slice(-1000)}`);
+      const matches = (`${r.stdout}\n${r.stderr}`.match(/Find Response: \d+ \(Pending/g) ?? []).length;
+      return { ms, matches };
+    };
+    const exact = [];
+    const wildcard = [];
+    for (let q = 0; q < queries; q++) {
+      const i = Math.floor(((q + 0.5) / queries) * size);
+      const e = await run1(studyAttributes(i).PatientName);
+      if (e.matches !== 1) throw new Error(`${name}: exact query for study ${i} found ${e.matches} matches instead of 1`);
+      exact.push(e);
+      wildcard.push(await run1(`${FAMILY[q % FAMILY.length]}*`));
+    }
+    const summary = (xs) => ({ medianMs: round(median(xs.map((x) => x.ms)), 1), matches: median(xs.map((x) => x.matches)), samplesMs: xs.map((x) => round(x.ms, 1)) });
+    const result = { exact: summary(exact), wildcard: summary(wildcard) };
+    console.log(`${size} studies, ${name}: exact ${result.exact.medianMs} ms, wildcard ${result.wildcard.medianMs} ms (${result.wildcard.matches} matches)`);
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function startAtrium(root) {
+  const port = await freePort();
+  const child = track(spawn(process.execPath, [atriumBin, '--store', root, 'serve', '--port', String(port), '--aet', 'ATRIUM'], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  let log = '';
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  };
+  child.stderr.on('data', keep);
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`atrium serve did not print "listening" within 30 s: ${log}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      keep(chunk);
+      if (log.includes('listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`atrium serve exited (${code}) before listening: ${log}`));
+    });
+  });
+  return { aet: 'ATRIUM', port, stop: () => stop(child) };
+}
+
+/** dcmqrscp over `size` one-slice 16×16 CT files with the same attributes, indexed by dcmqridx. */
+async function startDcmqrscp(dir, size) {
+  const storage = join(dir, 'DCMQRSCP');
+  mkdirSync(storage, { recursive: true });
+  const paths = [];
+  for (let i = 0; i < size; i++) {
+    const a = studyAttributes(i);
+    const [bytes] = syntheticCtSeries({
+      slices: 1, rows: 16, columns: 16, seed: i,
+      patientName: a.PatientName, patientID: a.PatientID, patientBirthDate: a.PatientBirthDate, patientSex: a.PatientSex,
+      studyInstanceUID: a.StudyInstanceUID, seriesInstanceUID: a.SeriesInstanceUID, studyDate: a.StudyDate, studyTime: a.StudyTime,
+      accessionNumber: a.AccessionNumber, studyDescription: a.StudyDescription,
+    });
+    const p = join(storage, `s${i}.dcm`);
+    writeFileSync(p, bytes);
+    paths.push(p);
+  }
+  for (let i = 0; i < paths.length; i += 500) {
+    const r = spawnSync('dcmqridx', [storage, ...paths.slice(i, i + 500)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`dcmqridx failed (${r.status}): ${r.stderr}`);
+  }
+  const port = await freePort();
+  const config = join(dir, 'dcmqrscp.cfg');
+  writeFileSync(
+    config,
+    [
+      `NetworkTCPPort = ${port}`,
+      'MaxPDUSize = 65536',
+      'MaxAssociations = 16',
+      'HostTable BEGIN',
+      'HostTable END',
+      'VendorTable BEGIN',
+      'VendorTable END',
+      'AETable BEGIN',
+      `DCMQRSCP ${storage} RW (${DCMQRSCP_MAX_STUDIES}, 1024mb) ANY`,
+      'AETable END',
+      '',
+    ].join('\n'),
+  );
+  const fd = openSync(join(dir, 'dcmqrscp.log'), 'a');
+  let child;
+  try {
+    child = track(spawn('dcmqrscp', ['-c', config], { stdio: ['ignore', fd, fd], env: { ...process.env, TCP_NODELAY: '1' } }));
+  } finally {
+    closeSync(fd);
+  }
+  // Multi-process mode (one fork per association, its default): dcmqrscp 3.6.x --single-process
+  // segfaults after the first association release. Ready when it answers C-ECHO.
+  const deadline = Date.now() + 10_000;
+  while ((await run('echoscu', ['-aec', 'DCMQRSCP', '127.0.0.1', String(port)])).code !== 0) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`dcmqrscp did not start: ${readFileSync(join(dir, 'dcmqrscp.log'), 'utf8').slice(-2000)}`);
+    await sleep(50);
+  }
+  return { aet: 'DCMQRSCP', port, stop: () => stop(child) };
+}
+
+/** Why `atrium serve` cannot be benchmarked, or undefined when it can. */
+function atriumServeProblem() {
+  const r = spawnSync(process.execPath, [atriumBin, 'serve', '--help'], { encoding: 'utf8' });
+  // `--help` of an unknown command prints the global help (exit 0), of a known one its usage.
+  if (r.status !== 0 || !/^usage: atrium serve/m.test(r.stdout)) return '`atrium serve` is not a known command yet (host/bin/atrium.js serve --help)';
+  return undefined;
+}
+
+function track(child) {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => process.kill(child.pid, 'SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    process.kill(child.pid, 'SIGTERM');
+  });
+}
+function killAll() {
+  for (const child of live) {
+    try {
+      process.kill(child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+function abort(signal) {
+  killAll();
+  rmSync(work, { recursive: true, force: true });
+  console.error(`interrupted (${signal})`);
+  process.exit(130);
+}
+function run(cmd, argv, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = track(spawn(cmd, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function round(v, digits) {
+  return Number(v.toFixed(digits));
+}
+function which(tool) {
+  const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+}
+function version(tool) {
+  return spawnSync(tool, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]?.trim();
+}

@@ -1,0 +1,69 @@
+import type { DeidentifyOutcome, DeidentifyRequest } from '@atrium/sdk';
+import { SdkError, Tag } from '@atrium/sdk';
+import { deidentify } from '../deid/index.js';
+import { isAtriumError } from '../errors/atrium-error.js';
+import { writePart10 } from '../io/write-part10.js';
+import type { DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
+import type { SourceInstanceImpl } from './source-instance-impl.js';
+
+/** `ref.output` of every de-identified object (it has no output definition: it keeps its IOD). */
+export const DEIDENTIFIED_OUTPUT = 'deidentified';
+
+/**
+ * Engine errors that refuse one object and leave the others to go on: pixels that may show
+ * identity, and (with a patient map) an unmapped patient. Every other error stops the run.
+ */
+const REFUSALS = new Set(['ATRIUM_ERR_DEID_BURNED_IN', 'ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED', 'ATRIUM_ERR_DEID_UNMAPPED_PATIENT']);
+
+/** What the worker gives the de-identifier: the run's instances and the store of the main thread. */
+export interface DeidentifyDeps {
+  readonly instances: ReadonlyMap<string, SourceInstanceImpl>;
+  readonly store: (bytes: Uint8Array, output: string, info: DerivedIdentity) => Promise<WrittenObject>;
+}
+
+/**
+ * The host side of the SDK's `ctx.derive.deidentify` (worker thread): run the PS3.15 engine
+ * (`host/src/deid`) on a source instance of the run and store the result through the main
+ * thread's store path. Refusals of the engine become a `refused` outcome.
+ *
+ * @throws SdkError ATRIUM_ERR_APP_SOURCE (not an instance of the run), ATRIUM_ERR_PARAM_INVALID
+ *   (empty secret), the engine's other errors (e.g. ATRIUM_ERR_DEID_UID_ROOT), ATRIUM_ERR_APP_STORE.
+ */
+export function deidentifyInstance(deps: DeidentifyDeps): (request: DeidentifyRequest) => Promise<DeidentifyOutcome> {
+  return async (request) => {
+    const sopInstanceUID = request.source.sopInstanceUID;
+    const impl = deps.instances.get(sopInstanceUID);
+    if (!impl) throw new SdkError('ATRIUM_ERR_APP_SOURCE', `source ${sopInstanceUID} is not an instance of the run's input`);
+    if (typeof request.secret !== 'string' || request.secret === '') {
+      throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'de-identification needs a non-empty secret (the key of the UID replacement)', { parameter: 'secret' });
+    }
+    let result: ReturnType<typeof deidentify>;
+    try {
+      result = deidentify(impl.file, {
+        secret: request.secret,
+        ...(request.uidRoot !== undefined ? { uidRoot: request.uidRoot } : {}),
+        ...(request.options ? { options: request.options } : {}),
+        ...(request.replacements ? { replacements: request.replacements } : {}),
+        ...(request.dateShiftDays !== undefined ? { dateShiftDays: request.dateShiftDays } : {}),
+        ...(request.pixelMaskRegions ? { pixelMaskRegions: request.pixelMaskRegions } : {}),
+      });
+    } catch (e) {
+      if (isAtriumError(e) && REFUSALS.has(e.code)) return { status: 'refused', sopInstanceUID, code: e.code, reason: e.message };
+      throw e;
+    }
+    const ds = result.file.dataset;
+    const info: DerivedIdentity = {
+      StudyInstanceUID: ds.string(Tag.StudyInstanceUID) ?? '',
+      SeriesInstanceUID: ds.string(Tag.SeriesInstanceUID) ?? '',
+      SOPInstanceUID: ds.string(Tag.SOPInstanceUID) ?? '',
+      SOPClassUID: ds.string(Tag.SOPClassUID) ?? '',
+    };
+    const stored = await deps.store(writePart10(result.file), DEIDENTIFIED_OUTPUT, info);
+    const { counts, actions, uidsMapped, dateShiftDays, notes } = result.report;
+    return {
+      status: 'written',
+      ref: { output: DEIDENTIFIED_OUTPUT, studyInstanceUID: stored.studyInstanceUID, seriesInstanceUID: stored.seriesInstanceUID, sopInstanceUID: stored.sopInstanceUID },
+      report: { counts, actions, uidsReplaced: uidsMapped.size, dateShiftDays, notes },
+    };
+  };
+}

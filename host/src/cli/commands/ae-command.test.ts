@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'atrium-ae-cli-'));
+const store = join(scratch, 'store');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function atrium(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['--store', store, ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+describe('atrium ae', () => {
+  it('adds, lists (table and JSON), replaces and removes remote AEs', async () => {
+    expect((await atrium('ae', 'ls')).out).toBe('(no remote AEs; add one with `atrium ae add`)\n');
+    const add = await atrium('ae', 'add', 'ORTHANC', '--host', '127.0.0.1', '--port', '4242', '--alias', 'orth');
+    expect([add.code, add.out]).toEqual([0, 'added remote AE ORTHANC at 127.0.0.1:4242 (roles store,query,call), alias orth\n']);
+    expect((await atrium('ae', 'add', 'CT1', '--host', 'ct1.local', '--port', '104', '--roles', 'call')).code).toBe(0);
+    expect((await atrium('ae', 'ls')).out).toBe(
+      [
+        'title    alias  host       port  roles',
+        '-------  -----  ---------  ----  ----------------',
+        'CT1             ct1.local  104   call',
+        'ORTHANC  orth   127.0.0.1  4242  store,query,call',
+        '',
+      ].join('\n'),
+    );
+    const replaced = await atrium('--json', 'ae', 'add', 'CT1', '--host', '10.1.1.1', '--port', '11112', '--roles', 'call,store');
+    expect(JSON.parse(replaced.out)).toEqual({ title: 'CT1', host: '10.1.1.1', port: 11112, roles: ['store', 'call'] });
+    expect(JSON.parse((await atrium('ae', 'ls', '--json')).out)).toEqual([
+      { title: 'CT1', host: '10.1.1.1', port: 11112, roles: ['store', 'call'] },
+      { title: 'ORTHANC', host: '127.0.0.1', port: 4242, alias: 'orth', roles: ['store', 'query', 'call'] },
+    ]);
+    expect(await atrium('ae', 'rm', 'orth')).toEqual({ code: 0, out: 'removed remote AE ORTHANC (orth)\n', err: '' });
+    expect((await atrium('--json', 'ae', 'ls')).out).toContain('"CT1"');
+    expect(JSON.parse((await atrium('--json', 'ae', 'ls')).out)).toHaveLength(1);
+  });
+
+  it('says what is wrong', async () => {
+    const unknown = await atrium('ae', 'rm', 'NOPE');
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown remote AE "NOPE"; known: CT1 [ATRIUM_ERR_AE_UNKNOWN]')]);
+    expect((await atrium('ae', 'add', 'X', '--host', 'h')).err).toContain('add needs --host and --port');
+    expect((await atrium('ae', 'add', 'X', '--host', 'h', '--port', 'x')).code).toBe(2);
+    const badRole = await atrium('ae', 'add', 'X', '--host', 'h', '--port', '1', '--roles', 'store,admin');
+    expect([badRole.code, badRole.err]).toEqual([1, 'atrium ae: Bad remote AE roles "admin": is not a role; roles: store, query, call [ATRIUM_ERR_AE_BAD_VALUE]\n']);
+    expect((await atrium('ae', 'add', 'X', '--host', 'h', '--port', '1', '--alias', 'CT1')).err).toContain('ATRIUM_ERR_AE_ALIAS_TAKEN');
+    expect((await atrium('ae', 'add', '12345678901234567', '--host', 'h', '--port', '1')).err).toContain('at most 16 characters');
+    expect((await atrium('ae', 'frob')).code).toBe(2);
+  });
+});

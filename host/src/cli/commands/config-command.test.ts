@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
+import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
+import { main } from '../main.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'atrium-config-cli-'));
+const store = join(scratch, 'store');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function atrium(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['--store', store, ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+describe('atrium config', () => {
+  it('lists every setting with its value and source, sets, gets and unsets', async () => {
+    const ls = await atrium('config');
+    expect(ls.code).toBe(0);
+    const lines = ls.out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^key +value +source +description$/);
+    expect(lines.slice(2).map((l) => l.split(/ +/)[0])).toEqual(NETWORK_SETTING_KEYS);
+    expect(lines.find((l) => l.startsWith('aeTitle '))).toMatch(/^aeTitle +ATRIUM +default +local AE title/);
+
+    expect(await atrium('config', 'set', 'aeTitle', 'WS_7')).toEqual({ code: 0, out: 'aeTitle = WS_7\n', err: '' });
+    expect(await atrium('config', 'set', 'dimseTimeoutMs', '90s')).toEqual({ code: 0, out: 'dimseTimeoutMs = 90000\n', err: '' });
+    expect((await atrium('config', 'get', 'aeTitle')).out).toBe('WS_7\n');
+    expect(JSON.parse((await atrium('--json', 'config', 'get', 'dimseTimeoutMs')).out)).toEqual({ key: 'dimseTimeoutMs', value: 90000, isDefault: false, defaultValue: 60000 });
+    expect((await atrium('config', 'ls')).out).toMatch(/\naeTitle +WS_7 +set +/);
+    const json = JSON.parse((await atrium('config', 'ls', '--json')).out) as { key: string; value: unknown; isDefault: boolean }[];
+    expect(Object.fromEntries(json.map((s) => [s.key, s.value]))).toEqual({ ...DEFAULT_NETWORK_CONFIG, aeTitle: 'WS_7', dimseTimeoutMs: 90000 });
+    expect(json.filter((s) => !s.isDefault).map((s) => s.key)).toEqual(['aeTitle', 'dimseTimeoutMs']);
+
+    expect(await atrium('config', 'unset', 'aeTitle')).toEqual({ code: 0, out: 'aeTitle = ATRIUM (default)\n', err: '' });
+    expect((await atrium('config', 'get', 'aeTitle')).out).toBe('ATRIUM\n');
+  });
+
+  it('refuses unknown keys and bad values, naming the key and what is allowed', async () => {
+    const unknown = await atrium('config', 'set', 'AETitle', 'X');
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown network setting "AETitle"; settings: aeTitle, port,')]);
+    expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
+    expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');
+    expect(await atrium('config', 'set', 'port', '70000')).toEqual({
+      code: 1,
+      out: '',
+      err: 'atrium config: Bad value for network setting port: 70000 is out of range; allowed: a whole number from 1 to 65535 [ATRIUM_ERR_CONFIG_BAD_VALUE]\n',
+    });
+    expect((await atrium('config', 'get', 'port')).out).toBe('11112\n');
+    expect((await atrium('config', 'set', 'port')).code).toBe(2);
+    expect((await atrium('config', 'frob')).code).toBe(2);
+  });
+});

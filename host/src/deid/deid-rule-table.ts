@@ -1,0 +1,61 @@
+import { deidRules, type DeidOption } from '@atrium/sdk';
+import type { DeidPreset } from './deid-options.js';
+import { GCA_9300R_ROWS, gca9300rAction } from './gca-9300r-preset.js';
+import { optionName } from './deid-option-names.js';
+import { optionAction } from './resolve-deid-action.js';
+
+/** One row of the rule table actually applied. */
+export interface DeidRuleTableRow {
+  /** '(0010,0010)', '(50xx,xxxx)', '(gggg,eeee) odd group' as Table E.1-1 writes it. */
+  readonly tag: string;
+  readonly keyword: string;
+  readonly name: string;
+  /** Basic Profile action of Table E.1-1. */
+  readonly basic: string;
+  /**
+   * What the engine applies under the options and preset: the option column's action, the
+   * preset's, or the Basic Profile's. Combined codes (X/Z, X/D, ...) are resolved per object by
+   * the attribute's Type in its IOD; private elements are removed (no safe-private list).
+   */
+  readonly effective: string;
+  /** Where `effective` comes from: 'basic', an option's kebab-case name, or the preset. */
+  readonly source: string;
+}
+
+/**
+ * The Table E.1-1 rows (in table order) with the action the engine applies under `options` and
+ * `preset`, then the preset's rows that Table E.1-1 does not list. Same decision order as
+ * {@link deidentify}: option column first, then the preset, then the Basic Profile.
+ */
+export function deidRuleTable(options: readonly DeidOption[] = [], preset?: DeidPreset): DeidRuleTableRow[] {
+  const selected = new Set(options);
+  const listed = new Set<number>();
+  const rows: DeidRuleTableRow[] = deidRules().map((r) => {
+    listed.add(r.tag);
+    const tag = r.privateGroups ? '(gggg,eeee) odd group' : formatRuleTag(r.tag, r.mask);
+    if (r.privateGroups) return { tag, keyword: r.keyword, name: r.name, basic: r.basic, effective: 'X', source: selected.has('retainSafePrivate') ? 'no safe-private list: removed' : 'basic' };
+    const fromOption = optionAction(r, selected);
+    const fromPreset = preset === 'gca-9300r' && r.mask === 0xffffffff ? gca9300rAction(r.tag) : undefined;
+    const source = fromOption !== undefined ? optionSource(r.options, selected) : fromPreset !== undefined ? preset! : 'basic';
+    return { tag, keyword: r.keyword, name: r.name, basic: r.basic, effective: fromOption ?? fromPreset ?? r.basic, source };
+  });
+  if (preset === 'gca-9300r') {
+    for (const p of GCA_9300R_ROWS) {
+      if (!listed.has(p.tag)) rows.push({ tag: formatRuleTag(p.tag, 0xffffffff), keyword: p.keyword, name: p.keyword, basic: '', effective: gca9300rAction(p.tag)!, source: preset });
+    }
+  }
+  return rows;
+}
+
+function optionSource(entries: Readonly<Partial<Record<DeidOption, string>>>, selected: ReadonlySet<DeidOption>): string {
+  if (selected.has('retainLongitudinalModifiedDates') && entries.retainLongitudinalModifiedDates) return optionName('retainLongitudinalModifiedDates');
+  const o = (Object.keys(entries) as DeidOption[]).find((k) => selected.has(k) && !(k === 'retainLongitudinalFullDates' && selected.has('retainLongitudinalModifiedDates')));
+  return o === undefined ? 'basic' : optionName(o);
+}
+
+function formatRuleTag(tag: number, mask: number): string {
+  const hex = (tag >>> 0).toString(16).toUpperCase().padStart(8, '0').split('');
+  const m = (mask >>> 0).toString(16).toUpperCase().padStart(8, '0');
+  const s = hex.map((c, i) => (m[i] === '0' ? 'x' : c)).join('');
+  return `(${s.slice(0, 4)},${s.slice(4)})`;
+}

@@ -1,0 +1,71 @@
+/**
+ * The DICOM network settings of the workstation (issue 4 item 1). Timeouts and limits follow
+ * seed 001 Table 4-74 and §4.2 (500 C-FIND responses, 100 before an SCU C-CANCEL, 5 store
+ * retries, 3 move retries a minute apart); the acceptance switches follow seed 001
+ * §4.2.8.4 (all callers accepted by default) and seed 000 §3.3 (optionally only registered AEs).
+ * Read it with `loadNetworkConfig`; change it with `setNetworkSetting` / `atrium config set`.
+ */
+export interface NetworkConfig {
+  /** Local AE title: 1–16 characters of the default repertoire, no backslash, not all spaces. */
+  aeTitle: string;
+  /** TCP port the SCP listens on (1–65535). */
+  port: number;
+  /** Address the SCP binds (an IPv4/IPv6 literal or `localhost`). */
+  bindAddress: string;
+  /**
+   * Largest P-DATA-TF PDU we accept, announced in the Maximum Length sub-item (PS3.8 §D.1):
+   * 0 = unlimited, else 4096..4294967295 (the 32-bit field).
+   */
+  maxPduLength: number;
+  /**
+   * Largest PDU we send even when the peer accepts more (or announces 0 = unlimited);
+   * 4096..4294967295, default 65536 (seed 001 Table 4-74 "Maximum PDU size the AE can send").
+   * The PDUs sent are min(this, the peer's maximum).
+   */
+  maxPduSendLength: number;
+  /** ARTIM: wait for A-ASSOCIATE-RQ / -AC / release response, in ms. */
+  associationTimeoutMs: number;
+  /** Wait for a DIMSE message or response, in ms; 0 = no limit. */
+  dimseTimeoutMs: number;
+  /** TCP connect of an SCU, in ms. */
+  connectTimeoutMs: number;
+  /** An association with no PDU for this long is aborted, in ms. */
+  idleTimeoutMs: number;
+  /** Simultaneous associations accepted; over it: A-ASSOCIATE-RJ rejected-transient. */
+  maxAssociations: number;
+  /** Accept calling AE titles that are not in the remote AE table with role `call`. */
+  acceptUnknownCallingAe: boolean;
+  /** Accept connections from addresses that are not the host of a remote AE with role `call`. */
+  acceptUnknownHosts: boolean;
+  /** C-FIND SCP: most responses per query (then Success with fewer matches); 0 = no limit. */
+  findLimit: number;
+  /** C-FIND SCU: send C-CANCEL past this many results; 0 = never. */
+  findScuLimit: number;
+  /** Store SCU job: retries after the first attempt (a job runs at most 1 + retries times). */
+  storeRetries: number;
+  /** Move SCU job: retries after the first attempt. */
+  moveRetries: number;
+  /** Delay between move retries, in ms. */
+  moveRetryDelayMs: number;
+}
+
+/** The defaults (seed 001 Table 4-74 and §4.2 where they say something). */
+export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
+  aeTitle: 'ATRIUM',
+  port: 11112,
+  bindAddress: '0.0.0.0',
+  maxPduLength: 65536,
+  maxPduSendLength: 65536,
+  associationTimeoutMs: 30_000,
+  dimseTimeoutMs: 60_000,
+  connectTimeoutMs: 10_000,
+  idleTimeoutMs: 120_000,
+  maxAssociations: 10,
+  acceptUnknownCallingAe: true,
+  acceptUnknownHosts: true,
+  findLimit: 500,
+  findScuLimit: 100,
+  storeRetries: 5,
+  moveRetries: 3,
+  moveRetryDelayMs: 60_000,
+});

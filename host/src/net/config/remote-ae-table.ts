@@ -1,0 +1,181 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { isIP } from 'node:net';
+import { AtriumError } from '../../errors/atrium-error.js';
+import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
+
+/**
+ * What a remote AE is registered for: `store` — we may send to it (Storage SCP, C-MOVE
+ * destination); `query` — we may query and retrieve from it (Q/R SCP); `call` — it may call
+ * us (checked when `acceptUnknownCallingAe` / `acceptUnknownHosts` is false).
+ */
+export type AeRole = 'store' | 'query' | 'call';
+
+/** Every role, in the canonical order. */
+export const AE_ROLES: readonly AeRole[] = ['store', 'query', 'call'];
+
+/** A remote application entity of the AE table (seed 001 §4.4.1). */
+export interface RemoteAe {
+  /** AE title, without leading/trailing spaces. */
+  title: string;
+  /** Host name or IP address. */
+  host: string;
+  port: number;
+  /** Human-readable name, unique among titles and aliases. */
+  alias?: string;
+  /** Non-empty, no duplicates, canonical order. */
+  roles: AeRole[];
+}
+
+const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
+
+function bad(field: string, value: unknown, problem: string): AtriumError {
+  return new AtriumError('ATRIUM_ERR_AE_BAD_VALUE', `Bad remote AE ${field} ${JSON.stringify(value)}: ${problem}`, { field, value });
+}
+
+/**
+ * An IP address in one canonical text form, so that `::ffff:127.0.0.1`, `::FFFF:7f00:1`
+ * and `127.0.0.1` compare equal; `undefined` for anything that is not an IP literal.
+ */
+export function canonicalIp(address: string): string | undefined {
+  const a = address.trim().replace(/%.*$/, '');
+  const family = isIP(a);
+  if (family === 4) return a.split('.').map((n) => String(Number(n))).join('.');
+  if (family !== 6) return undefined;
+  const v6 = new URL(`http://[${a}]/`).hostname.slice(1, -1);
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v6);
+  if (!mapped) return v6;
+  const hi = parseInt(mapped[1]!, 16);
+  const lo = parseInt(mapped[2]!, 16);
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1']);
+
+interface Row {
+  title: string;
+  host: string;
+  port: number;
+  alias: string | null;
+  roles: string;
+}
+
+function toAe(r: Row): RemoteAe {
+  return { title: r.title, host: r.host, port: r.port, ...(r.alias === null ? {} : { alias: r.alias }), roles: JSON.parse(r.roles) as AeRole[] };
+}
+
+/**
+ * The remote AE table, stored in the index (`remote_ae`, schema version ≥ 5). Titles are
+ * compared exactly (case-sensitive) after removing leading/trailing spaces.
+ */
+export class RemoteAeTable {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  /**
+   * Adds `ae`, replacing the entry with the same title. Returns the stored form.
+   * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE` (bad title, host, port, alias or role),
+   *   `ATRIUM_ERR_AE_ALIAS_TAKEN` (the alias is another entry's alias or title, or the
+   *   title is another entry's alias).
+   */
+  add(ae: RemoteAe): RemoteAe {
+    const clean = RemoteAeTable.check(ae);
+    const write = this.db.transaction(() => {
+      const other = this.db
+        .prepare(`SELECT title, alias FROM remote_ae WHERE title <> @title AND (alias = @title OR alias = @alias OR title = @alias)`)
+        .get({ title: clean.title, alias: clean.alias ?? null }) as { title: string; alias: string | null } | undefined;
+      if (other) {
+        const name = other.alias === clean.title ? clean.title : clean.alias!;
+        throw new AtriumError(
+          'ATRIUM_ERR_AE_ALIAS_TAKEN',
+          `The name "${name}" already names remote AE ${other.title}${other.alias === null ? '' : ` (alias ${other.alias})`}; titles and aliases must be unique`,
+          { name, title: other.title },
+        );
+      }
+      this.db
+        .prepare(
+          `INSERT INTO remote_ae (title, host, port, alias, roles, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (title) DO UPDATE SET host = excluded.host, port = excluded.port, alias = excluded.alias,
+             roles = excluded.roles, updated_at = excluded.updated_at`,
+        )
+        .run(clean.title, clean.host, clean.port, clean.alias ?? null, JSON.stringify(clean.roles), new Date().toISOString());
+    });
+    write.immediate();
+    return clean;
+  }
+
+  /** Every entry, sorted by title. */
+  list(): RemoteAe[] {
+    return (this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae ORDER BY title`).all() as Row[]).map(toAe);
+  }
+
+  /** The entry whose alias is `titleOrAlias`, else whose title is (spaces trimmed). */
+  find(titleOrAlias: string): RemoteAe | undefined {
+    const byAlias = this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae WHERE alias = ?`).get(titleOrAlias) as Row | undefined;
+    if (byAlias) return toAe(byAlias);
+    const byTitle = this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae WHERE title = ?`).get(normalizeAeTitle(titleOrAlias)) as Row | undefined;
+    return byTitle && toAe(byTitle);
+  }
+
+  /**
+   * Like {@link find}, but an unknown name is an error.
+   * @throws AtriumError `ATRIUM_ERR_AE_UNKNOWN` listing the known titles and aliases.
+   */
+  require(titleOrAlias: string): RemoteAe {
+    const ae = this.find(titleOrAlias);
+    if (ae) return ae;
+    const known = this.list().map((a) => (a.alias === undefined ? a.title : `${a.title} (${a.alias})`));
+    throw new AtriumError(
+      'ATRIUM_ERR_AE_UNKNOWN',
+      `Unknown remote AE "${titleOrAlias}"; ${known.length === 0 ? 'the AE table is empty (add one with `atrium ae add`)' : `known: ${known.join(', ')}`}`,
+      { name: titleOrAlias, known: this.list().map((a) => a.title) },
+    );
+  }
+
+  /** Removes the entry named `titleOrAlias` (as {@link find}); false when there is none. */
+  remove(titleOrAlias: string): boolean {
+    const ae = this.find(titleOrAlias);
+    return ae !== undefined && this.db.prepare(`DELETE FROM remote_ae WHERE title = ?`).run(ae.title).changes === 1;
+  }
+
+  /**
+   * Whether a caller is registered: `title` — an entry with this AE title (spaces trimmed)
+   * has role `call`; `host` — `address` (the peer's IP, IPv4-mapped IPv6 accepted) is the
+   * host of an entry with role `call`. Hosts are compared as IP literals; `localhost` stands
+   * for 127.0.0.1 and ::1; other host names are not resolved here (register callers by IP
+   * address when `acceptUnknownHosts` is false).
+   */
+  isKnownCaller(title: string, address: string): { title: boolean; host: boolean } {
+    const callers = this.list().filter((a) => a.roles.includes('call'));
+    const t = normalizeAeTitle(title);
+    const ip = canonicalIp(address);
+    const hostMatches = (host: string): boolean => {
+      if (ip === undefined) return host.toLowerCase() === address.trim().toLowerCase();
+      if (host.toLowerCase() === 'localhost') return LOOPBACK.has(ip);
+      return canonicalIp(host) === ip;
+    };
+    return { title: callers.some((a) => a.title === t), host: callers.some((a) => hostMatches(a.host)) };
+  }
+
+  /**
+   * Checks and normalises an entry without storing it.
+   * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE`.
+   */
+  static check(ae: RemoteAe): RemoteAe {
+    if (typeof ae.title !== 'string') throw bad('title', ae.title, 'must be a string');
+    const titleProblem = aeTitleProblem(ae.title);
+    if (titleProblem) throw bad('title', ae.title, titleProblem);
+    const title = normalizeAeTitle(ae.title);
+    const host = typeof ae.host === 'string' ? ae.host.trim() : '';
+    if (!(isIP(host.replace(/%.*$/, '')) !== 0 || HOST_NAME.test(host))) throw bad('host', ae.host, 'must be a host name or an IP address');
+    if (!Number.isInteger(ae.port) || ae.port < 1 || ae.port > 65535) throw bad('port', ae.port, 'must be a whole number from 1 to 65535');
+    let alias: string | undefined;
+    if (ae.alias !== undefined) {
+      alias = typeof ae.alias === 'string' ? ae.alias.trim() : '';
+      if (alias.length === 0 || alias.length > 64 || /[\x00-\x1f\x7f]/.test(alias)) throw bad('alias', ae.alias, 'must be 1-64 printable characters');
+    }
+    if (!Array.isArray(ae.roles) || ae.roles.length === 0) throw bad('roles', ae.roles, `must list at least one of ${AE_ROLES.join(', ')}`);
+    const unknown = ae.roles.find((r) => !AE_ROLES.includes(r));
+    if (unknown !== undefined) throw bad('roles', unknown, `is not a role; roles: ${AE_ROLES.join(', ')}`);
+    const roles = AE_ROLES.filter((r) => ae.roles.includes(r));
+    return { title, host, port: ae.port, ...(alias === undefined ? {} : { alias }), roles };
+  }
+}

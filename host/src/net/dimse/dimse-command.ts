@@ -1,0 +1,163 @@
+import { AtriumError } from '../../errors/atrium-error.js';
+
+/** Command Field values (PS3.7 §E.1, Table E.1-1 and §9.3). */
+export const CommandField = {
+  CStoreRq: 0x0001,
+  CStoreRsp: 0x8001,
+  CGetRq: 0x0010,
+  CGetRsp: 0x8010,
+  CFindRq: 0x0020,
+  CFindRsp: 0x8020,
+  CMoveRq: 0x0021,
+  CMoveRsp: 0x8021,
+  CEchoRq: 0x0030,
+  CEchoRsp: 0x8030,
+  CCancelRq: 0x0fff,
+} as const;
+
+/** Command Data Set Type (0000,0800) meaning "no data set" (PS3.7 §E.1). */
+export const NO_DATA_SET = 0x0101;
+
+/** Priority (0000,0700) values. */
+export const Priority = { Medium: 0x0000, High: 0x0001, Low: 0x0002 } as const;
+
+/**
+ * A DIMSE command set (PS3.7 Annex E): the group 0000 elements by their keyword. Only the
+ * elements of the C-services are known; others are ignored when decoding.
+ */
+export interface DimseCommand {
+  CommandField: number;
+  /** {@link NO_DATA_SET} when no data set follows; any other value when one does. */
+  CommandDataSetType: number;
+  MessageID?: number;
+  MessageIDBeingRespondedTo?: number;
+  AffectedSOPClassUID?: string;
+  RequestedSOPClassUID?: string;
+  AffectedSOPInstanceUID?: string;
+  RequestedSOPInstanceUID?: string;
+  MoveDestination?: string;
+  Priority?: number;
+  Status?: number;
+  /** Tags as numbers (AT, e.g. 0x00100010). */
+  OffendingElement?: number[];
+  ErrorComment?: string;
+  ErrorID?: number;
+  NumberOfRemainingSuboperations?: number;
+  NumberOfCompletedSuboperations?: number;
+  NumberOfFailedSuboperations?: number;
+  NumberOfWarningSuboperations?: number;
+  MoveOriginatorApplicationEntityTitle?: string;
+  MoveOriginatorMessageID?: number;
+}
+
+type Vr = 'UI' | 'US' | 'AE' | 'LO' | 'AT';
+const ELEMENTS: readonly (readonly [keyof DimseCommand, number, Vr])[] = [
+  ['AffectedSOPClassUID', 0x00000002, 'UI'],
+  ['RequestedSOPClassUID', 0x00000003, 'UI'],
+  ['CommandField', 0x00000100, 'US'],
+  ['MessageID', 0x00000110, 'US'],
+  ['MessageIDBeingRespondedTo', 0x00000120, 'US'],
+  ['MoveDestination', 0x00000600, 'AE'],
+  ['Priority', 0x00000700, 'US'],
+  ['CommandDataSetType', 0x00000800, 'US'],
+  ['Status', 0x00000900, 'US'],
+  ['OffendingElement', 0x00000901, 'AT'],
+  ['ErrorComment', 0x00000902, 'LO'],
+  ['ErrorID', 0x00000903, 'US'],
+  ['AffectedSOPInstanceUID', 0x00001000, 'UI'],
+  ['RequestedSOPInstanceUID', 0x00001001, 'UI'],
+  ['NumberOfRemainingSuboperations', 0x00001020, 'US'],
+  ['NumberOfCompletedSuboperations', 0x00001021, 'US'],
+  ['NumberOfFailedSuboperations', 0x00001022, 'US'],
+  ['NumberOfWarningSuboperations', 0x00001023, 'US'],
+  ['MoveOriginatorApplicationEntityTitle', 0x00001030, 'AE'],
+  ['MoveOriginatorMessageID', 0x00001031, 'US'],
+];
+const BY_TAG = new Map(ELEMENTS.map(([k, t, vr]) => [t, [k, vr] as const]));
+
+function valueBytes(vr: Vr, value: unknown): Buffer {
+  switch (vr) {
+    case 'US': {
+      const b = Buffer.alloc(2);
+      b.writeUInt16LE(Number(value) & 0xffff);
+      return b;
+    }
+    case 'AT': {
+      const tags = value as number[];
+      const b = Buffer.alloc(4 * tags.length);
+      tags.forEach((t, i) => {
+        b.writeUInt16LE(Math.floor(t / 0x10000), 4 * i);
+        b.writeUInt16LE(t & 0xffff, 4 * i + 2);
+      });
+      return b;
+    }
+    default: {
+      let s = String(value);
+      if (vr === 'LO') s = s.slice(0, 64);
+      if (s.length % 2 === 1) s += vr === 'UI' ? '\0' : ' ';
+      return Buffer.from(s, 'latin1');
+    }
+  }
+}
+
+/** Encodes a command set in Implicit VR Little Endian with its Command Group Length (PS3.7 §6.3.1). */
+export function encodeCommand(cmd: DimseCommand): Buffer {
+  const parts: Buffer[] = [];
+  for (const [keyword, tag, vr] of ELEMENTS) {
+    const v = cmd[keyword];
+    if (v === undefined) continue;
+    const value = valueBytes(vr, v);
+    const head = Buffer.alloc(8);
+    head.writeUInt16LE(0, 0);
+    head.writeUInt16LE(tag & 0xffff, 2);
+    head.writeUInt32LE(value.length, 4);
+    parts.push(head, value);
+  }
+  const body = Buffer.concat(parts);
+  const groupLength = Buffer.alloc(12);
+  groupLength.writeUInt32LE(4, 4);
+  groupLength.writeUInt32LE(body.length, 8);
+  return Buffer.concat([groupLength, body]);
+}
+
+function bad(offset: number, what: string): AtriumError {
+  return new AtriumError('ATRIUM_ERR_NET_MALFORMED_DIMSE', `Malformed DIMSE command set at byte ${offset}: ${what}`, { offset });
+}
+
+/**
+ * Decodes an Implicit VR Little Endian command set.
+ * @throws AtriumError `ATRIUM_ERR_NET_MALFORMED_DIMSE` naming the byte offset and element.
+ */
+export function decodeCommand(bytes: Uint8Array): DimseCommand {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: Record<string, unknown> = {};
+  let at = 0;
+  while (at < b.length) {
+    if (at + 8 > b.length) throw bad(at, `element header needs 8 bytes, ${b.length - at} left`);
+    const group = b.readUInt16LE(at);
+    const element = b.readUInt16LE(at + 2);
+    const length = b.readUInt32LE(at + 4);
+    if (group !== 0) throw bad(at, `element (${group.toString(16).padStart(4, '0')},${element.toString(16).padStart(4, '0')}) is not in the command group 0000`);
+    if (at + 8 + length > b.length) throw bad(at, `element (0000,${element.toString(16).padStart(4, '0')}) claims ${length} bytes, ${b.length - at - 8} left`);
+    const v = b.subarray(at + 8, at + 8 + length);
+    const known = BY_TAG.get(element);
+    if (known) {
+      const [keyword, vr] = known;
+      if (vr === 'US') {
+        if (length !== 2) throw bad(at, `${keyword} (US) has length ${length}, not 2`);
+        out[keyword] = v.readUInt16LE(0);
+      } else if (vr === 'AT') {
+        const tags: number[] = [];
+        for (let i = 0; i + 4 <= v.length; i += 4) tags.push(v.readUInt16LE(i) * 0x10000 + v.readUInt16LE(i + 2));
+        out[keyword] = tags;
+      } else out[keyword] = v.toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '');
+    }
+    at += 8 + length;
+  }
+  if (out.CommandField === undefined) throw bad(0, 'no Command Field (0000,0100)');
+  if (out.CommandDataSetType === undefined) throw bad(0, 'no Command Data Set Type (0000,0800)');
+  return out as unknown as DimseCommand;
+}
+
+/** True when a data set follows the command. */
+export const hasDataSet = (cmd: Pick<DimseCommand, 'CommandDataSetType'>): boolean => cmd.CommandDataSetType !== NO_DATA_SET;

@@ -1,0 +1,153 @@
+import type { Disposable } from '@atrium/sdk';
+import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
+import type { JobHandlerContext, JobRunner } from '../../jobs/job-runner.js';
+import type { Workstation } from '../../workstation.js';
+import { loadNetworkConfig, RemoteAeTable, type AeRole, type NetworkConfig, type RemoteAe } from '../config/index.js';
+import { CommandField } from '../dimse/dimse-command.js';
+import { storeService } from '../services/store-service.js';
+import { STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
+import { echo, echoOn, VERIFICATION_CONTEXT } from '../scu/echo-scu.js';
+import { findOn, type FindResult } from '../scu/find-scu.js';
+import { openScu, type ScuSession, type ScuSettings } from '../scu/open-scu.js';
+import { modelFor, qrContext, type QueryRequest } from '../scu/query-scu.js';
+import { resolveRetrieve } from '../scu/resolve-retrieve.js';
+import { retrieveOn, type RetrieveResult } from '../scu/retrieve-scu.js';
+import type { DimseConnection } from '../dimse/dimse-connection.js';
+import { storageProposals, storeInstances, type StoreReport } from '../scu/store-instances.js';
+import { outgoingForUids } from './outgoing-for-uids.js';
+import { seedStorageClasses } from './seed-storage-classes.js';
+
+/** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
+export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get' } as const;
+
+export interface EchoPayload { readonly ae: string }
+export interface SendPayload { readonly ae: string; readonly uids: readonly string[] }
+export interface FindPayload extends QueryRequest { readonly ae: string; readonly limit?: number }
+/** A retrieve names either a `uid` (its level found by C-FIND) or an explicit `request`. */
+export interface RetrievePayload { readonly ae: string; readonly uid?: string; readonly request?: QueryRequest }
+export interface MovePayload extends RetrievePayload { readonly destination?: string }
+export type GetPayload = RetrievePayload;
+
+export type SendResult = Omit<StoreReport, 'problems'> & { readonly total: number; readonly problems: StoreReport['problems'] };
+export type GetResult = RetrieveResult & { readonly stored: number; readonly refused: readonly { SOPInstanceUID?: string; reason: string }[] };
+
+const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs });
+
+function remote(ws: Workstation, name: string, role?: AeRole): RemoteAe {
+  const ae = new RemoteAeTable(ws.index.db).require(name);
+  if (role && !ae.roles.includes(role)) throw new AtriumError('ATRIUM_ERR_AE_ROLE', `${ae.title} does not have the role "${role}" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} ... --roles`, { ae: ae.title, role });
+  return ae;
+}
+
+async function withSession<T>(session: ScuSession, body: (s: ScuSession) => Promise<T>): Promise<T> {
+  try {
+    return await body(session);
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+/** Attempts allowed per job type (seed 001: echo and find once, store 1 + 5 retries, move 1 + 3 retries a minute apart). */
+export function netJobAttempts(type: string, config: NetworkConfig): number {
+  if (type === NetJob.Send) return 1 + config.storeRetries;
+  if (type === NetJob.Move || type === NetJob.Get) return 1 + config.moveRetries;
+  return 1;
+}
+
+/**
+ * Registers the handlers of the network jobs on a runner. Each handler reads the
+ * network configuration and the AE table when it runs (so a retry sees new settings).
+ */
+export function registerNetJobs(runner: JobRunner, ws: Workstation): Disposable {
+  const config = (): NetworkConfig => loadNetworkConfig(ws.index.db);
+  const registrations = [
+    runner.register<EchoPayload, { ms: number; ae: string }>(NetJob.Echo, async (job) => {
+      const ae = remote(ws, job.payload.ae);
+      const { ms } = await echo(scuSettings(config()), ae);
+      return { ae: ae.title, ms: Math.round(ms * 10) / 10 };
+    }),
+    runner.register<SendPayload, SendResult>(NetJob.Send, async (job, ctx) => {
+      const ae = remote(ws, job.payload.ae, 'store');
+      const instances = outgoingForUids(ws.index, ws.files, job.payload.uids);
+      const session = await openScu(scuSettings(config()), ae, storageProposals(instances, [VERIFICATION_CONTEXT]));
+      return withSession(session, async ({ connection }) => {
+        await echoOn(connection); // seed 004 §2.2: C-ECHO before C-STORE
+        const report = await storeInstances(connection, instances, {
+          signal: ctx.signal, stopOnFailure: true,
+          onProgress: (r, total) => ctx.progress((r.completed + r.warning + r.failed) / total, `${r.completed + r.warning} of ${total} sent${r.failed ? `, ${r.failed} failed` : ''}`),
+        });
+        return { ...report, total: instances.length };
+      });
+    }),
+    runner.register<FindPayload, FindResult>(NetJob.Find, async (job) => {
+      const c = config();
+      const ae = remote(ws, job.payload.ae, 'query');
+      const session = await openScu(scuSettings(c), ae, [qrContext(modelFor(job.payload), 'Find')]);
+      return withSession(session, ({ connection }) => findOn(connection, job.payload, job.payload.limit ?? c.findScuLimit));
+    }),
+    runner.register<MovePayload, RetrieveResult>(NetJob.Move, async (job, ctx) => {
+      const c = config();
+      const ae = remote(ws, job.payload.ae, 'query');
+      try {
+        const session = await openScu(scuSettings(c), ae, retrieveContexts(job.payload, 'Move'));
+        return await withSession(session, async ({ connection }) => retrieveOn(connection, await requestOf(connection, job.payload), { destination: job.payload.destination ?? c.aeTitle, signal: ctx.signal, onProgress: progressOf(ctx) }));
+      } catch (e) {
+        throw retryAfter(e, c.moveRetryDelayMs);
+      }
+    }),
+    runner.register<GetPayload, GetResult>(NetJob.Get, async (job, ctx) => {
+      const c = config();
+      const ae = remote(ws, job.payload.ae, 'query');
+      let stored = 0;
+      const refused: { SOPInstanceUID?: string; reason: string }[] = [];
+      const store = storeService({
+        store: ws.store, root: ws.root,
+        onStored: (outcome) => {
+          if ('code' in outcome) refused.push({ ...(outcome.SOPInstanceUID ? { SOPInstanceUID: outcome.SOPInstanceUID } : {}), reason: `${outcome.code}: ${outcome.reason}` });
+          else stored++;
+        },
+      });
+      // Storage contexts with the SCP role (PS3.4 §C.4.3.3): the seeds' classes, uncompressed and as stored.
+      const classes = seedStorageClasses();
+      const contexts = [...retrieveContexts(job.payload, 'Get'), ...classes.map((uid) => ({ abstractSyntax: uid, transferSyntaxes: [...UNCOMPRESSED_SYNTAXES] })),
+        ...classes.map((uid) => ({ abstractSyntax: uid, transferSyntaxes: STORAGE_SYNTAXES.filter((t) => !UNCOMPRESSED_SYNTAXES.includes(t)) }))];
+      try {
+        const session = await openScu(scuSettings(c), ae, contexts, {
+          roleSelections: classes.map((uid) => ({ sopClassUid: uid, scuRole: false, scpRole: true })),
+          handlers: { [CommandField.CStoreRq]: store.handlers[CommandField.CStoreRq]! },
+        });
+        const result = await withSession(session, async ({ connection }) => retrieveOn(connection, await requestOf(connection, job.payload), { signal: ctx.signal, onProgress: progressOf(ctx) }));
+        return { ...result, stored, refused };
+      } catch (e) {
+        throw retryAfter(e, c.moveRetryDelayMs);
+      }
+    }),
+  ];
+  return { dispose: () => registrations.forEach((r) => r.dispose()) };
+}
+
+/** The contexts a retrieve needs: the operation's, plus Study Root C-FIND when the level must be found. */
+function retrieveContexts(p: RetrievePayload, op: 'Move' | 'Get'): ReturnType<typeof qrContext>[] {
+  return p.request ? [qrContext(modelFor(p.request), op)] : [qrContext('STUDY', op), qrContext('STUDY', 'Find')];
+}
+
+async function requestOf(connection: DimseConnection, p: RetrievePayload): Promise<QueryRequest> {
+  if (p.request) return p.request;
+  if (!p.uid) throw new AtriumError('ATRIUM_ERR_NET_BAD_REQUEST', 'A retrieve needs a UID or an explicit request');
+  return resolveRetrieve(connection, p.uid);
+}
+
+function progressOf(ctx: JobHandlerContext): (c: { remaining: number; completed: number; failed: number; warning: number }) => void {
+  return (c) => {
+    const done = c.completed + c.failed + c.warning;
+    ctx.progress(done / Math.max(1, done + c.remaining), `${c.completed} completed, ${c.failed} failed, ${c.warning} warning, ${c.remaining} remaining`);
+  };
+}
+
+/** Seed 001 §4.2.5: a failed retrieve is retried every minute (configurable). */
+function retryAfter(e: unknown, ms: number): unknown {
+  if (!isAtriumError(e) || e.details.retryable !== true) return e;
+  return new AtriumError(e.code, e.message, { ...e.details, retryAfterMs: ms }, { cause: e });
+}
+
+

@@ -1,0 +1,57 @@
+import type { DimseCommand } from '../dimse/dimse-command.js';
+import type { DimseConnection } from '../dimse/dimse-connection.js';
+import { isPending } from '../dimse/dimse-status.js';
+import { identifierValues } from '../services/query-identifier.js';
+import { checkFinal, qrRequest, type QueryRequest } from './query-scu.js';
+
+/** Sub-operation counters of a C-MOVE / C-GET. */
+export interface RetrieveCounts {
+  readonly remaining: number;
+  readonly completed: number;
+  readonly failed: number;
+  readonly warning: number;
+}
+
+/** What a C-MOVE / C-GET achieved. */
+export interface RetrieveResult extends RetrieveCounts {
+  readonly status: number;
+  readonly failedSOPInstanceUIDs: readonly string[];
+}
+
+const countsOf = (c: DimseCommand): RetrieveCounts => ({
+  remaining: c.NumberOfRemainingSuboperations ?? 0,
+  completed: c.NumberOfCompletedSuboperations ?? 0,
+  failed: c.NumberOfFailedSuboperations ?? 0,
+  warning: c.NumberOfWarningSuboperations ?? 0,
+});
+
+/**
+ * C-MOVE (`destination` set) or C-GET as SCU (PS3.4 §C.4.2 / §C.4.3): follows the
+ * Pending responses (`onProgress` gets their counters) to the final one; `signal`
+ * sends C-CANCEL. For C-GET the connection's C-STORE handler receives the instances.
+ * @throws AtriumError `ATRIUM_ERR_NET_REMOTE_FAILED` for a failure status (A801 unknown
+ *   destination, A702, C000 …; A7xx retryable), or the association's error.
+ */
+export async function retrieveOn(
+  connection: DimseConnection,
+  request: QueryRequest,
+  options: { destination?: string; signal?: AbortSignal; onProgress?: (c: RetrieveCounts) => void },
+): Promise<RetrieveResult> {
+  const op = options.destination === undefined ? 'Get' : 'Move';
+  let cancelSent = false;
+  for await (const r of qrRequest(connection, request, op, options.destination === undefined ? {} : { MoveDestination: options.destination })) {
+    const status = r.command.Status ?? 0;
+    if (isPending(status)) {
+      options.onProgress?.(countsOf(r.command));
+      if (options.signal?.aborted && !cancelSent) {
+        cancelSent = true;
+        await connection.cancel(r.contextId, r.messageId);
+      }
+      continue;
+    }
+    checkFinal(r.command, `C-${op.toUpperCase()}`, connection.association.calledAeTitle);
+    const failed = r.dataset ? (identifierValues(r.dataset, r.transferSyntax).FailedSOPInstanceUIDList ?? '') : '';
+    return { status, ...countsOf(r.command), failedSOPInstanceUIDs: failed ? failed.split('\\') : [] };
+  }
+  return { status: 0xffff, remaining: 0, completed: 0, failed: 0, warning: 0, failedSOPInstanceUIDs: [] };
+}

@@ -1,0 +1,80 @@
+import { statfsSync } from 'node:fs';
+import { Tag } from '@atrium/sdk';
+import { concatBytes } from '../../io/concat-bytes.js';
+import { DataSet } from '../../io/data-set.js';
+import { stringElement } from '../../io/element-factory.js';
+import { EXPLICIT_LE } from '../../io/transfer-syntax.js';
+import { writeDataset } from '../../io/write-dataset.js';
+import { DICM, buildFileMeta } from '../../io/write-part10.js';
+import type { InstanceStore } from '../../store/instance-store.js';
+import type { StoreOutcome } from '../../store/store-outcome.js';
+import { CommandField } from '../dimse/dimse-command.js';
+import { Status } from '../dimse/dimse-status.js';
+import type { ScpService } from '../scp/dicom-server.js';
+import { STORAGE_SYNTAXES, storageSopClasses } from '../syntaxes.js';
+
+/** Options of {@link storeService}. */
+export interface StoreServiceOptions {
+  readonly store: Pick<InstanceStore, 'receive'>;
+  /** The store's root folder (free space is checked there). */
+  readonly root: string;
+  /** Refuse with A700 when less than this many bytes would be free after storing (default 64 MiB). */
+  readonly minFreeBytes?: number;
+  /** Called after each C-STORE with what happened (logs, C-GET SCU counters). */
+  readonly onStored?: (outcome: StoreOutcome, callingAeTitle: string) => void;
+}
+
+/**
+ * Wraps a received data set in a Part 10 file without touching its bytes: a File Meta
+ * Information group built from the request (SOP Class/Instance, the context's transfer
+ * syntax, the calling AE as Source Application Entity Title) + the data set as received.
+ */
+export function part10FromNetwork(dataset: Uint8Array, sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string): Uint8Array {
+  const ids = new DataSet([stringElement(Tag.SOPClassUID, 'UI', sopClassUid), stringElement(Tag.SOPInstanceUID, 'UI', sopInstanceUid)], EXPLICIT_LE);
+  return concatBytes([new Uint8Array(128), DICM, writeDataset(buildFileMeta(ids, transferSyntax, sourceAet), EXPLICIT_LE), dataset]);
+}
+
+/** The C-STORE status for a store outcome (seed 001 Table 4-52, PS3.4 Table B.2-1). */
+export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComment?: string } {
+  if (!('code' in outcome)) return { Status: Status.Success };
+  const comment = `${outcome.code}: ${outcome.reason}`.slice(0, 64);
+  if (outcome.code.startsWith('ATRIUM_ERR_VALIDATE_') || outcome.code === 'ATRIUM_ERR_STORE_SOP_MISMATCH') return { Status: Status.DataSetDoesNotMatchSopClass, ErrorComment: comment };
+  return { Status: Status.CannotUnderstand, ErrorComment: comment };
+}
+
+/**
+ * Storage SCP (PS3.4 Annex B), Level 2 (Full): every composite storage SOP class with
+ * every transfer syntax of {@link STORAGE_SYNTAXES}; each data set is stored byte for
+ * byte as received through the one store path (validation, quarantine, crash-safe
+ * write) and acknowledged only once it is durable. Statuses: 0000 stored; A700 out of
+ * resources (free disk space under the limit); A900 data set does not match the SOP
+ * class (a Type 1 attribute missing/empty/invalid, or UIDs differing from the
+ * request) with the reason in Error Comment; C000 cannot understand (unreadable data
+ * set, duplicate series held by another study) — the bytes of refused objects are
+ * kept in quarantine.
+ */
+export function storeService(options: StoreServiceOptions): ScpService {
+  const minFree = options.minFreeBytes ?? 64 * 1024 * 1024;
+  const syntaxes = new Set(STORAGE_SYNTAXES);
+  return {
+    syntaxes: new Map(storageSopClasses().map((uid) => [uid, syntaxes])),
+    handlers: {
+      [CommandField.CStoreRq]: async (request, responder) => {
+        const { command, context } = request;
+        const dataset = request.dataset ?? new Uint8Array(0);
+        const stats = statfsSync(options.root);
+        if (stats.bavail * stats.bsize < dataset.length + minFree) {
+          await responder.respond({ Status: Status.OutOfResources, AffectedSOPInstanceUID: command.AffectedSOPInstanceUID ?? '', ErrorComment: 'Out of resources: disk space low' });
+          return;
+        }
+        const sopClass = command.AffectedSOPClassUID ?? context.abstractSyntax;
+        const sopInstance = command.AffectedSOPInstanceUID ?? '';
+        const calling = responder.connection.association.callingAeTitle;
+        const bytes = part10FromNetwork(dataset, sopClass, sopInstance, context.transferSyntax, calling);
+        const outcome = options.store.receive(bytes, `dicom:${calling}@${responder.connection.association.peerAddress}`, { SOPClassUID: sopClass, SOPInstanceUID: sopInstance });
+        options.onStored?.(outcome, calling);
+        await responder.respond({ ...storeStatus(outcome), AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+      },
+    },
+  };
+}
