@@ -13,7 +13,8 @@ describe('de-identified objects pass dciodvfy with no new errors', () => {
   const ready = havePeers('dciodvfy');
   // SC and charset files are Secondary Captures: asserted Burned In Annotation NO so they are not refused
   const notBurnedIn = ['sc/SC_rgb_2frame.dcm', 'charsets/chrX1.dcm', 'charsets/chrJapMulti.dcm'];
-  for (const sample of ['mr/MR_small.dcm', 'rt-seg-sr/test-SR.dcm', 'nm/UNIFORMIDAD_1.dcm', ...notBurnedIn]) {
+  const rtSeg = ['rt-seg-sr/rtstruct.dcm', 'rt-seg-sr/rtplan.dcm', 'rt-seg-sr/rtdose.dcm', 'rt-seg-sr/liver.dcm'];
+  for (const sample of ['mr/MR_small.dcm', 'rt-seg-sr/test-SR.dcm', 'nm/UNIFORMIDAD_1.dcm', ...rtSeg, ...notBurnedIn]) {
     it.skipIf(!ready)(sample, () => {
       let bytes = readSample(sample);
       if (notBurnedIn.includes(sample)) {

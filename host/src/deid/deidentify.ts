@@ -12,12 +12,12 @@ import { defaultDateShiftDays } from './date-shift.js';
 import { REPLACEABLE, type AppliedAction, type DeidOptions, type DeidReport, type Replacements } from './deid-options.js';
 import { cleanedElement, dummyElement, emptyElement } from './replacement-element.js';
 import { gca9300rAction } from './gca-9300r-preset.js';
-import { optionAction, resolveAction, topLevelRequirements } from './resolve-deid-action.js';
+import { iodRequirements, isCombined, optionAction, positionKey, requirementAt, resolveAction, type IodRequirements } from './resolve-deid-action.js';
 import { UidMapper } from './uid-mapper.js';
 
 interface Walk {
   readonly options: ReadonlySet<DeidOption>;
-  readonly requirements: ReturnType<typeof topLevelRequirements>;
+  readonly requirements: IodRequirements;
   readonly uids: UidMapper;
   readonly shiftDays: number | undefined;
   readonly counts: Record<AppliedAction, number>;
@@ -30,7 +30,8 @@ interface Walk {
  * De-identify one object by PS3.15 Annex E: every element at every depth (sequence items and
  * private elements included) gets the action of its Table E.1-1 row — the first selected option
  * column with an entry, else the Basic Profile — with combined codes resolved by the attribute's
- * Type in the object's IOD (nested attributes: the least retaining choice). Private elements are
+ * Type at the element's position in the object's IOD, nested positions included (an element the IOD
+ * tables do not list there is kept empty or dummy, see resolveAction). Private elements are
  * removed (no safe-private list exists yet), as are group lengths. The identity attributes are
  * written (Patient Identity Removed, De-identification Method and its code sequence, Longitudinal
  * Temporal Information Modified) and the file meta rebuilt for the new SOP Instance UID.
@@ -51,7 +52,7 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   const shiftDays = modifiedDates || preset ? (options.dateShiftDays ?? defaultDateShiftDays(options.secret, originalPatientID)) : undefined;
   const walk: Walk = {
     options: selected,
-    requirements: topLevelRequirements(input.string(Tag.SOPClassUID) ?? ''),
+    requirements: iodRequirements(input.string(Tag.SOPClassUID) ?? ''),
     uids: new UidMapper(options.secret, options.uidRoot),
     shiftDays,
     counts: { D: 0, Z: 0, X: 0, K: 0, C: 0, U: 0 },
@@ -59,7 +60,7 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
     limit: options.reportLimit ?? 200,
     preset,
   };
-  const cleaned = walkDataSet(input, '', false, walk);
+  const cleaned = walkDataSet(input, '', '', walk);
 
   const cs = cleaned.characterSet;
   const used = [...selected].filter((o) => o !== 'retainSafePrivate' && !(o === 'retainLongitudinalFullDates' && modifiedDates));
@@ -127,28 +128,32 @@ const DEID_OPTIONS_IN_ORDER: readonly DeidOption[] = [
   'retainLongitudinalFullDates', 'retainLongitudinalModifiedDates', 'cleanDescriptors', 'cleanStructuredContent', 'cleanGraphics',
 ];
 
-function walkDataSet(ds: DataSet, prefix: string, nested: boolean, w: Walk, inContent = false): DataSet {
+/**
+ * `prefix`: the report path of the enclosing item ('' at top level); `position`: its IOD position
+ * key ('' at top level, else the enclosing sequence's {@link positionKey} + '/').
+ */
+function walkDataSet(ds: DataSet, prefix: string, position: string, w: Walk, inContent = false): DataSet {
   const out: DataElement[] = [];
   const mapUid = (uid: string): string => w.uids.map(uid);
   for (const e of ds.elements) {
     const path = `${prefix}${formatTag(e.tag)}`;
-    const action = actionFor(e, nested, w, inContent);
+    const action = actionFor(e, position, w, inContent);
     w.counts[action]++;
     if (action !== 'K' && w.actions.length < w.limit) w.actions.push({ path, action });
     let next: DataElement | undefined;
     switch (action) {
       case 'K':
       case 'C':
-        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w, inContent || action === 'C') } : action === 'K' ? e : cleanedElement(e, ds, w.shiftDays, mapUid);
+        next = e.items ? { ...e, items: walkItems(e.items, path, positionKey(position, e.tag), ds, w, inContent || action === 'C') } : action === 'K' ? e : cleanedElement(e, ds, w.shiftDays, mapUid);
         break;
       case 'D': // on a sequence: keep the items, every element of them de-identified by its own rule
-        next = e.items ? { ...e, items: walkItems(e.items, path, ds, w, true) } : dummyElement(e, ds, mapUid);
+        next = e.items ? { ...e, items: walkItems(e.items, path, positionKey(position, e.tag), ds, w, true) } : dummyElement(e, ds, mapUid);
         break;
       case 'Z':
         next = emptyElement(e);
         break;
-      case 'U':
-        next = e.vr === 'UI' ? stringElement(e.tag, 'UI', ds.strings(e.tag).map(mapUid)) : emptyElement(e);
+      case 'U': // on a sequence (X/Z/U*): the items kept, every element of them de-identified by its own rule
+        next = e.vr === 'UI' ? stringElement(e.tag, 'UI', ds.strings(e.tag).map(mapUid)) : e.items ? { ...e, items: walkItems(e.items, path, positionKey(position, e.tag), ds, w, true) } : emptyElement(e);
         break;
       case 'X':
         next = undefined;
@@ -159,10 +164,10 @@ function walkDataSet(ds: DataSet, prefix: string, nested: boolean, w: Walk, inCo
   return new DataSet(out, ds.encoding, ds.characterSet);
 }
 
-function walkItems(items: readonly SequenceItem[], path: string, parent: DataSet, w: Walk, inContent: boolean): SequenceItem[] {
+function walkItems(items: readonly SequenceItem[], path: string, position: string, parent: DataSet, w: Walk, inContent: boolean): SequenceItem[] {
   return items.map((item, i) => ({
     undefinedLength: item.undefinedLength,
-    dataset: walkDataSet(new DataSet(item.dataset.elements, item.dataset.encoding, parent.characterSet), `${path}[${i}]/`, true, w, inContent),
+    dataset: walkDataSet(new DataSet(item.dataset.elements, item.dataset.encoding, parent.characterSet), `${path}[${i}]/`, `${position}/`, w, inContent),
   }));
 }
 
@@ -178,7 +183,7 @@ function contentAction(vr: string): AppliedAction {
   return 'K';
 }
 
-function actionFor(e: DataElement, nested: boolean, w: Walk, inContent: boolean): AppliedAction {
+function actionFor(e: DataElement, position: string, w: Walk, inContent: boolean): AppliedAction {
   if ((e.tag & 0xffff) === 0) return 'X'; // group length: stale once values change (retired, PS3.5 §7.2)
   const rule = deidRuleFor(e.tag);
   const preset = w.preset ? gca9300rAction(e.tag) : undefined;
@@ -186,5 +191,6 @@ function actionFor(e: DataElement, nested: boolean, w: Walk, inContent: boolean)
   if (rule.privateGroups) return 'X'; // no safe-private list yet: Retain Safe Private keeps nothing
   const fromOption = optionAction(rule, w.options);
   if (fromOption === undefined && preset !== undefined) return preset;
-  return resolveAction(fromOption ?? rule.basic, e.vr, nested ? undefined : w.requirements.get(e.tag));
+  const action = fromOption ?? rule.basic;
+  return resolveAction(action, e.vr, isCombined(action) ? requirementAt(w.requirements, positionKey(position, e.tag)) : 'none');
 }

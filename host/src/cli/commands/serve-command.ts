@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { Workstation } from '../../di/store-module.js';
 import { loadNetworkConfig, parseNetworkSetting, RemoteAeTable, type NetworkConfig } from '../../net/config/index.js';
 import { hexStatus } from '../../net/dimse/dimse-status.js';
+import { scuSettings } from '../../net/jobs/net-jobs.js';
 import { DicomServer, type ServerEvent } from '../../net/scp/dicom-server.js';
 import { echoService } from '../../net/services/echo-service.js';
 import { findService } from '../../net/services/find-service.js';
@@ -47,7 +48,7 @@ export const serveCommand: Command = {
           findService({ index: ws.index, aeTitle: config.aeTitle, limit: config.findLimit }),
           retrieveService({
             index: ws.index, files: ws.files,
-            scu: { aeTitle: config.aeTitle, maxPduLength: config.maxPduLength, connectTimeoutMs: config.connectTimeoutMs, associationTimeoutMs: config.associationTimeoutMs, dimseTimeoutMs: config.dimseTimeoutMs },
+            scu: scuSettings(config),
             destination: (title) => {
               const ae = aes.find(title);
               return ae && ae.title === title.trim() && ae.roles.includes('store') ? ae : undefined;

@@ -19,6 +19,8 @@ export interface DicomServerOptions {
   readonly port: number;
   readonly bindAddress: string;
   readonly maxPduLength: number;
+  /** Largest P-DATA-TF sent (0 or absent: the peer's maximum). */
+  readonly maxPduSendLength?: number;
   readonly associationTimeoutMs: number;
   readonly idleTimeoutMs: number;
   readonly maxAssociations: number;
@@ -112,6 +114,7 @@ export class DicomServer {
     const peer = socket.remoteAddress ?? '';
     void acceptAssociation(socket, {
       maxPduLength: this.options.maxPduLength,
+      ...(this.options.maxPduSendLength ? { maxSendPduLength: this.options.maxPduSendLength } : {}),
       associationTimeoutMs: this.options.associationTimeoutMs,
       idleMs: this.options.idleTimeoutMs,
       decide: (rq, address) => this.decide(rq, address),

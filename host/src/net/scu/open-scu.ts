@@ -6,6 +6,8 @@ import type { RoleSelection } from '../ul/pdu.js';
 export interface ScuSettings {
   readonly aeTitle: string;
   readonly maxPduLength: number;
+  /** Largest P-DATA-TF sent (absent: the peer's maximum). */
+  readonly maxPduSendLength?: number;
   readonly connectTimeoutMs: number;
   readonly associationTimeoutMs: number;
   /** Longest wait for a PDU on the association (0 = none). */
@@ -35,7 +37,7 @@ export async function openScu(settings: ScuSettings, peer: RemotePeer, contexts:
   const { association, refused } = await requestAssociation({
     host: peer.host, port: peer.port, callingAeTitle: settings.aeTitle, calledAeTitle: peer.title, contexts,
     ...(options.roleSelections ? { roleSelections: options.roleSelections } : {}),
-    maxPduLength: settings.maxPduLength, connectTimeoutMs: settings.connectTimeoutMs,
+    maxPduLength: settings.maxPduLength, ...(settings.maxPduSendLength ? { maxSendPduLength: settings.maxPduSendLength } : {}), connectTimeoutMs: settings.connectTimeoutMs,
     associationTimeoutMs: settings.associationTimeoutMs, idleMs: settings.dimseTimeoutMs,
   });
   const connection = new DimseConnection(association, options.handlers ?? {});

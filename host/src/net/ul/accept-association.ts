@@ -16,6 +16,8 @@ export type AssociationDecision =
 export interface AcceptOptions {
   /** Largest P-DATA-TF we accept (0 = no limit). */
   readonly maxPduLength: number;
+  /** Largest P-DATA-TF we send (0 or absent: the peer's maximum). */
+  readonly maxSendPduLength?: number;
   /** ARTIM: how long to wait for the A-ASSOCIATE-RQ (PS3.8 §9.1.5). */
   readonly associationTimeoutMs: number;
   /** No PDU for this long on the established association: abort. */
@@ -85,6 +87,7 @@ export function acceptAssociation(socket: Socket, options: AcceptOptions): Promi
           association: new Association({
             socket, role: 'acceptor', callingAeTitle: request.callingAeTitle, calledAeTitle: request.calledAeTitle, contexts: accepted,
             peerMaxPduLength: request.userInformation.maxPduLength, localMaxPduLength: options.maxPduLength, framer,
+            ...(options.maxSendPduLength ? { localMaxSendLength: options.maxSendPduLength } : {}),
             timers: { idleMs: options.idleMs, releaseMs: options.associationTimeoutMs },
           }),
         });

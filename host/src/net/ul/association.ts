@@ -47,6 +47,8 @@ export interface AssociationInit {
   readonly peerMaxPduLength: number;
   /** Largest P-DATA-TF we accept (0 = no limit). */
   readonly localMaxPduLength: number;
+  /** Largest P-DATA-TF we send (seed 001 Table 4-74); the PDUs sent are min(this, the peer's maximum). */
+  readonly localMaxSendLength?: number;
   readonly timers: AssociationTimers;
   /** Framer already holding bytes received after the negotiation PDU. */
   readonly framer: PduFramer;
@@ -99,7 +101,7 @@ export class Association {
     this.peerAddress = init.socket.remoteAddress ?? '';
     this.framer = init.framer;
     this.timers = init.timers;
-    this.fragment = (init.peerMaxPduLength === 0 ? UNLIMITED_FRAGMENT : Math.min(init.peerMaxPduLength, UNLIMITED_FRAGMENT)) - 6;
+    this.fragment = Math.min(init.peerMaxPduLength || UNLIMITED_FRAGMENT, init.localMaxSendLength || UNLIMITED_FRAGMENT, UNLIMITED_FRAGMENT) - 6;
     this.ended = new Promise((resolve) => (this.endWith = resolve));
     this.socket.setNoDelay(true);
     this.socket.setTimeout(this.timers.idleMs);

@@ -24,6 +24,8 @@ export interface RequestOptions {
   readonly roleSelections?: readonly RoleSelection[];
   /** Largest P-DATA-TF we accept (0 = no limit). */
   readonly maxPduLength: number;
+  /** Largest P-DATA-TF we send (0 or absent: the peer's maximum). */
+  readonly maxSendPduLength?: number;
   readonly connectTimeoutMs: number;
   /** Waiting for A-ASSOCIATE-AC/RJ, and for A-RELEASE-RP. */
   readonly associationTimeoutMs: number;
@@ -106,6 +108,7 @@ export async function requestAssociation(options: RequestOptions): Promise<Reque
         const association = new Association({
           socket, role: 'requestor', callingAeTitle: options.callingAeTitle, calledAeTitle: options.calledAeTitle, contexts: accepted,
           peerMaxPduLength: pdu.userInformation.maxPduLength, localMaxPduLength: options.maxPduLength, framer,
+          ...(options.maxSendPduLength ? { localMaxSendLength: options.maxSendPduLength } : {}),
           timers: { idleMs: options.idleMs, releaseMs: options.associationTimeoutMs },
         });
         if (accepted.length === 0) {
