@@ -23,7 +23,7 @@ describe.skipIf(!ok)('our SCP vs DCMTK SCUs: echo and store', () => {
   let fx: DicomServerFixture;
   const target = (): string[] => ['-aet', 'DCMTK_SCU', '-aec', fx.aeTitle, '127.0.0.1', String(fx.port)];
 
-  /** DCMTK storescp in bit-preserving mode: the referee for the bytes storescu puts on the wire. */
+  /** DCMTK storescp in bit-preserving mode (+B): the referee for the bytes storescu puts on the wire. */
   let referee: ChildProcess | undefined;
   let refereePort = 0;
   const refereeDir = (): string => join(dir, 'referee');
@@ -45,7 +45,7 @@ describe.skipIf(!ok)('our SCP vs DCMTK SCUs: echo and store', () => {
     mkdirSync(refereeDir());
     fx = await startDicomServer(join(dir, 'store'));
     refereePort = await freePort();
-    referee = spawn(peer('storescp')!, ['-aet', 'REFEREE', '-B', '+xa', '-od', refereeDir(), String(refereePort)], { stdio: 'ignore', env: { ...process.env, TCP_NODELAY: '1' } });
+    referee = spawn(peer('storescp')!, ['-aet', 'REFEREE', '+B', '+xa', '-od', refereeDir(), String(refereePort)], { stdio: 'ignore', env: { ...process.env, TCP_NODELAY: '1' } });
     for (let i = 0; i < 50; i++) {
       if ((await runTool('echoscu', ['-aec', 'REFEREE', '127.0.0.1', String(refereePort)])).code === 0) break;
       await new Promise((r) => setTimeout(r, 100));

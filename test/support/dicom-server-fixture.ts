@@ -97,21 +97,6 @@ export function datasetBytes(file: Uint8Array | string): Buffer {
   return b.subarray(at);
 }
 
-/**
- * The data set bytes DCMTK's SCUs put on the wire for a file: {@link datasetBytes} without
- * a final Data Set Trailing Padding (FFFC,FFFC) element, which DCMTK drops when it sends.
- */
-export function sentDataset(file: Uint8Array | string): Buffer {
-  const b = datasetBytes(file);
-  for (let i = b.length - 8; i >= 0; i--) {
-    if (b[i] !== 0xfc || b[i + 1] !== 0xff || b[i + 2] !== 0xfc || b[i + 3] !== 0xff) continue;
-    const explicit = b.toString('latin1', i + 4, i + 6) === 'OB' && i + 12 <= b.length && i + 12 + b.readUInt32LE(i + 8) === b.length;
-    const implicit = i + 8 + b.readUInt32LE(i + 4) === b.length;
-    if (explicit || implicit) return b.subarray(0, i);
-  }
-  return b;
-}
-
 /** The stored file of an instance (its bytes), or undefined when it is not in the index. */
 export function storedFile(ws: Workstation, sopInstanceUid: string): Uint8Array | undefined {
   const [hit] = ws.index.getInstances({ SOPInstanceUID: sopInstanceUid });

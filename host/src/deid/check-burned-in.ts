@@ -26,15 +26,14 @@ export function burnedInReason(ds: DataSet): string | undefined {
 }
 
 /**
- * Refuse objects whose pixels may show identity: ATRIUM_ERR_DEID_BURNED_IN without a pixel mask,
- * ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED with one (Clean Pixel Data is not implemented yet).
+ * Whether the Clean Pixel Data Option must be applied to an object: true when its pixels may show
+ * identity ({@link burnedInReason}) and mask regions are given. Without regions such an object is
+ * refused: ATRIUM_ERR_DEID_BURNED_IN. Objects that need no cleaning are never masked.
  */
-export function refuseBurnedIn(ds: DataSet, masks: readonly PixelMaskRegion[] | undefined): void {
+export function pixelCleaningNeeded(ds: DataSet, masks: readonly PixelMaskRegion[] | undefined): boolean {
   const reason = burnedInReason(ds);
-  if (reason === undefined) return;
+  if (reason === undefined) return false;
+  if (masks !== undefined && masks.length > 0) return true;
   const sop = ds.string(Tag.SOPInstanceUID) ?? '(no SOP Instance UID)';
-  if (masks !== undefined && masks.length > 0) {
-    throw new AtriumError('ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED', `object ${sop}: ${reason}; cleaning pixel regions is not implemented yet, the object is refused`, { sopInstanceUID: sop, reason });
-  }
   throw new AtriumError('ATRIUM_ERR_DEID_BURNED_IN', `object ${sop}: ${reason}; refused (give pixel mask regions for the Clean Pixel Data Option)`, { sopInstanceUID: sop, reason });
 }

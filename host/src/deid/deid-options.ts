@@ -1,6 +1,6 @@
 import type { DeidOption } from '@atrium/sdk';
 
-/** A rectangle of pixels to blank (Clean Pixel Data Option; not implemented yet). */
+/** A rectangle of pixels to blank (Clean Pixel Data Option): x = first column, y = first row, from the top left pixel (0, 0). */
 export interface PixelMaskRegion {
   readonly x: number;
   readonly y: number;
@@ -48,7 +48,11 @@ export interface DeidOptions {
    * default: derived from the secret and the original Patient ID (one consistent shift per patient).
    */
   readonly dateShiftDays?: number;
-  /** Clean Pixel Data regions. Not implemented: objects needing pixel cleaning are refused either way. */
+  /**
+   * Clean Pixel Data Option regions, applied to every frame of objects whose pixels may show
+   * identity (burnedInReason); such objects are refused when no region is given. Objects that
+   * need no cleaning are never masked.
+   */
   readonly pixelMaskRegions?: readonly PixelMaskRegion[];
   /** How many (tagPath, action) entries the report lists; default 200. */
   readonly reportLimit?: number;

@@ -1,5 +1,5 @@
 import type { DeidOptions } from './deid-options.js';
-import { deidentifyPath, type DeidFileOutcome } from './deidentify-path.js';
+import { deidentifyPath, deidentifyPathAsync, type DeidFileOutcome } from './deidentify-path.js';
 
 /** One input of a batch: a file path; `found` when met walking a folder (non-DICOM then skipped). */
 export interface DeidBatchInput {
@@ -27,18 +27,23 @@ export interface DeidBatchSummary {
  * De-identify inputs one by one into `outDir` with {@link deidentifyPath}: one file in memory at a
  * time (batches of any size stream); consistency across the batch comes from the secret, not from
  * state. `onProgress(done, total, input)` after each file. With `keepReports` every written file's
- * report is kept (JSON output: counts, UIDs mapped, date shift, notes, actions).
+ * report is kept (JSON output: counts, UIDs mapped, date shift, notes, actions). Files go through
+ * the synchronous deidentifyPath; a compressed object that needs Clean Pixel Data is redone with
+ * deidentifyPathAsync (frames decoded).
  */
-export function deidentifyBatch(
+export async function deidentifyBatch(
   inputs: readonly DeidBatchInput[],
   outDir: string,
   options: DeidOptions,
   { keepReports = false, onProgress }: { keepReports?: boolean; onProgress?: (done: number, total: number, input: string) => void } = {},
-): DeidBatchSummary {
+): Promise<DeidBatchSummary> {
   const counts = { written: 0, refused: 0, unreadable: 0, skipped: 0 };
   const entries: DeidBatchEntry[] = [];
-  inputs.forEach((input, i) => {
-    const outcome: DeidFileOutcome = deidentifyPath(input.path, outDir, options, input.found ?? false);
+  for (const [i, input] of inputs.entries()) {
+    let outcome: DeidFileOutcome = deidentifyPath(input.path, outDir, options, input.found ?? false);
+    if (outcome.status === 'refused' && outcome.code === 'ATRIUM_ERR_DEID_PIXELS_COMPRESSED') {
+      outcome = await deidentifyPathAsync(input.path, outDir, options, input.found ?? false);
+    }
     counts[outcome.status]++;
     if (outcome.status === 'written') {
       if (keepReports) entries.push({ status: 'written', input: outcome.input, output: outcome.output, report: { ...outcome.report, uidsMapped: Object.fromEntries(outcome.report.uidsMapped) } });
@@ -46,6 +51,6 @@ export function deidentifyBatch(
       entries.push(outcome);
     }
     onProgress?.(i + 1, inputs.length, input.path);
-  });
+  }
   return { ...counts, entries };
 }

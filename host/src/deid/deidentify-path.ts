@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { Tag } from '@atrium/sdk';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { looksLikeDicom } from '../importer/looks-like-dicom.js';
-import { parseDicom } from '../io/parse-part10.js';
+import { parseDicom, type DicomFile } from '../io/parse-part10.js';
 import type { DeidOptions, DeidReport } from './deid-options.js';
 import { deidentify } from './deidentify.js';
+import { deidentifyAsync } from './deidentify-async.js';
 import { part10Chunks } from './part10-chunks.js';
 
 /** What happened to one input file. */
@@ -29,28 +30,61 @@ export type DeidFileOutcome =
  * NEW UIDs (`<study>/<series>/<sop>.dcm`, written to a temporary name then renamed, so a crash
  * never leaves a partial file under the final name). The input file is only read. Nothing is held
  * after return, so batches of any size stream. `found`: the file was met walking a folder (non-DICOM
- * files are then skipped rather than reported unreadable).
+ * files are then skipped rather than reported unreadable). Synchronous: a compressed object that
+ * needs Clean Pixel Data is refused with ATRIUM_ERR_DEID_PIXELS_COMPRESSED (see deidentifyPathAsync).
  */
 export function deidentifyPath(input: string, outDir: string, options: DeidOptions, found = false): DeidFileOutcome {
+  const parsed = readAndParse(input, found, false);
+  if ('status' in parsed) return parsed;
+  return finish(input, outDir, () => deidentify(parsed.file, options));
+}
+
+/**
+ * {@link deidentifyPath} that also cleans compressed objects: their frames are decoded first
+ * (deidentifyAsync; output native Explicit VR Little Endian).
+ */
+export async function deidentifyPathAsync(input: string, outDir: string, options: DeidOptions, found = false): Promise<DeidFileOutcome> {
+  const parsed = readAndParse(input, found, true);
+  if ('status' in parsed) return parsed;
+  let result: { file: DicomFile; report: DeidReport };
+  try {
+    result = await deidentifyAsync(parsed.file, options);
+  } catch (e) {
+    return failure(input, e, 'refused');
+  }
+  return finish(input, outDir, () => result);
+}
+
+/** `copy`: parse a private copy of the bytes (the shared read buffer must not be held across an await). */
+function readAndParse(input: string, found: boolean, copy: boolean): { file: DicomFile } | DeidFileOutcome {
   let bytes: Uint8Array;
   try {
     bytes = readIntoPool(input);
+    if (copy) bytes = new Uint8Array(bytes);
   } catch (e) {
     return { status: 'unreadable', input, code: 'ATRIUM_ERR_DEID_READ', reason: (e as Error).message };
   }
   if (found && !looksLikeDicom(bytes)) return { status: 'skipped', input, reason: 'not DICOM' };
+  try {
+    return { file: parseDicom(bytes) };
+  } catch (e) {
+    return failure(input, e, 'unreadable');
+  }
+}
+
+/** An engine error as an outcome (refused by de-identification, or unreadable); anything else rethrown. */
+function failure(input: string, e: unknown, status: 'refused' | 'unreadable'): DeidFileOutcome {
+  if (isAtriumError(e)) return { status, input, code: e.code, reason: e.message };
+  throw e;
+}
+
+/** Run the engine (its errors: refused) and write the result under its new UIDs. */
+function finish(input: string, outDir: string, run: () => { file: DicomFile; report: DeidReport }): DeidFileOutcome {
   let result;
   try {
-    const parsed = parseDicom(bytes);
-    try {
-      result = deidentify(parsed, options);
-    } catch (e) {
-      if (isAtriumError(e)) return { status: 'refused', input, code: e.code, reason: e.message };
-      throw e;
-    }
+    result = run();
   } catch (e) {
-    if (isAtriumError(e)) return { status: 'unreadable', input, code: e.code, reason: e.message };
-    throw e;
+    return failure(input, e, 'refused');
   }
   const ds = result.file.dataset;
   const dir = join(outDir, safeName(ds.string(Tag.StudyInstanceUID)), safeName(ds.string(Tag.SeriesInstanceUID)));

@@ -7,7 +7,8 @@ import { stringElement } from '../io/element-factory.js';
 import { buildFileMeta } from '../io/write-part10.js';
 import { writeDataset } from '../io/write-dataset.js';
 import { AtriumError } from '../errors/atrium-error.js';
-import { refuseBurnedIn } from './check-burned-in.js';
+import { pixelCleaningNeeded } from './check-burned-in.js';
+import { cleanPixelData, type PixelCleaning } from './clean-pixel-data.js';
 import { defaultDateShiftDays } from './date-shift.js';
 import { REPLACEABLE, type AppliedAction, type DeidOptions, type DeidReport, type Replacements } from './deid-options.js';
 import { cleanedElement, dummyElement, emptyElement } from './replacement-element.js';
@@ -35,14 +36,22 @@ interface Walk {
  * removed (no safe-private list exists yet), as are group lengths. The identity attributes are
  * written (Patient Identity Removed, De-identification Method and its code sequence, Longitudinal
  * Temporal Information Modified) and the file meta rebuilt for the new SOP Instance UID.
- * The input is not modified. Refuses objects whose pixels may show identity (see refuseBurnedIn).
+ * The input is not modified. Objects whose pixels may show identity (see burnedInReason) are
+ * refused unless `pixelMaskRegions` are given: then the Clean Pixel Data Option blanks the regions
+ * in every frame (see cleanPixelData; native Pixel Data only — compressed inputs throw
+ * ATRIUM_ERR_DEID_PIXELS_COMPRESSED, use deidentifyAsync), Burned In Annotation becomes NO and
+ * 113101 is recorded.
  */
 export function deidentify(file: DicomFile, options: DeidOptions): { file: DicomFile; report: DeidReport } {
   if (file.stoppedAtPixelData) {
     throw new AtriumError('ATRIUM_ERR_DEID_PARTIAL', 'a header-only parse cannot be de-identified: the Pixel Data was not read');
   }
-  const input = file.dataset;
-  refuseBurnedIn(input, options.pixelMaskRegions);
+  let cleaning: PixelCleaning | undefined;
+  if (pixelCleaningNeeded(file.dataset, options.pixelMaskRegions)) {
+    cleaning = cleanPixelData(file, options.pixelMaskRegions ?? []);
+  }
+  const source = cleaning?.file ?? file;
+  const input = source.dataset;
   const originalPatientID = input.string(Tag.PatientID) ?? '';
   const replacements = userValues(options, originalPatientID, input.string(Tag.SOPInstanceUID));
   const selected = new Set(options.options ?? []);
@@ -64,7 +73,7 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
 
   const cs = cleaned.characterSet;
   const used = [...selected].filter((o) => o !== 'retainSafePrivate' && !(o === 'retainLongitudinalFullDates' && modifiedDates));
-  const codes: DeidMethodCode[] = [DEID_METHOD_CODES.basic, ...DEID_OPTIONS_IN_ORDER.filter((o) => used.includes(o)).map((o) => DEID_METHOD_CODES[o])];
+  const codes: DeidMethodCode[] = [DEID_METHOD_CODES.basic, ...(cleaning ? [DEID_METHOD_CODES.cleanPixelData] : []), ...DEID_OPTIONS_IN_ORDER.filter((o) => used.includes(o)).map((o) => DEID_METHOD_CODES[o])];
   const methods = [...codes.map((c) => c.meaning), ...(preset ? [PRESET_METHOD] : [])];
   const codeItems: SequenceItem[] = codes.map((c) => ({
     undefinedLength: false,
@@ -80,6 +89,7 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
     [Tag.DeidentificationMethodCodeSequence, { tag: Tag.DeidentificationMethodCodeSequence, vr: 'SQ', value: new Uint8Array(0), items: codeItems, undefinedLength: false }],
     [Tag.LongitudinalTemporalInformationModified, stringElement(Tag.LongitudinalTemporalInformationModified, 'CS', fullDates ? 'UNMODIFIED' : shiftDays !== undefined ? 'MODIFIED' : 'REMOVED')],
   ]);
+  if (cleaning) changes.set(Tag.BurnedInAnnotation, stringElement(Tag.BurnedInAnnotation, 'CS', 'NO'));
   for (const [keyword, vr] of Object.entries(REPLACEABLE)) {
     const value = replacements[keyword as keyof Replacements];
     if (value !== undefined) changes.set(Tag[keyword as keyof typeof REPLACEABLE], stringElement(Tag[keyword as keyof typeof REPLACEABLE], vr, value, cs));
@@ -89,21 +99,22 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   const notes: string[] = [];
   if (selected.has('retainSafePrivate')) notes.push('Retain Safe Private: no private attribute is known to be safe yet; every private element was removed and the option is not recorded');
   if (selected.has('retainLongitudinalFullDates') && modifiedDates) notes.push('both Longitudinal options selected: Modified Dates applied');
+  if (cleaning) notes.push(`Clean Pixel Data: ${cleaning.pixelsPerFrame} pixel(s) of each of ${cleaning.frames} frame(s) set to black (${cleaning.black.join(', ')}) in ${options.pixelMaskRegions?.length ?? 0} region(s)`);
   if (preset) notes.push('GCA-9300R preset (seed 001 Table 7-1) applied on top of the Basic Profile');
-  const meta = buildFileMeta(dataset, file.transferSyntax.uid);
+  const meta = buildFileMeta(dataset, source.transferSyntax.uid);
   let datasetBytes: Uint8Array | undefined;
   const out: DicomFile = {
     preamble: new Uint8Array(128),
     hasPrefix: true,
     meta,
     dataset,
-    transferSyntax: file.transferSyntax,
+    transferSyntax: source.transferSyntax,
     transferSyntaxDetected: false,
     trailing: new Uint8Array(0),
     stoppedAtPixelData: false,
     // serialised on first use only: writers serialise the dataset themselves
     get datasetBytes() {
-      datasetBytes ??= writeDataset(dataset, file.transferSyntax);
+      datasetBytes ??= writeDataset(dataset, source.transferSyntax);
       return datasetBytes;
     },
   };

@@ -4,3 +4,5 @@ export type { AppliedAction, DeidOptions, DeidReport, PixelMaskRegion } from './
 export { UidMapper } from './uid-mapper.js';
 export { defaultDateShiftDays, shiftDate, shiftDateTime } from './date-shift.js';
 export { burnedInReason } from './check-burned-in.js';
+export { deidentifyAsync } from './deidentify-async.js';
+export { cleanPixelData, type PixelCleaning } from './clean-pixel-data.js';

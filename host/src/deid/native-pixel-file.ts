@@ -7,6 +7,7 @@ import type { PixelArray, PixelDescription } from '../io/pixels/pixel-types.js';
 import { toExplicitLittleEndian } from '../io/to-explicit-little-endian.js';
 import { EXPLICIT_LE, transferSyntaxInfo } from '../io/transfer-syntax.js';
 import { writeDataset } from '../io/write-dataset.js';
+import { buildFileMeta } from '../io/write-part10.js';
 
 /**
  * A copy of `file` whose Pixel Data is `frames` (pixel-interleaved, sign-extended stored values as
@@ -36,6 +37,7 @@ export function nativePixelFile(file: DicomFile, desc: PixelDescription, frames:
   let bytes: Uint8Array | undefined;
   return {
     ...file,
+    ...(file.meta ? { meta: buildFileMeta(dataset, ts.uid) } : {}),
     dataset,
     transferSyntax: ts,
     get datasetBytes() {

@@ -32,7 +32,7 @@ export const deidCommand: Command = {
   name: 'deid',
   usage: USAGE,
   summary: 'De-identify (PS3.15 Basic Profile + options) files, folders or a store query into a folder; originals untouched',
-  run(args, ctx) {
+  async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -79,7 +79,7 @@ export const deidCommand: Command = {
       return usageFailure(e, ctx);
     }
     try {
-      return runBatch(positionals, values.where, values.out, options, keyNote, ctx);
+      return await runBatch(positionals, values.where, values.out, options, keyNote, ctx);
     } catch (e) {
       return usageFailure(e, ctx);
     }
@@ -95,7 +95,7 @@ function usageFailure(e: unknown, ctx: CliContext): number {
   throw e;
 }
 
-function runBatch(paths: string[], where: string[] | undefined, out: string, options: DeidOptions, keyNote: string, ctx: CliContext): number {
+async function runBatch(paths: string[], where: string[] | undefined, out: string, options: DeidOptions, keyNote: string, ctx: CliContext): Promise<number> {
   const unusable: { path: string; error: string }[] = [];
   let inputs: DeidBatchInput[];
   if (where) {
@@ -108,7 +108,7 @@ function runBatch(paths: string[], where: string[] | undefined, out: string, opt
     }
   }
   const bar = new ProgressBar('de-identifying');
-  const summary = deidentifyBatch(inputs, out, options, { keepReports: ctx.json, onProgress: (done, total, file) => bar.update(done, total, file) });
+  const summary = await deidentifyBatch(inputs, out, options, { keepReports: ctx.json, onProgress: (done, total, file) => bar.update(done, total, file) });
   bar.done();
   const unreadable = summary.unreadable + unusable.length;
   if (ctx.json) {

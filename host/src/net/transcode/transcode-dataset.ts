@@ -53,8 +53,7 @@ export async function transcodeDataset(file: DicomFile, toTs: string): Promise<U
     let ds = explicitElements(file.dataset, from);
     if (nestedEncapsulated(ds.elements)) throw transcodeUnsupported(from.uid, toTs, 'a sequence item holds encapsulated Pixel Data');
     if (from.encapsulated) ds = await decodePixelData(ds, from.uid);
-    const target = NATIVE_TARGETS.has(toTs) ? toTs : undefined;
-    if (target === undefined) ds = await encodePixelData(ds, toTs);
+    if (!NATIVE_TARGETS.has(toTs)) ds = await encodePixelData(ds, toTs);
     const enc = toTs === TS.ImplicitVRLittleEndian ? IMPLICIT_LE : EXPLICIT_LE;
     const bytes = writeDataset(recalculateGroupLengths(ds, enc), enc);
     return toTs === TS.DeflatedExplicitVRLittleEndian ? deflated(bytes) : bytes;
