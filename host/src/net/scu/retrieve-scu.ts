@@ -49,7 +49,7 @@ export async function retrieveOn(
       }
       continue;
     }
-    checkFinal(r.command, `C-${op.toUpperCase()}`, connection.association.calledAeTitle);
+    checkFinal(r.command, op === 'Get' ? 'C-GET' : `C-MOVE to ${options.destination}`, connection.association.calledAeTitle);
     const failed = r.dataset ? (identifierValues(r.dataset, r.transferSyntax).FailedSOPInstanceUIDList ?? '') : '';
     return { status, ...countsOf(r.command), failedSOPInstanceUIDs: failed ? failed.split('\\') : [] };
   }

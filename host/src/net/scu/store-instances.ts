@@ -1,9 +1,11 @@
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
-import { parseDicom } from '../../io/parse-part10.js';
+import { parseDicom, type DicomFile } from '../../io/parse-part10.js';
+import { writeDataset } from '../../io/write-dataset.js';
 import { CommandField, Priority } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { hexStatus, statusCategory } from '../dimse/dimse-status.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
+import { padOddLengths } from '../transcode/pad-odd-lengths.js';
 import { canTranscode, transcodeDataset } from '../transcode/transcode-dataset.js';
 import type { AcceptedContext } from '../ul/association.js';
 import type { ContextProposal } from '../ul/request-association.js';
@@ -61,6 +63,16 @@ export function contextForInstance(connection: DimseConnection, i: Pick<Outgoing
   return undefined;
 }
 
+const DEFLATED = '1.2.840.10008.1.2.1.99';
+
+/** The data set in `transferSyntax`, with odd lengths padded (see {@link padOddLengths}). */
+async function sendable(file: DicomFile, transferSyntax: string): Promise<Uint8Array> {
+  const padded = transferSyntax !== DEFLATED ? padOddLengths(file.dataset) : undefined;
+  if (!padded) return transcodeDataset(file, transferSyntax);
+  if (file.transferSyntax.uid === transferSyntax) return writeDataset(padded, file.transferSyntax);
+  return transcodeDataset({ ...file, dataset: padded, trailing: new Uint8Array(0) }, transferSyntax);
+}
+
 /** The data set bytes of a Part 10 file written by the store (after its File Meta group). */
 function storedDataset(bytes: Uint8Array): Uint8Array | undefined {
   if (bytes.length < 144 || bytes[128] !== 0x44 || bytes[129] !== 0x49 || bytes[130] !== 0x43 || bytes[131] !== 0x4d) return undefined;
@@ -106,7 +118,8 @@ export async function storeInstances(
     try {
       const bytes = instance.read();
       const stored = context.transferSyntax === instance.TransferSyntaxUID ? storedDataset(bytes) : undefined;
-      dataset = stored ?? await transcodeDataset(parseDicom(bytes), context.transferSyntax);
+      // An odd total length means an odd-length element (not in a deflated stream): sent padded.
+      dataset = stored && (stored.length % 2 === 0 || context.transferSyntax === DEFLATED) ? stored : await sendable(parseDicom(bytes), context.transferSyntax);
     } catch (e) {
       if (!isAtriumError(e) && !(e instanceof Error && 'code' in e)) throw e;
       fail(instance, 0xc000, `cannot read or convert: ${(e as Error).message}`);

@@ -1,0 +1,63 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '../support/dicom-server-fixture.js';
+import { freePort } from '../support/free-port.js';
+import { havePeers } from '../support/peers.js';
+import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+
+/**
+ * `atrium serve` as a user runs it: spawn the CLI, wait for "listening", storescu a
+ * series from another process, SIGTERM, exit code 0, and `atrium ls series` shows it.
+ */
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(REPO, 'host/bin/atrium.js');
+const SOURCE = 'samples/mr/MR_small.dcm';
+const SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457';
+const SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
+
+describe.skipIf(!havePeers('storescu'))('atrium serve (CLI)', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    dir = makeTempDir('atrium-serve-cli-');
+  });
+  afterAll(() => removeTempDir(dir));
+
+  it('stores a series sent by storescu, stops cleanly on SIGTERM, and ls shows it', async () => {
+    // A series of 3: the sample and two copies with other SOP Instance UIDs of the same length.
+    mkdirSync(join(dir, 'series'));
+    const bytes = readFileSync(SOURCE).toString('latin1');
+    const files = [0, 1, 2].map((i) => {
+      const path = join(dir, 'series', `${i}.dcm`);
+      writeFileSync(path, Buffer.from(i === 0 ? bytes : bytes.split(SOP).join(`${SOP.slice(0, -5)}${30000 + i}`), 'latin1'));
+      return path;
+    });
+    const store = join(dir, 'store');
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, '--store', store, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'ATRIUM_CLI'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 100 && !/listening on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(output).toMatch(/listening on 127\.0\.0\.1:\d+ as ATRIUM_CLI/);
+      const sent = await runTool('storescu', ['-aec', 'ATRIUM_CLI', '127.0.0.1', String(port), ...files]);
+      expect(sent.code, sent.output).toBe(0);
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 10_000))]);
+      expect(code, output).toBe(0);
+      expect(output).toMatch(/SIGTERM: stopping/);
+    } finally {
+      if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+    }
+    const ls = spawnSync(process.execPath, [CLI, '--store', store, '--json', 'ls', 'series'], { encoding: 'utf8' });
+    expect(ls.status, ls.stderr).toBe(0);
+    expect(ls.stdout).toContain(SERIES);
+    const series = (JSON.parse(ls.stdout) as Record<string, unknown>[]).find((s) => JSON.stringify(s).includes(SERIES));
+    expect(JSON.stringify(series)).toMatch(/"NumberOfSeriesRelatedInstances":"?3"?|"instances":3/);
+  }, 30_000);
+});
