@@ -2,11 +2,13 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Tag } from '@atrium/sdk';
+import { Tag, TransferSyntax } from '@atrium/sdk';
 import type { DataSet } from '../../host/src/io/data-set.js';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { writePart10 } from '../../host/src/io/write-part10.js';
 import { stringElement } from '../../host/src/io/element-factory.js';
+import { readFrame } from '../../host/src/io/pixel-access.js';
+import { IMAGE_COLUMNS, burnedInImage, sampleValue, type BurnedInImageOptions } from '../../host/src/deid/test-support/burned-in-image.js';
 import { atrium, filesUnder, tempDir } from './cli-helpers.js';
 
 const RTSTRUCT_IMAGE = '1.2.826.0.1.3680043.8.498.2010020400001.2.1'; // Contour Image Sequence reference in rtstruct.dcm
@@ -91,6 +93,42 @@ describe('atrium deid', () => {
     const r2 = await atrium('deid', 'samples/rt-seg-sr/rtplan.dcm', '--out', join(tempDir(), 'out'), '--map', map);
     expect(r2.code).toBe(1);
     expect(r2.out).toContain('ATRIUM_ERR_DEID_UNMAPPED_PATIENT');
+  });
+
+  it('--mask applies the Clean Pixel Data Option to burned-in objects, native and compressed (decoded to Explicit VR Little Endian)', async () => {
+    const dir = tempDir('atrium-deid-mask-');
+    const us: BurnedInImageOptions = { modality: 'US', photometric: 'RGB', bitsAllocated: 8, bitsStored: 8, frames: 2 };
+    const sc: BurnedInImageOptions = { modality: 'OT', photometric: 'MONOCHROME2', bitsAllocated: 16, bitsStored: 12, frames: 1, transferSyntax: TransferSyntax.RLELossless };
+    writeFileSync(join(dir, 'us-native.dcm'), (await burnedInImage(us)).bytes);
+    writeFileSync(join(dir, 'sc-rle.dcm'), (await burnedInImage(sc)).bytes);
+    copyFileSync('test/fixtures/deid/test_burned_in_annotation_default/burned_in_yes.dcm', join(dir, 'burned-j2k.dcm'));
+    const out = join(tempDir(), 'out');
+    const r = await atrium('--json', 'deid', dir, '--out', out, '--mask', '1,1,3,2', '--mask', '8,0,5,1');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ written: 3, refused: 0 });
+    const inside = (row: number, column: number): boolean => (row >= 1 && row < 3 && column >= 1 && column < 4) || (row === 0 && column >= 8 && column < 13);
+    for (const f of filesUnder(out)) {
+      const file = parseDicom(readFileSync(f));
+      const ds = file.dataset;
+      expect(file.transferSyntax.uid).toBe(TransferSyntax.ExplicitVRLittleEndian);
+      expect(ds.string(Tag.BurnedInAnnotation)).toBe('NO');
+      expect(ds.items(Tag.DeidentificationMethodCodeSequence).map((i) => i.dataset.string(Tag.CodeValue))).toContain('113101');
+      const columns = ds.number(Tag.Columns)!;
+      const spp = ds.number(Tag.SamplesPerPixel)!;
+      const frames = Math.max(1, ds.number(Tag.NumberOfFrames) ?? 1);
+      const o = columns === IMAGE_COLUMNS ? (spp === 3 ? us : sc) : undefined;
+      for (let frame = 0; frame < frames; frame++) {
+        const data = (await readFrame(file, frame)).data;
+        for (let i = 0; i < data.length; i++) {
+          const p = Math.floor(i / spp), row = Math.floor(p / columns), column = p % columns;
+          // black: 0 for the unsigned synthetic images, -32768 for the signed 16-bit MONOCHROME2 JPEG 2000 fixture
+          if (inside(row, column)) expect(data[i], `${basename(f)} ${row},${column}`).toBe(o ? 0 : -32768);
+          else if (o) expect(data[i]).toBe(sampleValue(o, frame, row, column, i % spp));
+        }
+      }
+      if (!o) expect(ds.string(Tag.LossyImageCompression)).toBe('01'); // JPEG 2000 (.91) without Lossy Image Compression 00
+    }
   });
 
   it('usage errors exit 2 with a clear message', async () => {

@@ -8,6 +8,7 @@ import { parseDicom } from '../io/parse-part10.js';
 import { writePart10 } from '../io/write-part10.js';
 import { dciodvfy } from '../derive/test-support/dciodvfy.js';
 import { deidentify } from './deidentify.js';
+import { deidentifyAsync } from './deidentify-async.js';
 
 describe('de-identified objects pass dciodvfy with no new errors', () => {
   const ready = havePeers('dciodvfy');
@@ -25,6 +26,17 @@ describe('de-identified objects pass dciodvfy with no new errors', () => {
       const masked = (lines: readonly string[]): string[] => lines.map((l) => l.replace(/[0-9]+(\.[0-9]+){2,}/g, '<uid>'));
       const before = new Set(masked(dciodvfy(bytes).errors));
       const after = dciodvfy(writePart10(deidentify(parseDicom(bytes), { secret: 's', options: ['retainLongitudinalModifiedDates'] }).file));
+      expect(masked(after.errors).filter((l) => !before.has(l)), after.output).toEqual([]);
+    });
+  }
+
+  // Clean Pixel Data: native RGB and YBR_FULL_422 US, lossy JPEG SC decoded to Explicit VR Little Endian
+  for (const sample of ['us/US1_UNCR.dcm', 'us/US-YBR_FULL_422-EVRLE.dcm', 'sc/SC_rgb_jpeg_dcmtk.dcm']) {
+    it.skipIf(!ready)(`${sample} with a pixel mask`, async () => {
+      const bytes = readSample(sample);
+      const masked = (lines: readonly string[]): string[] => lines.map((l) => l.replace(/[0-9]+(\.[0-9]+){2,}/g, '<uid>'));
+      const before = new Set(masked(dciodvfy(bytes).errors));
+      const after = dciodvfy(writePart10((await deidentifyAsync(parseDicom(bytes), { secret: 's', pixelMaskRegions: [{ x: 0, y: 0, width: 60, height: 20 }] })).file));
       expect(masked(after.errors).filter((l) => !before.has(l)), after.output).toEqual([]);
     });
   }

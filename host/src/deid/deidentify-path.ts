@@ -88,10 +88,9 @@ function finish(input: string, outDir: string, run: () => { file: DicomFile; rep
   }
   const ds = result.file.dataset;
   const dir = join(outDir, safeName(ds.string(Tag.StudyInstanceUID)), safeName(ds.string(Tag.SeriesInstanceUID)));
-  mkdirSync(dir, { recursive: true });
   const output = join(dir, `${safeName(ds.string(Tag.SOPInstanceUID))}.dcm`);
   const temp = `${output}.partial`;
-  const fd = openSync(temp, 'w');
+  const fd = openCreatingDir(temp, dir);
   try {
     const chunks = part10Chunks(result.file);
     // writev takes at most IOV_MAX (1024) buffers per call
@@ -101,6 +100,20 @@ function finish(input: string, outDir: string, run: () => { file: DicomFile; rep
   }
   renameSync(temp, output);
   return { status: 'written', input, output, report: result.report };
+}
+
+/**
+ * Open `path` for writing; only when that fails because `dir` is missing is it created (a series
+ * of many files pays one mkdir, not one per file).
+ */
+function openCreatingDir(path: string, dir: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(dir, { recursive: true });
+    return openSync(path, 'w');
+  }
 }
 
 /**

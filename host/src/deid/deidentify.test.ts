@@ -9,6 +9,8 @@ import { DataSet } from '../io/data-set.js';
 import { writePart10 } from '../io/write-part10.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { deidentify } from './deidentify.js';
+import { deidentifyAsync } from './deidentify-async.js';
+import { readFrame } from '../io/pixel-access.js';
 import { identifyingValues, indexOfBytes, residualHits, retainedValueBytes } from './test-support/residual-identity.js';
 
 const fixture = (rel: string): Uint8Array => new Uint8Array(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'deid', ...rel.split('/'))));
@@ -117,12 +119,18 @@ describe('deidentify', () => {
     expect(ref.size).toBeGreaterThan(0);
   });
 
-  it('refuses burned-in annotation, US/XA, and Secondary Captures without Burned In Annotation NO; a mask does not help yet', () => {
+  it('refuses burned-in annotation, US/XA, and Secondary Captures without Burned In Annotation NO, unless mask regions are given', async () => {
     const code = (f: () => unknown): string | undefined => { try { f(); return undefined; } catch (e) { return isAtriumError(e) ? e.code : String(e); } };
     for (const n of ['burned_in_yes', 'burned_in_missing', 'burned_in_other']) {
       const file = parseDicom(fixture(`test_burned_in_annotation_default/${n}.dcm`));
       expect(code(() => deidentify(file, { secret: SECRET })), n).toBe('ATRIUM_ERR_DEID_BURNED_IN');
-      expect(code(() => deidentify(file, { secret: SECRET, pixelMaskRegions: [{ x: 0, y: 0, width: 10, height: 10 }] })), n).toBe('ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED');
+      const masked = { secret: SECRET, pixelMaskRegions: [{ x: 0, y: 0, width: 10, height: 10 }] };
+      // JPEG 2000: the synchronous engine cannot decode; deidentifyAsync decodes and cleans
+      expect(code(() => deidentify(file, masked)), n).toBe('ATRIUM_ERR_DEID_PIXELS_COMPRESSED');
+      const cleaned = (await deidentifyAsync(file, masked)).file;
+      expect(cleaned.dataset.string(Tag.BurnedInAnnotation), n).toBe('NO');
+      // signed 16-bit MONOCHROME2: black is the smallest value
+      expect(Array.from((await readFrame(cleaned, 0)).data.subarray(0, 10)), n).toEqual(new Array(10).fill(-32768));
     }
     expect(code(() => deidentify(parseDicom(readSample('charsets/chrGerm.dcm')), { secret: SECRET }))).toBe('ATRIUM_ERR_DEID_BURNED_IN');
     expect(code(() => deidentify(parseDicom(fixture('test_burned_in_annotation_default/burned_in_no.dcm')), { secret: SECRET }))).toBeUndefined();

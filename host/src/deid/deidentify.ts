@@ -147,9 +147,10 @@ function walkDataSet(ds: DataSet, prefix: string, position: string, w: Walk, inC
   const out: DataElement[] = [];
   const mapUid = (uid: string): string => w.uids.map(uid);
   for (const e of ds.elements) {
-    const path = `${prefix}${formatTag(e.tag)}`;
     const action = actionFor(e, position, w, inContent);
     w.counts[action]++;
+    // the report path is formatted only when it is used: a reported action or a sequence
+    const path = e.items || (action !== 'K' && w.actions.length < w.limit) ? `${prefix}${formatTag(e.tag)}` : '';
     if (action !== 'K' && w.actions.length < w.limit) w.actions.push({ path, action });
     let next: DataElement | undefined;
     switch (action) {

@@ -15,7 +15,10 @@ const SEQUENCE_DELIMITATION = 0xfffee0dd;
  * items are recomputed from their content.
  */
 export function writeDataset(ds: DataSet, enc: DatasetEncoding = ds.encoding): Uint8Array {
-  const sink = new ByteSink(enc.littleEndian);
+  // room for the headers and the small values up front: no regrowth for a typical header
+  let estimate = 64;
+  for (const e of ds.elements) estimate += 12 + (e.value.length < 4096 ? e.value.length : 0);
+  const sink = new ByteSink(enc.littleEndian, estimate);
   writeElements(sink, ds, enc);
   return sink.toBytes();
 }
