@@ -1,6 +1,6 @@
 import type { DeidentifyOutcome, DeidentifyRequest } from '@atrium/sdk';
 import { SdkError, Tag } from '@atrium/sdk';
-import { deidentify } from '../deid/index.js';
+import { deidentifyAsync } from '../deid/index.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { writePart10 } from '../io/write-part10.js';
 import type { DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
@@ -37,9 +37,10 @@ export function deidentifyInstance(deps: DeidentifyDeps): (request: DeidentifyRe
     if (typeof request.secret !== 'string' || request.secret === '') {
       throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'de-identification needs a non-empty secret (the key of the UID replacement)', { parameter: 'secret' });
     }
-    let result: ReturnType<typeof deidentify>;
+    let result: Awaited<ReturnType<typeof deidentifyAsync>>;
     try {
-      result = deidentify(impl.file, {
+      // Async: a compressed image with a pixel mask is decoded before its regions are cleaned.
+      result = await deidentifyAsync(impl.file, {
         secret: request.secret,
         ...(request.uidRoot !== undefined ? { uidRoot: request.uidRoot } : {}),
         ...(request.options ? { options: request.options } : {}),

@@ -77,6 +77,28 @@ describe('deidentify', () => {
     expect(back.items(Tag.ContentSequence).length).toBe(input.dataset.items(Tag.ContentSequence).length);
   });
 
+  it('keeps class and coding-scheme UIDs inside SR content, so references keep their SOP class and codes their scheme', () => {
+    const input = parseDicom(readSample('rt-seg-sr/test-SR.dcm'));
+    const output = parseDicom(writePart10(deidentify(input, { secret: SECRET }).file));
+    const collect = (ds: DataSet, tags: readonly number[], out: string[] = []): string[] => {
+      for (const e of ds.elements) {
+        if (tags.includes(e.tag)) out.push(ds.string(e.tag) ?? '');
+        for (const item of e.items ?? []) collect(item.dataset, tags, out);
+      }
+      return out;
+    };
+    const tags = [Tag.ReferencedSOPClassUID, Tag.CodingSchemeUID];
+    const content = (file: DicomFile): DataSet => new DataSet(file.dataset.elements.filter((e) => e.tag === Tag.ContentSequence), file.dataset.encoding);
+    const before = collect(content(input), tags);
+    expect(before.length).toBeGreaterThan(0);
+    expect(collect(content(output), tags)).toEqual(before);
+    // Instance UIDs in the same content are still replaced.
+    const instances = collect(content(input), [Tag.ReferencedSOPInstanceUID]);
+    const after = collect(content(output), [Tag.ReferencedSOPInstanceUID]);
+    expect(after).toHaveLength(instances.length);
+    after.forEach((uid, i) => expect(uid).not.toBe(instances[i]));
+  });
+
   it('is deterministic: same secret, same bytes; another secret, other UIDs', () => {
     const bytes = readSample('rt-seg-sr/test-SR.dcm');
     const a = writePart10(deidentify(parseDicom(bytes), { secret: SECRET }).file);

@@ -183,15 +183,31 @@ function walkItems(items: readonly SequenceItem[], path: string, position: strin
   }));
 }
 
+/** UI elements that name a class, a coding scheme or a mapping resource, never an instance. */
+const CLASS_UID_TAGS: ReadonlySet<number> = new Set([
+  0x00080016, // SOP Class UID
+  0x00081150, // Referenced SOP Class UID
+  0x0008010c, // Coding Scheme UID
+  0x00080118, // Mapping Resource UID
+  0x0008010d, // Context Group Extension Creator UID
+  0x00020010, // Transfer Syntax UID
+]);
+
 /**
  * Inside a sequence the table marks D or C (SR Content Sequence, Verifying Observer, ...),
  * elements the table does not list can still carry identity: free text and person names
  * (TextValue, PersonName), dates and times, UIDs. They are replaced by dummies (UIDs
  * remapped); coded concepts, numbers and references listed elsewhere keep their own rules.
+ * UIDs that identify no instance are kept: class and coding-scheme UIDs
+ * ({@link CLASS_UID_TAGS}) and every UID of the standard's own root (1.2.840.10008.),
+ * so that references keep their SOP class and codes their scheme.
  */
-function contentAction(vr: string): AppliedAction {
-  if (vr === 'UI') return 'U';
-  if (['PN', 'ST', 'LT', 'UT', 'UC', 'DA', 'DT', 'TM'].includes(vr)) return 'D';
+function contentAction(e: DataElement): AppliedAction {
+  if (e.vr === 'UI') {
+    const value = new TextDecoder('latin1').decode(e.value).replace(/[\0 ]+$/, '');
+    return CLASS_UID_TAGS.has(e.tag) || value.startsWith('1.2.840.10008.') ? 'K' : 'U';
+  }
+  if (['PN', 'ST', 'LT', 'UT', 'UC', 'DA', 'DT', 'TM'].includes(e.vr)) return 'D';
   return 'K';
 }
 
@@ -199,7 +215,7 @@ function actionFor(e: DataElement, position: string, w: Walk, inContent: boolean
   if ((e.tag & 0xffff) === 0) return 'X'; // group length: stale once values change (retired, PS3.5 §7.2)
   const rule = deidRuleFor(e.tag);
   const preset = w.preset ? gca9300rAction(e.tag) : undefined;
-  if (rule === undefined) return preset ?? (inContent && !e.items ? contentAction(e.vr) : 'K');
+  if (rule === undefined) return preset ?? (inContent && !e.items ? contentAction(e) : 'K');
   if (rule.privateGroups) return 'X'; // no safe-private list yet: Retain Safe Private keeps nothing
   const fromOption = optionAction(rule, w.options);
   if (fromOption === undefined && preset !== undefined) return preset;
