@@ -5,7 +5,9 @@
 //     no fsync — storescp never syncs),
 //   - Orthanc (temporary JSON config, storage and index in a temp dir, no plugins, its
 //     defaults otherwise: SyncStorageArea=true, i.e. fsync per instance),
-//   - `atrium serve` (fsync per instance: temp file + fsync + rename + directory fsync).
+//   - `atrium serve` (fsync per instance: temp file + fsync + rename + directory fsync),
+//   - and both Orthanc and atrium without the fsyncs (SyncStorageArea / syncStorageArea
+//     false: the answer comes once the bytes are written to the OS, as storescp does).
 // DCMTK-based programs (storescu, storescp, Orthanc) leave Nagle's algorithm on unless the
 // environment has TCP_NODELAY=1; without it every C-STORE waits ~40 ms for a delayed ACK, so
 // all of them run with TCP_NODELAY=1 (atrium serve turns Nagle off itself).
@@ -26,7 +28,7 @@ const { values: args } = parseArgs({
     slices: { type: 'string', default: '300' },
     size: { type: 'string', default: '512' },
     reps: { type: 'string', default: '5' },
-    receivers: { type: 'string', default: 'storescp,orthanc,atrium' },
+    receivers: { type: 'string', default: 'storescp,orthanc,orthanc-nosync,atrium,atrium-nosync' },
   },
 });
 const slices = Number(args.slices);
@@ -59,7 +61,9 @@ try {
   const receivers = [
     { key: 'storescp', label: 'DCMTK storescp +B (no fsync)', aet: 'STORESCP', available: () => (which('storescp') ? undefined : 'storescp is not installed'), start: startStorescp },
     { key: 'orthanc', label: 'Orthanc (SyncStorageArea=true, default)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: startOrthanc },
+    { key: 'orthanc-nosync', label: 'Orthanc (SyncStorageArea=false)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: (dir) => startOrthanc(dir, { SyncStorageArea: false }) },
     { key: 'atrium', label: 'atrium serve (fsync per instance)', aet: 'ATRIUM', available: atriumServeProblem, start: startAtrium },
+    { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: atriumServeProblem, start: (dir) => startAtrium(dir, { sync: false }) },
   ].filter((r) => wanted.includes(r.key));
 
   const samples = {};
@@ -149,7 +153,7 @@ async function startStorescp(dir) {
   return { port, count: async () => readdirSync(out).length, stop: () => stop(child) };
 }
 
-async function startOrthanc(dir) {
+async function startOrthanc(dir, extra = {}) {
   const [http, dicom] = [await freePort(), await freePort()];
   const config = {
     Name: 'atrium-bench',
@@ -162,6 +166,7 @@ async function startOrthanc(dir) {
     AuthenticationEnabled: false,
     Plugins: [],
     SaveJobs: false,
+    ...extra,
   };
   const configPath = join(dir, 'orthanc.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
@@ -185,9 +190,13 @@ async function startOrthanc(dir) {
   };
 }
 
-async function startAtrium(dir) {
+async function startAtrium(dir, { sync = true } = {}) {
   const port = await freePort();
   const store = join(dir, 'store');
+  if (!sync) {
+    const r = spawnSync(process.execPath, [atriumBin, '--store', store, 'config', 'set', 'syncStorageArea', 'false'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`atrium config set syncStorageArea false failed: ${r.stderr}`);
+  }
   const child = track(spawn(process.execPath, [atriumBin, '--store', store, 'serve', '--port', String(port), '--aet', 'ATRIUM'], { stdio: ['ignore', 'pipe', 'pipe'] }));
   let log = '';
   const keep = (chunk) => {

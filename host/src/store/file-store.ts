@@ -42,8 +42,13 @@ export class FileStore {
     return readFileSync(this.absolute(relPath));
   }
 
-  /** Write `bytes` at `relPath` atomically (temp + fsync + rename + directory fsync). */
-  writeAtomic(relPath: string, bytes: Uint8Array): void {
+  /**
+   * Write `bytes` at `relPath` atomically (temp + fsync + rename + directory fsync).
+   * With `sync: false` the fsyncs are skipped: the file is still complete or absent after
+   * a crash of this process (temp + rename), but not necessarily after a power loss.
+   */
+  writeAtomic(relPath: string, bytes: Uint8Array, options: { sync?: boolean } = {}): void {
+    const sync = options.sync ?? true;
     const target = this.absolute(relPath);
     const dir = dirname(target);
     const created = mkdirSync(dir, { recursive: true });
@@ -52,11 +57,12 @@ export class FileStore {
     try {
       let off = 0;
       while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
+      if (sync) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, target);
+    if (!sync) return;
     syncDirectory(dir);
     // Directories made just now (a new study or series) are durable only once the
     // directories holding their entries are synced too, up to the first pre-existing one.

@@ -29,10 +29,12 @@ export class InstanceStore {
 
   /**
    * Receive one object (Part 10 file or bare dataset). Never throws for bad input.
-   * `expect` (a C-STORE request's Affected SOP Class / Instance UIDs) refuses an object
-   * whose own UIDs differ (`ATRIUM_ERR_STORE_SOP_MISMATCH`).
+   * `options.expect` (a C-STORE request's Affected SOP Class / Instance UIDs) refuses an
+   * object whose own UIDs differ (`ATRIUM_ERR_STORE_SOP_MISMATCH`); `options.sync: false`
+   * skips the fsyncs of the file write (see {@link FileStore.writeAtomic}).
    */
-  receive(bytes: Uint8Array, source: string, expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string }): StoreOutcome {
+  receive(bytes: Uint8Array, source: string, options: { readonly expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string }; readonly sync?: boolean } = {}): StoreOutcome {
+    const expect = options.expect;
     let file: DicomFile;
     try {
       file = parseDicom(bytes);
@@ -76,7 +78,7 @@ export class InstanceStore {
         { SeriesInstanceUID, StudyInstanceUID, heldByStudy: held }, SOPInstanceUID);
     }
     this.intents.begin(path);
-    this.files.writeAtomic(path, stored);
+    this.files.writeAtomic(path, stored, { sync: options.sync ?? true });
     const result = this.index.upsertInstance(record);
     this.intents.end(path);
     if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);

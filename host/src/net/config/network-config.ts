@@ -37,6 +37,12 @@ export interface NetworkConfig {
   acceptUnknownCallingAe: boolean;
   /** Accept connections from addresses that are not the host of a remote AE with role `call`. */
   acceptUnknownHosts: boolean;
+  /**
+   * C-STORE SCP: answer Success only once the file and its directory are fsync'd (default
+   * true). false: once written to the OS — the store survives a crash of atrium but not
+   * a power loss (as Orthanc's `SyncStorageArea`).
+   */
+  syncStorageArea: boolean;
   /** C-FIND SCP: most responses per query (then Success with fewer matches); 0 = no limit. */
   findLimit: number;
   /** C-FIND SCU: send C-CANCEL past this many results; 0 = never. */
@@ -63,6 +69,7 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   maxAssociations: 10,
   acceptUnknownCallingAe: true,
   acceptUnknownHosts: true,
+  syncStorageArea: true,
   findLimit: 500,
   findScuLimit: 100,
   storeRetries: 5,

@@ -90,6 +90,7 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   maxAssociations: int('simultaneous associations accepted (more: rejected, transient)', 1, 1000),
   acceptUnknownCallingAe: bool('accept calling AE titles not registered with role "call"'),
   acceptUnknownHosts: bool('accept connections from hosts not registered with role "call"'),
+  syncStorageArea: bool('C-STORE SCP: answer only once the file is fsync\'d (false: once written to the OS)'),
   findLimit: int('C-FIND SCP: most responses per query', 1, 1_000_000, 'no limit'),
   findScuLimit: int('C-FIND SCU: C-CANCEL past this many results', 1, 1_000_000, 'never cancel'),
   storeRetries: int('store SCU job: retries after the first attempt', 0, 100),
