@@ -95,7 +95,7 @@ function single(expr: string, key: QueryKey, value: string, bad: () => never): S
     if (!/^[+-]?\d+$/.test(v)) bad();
     return { sql: `${expr} = ?`, params: [Number(v)] };
   }
-  const target = fold ? `atrium_fold(${expr})` : expr;
+  const target = fold ? (key.foldedSql ?? `atrium_fold(${expr})`) : expr;
   if (wildcard.has(v)) return { sql: `${target} GLOB ?`, params: [wildcard.toGlob(v)] };
   return { sql: `${target} = ?`, params: [v] };
 }

@@ -33,7 +33,7 @@ describe('migrations', () => {
     expect(idx.db.pragma('user_version', { simple: true })).toBe(LATEST);
     const columns = (table: string): string[] =>
       (idx.db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-    expect(columns('patient')).toEqual(['pk', 'patient_key', ...RECORD_FIELDS.PATIENT]);
+    expect(columns('patient')).toEqual(['pk', 'patient_key', ...RECORD_FIELDS.PATIENT, 'patient_name_fold']);
     expect(columns('study')).toEqual(['pk', 'patient_pk', ...RECORD_FIELDS.STUDY]);
     expect(columns('series')).toEqual(['pk', 'study_pk', ...RECORD_FIELDS.SERIES]);
     expect(columns('instance')).toEqual([
@@ -85,6 +85,11 @@ describe('migrations', () => {
     const idx = openIndex(path);
     expect(idx.db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(idx.getInstance('9.1.1', '9.1.1.1')?.patient).toEqual({ PatientID: 'P9', PatientName: 'OLD^TIMER' });
+    // Step 6 filled the folded name of the existing patient: a case-insensitive PN match finds it through the index.
+    expect(idx.db.prepare('SELECT patient_name_fold FROM patient WHERE pk = 1').pluck().get()).toBe('old^timer');
+    expect(query(idx, 'PATIENT', { PatientName: 'old^tim*', PatientID: '' })).toEqual([{ PatientName: 'OLD^TIMER', PatientID: 'P9' }]);
+    const plan = idx.db.prepare(`EXPLAIN QUERY PLAN SELECT pk FROM patient p WHERE p.patient_name_fold = ?`).all('old^timer') as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX patient_name_fold/);
     expect(query(idx, 'STUDY', { StudyDate: '19990101', ModalitiesInStudy: '' })).toEqual([
       { StudyInstanceUID: '9.1', StudyDate: '19990101', ModalitiesInStudy: 'MR' },
     ]);

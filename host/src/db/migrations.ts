@@ -196,4 +196,15 @@ CREATE TABLE remote_ae (
 ) STRICT;
 `,
   },
+  {
+    version: 6,
+    description: 'case-folded Patient Name, indexed (C-FIND PN matching without a table scan)',
+    // atrium_fold is registered before the migrations run (open-index.ts); it is used
+    // here only to fill the column, never in the schema.
+    sql: `
+ALTER TABLE patient ADD COLUMN patient_name_fold TEXT;
+UPDATE patient SET patient_name_fold = atrium_fold("PatientName");
+CREATE INDEX patient_name_fold ON patient (patient_name_fold);
+`,
+  },
 ];

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { AtriumError } from '../errors/atrium-error.js';
+import { registerSqlFunctions } from './sql-functions.js';
 import { applyMigrations } from './apply-migrations.js';
 import type { Index } from './dicom-index.js';
 import { IndexImpl } from './index-impl.js';
@@ -42,6 +43,7 @@ export function openIndex(path: string, options: OpenIndexOptions = {}): Index {
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
+    registerSqlFunctions(db); // before the migrations: step 6 fills a column with atrium_fold
     applyMigrations(db);
     return new IndexImpl(db);
   } catch (e) {

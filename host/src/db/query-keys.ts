@@ -15,6 +15,8 @@ export interface QueryKey {
   multi?: boolean;
   /** Stored as INTEGER (IS/US). */
   integer?: boolean;
+  /** PN keys: an indexed column holding the case-folded value (matched instead of folding `sql` per row). */
+  foldedSql?: string;
   /** Returned but never matched: computed counts (Universal Matching only, Table 4-26) etc. */
   returnOnly?: boolean;
   /**
@@ -52,8 +54,8 @@ const count = (level: QueryLevel, sql: string): QueryKey => ({ level, vr: 'IS', 
  * level and all levels above it.
  */
 export const QUERY_KEYS: Readonly<Record<string, QueryKey>> = {
+  PatientName: { level: 'PATIENT', vr: 'PN', sql: col('p', 'PatientName'), foldedSql: 'p.patient_name_fold' },
   ...keys('PATIENT', 'p', {
-    PatientName: 'PN',
     PatientID: 'LO',
     IssuerOfPatientID: 'LO',
     PatientBirthDate: 'DA',

@@ -5,6 +5,7 @@ import type { FieldChange, UpsertResult } from './dicom-index.js';
 import type { InstanceRecord } from './instance-record.js';
 import type { PatientIdentity } from './patient-key.js';
 import { patientKey } from './patient-key.js';
+import { foldCase } from './sql-functions.js';
 import { RECORD_FIELDS } from './record-fields.js';
 import { recordValues, type Row } from './record-values.js';
 import { stmt } from './statement-cache.js';
@@ -15,7 +16,10 @@ const insertSql = (table: string, cols: readonly string[]): string =>
 const updateSql = (table: string, cols: readonly string[]): string =>
   `UPDATE ${table} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE pk = ?`;
 
-const PATIENT_COLS = ['patient_key', ...RECORD_FIELDS.PATIENT];
+const PATIENT_COLS = ['patient_key', 'patient_name_fold', ...RECORD_FIELDS.PATIENT];
+/** Patient columns an update rewrites: the record fields and the folded name that follows PatientName. */
+const PATIENT_UPDATE_COLS = ['patient_name_fold', ...RECORD_FIELDS.PATIENT];
+const nameFold = (p: Row): string | null => (typeof p.PatientName === 'string' ? foldCase(p.PatientName) : null);
 const STUDY_COLS = ['patient_pk', ...RECORD_FIELDS.STUDY];
 const SERIES_COLS = ['study_pk', ...RECORD_FIELDS.SERIES];
 const FILE_COLS = ['path', 'size', 'sha256', 'stored_at', 'received_from'];
@@ -53,11 +57,11 @@ export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecor
   const patient = recordValues.merge(RECORD_FIELDS.PATIENT, record.patient, target);
   let patientPk: number;
   if (target === undefined) {
-    patientPk = insert(db, 'patient', PATIENT_COLS, { patient_key: key, ...patient });
+    patientPk = insert(db, 'patient', PATIENT_COLS, { patient_key: key, patient_name_fold: nameFold(patient), ...patient });
   } else {
     patientPk = target.pk as number;
     if (recordValues.diff('PATIENT', RECORD_FIELDS.PATIENT, target, patient).length > 0) {
-      update(db, 'patient', RECORD_FIELDS.PATIENT, patient, patientPk);
+      update(db, 'patient', PATIENT_UPDATE_COLS, { patient_name_fold: nameFold(patient), ...patient }, patientPk);
     }
   }
   if (previous !== undefined) {
