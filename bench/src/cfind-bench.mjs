@@ -18,7 +18,6 @@
 // end, also on error. Runs on the compiled host: `npm run bench:cfind`.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +25,12 @@ import { parseArgs } from 'node:util';
 import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
 import { syntheticUid } from '../../host/dist/testing/synthetic-uid.js';
 import { openWorkstation } from '../../host/dist/workstation.js';
+import { atriumServeProblem, startAtriumServe } from './support/atrium-serve.mjs';
+import { exitOnSignals, killAll, run, stop, track } from './support/child-processes.mjs';
+import { freePort } from './support/free-port.mjs';
+import { version, which } from './support/peer-tools.mjs';
+import { median, round } from './support/stats.mjs';
+import { writeReport } from './support/write-report.mjs';
 
 /** dcmqrscp (DB_UpperMaxStudies) holds at most 500 studies per storage area; dcmqridx deletes/crashes past it. */
 const DCMQRSCP_MAX_STUDIES = 500;
@@ -80,14 +85,12 @@ function record(a) {
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const atriumBin = join(repo, 'host/bin/atrium.js');
 const work = mkdtempSync(join(tmpdir(), 'atrium-cfind-bench-'));
-const live = new Set();
-process.on('SIGINT', () => abort('SIGINT'));
-process.on('SIGTERM', () => abort('SIGTERM'));
+exitOnSignals(() => rmSync(work, { recursive: true, force: true }));
 
 try {
   const findscu = which('findscu');
   if (!findscu) throw new Error('findscu (DCMTK) is not installed: it is the client of this benchmark');
-  const serveProblem = atriumServeProblem();
+  const serveProblem = atriumServeProblem(atriumBin);
   if (serveProblem) console.log(`atrium: ${serveProblem}; only the population of the index is measured for it`);
   const results = [];
   for (const size of sizes) {
@@ -133,10 +136,7 @@ try {
     environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length },
     results,
   };
-  const out = join(repo, 'bench/results/cfind-bench.json');
-  mkdirSync(join(repo, 'bench/results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten ${out}`);
+  writeReport('cfind-bench.json', report);
 } catch (e) {
   console.error(e instanceof Error ? e.stack : e);
   process.exitCode = 1;
@@ -195,26 +195,7 @@ async function measure(name, size, server, findscu) {
 
 async function startAtrium(root) {
   const port = await freePort();
-  const child = track(spawn(process.execPath, [atriumBin, '--store', root, 'serve', '--port', String(port), '--aet', 'ATRIUM'], { stdio: ['ignore', 'pipe', 'pipe'] }));
-  let log = '';
-  const keep = (chunk) => {
-    log = (log + chunk).slice(-20_000);
-  };
-  child.stderr.on('data', keep);
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`atrium serve did not print "listening" within 30 s: ${log}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      keep(chunk);
-      if (log.includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`atrium serve exited (${code}) before listening: ${log}`));
-    });
-  });
+  const child = await startAtriumServe({ atriumBin, store: root, port, timeoutMs: 30_000 });
   return { aet: 'ATRIUM', port, stop: () => stop(child) };
 }
 
@@ -274,81 +255,6 @@ async function startDcmqrscp(dir, size) {
   return { aet: 'DCMQRSCP', port, stop: () => stop(child) };
 }
 
-/** Why `atrium serve` cannot be benchmarked, or undefined when it can. */
-function atriumServeProblem() {
-  const r = spawnSync(process.execPath, [atriumBin, 'serve', '--help'], { encoding: 'utf8' });
-  // `--help` of an unknown command prints the global help (exit 0), of a known one its usage.
-  if (r.status !== 0 || !/^usage: atrium serve/m.test(r.stdout)) return '`atrium serve` is not a known command yet (host/bin/atrium.js serve --help)';
-  return undefined;
-}
-
-function track(child) {
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  return child;
-}
-function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => process.kill(child.pid, 'SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    process.kill(child.pid, 'SIGTERM');
-  });
-}
-function killAll() {
-  for (const child of live) {
-    try {
-      process.kill(child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-function abort(signal) {
-  killAll();
-  rmSync(work, { recursive: true, force: true });
-  console.error(`interrupted (${signal})`);
-  process.exit(130);
-}
-function run(cmd, argv, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = track(spawn(cmd, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }));
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function round(v, digits) {
-  return Number(v.toFixed(digits));
-}
-function which(tool) {
-  const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
-}
-function version(tool) {
-  return spawnSync(tool, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]?.trim();
 }

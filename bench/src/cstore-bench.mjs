@@ -16,54 +16,45 @@
 // PID at the end, also on error. Runs on the compiled host: `npm run bench:cstore`.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
+import { atriumServeProblem, startAtriumServe } from './support/atrium-serve.mjs';
+import { exitOnSignals, killAll, run, stop, track } from './support/child-processes.mjs';
+import { freePort } from './support/free-port.mjs';
+import { version, which } from './support/peer-tools.mjs';
+import { parseSeriesArgs } from './support/series-args.mjs';
+import { median, round } from './support/stats.mjs';
+import { writeReport } from './support/write-report.mjs';
+import { writeSyntheticSeries } from './support/write-synthetic-series.mjs';
 
-const { values: args } = parseArgs({
-  options: {
-    slices: { type: 'string', default: '300' },
-    size: { type: 'string', default: '512' },
-    reps: { type: 'string', default: '5' },
-    receivers: { type: 'string', default: 'storescp,orthanc,orthanc-nosync,atrium,atrium-nosync' },
-  },
+const { slices, size, reps, args } = parseSeriesArgs({
+  receivers: { type: 'string', default: 'storescp,orthanc,orthanc-nosync,atrium,atrium-nosync' },
 });
-const slices = Number(args.slices);
-const size = Number(args.size);
-const reps = Number(args.reps);
-for (const [name, v] of [['slices', slices], ['size', size], ['reps', reps]]) {
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-}
 const wanted = args.receivers.split(',').map((s) => s.trim()).filter(Boolean);
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const atriumBin = join(repo, 'host/bin/atrium.js');
 const work = mkdtempSync(join(tmpdir(), 'atrium-cstore-bench-'));
 const input = join(work, 'series');
-/** Live child processes, killed by PID in `finally` and on SIGINT/SIGTERM. */
-const live = new Set();
-
-process.on('SIGINT', () => abort('SIGINT'));
-process.on('SIGTERM', () => abort('SIGTERM'));
+// Every child process is tracked (support/child-processes.mjs) and killed by PID in `finally`
+// and on SIGINT/SIGTERM.
+exitOnSignals(() => rmSync(work, { recursive: true, force: true }));
 
 try {
   const storescu = which('storescu');
   if (!storescu) throw new Error('storescu (DCMTK) is not installed: it is the sender of this benchmark');
   mkdirSync(input);
-  const files = syntheticCtSeries({ slices, rows: size, columns: size });
-  files.forEach((bytes, i) => writeFileSync(join(input, `ct-${String(i + 1).padStart(4, '0')}.dcm`), bytes));
-  const totalBytes = files.reduce((n, f) => n + f.length, 0);
+  const { totalBytes } = writeSyntheticSeries(input, { slices, size });
   console.log(`generated ${slices} CT slices of ${size}×${size} (${(totalBytes / 2 ** 20).toFixed(1)} MiB); ${reps} rounds per receiver, fresh receiver each round\n`);
 
   const receivers = [
     { key: 'storescp', label: 'DCMTK storescp +B (no fsync)', aet: 'STORESCP', available: () => (which('storescp') ? undefined : 'storescp is not installed'), start: startStorescp },
     { key: 'orthanc', label: 'Orthanc (SyncStorageArea=true, default)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: startOrthanc },
     { key: 'orthanc-nosync', label: 'Orthanc (SyncStorageArea=false)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: (dir) => startOrthanc(dir, { SyncStorageArea: false }) },
-    { key: 'atrium', label: 'atrium serve (fsync per instance)', aet: 'ATRIUM', available: atriumServeProblem, start: startAtrium },
-    { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: atriumServeProblem, start: (dir) => startAtrium(dir, { sync: false }) },
+    { key: 'atrium', label: 'atrium serve (fsync per instance)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: startAtrium },
+    { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: (dir) => startAtrium(dir, { sync: false }) },
   ].filter((r) => wanted.includes(r.key));
 
   const samples = {};
@@ -123,10 +114,7 @@ try {
     results,
     skipped,
   };
-  const out = join(repo, 'bench/results/cstore-bench.json');
-  mkdirSync(join(repo, 'bench/results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten ${out}`);
+  writeReport('cstore-bench.json', report);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
@@ -138,7 +126,7 @@ try {
 /** Send the whole series over one association; returns the wall time of storescu in ms. */
 async function sendAll(storescu, aec, port) {
   const t = performance.now();
-  const r = await run(storescu, ['-aet', 'BENCHSCU', '-aec', aec, '+sd', '127.0.0.1', String(port), input], { env: { ...process.env, TCP_NODELAY: '1' } });
+  const r = await run(storescu, ['-aet', 'BENCHSCU', '-aec', aec, '+sd', '127.0.0.1', String(port), input], { env: { ...process.env, TCP_NODELAY: '1' } }, { stderrTail: 20_000 });
   const ms = performance.now() - t;
   if (r.code !== 0) throw new Error(`storescu to ${aec} failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
   return ms;
@@ -197,93 +185,18 @@ async function startAtrium(dir, { sync = true } = {}) {
     const r = spawnSync(process.execPath, [atriumBin, '--store', store, 'config', 'set', 'syncStorageArea', 'false'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`atrium config set syncStorageArea false failed: ${r.stderr}`);
   }
-  const child = track(spawn(process.execPath, [atriumBin, '--store', store, 'serve', '--port', String(port), '--aet', 'ATRIUM'], { stdio: ['ignore', 'pipe', 'pipe'] }));
-  let log = '';
-  const keep = (chunk) => {
-    log = (log + chunk).slice(-20_000);
-  };
-  child.stderr.on('data', keep);
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`atrium serve did not print "listening" within 20 s: ${log}`)), 20_000);
-    child.stdout.on('data', (chunk) => {
-      keep(chunk);
-      if (log.includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`atrium serve exited (${code}) before listening: ${log}`));
-    });
-  });
+  const child = await startAtriumServe({ atriumBin, store, port, timeoutMs: 20_000 });
   return {
     port,
     count: async () => {
       // Counted after the server stopped (the index is then closed).
       await stop(child);
-      const r = await run(process.execPath, [atriumBin, '--store', store, '--json', 'ls', 'instances', '--limit', String(slices * 2)]);
+      const r = await run(process.execPath, [atriumBin, '--store', store, '--json', 'ls', 'instances', '--limit', String(slices * 2)], {}, { stderrTail: 20_000 });
       if (r.code !== 0) throw new Error(`atrium ls failed: ${r.stderr}`);
       return JSON.parse(r.stdout).length;
     },
     stop: () => stop(child),
   };
-}
-
-/** Why `atrium serve` cannot be benchmarked, or undefined when it can. */
-function atriumServeProblem() {
-  const r = spawnSync(process.execPath, [atriumBin, 'serve', '--help'], { encoding: 'utf8' });
-  // `--help` of an unknown command prints the global help (exit 0), of a known one its usage.
-  if (r.status !== 0 || !/^usage: atrium serve/m.test(r.stdout)) return '`atrium serve` is not a known command yet (host/bin/atrium.js serve --help)';
-  return undefined;
-}
-
-function track(child) {
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  return child;
-}
-
-/** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
-function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => process.kill(child.pid, 'SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    process.kill(child.pid, 'SIGTERM');
-  });
-}
-
-function killAll() {
-  for (const child of live) {
-    try {
-      process.kill(child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function abort(signal) {
-  killAll();
-  rmSync(work, { recursive: true, force: true });
-  console.error(`interrupted (${signal})`);
-  process.exit(130);
-}
-
-function run(cmd, argv, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = track(spawn(cmd, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }));
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-20_000)));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** Spawn a receiver (with TCP_NODELAY=1) with stdout and stderr appended to <dir>/receiver.log. */
@@ -324,32 +237,6 @@ function canConnect(port) {
   });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function round(v, digits) {
-  return Number(v.toFixed(digits));
-}
-function which(tool) {
-  const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
-}
-function version(tool) {
-  return spawnSync(tool, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]?.trim();
 }

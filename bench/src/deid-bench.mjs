@@ -5,27 +5,17 @@
 // pydicom script doing a comparable profile, in the same run. See bench/README.md.
 // Runs on the compiled host (host/dist): `npm run bench:deid` builds it first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { deidentifyPath } from '../../host/dist/deid/deidentify-path.js';
-import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
+import { version, which } from './support/peer-tools.mjs';
+import { parseSeriesArgs } from './support/series-args.mjs';
+import { median, round, time } from './support/stats.mjs';
+import { writeReport } from './support/write-report.mjs';
+import { writeSyntheticSeries } from './support/write-synthetic-series.mjs';
 
-const { values: args } = parseArgs({
-  options: {
-    slices: { type: 'string', default: '300' },
-    size: { type: 'string', default: '512' },
-    reps: { type: 'string', default: '5' },
-  },
-});
-const slices = Number(args.slices);
-const size = Number(args.size);
-const reps = Number(args.reps);
-for (const [name, v] of [['slices', slices], ['size', size], ['reps', reps]]) {
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-}
+const { slices, size, reps } = parseSeriesArgs();
 
 /**
  * The 37 attributes given to dcmodify: the Basic Profile rows most common in CT/MR images
@@ -94,7 +84,6 @@ for name in sorted(os.listdir(src)):
     ds.save_as(os.path.join(dst, name), write_like_original=False)
 `;
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'atrium-deid-bench-'));
 const input = join(work, 'series');
 const SECRET = 'bench-secret';
@@ -102,13 +91,7 @@ const SECRET = 'bench-secret';
 try {
   mkdirSync(input);
   const tGen = performance.now();
-  const files = syntheticCtSeries({ slices, rows: size, columns: size });
-  const paths = files.map((bytes, i) => {
-    const p = join(input, `ct-${String(i + 1).padStart(4, '0')}.dcm`);
-    writeFileSync(p, bytes);
-    return p;
-  });
-  const totalBytes = files.reduce((n, f) => n + f.length, 0);
+  const { paths, totalBytes } = writeSyntheticSeries(input, { slices, size });
   console.log(`generated ${slices} CT slices of ${size}×${size} (${(totalBytes / 2 ** 20).toFixed(1)} MiB) in ${Math.round(performance.now() - tGen)} ms; ${reps} repetitions each\n`);
 
   const dcmodify = which('dcmodify');
@@ -185,10 +168,7 @@ try {
     environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length, dcmodify: dcmodify ? version(dcmodify) : undefined },
     results,
   };
-  const out = join(repo, 'bench/results/deid-bench.json');
-  mkdirSync(join(repo, 'bench/results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten ${out}`);
+  writeReport('deid-bench.json', report);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -218,27 +198,6 @@ function countFiles(dir, who) {
 }
 function flush() {
   spawnSync('sync');
-}
-function time(fn) {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-function median(xs) {
-  if (xs.length === 0) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function round(v, digits) {
-  return Number(v.toFixed(digits));
-}
-function which(tool) {
-  const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
-}
-function version(tool) {
-  return spawnSync(tool, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]?.trim();
 }
 function pyVersion(python) {
   return spawnSync(python, ['-c', 'import pydicom; print(pydicom.__version__)'], { encoding: 'utf8' }).stdout.trim();

@@ -3,45 +3,28 @@
 // (atrium import vs cp -r) over a synthetic 512×512 CT series. See bench/README.md.
 // Runs on the compiled host (host/dist): `npm run bench` builds it first.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { importPaths } from '../../host/dist/importer/import-paths.js';
 import { parseDicom } from '../../host/dist/io/parse-part10.js';
 import { readDicomHeader } from '../../host/dist/io/read-dicom-header.js';
-import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
 import { openWorkstation } from '../../host/dist/workstation.js';
+import { version, which } from './support/peer-tools.mjs';
+import { parseSeriesArgs } from './support/series-args.mjs';
+import { median, round, time } from './support/stats.mjs';
+import { writeReport } from './support/write-report.mjs';
+import { writeSyntheticSeries } from './support/write-synthetic-series.mjs';
 
-const { values: args } = parseArgs({
-  options: {
-    slices: { type: 'string', default: '300' },
-    size: { type: 'string', default: '512' },
-    reps: { type: 'string', default: '5' },
-  },
-});
-const slices = Number(args.slices);
-const size = Number(args.size);
-const reps = Number(args.reps);
-for (const [name, v] of [['slices', slices], ['size', size], ['reps', reps]]) {
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-}
+const { slices, size, reps } = parseSeriesArgs();
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
 const input = join(work, 'series');
 
 try {
   mkdirSync(input);
   const tGen = performance.now();
-  const files = syntheticCtSeries({ slices, rows: size, columns: size });
-  const paths = files.map((bytes, i) => {
-    const p = join(input, `ct-${String(i + 1).padStart(4, '0')}.dcm`);
-    writeFileSync(p, bytes);
-    return p;
-  });
-  const totalBytes = files.reduce((n, f) => n + f.length, 0);
+  const { files, paths, totalBytes } = writeSyntheticSeries(input, { slices, size });
   console.log(`generated ${slices} CT slices of ${size}×${size} (${(totalBytes / 2 ** 20).toFixed(1)} MiB) in ${Math.round(performance.now() - tGen)} ms; ${reps} repetitions each\n`);
 
   const dcmdump = which('dcmdump');
@@ -130,32 +113,7 @@ try {
     environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length, dcmdump: dcmdump ? version(dcmdump) : undefined },
     results,
   };
-  const out = join(repo, 'bench/results/import-bench.json');
-  mkdirSync(join(repo, 'bench/results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten ${out}`);
+  writeReport('import-bench.json', report);
 } finally {
   rmSync(work, { recursive: true, force: true });
-}
-
-function time(fn) {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-function median(xs) {
-  if (xs.length === 0) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function round(v, digits) {
-  return Number(v.toFixed(digits));
-}
-function which(tool) {
-  const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
-}
-function version(tool) {
-  return spawnSync(tool, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]?.trim();
 }

@@ -1,19 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
+import { describe, expect, it } from 'vitest';
+import { useCliStore } from '../test-support/cli-harness.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'atrium-ae-cli-'));
-const store = join(scratch, 'store');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function atrium(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['--store', store, ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const { atrium } = useCliStore('atrium-ae-cli-');
 
 describe('atrium ae', () => {
   it('adds, lists (table and JSON), replaces and removes remote AEs', async () => {

@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
-import { main } from '../main.js';
+import { useCliStore } from '../test-support/cli-harness.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'atrium-config-cli-'));
-const store = join(scratch, 'store');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function atrium(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['--store', store, ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const { atrium } = useCliStore('atrium-config-cli-');
 
 describe('atrium config', () => {
   it('lists every setting with its value and source, sets, gets and unsets', async () => {

@@ -1,19 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCliStore } from '../test-support/cli-harness.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'atrium-render-cli-'));
-const store = join(scratch, 'store');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function atrium(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['--store', store, ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const { scratch, atrium } = useCliStore('atrium-render-cli-');
 
 function ihdr(path: string): [number, number, number] {
   const b = readFileSync(path);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAtriumError } from '../../errors/atrium-error.js';
 import { aeTitleProblem } from './ae-title.js';
 import { DEFAULT_NETWORK_CONFIG } from './network-config.js';
 import { NETWORK_SETTING_KEYS, parseNetworkSetting } from './network-settings.js';
-
-function errorOf(fn: () => unknown): { code?: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isAtriumError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('no error');
-}
+import { errorOf } from './test-support/error-of.js';
 
 describe('network settings', () => {
   it('has a parser for every field of the defaults, and the seed defaults', () => {

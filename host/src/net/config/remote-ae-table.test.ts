@@ -1,18 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Index } from '../../db/dicom-index.js';
 import { openIndex } from '../../db/open-index.js';
-import { isAtriumError } from '../../errors/atrium-error.js';
 import { canonicalIp, RemoteAeTable } from './remote-ae-table.js';
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isAtriumError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('no error');
-}
+import { errorOf } from './test-support/error-of.js';
 
 let idx: Index;
 let table: RemoteAeTable;
