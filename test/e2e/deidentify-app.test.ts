@@ -198,4 +198,19 @@ describe('atrium run deidentify --study', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('ATRIUM_ERR_PARAM_MISSING');
   });
+
+  it('takes its key from a key file (created when absent), which never lands in the job table', async () => {
+    const keyFile = join(inputs, 'deid.key');
+    const first = await atrium('--store', store, '--json', 'run', 'deidentify', '--study', STUDY, '--param', `keyFile=${keyFile}`);
+    expect(first.code, first.err).toBe(0);
+    const key = readFileSync(keyFile, 'utf8').trim();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const second = await atrium('--store', store, '--json', 'run', 'deidentify', '--study', STUDY, '--param', `keyFile=${keyFile}`);
+    const uids = (out: string): string[] => (JSON.parse(out) as typeof result).written.map((w) => w.sopInstanceUID).sort();
+    expect(uids(second.out)).toEqual(uids(first.out)); // same key file, same UIDs
+    expect(uids(first.out)).not.toEqual(result.written.map((w) => w.sopInstanceUID).sort()); // another key than SECRET
+    const jobs = await atrium('--store', store, '--json', 'jobs', '--limit', '100');
+    expect(jobs.out).toContain('deid.key');
+    expect(jobs.out).not.toContain(key);
+  });
 });

@@ -1,6 +1,8 @@
 import type { DeidentifyOutcome, DeidentifyRequest } from '@atrium/sdk';
 import { SdkError, Tag } from '@atrium/sdk';
+import { resolve } from 'node:path';
 import { deidentifyAsync } from '../deid/index.js';
+import { loadOrCreateKey } from '../deid/key-file.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { writePart10 } from '../io/write-part10.js';
 import type { DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
@@ -34,14 +36,15 @@ export function deidentifyInstance(deps: DeidentifyDeps): (request: DeidentifyRe
     const sopInstanceUID = request.source.sopInstanceUID;
     const impl = deps.instances.get(sopInstanceUID);
     if (!impl) throw new SdkError('ATRIUM_ERR_APP_SOURCE', `source ${sopInstanceUID} is not an instance of the run's input`);
-    if (typeof request.secret !== 'string' || request.secret === '') {
-      throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'de-identification needs a non-empty secret (the key of the UID replacement)', { parameter: 'secret' });
+    const secret = request.keyFile ? keyFrom(request.keyFile) : request.secret;
+    if (typeof secret !== 'string' || secret === '') {
+      throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'de-identification needs a key file or a non-empty secret (the key of the UID replacement)', { parameter: 'keyFile' });
     }
     let result: Awaited<ReturnType<typeof deidentifyAsync>>;
     try {
       // Async: a compressed image with a pixel mask is decoded before its regions are cleaned.
       result = await deidentifyAsync(impl.file, {
-        secret: request.secret,
+        secret,
         ...(request.uidRoot !== undefined ? { uidRoot: request.uidRoot } : {}),
         ...(request.options ? { options: request.options } : {}),
         ...(request.replacements ? { replacements: request.replacements } : {}),
@@ -67,4 +70,17 @@ export function deidentifyInstance(deps: DeidentifyDeps): (request: DeidentifyRe
       report: { counts, actions, uidsReplaced: uidsMapped.size, dateShiftDays, notes },
     };
   };
+}
+
+const keys = new Map<string, string>();
+
+/** The key in a key file (created when absent), read once per path and process. */
+function keyFrom(path: string): string {
+  const abs = resolve(path);
+  let key = keys.get(abs);
+  if (key === undefined) {
+    key = loadOrCreateKey(abs).secret;
+    keys.set(abs, key);
+  }
+  return key;
 }

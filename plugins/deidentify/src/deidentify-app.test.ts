@@ -43,7 +43,7 @@ describe('deidentify app', () => {
     expect(manifestProblems({ ...pkg.atrium, version: pkg.version })).toEqual([]);
     expect(plugin.apps.map((a) => a.id)).toEqual(['deidentify']);
     expect(Object.keys(deidentifyApp.parameters)).toEqual([
-      'secret', 'uidRoot', 'PatientName', 'PatientID', 'dateShiftDays', 'pixelMaskRegions',
+      'keyFile', 'secret', 'uidRoot', 'PatientName', 'PatientID', 'dateShiftDays', 'pixelMaskRegions',
       'retainSafePrivate', 'retainUIDs', 'retainDeviceIdentity', 'retainInstitutionIdentity', 'retainPatientCharacteristics',
       'retainLongitudinalFullDates', 'retainLongitudinalModifiedDates', 'cleanDescriptors', 'cleanStructuredContent', 'cleanGraphics',
     ]);
@@ -89,7 +89,9 @@ describe('deidentify app', () => {
   });
 
   it('refuses bad parameters before any work, and a host without the engine', async () => {
-    expect(() => validateParameters(deidentifyApp.parameters, {})).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_PARAM_MISSING' }));
+    // Neither keyFile nor secret: refused at the start of the run, before any instance.
+    const keyless = fakeRun(true);
+    await expect(deidentifyApp.run(keyless.ctx, series(['1.2.3.4.1']), validateParameters(deidentifyApp.parameters, {}))).rejects.toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_PARAM_MISSING' }));
     expect(() => validateParameters(deidentifyApp.parameters, { secret: 'short' })).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_PARAM_INVALID' }));
     expect(() => validateParameters(deidentifyApp.parameters, { secret: 'secret-key', pixelMaskRegions: '0,0,0,5' })).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_PARAM_INVALID' }));
     expect(() => validateParameters(deidentifyApp.parameters, { secret: 'secret-key', dateShiftDays: 'soon' })).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_PARAM_INVALID' }));

@@ -26,7 +26,8 @@ export const deidentifyApp = defineApp({
   input: {},
   load: {},
   parameters: {
-    secret: { type: 'string', pattern: '.{8,}', description: 'key (at least 8 characters) of the UID replacement (HMAC-SHA-256, action U) and of the default per-patient date shift; the same key gives the same new UIDs' },
+    keyFile: { type: 'string', default: '', description: 'file holding the key of the UID replacement (HMAC-SHA-256, action U) and of the default per-patient date shift (created with a random key when absent; the same key gives the same new UIDs). Preferred to secret, which is recorded with the job' },
+    secret: { type: 'string', default: '', pattern: '(?:.{8,})?', description: 'the key itself (at least 8 characters), when no keyFile is given' },
     uidRoot: { type: 'string', default: '2.25.', pattern: String.raw`(?:(?:0|[1-9]\d*)\.)+(?:0|[1-9]\d*)?`, description: 'root of the replacement UIDs, e.g. 1.2.392.200036.9110.66. (default 2.25.)' },
     PatientName: { type: 'string', default: '', description: "Patient's Name (0010,0010) written into every object (empty: the profile's empty value)" },
     PatientID: { type: 'string', default: '', description: 'Patient ID (0010,0020) written into every object (empty: the profile\'s empty value)' },
@@ -45,6 +46,7 @@ export const deidentifyApp = defineApp({
   },
   outputs: {},
   async run(ctx, input, params) {
+    if (params.keyFile === '' && params.secret === '') throw new SdkError('ATRIUM_ERR_PARAM_MISSING', 'deidentify needs keyFile (preferred) or secret: the key of the UID replacement', { parameter: 'keyFile' });
     const deidentify = ctx.derive.deidentify;
     if (!deidentify) throw new SdkError('ATRIUM_ERR_APP_HOST', 'this host has no de-identification engine (ctx.derive.deidentify is missing)');
     const refused: RefusedInstance[] = [];

@@ -4,6 +4,7 @@ import { parseMaskRegions } from './parse-mask-regions.js';
 /** The validated parameters of the deidentify app (see deidentify-app.ts). */
 export type DeidentifyParams = Readonly<Record<DeidOption, boolean>> & {
   readonly secret: string;
+  readonly keyFile: string;
   readonly uidRoot: string;
   readonly PatientName: string;
   readonly PatientID: string;
@@ -21,7 +22,7 @@ export function deidentifyRequestOf(source: SourceInstance, params: DeidentifyPa
   const regions = parseMaskRegions(params.pixelMaskRegions);
   return {
     source,
-    secret: params.secret,
+    ...(params.keyFile !== '' ? { keyFile: params.keyFile } : { secret: params.secret }),
     uidRoot: params.uidRoot,
     ...(options.length > 0 ? { options } : {}),
     ...(Object.keys(replacements).length > 0 ? { replacements } : {}),

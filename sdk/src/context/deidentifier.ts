@@ -21,9 +21,17 @@ export interface DeidentifyRequest {
    * Key of the UID replacement (HMAC-SHA-256 of every UID marked U) and of the default
    * per-patient date shift. The same key maps the same UID to the same new UID in every object,
    * so a study de-identified instance by instance keeps its references (Table E.1-1 action U).
-   * Required; keep it secret (with it, the mapping can be recomputed).
+   * Give `secret` or {@link keyFile} (one of them is required); keep it secret (with it,
+   * the mapping can be recomputed). A `secret` parameter is recorded with the run's job;
+   * a key file is not.
    */
-  readonly secret: string;
+  readonly secret?: string;
+  /**
+   * Path of a file holding the key instead of `secret` (read by the host; an absent file is
+   * created with a random 256-bit key, mode 0600, so that later runs with the same file give
+   * the same UIDs). A relative path is resolved against the host's working directory.
+   */
+  readonly keyFile?: string;
   /**
    * Option columns of PS3.15 Table E.1-1 applied on top of the Basic Profile (PS3.15 E.3), by
    * their SDK names ({@link DeidOption}): `retainSafePrivate` (E.3.10), `retainUIDs` (E.3.9),
