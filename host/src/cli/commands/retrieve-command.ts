@@ -23,7 +23,14 @@ function retrieveCommand(op: 'move' | 'get'): Command {
       return withHost(ctx, async (container) => {
         const payload = { ae, uid, ...(dest ? { destination: dest } : {}) };
         const job = await runNetJob(container, ctx, op === 'move' ? NetJob.Move : NetJob.Get, payload, `${op} ${uid} from ${ae}${dest ? ` to ${dest}` : ''}`);
-        if (job.state !== 'completed') return 1;
+        const toUs = op === 'move' && !dest;
+        const hint = (): void => {
+          if (toUs && !ctx.json) ctx.err(`hint: C-MOVE sends the instances to our own SCP: is \`atrium serve\` running, and does ${ae} know our AE title (\`atrium config get aeTitle\`) at this host and port?`);
+        };
+        if (job.state !== 'completed') {
+          hint();
+          return 1;
+        }
         const r = job.result as RetrieveResult & Partial<Pick<GetResult, 'stored' | 'refused'>>;
         if (ctx.json) ctx.out(JSON.stringify({ job: job.id, ...r }, null, 2));
         else {
@@ -31,6 +38,7 @@ function retrieveCommand(op: 'move' | 'get'): Command {
           if (r.stored !== undefined) ctx.out(`stored here: ${r.stored}${r.refused?.length ? `, refused ${r.refused.length}: ${r.refused.map((x) => x.reason).join('; ')}` : ''}`);
           if (r.failedSOPInstanceUIDs.length > 0) ctx.out(`failed: ${r.failedSOPInstanceUIDs.join(', ')}`);
         }
+        if (r.failed > 0) hint();
         return r.failed > 0 ? 1 : 0;
       });
     },
