@@ -49,7 +49,7 @@ describe('Atrium SCU ↔ Atrium SCP on 127.0.0.1', () => {
     a = openWorkstation(dirA);
     b = openWorkstation(dirB);
     importPaths(a.store, SAMPLES);
-    serverA = startServer(a, 'ATRIUM_A', peers);
+    serverA = startServer(a, 'ATRIUM_A', peers, 0); // 0: no limit
     serverB = startServer(b, 'ATRIUM_B', peers, 2);
     peers.ATRIUM_A = await serverA.listen();
     portB = await serverB.listen();
@@ -95,6 +95,12 @@ describe('Atrium SCU ↔ Atrium SCP on 127.0.0.1', () => {
     const cut = await findOn(session.connection, { level: 'IMAGE', keys: { StudyInstanceUID: studies.matches[0]!.StudyInstanceUID!, SOPInstanceUID: '' } }, 1);
     expect(cut.matches).toHaveLength(1);
     await session.close();
+    // findLimit 0 at A and maxResults 0 here: no limit on either side, every instance comes back.
+    const toA = await openScu(settings('ATRIUM_B'), { title: 'ATRIUM_A', host: '127.0.0.1', port: peers.ATRIUM_A! }, [qrContext('STUDY', 'Find')]);
+    const all = await findOn(toA.connection, { level: 'IMAGE', keys: { SOPInstanceUID: '' } }, 0).catch((e: Error) => e);
+    await toA.close();
+    expect(all).not.toBeInstanceOf(Error);
+    expect((all as Awaited<ReturnType<typeof findOn>>).matches).toHaveLength(a.index.getInstances({}).length);
   });
 
   it('C-MOVE from B to A and C-GET from B into a third store, found by UID', async () => {

@@ -43,7 +43,7 @@ export interface NetworkConfig {
    * a power loss (as Orthanc's `SyncStorageArea`).
    */
   syncStorageArea: boolean;
-  /** C-FIND SCP: most responses per query (then Success with fewer matches); 0 = no limit. */
+  /** C-FIND SCP: most responses per query (past it: A700 naming the limit); 0 = no limit. */
   findLimit: number;
   /** C-FIND SCU: send C-CANCEL past this many results; 0 = never. */
   findScuLimit: number;

@@ -13,12 +13,13 @@ export interface FindResult {
 }
 
 /**
- * C-FIND as SCU (PS3.4 §C.4.1): collects the matches; past `limit` sends C-CANCEL (seed
+ * C-FIND as SCU (PS3.4 §C.4.1): collects the matches; past `maxResults` (0: no limit) sends C-CANCEL (seed
  * 001 §4.2.3: the query stops at the configured limit, default 100) and waits for the
  * final response.
  * @throws AtriumError `ATRIUM_ERR_NET_REMOTE_FAILED` for a failure status, or the association's error.
  */
-export async function findOn(connection: DimseConnection, request: QueryRequest, limit: number): Promise<FindResult> {
+export async function findOn(connection: DimseConnection, request: QueryRequest, maxResults: number): Promise<FindResult> {
+  const limit = maxResults > 0 ? maxResults : Number.POSITIVE_INFINITY; // 0: never cancel
   const matches: Record<string, string>[] = [];
   let truncated = false;
   let status = 0;

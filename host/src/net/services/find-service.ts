@@ -14,7 +14,7 @@ export interface FindServiceOptions {
   readonly index: Pick<Index, 'db'>;
   /** Our AE title, returned as Retrieve AE Title. */
   readonly aeTitle: string;
-  /** Most matches returned (seed 001 §4.2.4: 500); past it the query ends with A700. */
+  /** Most matches returned (seed 001 §4.2.4: 500); past it the query ends with A700. 0 = no limit. */
   readonly limit: number;
 }
 
@@ -41,11 +41,12 @@ export function findService(options: FindServiceOptions): ScpService {
     handlers: {
       [CommandField.CFindRq]: async (request, responder) => {
         const ts = request.context.transferSyntax;
+        const limit = options.limit > 0 ? options.limit : Number.MAX_SAFE_INTEGER;
         let matches;
         let identifier;
         try {
           identifier = readIdentifier(request.dataset ?? new Uint8Array(0), ts);
-          matches = query(options.index, identifier.level, identifier.keys, { limit: options.limit + 1, model: modelOf(request.context.abstractSyntax) ?? 'STUDY' });
+          matches = query(options.index, identifier.level, identifier.keys, { ...(options.limit > 0 ? { limit: options.limit + 1 } : {}), model: modelOf(request.context.abstractSyntax) ?? 'STUDY' });
         } catch (e) {
           if (!isAtriumError(e)) throw e;
           await responder.respond({ Status: Status.IdentifierDoesNotMatchSopClass, ErrorComment: e.message.slice(0, 64) });
@@ -53,14 +54,14 @@ export function findService(options: FindServiceOptions): ScpService {
         }
         const pending = identifier.unsupported.length > 0 ? Status.PendingWarning : Status.Pending;
         let sent = 0;
-        for (const match of matches.slice(0, options.limit)) {
+        for (const match of matches.slice(0, limit)) {
           if (responder.cancelled.aborted) break;
           await responder.respond({ Status: pending }, writeIdentifier(match, identifier.requested, identifier.level, ts, options.aeTitle));
           if (++sent % 16 === 0) await yieldToEvents();
         }
         await yieldToEvents();
         if (responder.cancelled.aborted) await responder.respond({ Status: Status.Cancel });
-        else if (matches.length > options.limit) await responder.respond({ Status: Status.FindOutOfResources, ErrorComment: `More than ${options.limit} matches: refine the query` });
+        else if (matches.length > limit) await responder.respond({ Status: Status.FindOutOfResources, ErrorComment: `More than ${options.limit} matches: refine the query` });
         else await responder.respond({ Status: Status.Success });
       },
     },
