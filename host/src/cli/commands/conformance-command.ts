@@ -4,17 +4,26 @@ import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js
 import { deidRuleTable } from '../../deid/deid-rule-table.js';
 import { conformanceStatement, type ConformanceApp } from '../../derive/conformance-tables.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
+import { Workstation } from '../../di/store-module.js';
+import { loadNetworkConfig } from '../../net/config/index.js';
+import { networkConformanceStatement } from '../../net/network-conformance.js';
 import type { CliContext, Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
 import { printTable } from '../print-table.js';
 
 export const conformanceCommand: Command = {
   name: 'conformance',
-  usage: 'atrium conformance [--app <id>] [--format md|html] | --app deidentify [--option <name>...] [--preset gca-9300r] [--json]',
-  summary: "Print the DICOM Conformance Statement of the apps' derived objects, generated from the tables the engine runs",
+  usage: 'atrium conformance [--app <id>] [--format md|html] | --network | --app deidentify [--option <name>...] [--preset gca-9300r] [--json]',
+  summary: "Print the DICOM Conformance Statement: the apps' derived objects, or (--network) the network services, generated from the tables the code runs",
   run(args, ctx) {
-    const { values } = parseArgs({ args, options: { app: { type: 'string' }, format: { type: 'string', default: 'md' }, option: { type: 'string', multiple: true }, preset: { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { app: { type: 'string' }, format: { type: 'string', default: 'md' }, option: { type: 'string', multiple: true }, preset: { type: 'string' }, network: { type: 'boolean', default: false } } });
     if (values.app === 'deidentify') return deidRuleTableOutput(values.option ?? [], values.preset, ctx);
+    if (values.network) {
+      return withHost(ctx, (container) => {
+        ctx.out(networkConformanceStatement(loadNetworkConfig(container.get<Workstation>(Workstation).index.db)));
+        return 0;
+      });
+    }
     if (values.format !== 'md' && values.format !== 'html') {
       ctx.err('atrium conformance: --format must be md or html');
       return 2;

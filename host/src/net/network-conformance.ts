@@ -1,0 +1,130 @@
+import { QueryRetrieveSopClass, VerificationSOPClass, lookupKeyword, sopClassName, tagToString, transferSyntaxName } from '@atrium/sdk';
+import { QUERY_KEYS } from '../db/query-keys.js';
+import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
+import type { NetworkConfig } from './config/index.js';
+import { seedStorageClasses } from './jobs/seed-storage-classes.js';
+import { STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSopClasses } from './syntaxes.js';
+
+const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
+const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
+  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const uidRows = (uids: readonly string[], name: (uid: string) => string | undefined): string[][] => uids.map((uid) => [name(uid) ?? uid, uid]);
+const ms = (v: number): string => (v === 0 ? 'none' : v % 1000 === 0 ? `${v / 1000} s` : `${v} ms`);
+
+/** Matching of a query key as PS3.4 §C.2.2.2 names it (the engine's kinds, see match-condition.ts). */
+function matching(keyword: string): string {
+  const k = QUERY_KEYS[keyword]!;
+  if (k.returnOnly) return 'returned only (universal)';
+  if (k.vr === 'UI') return 'single value, UID list, universal';
+  if (k.vr === 'DA' || k.vr === 'TM' || k.vr === 'DT') return 'single value, range, universal';
+  if (k.vr === 'PN') return 'single value, wildcard (case-insensitive), universal';
+  return 'single value, wildcard, universal';
+}
+
+/**
+ * The networking part of the DICOM Conformance Statement (PS3.2 Annex A, the seeds'
+ * layout) as Markdown, generated from what the code negotiates and answers: the SOP
+ * classes and transfer syntaxes of the services, the query keys of the index, the
+ * statuses, and the configured association parameters — so it cannot drift from the
+ * implementation.
+ */
+export function networkConformanceStatement(config: NetworkConfig): string {
+  const storage = storageSopClasses();
+  const qr = Object.values(QueryRetrieveSopClass);
+  const levels = ['PATIENT', 'STUDY', 'SERIES', 'IMAGE'] as const;
+  return [
+    '# Atrium — DICOM Conformance Statement: networking',
+    '',
+    '## Implementation',
+    '',
+    table(['Implementation Class UID', 'Implementation Version Name'], [[IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME]]),
+    '',
+    '## Application Entity and association parameters',
+    '',
+    table(['Parameter', 'Value', 'Setting (`atrium config set`)'], [
+      ['AE title', config.aeTitle, 'aeTitle'],
+      ['Listening port / address', `${config.port} / ${config.bindAddress}`, 'port, bindAddress'],
+      ['Maximum PDU received', config.maxPduLength === 0 ? 'unlimited' : config.maxPduLength, 'maxPduLength'],
+      ['Maximum PDU sent', `min(${config.maxPduSendLength}, the peer's maximum)`, 'maxPduSendLength'],
+      ['Simultaneous associations accepted', config.maxAssociations, 'maxAssociations'],
+      ['ARTIM (association request, release)', ms(config.associationTimeoutMs), 'associationTimeoutMs'],
+      ['DIMSE timeout (SCU)', ms(config.dimseTimeoutMs), 'dimseTimeoutMs'],
+      ['Idle association (SCP)', ms(config.idleTimeoutMs), 'idleTimeoutMs'],
+      ['TCP connect timeout', ms(config.connectTimeoutMs), 'connectTimeoutMs'],
+      ['C-FIND SCP matches', config.findLimit === 0 ? 'unlimited' : config.findLimit, 'findLimit'],
+      ['C-FIND SCU results before C-CANCEL', config.findScuLimit === 0 ? 'unlimited' : config.findScuLimit, 'findScuLimit'],
+      ['Storage SCU job retries', config.storeRetries, 'storeRetries'],
+      ['Move / get SCU job retries, delay', `${config.moveRetries}, ${ms(config.moveRetryDelayMs)}`, 'moveRetries, moveRetryDelayMs'],
+      ['C-STORE answered after fsync', config.syncStorageArea ? 'yes' : 'no (after the write to the OS)', 'syncStorageArea'],
+    ]),
+    '',
+    'One operation at a time per association (no asynchronous operations window); no extended negotiation, no user identity negotiation, no TLS. TCP Nagle is off on every socket.',
+    '',
+    '### Association acceptance policy',
+    '',
+    table(['Condition', 'A-ASSOCIATE-RJ result / source / reason'], [
+      ['Called AE title is not ours', 'rejected-permanent / service-user / called-AE-title-not-recognized'],
+      [`Calling AE title not in the AE table with role "call" (only when acceptUnknownCallingAe is false; now ${config.acceptUnknownCallingAe})`, 'rejected-permanent / service-user / calling-AE-title-not-recognized'],
+      [`Peer address not registered (only when acceptUnknownHosts is false; now ${config.acceptUnknownHosts})`, 'rejected-permanent / service-user / no-reason-given'],
+      [`${config.maxAssociations} associations already open`, 'rejected-transient / service-provider (presentation) / local-limit-exceeded'],
+      ['Application context other than DICOM', 'rejected-permanent / service-user / application-context-name-not-supported'],
+      ['Protocol version without bit 0', 'rejected-permanent / service-provider (ACSE) / protocol-version-not-supported'],
+    ]),
+    '',
+    'A malformed PDU (unknown type, a length over the maximum, an item that does not fit, a P-DATA for a context not accepted) is answered with A-ABORT (service provider, PS3.8 reason) and closes that association only.',
+    '',
+    '## Verification SOP Class (SCU and SCP)',
+    '',
+    table(['SOP Class', 'UID', 'Transfer syntaxes'], [[sopClassName(VerificationSOPClass) ?? 'Verification', VerificationSOPClass, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')]]),
+    '',
+    '## Storage SCP',
+    '',
+    'Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request\'s SOP Class/Instance, the context\'s transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with the first transfer syntax the requestor lists that is also in the list below (the requestor\'s preference); duplicate contexts are accepted alike.',
+    '',
+    table(['Storage SOP Class', 'UID'], uidRows(storage, sopClassName)),
+    '',
+    table(['Transfer Syntax', 'UID'], uidRows(STORAGE_SYNTAXES, transferSyntaxName)),
+    '',
+    table(['Status', 'Code', 'When'], [
+      ['Success', '0000', 'stored (or replaced: same SOP Instance UID in the same series)'],
+      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free'],
+      ['Error: data set does not match SOP class', 'A900', 'a Type 1 attribute of the identity, pixel or geometry modules is missing, empty or invalid, or the data set\'s SOP Class / Instance UID differs from the request; reason in Error Comment; bytes kept in quarantine'],
+      ['Error: cannot understand', 'C000', 'unreadable data set, or a Series Instance UID held by another study; reason in Error Comment; bytes kept in quarantine'],
+    ]),
+    '',
+    '## Storage SCU (`atrium send`, C-MOVE and C-GET sub-operations)',
+    '',
+    'Proposes, per SOP class, a context with the stored transfer syntax and, for anything stored otherwise than Explicit VR Little Endian, one more with Explicit and Implicit VR Little Endian. An instance is sent byte for byte when its stored syntax is accepted, else converted (decompression; lossless compression only when verified); odd-length values are padded to even length. `atrium send` performs C-ECHO first, then every C-STORE on one association; a failure status (A7xx, Cxxx) aborts the association and retries the job, A9xx and B007 fail it.',
+    '',
+    '## Query/Retrieve SCP',
+    '',
+    table(['SOP Class', 'UID', 'Transfer syntaxes'], uidRows(qr, sopClassName).map(([n, u]) => [n!, u!, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')])),
+    '',
+    'Hierarchical queries at every level of both models (Study Root has no PATIENT level); relational retrieval is not supported. Keys the index holds, per level (any other requested key is returned empty and the responses are Pending FF01):',
+    '',
+    table(['Level', 'Attribute', 'Tag', 'Matching'], levels.flatMap((level) => Object.entries(QUERY_KEYS).filter(([, k]) => k.level === level).map(([keyword]) => {
+      const tag = lookupKeyword(keyword)?.tag;
+      return [level, keyword, tag === undefined ? '-' : tagToString(tag), matching(keyword)];
+    }))),
+    '',
+    table(['Service', 'Status', 'Code', 'When'], [
+      ['C-FIND', 'Pending', 'FF00', 'a match; every requested key supported'],
+      ['C-FIND', 'Pending (warning)', 'FF01', 'a match; a requested key is not supported'],
+      ['C-FIND', 'Refused: out of resources', 'A700', `more than ${config.findLimit === 0 ? 'the limit of' : config.findLimit} matches (after that many Pending responses)`],
+      ['C-FIND / C-MOVE / C-GET', 'Failed: identifier does not match SOP class', 'A900', 'no or unknown Query/Retrieve Level, a bad range or UID list, a retrieve without the level\'s unique key'],
+      ['C-FIND / C-MOVE / C-GET', 'Cancel', 'FE00', 'after C-CANCEL'],
+      ['C-MOVE / C-GET', 'Pending', 'FF00', 'after each sub-operation, with remaining / completed / failed / warning counts'],
+      ['C-MOVE', 'Refused: move destination unknown', 'A801', 'destination not in the AE table with role "store"'],
+      ['C-MOVE / C-GET', 'Refused: out of resources', 'A702', 'no sub-operation succeeded (Failed SOP Instance UID List in the identifier)'],
+      ['C-MOVE / C-GET', 'Warning', 'B000', 'some sub-operations failed or warned'],
+      ['C-MOVE / C-GET', 'Success', '0000', 'every sub-operation succeeded'],
+    ]),
+    '',
+    '## Query/Retrieve SCU (`atrium find`, `atrium move`, `atrium get`)',
+    '',
+    'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL past the configured number of results. A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. C-GET proposes these storage SOP classes with the SCP role (uncompressed, and one compressed context each):',
+    '',
+    table(['Storage SOP Class', 'UID'], uidRows(seedStorageClasses(), sopClassName)),
+    '',
+  ].join('\n');
+}
