@@ -10,6 +10,14 @@ import type { StoreIntents } from './store-intents.js';
 import type { StoreOutcome } from './store-outcome.js';
 import { validateInstance, type ValidationPolicy } from './validate-instance.js';
 
+/** Options of {@link InstanceStore.receive}. */
+export interface ReceiveOptions {
+  /** A C-STORE request's Affected SOP Class / Instance UIDs: an object whose own UIDs differ is refused. */
+  readonly expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string };
+  /** false: the file write skips its fsyncs (default true). */
+  readonly sync?: boolean;
+}
+
 /**
  * Receives DICOM objects into the store: the one path used by import, the C-STORE SCP
  * and derived series. A Level 2 (Full) storage provider: bytes are stored exactly as
@@ -33,30 +41,43 @@ export class InstanceStore {
    * object whose own UIDs differ (`ATRIUM_ERR_STORE_SOP_MISMATCH`); `options.sync: false`
    * skips the fsyncs of the file write (see {@link FileStore.writeAtomic}).
    */
-  receive(bytes: Uint8Array, source: string, options: { readonly expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string }; readonly sync?: boolean } = {}): StoreOutcome {
+  receive(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StoreOutcome {
+    const staged = this.stage(bytes, source, options);
+    return 'refused' in staged ? staged.refused : staged.commit();
+  }
+
+  /**
+   * The first half of {@link receive}, for a C-STORE SCP that answers before indexing:
+   * parse, validate, classify and write the file (with its intent recorded) — then either
+   * the refusal, or `commit()`, which indexes the file (hash, index row, intent forgotten).
+   * An object whose file is written is in the store even if `commit` never runs: the
+   * startup reconcile indexes every file with an intent left (see `reconcileStore`).
+   * Call `commit` before staging another object of the same series.
+   */
+  stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): { readonly refused: StoreOutcome } | { readonly path: string; commit(): StoreOutcome } {
     const expect = options.expect;
     let file: DicomFile;
     try {
       file = parseDicom(bytes);
     } catch (e) {
       if (!isAtriumError(e)) throw e;
-      return this.reject(bytes, source, 'rejected', e.code, e.message, { ...e.details });
+      return { refused: this.reject(bytes, source, 'rejected', e.code, e.message, { ...e.details }) };
     }
     const ds = file.dataset;
     for (const key of ['SOPClassUID', 'SOPInstanceUID'] as const) {
       const want = expect?.[key];
       const have = ds.string(Tag[key]);
       if (want !== undefined && have !== want) {
-        return this.reject(bytes, source, 'rejected', 'ATRIUM_ERR_STORE_SOP_MISMATCH',
-          `${key} of the data set (${have ?? 'absent'}) differs from the request's Affected ${key} (${want})`, { [key]: have, expected: want }, ds.string(Tag.SOPInstanceUID));
+        return { refused: this.reject(bytes, source, 'rejected', 'ATRIUM_ERR_STORE_SOP_MISMATCH',
+          `${key} of the data set (${have ?? 'absent'}) differs from the request's Affected ${key} (${want})`, { [key]: have, expected: want }, ds.string(Tag.SOPInstanceUID)) };
       }
     }
     const problems = validateInstance(ds, this.policy);
     const first = problems[0];
     if (first) {
-      return this.reject(bytes, source, 'rejected', first.code, problems.map((p) => p.message).join('; '), {
+      return { refused: this.reject(bytes, source, 'rejected', first.code, problems.map((p) => p.message).join('; '), {
         problems: problems.map((p) => ({ code: p.code, keyword: p.keyword, message: p.message })),
-      }, ds.string(Tag.SOPInstanceUID));
+      }, ds.string(Tag.SOPInstanceUID)) };
     }
     const StudyInstanceUID = ds.string(Tag.StudyInstanceUID) as string;
     const SeriesInstanceUID = ds.string(Tag.SeriesInstanceUID) as string;
@@ -64,25 +85,27 @@ export class InstanceStore {
     const SOPClassUID = ds.string(Tag.SOPClassUID) as string;
     const stored = file.meta ? bytes : writePart10(file);
     const path = this.files.instancePath(StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID);
-    const record = recordFromDataset(ds, file.transferSyntax.uid, {
-      path,
-      size: stored.length,
-      sha256: createHash('sha256').update(stored).digest('hex'),
-      receivedFrom: source,
-    });
+    // The hash is computed in commit(); classify only needs the record's UIDs and identity.
+    const record = recordFromDataset(ds, file.transferSyntax.uid, { path, size: stored.length, sha256: 'pending', receivedFrom: source });
     const decision = this.index.classify(record);
     if (decision.action === 'quarantine-duplicate-series') {
       const held = decision.existing.StudyInstanceUID;
-      return this.reject(bytes, source, 'duplicate', 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES',
+      return { refused: this.reject(bytes, source, 'duplicate', 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES',
         `Series Instance UID ${SeriesInstanceUID} is already stored in study ${held}; this instance belongs to study ${StudyInstanceUID} (seed 001 §4.1.3.3.3: kept aside for administrative clean-up)`,
-        { SeriesInstanceUID, StudyInstanceUID, heldByStudy: held }, SOPInstanceUID);
+        { SeriesInstanceUID, StudyInstanceUID, heldByStudy: held }, SOPInstanceUID) };
     }
     this.intents.begin(path);
     this.files.writeAtomic(path, stored, { sync: options.sync ?? true });
-    const result = this.index.upsertInstance(record);
-    this.intents.end(path);
-    if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
-    return { status: result.action, SOPInstanceUID, SeriesInstanceUID, StudyInstanceUID, SOPClassUID, path, changes: result.changes };
+    return {
+      path,
+      commit: () => {
+        record.file.sha256 = createHash('sha256').update(stored).digest('hex');
+        const result = this.index.upsertInstance(record);
+        this.intents.end(path);
+        if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
+        return { status: result.action, SOPInstanceUID, SeriesInstanceUID, StudyInstanceUID, SOPClassUID, path, changes: result.changes };
+      },
+    };
   }
 
   private reject(

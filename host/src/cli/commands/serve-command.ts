@@ -44,6 +44,7 @@ export const serveCommand: Command = {
               if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}] kept in ${outcome.quarantinePath}`);
               else storedCount++;
             },
+            onIndexError: (error, path) => log(`indexing ${path} failed after it was acknowledged: ${(error as Error).message}; the next start's reconcile indexes it`),
           }),
           findService({ index: ws.index, aeTitle: config.aeTitle, limit: config.findLimit }),
           retrieveService({

@@ -14,7 +14,7 @@ import { STORAGE_SYNTAXES, storageSopClasses } from '../syntaxes.js';
 
 /** Options of {@link storeService}. */
 export interface StoreServiceOptions {
-  readonly store: Pick<InstanceStore, 'receive'>;
+  readonly store: Pick<InstanceStore, 'stage'>;
   /** The store's root folder (free space is checked there). */
   readonly root: string;
   /** Refuse with A700 when less than this many bytes would be free after storing (default 64 MiB). */
@@ -26,6 +26,11 @@ export interface StoreServiceOptions {
   readonly sync?: boolean;
   /** Called after each C-STORE with what happened (logs, C-GET SCU counters). */
   readonly onStored?: (outcome: StoreOutcome, callingAeTitle: string) => void;
+  /**
+   * Indexing a written file failed after Success was answered (the file and its intent
+   * are kept: the next start's reconcile indexes it). Default: ignored.
+   */
+  readonly onIndexError?: (error: unknown, path: string) => void;
 }
 
 /**
@@ -57,7 +62,8 @@ export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComme
  * Storage SCP (PS3.4 Annex B), Level 2 (Full): every composite storage SOP class with
  * every transfer syntax of {@link STORAGE_SYNTAXES}; each data set is stored byte for
  * byte as received through the one store path (validation, quarantine, crash-safe
- * write) and acknowledged only once it is durable. Statuses: 0000 stored; A700 out of
+ * write) and acknowledged once its file is written (durable with `sync`); it is indexed
+ * right after the answer (an interrupted indexing is completed by the startup reconcile). Statuses: 0000 stored; A700 out of
  * resources (free disk space under the limit); A900 data set does not match the SOP
  * class (a Type 1 attribute missing/empty/invalid, or UIDs differing from the
  * request) with the reason in Error Comment; C000 cannot understand (unreadable data
@@ -82,9 +88,22 @@ export function storeService(options: StoreServiceOptions): ScpService {
         const sopInstance = command.AffectedSOPInstanceUID ?? '';
         const calling = responder.connection.association.callingAeTitle;
         const bytes = part10FromNetwork(dataset, sopClass, sopInstance, context.transferSyntax, calling);
-        const outcome = options.store.receive(bytes, `dicom:${calling}@${responder.connection.association.peerAddress}`, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
-        options.onStored?.(outcome, calling);
-        await responder.respond({ ...storeStatus(outcome), AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+        const staged = options.store.stage(bytes, `dicom:${calling}@${responder.connection.association.peerAddress}`, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
+        if ('refused' in staged) {
+          options.onStored?.(staged.refused, calling);
+          await responder.respond({ ...storeStatus(staged.refused), AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+          return;
+        }
+        // The file is written (and durable with sync): answer first, then index while the
+        // sender prepares its next object. The connection handles the next request only
+        // after this handler returns, so requests of one association stay in order.
+        await responder.respond({ Status: Status.Success, AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+        try {
+          const outcome = staged.commit(); // not inside `onStored?.(...)`: that would skip it without a listener
+          options.onStored?.(outcome, calling);
+        } catch (e) {
+          options.onIndexError?.(e, staged.path);
+        }
       },
     },
   };
