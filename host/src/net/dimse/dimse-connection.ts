@@ -7,7 +7,10 @@ import { isPending } from './dimse-status.js';
 export interface IncomingRequest {
   readonly context: AcceptedContext;
   readonly command: DimseCommand;
+  /** The data set (joined from its parts on first use). */
   readonly dataset?: Uint8Array;
+  /** The data set as received, in slices (see {@link DimseMessage.datasetParts}). */
+  readonly datasetParts?: readonly Uint8Array[];
 }
 
 /** What a handler uses to answer and to notice a C-CANCEL. */
@@ -172,7 +175,10 @@ export class DimseConnection {
         await responder.respond({ Status: 0x0211, ErrorComment: `Command Field 0x${command.CommandField.toString(16)} is not supported here` });
         return;
       }
-      await handler({ context, command, ...(message.dataset ? { dataset: message.dataset } : {}) }, responder);
+      const request: IncomingRequest = message.datasetParts
+        ? { context, command, datasetParts: message.datasetParts, get dataset() { return message.dataset; } }
+        : { context, command };
+      await handler(request, responder);
     } catch (e) {
       if (this.association.open) {
         // A handler that fails answers "processing failure" (0110) and the association goes on.

@@ -38,15 +38,20 @@ export interface StoreServiceOptions {
  * Information group built from the request (SOP Class/Instance, the context's transfer
  * syntax, the calling AE as Source Application Entity Title) + the data set as received.
  */
-export function part10FromNetwork(dataset: Uint8Array, sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string): Uint8Array {
+export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string): Uint8Array {
   const ids = new DataSet([stringElement(Tag.SOPClassUID, 'UI', sopClassUid), stringElement(Tag.SOPInstanceUID, 'UI', sopInstanceUid)], EXPLICIT_LE);
   const meta = writeDataset(buildFileMeta(ids, transferSyntax, sourceAet), EXPLICIT_LE);
-  // One allocation, no zero-fill of the data set's share (hundreds of KiB per image).
-  const out = Buffer.allocUnsafe(132 + meta.length + dataset.length);
+  const parts = dataset instanceof Uint8Array ? [dataset] : dataset;
+  // One allocation and one copy of the data set, from the slices it arrived in.
+  const out = Buffer.allocUnsafe(132 + meta.length + parts.reduce((n, p) => n + p.length, 0));
   out.fill(0, 0, 128);
   out.set(DICM, 128);
   out.set(meta, 132);
-  out.set(dataset, 132 + meta.length);
+  let at = 132 + meta.length;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -78,9 +83,10 @@ export function storeService(options: StoreServiceOptions): ScpService {
     handlers: {
       [CommandField.CStoreRq]: async (request, responder) => {
         const { command, context } = request;
-        const dataset = request.dataset ?? new Uint8Array(0);
+        const dataset = request.datasetParts ?? [];
+        const size = dataset.reduce((n, p) => n + p.length, 0);
         const stats = statfsSync(options.root);
-        if (stats.bavail * stats.bsize < dataset.length + minFree) {
+        if (stats.bavail * stats.bsize < size + minFree) {
           await responder.respond({ Status: Status.OutOfResources, AffectedSOPInstanceUID: command.AffectedSOPInstanceUID ?? '', ErrorComment: 'Out of resources: disk space low' });
           return;
         }

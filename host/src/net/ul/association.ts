@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { decodeCommand, encodeCommand, hasDataSet, type DimseCommand } from '../dimse/dimse-command.js';
-import { decodePdu, pduName } from './decode-pdu.js';
+import { decodePDataParts, decodePdu, pduName, type ReceivedPdv } from './decode-pdu.js';
 import { encodeAbort, encodeRelease } from './encode-pdu.js';
-import { AbortReason, AbortSource, PduType, describeAbort, type Pdu, type PData } from './pdu.js';
+import { AbortReason, AbortSource, PduType, describeAbort, type Pdu } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
 
 /** A presentation context both sides agreed on. */
@@ -18,6 +18,25 @@ export interface DimseMessage {
   readonly contextId: number;
   readonly command: DimseCommand;
   readonly dataset?: Uint8Array;
+  /**
+   * A received data set as the slices it arrived in (not copied): a consumer that writes
+   * it somewhere (the C-STORE SCP) copies it once; `dataset` joins them on first use.
+   */
+  readonly datasetParts?: readonly Uint8Array[];
+}
+
+/** A received message whose `dataset` is joined from its parts only when asked for. */
+function receivedMessage(contextId: number, command: DimseCommand, parts: readonly Buffer[]): DimseMessage {
+  let joined: Uint8Array | undefined;
+  return {
+    contextId,
+    command,
+    datasetParts: parts,
+    get dataset(): Uint8Array {
+      joined ??= parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      return joined;
+    },
+  };
 }
 
 /** How an association ended. */
@@ -87,9 +106,9 @@ export class Association {
   private state: 'open' | 'releasing' | 'ended' = 'open';
   private endWith!: (end: AssociationEnd) => void;
   private releaseAnswered: (() => void) | undefined;
-  private command: Uint8Array[] = [];
+  private command: Buffer[] = [];
   private current: { contextId: number; command: DimseCommand } | undefined;
-  private data: Uint8Array[] = [];
+  private data: Buffer[] = [];
   private sending: Promise<void> = Promise.resolve();
 
   constructor(init: AssociationInit) {
@@ -213,7 +232,8 @@ export class Association {
     if (this.state === 'ended') return;
     try {
       for (const raw of this.framer.push(chunk)) {
-        this.handle(decodePdu(raw.type, raw.body));
+        if (raw.type === PduType.PData) this.pdata(decodePDataParts(raw.parts));
+        else this.handle(decodePdu(raw.type, raw.body));
         if (this.isEnded()) return;
       }
     } catch (e) {
@@ -229,7 +249,7 @@ export class Association {
   private handle(pdu: Pdu): void {
     switch (pdu.type) {
       case PduType.PData:
-        return this.pdata(pdu);
+        return this.pdata(pdu.pdvs.map((v) => ({ contextId: v.contextId, command: v.command, last: v.last, parts: [Buffer.from(v.data.buffer, v.data.byteOffset, v.data.byteLength)] })));
       case PduType.ReleaseRq:
         if (this.state !== 'open') return;
         this.state = 'releasing';
@@ -257,14 +277,14 @@ export class Association {
     return new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', `Unexpected ${pduName(type)} on an established association`, { pduType: type, abortReason: AbortReason.UnexpectedPdu });
   }
 
-  private pdata(pdu: PData): void {
-    for (const pdv of pdu.pdvs) {
+  private pdata(pdvs: readonly ReceivedPdv[]): void {
+    for (const pdv of pdvs) {
       if (!this.contexts.has(pdv.contextId)) {
         throw new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', `P-DATA-TF for presentation context ${pdv.contextId}, which was not accepted`, { contextId: pdv.contextId, abortReason: AbortReason.InvalidPduParameterValue });
       }
       if (pdv.command) {
         if (this.current) throw new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', 'A command fragment arrived while a data set was expected', { abortReason: AbortReason.UnexpectedPduParameter });
-        this.command.push(pdv.data);
+        this.command.push(...pdv.parts);
         if (!pdv.last) continue;
         const command = decodeCommand(Buffer.concat(this.command));
         this.command = [];
@@ -274,13 +294,13 @@ export class Association {
         if (!this.current || this.current.contextId !== pdv.contextId) {
           throw new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', `A data set fragment (context ${pdv.contextId}) arrived without its command`, { abortReason: AbortReason.UnexpectedPduParameter });
         }
-        this.data.push(pdv.data);
+        this.data.push(...pdv.parts);
         if (!pdv.last) continue;
-        const dataset = this.data.length === 1 ? Buffer.from(this.data[0]!) : Buffer.concat(this.data);
         const { contextId, command } = this.current;
         this.current = undefined;
+        const parts = this.data;
         this.data = [];
-        this.onMessage({ contextId, command, dataset });
+        this.onMessage(receivedMessage(contextId, command, parts));
       }
     }
   }

@@ -152,3 +152,65 @@ export function decodePdu(type: number, body: Buffer): Pdu {
       throw malformed(type, 0, 'unknown PDU type', AbortReason.UnrecognizedPdu);
   }
 }
+
+/** A PDV of a received P-DATA-TF, its value as slices of the received chunks (not copied). */
+export interface ReceivedPdv {
+  readonly contextId: number;
+  readonly command: boolean;
+  readonly last: boolean;
+  readonly parts: readonly Buffer[];
+}
+
+/**
+ * Decodes a P-DATA-TF body given as slices (see `PduFramer`): the PDV values stay slices
+ * of the received chunks, so a data set is copied once, when it is assembled.
+ * @throws AtriumError `ATRIUM_ERR_NET_MALFORMED_PDU` as {@link decodePdu}.
+ */
+export function decodePDataParts(parts: readonly Buffer[]): ReceivedPdv[] {
+  const pdvs: ReceivedPdv[] = [];
+  let part = 0;
+  let at = 0; // offset in parts[part]
+  let offset = 0; // offset in the whole body
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const read = (n: number): Buffer => {
+    const out = Buffer.allocUnsafe(n);
+    for (let filled = 0; filled < n;) {
+      const p = parts[part]!;
+      const k = Math.min(n - filled, p.length - at);
+      p.copy(out, filled, at, at + k);
+      filled += k;
+      at += k;
+      if (at === p.length) {
+        part++;
+        at = 0;
+      }
+    }
+    offset += n;
+    return out;
+  };
+  const slice = (n: number): Buffer[] => {
+    const out: Buffer[] = [];
+    for (let left = n; left > 0;) {
+      const p = parts[part]!;
+      const k = Math.min(left, p.length - at);
+      out.push(p.subarray(at, at + k));
+      left -= k;
+      at += k;
+      if (at === p.length) {
+        part++;
+        at = 0;
+      }
+    }
+    offset += n;
+    return out;
+  };
+  while (offset < total) {
+    if (offset + 6 > total) throw malformed(PduType.PData, 6 + offset, `PDV item header needs 6 bytes, ${total - offset} left`);
+    const head = read(6);
+    const length = head.readUInt32BE(0);
+    if (length < 2 || offset - 2 + length > total) throw malformed(PduType.PData, 6 + offset - 6, `PDV item length ${length} does not fit the ${total - offset + 2} bytes left`);
+    pdvs.push({ contextId: head[4]!, command: (head[5]! & 1) === 1, last: (head[5]! & 2) === 2, parts: slice(length - 2) });
+  }
+  if (pdvs.length === 0) throw malformed(PduType.PData, 6, 'P-DATA-TF without a PDV item');
+  return pdvs;
+}

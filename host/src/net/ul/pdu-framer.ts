@@ -4,7 +4,22 @@ import { malformed, pduName } from './decode-pdu.js';
 /** One PDU cut from the byte stream: its type and the bytes after its 6-byte header. */
 export interface RawPdu {
   readonly type: number;
+  /** The body as received: slices of the socket's chunks, not copied. */
+  readonly parts: readonly Buffer[];
+  /** The body in one buffer (joined on first use). */
   readonly body: Buffer;
+}
+
+function rawPdu(type: number, parts: Buffer[]): RawPdu {
+  let joined: Buffer | undefined;
+  return {
+    type,
+    parts,
+    get body(): Buffer {
+      joined ??= parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      return joined;
+    },
+  };
 }
 
 /** Largest PDU accepted when the local maximum is 0 ("no limit", PS3.8 §D.1). */
@@ -52,9 +67,29 @@ export class PduFramer {
         this.expected = { type, length };
       }
       if (this.buffered < this.expected.length) break;
-      out.push({ type: this.expected.type, body: this.take(this.expected.length) });
+      out.push(rawPdu(this.expected.type, this.takeParts(this.expected.length)));
       this.expected = undefined;
     }
+    return out;
+  }
+
+  /** Removes and returns the first `n` buffered bytes as slices of the chunks (no copy). */
+  private takeParts(n: number): Buffer[] {
+    const out: Buffer[] = [];
+    let left = n;
+    while (left > 0) {
+      const c = this.chunks[0]!;
+      if (c.length <= left) {
+        out.push(c);
+        this.chunks.shift();
+        left -= c.length;
+      } else {
+        out.push(c.subarray(0, left));
+        this.chunks[0] = c.subarray(left);
+        left = 0;
+      }
+    }
+    this.buffered -= n;
     return out;
   }
 
