@@ -172,28 +172,12 @@ export function decodePDataParts(parts: readonly Buffer[]): ReceivedPdv[] {
   let at = 0; // offset in parts[part]
   let offset = 0; // offset in the whole body
   const total = parts.reduce((n, p) => n + p.length, 0);
-  const read = (n: number): Buffer => {
-    const out = Buffer.allocUnsafe(n);
-    for (let filled = 0; filled < n;) {
-      const p = parts[part]!;
-      const k = Math.min(n - filled, p.length - at);
-      p.copy(out, filled, at, at + k);
-      filled += k;
-      at += k;
-      if (at === p.length) {
-        part++;
-        at = 0;
-      }
-    }
-    offset += n;
-    return out;
-  };
-  const slice = (n: number): Buffer[] => {
-    const out: Buffer[] = [];
+  /** Walks the next `n` bytes across the parts, handing each stretch to `visit`. */
+  const advance = (n: number, visit: (p: Buffer, from: number, to: number) => void): void => {
     for (let left = n; left > 0;) {
       const p = parts[part]!;
       const k = Math.min(left, p.length - at);
-      out.push(p.subarray(at, at + k));
+      visit(p, at, at + k);
       left -= k;
       at += k;
       if (at === p.length) {
@@ -202,6 +186,19 @@ export function decodePDataParts(parts: readonly Buffer[]): ReceivedPdv[] {
       }
     }
     offset += n;
+  };
+  const read = (n: number): Buffer => {
+    const out = Buffer.allocUnsafe(n);
+    let filled = 0;
+    advance(n, (p, from, to) => {
+      p.copy(out, filled, from, to);
+      filled += to - from;
+    });
+    return out;
+  };
+  const slice = (n: number): Buffer[] => {
+    const out: Buffer[] = [];
+    advance(n, (p, from, to) => out.push(p.subarray(from, to)));
     return out;
   };
   while (offset < total) {
