@@ -68,8 +68,8 @@ export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComme
  * every transfer syntax of {@link STORAGE_SYNTAXES}; each data set is stored byte for
  * byte as received through the one store path (validation, quarantine, crash-safe
  * write) and acknowledged once its file is written (durable with `sync`); it is indexed
- * right after the answer (an interrupted indexing is completed by the startup reconcile). Statuses: 0000 stored; A700 out of
- * resources (free disk space under the limit); A900 data set does not match the SOP
+ * right after the answer (an interrupted indexing is completed by the startup
+ * reconcile). Statuses: 0000 stored; A700 out of resources (free disk space under the limit); A900 data set does not match the SOP
  * class (a Type 1 attribute missing/empty/invalid, or UIDs differing from the
  * request) with the reason in Error Comment; C000 cannot understand (unreadable data
  * set, duplicate series held by another study) — the bytes of refused objects are
@@ -103,12 +103,16 @@ export function storeService(options: StoreServiceOptions): ScpService {
         // The file is written (and durable with sync): answer first, then index while the
         // sender prepares its next object. The connection handles the next request only
         // after this handler returns, so requests of one association stay in order.
-        await responder.respond({ Status: Status.Success, AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
         try {
-          const outcome = staged.commit(); // not inside `onStored?.(...)`: that would skip it without a listener
-          options.onStored?.(outcome, calling);
-        } catch (e) {
-          options.onIndexError?.(e, staged.path);
+          await responder.respond({ Status: Status.Success, AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+        } finally {
+          // Indexed even when the answer could not be sent: the object is written and valid.
+          try {
+            const outcome = staged.commit(); // not inside `onStored?.(...)`: that would skip it without a listener
+            options.onStored?.(outcome, calling);
+          } catch (e) {
+            options.onIndexError?.(e, staged.path);
+          }
         }
       },
     },
