@@ -1,5 +1,5 @@
-import type { SourceInstance } from '@atrium/sdk';
-import { downsample, fitInside, type Raster } from './raster.js';
+import { downsample, fitInside, type SourceInstance } from '@atrium/sdk';
+import type { Raster } from './raster.js';
 import { fullRangeWindow, rgbToGrey, windowToGrey } from './window-level.js';
 
 /**

@@ -1,5 +1,5 @@
 import { blitGrey, createCanvas, type Canvas } from './canvas.js';
-import { downsample, fitInside } from './resample.js';
+import { downsample, fitInside } from '@atrium/sdk';
 import { markLesions, overlayLesions, type LesionOverlay } from './overlay-lesions.js';
 import { CALCIUM_WINDOW, windowToGrey } from './window-level.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, fitInside } from './resample.js';
+import { downsample, fitInside } from '@atrium/sdk';
 import { CALCIUM_WINDOW, windowToGrey } from './window-level.js';
 
 describe('windowToGrey with the calcium window W 800 / L 200', () => {

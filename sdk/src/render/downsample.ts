@@ -1,5 +1,5 @@
-/** Samples of any numeric type, row by row (one sample per pixel). */
-export interface Grid {
+/** Samples of any numeric type (modality values, stored values), row by row: one sample per pixel. */
+export interface SampleGrid {
   readonly width: number;
   readonly height: number;
   readonly data: ArrayLike<number>;
@@ -16,7 +16,7 @@ export function fitInside(width: number, height: number, box: number): { readonl
  * source pixels of its box (`[⌊x·sw/w⌋, ⌊(x+1)·sw/w⌋)`, at least one pixel, so enlarging
  * repeats pixels).
  */
-export function downsample(src: Grid, width: number, height: number): Float64Array {
+export function downsample(src: SampleGrid, width: number, height: number): Float64Array {
   const out = new Float64Array(width * height);
   const xs = boxEdges(src.width, width);
   const ys = boxEdges(src.height, height);
