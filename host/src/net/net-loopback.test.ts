@@ -5,7 +5,7 @@ import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { importPaths } from '../importer/import-paths.js';
 import { openWorkstation, type Workstation } from '../workstation.js';
 import { CommandField } from './dimse/dimse-command.js';
-import { outgoingForUids } from './jobs/outgoing-for-uids.js';
+import { outgoingForUids } from './outgoing-for-uids.js';
 import { DicomServer } from './scp/dicom-server.js';
 import { VERIFICATION_CONTEXT, echo, echoOn } from './scu/echo-scu.js';
 import { findOn } from './scu/find-scu.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
-import { resolveUid } from './resolve-uid.js';
+import { resolveUid } from '../../db/resolve-uid.js';
 
 export const exportCommand: Command = {
   name: 'export',

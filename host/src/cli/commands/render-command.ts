@@ -8,7 +8,7 @@ import { encodePng } from '../../render/encode-png.js';
 import { renderFrame, type VoiWindow } from '../../render/render-frame.js';
 import { openWorkstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
-import { resolveUid } from './resolve-uid.js';
+import { resolveUid } from '../../db/resolve-uid.js';
 
 /** One PNG written by `atrium render`. */
 export interface RenderedFile {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { NetJob, type GetResult } from '../../net/jobs/net-jobs.js';
 import type { RetrieveResult } from '../../net/scu/retrieve-scu.js';
+import { hexStatus } from '../../net/dimse/dimse-status.js';
 import type { Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
 import { runNetJob } from '../run-net-job.js';
@@ -34,7 +35,7 @@ function retrieveCommand(op: 'move' | 'get'): Command {
         const r = job.result as RetrieveResult & Partial<Pick<GetResult, 'stored' | 'refused'>>;
         if (ctx.json) ctx.out(JSON.stringify({ job: job.id, ...r }, null, 2));
         else {
-          ctx.out(`${ae}: ${r.completed} completed, ${r.failed} failed, ${r.warning} warning (status ${r.status.toString(16).toUpperCase().padStart(4, '0')}, job ${job.id})`);
+          ctx.out(`${ae}: ${r.completed} completed, ${r.failed} failed, ${r.warning} warning (status ${hexStatus(r.status)}, job ${job.id})`);
           if (r.stored !== undefined) ctx.out(`stored here: ${r.stored}${r.refused?.length ? `, refused ${r.refused.length}: ${r.refused.map((x) => x.reason).join('; ')}` : ''}`);
           if (r.failedSOPInstanceUIDs.length > 0) ctx.out(`failed: ${r.failedSOPInstanceUIDs.join(', ')}`);
         }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { RemovalResult } from '../../db/dicom-index.js';
 import { openWorkstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
-import { resolveUid } from './resolve-uid.js';
+import { resolveUid } from '../../db/resolve-uid.js';
 
 export const rmCommand: Command = {
   name: 'rm',

@@ -1,3 +1,4 @@
+import { hexStatus } from '../../net/dimse/dimse-status.js';
 import type { Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
 import { NetJob, type SendResult } from '../../net/jobs/net-jobs.js';
@@ -25,7 +26,7 @@ export const sendCommand: Command = {
       if (ctx.json) ctx.out(JSON.stringify({ job: job.id, ...r }, null, 2));
       else {
         ctx.out(`${ae}: ${r.completed} of ${r.total} sent${r.warning ? `, ${r.warning} with warnings` : ''}${r.failed ? `, ${r.failed} failed` : ''} (job ${job.id})`);
-        if (r.problems.length > 0) ctx.out(printTable(r.problems.map((p) => ({ ...p, status: p.status.toString(16).toUpperCase().padStart(4, '0') })), ['SOPInstanceUID', 'status', 'comment']));
+        if (r.problems.length > 0) ctx.out(printTable(r.problems.map((p) => ({ ...p, status: hexStatus(p.status) })), ['SOPInstanceUID', 'status', 'comment']));
       }
       return r.failed > 0 ? 1 : 0;
     });

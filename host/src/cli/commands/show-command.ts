@@ -4,7 +4,7 @@ import { parseDicom } from '../../io/parse-part10.js';
 import { openWorkstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
-import { resolveUid } from './resolve-uid.js';
+import { resolveUid } from '../../db/resolve-uid.js';
 
 export const showCommand: Command = {
   name: 'show',

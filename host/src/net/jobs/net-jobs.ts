@@ -14,7 +14,7 @@ import { resolveRetrieve } from '../scu/resolve-retrieve.js';
 import { retrieveOn, type RetrieveResult } from '../scu/retrieve-scu.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { storageProposals, storeInstances, type StoreReport } from '../scu/store-instances.js';
-import { outgoingForUids } from './outgoing-for-uids.js';
+import { outgoingForUids } from '../outgoing-for-uids.js';
 import { seedStorageClasses } from './seed-storage-classes.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */

@@ -1,6 +1,7 @@
 import type { Index } from '../../db/dicom-index.js';
 import { query } from '../../db/query-engine.js';
 import type { FileStore } from '../../store/file-store.js';
+import { outgoingOf } from '../outgoing-for-uids.js';
 import type { OutgoingInstance } from '../scu/store-instances.js';
 import type { QueryIdentifier } from './query-identifier.js';
 
@@ -12,20 +13,13 @@ const RETRIEVE_KEYS = ['PatientID', 'StudyInstanceUID', 'SeriesInstanceUID', 'SO
  * in study / series / instance number order, ready to send.
  */
 export function retrieveInstances(index: Pick<Index, 'db' | 'getInstance'>, files: Pick<FileStore, 'read'>, identifier: QueryIdentifier, model: 'PATIENT' | 'STUDY'): OutgoingInstance[] {
-  const keys: Record<string, string | undefined> = { SOPClassUID: undefined, TransferSyntaxUID: undefined, SeriesInstanceUID: undefined, SOPInstanceUID: undefined };
+  const keys: Record<string, string | undefined> = { SeriesInstanceUID: undefined, SOPInstanceUID: undefined };
   for (const k of RETRIEVE_KEYS) if (identifier.keys[k] !== undefined) keys[k] = identifier.keys[k];
   const matches = query(index, 'IMAGE', keys, { model });
   const out: OutgoingInstance[] = [];
   for (const m of matches) {
     const stored = index.getInstance(String(m.SeriesInstanceUID), String(m.SOPInstanceUID));
-    if (!stored) continue;
-    const path = stored.file.path;
-    out.push({
-      SOPClassUID: stored.instance.SOPClassUID,
-      SOPInstanceUID: stored.instance.SOPInstanceUID,
-      TransferSyntaxUID: stored.instance.TransferSyntaxUID ?? '1.2.840.10008.1.2.1',
-      read: () => files.read(path),
-    });
+    if (stored) out.push(outgoingOf(stored, files));
   }
   return out;
 }

@@ -1,8 +1,9 @@
-import type { Index, StoredInstance } from '../../db/dicom-index.js';
-import { query } from '../../db/query-engine.js';
-import { AtriumError } from '../../errors/atrium-error.js';
-import type { FileStore } from '../../store/file-store.js';
-import type { OutgoingInstance } from '../scu/store-instances.js';
+import type { Index, StoredInstance } from '../db/dicom-index.js';
+import { query } from '../db/query-engine.js';
+import { findUid } from '../db/resolve-uid.js';
+import { AtriumError } from '../errors/atrium-error.js';
+import type { FileStore } from '../store/file-store.js';
+import type { OutgoingInstance } from './scu/store-instances.js';
 
 /** A stored instance as something to send. */
 export function outgoingOf(stored: StoredInstance, files: Pick<FileStore, 'read'>): OutgoingInstance {
@@ -32,11 +33,7 @@ export function outgoingForUids(index: Index, files: Pick<FileStore, 'read'>, id
     }
   };
   for (const id of ids) {
-    let found: StoredInstance[] = [];
-    for (const key of ['StudyInstanceUID', 'SeriesInstanceUID', 'SOPInstanceUID'] as const) {
-      found = index.getInstances({ [key]: id });
-      if (found.length > 0) break;
-    }
+    const found = findUid(index, id)?.instances ?? [];
     if (found.length === 0) {
       for (const study of query(index, 'STUDY', { PatientID: id, StudyInstanceUID: undefined }, { model: 'PATIENT' })) {
         found.push(...index.getInstances({ StudyInstanceUID: String(study.StudyInstanceUID) }));
