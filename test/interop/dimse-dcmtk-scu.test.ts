@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandField } from '../../host/src/net/dimse/dimse-command.js';
-import { outgoingForUids } from '../../host/src/net/jobs/outgoing-for-uids.js';
+import { outgoingForUids } from '../../host/src/net/outgoing-for-uids.js';
 import { echoOn, VERIFICATION_CONTEXT } from '../../host/src/net/scu/echo-scu.js';
 import { findOn } from '../../host/src/net/scu/find-scu.js';
 import { openScu, type RemotePeer } from '../../host/src/net/scu/open-scu.js';

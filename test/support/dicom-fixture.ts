@@ -4,6 +4,7 @@
  * lie). Written independently of the host's writer: it encodes exactly what it is told,
  * pads nothing and checks nothing.
  */
+import { concatBytes } from '../../host/src/io/concat-bytes.js';
 
 /** Encoding of a fixture dataset. */
 export interface FixtureEncoding {
@@ -85,53 +86,43 @@ function latin1(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
-
 function tagBytes(tag: number, le: boolean): Uint8Array {
   return uint16s([Math.floor(tag / 0x10000), tag & 0xffff], le);
 }
 
 function header(tag: number, vr: string, length: number, enc: FixtureEncoding): Uint8Array {
-  if (!enc.explicitVR) return concat([tagBytes(tag, enc.littleEndian), uint32s([length], enc.littleEndian)]);
-  if (LONG_HEADER.has(vr)) return concat([tagBytes(tag, enc.littleEndian), latin1(vr), new Uint8Array(2), uint32s([length], enc.littleEndian)]);
-  return concat([tagBytes(tag, enc.littleEndian), latin1(vr), uint16s([length], enc.littleEndian)]);
+  if (!enc.explicitVR) return concatBytes([tagBytes(tag, enc.littleEndian), uint32s([length], enc.littleEndian)]);
+  if (LONG_HEADER.has(vr)) return concatBytes([tagBytes(tag, enc.littleEndian), latin1(vr), new Uint8Array(2), uint32s([length], enc.littleEndian)]);
+  return concatBytes([tagBytes(tag, enc.littleEndian), latin1(vr), uint16s([length], enc.littleEndian)]);
 }
 
 /** Encode elements (in the order given) as a bare dataset. */
 export function encodeDataset(elements: readonly FixtureElement[], enc: FixtureEncoding): Uint8Array {
-  return concat(elements.map((e) => encodeElement(e, enc)));
+  return concatBytes(elements.map((e) => encodeElement(e, enc)));
 }
 
 function encodeElement(e: FixtureElement, enc: FixtureEncoding): Uint8Array {
   if ('items' in e) {
     const itemEnc = e.vr === 'UN' ? FIXTURE_IMPLICIT_LE : enc;
-    const body = concat(e.items.map((it) => encodeItem(it, itemEnc)));
+    const body = concatBytes(e.items.map((it) => encodeItem(it, itemEnc)));
     if (e.undefinedLength) {
       // The delimiter belongs to the value: for UN it is Implicit VR LE like the items.
-      return concat([header(e.tag, e.vr, UNDEFINED, enc), body, tagBytes(0xfffee0dd, itemEnc.littleEndian), new Uint8Array(4)]);
+      return concatBytes([header(e.tag, e.vr, UNDEFINED, enc), body, tagBytes(0xfffee0dd, itemEnc.littleEndian), new Uint8Array(4)]);
     }
-    return concat([header(e.tag, e.vr, e.length ?? body.length, enc), body]);
+    return concatBytes([header(e.tag, e.vr, e.length ?? body.length, enc), body]);
   }
   const value = typeof e.value === 'string' ? latin1(e.value) : e.value;
   const vr = e.vrBytes ?? e.vr;
-  return concat([header(e.tag, vr, e.length ?? value.length, enc), value]);
+  return concatBytes([header(e.tag, vr, e.length ?? value.length, enc), value]);
 }
 
 function encodeItem(it: FixtureItem, enc: FixtureEncoding): Uint8Array {
   const body = encodeDataset(it.elements, enc);
   const start = tagBytes(0xfffee000, enc.littleEndian);
   if (it.undefinedLength) {
-    return concat([start, uint32s([UNDEFINED], enc.littleEndian), body, tagBytes(0xfffee00d, enc.littleEndian), new Uint8Array(4)]);
+    return concatBytes([start, uint32s([UNDEFINED], enc.littleEndian), body, tagBytes(0xfffee00d, enc.littleEndian), new Uint8Array(4)]);
   }
-  return concat([start, uint32s([it.length ?? body.length], enc.littleEndian), body]);
+  return concatBytes([start, uint32s([it.length ?? body.length], enc.littleEndian), body]);
 }
 
 /** What goes into a generated File Meta Information. */
@@ -162,7 +153,7 @@ export function part10(dataset: Uint8Array, meta: FixtureMeta, options: { preamb
     FIXTURE_EXPLICIT_LE,
   );
   const groupLength = encodeDataset([el(0x00020000, 'UL', uint32s([rest.length]))], FIXTURE_EXPLICIT_LE);
-  return concat([...(options.preamble === false ? [] : [new Uint8Array(128)]), latin1('DICM'), groupLength, rest, dataset]);
+  return concatBytes([...(options.preamble === false ? [] : [new Uint8Array(128)]), latin1('DICM'), groupLength, rest, dataset]);
 }
 
 /**
