@@ -1,13 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers. `npm test` (this config without ATRIUM_TEST_TIER): unit and in-process
+ * end-to-end tests. `npm run test:interop` (ATRIUM_TEST_TIER=interop): the suites under
+ * test/interop that start real peers (DCMTK, Orthanc, later Chromium and PostgreSQL).
+ */
+const interop = process.env.ATRIUM_TEST_TIER === 'interop';
+
 export default defineConfig({
   resolve: {
     alias: { '@atrium/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['{sdk,host,plugins,examples,test,bench}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    include: interop ? ['test/interop/**/*.test.ts'] : ['{sdk,host,plugins,examples,test,bench}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', ...(interop ? [] : ['test/interop/**'])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
