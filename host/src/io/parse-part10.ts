@@ -3,6 +3,7 @@ import { Tag } from '@atrium/sdk';
 import type { DataSet } from './data-set.js';
 import { parseDataset } from './parse-dataset.js';
 import { parseError } from './parse-error.js';
+import { DEFAULT_PARSE_LIMITS, limitError, type ParseLimits } from './parse-limits.js';
 import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, transferSyntaxInfo, type DatasetEncoding, type TransferSyntaxInfo } from './transfer-syntax.js';
 import { hasLongHeader, isKnownVr } from './vr.js';
 
@@ -26,6 +27,12 @@ export interface DicomFile {
   readonly stoppedAtPixelData: boolean;
   /** The raw (inflated, for deflated syntaxes) bytes of the dataset. */
   readonly datasetBytes: Uint8Array;
+  /**
+   * Where a header-only parse stopped: the byte offset in the file of the first element
+   * not read (Pixel Data or what follows it). Undefined for a deflated data set, whose
+   * offsets are those of the inflated bytes.
+   */
+  readonly stoppedAt?: number;
 }
 
 /** Options of {@link parseDicom}. */
@@ -34,6 +41,8 @@ export interface ParseDicomOptions {
   readonly headerOnly?: boolean;
   /** Transfer syntax of a bare dataset without file meta; detected when omitted. */
   readonly transferSyntaxUID?: string;
+  /** What may be built in memory (default {@link DEFAULT_PARSE_LIMITS}). */
+  readonly limits?: ParseLimits;
 }
 
 /**
@@ -68,17 +77,14 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
   }
   const detected = tsUid === undefined;
   const transferSyntax = tsUid !== undefined ? transferSyntaxInfo(tsUid) : detectEncoding(bytes, pos);
-  let datasetBytes = bytes.subarray(pos);
-  if (transferSyntax.deflated) {
-    try {
-      datasetBytes = inflateRawSync(datasetBytes);
-    } catch (cause) {
-      throw parseError('MALFORMED', `deflated dataset cannot be inflated (${(cause as Error).message})`, [], pos);
-    }
-  }
-  if (datasetBytes.length === 0 && !meta) throw parseError('NOT_DICOM', 'no data', [], 0);
-  const parsed = parseDataset(datasetBytes, transferSyntax, 0, datasetBytes.length, {
+  const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
+  // Offsets in messages are file offsets, except in a deflated data set (offsets of the inflated bytes).
+  const source = transferSyntax.deflated ? inflate(bytes.subarray(pos), pos, limits.maxInflatedBytes) : bytes;
+  const start = transferSyntax.deflated ? 0 : pos;
+  if (source.length === start && !meta) throw parseError('NOT_DICOM', 'no data', [], 0);
+  const parsed = parseDataset(source, transferSyntax, start, source.length, {
     ...(options.headerOnly ? { stopAtTag: Tag.PixelData } : {}),
+    limits,
   });
   if (!meta && parsed.dataset.size === 0) throw parseError('NOT_DICOM', 'no DICOM elements found', [], pos);
   return {
@@ -88,10 +94,23 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
     dataset: parsed.dataset,
     transferSyntax,
     transferSyntaxDetected: detected,
-    trailing: parsed.stopped ? new Uint8Array(0) : datasetBytes.subarray(parsed.end),
+    trailing: parsed.stopped ? new Uint8Array(0) : source.subarray(parsed.end),
     stoppedAtPixelData: parsed.stopped,
-    datasetBytes,
+    datasetBytes: source.subarray(start),
+    ...(parsed.stopped && !transferSyntax.deflated ? { stoppedAt: parsed.end } : {}),
   };
+}
+
+/** Inflates a deflated data set (PS3.5 §A.5), refusing past `maxBytes` (ATRIUM_ERR_PARSE_LIMIT). */
+function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
+  try {
+    return inflateRawSync(deflated, { maxOutputLength: maxBytes });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw limitError('maxInflatedBytes', maxBytes, `the deflated data set inflates to more than ${maxBytes} bytes`, [], offset);
+    }
+    throw parseError('MALFORMED', `deflated dataset cannot be inflated (${(cause as Error).message})`, [], offset);
+  }
 }
 
 function isDicm(b: Uint8Array, at: number): boolean {
