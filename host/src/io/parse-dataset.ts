@@ -24,6 +24,8 @@ export interface ParseDatasetOptions {
   readonly characterSet?: readonly string[];
   /** What may be built in memory (default {@link DEFAULT_PARSE_LIMITS}). */
   readonly limits?: ParseLimits;
+  /** Size of the whole object, which earns its allowance of elements (default `bytes.length`). */
+  readonly objectBytes?: number;
 }
 
 /** Result of {@link parseDataset}. */
@@ -51,7 +53,7 @@ export function parseDataset(
   end = bytes.length,
   options: ParseDatasetOptions = {},
 ): ParsedDataset {
-  const reader = new DatasetReader(bytes, new ParseBudget(options.limits));
+  const reader = new DatasetReader(bytes, new ParseBudget(options.limits, options.objectBytes ?? bytes.length));
   return reader.readTopLevel(start, end, encoding, options);
 }
 

@@ -14,7 +14,7 @@ import { FIXTURE_EXPLICIT_LE, encodeDataset, minimalInstance, part10 } from '../
 import { REPO_ROOT } from '../../../test/support/samples.js';
 import type { AtriumError } from '../errors/atrium-error.js';
 import { parseDicom } from './parse-part10.js';
-import { DEFAULT_PARSE_LIMITS } from './parse-limits.js';
+import { allowedCount, DEFAULT_PARSE_LIMITS } from './parse-limits.js';
 
 function refusal(fn: () => unknown): AtriumError {
   try {
@@ -60,11 +60,14 @@ describe('nesting depth', () => {
 describe('items and elements', () => {
   it('refuses 5,000,000 empty items (40 MB) at the item past maxItems, with its file offset', () => {
     const bytes = emptyItemsObject(5_000_000);
+    const allowed = allowedCount(DEFAULT_PARSE_LIMITS, 'maxItems', bytes.length);
+    expect(allowed).toBe(250_000 + Math.floor(bytes.length / 1024));
     const e = refusal(() => parseDicom(bytes));
     expect(e.code).toBe('ATRIUM_ERR_PARSE_LIMIT');
     expect(e.details).toMatchObject({ limit: 'maxItems', value: DEFAULT_PARSE_LIMITS.maxItems, tagPath: ['(0009,1010)'] });
-    // The refused item is the (maxItems + 1)-th: its header is 8 bytes after the one before.
-    const first = (e.details.offset as number) - 8 * DEFAULT_PARSE_LIMITS.maxItems;
+    expect(e.message).toMatch(new RegExp(`^more than ${allowed} sequence items in one object \\(limit maxItems = 250000, plus one per 1024 bytes of the object\\) in \\(0009,1010\\) at byte offset \\d+`));
+    // The refused item is the one after the allowed ones: the first item header is 8 × allowed bytes before it.
+    const first = (e.details.offset as number) - 8 * allowed;
     expect(bytes[first]).toBe(0xfe);
     expect(bytes[first - 4]).toBe(0x00); // the SQ's 32-bit length ends just before the first item
     expect([...bytes.subarray(first, first + 4)]).toEqual([0xfe, 0xff, 0x00, 0xe0]);
@@ -75,17 +78,20 @@ describe('items and elements', () => {
     expect(file.dataset.items(0x00091010)).toHaveLength(DEFAULT_PARSE_LIMITS.maxItems);
   });
 
-  it('refuses more than maxElements data elements, naming the element', () => {
-    const extra = DEFAULT_PARSE_LIMITS.maxElements; // plus the instance's own: past the limit
-    const e = refusal(() => parseDicom(manyElementsObject(extra)));
+  it('refuses more data elements than allowed, naming the element', () => {
+    const bytes = manyElementsObject(520_000);
+    const allowed = allowedCount(DEFAULT_PARSE_LIMITS, 'maxElements', bytes.length);
+    expect(allowed).toBeLessThan(520_000);
+    const e = refusal(() => parseDicom(bytes));
     expect(e.code).toBe('ATRIUM_ERR_PARSE_LIMIT');
     expect(e.details.limit).toBe('maxElements');
-    expect(e.message).toMatch(/^more than 750000 data elements in one object \(limit maxElements = 750000\) in \([0-9A-F]{4},[0-9A-F]{4}\) at byte offset \d+/);
+    expect(e.message).toMatch(new RegExp(`^more than ${allowed} data elements in one object \\(limit maxElements = 500000, plus one per 512 bytes of the object\\) in \\([0-9A-F]{4},[0-9A-F]{4}\\) at byte offset \\d+`));
   });
 
-  it('reads an object just under maxElements', () => {
-    const file = parseDicom(manyElementsObject(DEFAULT_PARSE_LIMITS.maxElements - 100));
-    expect(file.dataset.size).toBe(DEFAULT_PARSE_LIMITS.maxElements - 100 + minimalInstance().length);
+  it('reads an object of maxElements elements', () => {
+    const n = DEFAULT_PARSE_LIMITS.maxElements - minimalInstance().length;
+    const file = parseDicom(manyElementsObject(n));
+    expect(file.dataset.size).toBe(DEFAULT_PARSE_LIMITS.maxElements);
     expect(file.dataset.string(Tag.PatientName)).toBe('Fixture^Test');
   });
 

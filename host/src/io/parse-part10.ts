@@ -43,6 +43,8 @@ export interface ParseDicomOptions {
   readonly transferSyntaxUID?: string;
   /** What may be built in memory (default {@link DEFAULT_PARSE_LIMITS}). */
   readonly limits?: ParseLimits;
+  /** Size of the whole file when `bytes` holds only its start (a header-only read); default `bytes.length`. */
+  readonly objectBytes?: number;
 }
 
 /**
@@ -85,6 +87,7 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
   const parsed = parseDataset(source, transferSyntax, start, source.length, {
     ...(options.headerOnly ? { stopAtTag: Tag.PixelData } : {}),
     limits,
+    objectBytes: options.objectBytes ?? bytes.length,
   });
   if (!meta && parsed.dataset.size === 0) throw parseError('NOT_DICOM', 'no DICOM elements found', [], pos);
   return {
