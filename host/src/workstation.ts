@@ -5,6 +5,7 @@ import { FileStore } from './store/file-store.js';
 import { InstanceStore } from './store/instance-store.js';
 import { reconcileStore, type ReconcileReport } from './store/reconcile-store.js';
 import { StoreIntents } from './store/store-intents.js';
+import { loadStoreSettings, type StoreSettings } from './store/store-settings.js';
 import type { ValidationPolicy } from './store/validate-instance.js';
 
 /** The embedded workstation on one data root: files, index, and the store that joins them. */
@@ -14,6 +15,8 @@ export interface Workstation {
   readonly index: Index;
   readonly store: InstanceStore;
   readonly intents: StoreIntents;
+  /** Parse limits, largest object, free space kept (`atrium config`); what every read of a stored file uses too. */
+  readonly limits: StoreSettings;
   /** What the startup reconcile found. */
   readonly startup: ReconcileReport;
   close(): void;
@@ -32,7 +35,8 @@ export function openWorkstation(root: string = defaultStoreRoot(), options: { va
   const files = new FileStore(resolve(root));
   const index = openIndex(join(files.root, 'index.sqlite'));
   const intents = new StoreIntents(index.db);
-  const store = new InstanceStore(files, index, intents, options.validation);
+  const limits = loadStoreSettings(index.db);
+  const store = new InstanceStore(files, index, intents, options.validation, limits);
   const startup = reconcileStore(files, index, intents);
-  return { root: files.root, files, index, store, intents, startup, close: () => index.close() };
+  return { root: files.root, files, index, store, intents, limits, startup, close: () => index.close() };
 }

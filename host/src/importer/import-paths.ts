@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { InstanceStore } from '../store/instance-store.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs } from './collect-inputs.js';
@@ -40,20 +40,30 @@ export function importPaths(store: InstanceStore, paths: readonly string[], onPr
       unreadable.push({ file: input.path, reason: input.error });
       return;
     }
-    let bytes: Buffer;
+    // The file is read by the store: whole up to 64 MiB, larger ones in chunks (never all in memory).
     try {
-      bytes = readFileSync(input.path);
+      if (input.found && !looksLikeDicom(readHead(input.path))) {
+        skipped.push({ file: input.path, reason: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' });
+        return;
+      }
+      items.push({ ...store.receiveFile(input.path, `import:${input.path}`), file: input.path });
     } catch (e) {
+      if (!(e as NodeJS.ErrnoException).code?.startsWith('E')) throw e;
       unreadable.push({ file: input.path, reason: (e as Error).message });
-      return;
     }
-    if (input.found && !looksLikeDicom(bytes)) {
-      skipped.push({ file: input.path, reason: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' });
-      return;
-    }
-    items.push({ ...store.receive(bytes, `import:${input.path}`), file: input.path });
   });
   onProgress?.(inputs.length, inputs.length, '');
   const count = (s: StoreOutcome['status']): number => items.filter((i) => i.status === s).length;
   return { items, stored: count('stored'), replaced: count('replaced'), duplicate: count('duplicate'), rejected: count('rejected'), unreadable, skipped };
+}
+
+/** The first 136 bytes of a file (preamble, "DICM" and the first element header): what {@link looksLikeDicom} needs. */
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(136);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }

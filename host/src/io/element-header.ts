@@ -35,16 +35,26 @@ export type ElementLayout =
  * stream whose VR bytes are not a VR is read as implicit VR, keeping the two bytes, with
  * the 16-bit length such writers produce; implicit VR takes the dictionary's VR, SS for
  * "US or SS" pixel attributes when `signedPixels`. Throws ATRIUM_ERR_PARSE_TRUNCATED
- * when a 12-byte header is cut off (`avail` bytes are left).
+ * when a 12-byte header is cut off (`avail` bytes are left), naming `offset` (the
+ * header's offset in the file when `bytes` is a window of it).
  */
-export function readElementHeader(bytes: Uint8Array, view: DataView, pos: number, avail: number, enc: DatasetEncoding, signedPixels: boolean, path: readonly number[]): ElementHeader {
+export function readElementHeader(
+  bytes: Uint8Array,
+  view: DataView,
+  pos: number,
+  avail: number,
+  enc: DatasetEncoding,
+  signedPixels: boolean,
+  path: readonly number[],
+  offset = pos,
+): ElementHeader {
   const le = enc.littleEndian;
   const tag = view.getUint16(pos, le) * 0x10000 + view.getUint16(pos + 2, le);
   const delimiter = tag >>> 16 === 0xfffe;
   const vrText = String.fromCharCode(bytes[pos + 4] ?? 0, bytes[pos + 5] ?? 0);
   if (enc.explicitVR && !delimiter && isKnownVr(vrText)) {
     if (!hasLongHeader(vrText)) return { tag, vr: vrText, length: view.getUint16(pos + 6, le), headerLength: 8 };
-    if (avail < 12) throw parseError('TRUNCATED', 'element header is cut off', [...path, tag], pos);
+    if (avail < 12) throw parseError('TRUNCATED', 'element header is cut off', [...path, tag], offset);
     return { tag, vr: vrText, length: view.getUint32(pos + 8, le), headerLength: 12 };
   }
   if (enc.explicitVR && !delimiter) {

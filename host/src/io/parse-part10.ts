@@ -53,32 +53,7 @@ export interface ParseDicomOptions {
  * encapsulated syntax. Throws AtriumError ATRIUM_ERR_PARSE_* naming the tag and offset.
  */
 export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): DicomFile {
-  let pos = 0;
-  let preamble: Uint8Array | undefined;
-  let hasPrefix = false;
-  if (bytes.length >= 132 && isDicm(bytes, 128)) {
-    preamble = bytes.subarray(0, 128);
-    hasPrefix = true;
-    pos = 132;
-  } else if (isDicm(bytes, 0)) {
-    hasPrefix = true;
-    pos = 4;
-  }
-  let meta: DataSet | undefined;
-  if (bytes.length - pos >= 8 && readGroup(bytes, pos, true) === 0x0002) {
-    const metaEnc = looksExplicit(bytes, pos) ? EXPLICIT_LE : IMPLICIT_LE;
-    const metaEnd = findGroupEnd(bytes, pos, metaEnc);
-    meta = parseDataset(bytes, metaEnc, pos, metaEnd).dataset;
-    pos = metaEnd;
-  } else if (hasPrefix) {
-    throw parseError('MALFORMED', 'DICM prefix is not followed by File Meta Information (group 0002)', [], pos);
-  }
-  const tsUid = meta?.string(Tag.TransferSyntaxUID) ?? options.transferSyntaxUID;
-  if (meta && tsUid === undefined) {
-    throw parseError('MALFORMED', 'File Meta Information has no Transfer Syntax UID (0002,0010)', [Tag.TransferSyntaxUID], pos);
-  }
-  const detected = tsUid === undefined;
-  const transferSyntax = tsUid !== undefined ? transferSyntaxInfo(tsUid) : detectEncoding(bytes, pos);
+  const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected: detected, datasetStart: pos } = parsePreface(bytes, options.transferSyntaxUID);
   const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
   // Offsets in messages are file offsets, except in a deflated data set (offsets of the inflated bytes).
   const source = transferSyntax.deflated ? inflate(bytes.subarray(pos), pos, limits.maxInflatedBytes) : bytes;
@@ -104,8 +79,53 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
   };
 }
 
+/** What comes before the data set of a Part 10 file (PS3.10 §7.1), and where the data set starts. */
+export interface Preface {
+  readonly preamble?: Uint8Array;
+  readonly hasPrefix: boolean;
+  readonly meta?: DataSet;
+  readonly transferSyntax: TransferSyntaxInfo;
+  readonly transferSyntaxDetected: boolean;
+  /** Byte offset of the data set (after the File Meta Information). */
+  readonly datasetStart: number;
+}
+
+/**
+ * Reads the preamble, "DICM" prefix and File Meta Information at the start of `bytes`
+ * (which need hold no more than that and the first element of the data set), and the
+ * transfer syntax of the data set: from the meta, `transferSyntaxUID`, or detected.
+ */
+export function parsePreface(bytes: Uint8Array, transferSyntaxUID?: string): Preface {
+  let pos = 0;
+  let preamble: Uint8Array | undefined;
+  let hasPrefix = false;
+  if (bytes.length >= 132 && isDicm(bytes, 128)) {
+    preamble = bytes.subarray(0, 128);
+    hasPrefix = true;
+    pos = 132;
+  } else if (isDicm(bytes, 0)) {
+    hasPrefix = true;
+    pos = 4;
+  }
+  let meta: DataSet | undefined;
+  if (bytes.length - pos >= 8 && readGroup(bytes, pos, true) === 0x0002) {
+    const metaEnc = looksExplicit(bytes, pos) ? EXPLICIT_LE : IMPLICIT_LE;
+    const metaEnd = findGroupEnd(bytes, pos, metaEnc);
+    meta = parseDataset(bytes, metaEnc, pos, metaEnd).dataset;
+    pos = metaEnd;
+  } else if (hasPrefix) {
+    throw parseError('MALFORMED', 'DICM prefix is not followed by File Meta Information (group 0002)', [], pos);
+  }
+  const tsUid = meta?.string(Tag.TransferSyntaxUID) ?? transferSyntaxUID;
+  if (meta && tsUid === undefined) {
+    throw parseError('MALFORMED', 'File Meta Information has no Transfer Syntax UID (0002,0010)', [Tag.TransferSyntaxUID], pos);
+  }
+  const transferSyntax = tsUid !== undefined ? transferSyntaxInfo(tsUid) : detectEncoding(bytes, pos);
+  return { ...(preamble ? { preamble } : {}), hasPrefix, ...(meta ? { meta } : {}), transferSyntax, transferSyntaxDetected: tsUid === undefined, datasetStart: pos };
+}
+
 /** Inflates a deflated data set (PS3.5 §A.5), refusing past `maxBytes` (ATRIUM_ERR_PARSE_LIMIT). */
-function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
+export function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
   try {
     return inflateRawSync(deflated, { maxOutputLength: maxBytes });
   } catch (cause) {

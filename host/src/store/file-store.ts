@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync, statfsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ownerMayBeWriting } from './owner-may-be-writing.js';
@@ -48,6 +48,15 @@ export class FileStore {
    * a crash of this process (temp + rename), but not necessarily after a power loss.
    */
   writeAtomic(relPath: string, bytes: Uint8Array, options: { sync?: boolean } = {}): void {
+    this.writeAtomicWith(relPath, (fd) => writeAll(fd, bytes), options);
+  }
+
+  /**
+   * {@link writeAtomic} of what `fill` writes to the temp file's descriptor (an object
+   * copied from a file in chunks, never held whole). A temp file whose `fill` throws is
+   * removed.
+   */
+  writeAtomicWith(relPath: string, fill: (fd: number) => void, options: { sync?: boolean } = {}): void {
     const sync = options.sync ?? true;
     const target = this.absolute(relPath);
     const dir = dirname(target);
@@ -55,12 +64,14 @@ export class FileStore {
     const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
     const fd = openSync(tmp, 'w');
     try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fill(fd);
       if (sync) fsyncSync(fd);
-    } finally {
+    } catch (e) {
       closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
     }
+    closeSync(fd);
     renameSync(tmp, target);
     if (!sync) return;
     syncDirectory(dir);
@@ -72,6 +83,12 @@ export class FileStore {
         if (d === top || d === dirname(d)) break;
       }
     }
+  }
+
+  /** Bytes free for this process on the store's file system (the probe tests replace to simulate a full disk). */
+  freeBytes(): number {
+    const stats = statfsSync(this.root);
+    return stats.bavail * stats.bsize;
   }
 
   /** Remove a stored file and the directories it leaves empty (up to `files/`). */
@@ -90,14 +107,16 @@ export class FileStore {
   }
 
   /**
-   * Keep rejected bytes with their reason: `quarantine/<date>/<id>.dcm` and `<id>.json`.
+   * Keep rejected bytes with their reason: `quarantine/<date>/<id>.dcm` and `<id>.json`;
+   * `bytes` may be a function writing them (a large object copied from its file).
    * Returns the relative path of the kept bytes.
    */
-  quarantine(bytes: Uint8Array, reason: Readonly<Record<string, unknown>>, now = new Date()): string {
+  quarantine(bytes: Uint8Array | ((fd: number) => void), reason: Readonly<Record<string, unknown>>, now = new Date()): string {
     const day = now.toISOString().slice(0, 10);
     const id = `${now.toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(6).toString('hex')}`;
     const rel = `quarantine/${day}/${id}.dcm`;
-    this.writeAtomic(rel, bytes);
+    if (typeof bytes === 'function') this.writeAtomicWith(rel, bytes);
+    else this.writeAtomic(rel, bytes);
     this.writeAtomic(`quarantine/${day}/${id}.json`, new TextEncoder().encode(JSON.stringify({ ...reason, keptAt: now.toISOString() }, null, 2) + '\n'));
     return rel;
   }
@@ -125,6 +144,12 @@ export class FileStore {
     walk(this.filesDir);
     return out;
   }
+}
+
+/** Writes all of `bytes` at the descriptor's position. */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 function syncDirectory(dir: string): void {

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { Tag } from '@atrium/sdk';
 import type { Index } from '../db/dicom-index.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { parseDicom, type DicomFile } from '../io/parse-part10.js';
-import { writePart10 } from '../io/write-part10.js';
 import type { FileStore } from './file-store.js';
 import { recordFromDataset } from './record-from-dataset.js';
 import type { StoreIntents } from './store-intents.js';
 import type { StoreOutcome } from './store-outcome.js';
 import { validateInstance, type ValidationPolicy } from './validate-instance.js';
+import { diskFullRefusal } from './disk-space.js';
+import { indexWritten } from './index-written.js';
+import { copyInto, fileSha256, IN_MEMORY_MAX_BYTES, readLargeObject, streamedContent, tooLarge } from './receive-large-object.js';
+import { inMemoryContent, type StoredContent } from './stored-content.js';
+import { DEFAULT_STORE_SETTINGS, type StoreSettings } from './store-settings.js';
 
 /** Options of {@link InstanceStore.receive}. */
 export interface ReceiveOptions {
@@ -17,6 +22,12 @@ export interface ReceiveOptions {
   /** false: the file write skips its fsyncs (default true). */
   readonly sync?: boolean;
 }
+
+/** What {@link InstanceStore.stage} gives: the refusal, or the written file and how to index it. */
+export type Staged = { readonly refused: StoreOutcome } | { readonly path: string; commit(): StoreOutcome };
+
+/** What a refusal keeps in quarantine: the bytes received, or a large object's file (copied). */
+type Kept = Uint8Array | { readonly path: string; readonly size: number; sha256(): string };
 
 /**
  * Receives DICOM objects into the store: the one path used by import, the C-STORE SCP
@@ -33,7 +44,29 @@ export class InstanceStore {
     private readonly index: Index,
     private readonly intents: StoreIntents,
     private readonly policy: ValidationPolicy = 'safety',
+    private readonly settings: StoreSettings = DEFAULT_STORE_SETTINGS,
   ) {}
+
+  /**
+   * Receive one file (import): read into memory up to 64 MiB, larger objects (up to the
+   * `maxObjectBytes` setting, past 2 GiB too) stored by streaming — see
+   * {@link receiveLargeObject}. Throws only when the file cannot be read at all.
+   */
+  receiveFile(path: string, source: string): StoreOutcome {
+    const size = statSync(path).size;
+    if (size <= IN_MEMORY_MAX_BYTES) return this.receive(readFileSync(path), source);
+    if (size > this.settings.maxObjectBytes) return tooLarge(size, this.settings.maxObjectBytes);
+    const ref = { path, size, sha256: () => fileSha256(path) };
+    let file: DicomFile;
+    try {
+      file = readLargeObject(path, size, this.settings);
+    } catch (e) {
+      if (!isAtriumError(e)) throw e;
+      return this.reject(ref, source, 'rejected', e.code, e.message, { ...e.details });
+    }
+    const staged = this.admit(file, ref, () => streamedContent(path, file, size), source, {});
+    return 'refused' in staged ? staged.refused : staged.commit();
+  }
 
   /**
    * Receive one object (Part 10 file or bare dataset). Never throws for bad input.
@@ -54,15 +87,24 @@ export class InstanceStore {
    * startup reconcile indexes every file with an intent left (see `reconcileStore`).
    * Call `commit` before staging another object of the same series.
    */
-  stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): { readonly refused: StoreOutcome } | { readonly path: string; commit(): StoreOutcome } {
-    const expect = options.expect;
+  stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): Staged {
     let file: DicomFile;
     try {
-      file = parseDicom(bytes);
+      file = parseDicom(bytes, { limits: this.settings });
     } catch (e) {
       if (!isAtriumError(e)) throw e;
       return { refused: this.reject(bytes, source, 'rejected', e.code, e.message, { ...e.details }) };
     }
+    return this.admit(file, bytes, () => inMemoryContent(file, bytes), source, options);
+  }
+
+  /**
+   * Validate and classify a parsed object, then write what `content` makes of it: the
+   * common part of {@link stage} (bytes in memory) and {@link receiveFile} (a large object
+   * copied from its file). `bytes` is what a refusal keeps in quarantine.
+   */
+  private admit(file: DicomFile, bytes: Kept, content: () => StoredContent, source: string, options: ReceiveOptions): Staged {
+    const expect = options.expect;
     const ds = file.dataset;
     for (const key of ['SOPClassUID', 'SOPInstanceUID'] as const) {
       const want = expect?.[key];
@@ -82,11 +124,10 @@ export class InstanceStore {
     const StudyInstanceUID = ds.string(Tag.StudyInstanceUID) as string;
     const SeriesInstanceUID = ds.string(Tag.SeriesInstanceUID) as string;
     const SOPInstanceUID = ds.string(Tag.SOPInstanceUID) as string;
-    const SOPClassUID = ds.string(Tag.SOPClassUID) as string;
-    const stored = file.meta ? bytes : writePart10(file);
+    const stored = content();
     const path = this.files.instancePath(StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID);
     // The hash is computed in commit(); classify only needs the record's UIDs and identity.
-    const record = recordFromDataset(ds, file.transferSyntax.uid, { path, size: stored.length, sha256: 'pending', receivedFrom: source });
+    const record = recordFromDataset(ds, file.transferSyntax.uid, { path, size: stored.size, sha256: 'pending', receivedFrom: source });
     const decision = this.index.classify(record);
     if (decision.action === 'quarantine-duplicate-series') {
       const held = decision.existing.StudyInstanceUID;
@@ -94,22 +135,18 @@ export class InstanceStore {
         `Series Instance UID ${SeriesInstanceUID} is already stored in study ${held}; this instance belongs to study ${StudyInstanceUID} (seed 001 §4.1.3.3.3: kept aside for administrative clean-up)`,
         { SeriesInstanceUID, StudyInstanceUID, heldByStudy: held }, SOPInstanceUID) };
     }
+    const noSpace = diskFullRefusal(this.files, stored.size, this.settings.minFreeBytes, SOPInstanceUID);
+    if (noSpace) return { refused: noSpace };
     this.intents.begin(path);
-    this.files.writeAtomic(path, stored, { sync: options.sync ?? true });
+    stored.write(this.files, path, options.sync ?? true);
     return {
       path,
-      commit: () => {
-        record.file.sha256 = createHash('sha256').update(stored).digest('hex');
-        const result = this.index.upsertInstance(record);
-        this.intents.end(path);
-        if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
-        return { status: result.action, SOPInstanceUID, SeriesInstanceUID, StudyInstanceUID, SOPClassUID, path, changes: result.changes };
-      },
+      commit: () => indexWritten({ index: this.index, intents: this.intents, files: this.files }, record, stored.sha256()),
     };
   }
 
   private reject(
-    bytes: Uint8Array,
+    bytes: Kept,
     source: string,
     status: 'duplicate' | 'rejected',
     code: string,
@@ -117,8 +154,12 @@ export class InstanceStore {
     details: Record<string, unknown>,
     SOPInstanceUID?: string,
   ): StoreOutcome {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const quarantinePath = this.files.quarantine(bytes, { code, reason, source, details, sha256 });
+    const inMemory = bytes instanceof Uint8Array;
+    const sha256 = inMemory ? createHash('sha256').update(bytes).digest('hex') : bytes.sha256();
+    // With the disk (nearly) full the bytes cannot be kept: the refusal says so, the sender or the original keeps them.
+    const noSpace = diskFullRefusal(this.files, inMemory ? bytes.length : bytes.size, this.settings.minFreeBytes);
+    if (noSpace) return { status, code, reason: `${reason} (not kept in quarantine: ${noSpace.reason})`, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) };
+    const quarantinePath = this.files.quarantine(inMemory ? bytes : (fd) => copyInto(fd, bytes.path), { code, reason, source, details, sha256 });
     this.index.addQuarantine({ reasonCode: code, reason, details, path: quarantinePath, sha256, source });
     return { status, code, reason, quarantinePath, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) };
   }

@@ -1,0 +1,113 @@
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { AtriumError } from '../errors/atrium-error.js';
+import { withFileWindow } from '../io/byte-window.js';
+import { ParseBudget, type ParseLimits } from '../io/parse-limits.js';
+import { parseDicom, type DicomFile } from '../io/parse-part10.js';
+import { readDicomHeader } from '../io/read-dicom-header.js';
+import { readPreface } from '../io/read-preface.js';
+import { walkDataset } from '../io/walk-dataset.js';
+import { writeDataset } from '../io/write-dataset.js';
+import { buildFileMeta, DICM } from '../io/write-part10.js';
+import { EXPLICIT_LE } from '../io/transfer-syntax.js';
+import { writeAll, type FileStore } from './file-store.js';
+import type { StoreOutcome } from './store-outcome.js';
+import type { StoredContent } from './stored-content.js';
+
+/**
+ * Objects up to this size are read into memory to be stored; larger ones are read in
+ * place (the header parsed, the rest walked) and copied into the store in chunks, so that
+ * storing an object of any size up to `maxObjectBytes` needs little more memory than its
+ * header.
+ */
+export const IN_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Chunk of the streamed copies. */
+const COPY_CHUNK = 4 * 1024 * 1024;
+
+/** The refusal of an object larger than the `maxObjectBytes` setting; nothing is copied. */
+export function tooLarge(size: number, max: number): StoreOutcome {
+  return {
+    status: 'rejected',
+    code: 'ATRIUM_ERR_STORE_TOO_LARGE',
+    reason: `the object is ${size} bytes, more than the largest stored (maxObjectBytes = ${max}; \`atrium config set maxObjectBytes <size>\` raises it); not stored and not copied to quarantine`,
+  };
+}
+
+/**
+ * Reads a large object in place: its header (everything before Pixel Data) parsed, and
+ * the whole data set walked to its end without being held (the same structure checks
+ * and limits as a full parse; Pixel Data fragments are not held and not counted). A
+ * deflated data set is inflated in memory (`maxInflatedBytes`). Throws the parser's
+ * ATRIUM_ERR_PARSE_* errors.
+ */
+export function readLargeObject(path: string, size: number, limits: ParseLimits): DicomFile {
+  const header = readDicomHeader(path, undefined, limits);
+  if (header.transferSyntax.deflated) {
+    if (size >= 2 ** 31) throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `a deflated object is read into memory: at most 2 GiB, this one is ${size} bytes`, { limit: 'deflatedObjectBytes', value: 2 ** 31 - 1 });
+    return parseDicom(readFileSync(path), { limits });
+  }
+  if (!header.stoppedAtPixelData) return header; // the whole file was parsed
+  withFileWindow(path, (window) => {
+    const preface = readPreface(window);
+    const walk = walkDataset(window, preface.datasetStart, size, preface.transferSyntax, new ParseBudget(limits, size));
+    for (let step = walk.next(); !step.done; step = walk.next());
+  });
+  return header;
+}
+
+/**
+ * A large object's stored content: the file as it is, or, without File Meta Information,
+ * a generated one (preamble, "DICM", meta) followed by the data set's bytes unchanged —
+ * copied in chunks, hashed on the way.
+ */
+export function streamedContent(path: string, file: DicomFile, size: number): StoredContent {
+  const prefix = file.meta ? new Uint8Array(0) : Buffer.concat([new Uint8Array(128), DICM, writeDataset(buildFileMeta(file.dataset, file.transferSyntax.uid), EXPLICIT_LE)]);
+  let digest: string | undefined;
+  return {
+    size: prefix.length + size,
+    write(files: FileStore, relPath: string, sync: boolean): void {
+      files.writeAtomicWith(relPath, (fd) => {
+        const hash = createHash('sha256').update(prefix);
+        writeAll(fd, prefix);
+        copyInto(fd, path, size, hash);
+        digest = hash.digest('hex');
+      }, { sync });
+    },
+    sha256: () => {
+      if (digest === undefined) throw new Error('streamedContent: sha256 before write');
+      return digest;
+    },
+  };
+}
+
+/** Copies the first `length` bytes of the file at `path` (all of it by default) to `fd` in chunks, feeding `hash`. */
+export function copyInto(fd: number, path: string, length = Infinity, hash?: Hash): void {
+  const src = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(COPY_CHUNK);
+    for (let at = 0; at < length; ) {
+      const n = readSync(src, chunk, 0, Math.min(COPY_CHUNK, length - at), at);
+      if (n === 0) break;
+      const part = chunk.subarray(0, n);
+      hash?.update(part);
+      writeAll(fd, part);
+      at += n;
+    }
+  } finally {
+    closeSync(src);
+  }
+}
+
+/** SHA-256 (hex) of a file, read in chunks. */
+export function fileSha256(path: string): string {
+  const hash = createHash('sha256');
+  const src = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(COPY_CHUNK);
+    for (let at = 0, n; (n = readSync(src, chunk, 0, COPY_CHUNK, at)) > 0; at += n) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(src);
+  }
+  return hash.digest('hex');
+}
