@@ -73,12 +73,17 @@ export class FileWindow implements ByteWindow {
   }
 }
 
-/** Runs `fn` with a {@link FileWindow} on `path`, closing the file afterwards. */
+/** Runs `fn` with a {@link FileWindow} on `path`, closing the file afterwards (once a returned promise settles). */
 export function withFileWindow<T>(path: string, fn: (window: FileWindow) => T): T {
   const fd = openSync(path, 'r');
+  let result: T;
   try {
-    return fn(new FileWindow(fd));
-  } finally {
+    result = fn(new FileWindow(fd));
+  } catch (e) {
     closeSync(fd);
+    throw e;
   }
+  if (result instanceof Promise) return result.finally(() => closeSync(fd)) as T;
+  closeSync(fd);
+  return result;
 }

@@ -1,5 +1,5 @@
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
-import { withFileWindow } from './byte-window.js';
+import { withFileWindow, type FileWindow } from './byte-window.js';
 import type { ParseLimits } from './parse-limits.js';
 import { parseDicom, type DicomFile } from './parse-part10.js';
 
@@ -15,22 +15,28 @@ const MAX_HEADER_BYTES = 2 ** 31 - 1;
  * that is not valid DICOM.
  */
 export function readDicomHeader(path: string, initialBytes = 64 * 1024, limits?: ParseLimits): DicomFile {
-  return withFileWindow(path, (window) => {
-    const size = window.size;
-    const options = { headerOnly: true, objectBytes: size, ...(limits ? { limits } : {}) };
-    for (let want = Math.min(size, initialBytes); ; want = Math.min(size, want * 4)) {
-      if (want > MAX_HEADER_BYTES) {
-        throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `the data set before Pixel Data is longer than ${MAX_HEADER_BYTES} bytes, the most read into memory (the file is ${size} bytes)`, { limit: 'headerBytes', value: MAX_HEADER_BYTES, offset: 0 });
-      }
-      const bytes = window.read(0, want);
-      if (bytes.length >= size || bytes.length < want) return parseDicom(bytes, options);
-      try {
-        const file = parseDicom(bytes, options);
-        if (file.stoppedAtPixelData) return file;
-      } catch (e) {
-        // A cut inside the header reads as truncated (or, for deflate, as a broken stream): read more.
-        if (!isAtriumError(e)) throw e;
-      }
+  return withFileWindow(path, (window) => readHeader(window, initialBytes, limits));
+}
+
+/** {@link readDicomHeader} of a file already open. */
+export function readHeader(window: FileWindow, initialBytes = 64 * 1024, limits?: ParseLimits): DicomFile {
+  const size = window.size;
+  const options = { headerOnly: true, objectBytes: size, ...(limits ? { limits } : {}) };
+  let read: Uint8Array = new Uint8Array(0);
+  for (let want = Math.min(size, initialBytes); ; want = Math.min(size, want * 4)) {
+    if (want > MAX_HEADER_BYTES) {
+      throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `the data set before Pixel Data is longer than ${MAX_HEADER_BYTES} bytes, the most read into memory (the file is ${size} bytes)`, { limit: 'headerBytes', value: MAX_HEADER_BYTES, offset: 0 });
     }
-  });
+    // What was read before is kept; only the rest is read.
+    read = read.length === 0 ? window.read(0, want) : Buffer.concat([read, window.read(read.length, want - read.length)]);
+    const bytes = read;
+    if (bytes.length >= size || bytes.length < want) return parseDicom(bytes, options);
+    try {
+      const file = parseDicom(bytes, options);
+      if (file.stoppedAtPixelData) return file;
+    } catch (e) {
+      // A cut inside the header reads as truncated (or, for deflate, as a broken stream): read more.
+      if (!isAtriumError(e)) throw e;
+    }
+  }
 }
