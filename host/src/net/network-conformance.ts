@@ -87,7 +87,7 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     '',
     table(['Status', 'Code', 'When'], [
       ['Success', '0000', 'stored (or replaced: same SOP Instance UID in the same series)'],
-      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free'],
+      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free (store setting minFreeBytes), the object is larger than maxObjectBytes (default 32 GiB), or it passes a parse limit (nesting, elements, items); nothing is written, the sender keeps the object'],
       ['Error: data set does not match SOP class', 'A900', 'a Type 1 attribute of the identity, pixel or geometry modules is missing, empty or invalid, or the data set\'s SOP Class / Instance UID differs from the request; reason in Error Comment; bytes kept in quarantine'],
       ['Error: cannot understand', 'C000', 'unreadable data set, or a Series Instance UID held by another study; reason in Error Comment; bytes kept in quarantine'],
     ]),

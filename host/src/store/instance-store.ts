@@ -88,6 +88,7 @@ export class InstanceStore {
    * Call `commit` before staging another object of the same series.
    */
   stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): Staged {
+    if (bytes.length > this.settings.maxObjectBytes) return { refused: tooLarge(bytes.length, this.settings.maxObjectBytes) };
     let file: DicomFile;
     try {
       file = parseDicom(bytes, { limits: this.settings });

@@ -55,10 +55,14 @@ export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], s
   return out;
 }
 
+const OUT_OF_RESOURCES = new Set(['ATRIUM_ERR_STORE_DISK_FULL', 'ATRIUM_ERR_STORE_TOO_LARGE', 'ATRIUM_ERR_PARSE_LIMIT']);
+
 /** The C-STORE status for a store outcome (seed 001 Table 4-52, PS3.4 Table B.2-1). */
 export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComment?: string } {
   if (!('code' in outcome)) return { Status: Status.Success };
   const comment = `${outcome.code}: ${outcome.reason}`.slice(0, 64);
+  // Refused for the store's resources (disk space, object size, parse limits), not for what the object is.
+  if (OUT_OF_RESOURCES.has(outcome.code)) return { Status: Status.OutOfResources, ErrorComment: comment };
   if (outcome.code.startsWith('ATRIUM_ERR_VALIDATE_') || outcome.code === 'ATRIUM_ERR_STORE_SOP_MISMATCH') return { Status: Status.DataSetDoesNotMatchSopClass, ErrorComment: comment };
   return { Status: Status.CannotUnderstand, ErrorComment: comment };
 }
