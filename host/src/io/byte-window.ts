@@ -69,7 +69,8 @@ export class FileWindow implements ByteWindow {
       done += got;
     }
     this.bytesRead += done;
-    return out.subarray(0, done);
+    // A plain Uint8Array: its subarrays are cheaper than a Buffer's.
+    return new Uint8Array(out.buffer, out.byteOffset, done);
   }
 }
 

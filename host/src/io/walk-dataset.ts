@@ -116,7 +116,7 @@ class Walker {
         pos = yield* this.elements(pos + 8, end, enc, path, depth + 1, true, signed);
       } else {
         if (length > end - pos - 8) throw parseError('TRUNCATED', `item length ${length} runs past the end of its sequence`, path, pos);
-        yield* this.elements(pos + 8, pos + 8 + length, enc, path, depth + 1, false, signed);
+        if (length > 0) yield* this.elements(pos + 8, pos + 8 + length, enc, path, depth + 1, false, signed);
         pos += 8 + length;
       }
       yield { kind: 'itemEnd', depth: depth + 1 };
@@ -137,7 +137,7 @@ class Walker {
 
   private itemHeader(pos: number, le: boolean): { tag: number; length: number } {
     const b = this.window.bytes(pos, 8);
-    const view = new DataView(b.buffer, b.byteOffset, 8);
-    return { tag: view.getUint16(0, le) * 0x10000 + view.getUint16(2, le), length: view.getUint32(4, le) };
+    const u16 = (i: number): number => (le ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!);
+    return { tag: u16(0) * 0x10000 + u16(2), length: le ? u16(4) + u16(6) * 0x10000 : u16(4) * 0x10000 + u16(6) };
   }
 }
