@@ -37,6 +37,6 @@ export function openWorkstation(root: string = defaultStoreRoot(), options: { va
   const intents = new StoreIntents(index.db);
   const limits = loadStoreSettings(index.db);
   const store = new InstanceStore(files, index, intents, options.validation, limits);
-  const startup = reconcileStore(files, index, intents);
+  const startup = reconcileStore(files, index, intents, false, limits);
   return { root: files.root, files, index, store, intents, limits, startup, close: () => index.close() };
 }

@@ -62,15 +62,21 @@ export class FileWindow implements ByteWindow {
   /** Exactly `n` bytes at `at` (no read-ahead): for values that are read once. */
   read(at: number, n: number): Uint8Array {
     const out = Buffer.allocUnsafe(n);
+    const done = this.fill(out, 0, at);
+    // A plain Uint8Array: its subarrays are cheaper than a Buffer's.
+    return new Uint8Array(out.buffer, out.byteOffset, done);
+  }
+
+  /** Reads from file offset `at` into `target` from `offset` to its end (less at the end of the file); returns the bytes read. */
+  private fill(target: Uint8Array, offset: number, at: number): number {
     let done = 0;
-    while (done < n) {
-      const got = readSync(this.fd, out, done, n - done, at + done);
+    while (offset + done < target.length) {
+      const got = readSync(this.fd, target, offset + done, target.length - offset - done, at + done);
       if (got === 0) break;
       done += got;
     }
     this.bytesRead += done;
-    // A plain Uint8Array: its subarrays are cheaper than a Buffer's.
-    return new Uint8Array(out.buffer, out.byteOffset, done);
+    return done;
   }
 }
 

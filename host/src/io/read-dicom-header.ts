@@ -8,11 +8,11 @@ const MAX_HEADER_BYTES = 2 ** 31 - 1;
 
 /**
  * Header-only read of a file for indexing: reads only as many bytes as the header needs
- * (starting with `initialBytes`, growing fourfold), parsing up to Pixel Data. Falls back to
- * the whole file when the header is longer, the dataset is deflated, or there is no Pixel
- * Data — up to 2 GiB: a longer header is refused (ATRIUM_ERR_PARSE_LIMIT). `limits` (and
- * the file's size) bound what the parse builds. Throws the parser's AtriumError for a file
- * that is not valid DICOM.
+ * (starting with `initialBytes`, growing fourfold, or to the whole file once that is past
+ * half of it), parsing up to Pixel Data. Falls back to the whole file when the header is
+ * longer, the dataset is deflated, or there is no Pixel Data — up to 2 GiB: a longer
+ * header is refused (ATRIUM_ERR_PARSE_LIMIT). `limits` (and the file's size) bound what
+ * the parse builds. Throws the parser's AtriumError for a file that is not valid DICOM.
  */
 export function readDicomHeader(path: string, initialBytes = 64 * 1024, limits?: ParseLimits): DicomFile {
   return withFileWindow(path, (window) => readHeader(window, initialBytes, limits));
@@ -22,21 +22,20 @@ export function readDicomHeader(path: string, initialBytes = 64 * 1024, limits?:
 export function readHeader(window: FileWindow, initialBytes = 64 * 1024, limits?: ParseLimits): DicomFile {
   const size = window.size;
   const options = { headerOnly: true, objectBytes: size, ...(limits ? { limits } : {}) };
-  let read: Uint8Array = new Uint8Array(0);
-  for (let want = Math.min(size, initialBytes); ; want = Math.min(size, want * 4)) {
+  for (let want = Math.min(size, initialBytes); ; want = want * 4 >= size / 2 ? size : want * 4) {
     if (want > MAX_HEADER_BYTES) {
       throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `the data set before Pixel Data is longer than ${MAX_HEADER_BYTES} bytes, the most read into memory (the file is ${size} bytes)`, { limit: 'headerBytes', value: MAX_HEADER_BYTES, offset: 0 });
     }
-    // What was read before is kept; only the rest is read.
-    read = read.length === 0 ? window.read(0, want) : Buffer.concat([read, window.read(read.length, want - read.length)]);
-    const bytes = read;
+    // Read again from the start: the shorter read is garbage before the longer one is made.
+    const bytes = window.read(0, want);
     if (bytes.length >= size || bytes.length < want) return parseDicom(bytes, options);
     try {
       const file = parseDicom(bytes, options);
       if (file.stoppedAtPixelData) return file;
     } catch (e) {
       // A cut inside the header reads as truncated (or, for deflate, as a broken stream): read more.
-      if (!isAtriumError(e)) throw e;
+      // A limit passed in the start of the file is passed in the whole of it.
+      if (!isAtriumError(e) || e.code === 'ATRIUM_ERR_PARSE_LIMIT') throw e;
     }
   }
 }

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { Index } from '../db/dicom-index.js';
-import { parseDicom } from '../io/parse-part10.js';
+import type { ParseLimits } from '../io/parse-limits.js';
+import { readDicomHeader } from '../io/read-dicom-header.js';
 import type { FileStore } from './file-store.js';
+import { fileSha256 } from './receive-large-object.js';
 import { recordFromDataset } from './record-from-dataset.js';
 import type { StoreIntents } from './store-intents.js';
 
@@ -24,14 +26,14 @@ export interface ReconcileReport {
  * intents left by interrupted stores are examined. With `full`, every file and every
  * index row are compared as well (`atrium reconcile --full`).
  */
-export function reconcileStore(files: FileStore, index: Index, intents: StoreIntents, full = false): ReconcileReport {
+export function reconcileStore(files: FileStore, index: Index, intents: StoreIntents, full = false, limits?: ParseLimits): ReconcileReport {
   const report: ReconcileReport = { tmpRemoved: files.cleanTmp(), recovered: [], dropped: [], missing: [], unreadable: [] };
   const reindex = (path: string): void => {
     try {
-      const bytes = files.read(path);
-      const file = parseDicom(bytes, { headerOnly: true });
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      index.upsertInstance(recordFromDataset(file.dataset, file.transferSyntax.uid, { path, size: bytes.length, sha256, receivedFrom: 'reconcile' }));
+      // The header and a hash read in chunks: files of any size (over 2 GiB too) are indexed again.
+      const abs = files.absolute(path);
+      const file = readDicomHeader(abs, undefined, limits);
+      index.upsertInstance(recordFromDataset(file.dataset, file.transferSyntax.uid, { path, size: statSync(abs).size, sha256: fileSha256(abs), receivedFrom: 'reconcile' }));
       report.recovered.push(path);
     } catch (e) {
       report.unreadable.push({ path, reason: (e as Error).message });

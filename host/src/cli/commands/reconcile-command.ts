@@ -11,7 +11,7 @@ export const reconcileCommand: Command = {
     const { values } = parseArgs({ args, options: { full: { type: 'boolean', default: false } } });
     const ws = openWorkstation(ctx.store);
     try {
-      const report = values.full ? reconcileStore(ws.files, ws.index, ws.intents, true) : ws.startup;
+      const report = values.full ? reconcileStore(ws.files, ws.index, ws.intents, true, ws.limits) : ws.startup;
       if (ctx.json) ctx.out(JSON.stringify(report, null, 2));
       else {
         ctx.out(`temp files removed ${report.tmpRemoved}, recovered ${report.recovered.length}, dropped ${report.dropped.length}, missing ${report.missing.length}, unreadable ${report.unreadable.length}`);
