@@ -4,7 +4,7 @@
  * size. Each is a valid minimal Secondary Capture instance ({@link minimalInstance}) with a
  * private sequence (0009,1010) or private elements (group 0009/000B/...) added.
  */
-import { FIXTURE_EXPLICIT_LE, encodeDataset, el, minimalInstance, part10, type FixtureElement } from './dicom-fixture.js';
+import { FIXTURE_EXPLICIT_LE, encodeDataset, el, minimalInstance, part10 } from './dicom-fixture.js';
 
 const SC = '1.2.840.10008.5.1.4.1.1.7';
 const EXPLICIT_LE_UID = '1.2.840.10008.1.2.1';
@@ -54,9 +54,19 @@ export function manyElementsObject(n: number, uidRoot = '2.25.8802'): Uint8Array
   return withSplice(uidRoot, body, 0x7fe00000);
 }
 
-/** Sequences nested `depth` deep: (0009,1010) SQ > item > (0009,1010) SQ > item > ... > (0009,1011) LO. */
+/** Sequences nested `depth` deep: (0009,1010) SQ > item > (0009,1010) SQ > item > ... > (0009,1011) LO (built inside out, without recursion). */
 export function nestedObject(depth: number, uidRoot = '2.25.8803'): Uint8Array {
-  let inner: FixtureElement = el(0x00091011, 'LO', 'DEEPEST ');
-  for (let d = 0; d < depth; d++) inner = { tag: 0x00091010, vr: 'SQ', items: [{ elements: [inner] }] };
-  return withSplice(uidRoot, Buffer.concat([CREATOR, encodeDataset([inner], FIXTURE_EXPLICIT_LE)]));
+  let inner: Uint8Array = encodeDataset([el(0x00091011, 'LO', 'DEEPEST ')], FIXTURE_EXPLICIT_LE);
+  for (let d = 0; d < depth; d++) {
+    const head = Buffer.alloc(20);
+    head.writeUInt16LE(0x0009, 0);
+    head.writeUInt16LE(0x1010, 2);
+    head.write('SQ', 4, 'latin1');
+    head.writeUInt32LE(inner.length + 8, 8);
+    head.writeUInt16LE(0xfffe, 12);
+    head.writeUInt16LE(0xe000, 14);
+    head.writeUInt32LE(inner.length, 16);
+    inner = Buffer.concat([head, inner]);
+  }
+  return withSplice(uidRoot, Buffer.concat([CREATOR, inner]));
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { withFileWindow } from '../../io/byte-window.js';
 import { dumpFile, type FileListing } from '../../io/dump-file.js';
+import { STORE_SETTINGS } from '../../store/store-settings.js';
 import { openWorkstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
@@ -35,7 +36,8 @@ export const showCommand: Command = {
       const inst = instances[0]!;
       // The listing is streamed from the file: memory does not grow with the object.
       await withFileWindow(ws.files.absolute(inst.file.path), async (window) => {
-        const listing = dumpFile(window, { maxValueChars, limits: ws.limits });
+        // Whatever was stored is listed: nesting as deep as any setting lets in.
+        const listing = dumpFile(window, { maxValueChars, limits: { ...ws.limits, maxDepth: STORE_SETTINGS.maxDepth.max } });
         await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, listing) : textLines(inst.file.path, listing));
       });
       return 0;
