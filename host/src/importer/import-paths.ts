@@ -48,7 +48,7 @@ export function importPaths(store: InstanceStore, paths: readonly string[], onPr
       }
       items.push({ ...store.receiveFile(input.path, `import:${input.path}`), file: input.path });
     } catch (e) {
-      if (!(e as NodeJS.ErrnoException).code?.startsWith('E')) throw e;
+      if ((e as NodeJS.ErrnoException).syscall === undefined) throw e; // not a file system error: a bug
       unreadable.push({ file: input.path, reason: (e as Error).message });
     }
   });

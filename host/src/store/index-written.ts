@@ -9,18 +9,15 @@ import type { StoreOutcome } from './store-outcome.js';
  * written in one transaction (demographic updates, replacement), the intent forgotten,
  * and a replaced instance's file at another path removed.
  */
-export function indexWritten(store: { readonly index: Index; readonly intents: StoreIntents; readonly files: FileStore }, record: InstanceRecord, sha256: string): StoreOutcome {
+export function indexWritten(
+  store: { readonly index: Index; readonly intents: StoreIntents; readonly files: FileStore },
+  record: InstanceRecord,
+  sha256: string,
+  ids: { readonly SOPInstanceUID: string; readonly SeriesInstanceUID: string; readonly StudyInstanceUID: string; readonly SOPClassUID: string },
+): StoreOutcome {
   record.file.sha256 = sha256;
   const result = store.index.upsertInstance(record);
   store.intents.end(record.file.path);
   if (result.previousFile && result.previousFile.path !== record.file.path) store.files.remove(result.previousFile.path);
-  return {
-    status: result.action,
-    SOPInstanceUID: record.instance.SOPInstanceUID,
-    SeriesInstanceUID: record.series.SeriesInstanceUID,
-    StudyInstanceUID: record.study.StudyInstanceUID,
-    SOPClassUID: record.instance.SOPClassUID,
-    path: record.file.path,
-    changes: result.changes,
-  };
+  return { status: result.action, ...ids, path: record.file.path, changes: result.changes };
 }

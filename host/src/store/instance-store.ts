@@ -50,7 +50,7 @@ export class InstanceStore {
   /**
    * Receive one file (import): read into memory up to 64 MiB, larger objects (up to the
    * `maxObjectBytes` setting, past 2 GiB too) stored by streaming — see
-   * {@link receiveLargeObject}. Throws only when the file cannot be read at all.
+   * {@link readLargeObject}. Throws only when the file cannot be read at all.
    */
   receiveFile(path: string, source: string): StoreOutcome {
     const size = statSync(path).size;
@@ -125,6 +125,7 @@ export class InstanceStore {
     const StudyInstanceUID = ds.string(Tag.StudyInstanceUID) as string;
     const SeriesInstanceUID = ds.string(Tag.SeriesInstanceUID) as string;
     const SOPInstanceUID = ds.string(Tag.SOPInstanceUID) as string;
+    const SOPClassUID = ds.string(Tag.SOPClassUID) as string;
     const stored = content();
     const path = this.files.instancePath(StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID);
     // The hash is computed in commit(); classify only needs the record's UIDs and identity.
@@ -142,7 +143,7 @@ export class InstanceStore {
     stored.write(this.files, path, options.sync ?? true);
     return {
       path,
-      commit: () => indexWritten({ index: this.index, intents: this.intents, files: this.files }, record, stored.sha256()),
+      commit: () => indexWritten({ index: this.index, intents: this.intents, files: this.files }, record, stored.sha256(), { SOPInstanceUID, SeriesInstanceUID, StudyInstanceUID, SOPClassUID }),
     };
   }
 

@@ -35,25 +35,23 @@ export function tooLarge(size: number, max: number): StoreOutcome {
 }
 
 /**
- * Reads a large object in place: its header (everything before Pixel Data) parsed, and
- * the whole data set walked to its end without being held (the same structure checks
- * and limits as a full parse; Pixel Data fragments are not held and not counted). A
- * deflated data set is inflated in memory (`maxInflatedBytes`). Throws the parser's
- * ATRIUM_ERR_PARSE_* errors.
+ * Reads a large object in place: the whole data set walked to its end without being held
+ * (the same structure checks and limits as a full parse, so an object past a limit is
+ * refused before anything of it is built; Pixel Data fragments are not held and not
+ * counted), then its header (everything before Pixel Data) parsed. A deflated data set
+ * is inflated in memory (`maxInflatedBytes`). Throws the parser's ATRIUM_ERR_PARSE_* errors.
  */
 export function readLargeObject(path: string, size: number, limits: ParseLimits): DicomFile {
-  const header = readDicomHeader(path, undefined, limits);
-  if (header.transferSyntax.deflated) {
-    if (size >= 2 ** 31) throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `a deflated object is read into memory: at most 2 GiB, this one is ${size} bytes`, { limit: 'deflatedObjectBytes', value: 2 ** 31 - 1 });
-    return parseDicom(readFileSync(path), { limits });
-  }
-  if (!header.stoppedAtPixelData) return header; // the whole file was parsed
-  withFileWindow(path, (window) => {
+  const deflated = withFileWindow(path, (window) => {
     const preface = readPreface(window);
+    if (preface.transferSyntax.deflated) return true;
     const walk = walkDataset(window, preface.datasetStart, size, preface.transferSyntax, new ParseBudget(limits, size));
     for (let step = walk.next(); !step.done; step = walk.next());
+    return false;
   });
-  return header;
+  if (!deflated) return readDicomHeader(path, undefined, limits);
+  if (size >= 2 ** 31) throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `a deflated object is read into memory: at most 2 GiB, this one is ${size} bytes`, { limit: 'deflatedObjectBytes', value: 2 ** 31 - 1 });
+  return parseDicom(readFileSync(path), { limits });
 }
 
 /**

@@ -63,12 +63,19 @@ export function writeSyntheticEnhancedMr(path: string, options: SyntheticEnhance
   };
   try {
     write(Buffer.concat([new Uint8Array(128), DICM, writeDataset(buildFileMeta(header, TransferSyntax.ExplicitVRLittleEndian)), writeDataset(header, EXPLICIT_LE), pixelHeader]));
+    // Every row is a run of the cycle 0…4095 (see syntheticMrPixel): copied from one table, little endian.
+    const cycle = new Uint8Array(2 * (4096 + columns));
+    for (let i = 0; i < 4096 + columns; i++) new DataView(cycle.buffer).setUint16(2 * i, i % 4096, true);
     const perChunk = Math.max(1, Math.floor((4 * 1024 * 1024) / (rows * columns * 2)));
     for (let f = 0; f < frames; f += perChunk) {
       const n = Math.min(perChunk, frames - f);
-      const chunk = Buffer.allocUnsafe(n * rows * columns * 2);
-      let at = 0;
-      for (let k = f; k < f + n; k++) for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++, at += 2) chunk.writeUInt16LE(syntheticMrPixel(k, r, c), at);
+      const chunk = new Uint8Array(n * rows * columns * 2);
+      for (let k = 0; k < n; k++) {
+        for (let r = 0; r < rows; r++) {
+          const start = syntheticMrPixel(f + k, r, 0);
+          chunk.set(cycle.subarray(2 * start, 2 * (start + columns)), 2 * ((k * rows + r) * columns));
+        }
+      }
       write(chunk);
     }
   } finally {
