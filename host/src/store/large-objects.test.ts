@@ -17,6 +17,7 @@ import { parseDicom } from '../io/parse-part10.js';
 import { writeSyntheticEnhancedMr, type SyntheticEnhancedMr } from '../testing/synthetic-enhanced-mr.js';
 import { openWorkstation, type Workstation } from '../workstation.js';
 import { IN_MEMORY_MAX_BYTES } from './receive-large-object.js';
+import { reconcileStore } from './reconcile-store.js';
 import { setStoreSetting } from './store-settings.js';
 
 const inputs = useTempDir('atrium-large-in-');
@@ -59,6 +60,17 @@ describe('objects over 64 MiB', () => {
     expect(row!.file.sha256).toBe(sha256(original));
     expect(row!.file.size).toBe(original.length);
     expect(listing(ws, 'tmp')).toEqual([]);
+  });
+
+  it('a large file left unindexed by a crash is indexed again by reconcile, hash read in chunks', () => {
+    const ws = store();
+    expect(ws.store.receiveFile(large.path, 'test')).toMatchObject({ status: 'stored' });
+    const [row] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
+    ws.index.db.prepare('DELETE FROM instance').run();
+    const report = reconcileStore(ws.files, ws.index, ws.intents, true, ws.limits);
+    expect(report).toMatchObject({ recovered: [row!.file.path], unreadable: [] });
+    const [again] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
+    expect(again!.file).toMatchObject({ path: row!.file.path, size: large.size, sha256: row!.file.sha256 });
   });
 
   it('without File Meta Information: one is generated, the data set bytes follow unchanged', () => {
