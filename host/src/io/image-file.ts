@@ -8,7 +8,7 @@ import { scanFragments, tableFrameFragments, type PixelSequence } from './fragme
 import { parseError } from './parse-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
 import { parseDicom, type DicomFile } from './parse-part10.js';
-import { pixelDescriptionOf, pixelDataSourceOf } from './pixel-access.js';
+import { pixelDescriptionOf, readFrame } from './pixel-access.js';
 import { getFrame } from './pixels/get-frame.js';
 import { storedSamplesPerFrame } from './pixels/pixel-layout.js';
 import type { Frame, GetFrameOptions, PixelDescription } from './pixels/pixel-types.js';
@@ -29,10 +29,7 @@ export function imageSourceOf(file: DicomFile): ImageSource {
   return {
     dataset: file.dataset,
     transferSyntax: file.transferSyntax,
-    frame: (index, options) => {
-      if (file.stoppedAtPixelData) throw new AtriumError('ATRIUM_ERR_PIXEL_NO_DATA', 'a header-only parse has no Pixel Data');
-      return getFrame(pixelDescriptionOf(file.dataset, file.transferSyntax.uid), pixelDataSourceOf(file.dataset, file.transferSyntax), index, options);
-    },
+    frame: (index, options) => readFrame(file, index, options),
   };
 }
 
