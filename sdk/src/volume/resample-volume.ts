@@ -115,7 +115,8 @@ function transformOf(g: VolumeGeometry, which: string): VolumeTransform {
   try {
     return volumeTransform(g);
   } catch (e) {
-    throw volumeError('ATRIUM_ERR_VOLUME_RESAMPLE', `the ${which} grid is singular: ${(e as Error).message}`, { grid: which });
+    if (!(e instanceof RangeError)) throw e;
+    throw volumeError('ATRIUM_ERR_VOLUME_RESAMPLE', `the ${which} grid is singular (a spacing is zero or two directions are parallel)`, { grid: which });
   }
 }
 

@@ -18,7 +18,7 @@ import { volumeUnit } from './volume-unit.js';
  * Between Slices, else Slice Thickness, else 1 mm.
  *
  * Memory: slices are decoded one at a time into one Int16 (or Float32) array; a 512×512×1000 CT
- * takes 512 MiB. Throws SdkError ATRIUM_ERR_VOLUME_* (see {@link VolumeErrorCode}) naming the
+ * takes 500 MiB. Throws SdkError ATRIUM_ERR_VOLUME_* (see {@link VolumeErrorCode}) naming the
  * slice (position in the series, Instance Number, SOP Instance UID).
  */
 export async function volumeFromSeries(series: SourceSeries, options: VolumeOptions = {}): Promise<Volume> {

@@ -29,7 +29,7 @@ export interface VolumeGeometry {
 /**
  * Voxel values: 16-bit integers when every value is a whole number in −32768…32767 (a CT in HU),
  * 32-bit floats otherwise (rescaled PET/NM, MR with a fractional slope, interpolated values).
- * A 512×512×1000 CT takes 512 MiB as Int16.
+ * A 512×512×1000 CT takes 500 MiB as Int16.
  */
 export type VoxelArray = Int16Array | Float32Array;
 
