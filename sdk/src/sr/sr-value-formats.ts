@@ -36,7 +36,6 @@ export function dateTimeProblem(value: unknown): string | undefined {
 /** PN: up to 3 component groups (=) of up to 5 components (^), each group at most 64 characters, no backslash or control characters. */
 export function personNameProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.replace(/[\^= ]/g, '') === '') return 'is empty';
-  // eslint-disable-next-line no-control-regex
   if (/[\\\x00-\x1f]/.test(value)) return `${JSON.stringify(value)} has a backslash or a control character`;
   const groups = value.split('=');
   if (groups.length > 3) return `${JSON.stringify(value)} has more than 3 component groups`;
