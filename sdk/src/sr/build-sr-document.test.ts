@@ -77,18 +77,29 @@ describe('buildSrDocument', () => {
     expect(composite!.ReferencedSOPSequence).toEqual([{ ReferencedSOPClassUID: SEG, ReferencedSOPInstanceUID: '2.25.4.1' }]);
   });
 
-  it('builds Current Requested Procedure Evidence from every IMAGE and COMPOSITE reference and the extra evidence, by study and series, each once', () => {
-    const withExtra = buildSrDocument({ ...everything, evidence: [ref('2.25.2', 1), ref('2.25.2', 2), { ...ref('2.25.9', 1), studyInstanceUID: '2.25.8' }] });
-    expect(withExtra.CurrentRequestedProcedureEvidenceSequence).toEqual([
+  it('builds Current Requested Procedure Evidence from the extra evidence and every IMAGE and COMPOSITE reference, by study and series, each once', () => {
+    const sop = (uid: string, sopClass = CT) => ({ ReferencedSOPClassUID: sopClass, ReferencedSOPInstanceUID: uid });
+    expect(doc.CurrentRequestedProcedureEvidenceSequence).toEqual([
       {
         StudyInstanceUID: '2.25.1',
         ReferencedSeriesSequence: [
-          { SeriesInstanceUID: '2.25.2', ReferencedSOPSequence: [{ ReferencedSOPClassUID: CT, ReferencedSOPInstanceUID: '2.25.2.1' }, { ReferencedSOPClassUID: CT, ReferencedSOPInstanceUID: '2.25.2.2' }] },
-          { SeriesInstanceUID: '2.25.3', ReferencedSOPSequence: [{ ReferencedSOPClassUID: ENHANCED_CT, ReferencedSOPInstanceUID: '2.25.3.7' }] },
-          { SeriesInstanceUID: '2.25.4', ReferencedSOPSequence: [{ ReferencedSOPClassUID: SEG, ReferencedSOPInstanceUID: '2.25.4.1' }] },
+          { SeriesInstanceUID: '2.25.2', ReferencedSOPSequence: [sop('2.25.2.1')] },
+          { SeriesInstanceUID: '2.25.3', ReferencedSOPSequence: [sop('2.25.3.7', ENHANCED_CT)] },
+          { SeriesInstanceUID: '2.25.4', ReferencedSOPSequence: [sop('2.25.4.1', SEG)] },
         ],
       },
-      { StudyInstanceUID: '2.25.8', ReferencedSeriesSequence: [{ SeriesInstanceUID: '2.25.9', ReferencedSOPSequence: [{ ReferencedSOPClassUID: CT, ReferencedSOPInstanceUID: '2.25.9.1' }] }] },
+    ]);
+    const withExtra = buildSrDocument({ ...everything, evidence: [{ ...ref('2.25.9', 1), studyInstanceUID: '2.25.8' }, ref('2.25.2', 2), ref('2.25.2', 1)] });
+    expect(withExtra.CurrentRequestedProcedureEvidenceSequence).toEqual([
+      { StudyInstanceUID: '2.25.8', ReferencedSeriesSequence: [{ SeriesInstanceUID: '2.25.9', ReferencedSOPSequence: [sop('2.25.9.1')] }] },
+      {
+        StudyInstanceUID: '2.25.1',
+        ReferencedSeriesSequence: [
+          { SeriesInstanceUID: '2.25.2', ReferencedSOPSequence: [sop('2.25.2.2'), sop('2.25.2.1')] },
+          { SeriesInstanceUID: '2.25.3', ReferencedSOPSequence: [sop('2.25.3.7', ENHANCED_CT)] },
+          { SeriesInstanceUID: '2.25.4', ReferencedSOPSequence: [sop('2.25.4.1', SEG)] },
+        ],
+      },
     ]);
     const plain = buildSrDocument({ iod: 'enhanced-sr', completion: 'PARTIAL', root: { valueType: 'CONTAINER', concept: dcm('121070', 'Findings') } });
     expect([plain.CurrentRequestedProcedureEvidenceSequence, plain.ContentSequence, plain.CodingSchemeIdentificationSequence, plain.CompletionFlag]).toEqual([undefined, undefined, undefined, 'PARTIAL']);

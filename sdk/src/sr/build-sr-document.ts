@@ -12,9 +12,9 @@ import { validateSrDocument } from './validate-sr-document.js';
  * - Modality `SR` (SR Document Series, PS3.3 C.17.1);
  * - Completion Flag (and Description), Verification Flag and Verifying Observer Sequence
  *   (SR Document General, PS3.3 C.17.2);
- * - Current Requested Procedure Evidence Sequence: every object the IMAGE and COMPOSITE items
- *   reference, and `spec.evidence`, by study and series (Hierarchical SOP Instance Reference
- *   Macro, PS3.3 Table C.17-3), in the order first referenced;
+ * - Current Requested Procedure Evidence Sequence: `spec.evidence` and every object the IMAGE and
+ *   COMPOSITE items reference, by study and series (Hierarchical SOP Instance Reference Macro,
+ *   PS3.3 Table C.17-3), in that order, each once;
  * - Coding Scheme Identification Sequence of `spec.codingSchemes` (SOP Common, PS3.3 C.12.1.1.7);
  * - the root CONTAINER's attributes and the content tree (SR Document Content, PS3.3 C.17.3).
  *
@@ -39,7 +39,7 @@ export function buildSrDocument(spec: SrDocumentSpec): DicomItem {
       VerificationDateTime: o.dateTime,
     }));
   }
-  const evidence = evidenceSequence([...referencesIn(spec.root), ...(spec.evidence ?? [])]);
+  const evidence = evidenceSequence([...(spec.evidence ?? []), ...referencesIn(spec.root)]);
   if (evidence.length > 0) out.CurrentRequestedProcedureEvidenceSequence = evidence;
   if (spec.codingSchemes && spec.codingSchemes.length > 0) {
     out.CodingSchemeIdentificationSequence = spec.codingSchemes.map((s) => ({

@@ -33,6 +33,6 @@ export interface SrDocumentSpec {
   readonly verification?: SrVerification;
   /** Coding schemes to declare in Coding Scheme Identification Sequence: every private (`99…`) or non-standard designator a code uses. */
   readonly codingSchemes?: readonly PrivateCodingScheme[];
-  /** Objects for Current Requested Procedure Evidence Sequence besides those the IMAGE and COMPOSITE items reference. */
+  /** Objects for Current Requested Procedure Evidence Sequence, listed first, besides those the IMAGE and COMPOSITE items reference. */
   readonly evidence?: readonly SrObjectReference[];
 }
