@@ -4,9 +4,9 @@ import type { MultiFramePlanes } from './multi-frame-planes.js';
 import { volumeError } from './volume-error.js';
 
 /**
- * Frame geometry of an NM reconstruction (PS3.3 C.8.4.15 NM Reconstruction, C.8.4.11 NM
- * Detector): Image Type value 3 RECON TOMO or RECON GATED TOMO; frame f is slice Slice Vector[f]
- * (0054,0080) of Number of Slices, slice 1 at Image Position (Patient) of the Detector Information
+ * Frame geometry of an NM reconstruction (PS3.3 C.8.4.9 NM Image, C.8.4.8 NM Multi-frame,
+ * C.8.4.11 NM Detector, C.8.4.15 NM Reconstruction): Image Type value 3 RECON TOMO or RECON GATED
+ * TOMO; frame f is slice Slice Vector[f] (0054,0080), slice 1 at Image Position (Patient) of the Detector Information
  * Sequence item, with its Image Orientation (Patient), the next ones Spacing Between Slices
  * (0018,0088) apart along the normal (row × column; else Slice Thickness). A negative Spacing
  * Between Slices, which PS3.3 does not allow but some systems write, is read as slices stacked

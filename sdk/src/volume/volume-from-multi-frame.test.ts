@@ -61,6 +61,12 @@ describe('volumeFromMultiFrame: Enhanced CT / MR (functional groups)', () => {
     expect(v.dimensions).toEqual([4, 3, 2]);
   });
 
+  it('places a series of single-frame enhanced images by their functional groups', async () => {
+    const instances = [at(4), at(0), at(2)].map((p) => enhancedCt([p], phantom));
+    const v = await volumeFromSeries({ studyInstanceUID: '2.25.1', seriesInstanceUID: '2.25.2', modality: 'CT', instances, geometry: undefined });
+    expect([v.dimensions, v.origin, v.spacing]).toEqual([[4, 3, 3], [-2, 0, 40], [0.6, 0.8, 2]]);
+  });
+
   it('refuses frames that share positions (two temporal positions), naming them; builds one temporal position from `frames`', async () => {
     const positions = [at(0), at(2), at(4), at(0), at(2), at(4)];
     const instance = enhancedCt(positions, phantom, (f) => ({ StackID: '1', InStackPositionNumber: (f % 3) + 1, TemporalPositionIndex: f < 3 ? 1 : 2 }));

@@ -1,6 +1,8 @@
 import type { SourceInstance, SourceSeries } from '../context/source-series.js';
+import type { SlicePlane } from '../geometry/series-geometry.js';
 import { buildVolume } from './build-volume.js';
 import { positive } from './dicom-numbers.js';
+import { enhancedFramePlanes } from './enhanced-frame-planes.js';
 import type { Volume } from './volume.js';
 import { volumeError } from './volume-error.js';
 import { volumeFromMultiFrame } from './volume-from-multi-frame.js';
@@ -13,8 +15,9 @@ import { volumeUnit } from './volume-unit.js';
  * checked as the calcium app checks its input: one Frame of Reference, one orientation and
  * pixel spacing, no duplicate positions, no tilt or shear, even spacing (gaps and uneven spacing
  * are refused, or resampled with `unevenSpacing: 'resample'`), frames of one size with one
- * sample per pixel. A series of one multi-frame image (Enhanced CT / MR / PET, NM RECON TOMO)
- * is built by {@link volumeFromMultiFrame}. A one-slice volume has the slice spacing of Spacing
+ * sample per pixel (single-frame enhanced images are placed by their functional groups). A series
+ * of one multi-frame image (Enhanced CT / MR / PET, NM RECON TOMO) is built by
+ * {@link volumeFromMultiFrame}. A one-slice volume has the slice spacing of Spacing
  * Between Slices, else Slice Thickness, else 1 mm.
  *
  * Memory: slices are decoded one at a time into one Int16 (or Float32) array; a 512×512×1000 CT
@@ -48,7 +51,7 @@ export async function volumeFromSeries(series: SourceSeries, options: VolumeOpti
   return buildVolume(
     {
       slices: instances.map((inst, i) => ({
-        plane: { imagePositionPatient: inst.numbers('ImagePositionPatient'), imageOrientationPatient: inst.numbers('ImageOrientationPatient'), pixelSpacing: inst.numbers('PixelSpacing') },
+        plane: planeOf(inst),
         source: { sopInstanceUID: inst.sopInstanceUID, frame: 0 },
         label: label(i),
         read: () => inst.frame(0, { rescale: true }),
@@ -61,6 +64,15 @@ export async function volumeFromSeries(series: SourceSeries, options: VolumeOpti
     },
     options,
   );
+}
+
+/**
+ * Image Plane attributes of a single-frame image: the top-level ones, or for an enhanced image
+ * (one frame) those of its functional groups.
+ */
+function planeOf(inst: SourceInstance): SlicePlane {
+  const plane = { imagePositionPatient: inst.numbers('ImagePositionPatient'), imageOrientationPatient: inst.numbers('ImageOrientationPatient'), pixelSpacing: inst.numbers('PixelSpacing') };
+  return plane.imagePositionPatient.length > 0 ? plane : (enhancedFramePlanes(inst)?.planes[0] ?? plane);
 }
 
 /** The one Frame of Reference UID of the instances (undefined when none has one). */
