@@ -1,10 +1,5 @@
 import { statfsSync } from 'node:fs';
-import { Tag } from '@atrium/sdk';
-import { DataSet } from '../../io/data-set.js';
-import { stringElement } from '../../io/element-factory.js';
-import { EXPLICIT_LE } from '../../io/transfer-syntax.js';
-import { writeDataset } from '../../io/write-dataset.js';
-import { DICM, buildFileMeta } from '../../io/write-part10.js';
+import { wrapDataset } from '../../io/wrap-dataset.js';
 import type { InstanceStore } from '../../store/instance-store.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { CommandField } from '../dimse/dimse-command.js';
@@ -39,20 +34,7 @@ export interface StoreServiceOptions {
  * syntax, the calling AE as Source Application Entity Title) + the data set as received.
  */
 export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string): Uint8Array {
-  const ids = new DataSet([stringElement(Tag.SOPClassUID, 'UI', sopClassUid), stringElement(Tag.SOPInstanceUID, 'UI', sopInstanceUid)], EXPLICIT_LE);
-  const meta = writeDataset(buildFileMeta(ids, transferSyntax, sourceAet), EXPLICIT_LE);
-  const parts = dataset instanceof Uint8Array ? [dataset] : dataset;
-  // One allocation and one copy of the data set, from the slices it arrived in.
-  const out = Buffer.allocUnsafe(132 + meta.length + parts.reduce((n, p) => n + p.length, 0));
-  out.fill(0, 0, 128);
-  out.set(DICM, 128);
-  out.set(meta, 132);
-  let at = 132 + meta.length;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return wrapDataset(dataset, { SOPClassUID: sopClassUid, SOPInstanceUID: sopInstanceUid, TransferSyntaxUID: transferSyntax, sourceAet });
 }
 
 /** The C-STORE status for a store outcome (seed 001 Table 4-52, PS3.4 Table B.2-1). */
