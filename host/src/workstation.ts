@@ -3,6 +3,7 @@ import type { Index } from './db/dicom-index.js';
 import { openIndex } from './db/open-index.js';
 import { FileStore } from './store/file-store.js';
 import { InstanceStore } from './store/instance-store.js';
+import { reconcileLog } from './store/reconcile-log.js';
 import { reconcileStore, type ReconcileReport } from './store/reconcile-store.js';
 import { StoreIntents } from './store/store-intents.js';
 import { loadStoreSettings } from './store/store-settings.js';
@@ -34,7 +35,7 @@ export interface WorkstationOptions {
 /**
  * Open (creating if needed) the store under `root`: SQLite index `index.sqlite` (WAL),
  * files under `files/`, the receive settings (`atrium config`), then reconcile what an
- * earlier crash may have left.
+ * earlier crash may have left (what that quiet pass repaired is logged for `atrium reconcile`).
  */
 export function openWorkstation(root: string = defaultStoreRoot(), options: WorkstationOptions = {}): Workstation {
   const files = new FileStore(resolve(root));
@@ -44,6 +45,7 @@ export function openWorkstation(root: string = defaultStoreRoot(), options: Work
     const settings = loadStoreSettings(index.db);
     const store = new InstanceStore(files, index, intents, { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000 });
     const startup = reconcileStore(files, index, intents);
+    reconcileLog.recordStartup(index.db, startup);
     return { root: files.root, files, index, store, intents, startup, close: () => { store.close(); index.close(); } };
   } catch (e) {
     index.close();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isAtriumError } from '../errors/atrium-error.js';
 import type { InstanceStore } from '../store/instance-store.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs, type ImportInput } from './collect-inputs.js';
@@ -7,10 +8,14 @@ import { looksLikeDicom } from './looks-like-dicom.js';
 /** One line of the import summary. */
 export type ImportItem = StoreOutcome & { readonly file: string };
 
-/** An input that was not stored and whose bytes were not kept. */
+/** An input that was not stored (and whose bytes are not in quarantine). */
 export interface NotReadInput {
   readonly file: string;
-  /** ATRIUM_ERR_IMPORT_NOT_FOUND / _READ, ATRIUM_ERR_DICOMDIR_MISSING_FILE / _OUTSIDE_MEDIA, ATRIUM_ERR_STORE_FAILED. */
+  /**
+   * ATRIUM_ERR_IMPORT_NOT_FOUND / _READ, ATRIUM_ERR_DICOMDIR_MISSING_FILE / _OUTSIDE_MEDIA,
+   * ATRIUM_ERR_STORE_FAILED (the bytes could not be kept), ATRIUM_ERR_STORE_INDEX_FAILED
+   * (written to the store, indexed by the next start's reconcile).
+   */
   readonly code: string;
   readonly reason: string;
 }
@@ -25,8 +30,9 @@ export interface ImportSummary {
   readonly duplicate: number;
   readonly rejected: number;
   /**
-   * Inputs not stored and not kept: missing or unreadable paths, DICOMDIR references
-   * that are missing or leave the media (never opened), bytes that could not be kept.
+   * Inputs not stored now: missing or unreadable paths, DICOMDIR references that are
+   * missing or leave the media (never opened), bytes that could not be kept, a file
+   * written whose indexing failed (indexed at the next start).
    */
   readonly unreadable: NotReadInput[];
   /** Files met while walking a folder that are not DICOM at all (README, images...): left alone. */
@@ -84,7 +90,8 @@ function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotRe
     if (input.found && !looksLikeDicom(bytes)) return { skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' };
     return { ...store.receive(bytes, source), file };
   } catch (e) {
-    // Only keeping the bytes can fail here (the disk): the original file is left as it is.
+    // The store refuses bad input itself; what throws is the disk or the index (see InstanceStore.receive).
+    if (isAtriumError(e, 'ATRIUM_ERR_STORE_INDEX_FAILED')) return notRead(e.code, e.message);
     return notRead('ATRIUM_ERR_STORE_FAILED', `not stored, and its bytes could not be kept in quarantine: ${(e as Error).message}`);
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Classification, Index } from '../db/dicom-index.js';
 import type { RecordWarning } from '../db/instance-record.js';
 import { query } from '../db/query-engine.js';
-import { isAtriumError } from '../errors/atrium-error.js';
+import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import type { FileStore } from './file-store.js';
 import { prepareInstance, type PreparedInstance, type Refusal } from './prepare-instance.js';
 import { DEFAULT_STABLE_AGE_MS, SeriesCompletion } from './series-completion.js';
@@ -68,14 +68,22 @@ export class InstanceStore {
   }
 
   /**
-   * Receive one object (Part 10 file or bare dataset). Never throws for bad input.
+   * Receive one object (Part 10 file or bare dataset). Never throws for bad input: only
+   * when the index fails after the file is in place (`ATRIUM_ERR_STORE_INDEX_FAILED`; the
+   * file is kept and indexed by the next start's reconcile) or the bytes of a refusal
+   * cannot be kept (the disk).
    * `options.expect` (a C-STORE request's Affected SOP Class / Instance UIDs) refuses an
    * object whose own UIDs differ (`ATRIUM_ERR_STORE_SOP_MISMATCH`); `options.sync: false`
    * skips the fsyncs of the file write (see {@link FileStore.writeAtomic}).
    */
   receive(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StoreOutcome {
     const staged = this.stage(bytes, source, options);
-    return 'refused' in staged ? staged.refused : staged.commit();
+    if ('refused' in staged) return staged.refused;
+    try {
+      return staged.commit();
+    } catch (e) {
+      throw new AtriumError('ATRIUM_ERR_STORE_INDEX_FAILED', `${staged.path} was written but indexing it failed (${(e as Error).message}); the next start's reconcile indexes it`, { path: staged.path }, { cause: e });
+    }
   }
 
   /**
@@ -143,24 +151,19 @@ export class InstanceStore {
       if (tmp !== undefined) this.files.discard(tmp);
       return { refused: this.refuseFailure(received, source, e, identity.SOPInstanceUID) };
     }
-    return { path, warnings: prepared.warnings, commit: () => this.commit(prepared, received, source) };
+    return { path, warnings: prepared.warnings, commit: () => this.commit(prepared, source) };
   }
 
-  private commit(prepared: PreparedInstance, received: Uint8Array, source: string): StoreOutcome {
+  /**
+   * Index a placed file. An index failure here is thrown and leaves the file and its
+   * intent in place: the object may already be acknowledged (C-STORE), and the next
+   * start's reconcile indexes it.
+   */
+  private commit(prepared: PreparedInstance, source: string): StoreOutcome {
     const { record, identity, warnings } = prepared;
     const path = record.file.path;
     record.file.sha256 = createHash('sha256').update(prepared.bytes).digest('hex');
-    let result;
-    try {
-      result = this.index.upsertInstance(record);
-    } catch (e) {
-      // The index changed since the check (another process): keep the bytes, undo a new file.
-      if (!this.index.getInstances({ SeriesInstanceUID: identity.SeriesInstanceUID, SOPInstanceUID: identity.SOPInstanceUID }).length) {
-        this.files.remove(path);
-        this.intents.end(path);
-      }
-      return this.refuseFailure(received, source, e, identity.SOPInstanceUID);
-    }
+    const result = this.index.upsertInstance(record);
     this.intents.end(path);
     if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
     const outcome: StoreOutcome = { status: result.action, ...identity, path, changes: result.changes, ...(warnings.length > 0 ? { warnings } : {}) };
