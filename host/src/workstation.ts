@@ -42,8 +42,10 @@ export function openWorkstation(root: string = defaultStoreRoot(), options: Work
   const index = openIndex(join(files.root, 'index.sqlite'));
   try {
     const intents = new StoreIntents(index.db);
-    const settings = loadStoreSettings(index.db);
-    const store = new InstanceStore(files, index, intents, { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000 });
+    const store = new InstanceStore(files, index, intents, () => {
+      const settings = loadStoreSettings(index.db);
+      return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000 };
+    });
     const startup = reconcileStore(files, index, intents);
     reconcileLog.recordStartup(index.db, startup);
     return { root: files.root, files, index, store, intents, startup, close: () => { store.close(); index.close(); } };

@@ -27,6 +27,9 @@ export interface InstanceStoreOptions {
   readonly stableAgeMs?: number;
 }
 
+/** Options, or the function that reads them when first needed (so that opening a store never fails on its settings). */
+export type InstanceStoreSettings = InstanceStoreOptions | (() => InstanceStoreOptions);
+
 /** What {@link InstanceStore.stage} gives back: a refusal, or a written file to {@link commit}. */
 export type StagedInstance =
   | { readonly refused: StoreOutcome }
@@ -49,22 +52,27 @@ export type StagedInstance =
 export class InstanceStore {
   /** `instanceStored` for every instance stored; `seriesComplete` per series. */
   readonly events = new StoreEvents();
-  private readonly policy: ValidationPolicy;
-  private readonly completion: SeriesCompletion;
+  private resolved?: { readonly policy: ValidationPolicy; readonly completion: SeriesCompletion };
 
   constructor(
     private readonly files: FileStore,
     private readonly index: Index,
     private readonly intents: StoreIntents,
-    options: InstanceStoreOptions = {},
-  ) {
-    this.policy = options.policy ?? 'safety';
-    this.completion = new SeriesCompletion(options.stableAgeMs ?? DEFAULT_STABLE_AGE_MS, (study, series) => this.fireComplete(study, series));
-  }
+    private readonly settings: InstanceStoreSettings = {},
+  ) {}
 
   /** The validation policy in force. */
   get validation(): ValidationPolicy {
-    return this.policy;
+    return this.resolve().policy;
+  }
+
+  private resolve(): { readonly policy: ValidationPolicy; readonly completion: SeriesCompletion } {
+    if (!this.resolved) {
+      const options = typeof this.settings === 'function' ? this.settings() : this.settings;
+      const completion = new SeriesCompletion(options.stableAgeMs ?? DEFAULT_STABLE_AGE_MS, (study, series) => this.fireComplete(study, series));
+      this.resolved = { policy: options.policy ?? 'safety', completion };
+    }
+    return this.resolved;
   }
 
   /**
@@ -97,7 +105,7 @@ export class InstanceStore {
   stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StagedInstance {
     let prepared: PreparedInstance | { readonly refusal: Refusal };
     try {
-      prepared = prepareInstance(bytes, { policy: this.policy, source, pathOf: (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID), ...(options.expect ? { expect: options.expect } : {}) });
+      prepared = prepareInstance(bytes, { policy: this.validation, source, pathOf: (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID), ...(options.expect ? { expect: options.expect } : {}) });
     } catch (e) {
       return { refused: this.refuseFailure(bytes, source, e) };
     }
@@ -124,12 +132,12 @@ export class InstanceStore {
    * instance since it last fired.
    */
   completeSeries(seriesUids: Iterable<string>): void {
-    this.completion.complete(seriesUids);
+    this.resolved?.completion.complete(seriesUids);
   }
 
   /** Stop the stable-age timers (the workstation is closing); pending series do not fire. */
   close(): void {
-    this.completion.dispose();
+    this.resolved?.completion.dispose();
   }
 
   /** Temp file → index check → intent → rename; refusals discard the temp file. */
@@ -168,7 +176,7 @@ export class InstanceStore {
     if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
     const outcome: StoreOutcome = { status: result.action, ...identity, path, changes: result.changes, ...(warnings.length > 0 ? { warnings } : {}) };
     this.events.instanceStored({ ...outcome, source });
-    this.completion.touch(identity.StudyInstanceUID, identity.SeriesInstanceUID);
+    this.resolve().completion.touch(identity.StudyInstanceUID, identity.SeriesInstanceUID);
     return outcome;
   }
 

@@ -37,9 +37,19 @@ export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], s
   return wrapDataset(dataset, { SOPClassUID: sopClassUid, SOPInstanceUID: sopInstanceUid, TransferSyntaxUID: transferSyntax, sourceAet });
 }
 
+/**
+ * The C-STORE status of an object stored with or without validation warnings: Success,
+ * or Warning B007 "Data Set does not match SOP Class" (PS3.4 Table B.2-1) with the first
+ * warning in Error Comment — stored, as the receive policy `safety` decides.
+ */
+export function storedStatus(warnings: readonly { code: string; message: string }[] = []): { Status: number; ErrorComment?: string } {
+  const first = warnings[0];
+  return first ? { Status: Status.DataSetDoesNotMatchSopClassWarning, ErrorComment: `${first.code}: ${first.message}`.slice(0, 64) } : { Status: Status.Success };
+}
+
 /** The C-STORE status for a store outcome (seed 001 Table 4-52, PS3.4 Table B.2-1). */
 export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComment?: string } {
-  if (!('code' in outcome)) return { Status: Status.Success };
+  if (!('code' in outcome)) return storedStatus(outcome.warnings);
   const comment = `${outcome.code}: ${outcome.reason}`.slice(0, 64);
   if (outcome.code.startsWith('ATRIUM_ERR_VALIDATE_') || outcome.code === 'ATRIUM_ERR_STORE_SOP_MISMATCH') return { Status: Status.DataSetDoesNotMatchSopClass, ErrorComment: comment };
   return { Status: Status.CannotUnderstand, ErrorComment: comment };
@@ -51,7 +61,9 @@ export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComme
  * byte as received through the one store path (validation, quarantine, crash-safe
  * write) and acknowledged once its file is written (durable with `sync`); it is indexed
  * right after the answer (an interrupted indexing is completed by the startup
- * reconcile). Statuses: 0000 stored; A700 out of resources (free disk space under the limit); A900 data set does not match the SOP
+ * reconcile). Statuses: 0000 stored; B007 stored with validation warnings (the receive
+ * policy `safety`: e.g. a missing Type 1 attribute that is not needed to identify or
+ * display the object); A700 out of resources (free disk space under the limit); A900 data set does not match the SOP
  * class (a Type 1 attribute missing/empty/invalid, or UIDs differing from the
  * request) with the reason in Error Comment; C000 cannot understand (unreadable data
  * set, duplicate series held by another study) — the bytes of refused objects are
@@ -86,7 +98,7 @@ export function storeService(options: StoreServiceOptions): ScpService {
         // sender prepares its next object. The connection handles the next request only
         // after this handler returns, so requests of one association stay in order.
         try {
-          await responder.respond({ Status: Status.Success, AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+          await responder.respond({ ...storedStatus(staged.warnings), AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
         } finally {
           // Indexed even when the answer could not be sent: the object is written and valid.
           try {
