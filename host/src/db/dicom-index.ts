@@ -117,8 +117,9 @@ export interface Index {
   /** The SQLite connection (used by the query engine; do not write through it). */
   readonly db: BetterSqlite3.Database;
   /**
-   * Applies the duplicate-UID rules of seed §4.1.3.3.3 to `record` without writing, and
-   * checks that its file path is not indexed for another instance.
+   * Applies the duplicate-UID rules of the Canon GCA-9300R conformance statement §4.1.3.3.3
+   * to `record` without writing, and checks that its file path is not indexed for another
+   * instance.
    */
   classify(record: InstanceRecord): Classification;
   /**
