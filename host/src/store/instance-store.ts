@@ -103,9 +103,10 @@ export class InstanceStore {
    * `reconcileStore`). Call `commit` before staging another object of the same series.
    */
   stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StagedInstance {
+    const policy = this.validation; // a setting that cannot be read fails the receive, it refuses no object
     let prepared: PreparedInstance | { readonly refusal: Refusal };
     try {
-      prepared = prepareInstance(bytes, { policy: this.validation, source, pathOf: (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID), ...(options.expect ? { expect: options.expect } : {}) });
+      prepared = prepareInstance(bytes, { policy, source, pathOf: (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID), ...(options.expect ? { expect: options.expect } : {}) });
     } catch (e) {
       return { refused: this.refuseFailure(bytes, source, e) };
     }

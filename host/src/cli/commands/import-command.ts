@@ -20,11 +20,12 @@ export const importCommand: Command = {
     }
     const ws = openWorkstation(ctx.store, ctx.validation ? { validation: ctx.validation } : {});
     try {
+      const validation = ws.store.validation; // a stored setting that cannot be read stops here, before any file
       const bar = new ProgressBar('importing');
       const summary = importPaths(ws.store, positionals, (done, total, file) => bar.update(done, total, file));
       bar.done();
-      if (ctx.json) ctx.out(JSON.stringify({ validation: ws.store.validation, ...summary }, null, 2));
-      else printSummary(summary, ws.store.validation, ctx.out);
+      if (ctx.json) ctx.out(JSON.stringify({ validation, ...summary }, null, 2));
+      else printSummary(summary, validation, ctx.out);
       return summary.rejected + summary.duplicate + summary.unreadable.length > 0 ? 1 : 0;
     } finally {
       ws.close();
