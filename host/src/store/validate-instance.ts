@@ -27,7 +27,7 @@ export const VALIDATION_POLICIES: readonly ValidationPolicy[] = ['safety', 'stri
 export interface ValidationResult {
   /** Findings that refuse the object. */
   readonly refusals: readonly ValidationProblem[];
-  /** Findings recorded with the stored object (`safety` only). */
+  /** Findings recorded with the stored object (under `strict` only those that never refuse). */
   readonly warnings: readonly ValidationProblem[];
 }
 
