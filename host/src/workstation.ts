@@ -3,8 +3,10 @@ import type { Index } from './db/dicom-index.js';
 import { openIndex } from './db/open-index.js';
 import { FileStore } from './store/file-store.js';
 import { InstanceStore } from './store/instance-store.js';
+import { reconcileLog } from './store/reconcile-log.js';
 import { reconcileStore, type ReconcileReport } from './store/reconcile-store.js';
 import { StoreIntents } from './store/store-intents.js';
+import { loadStoreSettings } from './store/store-settings.js';
 import type { ValidationPolicy } from './store/validate-instance.js';
 
 /** The embedded workstation on one data root: files, index, and the store that joins them. */
@@ -24,15 +26,31 @@ export function defaultStoreRoot(): string {
   return resolve(process.env.ATRIUM_STORE ?? '.atrium');
 }
 
+/** Options of {@link openWorkstation}. */
+export interface WorkstationOptions {
+  /** The validation policy for this session; default: the `validation` store setting. */
+  readonly validation?: ValidationPolicy;
+}
+
 /**
  * Open (creating if needed) the store under `root`: SQLite index `index.sqlite` (WAL),
- * files under `files/`, then reconcile what an earlier crash may have left.
+ * files under `files/`, the receive settings (`atrium config`), then reconcile what an
+ * earlier crash may have left (what that quiet pass repaired is logged for `atrium reconcile`).
  */
-export function openWorkstation(root: string = defaultStoreRoot(), options: { validation?: ValidationPolicy } = {}): Workstation {
+export function openWorkstation(root: string = defaultStoreRoot(), options: WorkstationOptions = {}): Workstation {
   const files = new FileStore(resolve(root));
   const index = openIndex(join(files.root, 'index.sqlite'));
-  const intents = new StoreIntents(index.db);
-  const store = new InstanceStore(files, index, intents, options.validation);
-  const startup = reconcileStore(files, index, intents);
-  return { root: files.root, files, index, store, intents, startup, close: () => index.close() };
+  try {
+    const intents = new StoreIntents(index.db);
+    const store = new InstanceStore(files, index, intents, () => {
+      const settings = loadStoreSettings(index.db);
+      return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000 };
+    });
+    const startup = reconcileStore(files, index, intents);
+    reconcileLog.recordStartup(index.db, startup);
+    return { root: files.root, files, index, store, intents, startup, close: () => { store.close(); index.close(); } };
+  } catch (e) {
+    index.close();
+    throw e;
+  }
 }

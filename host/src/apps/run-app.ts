@@ -105,7 +105,6 @@ export async function runApp(
         if (!('path' in outcome)) {
           throw new AtriumError('ATRIUM_ERR_APP_STORE', `the store refused a derived object of ${app.qualifiedId} (${output}): ${outcome.code}: ${outcome.reason}`, { code: outcome.code });
         }
-        deps.hooks?.instanceStored.call(outcome as never);
         return { output, status: outcome.status, studyInstanceUID: outcome.StudyInstanceUID, seriesInstanceUID: outcome.SeriesInstanceUID, sopInstanceUID: outcome.SOPInstanceUID };
       },
       seriesNumber: (studyInstanceUID: string, seriesInstanceUID: string): number => {
@@ -123,11 +122,8 @@ export async function runApp(
       'storage.delete': (key: string) => storage.delete(key),
     },
   });
-  const bySeries = new Map<string, WrittenObject[]>();
-  for (const w of out.written) bySeries.set(w.seriesInstanceUID, [...(bySeries.get(w.seriesInstanceUID) ?? []), w]);
-  for (const [SeriesInstanceUID, objects] of bySeries) {
-    deps.hooks?.seriesComplete.call({ StudyInstanceUID: objects[0]!.studyInstanceUID, SeriesInstanceUID, instances: objects.length });
-  }
+  // The derived series are complete now that the run is done (instanceStored came from the store's commit).
+  store.completeSeries(new Set(out.written.map((w) => w.seriesInstanceUID)));
   const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
   return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
 }

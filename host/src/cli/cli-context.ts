@@ -6,7 +6,8 @@ export interface CliContext {
   readonly store: string;
   /** Machine-readable output (`--json`). */
   readonly json: boolean;
-  readonly validation: ValidationPolicy;
+  /** `--validation` for this command; absent: the `validation` store setting applies. */
+  readonly validation?: ValidationPolicy;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }

@@ -1,5 +1,5 @@
 import { SdkError } from '@atrium/sdk';
-import type { ValidationPolicy } from '../store/validate-instance.js';
+import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validate-instance.js';
 import { defaultStoreRoot } from '../workstation.js';
 import type { CliContext, Command } from './cli-context.js';
 import { aeCommand } from './commands/ae-command.js';
@@ -37,7 +37,7 @@ const GLOBAL_HELP = `usage: atrium [--store <dir>] [--json] [--validation safety
 global options (anywhere on the line):
   --store <dir>        data root (default: $ATRIUM_STORE or ./.atrium)
   --json               machine-readable output
-  --validation <p>     what is checked on receive: safety (default) or strict (every Type 1 of the IOD)
+  --validation <p>     receive validation for this command: safety or strict (default: atrium config get validation)
 
 commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}\n  ${' '.repeat(12)} ${c.usage}`).join('\n')}`;
@@ -79,12 +79,12 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
     if (name && !command && !globals.help) io.err(`\natrium: unknown command "${name}"`);
     return command || globals.help ? 0 : 2;
   }
-  const validation = globals.validation ?? 'safety';
-  if (validation !== 'safety' && validation !== 'strict') {
-    io.err(`atrium: --validation must be safety or strict, not "${validation}"`);
+  const validation = globals.validation;
+  if (validation !== undefined && !(VALIDATION_POLICIES as readonly string[]).includes(validation)) {
+    io.err(`atrium: --validation must be ${VALIDATION_POLICIES.join(' or ')}, not "${validation}"`);
     return 2;
   }
-  const ctx: CliContext = { store: globals.store ?? defaultStoreRoot(), json: globals.json, validation: validation as ValidationPolicy, ...io };
+  const ctx: CliContext = { store: globals.store ?? defaultStoreRoot(), json: globals.json, ...(validation ? { validation: validation as ValidationPolicy } : {}), ...io };
   try {
     return await command.run(args, ctx);
   } catch (e) {

@@ -18,7 +18,18 @@ export interface QueryOptions {
    * levels above are returned (Study Root has no PATIENT level).
    */
   model?: 'PATIENT' | 'STUDY';
+  /** Only entities with at least one instance stored with validation warnings (`atrium ls --warnings`). */
+  withWarnings?: boolean;
 }
+
+/** The condition of {@link QueryOptions.withWarnings} at each level. */
+const WITH_WARNINGS: Record<QueryLevel, string> = {
+  PATIENT: `EXISTS (SELECT 1 FROM instance w JOIN series ws ON ws.pk = w.series_pk JOIN study wt ON wt.pk = ws.study_pk
+              WHERE wt.patient_pk = p.pk AND w.warnings IS NOT NULL)`,
+  STUDY: `EXISTS (SELECT 1 FROM instance w JOIN series ws ON ws.pk = w.series_pk WHERE ws.study_pk = st.pk AND w.warnings IS NOT NULL)`,
+  SERIES: 'EXISTS (SELECT 1 FROM instance w WHERE w.series_pk = se.pk AND w.warnings IS NOT NULL)',
+  IMAGE: 'i.warnings IS NOT NULL',
+};
 
 const FROM: Record<QueryLevel, string> = {
   PATIENT: 'patient p',
@@ -98,6 +109,7 @@ export function query(
     }
   }
 
+  if (options.withWarnings) where.push(WITH_WARNINGS[level]);
   let sql = `SELECT ${select.join(', ')} FROM ${FROM[level]}`;
   if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
   sql += ` ORDER BY ${ORDER[level]}`;

@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { Tag } from '@atrium/sdk';
 import type { DataSet } from './data-set.js';
 import { parseDataset } from './parse-dataset.js';
+import { knownTransferSyntax } from './known-transfer-syntax.js';
 import { parseError } from './parse-error.js';
 import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, transferSyntaxInfo, type DatasetEncoding, type TransferSyntaxInfo } from './transfer-syntax.js';
 import { hasLongHeader, isKnownVr } from './vr.js';
@@ -62,12 +63,12 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
   } else if (hasPrefix) {
     throw parseError('MALFORMED', 'DICM prefix is not followed by File Meta Information (group 0002)', [], pos);
   }
-  const tsUid = meta?.string(Tag.TransferSyntaxUID) ?? options.transferSyntaxUID;
-  if (meta && tsUid === undefined) {
+  if (meta && !meta.has(Tag.TransferSyntaxUID)) {
     throw parseError('MALFORMED', 'File Meta Information has no Transfer Syntax UID (0002,0010)', [Tag.TransferSyntaxUID], pos);
   }
-  const detected = tsUid === undefined;
-  const transferSyntax = tsUid !== undefined ? transferSyntaxInfo(tsUid) : detectEncoding(bytes, pos);
+  const tsSource = meta ?? options.transferSyntaxUID;
+  const detected = tsSource === undefined;
+  const transferSyntax = tsSource !== undefined ? knownTransferSyntax(tsSource, pos) : detectEncoding(bytes, pos);
   let datasetBytes = bytes.subarray(pos);
   if (transferSyntax.deflated) {
     try {

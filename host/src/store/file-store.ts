@@ -1,6 +1,8 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { AtriumError } from '../errors/atrium-error.js';
+import { uidProblem } from '../io/uid-problem.js';
 import { ownerMayBeWriting } from './owner-may-be-writing.js';
 
 /**
@@ -25,8 +27,15 @@ export class FileStore {
     for (const d of [root, this.filesDir, this.quarantineDir, this.tmpDir]) mkdirSync(d, { recursive: true });
   }
 
-  /** Relative path (with `/`) of an instance file. UIDs are validated before they get here. */
+  /**
+   * Relative path (with `/`) of an instance file. The UIDs must be validated identity
+   * UIDs (digits and dots); anything else is a programming error, refused before it can
+   * name a path outside the store.
+   */
   instancePath(studyUid: string, seriesUid: string, sopInstanceUid: string): string {
+    for (const uid of [studyUid, seriesUid, sopInstanceUid]) {
+      if (uidProblem(uid) !== undefined) throw new AtriumError('ATRIUM_ERR_STORE_BAD_PATH', `${JSON.stringify(uid)} cannot name a stored file: it is not a valid UID`, { uid });
+    }
     return `files/${studyUid}/${seriesUid}/${sopInstanceUid}.dcm`;
   }
 
@@ -48,21 +57,37 @@ export class FileStore {
    * a crash of this process (temp + rename), but not necessarily after a power loss.
    */
   writeAtomic(relPath: string, bytes: Uint8Array, options: { sync?: boolean } = {}): void {
-    const sync = options.sync ?? true;
-    const target = this.absolute(relPath);
-    const dir = dirname(target);
-    const created = mkdirSync(dir, { recursive: true });
+    this.place(this.writeTemp(bytes, options), relPath, options);
+  }
+
+  /**
+   * The first half of {@link writeAtomic}: `bytes` in a new temp file under `tmp/`
+   * (fsync'd unless `sync: false`). Returns its absolute path, for {@link place} or
+   * {@link discard}; a temp file left by a crash is removed at the next start.
+   */
+  writeTemp(bytes: Uint8Array, options: { sync?: boolean } = {}): string {
     const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
     const fd = openSync(tmp, 'w');
     try {
       let off = 0;
       while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      if (sync) fsyncSync(fd);
-    } finally {
+      if (options.sync ?? true) fsyncSync(fd);
+    } catch (e) {
       closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
     }
+    closeSync(fd);
+    return tmp;
+  }
+
+  /** The second half of {@link writeAtomic}: rename a temp file to `relPath` (replacing what is there), then fsync the directories. */
+  place(tmp: string, relPath: string, options: { sync?: boolean } = {}): void {
+    const target = this.absolute(relPath);
+    const dir = dirname(target);
+    const created = mkdirSync(dir, { recursive: true });
     renameSync(tmp, target);
-    if (!sync) return;
+    if (!(options.sync ?? true)) return;
     syncDirectory(dir);
     // Directories made just now (a new study or series) are durable only once the
     // directories holding their entries are synced too, up to the first pre-existing one.
@@ -72,6 +97,11 @@ export class FileStore {
         if (d === top || d === dirname(d)) break;
       }
     }
+  }
+
+  /** Remove a temp file of {@link writeTemp} that is not to be placed. */
+  discard(tmp: string): void {
+    rmSync(tmp, { force: true });
   }
 
   /** Remove a stored file and the directories it leaves empty (up to `files/`). */

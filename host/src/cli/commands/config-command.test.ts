@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
+import { DEFAULT_STORE_SETTINGS, STORE_SETTING_KEYS } from '../../store/store-settings.js';
 import { useCliStore } from '../test-support/cli-harness.js';
 
 const { atrium } = useCliStore('atrium-config-cli-');
@@ -11,7 +12,7 @@ describe('atrium config', () => {
     expect(ls.code).toBe(0);
     const lines = ls.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^key +value +source +description$/);
-    expect(lines.slice(2).map((l) => l.split(/ +/)[0])).toEqual(NETWORK_SETTING_KEYS);
+    expect(lines.slice(2).map((l) => l.split(/ +/)[0])).toEqual([...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS]);
     expect(lines.find((l) => l.startsWith('aeTitle '))).toMatch(/^aeTitle +ATRIUM +default +local AE title/);
 
     expect(await atrium('config', 'set', 'aeTitle', 'WS_7')).toEqual({ code: 0, out: 'aeTitle = WS_7\n', err: '' });
@@ -20,7 +21,7 @@ describe('atrium config', () => {
     expect(JSON.parse((await atrium('--json', 'config', 'get', 'dimseTimeoutMs')).out)).toEqual({ key: 'dimseTimeoutMs', value: 90000, isDefault: false, defaultValue: 60000 });
     expect((await atrium('config', 'ls')).out).toMatch(/\naeTitle +WS_7 +set +/);
     const json = JSON.parse((await atrium('config', 'ls', '--json')).out) as { key: string; value: unknown; isDefault: boolean }[];
-    expect(Object.fromEntries(json.map((s) => [s.key, s.value]))).toEqual({ ...DEFAULT_NETWORK_CONFIG, aeTitle: 'WS_7', dimseTimeoutMs: 90000 });
+    expect(Object.fromEntries(json.map((s) => [s.key, s.value]))).toEqual({ ...DEFAULT_NETWORK_CONFIG, ...DEFAULT_STORE_SETTINGS, aeTitle: 'WS_7', dimseTimeoutMs: 90000 });
     expect(json.filter((s) => !s.isDefault).map((s) => s.key)).toEqual(['aeTitle', 'dimseTimeoutMs']);
 
     expect(await atrium('config', 'unset', 'aeTitle')).toEqual({ code: 0, out: 'aeTitle = ATRIUM (default)\n', err: '' });
@@ -29,7 +30,8 @@ describe('atrium config', () => {
 
   it('refuses unknown keys and bad values, naming the key and what is allowed', async () => {
     const unknown = await atrium('config', 'set', 'AETitle', 'X');
-    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown network setting "AETitle"; settings: aeTitle, port,')]);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown setting "AETitle"; settings: aeTitle, port,')]);
+    expect(unknown.err).toContain(', validation, stableAge');
     expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
     expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');
     expect(await atrium('config', 'set', 'port', '70000')).toEqual({

@@ -42,7 +42,10 @@ export const serveCommand: Command = {
             store: ws.store, root: ws.root, sync: config.syncStorageArea,
             onStored: (outcome, calling) => {
               if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}] kept in ${outcome.quarantinePath}`);
-              else storedCount++;
+              else {
+                storedCount++;
+                if (outcome.warnings?.length) log(`C-STORE from ${calling}: ${outcome.SOPInstanceUID} stored with ${outcome.warnings.length} validation warning(s) (B007): ${outcome.warnings.map((w) => w.message).join('; ')}`);
+              }
             },
             onIndexError: (error, path) => log(`indexing ${path} failed after it was acknowledged: ${(error as Error).message}; the next start's reconcile indexes it`),
           }),
@@ -64,7 +67,7 @@ export const serveCommand: Command = {
         },
       });
       const port = await server.listen();
-      ctx.out(`atrium serve: listening on ${config.bindAddress}:${port} as ${config.aeTitle} (store ${ws.root}; at most ${config.maxAssociations} associations, max PDU ${config.maxPduLength || 'unlimited'})`);
+      ctx.out(`atrium serve: listening on ${config.bindAddress}:${port} as ${config.aeTitle} (store ${ws.root}; receive validation ${ws.store.validation}; at most ${config.maxAssociations} associations, max PDU ${config.maxPduLength || 'unlimited'})`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
           log(`${signal}: stopping (associations in progress get 5 s to finish)`);
