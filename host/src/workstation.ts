@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Index } from './db/dicom-index.js';
 import { openIndex } from './db/open-index.js';
@@ -22,6 +23,11 @@ export interface Workstation {
 /** The default data root: `$ATRIUM_STORE`, else `./.atrium`. */
 export function defaultStoreRoot(): string {
   return resolve(process.env.ATRIUM_STORE ?? '.atrium');
+}
+
+/** True when `root` holds a store (its index): commands that only read check this rather than create an empty store. */
+export function storeExists(root: string): boolean {
+  return existsSync(join(resolve(root), 'index.sqlite'));
 }
 
 /**

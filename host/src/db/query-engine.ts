@@ -18,6 +18,12 @@ export interface QueryOptions {
    * levels above are returned (Study Root has no PATIENT level).
    */
   model?: 'PATIENT' | 'STUDY';
+  /**
+   * SERIES and IMAGE levels: leave out every series holding an instance that was stored from
+   * this source (the index's record of where an instance came from; `app:<plugin>.<app>` for
+   * the derived objects of an app), so that a batch never selects what the same app wrote.
+   */
+  excludeStoredFrom?: string;
 }
 
 const FROM: Record<QueryLevel, string> = {
@@ -96,6 +102,14 @@ export function query(
       where.push(cond.sql);
       params.push(...cond.params);
     }
+  }
+
+  if (options.excludeStoredFrom !== undefined) {
+    if (depth < LEVEL_DEPTH.SERIES) {
+      throw new AtriumError('ATRIUM_ERR_QUERY_BAD_OPTION', `Query option excludeStoredFrom applies to SERIES and IMAGE queries, not ${level}`, { level });
+    }
+    where.push('NOT EXISTS (SELECT 1 FROM instance x WHERE x.series_pk = se.pk AND x.received_from = ?)');
+    params.push(options.excludeStoredFrom);
   }
 
   let sql = `SELECT ${select.join(', ')} FROM ${FROM[level]}`;

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SdkError } from '@atrium/sdk';
+import type { CliContext, Command } from './cli-context.js';
+import { UsageError } from './usage-error.js';
+
+/** File-system failures that come from the paths a user gave (not from a bug): reported, never a stack trace. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'the folder is not empty',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** The message of a file-system error on a user's path, or undefined for any other error. */
+function systemErrorMessage(e: unknown): string | undefined {
+  const { code, path, syscall } = (e ?? {}) as NodeJS.ErrnoException;
+  if (code === undefined || path === undefined || !(code in SYSTEM_ERRORS)) return undefined;
+  const folder = dirname(path);
+  const missingFolder = code === 'ENOENT' && !existsSync(folder) ? ` (the folder ${folder} does not exist)` : '';
+  return `cannot ${syscall ?? 'use'} ${path}: ${SYSTEM_ERRORS[code]}${missingFolder}`;
+}
+
+/**
+ * Report an error a command threw and return the exit code: 2 for a usage problem (a
+ * {@link UsageError}, a malformed or missing option value) with the command's usage, 1 for
+ * any other coded error (`ATRIUM_ERR_*`) and for a file-system failure on a path the user gave
+ * (`ATRIUM_ERR_CLI_FILE`). Each is one line naming what and where (as JSON with `--json`);
+ * nothing else is caught: an unexpected error is a bug and keeps its stack trace.
+ */
+export function reportError(e: unknown, command: Command, ctx: Pick<CliContext, 'err' | 'json'>): number {
+  let code: string;
+  let message: string;
+  let details: unknown = {};
+  let usage = false;
+  const system = systemErrorMessage(e);
+  if (e instanceof SdkError) {
+    ({ code, message, details } = e);
+    usage = e instanceof UsageError;
+  } else if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS_')) {
+    code = 'ATRIUM_ERR_CLI_BAD_OPTION';
+    message = (e as Error).message.replace(/\n/g, ' ');
+    usage = true;
+  } else if (system !== undefined) {
+    code = 'ATRIUM_ERR_CLI_FILE';
+    message = system;
+    details = { path: (e as NodeJS.ErrnoException).path, errno: (e as NodeJS.ErrnoException).code };
+  } else {
+    throw e;
+  }
+  if (ctx.json) ctx.err(JSON.stringify({ error: { code, message, details } }));
+  else ctx.err(`atrium ${command.name}: ${message} [${code}]${usage ? `\nusage: ${command.usage}` : ''}`);
+  return usage ? 2 : 1;
+}
