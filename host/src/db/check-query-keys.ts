@@ -34,8 +34,8 @@ export function checkQueryKeys(level: QueryLevel, keys: Readonly<Record<string, 
     const key = Object.hasOwn(QUERY_KEYS, keyword) ? QUERY_KEYS[keyword] : undefined;
     if (key === undefined) throw unknownKey(keyword, matchable, level);
     if (LEVEL_DEPTH[key.level] > LEVEL_DEPTH[level] || key.returnOnly === true) {
-      const why = key.returnOnly === true ? 'is computed and can only be returned, not matched' : `is a ${LEVEL_NAMES[key.level]}-level key`;
-      throw new AtriumError('ATRIUM_ERR_QUERY_KEY_LEVEL', `query key ${keyword} ${why}; a ${LEVEL_NAMES[level]} query matches ${matchable.join(', ')}`, { keyword, level });
+      const why = key.returnOnly === true ? 'is computed and can only be returned, not matched' : `is a key of the ${LEVEL_NAMES[key.level]} level`;
+      throw new AtriumError('ATRIUM_ERR_QUERY_KEY_LEVEL', `query key ${keyword} ${why}; ${LEVEL_NAMES[level]} queries match ${matchable.join(', ')}`, { keyword, level });
     }
     if (value.trim() === '') {
       throw new AtriumError('ATRIUM_ERR_QUERY_EMPTY_VALUE', `query key ${keyword} has no value: give one (wildcards * and ? allowed; * alone matches any)`, { keyword });

@@ -70,7 +70,8 @@ function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: read
     return {
       job: j.id,
       series: (j.payload as { seriesInstanceUID: string }).seriesInstanceUID,
-      state: doneEarlier.has(j.id) ? 'done earlier' : j.state,
+      state: j.state,
+      doneEarlier: doneEarlier.has(j.id),
       written: result?.written.length ?? 0,
       outcome: j.state === 'completed' ? result?.summary ?? '' : `${j.error?.code ?? ''}: ${j.error?.message ?? ''}`,
     };
