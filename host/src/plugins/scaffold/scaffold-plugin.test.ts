@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ describe('scaffoldPlugin', () => {
     // that neither plugin discovery nor the npm workspaces glob sees it meanwhile.
     const dir = join(repo, 'examples', `.scaffold-test-${process.pid}-${Date.now()}`);
     try {
-      const files = scaffoldPlugin({ name: 'grey-level', dir, publisher: 'acme' });
+      const { files } = scaffoldPlugin({ name: 'grey-level', dir, publisher: 'acme', sdk: { spec: `^${SDK_VERSION}` } });
       expect(files.map((f) => relative(dir, f).split('\\').join('/'))).toEqual([
         'package.json', 'tsconfig.json', 'src/index.ts', 'src/index.test.ts', 'README.md', '.gitignore',
       ]);
@@ -57,12 +57,29 @@ describe('scaffoldPlugin', () => {
   it('names the plugin from the publisher and name, with an identifier for any valid name', () => {
     const dir = join(tmpdir(), `atrium-scaffold-${process.pid}-${Date.now()}`);
     try {
-      scaffoldPlugin({ name: '3d-view', dir });
+      scaffoldPlugin({ name: '3d-view', dir, sdk: { spec: `^${SDK_VERSION}` } });
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       expect([pkg.name, pkg.atrium.id, pkg.atrium.apps[0].title]).toEqual(['atrium-plugin-3d-view', 'local.3d-view', '3d view']);
       expect(readFileSync(join(dir, 'src/index.ts'), 'utf8')).toContain('export default definePlugin({ apps: [plugin3dViewApp] });');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates the plugin by default where the host finds it: the first folder of ATRIUM_PLUGIN_PATH, else ~/.atrium/plugins', () => {
+    const home = join(tmpdir(), `atrium-scaffold-home-${process.pid}-${Date.now()}`);
+    const path = join(home, 'elsewhere');
+    try {
+      const inPath = scaffoldPlugin({ name: 'grey', sdk: { spec: '*' }, env: { HOME: home, ATRIUM_PLUGIN_PATH: path } });
+      expect([inPath.dir, inPath.discovered]).toEqual([join(path, 'grey'), true]);
+      const inHome = scaffoldPlugin({ name: 'grey', sdk: { spec: '*' }, env: { HOME: home } });
+      expect([inHome.dir, inHome.discovered]).toEqual([join(home, '.atrium', 'plugins', 'grey'), true]);
+      expect(readFileSync(join(inHome.dir, 'README.md'), 'utf8')).toContain(`The workstation finds the plugin where it is, in \`${join(home, '.atrium', 'plugins')}\``);
+      const aside = scaffoldPlugin({ name: 'grey', dir: join(home, 'aside', 'grey'), sdk: { spec: '*' }, env: { HOME: home } });
+      expect(aside.discovered).toBe(false);
+      expect(readFileSync(join(aside.dir, 'README.md'), 'utf8')).toContain(`export ATRIUM_PLUGIN_PATH=${join(home, 'aside')}`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
     }
   });
 
@@ -81,6 +98,7 @@ describe('scaffoldPlugin', () => {
         expect(code(() => scaffoldPlugin({ name, dir })), name).toBe('ATRIUM_ERR_SCAFFOLD_NAME');
       }
       expect(code(() => scaffoldPlugin({ name: 'ok', dir, publisher: 'ACME' }))).toBe('ATRIUM_ERR_SCAFFOLD_NAME');
+      expect(existsSync(dir)).toBe(false);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'keep.txt'), 'mine');
       expect(code(() => scaffoldPlugin({ name: 'ok', dir }))).toBe('ATRIUM_ERR_SCAFFOLD_EXISTS');
