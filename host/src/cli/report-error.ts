@@ -18,13 +18,19 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
+/** What the failed system call was doing, in words. */
+const ACTIONS: Readonly<Record<string, string>> = {
+  open: 'open', mkdir: 'create the folder', scandir: 'read the folder', rename: 'rename to', unlink: 'remove',
+  rmdir: 'remove the folder', copyfile: 'copy to', stat: 'read', lstat: 'read', access: 'reach', write: 'write', read: 'read',
+};
+
 /** The message of a file-system error on a user's path, or undefined for any other error. */
 function systemErrorMessage(e: unknown): string | undefined {
   const { code, path, syscall } = (e ?? {}) as NodeJS.ErrnoException;
   if (code === undefined || path === undefined || !(code in SYSTEM_ERRORS)) return undefined;
   const folder = dirname(path);
   const missingFolder = code === 'ENOENT' && !existsSync(folder) ? ` (the folder ${folder} does not exist)` : '';
-  return `cannot ${syscall ?? 'use'} ${path}: ${SYSTEM_ERRORS[code]}${missingFolder}`;
+  return `cannot ${ACTIONS[syscall ?? ''] ?? syscall ?? 'use'} ${path}: ${SYSTEM_ERRORS[code]}${missingFolder}`;
 }
 
 /**

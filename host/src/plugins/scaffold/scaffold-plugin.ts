@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { defaultPluginRoots, environmentPluginFolders } from '../discover-plugins.js';
@@ -70,6 +70,9 @@ export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldResult {
   }
   const dir = resolve(options.dir ?? join(defaultPluginHome(env), name));
   const existed = existsSync(dir);
+  if (existed && !statSync(dir).isDirectory()) {
+    throw new AtriumError('ATRIUM_ERR_SCAFFOLD_EXISTS', `${dir} is a file: choose a new folder`, { dir });
+  }
   if (existed && readdirSync(dir).length > 0) {
     throw new AtriumError('ATRIUM_ERR_SCAFFOLD_EXISTS', `${dir} already exists and is not empty: choose a new folder`, { dir });
   }
