@@ -41,26 +41,22 @@ function systemErrorMessage(e: unknown): string | undefined {
  * nothing else is caught: an unexpected error is a bug and keeps its stack trace.
  */
 export function reportError(e: unknown, command: Command, ctx: Pick<CliContext, 'err' | 'json'>): number {
-  let code: string;
-  let message: string;
-  let details: unknown = {};
-  let usage = false;
-  const system = systemErrorMessage(e);
-  if (e instanceof SdkError) {
-    ({ code, message, details } = e);
-    usage = e instanceof UsageError;
-  } else if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS_')) {
-    code = 'ATRIUM_ERR_CLI_BAD_OPTION';
-    message = (e as Error).message.replace(/\n/g, ' ');
-    usage = true;
-  } else if (system !== undefined) {
-    code = 'ATRIUM_ERR_CLI_FILE';
-    message = system;
-    details = { path: (e as NodeJS.ErrnoException).path, errno: (e as NodeJS.ErrnoException).code };
-  } else {
-    throw e;
-  }
+  const reported = classify(e);
+  if (reported === undefined) throw e;
+  const { code, message, details, usage } = reported;
   if (ctx.json) ctx.err(JSON.stringify({ error: { code, message, details } }));
   else ctx.err(`atrium ${command.name}: ${message} [${code}]${usage ? `\nusage: ${command.usage}` : ''}`);
   return usage ? 2 : 1;
+}
+
+/** The code, message and details of an error the CLI reports, or undefined for a bug. */
+function classify(e: unknown): { code: string; message: string; details: unknown; usage: boolean } | undefined {
+  if (e instanceof SdkError) return { code: e.code, message: e.message, details: e.details, usage: e instanceof UsageError };
+  const errno = (e ?? {}) as NodeJS.ErrnoException;
+  if (typeof errno.code === 'string' && errno.code.startsWith('ERR_PARSE_ARGS_')) {
+    return { code: 'ATRIUM_ERR_CLI_BAD_OPTION', message: errno.message.replace(/\n/g, ' '), details: {}, usage: true };
+  }
+  const system = systemErrorMessage(e);
+  if (system !== undefined) return { code: 'ATRIUM_ERR_CLI_FILE', message: system, details: { path: errno.path, errno: errno.code }, usage: false };
+  return undefined;
 }
