@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Index } from './db/dicom-index.js';
 import { openIndex } from './db/open-index.js';
@@ -30,6 +31,11 @@ export function defaultStoreRoot(): string {
 export interface WorkstationOptions {
   /** The validation policy for this session; default: the `validation` store setting. */
   readonly validation?: ValidationPolicy;
+}
+
+/** True when `root` holds a store (its index): commands that only read check this rather than create an empty store. */
+export function storeExists(root: string): boolean {
+  return existsSync(join(resolve(root), 'index.sqlite'));
 }
 
 /**

@@ -51,6 +51,15 @@ export interface AppRunResult {
 }
 
 /**
+ * Where the index records that an instance came from, for the derived objects of an app
+ * (`app:<plugin id>.<app id>`): `atrium batch` leaves out the series holding one, so an app is
+ * never run on its own outputs.
+ */
+export function derivedObjectSource(qualifiedAppId: string): string {
+  return `app:${qualifiedAppId}`;
+}
+
+/**
  * Run an app on a stored series (or on every series of a stored study, one after the other in
  * the same worker; series the app does not accept are skipped with a warning): resolve and activate the plugin (manifest and SDK range
  * checked before its code runs), hand the series to a worker thread that validates the
@@ -101,7 +110,7 @@ export async function runApp(
     handlers: {
       store: async (bytes: Uint8Array, output: string, info: DerivedIdentity): Promise<WrittenObject> => {
         await deps.hooks?.beforeDerivedStore.promise({ ...info, app: app.qualifiedId, output });
-        const outcome = store.receive(bytes, `app:${app.qualifiedId}`);
+        const outcome = store.receive(bytes, derivedObjectSource(app.qualifiedId));
         if (!('path' in outcome)) {
           throw new AtriumError('ATRIUM_ERR_APP_STORE', `the store refused a derived object of ${app.qualifiedId} (${output}): ${outcome.code}: ${outcome.reason}`, { code: outcome.code });
         }

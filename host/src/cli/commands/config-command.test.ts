@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
 import { DEFAULT_STORE_SETTINGS, STORE_SETTING_KEYS } from '../../store/store-settings.js';
+import { openWorkstation } from '../../workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
 
-const { atrium } = useCliStore('atrium-config-cli-');
+const { atrium, store } = useCliStore('atrium-config-cli-');
+
+beforeAll(() => openWorkstation(store).close()); // an empty store: `config` lists the defaults
 
 describe('atrium config', () => {
   it('lists every setting with its value and source, sets, gets and unsets', async () => {

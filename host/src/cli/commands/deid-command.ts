@@ -15,6 +15,7 @@ import { openWorkstation } from '../../workstation.js';
 import type { CliContext, Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
+import { queryTerms } from '../query-terms.js';
 
 const USAGE = 'atrium deid <in-path...|--where Keyword=value ...> --out <dir> [--profile basic] [--option <name>...] [--preset gca-9300r] [--key-file <file>] [--uid-root <root>] [--map <csv>] [--patient-name v] [--patient-id v] [--date-shift days] [--mask x,y,w,h ...]';
 
@@ -127,12 +128,7 @@ async function runBatch(paths: string[], where: string[] | undefined, out: strin
 
 /** The stored files of the instances matching `--where` terms (IMAGE-level query). */
 function storeInputs(where: readonly string[], store: string): DeidBatchInput[] {
-  const keys: Record<string, string> = {};
-  for (const term of where.flatMap((t) => t.split(/[\s&]+/)).filter(Boolean)) {
-    const eq = term.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--where expects Keyword=value terms, got "${term}"`);
-    keys[term.slice(0, eq)] = term.slice(eq + 1);
-  }
+  const keys = queryTerms('--where', where, 'IMAGE', { split: true });
   const ws = openWorkstation(store);
   try {
     return query(ws.index, 'IMAGE', { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', SOPInstanceUID: keys.SOPInstanceUID ?? '' }).flatMap((r) => {
