@@ -51,7 +51,7 @@ export const lsCommand: Command = {
       ctx.err(`atrium ls: say what to list: ${Object.keys(LEVELS).join(', ')}`);
       return 2;
     }
-    const opts = values as Record<string, string | string[] | undefined>;
+    const opts = values as Record<string, string | string[] | boolean | undefined>;
     const filters: Record<string, string> = {};
     for (const [opt, keyword] of Object.entries(FILTERS)) {
       const v = opts[opt];
