@@ -136,8 +136,9 @@ function contentAction(e: DataElement): AppliedAction {
 /**
  * The action of one element:
  * - group lengths: removed (stale once values change; retired, PS3.5 §7.2);
- * - under the GCA-9300R preset: its Table 7-1 action, private elements removed, anything else
- *   kept (see gca9300rAction);
+ * - under the GCA-9300R preset: its Table 7-1 action (N on an attribute the IOD requires a value
+ *   of, or may at a position the tables do not list: a dummy, as Z/D), private elements removed,
+ *   anything else kept (see gca9300rAction);
  * - private elements: removed, unless Retain Safe Private keeps them (UIDs among them remapped
  *   unless Retain UIDs is selected);
  * - an overlay group whose Overlay Data goes: removed whole;
@@ -148,7 +149,12 @@ function contentAction(e: DataElement): AppliedAction {
 function actionFor(e: DataElement, scope: Scope, w: Walk): AppliedAction {
   if ((e.tag & 0xffff) === 0) return 'X';
   const rule = deidRuleFor(e.tag);
-  if (w.preset) return rule?.privateGroups ? 'X' : (gca9300rAction(e.tag) ?? 'K');
+  if (w.preset) {
+    if (rule?.privateGroups) return 'X';
+    const action = gca9300rAction(e.tag);
+    // N where the IOD requires a value: "adjusts the required attributes as specified in PS3.15 Table E.1-1" (Z/D)
+    return action === 'Z' ? resolveAction('Z/D', e.vr, requirementAt(w.requirements, positionKey(scope.position, e.tag))) : (action ?? 'K');
+  }
   if (rule?.privateGroups) {
     const vr = scope.safePrivate.get(e.tag >>> 0);
     if (vr === undefined) return 'X';

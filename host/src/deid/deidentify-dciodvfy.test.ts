@@ -17,9 +17,9 @@ import { deidentifyAsync } from './deidentify-async.js';
 const errorsOf = (bytes: Uint8Array): string[] => dciodvfy(bytes).errors.map((l) => l.replace(/[0-9]+(\.[0-9]+){2,}/g, '<uid>'));
 
 /** The Error lines of the de-identified object that the input did not have. */
-function newErrors(bytes: Uint8Array, options: readonly DeidOption[] = []): string[] {
+function newErrors(bytes: Uint8Array, options: readonly DeidOption[] = [], preset?: 'gca-9300r'): string[] {
   const before = new Set(errorsOf(bytes));
-  return errorsOf(writePart10(deidentify(parseDicom(bytes), { secret: 's', options }).file)).filter((l) => !before.has(l));
+  return errorsOf(writePart10(deidentify(parseDicom(bytes), { secret: 's', options, ...(preset ? { preset } : {}) }).file)).filter((l) => !before.has(l));
 }
 
 /** The overlay group 60xx of a 64×64 image: the Overlay Plane Module, every attribute present. */
@@ -43,6 +43,11 @@ describe('no new IOD errors where the Type is only known from newer tables or de
     const out = deidentify(parseDicom(bytes), { secret: 's' }).file.dataset;
     expect(out.items(Tag.SourcePatientGroupIdentificationSequence)[0]?.dataset.string(Tag.PatientID)).toBe('ANONYMIZED');
     expect(out.string(Tag.PatientID)).toBeUndefined(); // Type 2 at the top level: emptied
+  });
+
+  it.skipIf(!ready)('the GCA-9300R preset nulls (N) with a dummy where the IOD requires a value: nested Patient ID, Device Serial Number of Enhanced General Equipment', () => {
+    expect(newErrors(new Uint8Array(readFileSync(join(REPO_ROOT, 'test/fixtures/deid/mr-pacsman-slice0.dcm'))), [], 'gca-9300r')).toEqual([]);
+    expect(newErrors(readSample('rt-seg-sr/liver.dcm'), [], 'gca-9300r')).toEqual([]);
   });
 
   it.skipIf(!ready)('SR Observation DateTime (Type 1C) in nested content items gets a dummy under the Basic Profile', () => {

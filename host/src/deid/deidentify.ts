@@ -14,6 +14,7 @@ import { walkDataSet, type Walk } from './deid-walk.js';
 import { GCA_9300R_LABEL } from './gca-9300r-preset.js';
 import { iodRequirements } from './resolve-deid-action.js';
 import { UidMapper } from './uid-mapper.js';
+import { checkUserValues } from './user-values.js';
 
 /**
  * De-identify one object by PS3.15 Annex E: every element at every depth (sequence items and
@@ -104,12 +105,19 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   return { file: out, report };
 }
 
-/** The user values for one object: the patient map entry of its original Patient ID, else `replacements`. */
+/**
+ * The user values for one object: the patient map entry of its original Patient ID, else
+ * `replacements`; each checked against its VR (ATRIUM_ERR_DEID_USER_VALUE, see userValueProblem).
+ */
 function userValues(options: DeidOptions, originalPatientID: string, sop: string | undefined): Replacements {
-  if (options.patientMap === undefined) return options.replacements ?? {};
-  const mapped = options.patientMap.get(originalPatientID);
-  if (mapped === undefined) {
-    throw new AtriumError('ATRIUM_ERR_DEID_UNMAPPED_PATIENT', `object ${sop ?? '(no SOP Instance UID)'}: Patient ID '${originalPatientID}' is not in the patient mapping; refused`, { patientID: originalPatientID });
+  let values = options.replacements ?? {};
+  if (options.patientMap !== undefined) {
+    const mapped = options.patientMap.get(originalPatientID);
+    if (mapped === undefined) {
+      throw new AtriumError('ATRIUM_ERR_DEID_UNMAPPED_PATIENT', `object ${sop ?? '(no SOP Instance UID)'}: Patient ID '${originalPatientID}' is not in the patient mapping; refused`, { patientID: originalPatientID });
+    }
+    values = { ...values, ...mapped };
   }
-  return { ...options.replacements, ...mapped };
+  checkUserValues(values);
+  return values;
 }

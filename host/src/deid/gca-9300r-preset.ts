@@ -57,7 +57,10 @@ const BY_TAG = new Map(GCA_9300R_ROWS.map((r) => [r.tag, r]));
 /**
  * The named preset `gca-9300r`: what the Canon GCA-9300R conformance statement §7.2 says its
  * anonymization does, and nothing more. The action of a Table 7-1 attribute, at any depth:
- * - N → Z (empty value; a sequence loses its items), R → X (removed), M → U (remapped UID, the
+ * - N → Z (empty value; a sequence loses its items) — where the IOD requires a value (Type 1, e.g.
+ *   Patient ID inside Source Patient Group Identification Sequence) the walk gives a dummy instead,
+ *   as the document says required attributes are adjusted "as specified in DICOM PS 3.15 Table
+ *   E.1-1" (Z/D); R → X (removed), M → U (remapped UID, the
  *   same remapping everywhere, so the study/series/image hierarchy and the cross references such
  *   as Referenced Image Sequence are kept);
  * - "N, U" (Patient's Name, Patient ID, Patient's Birth Date, Accession Number, Series

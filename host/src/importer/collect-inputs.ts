@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { fileProblem, kindOf } from '../io/regular-file.js';
 import { dicomdirFiles } from './dicomdir-files.js';
 
 /**
@@ -9,11 +10,22 @@ import { dicomdirFiles } from './dicomdir-files.js';
 export type ImportInput = { readonly path: string; readonly found: boolean } | { readonly path: string; readonly error: string };
 
 /**
+ * A DICOMDIR met while collecting: named (`files`: how many files it references) or met walking a
+ * folder (`files` undefined: not an instance; the folder's files are walked anyway).
+ */
+export interface DicomdirSeen {
+  readonly path: string;
+  readonly files?: number;
+}
+
+/**
  * Expand the import arguments: files as given, folders recursively (sorted, hidden
  * entries skipped), a DICOMDIR as the files it references. DICOMDIR files met while
- * walking a folder are not instances and are skipped. Each file appears once.
+ * walking a folder are not instances and are skipped. Each file appears once. A path that
+ * cannot be used (missing, a symbolic link loop, a FIFO or device inside a folder, unreadable
+ * folder) is an error entry, and the walk goes on. Every DICOMDIR met is told to `onDicomdir`.
  */
-export function collectInputs(paths: readonly string[]): ImportInput[] {
+export function collectInputs(paths: readonly string[], onDicomdir?: (d: DicomdirSeen) => void): ImportInput[] {
   const seen = new Set<string>();
   const out: ImportInput[] = [];
   const add = (p: string, found: boolean): void => {
@@ -22,23 +34,43 @@ export function collectInputs(paths: readonly string[]): ImportInput[] {
     seen.add(abs);
     out.push({ path: abs, found });
   };
+  const stat = (p: string): Stats | undefined => {
+    try {
+      return statSync(p);
+    } catch (e) {
+      out.push({ path: resolve(p), error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : fileProblem(e) });
+      return undefined;
+    }
+  };
   const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      out.push({ path: resolve(dir), error: `folder ${fileProblem(e)}` });
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith('.')) continue;
       const p = join(dir, name);
-      const st = statSync(p);
+      const st = stat(p);
+      if (st === undefined) continue;
       if (st.isDirectory()) walk(p);
-      else if (st.isFile() && name.toUpperCase() !== 'DICOMDIR') add(p, true);
+      else if (!st.isFile()) out.push({ path: resolve(p), error: `is ${kindOf(st)}, not a file` });
+      else if (name.toUpperCase() === 'DICOMDIR') onDicomdir?.({ path: resolve(p) });
+      else add(p, true);
     }
   };
   for (const p of paths) {
-    if (!existsSync(p)) {
-      out.push({ path: resolve(p), error: 'no such file or folder' });
-    } else if (statSync(p).isDirectory()) {
+    const st = stat(p);
+    if (st === undefined) continue;
+    if (st.isDirectory()) {
       walk(p);
-    } else if (basename(p).toUpperCase() === 'DICOMDIR') {
+    } else if (st.isFile() && basename(p).toUpperCase() === 'DICOMDIR') {
       try {
-        for (const f of dicomdirFiles(p)) {
+        const files = dicomdirFiles(p);
+        onDicomdir?.({ path: resolve(p), files: files.length });
+        for (const f of files) {
           if (existsSync(f)) add(f, false);
           else out.push({ path: f, error: `referenced by ${p} but missing` });
         }
