@@ -186,3 +186,17 @@ describe('atrium deid --preset gca-9300r: the Canon GCA-9300R Table 7-1, user va
     expect(await bad(...args, '--preset', 'gca-9300r', '--option', 'retain-uids')).toContain('--option does not apply to it');
   });
 });
+
+describe('atrium conformance --app deidentify describes what the engine keeps', () => {
+  it('lists the safe private attributes kept under Retain Safe Private, and the preset with the document\'s actions', async () => {
+    const safe = JSON.parse((await atrium('--json', 'conformance', '--app', 'deidentify', '--option', 'retain-safe-private')).out);
+    expect(safe.safePrivate).toHaveLength(130);
+    expect(safe.safePrivate).toContainEqual({ tag: '(0043,xx27)', creator: 'GEMS_PARM_01', vr: 'SH', meaning: 'Scan Pitch Ratio in the form "n.nnn:1"' });
+    expect(safe.rules.find((r: { tag: string }) => r.tag === '(gggg,eeee) odd group')).toMatchObject({ effective: 'C', source: 'retain-safe-private' });
+    const preset = JSON.parse((await atrium('--json', 'conformance', '--app', 'deidentify', '--preset', 'gca-9300r')).out);
+    expect(preset.rules.find((r: { keyword: string }) => r.keyword === 'ReferencedImageSequence')).toMatchObject({ effective: 'K', source: 'gca-9300r: unchanged' });
+    expect(preset.rules.find((r: { keyword: string }) => r.keyword === 'ReferencedSOPInstanceUID')).toMatchObject({ effective: 'U', source: 'gca-9300r: M' });
+    const both = await atrium('conformance', '--app', 'deidentify', '--preset', 'gca-9300r', '--option', 'retain-uids');
+    expect(both.code).toBe(2);
+  });
+});

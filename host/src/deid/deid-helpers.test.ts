@@ -60,10 +60,11 @@ describe('option names and the rule table', () => {
     const row = (t: string, ...a: Parameters<typeof deidRuleTable>): unknown => deidRuleTable(...a).find((r) => r.tag === t);
     expect(row('(0020,000D)')).toMatchObject({ keyword: 'StudyInstanceUID', basic: 'U', effective: 'U', source: 'basic' });
     expect(row('(0020,000D)', ['retainUIDs'])).toMatchObject({ effective: 'K', source: 'retain-uids' });
-    expect(row('(0008,0021)', [], 'gca-9300r')).toMatchObject({ keyword: 'SeriesDate', basic: 'X/D', effective: 'C', source: 'gca-9300r' });
+    expect(row('(0008,0021)', [], 'gca-9300r')).toMatchObject({ keyword: 'SeriesDate', basic: 'X/D', effective: 'C', source: 'gca-9300r: O' });
+    expect(row('(0010,0010)', [], 'gca-9300r')).toMatchObject({ keyword: 'PatientName', effective: 'Z', source: 'gca-9300r: N, U' });
     expect(row('(0008,0022)', [], 'gca-9300r')).toMatchObject({ keyword: 'AcquisitionDate', basic: 'X/Z', effective: 'K', source: 'gca-9300r: unchanged' });
     expect(row('(0008,1140)', [], 'gca-9300r')).toMatchObject({ keyword: 'ReferencedImageSequence', basic: 'X/Z/U*', effective: 'K' });
-    expect(row('(gggg,eeee) odd group', [], 'gca-9300r')).toMatchObject({ effective: 'X', source: 'gca-9300r' });
+    expect(row('(gggg,eeee) odd group', [], 'gca-9300r')).toMatchObject({ effective: 'X', source: 'gca-9300r: private tags not maintained' });
     expect(row('(gggg,eeee) odd group', ['retainSafePrivate'])).toMatchObject({ basic: 'X', effective: 'C', source: 'retain-safe-private' });
     expect(deidRuleTable().length).toBe(621);
   });

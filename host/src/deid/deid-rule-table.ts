@@ -1,6 +1,6 @@
 import { deidRules, type DeidOption } from '@atrium/sdk';
 import type { DeidPreset } from './deid-options.js';
-import { GCA_9300R_ROWS, gca9300rAction } from './gca-9300r-preset.js';
+import { GCA_9300R_ROWS, gca9300rAction, gca9300rRow } from './gca-9300r-preset.js';
 import { optionName } from './deid-option-names.js';
 import { optionAction } from './resolve-deid-action.js';
 
@@ -19,7 +19,10 @@ export interface DeidRuleTableRow {
    * removed, or with Retain Safe Private cleaned (C: those of PS3.15 Table E.3.10-1 kept).
    */
   readonly effective: string;
-  /** Where `effective` comes from: 'basic', an option's kebab-case name, or the preset ('gca-9300r'; 'gca-9300r: unchanged' outside Table 7-1). */
+  /**
+   * Where `effective` comes from: 'basic', an option's kebab-case name, or the preset with the
+   * document's action ('gca-9300r: N, U'; 'gca-9300r: unchanged' outside its Table 7-1).
+   */
   readonly source: string;
 }
 
@@ -37,15 +40,16 @@ export function deidRuleTable(options: readonly DeidOption[] = [], preset?: Deid
     const tag = r.privateGroups ? '(gggg,eeee) odd group' : formatRuleTag(r.tag, r.mask);
     const row = { tag, keyword: r.keyword, name: r.name, basic: r.basic };
     if (preset === 'gca-9300r') {
-      const action = r.privateGroups ? 'X' : r.mask === 0xffffffff ? gca9300rAction(r.tag) : undefined;
-      return { ...row, effective: action ?? 'K', source: action === undefined ? `${preset}: unchanged` : preset };
+      if (r.privateGroups) return { ...row, effective: 'X', source: `${preset}: private tags not maintained` };
+      const listedRow = r.mask === 0xffffffff ? gca9300rRow(r.tag) : undefined;
+      return { ...row, effective: listedRow ? gca9300rAction(r.tag)! : 'K', source: listedRow ? `${preset}: ${listedRow.action}` : `${preset}: unchanged` };
     }
     const fromOption = optionAction(r, selected);
     return { ...row, effective: fromOption ?? r.basic, source: fromOption !== undefined ? optionSource(r.options, selected) : 'basic' };
   });
   if (preset === 'gca-9300r') {
     for (const p of GCA_9300R_ROWS) {
-      if (!listed.has(p.tag)) rows.push({ tag: formatRuleTag(p.tag, 0xffffffff), keyword: p.keyword, name: p.keyword, basic: '', effective: gca9300rAction(p.tag)!, source: preset });
+      if (!listed.has(p.tag)) rows.push({ tag: formatRuleTag(p.tag, 0xffffffff), keyword: p.keyword, name: p.keyword, basic: '', effective: gca9300rAction(p.tag)!, source: `${preset}: ${p.action}` });
     }
   }
   return rows;

@@ -54,6 +54,11 @@ export const GCA_9300R_ROWS: readonly Gca9300rRow[] = [
 
 const BY_TAG = new Map(GCA_9300R_ROWS.map((r) => [r.tag, r]));
 
+/** The Table 7-1 row of a tag, or undefined when the table does not list it. */
+export function gca9300rRow(tag: number): Gca9300rRow | undefined {
+  return BY_TAG.get(tag);
+}
+
 /**
  * The named preset `gca-9300r`: what the Canon GCA-9300R conformance statement §7.2 says its
  * anonymization does, and nothing more. The action of a Table 7-1 attribute, at any depth:
