@@ -27,8 +27,6 @@ export interface Walk {
 
 /** What the walk of one data set (or item) decided beyond each element's own rule. */
 interface Scope {
-  /** Report path of the enclosing item ('' at top level). */
-  readonly prefix: string;
   /** IOD position key of the enclosing item ('' at top level, else the sequence's key + '/'). */
   readonly position: string;
   /** Inside a sequence the table marks D or C (see contentAction). */
@@ -45,7 +43,7 @@ interface Scope {
  */
 export function walkDataSet(ds: DataSet, w: Walk, prefix = '', position = '', inContent = false): DataSet {
   const scope: Scope = {
-    prefix, position, inContent,
+    position, inContent,
     safePrivate: w.options.has('retainSafePrivate') && !w.preset ? safePrivateElements(ds) : new Map(),
     droppedOverlays: position === '' && !w.preset ? droppedOverlayGroups(ds, w) : new Set(),
   };
