@@ -1,4 +1,4 @@
-import { closeSync, linkSync, mkdirSync, openSync, readSync, unlinkSync, writevSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, unlinkSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Tag } from '@atrium/sdk';
 import { isAtriumError } from '../errors/atrium-error.js';
@@ -8,7 +8,7 @@ import type { DeidOptions, DeidReport } from './deid-options.js';
 import { deidentify } from './deidentify.js';
 import { deidentifyAsync } from './deidentify-async.js';
 import { part10Chunks } from './part10-chunks.js';
-import { FileProblem, fileProblem, openRegularFile } from '../io/regular-file.js';
+import { FileProblem, fileProblem, readRegularFile } from '../io/regular-file.js';
 
 /** What happened to one input file. */
 export type DeidFileOutcome =
@@ -151,17 +151,8 @@ let pool = Buffer.allocUnsafe(1 << 20);
 
 /** The bytes of a regular file in the shared buffer; FileProblem when it is not one (see openRegularFile). */
 function readIntoPool(path: string): Uint8Array {
-  const { fd, size } = openRegularFile(path);
-  try {
+  return readRegularFile(path, (size) => {
     if (size > pool.length) pool = Buffer.allocUnsafe(size);
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, pool, done, size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return pool.subarray(0, done);
-  } finally {
-    closeSync(fd);
-  }
+    return pool;
+  });
 }

@@ -55,11 +55,14 @@ export function openRegularFile(path: string): { readonly fd: number; readonly s
   return { fd, size: st.size };
 }
 
-/** The whole content of a regular file (see openRegularFile). */
-export function readRegularFile(path: string): Buffer {
+/**
+ * The whole content of a regular file (see openRegularFile), read into the buffer `bufferFor(size)`
+ * gives (at least `size` bytes; a caller may reuse one), as a view of the bytes read.
+ */
+export function readRegularFile(path: string, bufferFor: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size)): Buffer {
   const { fd, size } = openRegularFile(path);
   try {
-    const buffer = Buffer.allocUnsafe(size);
+    const buffer = bufferFor(size);
     let done = 0;
     while (done < size) {
       const n = readSync(fd, buffer, done, size - done, done);
