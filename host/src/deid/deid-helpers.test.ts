@@ -29,7 +29,7 @@ describe('patient map CSV', () => {
   });
 });
 
-describe('UID root (seed 003 §5.2.2)', () => {
+describe('UID root (Shimadzu DAR-9500f conformance statement §5.2.2)', () => {
   it('uses a configured root, within 64 characters, no leading zero', () => {
     const m = new UidMapper('k', '1.2.392.200036.9110.66');
     const uid = m.map('1.2.3.4');

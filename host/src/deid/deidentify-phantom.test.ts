@@ -21,11 +21,11 @@ describe('phantom study: an identifying value in every Table E.1-1 attribute', (
   const input = phantomFile();
   const runs: [string, Omit<DeidOptions, 'secret'>, boolean][] = [
     ['basic', {}, false],
-    ['modified dates + clean descriptors/structured content/graphics', { options: ['retainLongitudinalModifiedDates', 'cleanDescriptors', 'cleanStructuredContent', 'cleanGraphics'] as DeidOption[] }, true],
+    ['modified dates + clean descriptors/structured content/graphics + safe private', { options: ['retainLongitudinalModifiedDates', 'cleanDescriptors', 'cleanStructuredContent', 'cleanGraphics', 'retainSafePrivate'] as DeidOption[] }, true],
   ];
   for (const [name, options, timesKept] of runs) {
     it(`${name}: zero residual hits`, () => {
-      // under a date shift by whole days, times are retained (the option / the seed's O rows)
+      // under a date shift by whole days, times are retained (Retain Longitudinal ... Modified Dates)
       const values = identifyingValues(input.dataset, options.options ?? []).filter((v) => !(timesKept && v.vr === 'TM'));
       expect(values.length).toBeGreaterThan(500);
       const out = writePart10(deidentify(input, { secret: 'phantom', ...options }).file);
