@@ -66,16 +66,7 @@ export const deidCommand: Command = {
 
 /** Parse and check the arguments; the key file is read (or created) last, once everything else is valid. */
 function planOf(args: string[], ctx: CliContext): DeidPlan {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' }, where: { type: 'string', multiple: true }, profile: { type: 'string', default: 'basic' },
-      option: { type: 'string', multiple: true }, preset: { type: 'string' }, 'key-file': { type: 'string' }, 'uid-root': { type: 'string' },
-      map: { type: 'string' }, set: { type: 'string', multiple: true }, 'patient-name': { type: 'string' }, 'patient-id': { type: 'string' },
-      'date-shift': { type: 'string' }, mask: { type: 'string', multiple: true },
-    },
-  });
+  const { positionals, values } = parsedArgs(args);
   if (!values.out) throw new UsageError('--out <dir> is required');
   if (positionals.length === 0 && !values.where) throw new UsageError('give files/folders/DICOMDIRs or --where Keyword=value');
   if (positionals.length > 0 && values.where) throw new UsageError('give either paths or --where, not both');
@@ -109,6 +100,25 @@ function planOf(args: string[], ctx: CliContext): DeidPlan {
     ...(masks.length > 0 ? { pixelMaskRegions: masks } : {}),
   };
   return { paths: positionals, where: values.where, out, options, keyNote };
+}
+
+/** The command line, parsed; a missing option value or an unknown option is a usage error. */
+function parsedArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' }, where: { type: 'string', multiple: true }, profile: { type: 'string', default: 'basic' },
+        option: { type: 'string', multiple: true }, preset: { type: 'string' }, 'key-file': { type: 'string' }, 'uid-root': { type: 'string' },
+        map: { type: 'string' }, set: { type: 'string', multiple: true }, 'patient-name': { type: 'string' }, 'patient-id': { type: 'string' },
+        'date-shift': { type: 'string' }, mask: { type: 'string', multiple: true },
+      },
+    });
+  } catch (e) {
+    if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((e as Error).message);
+    throw e;
+  }
 }
 
 /** `--set Keyword=value` terms and the `--patient-name` / `--patient-id` shorthands; a keyword given twice is a usage error. */
