@@ -9,6 +9,7 @@ import type { PluginStorages } from '../plugins/plugin-storages.js';
 import type { Workstation } from '../workstation.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
+import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 
 /** What the app runner needs from the host. */
 export interface AppRunDeps {
@@ -51,26 +52,19 @@ export interface AppRunResult {
 }
 
 /**
- * Where the index records that an instance came from, for the derived objects of an app
- * (`app:<plugin id>.<app id>`): `atrium batch` leaves out the series holding one, so an app is
- * never run on its own outputs.
- */
-export function derivedObjectSource(qualifiedAppId: string): string {
-  return `app:${qualifiedAppId}`;
-}
-
-/**
  * Run an app on a stored series (or on every series of a stored study, one after the other in
  * the same worker; series the app does not accept are skipped with a warning): resolve and activate the plugin (manifest and SDK range
  * checked before its code runs), hand the series to a worker thread that validates the
  * parameters, the input selector and the load specification, runs the app and derives
  * its objects; each derived object is stored here, on the main thread, through the
- * normal store path (validation, quarantine). Cancelling terminates the worker.
+ * normal store path (validation, quarantine), never over an instance the app did not write
+ * (checkDerivedTarget). Cancelling terminates the worker.
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
  *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
  *   ATRIUM_ERR_PARAM_* (bad parameters), ATRIUM_ERR_APP_LOAD_MANDATORY,
  *   ATRIUM_ERR_DERIVE_* (a derived object failed validation), ATRIUM_ERR_APP_STORE,
+ *   ATRIUM_ERR_APP_STORE_ORIGINAL (a derived object with the UIDs of an original),
  *   ATRIUM_ERR_WORKER_CANCELLED / _TIMEOUT / _CRASHED, or the app's own error.
  */
 export async function runApp(
@@ -110,7 +104,9 @@ export async function runApp(
     handlers: {
       store: async (bytes: Uint8Array, output: string, info: DerivedIdentity): Promise<WrittenObject> => {
         await deps.hooks?.beforeDerivedStore.promise({ ...info, app: app.qualifiedId, output });
-        const outcome = store.receive(bytes, derivedObjectSource(app.qualifiedId));
+        checkDerivedTarget(index, app.qualifiedId, output, info.SOPInstanceUID);
+        // the bytes must carry the identity the guard checked
+        const outcome = store.receive(bytes, appSource(app.qualifiedId), { expect: { SOPClassUID: info.SOPClassUID, SOPInstanceUID: info.SOPInstanceUID } });
         if (!('path' in outcome)) {
           throw new AtriumError('ATRIUM_ERR_APP_STORE', `the store refused a derived object of ${app.qualifiedId} (${output}): ${outcome.code}: ${outcome.reason}`, { code: outcome.code });
         }

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { validateParameters } from '@atrium/sdk';
 import { APP_RUN_JOB, appRunKey } from '../../apps/app-run-handler.js';
-import { derivedObjectSource, type AppRunResult } from '../../apps/run-app.js';
+import { appSource } from '../../apps/derived-store-guard.js';
+import type { AppRunResult } from '../../apps/run-app.js';
 import { query, type QueryResult } from '../../db/query-engine.js';
 import { JobQueue, JobRunner } from '../../di/jobs-module.js';
 import { Workstation } from '../../di/store-module.js';
@@ -31,13 +32,13 @@ interface Selection {
 
 /**
  * The series of the store matching the query that the app may run on. A series holding any
- * object the index records as written by this app (`derivedObjectSource`) is left out: a
+ * object the index records as written by this app (`appSource`) is left out: a
  * batch never processes its own outputs, whatever they copied from their source.
  */
 function selectSeries(ws: Workstation, app: AppEntry, keys: Readonly<Record<string, string>>, limit: number | undefined): Selection {
   const wanted = { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', Modality: keys.Modality ?? '' };
   const matched = query(ws.index, 'SERIES', wanted).length;
-  const eligible = query(ws.index, 'SERIES', wanted, { excludeStoredFrom: derivedObjectSource(app.qualifiedId) });
+  const eligible = query(ws.index, 'SERIES', wanted, { excludeStoredFrom: appSource(app.qualifiedId) });
   const accepted = eligible.filter((s) => !app.input.modality || app.input.modality.includes(String(s.Modality ?? '')));
   return { series: limit === undefined ? accepted : accepted.slice(0, limit), matched, ownOutputs: matched - eligible.length, notAccepted: eligible.length - accepted.length };
 }
