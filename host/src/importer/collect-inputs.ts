@@ -40,11 +40,12 @@ export function collectInputs(paths: readonly string[], onDicomdir?: (d: Dicomdi
     seen.add(abs);
     out.push({ path: abs, found });
   };
-  const stat = (p: string): Stats | undefined => {
+  /** `named`: a path the user gave (missing = not found); else met in a folder (missing = a dangling link or gone meanwhile). */
+  const stat = (p: string, named: boolean): Stats | undefined => {
     try {
       return statSync(p);
     } catch (e) {
-      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      const missing = named && (e as NodeJS.ErrnoException).code === 'ENOENT';
       out.push({ path: resolve(p), code: missing ? 'ATRIUM_ERR_IMPORT_NOT_FOUND' : 'ATRIUM_ERR_IMPORT_READ', error: missing ? 'no such file or folder' : fileProblem(e) });
       return undefined;
     }
@@ -60,7 +61,7 @@ export function collectInputs(paths: readonly string[], onDicomdir?: (d: Dicomdi
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const p = join(dir, name);
-      const st = stat(p); // a dangling link, a file gone meanwhile, no permission: an error entry
+      const st = stat(p, false); // a dangling link, a file gone meanwhile, no permission: an error entry
       if (st === undefined) continue;
       if (st.isDirectory()) walk(p);
       else if (!st.isFile()) out.push({ path: resolve(p), code: 'ATRIUM_ERR_IMPORT_READ', error: `is ${kindOf(st)}, not a file` });
@@ -69,7 +70,7 @@ export function collectInputs(paths: readonly string[], onDicomdir?: (d: Dicomdi
     }
   };
   for (const p of paths) {
-    const st = stat(p);
+    const st = stat(p, true);
     if (st === undefined) continue;
     if (st.isDirectory()) walk(p);
     else if (st.isFile() && basename(p).toUpperCase() === 'DICOMDIR') out.push(...dicomdirInputs(p, add, onDicomdir));
