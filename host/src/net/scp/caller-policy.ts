@@ -53,13 +53,13 @@ export function queryRetrieveRefusal(callingAeTitle: string, address: string, id
   return notRecognized(`C-FIND, C-MOVE and C-GET are served to registered callers only: ${who} (atrium ae add, or atrium config set acceptUnknownQueryRetrieve true)`);
 }
 
-/** The policy in force, one line per service group (printed by `atrium serve` at start). */
-export function describeCallerPolicy(policy: CallerPolicy, registeredCallers: number): string[] {
-  const callers = `${registeredCallers} AE${registeredCallers === 1 ? '' : 's'} registered with role "call"`;
+/** The policy in force, one line per service group (`atrium serve` prints it at start, with the number of registered callers). */
+export function describeCallerPolicy(policy: CallerPolicy, registeredCallers?: number): string[] {
+  const callers = registeredCallers === undefined ? '' : `; ${registeredCallers} AE${registeredCallers === 1 ? '' : 's'} registered with role "call"`;
   const titles = policy.acceptUnknownCallingAe ? 'any calling AE title' : 'registered calling AE titles only';
   const hosts = policy.acceptUnknownHosts ? 'from any host' : 'each from its registered host (unregistered titles: from a registered caller\'s host)';
   return [
-    `associations: ${titles}, ${hosts} (acceptUnknownCallingAe=${policy.acceptUnknownCallingAe}, acceptUnknownHosts=${policy.acceptUnknownHosts}; ${callers})`,
+    `associations: ${titles}, ${hosts} (acceptUnknownCallingAe=${policy.acceptUnknownCallingAe}, acceptUnknownHosts=${policy.acceptUnknownHosts}${callers})`,
     `C-ECHO, C-STORE: every caller let in`,
     `C-FIND, C-MOVE, C-GET: ${policy.acceptUnknownQueryRetrieve ? 'every caller let in' : 'registered callers only, each from its registered host'} (acceptUnknownQueryRetrieve=${policy.acceptUnknownQueryRetrieve})`,
   ];
