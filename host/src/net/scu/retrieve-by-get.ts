@@ -67,14 +67,17 @@ export async function retrieveByGet(request: QueryRequest, options: GetOptions):
   for (const plan of plans) {
     const requests = plans.length > 1 && split ? imageRequests(listed!.filter((i) => plan.classes.includes(i.SOPClassUID))) : [request];
     if (requests.length === 0) continue;
-    for (const r of await getOn(plan, requests, options, store, accepted)) {
+    const results = await getOn(plan, requests, options, store, accepted);
+    // No storage context accepted: nothing could come on this association.
+    if (!results) anyFailed = true;
+    for (const r of results ?? []) {
       r.failedSOPInstanceUIDs.forEach((u) => peerFailed.add(u));
       anyFailed ||= r.failed > 0 || r.status === Status.OutOfResourcesSubOperations;
       cancelled ||= r.status === Status.Cancel;
     }
     if (cancelled || options.signal?.aborted) break;
   }
-  let missing: InstanceRef[] | undefined;
+  let missing = listed?.filter((i) => !received.has(i.SOPInstanceUID));
   if (anyFailed && !cancelled && !options.signal?.aborted) {
     listed ??= await options.listInstances();
     missing = listed?.filter((i) => !received.has(i.SOPInstanceUID));
@@ -141,10 +144,10 @@ async function retryMissing(missing: InstanceRef[], syntax: string, options: Get
 
 /**
  * Opens one association for `plan` (the storage classes with the SCP role), sends each
- * request as a C-GET unless the peer accepted none of the storage contexts, and records
- * (in `accepted`) the syntaxes accepted per class.
+ * request as a C-GET, and records (in `accepted`) the syntaxes accepted per class;
+ * undefined (nothing sent) when the peer accepted none of the storage contexts.
  */
-async function getOn(plan: GetAssociationPlan, requests: readonly QueryRequest[], options: GetOptions, store: RequestHandler, accepted: Accepted | undefined): Promise<RetrieveResult[]> {
+async function getOn(plan: GetAssociationPlan, requests: readonly QueryRequest[], options: GetOptions, store: RequestHandler, accepted: Accepted | undefined): Promise<RetrieveResult[] | undefined> {
   const session = await openScu(options.settings, options.peer, plan.contexts, {
     roleSelections: plan.classes.map((sopClassUid) => ({ sopClassUid, scuRole: false, scpRole: true })),
     handlers: { [CommandField.CStoreRq]: store },
@@ -153,7 +156,7 @@ async function getOn(plan: GetAssociationPlan, requests: readonly QueryRequest[]
   try {
     const storage = [...session.connection.association.contexts.values()].filter((c) => plan.classes.includes(c.abstractSyntax));
     for (const c of storage) if (accepted) accepted.set(c.abstractSyntax, (accepted.get(c.abstractSyntax) ?? new Set()).add(c.transferSyntax));
-    if (storage.length === 0) return results;
+    if (storage.length === 0) return undefined;
     for (const request of requests) {
       results.push(await retrieveOn(session.connection, request, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(subOperationsFailed));
       if (options.signal?.aborted) break;
