@@ -1,13 +1,15 @@
 import { QueryRetrieveSopClass, SopClass, TransferSyntax, VerificationSOPClass } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openIndex } from '../../db/open-index.js';
-import type { Index } from '../../db/dicom-index.js';
+import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js';
+import { openWorkstation, type Workstation } from '../../workstation.js';
 import { RemoteAeTable, type CallerIdentity } from '../config/index.js';
 import { echoService } from '../services/echo-service.js';
 import { findService } from '../services/find-service.js';
+import { retrieveService } from '../services/retrieve-service.js';
+import { storeService } from '../services/store-service.js';
 import { associateRqBytes, rawClient } from '../test-support/raw-peer.js';
 import { decodePdu } from '../ul/decode-pdu.js';
-import { PcResult, PduType, RejectReason, RejectResult, RejectSource, type AssociateAc } from '../ul/pdu.js';
+import { PcResult, PduType, RejectReason, RejectResult, RejectSource, type AssociateAc, type RoleSelection } from '../ul/pdu.js';
 import { admitCaller, describeCallerPolicy, type CallerPolicy } from './caller-policy.js';
 import { DicomServer } from './dicom-server.js';
 
@@ -56,7 +58,8 @@ describe('admitCaller', () => {
 });
 
 describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
-  let index: Index;
+  let dir: string;
+  let ws: Workstation;
   const servers: DicomServer[] = [];
   const IMPLICIT = TransferSyntax.ImplicitVRLittleEndian;
   const find = { abstractSyntax: QueryRetrieveSopClass.StudyRootFind, transferSyntaxes: [IMPLICIT] };
@@ -64,31 +67,36 @@ describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
   const ct = { abstractSyntax: SopClass.CTImageStorage, transferSyntaxes: [IMPLICIT] };
 
   beforeAll(() => {
-    index = openIndex(':memory:');
+    dir = makeTempDir('net-policy-');
+    ws = openWorkstation(dir);
     // Registered at 127.0.0.2 only.
-    new RemoteAeTable(index.db).add({ title: 'MODALITY', host: '127.0.0.2', port: 104, roles: ['call'] });
+    new RemoteAeTable(ws.index.db).add({ title: 'MODALITY', host: '127.0.0.2', port: 104, roles: ['call'] });
   });
   afterAll(async () => {
     for (const s of servers) await s.close(200);
-    index.close();
+    ws.close();
+    removeTempDir(dir);
   });
 
   async function serve(over: Partial<CallerPolicy>): Promise<number> {
-    const aes = new RemoteAeTable(index.db);
+    const aes = new RemoteAeTable(ws.index.db);
     const server = new DicomServer({
       aeTitle: 'ATRIUM', port: 0, bindAddress: '127.0.0.1', maxPduLength: 16384, associationTimeoutMs: 3000, idleTimeoutMs: 5000, maxAssociations: 10,
       ...policy(over), identifyCaller: (t, a) => aes.identifyCaller(t, a),
-      services: [echoService(), findService({ index, aeTitle: 'ATRIUM', limit: 10 })],
+      services: [
+        echoService(), storeService({ store: ws.store, root: ws.root }), findService({ index: ws.index, aeTitle: 'ATRIUM', limit: 10 }),
+        retrieveService({ index: ws.index, files: ws.files, scu: { aeTitle: 'ATRIUM', maxPduLength: 16384, connectTimeoutMs: 1000, associationTimeoutMs: 1000, dimseTimeoutMs: 1000 }, destination: () => undefined }),
+      ],
     });
     servers.push(server);
     return server.listen();
   }
 
   /** Proposes `contexts` as `calling` from `from`; the answer: the RJ fields, or each context's result. */
-  async function associate(port: number, from: string, calling: string, contexts: { abstractSyntax: string; transferSyntaxes: string[] }[]): Promise<{ rj?: number[]; results?: number[] }> {
+  async function associate(port: number, from: string, calling: string, contexts: { abstractSyntax: string; transferSyntaxes: string[] }[], roleSelections: RoleSelection[] = []): Promise<{ rj?: number[]; results?: number[] }> {
     const client = await rawClient(port, from);
     try {
-      client.socket.write(associateRqBytes({ called: 'ATRIUM', calling, contexts: contexts.map((c, i) => ({ id: 2 * i + 1, ...c })) }));
+      client.socket.write(associateRqBytes({ called: 'ATRIUM', calling, contexts: contexts.map((c, i) => ({ id: 2 * i + 1, ...c })), roleSelections }));
       const [pdu] = await client.waitForPdus(1, 3000);
       if (pdu?.type === PduType.AssociateRj) return { rj: [...pdu.body.subarray(1, 4)] };
       expect(pdu?.type).toBe(PduType.AssociateAc);
@@ -113,7 +121,17 @@ describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
     // The same title from another host is not that AE: its C-FIND context is refused, and with nothing else proposed, the association.
     expect(await associate(port, '127.0.0.1', 'MODALITY', [find])).toEqual({ rj: [RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CallingAeNotRecognized] });
     expect(await associate(port, '127.0.0.1', 'STRANGER', [find])).toEqual({ rj: [RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CallingAeNotRecognized] });
-    expect(await associate(port, '127.0.0.1', 'STRANGER', [echo, ct, find])).toEqual({ results: [PcResult.Acceptance, PcResult.AbstractSyntaxNotSupported, PcResult.UserRejection] });
+    expect(await associate(port, '127.0.0.1', 'STRANGER', [echo, ct, find])).toEqual({ results: [PcResult.Acceptance, PcResult.Acceptance, PcResult.UserRejection] });
+  });
+
+  it('rejects a stranger\'s C-GET association: storage contexts it would only receive on serve nothing without the C-GET', async () => {
+    const port = await serve({});
+    const get = { abstractSyntax: QueryRetrieveSopClass.StudyRootGet, transferSyntaxes: [IMPLICIT] };
+    const receiveOnly = [{ sopClassUid: SopClass.CTImageStorage, scuRole: false, scpRole: true }];
+    expect(await associate(port, '127.0.0.1', 'STRANGER', [get, ct], receiveOnly)).toEqual({ rj: [RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CallingAeNotRecognized] });
+    // Proposed for both roles, the storage context is of use without the C-GET: accepted, the C-GET refused.
+    expect(await associate(port, '127.0.0.1', 'STRANGER', [get, ct], [{ ...receiveOnly[0]!, scuRole: true }])).toEqual({ results: [PcResult.UserRejection, PcResult.Acceptance] });
+    expect(await associate(port, '127.0.0.2', 'MODALITY', [get, ct], receiveOnly)).toEqual({ results: [PcResult.Acceptance, PcResult.Acceptance] });
   });
 
   it('acceptUnknownQueryRetrieve=true serves queries to any caller let in', async () => {

@@ -52,7 +52,8 @@ export type ServerEvent =
  * recognized); the caller policy ({@link admitCaller}: calling AE title and host as one
  * identity); at most `maxAssociations` at once (else RJ transient, local limit exceeded);
  * the query/retrieve contexts are refused (user rejection) to a caller the policy does
- * not let query — and when that leaves nothing, the association is rejected (calling AE
+ * not let query — and when that leaves nothing the caller could use (only storage
+ * contexts it takes the SCP role on, for C-GET), the association is rejected (calling AE
  * not recognized). Sockets have Nagle off. Malformed input aborts that association only.
  */
 export class DicomServer {
@@ -163,8 +164,12 @@ export class DicomServer {
     if ('reject' in admission) return admission;
     if (this.associations.size >= o.maxAssociations) return reject(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded, `${this.associations.size} associations are open (limit ${o.maxAssociations})`);
     const answer = negotiateContexts(rq.contexts, this.syntaxes, rq.userInformation.roleSelections, admission.queryRetrieve ? new Set() : this.queryRetrieve);
+    // Refused query/retrieve and nothing else to do: contexts the caller may only act as
+    // storage SCP on (SCU role 0, SCP role 1: a C-GET's sub-operations) serve no purpose.
+    const getOnly = new Set(rq.userInformation.roleSelections.filter((r) => r.scpRole && !r.scuRole).map((r) => r.sopClassUid));
     const refusedQueryRetrieve = answer.contexts.some((c) => c.result === PcResult.UserRejection);
-    if (refusedQueryRetrieve && !answer.contexts.some((c) => c.result === PcResult.Acceptance)) return queryRetrieveRefusal(rq.callingAeTitle, address, identity);
+    const usable = answer.contexts.some((c) => c.result === PcResult.Acceptance && !getOnly.has(rq.contexts.find((p) => p.id === c.id)?.abstractSyntax ?? ''));
+    if (refusedQueryRetrieve && !usable) return queryRetrieveRefusal(rq.callingAeTitle, address, identity);
     return answer;
   }
 }

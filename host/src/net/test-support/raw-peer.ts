@@ -1,6 +1,6 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { encodeAssociateRq } from '../ul/encode-pdu.js';
-import { DICOM_APPLICATION_CONTEXT, PduType, type ProposedContext } from '../ul/pdu.js';
+import { DICOM_APPLICATION_CONTEXT, PduType, type ProposedContext, type RoleSelection } from '../ul/pdu.js';
 
 /** Test helpers that speak the Upper Layer byte by byte, as a careless or hostile peer would. */
 
@@ -90,10 +90,10 @@ const VERIFICATION = '1.2.840.10008.1.1';
 const IMPLICIT_LE = '1.2.840.10008.1.2';
 
 /** An A-ASSOCIATE-RQ; by default one Verification context (ID 1), Maximum Length 16384. */
-export function associateRqBytes(options: { called: string; calling?: string; contexts?: readonly ProposedContext[]; maxPduLength?: number }): Buffer {
+export function associateRqBytes(options: { called: string; calling?: string; contexts?: readonly ProposedContext[]; maxPduLength?: number; roleSelections?: readonly RoleSelection[] }): Buffer {
   return encodeAssociateRq({
     type: PduType.AssociateRq, protocolVersion: 1, calledAeTitle: options.called, callingAeTitle: options.calling ?? 'RAW_CLIENT', applicationContext: DICOM_APPLICATION_CONTEXT,
     contexts: options.contexts ?? [{ id: 1, abstractSyntax: VERIFICATION, transferSyntaxes: [IMPLICIT_LE] }],
-    userInformation: { maxPduLength: options.maxPduLength ?? 16384, implementationClassUid: '1.2.3.4', roleSelections: [] },
+    userInformation: { maxPduLength: options.maxPduLength ?? 16384, implementationClassUid: '1.2.3.4', roleSelections: options.roleSelections ?? [] },
   });
 }
