@@ -29,9 +29,11 @@ type Accepted = Map<string, Set<string>>;
 /**
  * C-GET as SCU over as many associations as its storage contexts need (PS3.4 §C.4.3,
  * PS3.8: at most 128 contexts each):
- * 1. the classes of the plan (every storage class, uncompressed only, when the peer told
- *    none), each with an uncompressed context and one per compressed syntax, split by
- *    `getAssociationPlans`; the request is sent on each association;
+ * 1. the classes of the plan (every storage class, in one uncompressed context each, when
+ *    the peer told none), each syntax in a context of its own, split by
+ *    `getAssociationPlans`; on one association the request is sent as it is, over several
+ *    each asks for the instances of its classes (IMAGE level, SOP Instance UID lists) when
+ *    an image-level C-FIND gives their classes — else the request is sent on each;
  * 2. when sub-operations failed, the instances that did not come (the plan's image-level
  *    list, or one made now) are asked for again at IMAGE level, one compressed syntax
  *    at a time per association — for a peer that sends an instance on the first context
@@ -43,29 +45,31 @@ type Accepted = Map<string, Set<string>>;
  *   other than failed sub-operations (an identifier the peer refuses).
  */
 export async function retrieveByGet(request: QueryRequest, options: GetOptions): Promise<RetrieveResult> {
-  // SOP Instance UID → the status we answered its C-STORE with.
+  // SOP Instance UID → the status we answered its C-STORE with (a success is not undone by a later copy refused).
   const received = new Map<string, number>();
   const store: RequestHandler = (incoming, responder) => options.store(incoming, {
     ...responder,
     respond: (fields, dataset) => {
-      received.set(incoming.command.AffectedSOPInstanceUID ?? '', fields.Status);
+      const uid = incoming.command.AffectedSOPInstanceUID ?? '';
+      if (statusCategory(received.get(uid) ?? Status.CannotUnderstand) === 'failure') received.set(uid, fields.Status);
       return responder.respond(fields, dataset);
     },
   });
   const classes = options.plan.classes ?? storageSopClasses();
   const groups = options.plan.classes ? GET_SYNTAX_GROUPS : [UNCOMPRESSED_SYNTAXES];
   let listed = options.plan.instances;
+  let plans = getAssociationPlans(classes, groups, [qrContext(modelFor(request), 'Get')]);
   // Over several associations, each asks only for the instances of its classes (a peer such
   // as Orthanc ends a C-GET at its first instance without a context) — when their classes are known.
-  if (getAssociationPlans(classes, groups, [qrContext('STUDY', 'Get')]).length > 1 && !withClasses(listed)) listed = (await options.listInstances()) ?? listed;
-  const split = withClasses(listed);
+  if (plans.length > 1 && !withClasses(listed)) listed = (await options.listInstances()) ?? listed;
+  const split = plans.length > 1 && withClasses(listed);
+  if (split) plans = getAssociationPlans(classes, groups, [qrContext('STUDY', 'Get')]);
   const accepted: Accepted = new Map();
   const peerFailed = new Set<string>();
   let anyFailed = false;
   let cancelled = false;
-  const plans = getAssociationPlans(classes, groups, [qrContext(split ? 'STUDY' : modelFor(request), 'Get')]);
   for (const plan of plans) {
-    const requests = plans.length > 1 && split ? imageRequests(listed!.filter((i) => plan.classes.includes(i.SOPClassUID))) : [request];
+    const requests = split ? imageRequests(listed!.filter((i) => plan.classes.includes(i.SOPClassUID))) : [request];
     if (requests.length === 0) continue;
     const results = await getOn(plan, requests, options, store, accepted);
     // No storage context accepted: nothing could come on this association.
@@ -113,7 +117,9 @@ function imageRequests(instances: readonly InstanceRef[]): QueryRequest[] {
   const bySeries = new Map<string, InstanceRef[]>();
   for (const i of instances) {
     const key = `${i.StudyInstanceUID}|${i.SeriesInstanceUID}`;
-    bySeries.set(key, [...(bySeries.get(key) ?? []), i]);
+    const list = bySeries.get(key) ?? [];
+    list.push(i);
+    bySeries.set(key, list);
   }
   const out: QueryRequest[] = [];
   for (const list of bySeries.values()) {
