@@ -81,7 +81,7 @@ export const findCommand: Command = {
       }
       const columns = [...new Set([...Object.keys(keys), ...DEFAULT_KEYS[level]])];
       ctx.out(r.matches.length === 0 ? '(no matches)' : printTable(r.matches.map((m) => ({ ...m })), columns));
-      ctx.out(`${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}${r.truncated ? ` (stopped with C-CANCEL at the limit of ${r.matches.length}; use --limit or narrower keys)` : ''} (job ${job.id})`);
+      ctx.out(`${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}${r.truncated ? ` (the peer has more: stopped at the limit of ${r.matches.length}${r.cancelled ? ' with C-CANCEL' : ''}; use --limit or narrower keys)` : ''} (job ${job.id})`);
       return 0;
     });
   },
