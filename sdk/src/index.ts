@@ -10,6 +10,11 @@
  *   and the PS3.15 Table E.1-1 de-identification rules.
  * - Pure helpers: {@link seriesGeometry}, {@link validateParameters}, and for rendering:
  *   a 5×7 bitmap font with text layout ({@link plotText}) and the linear VOI window ({@link windowToGrey}).
+ * - Volumes: {@link volumeFromSeries} / {@link volumeFromMultiFrame} (voxels in modality units,
+ *   spacing, origin, direction cosines, Frame of Reference), {@link volumeTransform} (index ↔
+ *   patient), {@link resampleVolume} (nearest, trilinear).
+ * - Structured reports: {@link buildSrDocument} (a validated Comprehensive / Enhanced SR content
+ *   tree as derived-object content) with {@link srDocumentMapping}.
  */
 export { SDK_VERSION } from './sdk-version.js';
 export { SdkError } from './sdk-error.js';
@@ -24,10 +29,12 @@ export type { AppContext, Logger, PluginStorage } from './context/app-context.js
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
 export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
 export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';
-export { seriesGeometry, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
+export { seriesGeometry, type GeometryIssue, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
 export { manifestProblems, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
 export type { Disposable } from './plugin/disposable.js';
 export type { HostEvents, InstanceEvent, JobEvent, PluginContext } from './plugin/plugin-context.js';
 export { definePlugin, type PluginDefinition } from './plugin/define-plugin.js';
 export * from './render/index.js';
+export * from './volume/index.js';
+export * from './sr/index.js';
 export * from './standard/index.js';

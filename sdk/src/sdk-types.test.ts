@@ -7,32 +7,16 @@
  * TypeScript compiler: an `expectTypeOf` that does not hold, or a `@ts-expect-error` line
  * that is not an error, fails it.
  */
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   Copied, Generated, Removed, SdkError, defineApp, definePlugin, manifestProblems, seriesGeometry, validateParameters,
   type AppContext, type AppDefinition, type AppResult, type DerivedObjectRef, type DerivedObjectRequest, type FrameData,
   type ParameterSchema, type Parameters, type PluginDefinition, type SeriesGeometry, type SlicePlane, type SourceSeries,
 } from './index.js';
+import { typeCheck } from './test-support/type-check.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
-
-/** Type-check `files` with the repository's compiler options; the formatted diagnostics ([] when clean). */
-function typeCheck(files: readonly string[]): string[] {
-  const base = join(dirname(THIS_FILE), '../../tsconfig.base.json');
-  const read = ts.readConfigFile(base, (p) => ts.sys.readFile(p));
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(base));
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, composite: false, declaration: false, declarationMap: false, incremental: false };
-  const program = ts.createProgram({ rootNames: files, options });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-    if (!d.file || d.start === undefined) return text;
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    return `${d.file.fileName}:${line + 1}:${character + 1} ${text}`;
-  });
-}
 
 // ---------------------------------------------------------------------------------------
 // Type-level fixtures (checked by the compiler in the first test)

@@ -91,7 +91,7 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     }
   });
 
-  it.skipIf(!havePeers('dciodvfy', 'pydicom'))('writes a Comprehensive SR in the source study that passes dciodvfy and that pydicom reads the scores from', () => {
+  it.skipIf(!havePeers('dciodvfy', 'dsrdump', 'pydicom'))('writes a Comprehensive SR in the source study that passes dciodvfy and DCMTK dsrdump, and that pydicom reads the scores from', () => {
     const srs = first.written.filter((w) => w.output === 'sr');
     expect(srs).toHaveLength(1);
     const ws = openWorkstation(store);
@@ -109,6 +109,11 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     expect(lines.filter((l) => l.startsWith('Error'))).toEqual([]);
     // dciodvfy knows no private coding scheme: its only remarks are "Unrecognized defined term <99ATRIUM>" warnings.
     expect(lines.filter((l) => l.startsWith('Warning') && !l.includes('<99ATRIUM>'))).toEqual([]);
+    // DCMTK reads the content tree with its Comprehensive SR relationship constraint checker.
+    const tree = spawnSync(peer('dsrdump')!, ['+Pc', path], { encoding: 'utf8' });
+    expect([tree.status, tree.stderr]).toEqual([0, '']);
+    expect(tree.stdout).toContain('<CONTAINER:(CAC-REPORT,99ATRIUM,"Coronary calcium scoring report")=SEPARATE>');
+    expect(tree.stdout).toContain('<contains NUM:(CAC-AGATSTON,99ATRIUM,"Agatston score")="817" ({Agatston},UCUM,"Agatston units")>');
     // A script reads the numbers: per container (concept code value), each NUM as code value → (value, unit).
     const read = runPydicom(
       [

@@ -43,7 +43,7 @@ function expectWhole(audit: StoreAudit, where: string): void {
   expect({ ...rest, indexed: undefined, distinctSops: undefined }, where).toEqual({
     tmpLeft: [],
     intentsLeft: [],
-    full: { tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [] },
+    full: { tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [], checked: audit.indexed, damaged: [] },
     badRows: [],
     unindexedFiles: [],
     notAsReceived: [],
@@ -155,7 +155,7 @@ describe('import killed with SIGKILL', () => {
     expect(midImportKills, log.join('\n')).toBeGreaterThanOrEqual(4);
     const reconcile = cli(store, 'reconcile', '--full');
     expect(reconcile.status).toBe(0);
-    expect(JSON.parse(reconcile.stdout)).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [] });
+    expect(JSON.parse(reconcile.stdout).full).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [], checked: COUNT, damaged: [] });
     console.info(`crash-import (first file after ≈ ${startMs} ms, full import ≈ ${fullMs} ms):\n${log.join('\n')}`);
   }, 180_000);
 });
@@ -219,7 +219,7 @@ describe('crash at a chosen point (no timing luck)', () => {
     const path = receiveAndDieBeforeIndex(root, first!);
     const ws = openWorkstation(root);
     try {
-      expect(ws.startup).toEqual({ tmpRemoved: 0, recovered: [path], dropped: [], missing: [], unreadable: [] });
+      expect(ws.startup).toEqual({ tmpRemoved: 0, recovered: [path], dropped: [], missing: [], unreadable: [], checked: 0, damaged: [] });
       expect(ws.index.getInstances({}).map((r) => r.instance.SOPInstanceUID)).toEqual([sop(first!)]);
     } finally {
       ws.close();
@@ -254,7 +254,7 @@ describe('crash at a chosen point (no timing luck)', () => {
     ws.close();
     const again = openWorkstation(root);
     try {
-      expect(again.startup).toEqual({ tmpRemoved: 1, recovered: [], dropped: [ghost], missing: [], unreadable: [] });
+      expect(again.startup).toEqual({ tmpRemoved: 1, recovered: [], dropped: [ghost], missing: [], unreadable: [], checked: 0, damaged: [] });
       expect(again.intents.pending()).toEqual([]);
       expect(readdirSync(again.files.tmpDir)).toEqual([]);
     } finally {
@@ -274,12 +274,12 @@ describe('crash at a chosen point (no timing luck)', () => {
       writeFileSync(join(ws.files.tmpDir, `${other.pid}-0123456789abcdef.part`), first!.subarray(0, 100));
       ws.close();
       const during = openWorkstation(root);
-      expect(during.startup).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [] });
+      expect(during.startup).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [], checked: 0, damaged: [] });
       during.close();
       other.kill('SIGKILL');
       await gone;
       const after = openWorkstation(root);
-      expect(after.startup).toEqual({ tmpRemoved: 1, recovered: [], dropped: [path], missing: [], unreadable: [] });
+      expect(after.startup).toEqual({ tmpRemoved: 1, recovered: [], dropped: [path], missing: [], unreadable: [], checked: 0, damaged: [] });
       after.close();
     } finally {
       other.kill('SIGKILL');
@@ -298,7 +298,7 @@ describe('crash at a chosen point (no timing luck)', () => {
     try {
       expect(again.startup.recovered).toEqual([path]);
       expect(again.index.getInstances({})).toHaveLength(1);
-      expect(reconcileStore(again.files, again.index, again.intents, true)).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [] });
+      expect(reconcileStore(again.files, again.index, again.intents, true)).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [], checked: 1, damaged: [] });
     } finally {
       again.close();
     }

@@ -78,7 +78,7 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
     ...config,
     port: 0,
     bindAddress: '127.0.0.1',
-    isKnownCaller: (title, address) => aes.isKnownCaller(title, address),
+    identifyCaller: (title, address) => aes.identifyCaller(title, address),
     services: [
       echoService(),
       storeService({ store: ws.store, root: ws.root }),

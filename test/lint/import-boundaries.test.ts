@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The lint configuration enforces the import boundaries of DESIGN.md. */
+/** The lint configuration enforces the import boundaries of docs/DESIGN.md. */
 describe('import boundaries', () => {
   const eslint = new ESLint({ cwd: process.cwd() });
   const lint = async (code: string, filePath: string): Promise<string[]> => {
@@ -23,6 +24,20 @@ describe('import boundaries', () => {
   it('refuses host from the sdk', async () => {
     expect((await lint("import * as m from '../../host/src/workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')).length).toBe(1);
     expect((await lint("import Database from 'better-sqlite3';\nexport const x = Database;\n", 'sdk/src/x.ts')).length).toBe(1);
+  });
+
+  it('cites a design document that is in the repository', async () => {
+    const messages = [
+      ...(await lint("import * as m from 'better-sqlite3';\nexport const x = m;\n", 'plugins/x/src/index.ts')),
+      ...(await lint("import * as m from '@atrium/host';\nexport const x = m;\n", 'examples/x/index.ts')),
+      ...(await lint("import * as m from '../../host/src/workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')),
+    ];
+    expect(messages.length).toBe(3);
+    for (const message of messages) {
+      const doc = /\(([\w/.-]+\.md)\b/.exec(message)?.[1];
+      expect(doc, message).toBe('docs/DESIGN.md');
+      expect(existsSync(doc!)).toBe(true);
+    }
   });
 
   it('allows host-only libraries inside host', async () => {

@@ -9,6 +9,7 @@ import type { PluginStorages } from '../plugins/plugin-storages.js';
 import type { Workstation } from '../workstation.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
+import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 
 /** What the app runner needs from the host. */
 export interface AppRunDeps {
@@ -56,12 +57,14 @@ export interface AppRunResult {
  * checked before its code runs), hand the series to a worker thread that validates the
  * parameters, the input selector and the load specification, runs the app and derives
  * its objects; each derived object is stored here, on the main thread, through the
- * normal store path (validation, quarantine). Cancelling terminates the worker.
+ * normal store path (validation, quarantine), never over an instance the app did not write
+ * (checkDerivedTarget). Cancelling terminates the worker.
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
  *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
  *   ATRIUM_ERR_PARAM_* (bad parameters), ATRIUM_ERR_APP_LOAD_MANDATORY,
  *   ATRIUM_ERR_DERIVE_* (a derived object failed validation), ATRIUM_ERR_APP_STORE,
+ *   ATRIUM_ERR_APP_STORE_ORIGINAL (a derived object with the UIDs of an original),
  *   ATRIUM_ERR_WORKER_CANCELLED / _TIMEOUT / _CRASHED, or the app's own error.
  */
 export async function runApp(
@@ -101,11 +104,12 @@ export async function runApp(
     handlers: {
       store: async (bytes: Uint8Array, output: string, info: DerivedIdentity): Promise<WrittenObject> => {
         await deps.hooks?.beforeDerivedStore.promise({ ...info, app: app.qualifiedId, output });
-        const outcome = store.receive(bytes, `app:${app.qualifiedId}`);
+        checkDerivedTarget(index, app.qualifiedId, output, info.SOPInstanceUID);
+        // the bytes must carry the identity the guard checked
+        const outcome = store.receive(bytes, appSource(app.qualifiedId), { expect: { SOPClassUID: info.SOPClassUID, SOPInstanceUID: info.SOPInstanceUID } });
         if (!('path' in outcome)) {
           throw new AtriumError('ATRIUM_ERR_APP_STORE', `the store refused a derived object of ${app.qualifiedId} (${output}): ${outcome.code}: ${outcome.reason}`, { code: outcome.code });
         }
-        deps.hooks?.instanceStored.call(outcome as never);
         return { output, status: outcome.status, studyInstanceUID: outcome.StudyInstanceUID, seriesInstanceUID: outcome.SeriesInstanceUID, sopInstanceUID: outcome.SOPInstanceUID };
       },
       seriesNumber: (studyInstanceUID: string, seriesInstanceUID: string): number => {
@@ -123,11 +127,8 @@ export async function runApp(
       'storage.delete': (key: string) => storage.delete(key),
     },
   });
-  const bySeries = new Map<string, WrittenObject[]>();
-  for (const w of out.written) bySeries.set(w.seriesInstanceUID, [...(bySeries.get(w.seriesInstanceUID) ?? []), w]);
-  for (const [SeriesInstanceUID, objects] of bySeries) {
-    deps.hooks?.seriesComplete.call({ StudyInstanceUID: objects[0]!.studyInstanceUID, SeriesInstanceUID, instances: objects.length });
-  }
+  // The derived series are complete now that the run is done (instanceStored came from the store's commit).
+  store.completeSeries(new Set(out.written.map((w) => w.seriesInstanceUID)));
   const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
   return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
 }

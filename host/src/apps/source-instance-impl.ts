@@ -2,7 +2,9 @@ import type { DicomValue, FrameData, SourceInstance } from '@atrium/sdk';
 import { Tag, lookupKeyword } from '@atrium/sdk';
 import type { DicomFile } from '../io/parse-part10.js';
 import { readFrame } from '../io/pixel-access.js';
+import { rescale } from '../io/pixels/rescale.js';
 import { attributeOf } from './dicom-value-of.js';
+import { frameValueTransformation } from './frame-value-transformation.js';
 
 /** A read-only source instance over a parsed file (worker side). */
 export class SourceInstanceImpl implements SourceInstance {
@@ -33,6 +35,10 @@ export class SourceInstanceImpl implements SourceInstance {
     return this.numbers(keyword)[0];
   }
   async frame(index: number, options: { readonly rescale?: boolean; readonly color?: 'native' | 'rgb' } = {}): Promise<FrameData> {
-    return readFrame(this.file, index, options);
+    const transformation = options.rescale ? frameValueTransformation(this.file.dataset, index) : undefined;
+    if (!transformation) return readFrame(this.file, index, options);
+    const stored = await readFrame(this.file, index, { ...options, rescale: false });
+    if (stored.samplesPerPixel !== 1 || !stored.photometricInterpretation.startsWith('MONOCHROME')) return stored;
+    return { ...stored, data: rescale(stored.data, transformation.slope, transformation.intercept) };
   }
 }

@@ -22,6 +22,8 @@ interface InstanceFileRow {
  * 3. Otherwise → store (new study, new series of a known study, or a SOP Instance UID
  *    that is only known in other series).
  *
+ * A record whose file path is indexed for another instance is `path-in-use`.
+ *
  * @returns the classification and, for `replace`, the primary key of the stored row.
  */
 export function classifyRecord(
@@ -29,6 +31,18 @@ export function classifyRecord(
   record: InstanceRecord,
 ): { classification: Classification; instancePk?: number } {
   recordValues.validate(record);
+  const result = classifyUids(db, record);
+  const holder = stmt<{ pk: number; SeriesInstanceUID: string; SOPInstanceUID: string }>(
+    db,
+    `SELECT i.pk, se."SeriesInstanceUID", i."SOPInstanceUID" FROM instance i JOIN series se ON se.pk = i.series_pk WHERE i.path = ?`,
+  ).get(record.file.path);
+  if (holder !== undefined && holder.pk !== result.instancePk && result.classification.action !== 'quarantine-duplicate-series') {
+    return { classification: { action: 'path-in-use', existing: { SeriesInstanceUID: holder.SeriesInstanceUID, SOPInstanceUID: holder.SOPInstanceUID } } };
+  }
+  return result;
+}
+
+function classifyUids(db: BetterSqlite3.Database, record: InstanceRecord): { classification: Classification; instancePk?: number } {
   const { SeriesInstanceUID } = record.series;
   const { SOPInstanceUID } = record.instance;
   const series = stmt<{ pk: number; StudyInstanceUID: string }>(

@@ -14,6 +14,9 @@ export type RecordLevel = 'PATIENT' | 'STUDY' | 'SERIES';
  *   file replaces `existing` (seed §4.1.3.3.2 "the new instances ... replace").
  * - `quarantine-duplicate-series`: the Series Instance UID is already held by another
  *   study; the object must not be indexed (it needs administrative clean-up).
+ * - `path-in-use`: the record's file path is indexed for another instance (only an index
+ *   written before identity UIDs were validated can hold such a row); nothing may be
+ *   written there.
  */
 export type Classification =
   | { action: 'store'; existing?: { sameSopInSeries: string[] } }
@@ -21,7 +24,8 @@ export type Classification =
   | {
       action: 'quarantine-duplicate-series';
       existing: { SeriesInstanceUID: string; StudyInstanceUID: string };
-    };
+    }
+  | { action: 'path-in-use'; existing: { SeriesInstanceUID: string; SOPInstanceUID: string } };
 
 /** File facts kept for an indexed instance. */
 export interface StoredFile {
@@ -71,7 +75,7 @@ export interface RemovalResult {
   patients: number;
 }
 
-/** An indexed instance, as read back from the index. */
+/** An indexed instance, as read back from the index (`warnings` present only when there are some). */
 export interface StoredInstance extends InstanceRecord {
   file: StoredFile;
 }
@@ -112,13 +116,18 @@ export interface InstanceFilter {
 export interface Index {
   /** The SQLite connection (used by the query engine; do not write through it). */
   readonly db: BetterSqlite3.Database;
-  /** Applies the duplicate-UID rules of seed §4.1.3.3.3 to `record` without writing. */
+  /**
+   * Applies the duplicate-UID rules of the Canon GCA-9300R conformance statement §4.1.3.3.3
+   * to `record` without writing, and checks that its file path is not indexed for another
+   * instance.
+   */
   classify(record: InstanceRecord): Classification;
   /**
    * Inserts or replaces one instance and applies the demographic update of seed
    * §4.1.3.3.2 to its patient, study and series in one transaction.
    * @throws AtriumError `ATRIUM_ERR_INDEX_DUPLICATE_SERIES` when {@link classify} says
-   *   quarantine; `ATRIUM_ERR_INDEX_BAD_RECORD` for a missing UID or a non-integer number.
+   *   quarantine; `ATRIUM_ERR_INDEX_PATH_IN_USE` when it says the path is in use;
+   *   `ATRIUM_ERR_INDEX_BAD_RECORD` for a missing UID or a non-integer number.
    */
   upsertInstance(record: InstanceRecord): UpsertResult;
   /** Removes the instance(s) with this SOP Instance UID (in one series if given). */

@@ -14,6 +14,17 @@ export interface InstanceRecord {
   series: SeriesFields;
   instance: InstanceFields;
   file: FileFields;
+  /** What receive validation found but did not refuse (`safety` policy); absent or [] when nothing. */
+  warnings?: readonly RecordWarning[];
+}
+
+/** One validation finding recorded with a stored instance (shown by `atrium show` and `ls --warnings`). */
+export interface RecordWarning {
+  /** `ATRIUM_ERR_VALIDATE_*`. */
+  code: string;
+  /** DICOM keyword of the attribute concerned. */
+  keyword: string;
+  message: string;
 }
 
 /**

@@ -45,6 +45,7 @@ describe('migrations', () => {
       'sha256',
       'stored_at',
       'received_from',
+      'warnings',
     ]);
     expect(columns('quarantine')).toEqual(['id', 'received_at', 'reason_code', 'reason', 'details', 'path', 'sha256', 'source']);
     expect(columns('setting')).toEqual(['key', 'value']);

@@ -207,4 +207,23 @@ UPDATE patient SET patient_name_fold = atrium_fold("PatientName");
 CREATE INDEX patient_name_fold ON patient (patient_name_fold);
 `,
   },
+  {
+    version: 7,
+    description: 'validation warnings of stored instances; the reconcile log (what start-up passes repaired)',
+    sql: `
+-- JSON array of {code, keyword, message}: what receive validation found but did not refuse.
+ALTER TABLE instance ADD COLUMN warnings TEXT CHECK (warnings IS NULL OR json_valid(warnings));
+CREATE INDEX instance_warnings ON instance (series_pk) WHERE warnings IS NOT NULL;
+
+-- One row per reconcile that found something: kind 'startup' (the quiet pass at every
+-- start) or 'full' (atrium reconcile --full); shown = 1 once atrium reconcile reported it.
+CREATE TABLE reconcile_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('startup', 'full')),
+  report TEXT NOT NULL CHECK (json_valid(report)),
+  shown INTEGER NOT NULL DEFAULT 0 CHECK (shown IN (0, 1))
+) STRICT;
+`,
+  },
 ];

@@ -18,7 +18,24 @@ export interface QueryOptions {
    * levels above are returned (Study Root has no PATIENT level).
    */
   model?: 'PATIENT' | 'STUDY';
+  /** Only entities with at least one instance stored with validation warnings (`atrium ls --warnings`). */
+  withWarnings?: boolean;
+  /**
+   * SERIES and IMAGE levels: leave out every series holding an instance that was stored from
+   * this source (the index's record of where an instance came from; `app:<plugin>.<app>` for
+   * the derived objects of an app), so that a batch never selects what the same app wrote.
+   */
+  excludeStoredFrom?: string;
 }
+
+/** The condition of {@link QueryOptions.withWarnings} at each level. */
+const WITH_WARNINGS: Record<QueryLevel, string> = {
+  PATIENT: `EXISTS (SELECT 1 FROM instance w JOIN series ws ON ws.pk = w.series_pk JOIN study wt ON wt.pk = ws.study_pk
+              WHERE wt.patient_pk = p.pk AND w.warnings IS NOT NULL)`,
+  STUDY: `EXISTS (SELECT 1 FROM instance w JOIN series ws ON ws.pk = w.series_pk WHERE ws.study_pk = st.pk AND w.warnings IS NOT NULL)`,
+  SERIES: 'EXISTS (SELECT 1 FROM instance w WHERE w.series_pk = se.pk AND w.warnings IS NOT NULL)',
+  IMAGE: 'i.warnings IS NOT NULL',
+};
 
 const FROM: Record<QueryLevel, string> = {
   PATIENT: 'patient p',
@@ -96,6 +113,15 @@ export function query(
       where.push(cond.sql);
       params.push(...cond.params);
     }
+  }
+
+  if (options.withWarnings) where.push(WITH_WARNINGS[level]);
+  if (options.excludeStoredFrom !== undefined) {
+    if (depth < LEVEL_DEPTH.SERIES) {
+      throw new AtriumError('ATRIUM_ERR_QUERY_BAD_OPTION', `Query option excludeStoredFrom applies to SERIES and IMAGE queries, not ${level}`, { level });
+    }
+    where.push('NOT EXISTS (SELECT 1 FROM instance x WHERE x.series_pk = se.pk AND x.received_from = ?)');
+    params.push(options.excludeStoredFrom);
   }
 
   let sql = `SELECT ${select.join(', ')} FROM ${FROM[level]}`;

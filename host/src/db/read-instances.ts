@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { InstanceFilter, StoredInstance } from './dicom-index.js';
+import type { RecordWarning } from './instance-record.js';
 import { RECORD_FIELDS } from './record-fields.js';
 import type { Row } from './record-values.js';
 import { stmt } from './statement-cache.js';
@@ -14,6 +15,7 @@ const SELECT = `SELECT ${[
   'i.sha256',
   'i.stored_at',
   'i.received_from',
+  'i.warnings',
 ].join(', ')}
 FROM instance i JOIN series se ON se.pk = i.series_pk
   JOIN study st ON st.pk = se.study_pk JOIN patient p ON p.pk = st.patient_pk`;
@@ -79,5 +81,6 @@ function toStored(row: Row): StoredInstance {
       storedAt: row.stored_at as string,
       ...(row.received_from === null ? {} : { receivedFrom: row.received_from as string }),
     },
+    ...(row.warnings === null ? {} : { warnings: JSON.parse(row.warnings as string) as RecordWarning[] }),
   };
 }

@@ -23,7 +23,7 @@ const nameFold = (p: Row): string | null => (typeof p.PatientName === 'string' ?
 const STUDY_COLS = ['patient_pk', ...RECORD_FIELDS.STUDY];
 const SERIES_COLS = ['study_pk', ...RECORD_FIELDS.SERIES];
 const FILE_COLS = ['path', 'size', 'sha256', 'stored_at', 'received_from'];
-const INSTANCE_COLS = ['series_pk', ...RECORD_FIELDS.IMAGE, ...FILE_COLS];
+const INSTANCE_COLS = ['series_pk', ...RECORD_FIELDS.IMAGE, ...FILE_COLS, 'warnings'];
 
 /**
  * Writes one instance and the demographic update of seed §4.1.3.3.2: for patient, study
@@ -37,6 +37,14 @@ const INSTANCE_COLS = ['series_pk', ...RECORD_FIELDS.IMAGE, ...FILE_COLS];
  */
 export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecord): UpsertResult {
   const { classification, instancePk } = classifyRecord(db, record);
+  if (classification.action === 'path-in-use') {
+    const { existing } = classification;
+    throw new AtriumError(
+      'ATRIUM_ERR_INDEX_PATH_IN_USE',
+      `File path ${record.file.path} is already indexed for instance ${existing.SOPInstanceUID} of series ${existing.SeriesInstanceUID}`,
+      { path: record.file.path, SOPInstanceUID: record.instance.SOPInstanceUID, heldBy: existing },
+    );
+  }
   if (classification.action === 'quarantine-duplicate-series') {
     const { existing } = classification;
     throw new AtriumError(
@@ -116,6 +124,7 @@ export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecor
     sha256: record.file.sha256,
     stored_at: record.file.storedAt ?? new Date().toISOString(),
     received_from: record.file.receivedFrom ?? null,
+    warnings: record.warnings?.length ? JSON.stringify(record.warnings) : null,
   };
   try {
     if (instancePk === undefined) insert(db, 'instance', INSTANCE_COLS, instance);

@@ -1,4 +1,5 @@
 import type { DiscoverOptions } from '../plugins/discover-plugins.js';
+import type { ValidationPolicy } from '../store/validate-instance.js';
 
 /** What a host container is built from. */
 export interface HostConfig {
@@ -10,6 +11,8 @@ export interface HostConfig {
   readonly discovery?: Omit<DiscoverOptions, 'folders'>;
   /** How long a plugin's `activate` / `deactivate` may take (ms, default 30 000). */
   readonly activateTimeoutMs?: number;
+  /** Receive validation for this host (a command's `--validation`); default: the `validation` store setting. */
+  readonly validation?: ValidationPolicy;
 }
 
 /** DI token of {@link HostConfig}. */

@@ -2,6 +2,7 @@ import type { Index as IndexShape } from '../db/dicom-index.js';
 import type { FileStore as FileStoreShape } from '../store/file-store.js';
 import type { InstanceStore as InstanceStoreShape } from '../store/instance-store.js';
 import { openWorkstation, type Workstation as WorkstationShape } from '../workstation.js';
+import { HostHooks } from '../plugins/host-hooks.js';
 import { HostConfig } from './host-config.js';
 import { ContainerModule } from './inversify.js';
 
@@ -24,11 +25,17 @@ export const FileStore = Symbol('FileStore');
 
 /**
  * Store and index: `openWorkstation`'s parts. The workstation opens on first use (a
- * container that only lists apps never opens the database) and closes on unbind.
+ * container that only lists apps never opens the database) and closes on unbind; its
+ * store's events (`instanceStored`, `seriesComplete`) are the host hooks of the same name.
  */
 export const storeModule = new ContainerModule(({ bind }) => {
   bind<Workstation>(Workstation)
-    .toResolvedValue((config: HostConfig) => openWorkstation(config.storeRoot), [HostConfig])
+    .toResolvedValue((config: HostConfig, hooks: HostHooks) => {
+      const ws = openWorkstation(config.storeRoot, config.validation ? { validation: config.validation } : {});
+      // The store's one commit path feeds the host hooks (and through them the plugins' events).
+      ws.store.events.listen({ instanceStored: (info) => hooks.instanceStored.call(info), seriesComplete: (info) => hooks.seriesComplete.call(info) });
+      return ws;
+    }, [HostConfig, HostHooks])
     .inSingletonScope()
     .onDeactivation((ws) => ws.close());
   bind<Index>(Index).toResolvedValue((ws: Workstation) => ws.index, [Workstation]).inSingletonScope();

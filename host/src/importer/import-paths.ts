@@ -1,21 +1,41 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { isAtriumError } from '../errors/atrium-error.js';
 import type { InstanceStore } from '../store/instance-store.js';
+import { receivedFile } from '../store/receive-large-object.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
-import { collectInputs } from './collect-inputs.js';
+import { collectInputs, type ImportInput } from './collect-inputs.js';
 import { looksLikeDicom } from './looks-like-dicom.js';
 
 /** One line of the import summary. */
 export type ImportItem = StoreOutcome & { readonly file: string };
 
-/** What `atrium import` did, per file and in totals. */
+/** An input that was not stored (and whose bytes are not in quarantine). */
+export interface NotReadInput {
+  readonly file: string;
+  /**
+   * ATRIUM_ERR_IMPORT_NOT_FOUND / _READ, ATRIUM_ERR_DICOMDIR_MISSING_FILE / _OUTSIDE_MEDIA,
+   * ATRIUM_ERR_STORE_FAILED (the bytes could not be kept), ATRIUM_ERR_STORE_INDEX_FAILED
+   * (written to the store, indexed by the next start's reconcile).
+   */
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** What `atrium import` did, per file and in totals: every input is named in `items`, `unreadable` or `skipped`. */
 export interface ImportSummary {
   readonly items: ImportItem[];
   readonly stored: number;
   readonly replaced: number;
+  /** Stored or replaced instances that carry validation warnings (policy `safety`). */
+  readonly withWarnings: number;
   readonly duplicate: number;
   readonly rejected: number;
-  /** Paths that could not be read at all (missing, unreadable); nothing was kept. */
-  readonly unreadable: { file: string; reason: string }[];
+  /**
+   * Inputs not stored now: missing or unreadable paths, DICOMDIR references that are
+   * missing or leave the media (never opened), bytes that could not be kept, a file
+   * written whose indexing failed (indexed at the next start).
+   */
+  readonly unreadable: NotReadInput[];
   /** Files met while walking a folder that are not DICOM at all (README, images...): left alone. */
   readonly skipped: { file: string; reason: string }[];
 }
@@ -24,37 +44,58 @@ export interface ImportSummary {
 export type ImportProgress = (done: number, total: number, file: string) => void;
 
 /**
- * Import files, folders (recursively) and DICOMDIRs into the store. Every file gets an
- * outcome; bad files are quarantined with their reason and the import goes on. Files met
- * in a folder that are not DICOM at all are listed as skipped; a file named explicitly is
- * always received (and quarantined if it is not DICOM).
+ * Import files, folders (recursively) and DICOMDIRs into the store. Every input gets an
+ * outcome and one bad input never stops the others: bad files are refused with their
+ * reason and their bytes kept in quarantine (a DICOMDIR that cannot be read too). Files
+ * met in a folder that are not DICOM at all are listed as skipped; a file named
+ * explicitly is always received (and quarantined if it is not DICOM). At the end the
+ * series that received instances are complete (`seriesComplete`).
  */
 export function importPaths(store: InstanceStore, paths: readonly string[], onProgress?: ImportProgress): ImportSummary {
   const inputs = collectInputs(paths);
   const items: ImportItem[] = [];
-  const unreadable: { file: string; reason: string }[] = [];
+  const unreadable: NotReadInput[] = [];
   const skipped: { file: string; reason: string }[] = [];
+  const series = new Set<string>();
   inputs.forEach((input, i) => {
     onProgress?.(i, inputs.length, input.path);
-    if ('error' in input) {
-      unreadable.push({ file: input.path, reason: input.error });
-      return;
-    }
-    // The file is read by the store: whole up to 64 MiB, larger ones in chunks (never all in memory).
-    try {
-      if (input.found && !looksLikeDicom(readHead(input.path))) {
-        skipped.push({ file: input.path, reason: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' });
-        return;
-      }
-      items.push({ ...store.receiveFile(input.path, `import:${input.path}`), file: input.path });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).syscall === undefined) throw e; // not a file system error: a bug
-      unreadable.push({ file: input.path, reason: (e as Error).message });
+    const result = importOne(store, input);
+    if ('skipped' in result) skipped.push({ file: input.path, reason: result.skipped });
+    else if ('code' in result && !('status' in result)) unreadable.push(result);
+    else {
+      items.push(result);
+      if (result.status === 'stored' || result.status === 'replaced') series.add(result.SeriesInstanceUID);
     }
   });
+  store.completeSeries(series);
   onProgress?.(inputs.length, inputs.length, '');
   const count = (s: StoreOutcome['status']): number => items.filter((i) => i.status === s).length;
-  return { items, stored: count('stored'), replaced: count('replaced'), duplicate: count('duplicate'), rejected: count('rejected'), unreadable, skipped };
+  const withWarnings = items.filter((i) => 'warnings' in i && (i.warnings?.length ?? 0) > 0).length;
+  return { items, stored: count('stored'), replaced: count('replaced'), withWarnings, duplicate: count('duplicate'), rejected: count('rejected'), unreadable, skipped };
+}
+
+/** The outcome of one input. The file is read by the store: whole up to 64 MiB, larger ones in chunks (never all in memory). */
+function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotReadInput | { skipped: string } {
+  const file = input.path;
+  const source = `import:${file}`;
+  const notRead = (code: string, reason: string): NotReadInput => ({ file, code, reason });
+  if ('error' in input && !input.quarantine) return notRead(input.code, input.error);
+  let head: Uint8Array;
+  try {
+    head = readHead(file);
+  } catch (e) {
+    return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
+  }
+  try {
+    if ('error' in input) return { ...store.refuse(receivedFile(file), source, { code: input.code, reason: input.error, details: { path: file } }), file };
+    if (input.found && !looksLikeDicom(head)) return { skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' };
+    return { ...store.receiveFile(file, source), file };
+  } catch (e) {
+    // The store refuses bad input itself; what throws is reading the input, the disk or the index (see InstanceStore.receive).
+    if (isAtriumError(e, 'ATRIUM_ERR_STORE_INDEX_FAILED')) return notRead(e.code, e.message);
+    if ((e as NodeJS.ErrnoException).path === file) return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
+    return notRead('ATRIUM_ERR_STORE_FAILED', `not stored, and its bytes could not be kept in quarantine: ${(e as Error).message}`);
+  }
 }
 
 /** The first 136 bytes of a file (preamble, "DICM" and the first element header): what {@link looksLikeDicom} needs. */

@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { Tag } from '@atrium/sdk';
 import type { DataSet } from './data-set.js';
 import { parseDataset } from './parse-dataset.js';
+import { knownTransferSyntax } from './known-transfer-syntax.js';
 import { parseError } from './parse-error.js';
 import { DEFAULT_PARSE_LIMITS, limitError, type ParseLimits } from './parse-limits.js';
 import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, transferSyntaxInfo, type DatasetEncoding, type TransferSyntaxInfo } from './transfer-syntax.js';
@@ -116,12 +117,12 @@ export function parsePreface(bytes: Uint8Array, transferSyntaxUID?: string): Pre
   } else if (hasPrefix) {
     throw parseError('MALFORMED', 'DICM prefix is not followed by File Meta Information (group 0002)', [], pos);
   }
-  const tsUid = meta?.string(Tag.TransferSyntaxUID) ?? transferSyntaxUID;
-  if (meta && tsUid === undefined) {
+  if (meta && !meta.has(Tag.TransferSyntaxUID)) {
     throw parseError('MALFORMED', 'File Meta Information has no Transfer Syntax UID (0002,0010)', [Tag.TransferSyntaxUID], pos);
   }
-  const transferSyntax = tsUid !== undefined ? transferSyntaxInfo(tsUid) : detectEncoding(bytes, pos);
-  return { ...(preamble ? { preamble } : {}), hasPrefix, ...(meta ? { meta } : {}), transferSyntax, transferSyntaxDetected: tsUid === undefined, datasetStart: pos };
+  const tsSource = meta ?? transferSyntaxUID;
+  const transferSyntax = tsSource !== undefined ? knownTransferSyntax(tsSource, pos) : detectEncoding(bytes, pos);
+  return { ...(preamble ? { preamble } : {}), hasPrefix, ...(meta ? { meta } : {}), transferSyntax, transferSyntaxDetected: tsSource === undefined, datasetStart: pos };
 }
 
 /** Inflates a deflated data set (PS3.5 §A.5), refusing past `maxBytes` (ATRIUM_ERR_PARSE_LIMIT). */

@@ -50,7 +50,7 @@ function expectQuarantined(outcome: StoreOutcome, bytes: Uint8Array): asserts ou
   if (outcome.status !== 'rejected') throw new Error(`expected a rejection, got ${outcome.status}`);
   expect(outcome.code).toMatch(/^ATRIUM_ERR_/);
   expect(outcome.reason.length).toBeGreaterThan(10);
-  const kept = join(ws.root, ...outcome.quarantinePath.split('/'));
+  const kept = join(ws.root, ...(outcome.quarantinePath ?? '').split('/'));
   expect(existsSync(kept)).toBe(true);
   expect(Buffer.from(readFileSync(kept)).equals(Buffer.from(bytes))).toBe(true);
   const reason = JSON.parse(readFileSync(kept.replace(/\.dcm$/, '.json'), 'utf8')) as Record<string, unknown>;
@@ -159,16 +159,6 @@ describe('store.receive on instances missing Type 1 UIDs', () => {
       code: 'ATRIUM_ERR_VALIDATE_BAD_UID',
       names: ['SOPInstanceUID (0008,0018)', '"2.25.x1"'],
     },
-    {
-      name: 'a bad UID nested in a sequence item',
-      bytes: () => {
-        const refs = sq(Tag.ReferencedImageSequence, [item([el(Tag.ReferencedSOPClassUID, 'UI', '1.2.840.10008.5.1.4.1.1.7\0'), el(Tag.ReferencedSOPInstanceUID, 'UI', '1.2.3.ABC\0')])]);
-        const elements = minimalInstance('2.25.1079', new Map([[Tag.ReferencedImageSequence, refs]]));
-        return part10(encodeDataset(elements, FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: '1.2.840.10008.5.1.4.1.1.7', sopInstanceUID: '2.25.1079.3' });
-      },
-      code: 'ATRIUM_ERR_VALIDATE_BAD_UID',
-      names: ['ReferencedImageSequence (0008,1140) > ReferencedSOPInstanceUID (0008,1155)', '"1.2.3.ABC"'],
-    },
   ];
 
   it('the unchanged sample and the byte-built minimal instance are accepted (the cases below differ by one attribute)', () => {
@@ -189,6 +179,25 @@ describe('store.receive on instances missing Type 1 UIDs', () => {
       expectStoresGoodFile();
     });
   }
+
+  it('a bad UID nested in a sequence item: stored with a warning naming it (safety), refused under strict', () => {
+    const refs = sq(Tag.ReferencedImageSequence, [item([el(Tag.ReferencedSOPClassUID, 'UI', '1.2.840.10008.5.1.4.1.1.7\0'), el(Tag.ReferencedSOPInstanceUID, 'UI', '1.2.3.ABC\0')])]);
+    const elements = minimalInstance('2.25.1079', new Map([[Tag.ReferencedImageSequence, refs]]));
+    const bytes = part10(encodeDataset(elements, FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: '1.2.840.10008.5.1.4.1.1.7', sopInstanceUID: '2.25.1079.3' });
+    const where = 'ReferencedImageSequence (0008,1140) > ReferencedSOPInstanceUID (0008,1155)';
+    const strict = openWorkstation(join(root, 'strict-store'), { validation: 'strict' });
+    try {
+      const refused = strict.store.receive(bytes, 'test:nested bad UID');
+      expect(refused.status).toBe('rejected');
+      expect('reason' in refused && refused.reason).toContain(`${where} is not a valid UID`);
+    } finally {
+      strict.close();
+    }
+    const stored = ws.store.receive(bytes, 'test:nested bad UID');
+    expect(stored.status).toBe('stored');
+    expect('warnings' in stored && stored.warnings?.map((w) => [w.code, w.message])).toContainEqual(['ATRIUM_ERR_VALIDATE_BAD_UID', `${where} is not a valid UID ("1.2.3.ABC"): only digits and dots are allowed`]);
+    expect(ws.index.getInstances({ SOPInstanceUID: '2.25.1079.3' })[0]?.warnings).toEqual(stored.status === 'stored' ? stored.warnings : []);
+  });
 });
 
 describe('importPaths over good and bad files', () => {

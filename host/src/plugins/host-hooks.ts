@@ -1,20 +1,8 @@
 import type { JobEvent } from '@atrium/sdk';
 import { AsyncSeriesHook, SyncHook } from 'tapable';
-import type { StoreOutcome } from '../store/store-outcome.js';
+import type { InstanceStoredInfo, SeriesCompleteInfo } from '../store/store-events.js';
 
-/** An instance the store accepted (`stored` or `replaced`), and where it came from. */
-export type InstanceStoredInfo = Extract<StoreOutcome, { status: 'stored' | 'replaced' }> & {
-  /** Who sent it: a file path, an AE title, `derived:<app>`. */
-  readonly source: string;
-};
-
-/** A series the host considers complete (no new instance for a while, or a derivation done). */
-export interface SeriesCompleteInfo {
-  readonly StudyInstanceUID: string;
-  readonly SeriesInstanceUID: string;
-  /** Instances stored in the series. */
-  readonly instances: number;
-}
+export type { InstanceStoredInfo, SeriesCompleteInfo } from '../store/store-events.js';
 
 /** A derived object about to be stored (validated, not yet written). */
 export interface DerivedStoreInfo {
@@ -44,9 +32,13 @@ export interface JobChangedInfo {
  * matters, a {@link HookStage}; plugins never see them (they get `PluginContext.events`).
  */
 export interface HostHooks {
-  /** After an instance is stored and indexed. Taps must not throw: the store has already succeeded. */
+  /**
+   * After an instance is stored and indexed — imported, received by C-STORE or derived:
+   * called from the store's one commit path (`InstanceStore.events`, wired by the store
+   * module). Taps must not throw: the store has already succeeded.
+   */
   readonly instanceStored: SyncHook<[InstanceStoredInfo]>;
-  /** After a series is complete. */
+  /** After a series is complete: nothing new for the stable age, the end of an import, or a derivation done. */
   readonly seriesComplete: SyncHook<[SeriesCompleteInfo]>;
   /** Before a derived object is stored; a tap that rejects stops the store. */
   readonly beforeDerivedStore: AsyncSeriesHook<[DerivedStoreInfo]>;

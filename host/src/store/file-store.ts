@@ -1,6 +1,8 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync, statfsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { AtriumError } from '../errors/atrium-error.js';
+import { uidProblem } from '../io/uid-problem.js';
 import { ownerMayBeWriting } from './owner-may-be-writing.js';
 
 /**
@@ -25,8 +27,15 @@ export class FileStore {
     for (const d of [root, this.filesDir, this.quarantineDir, this.tmpDir]) mkdirSync(d, { recursive: true });
   }
 
-  /** Relative path (with `/`) of an instance file. UIDs are validated before they get here. */
+  /**
+   * Relative path (with `/`) of an instance file. The UIDs must be validated identity
+   * UIDs (digits and dots); anything else is a programming error, refused before it can
+   * name a path outside the store.
+   */
   instancePath(studyUid: string, seriesUid: string, sopInstanceUid: string): string {
+    for (const uid of [studyUid, seriesUid, sopInstanceUid]) {
+      if (uidProblem(uid) !== undefined) throw new AtriumError('ATRIUM_ERR_STORE_BAD_PATH', `${JSON.stringify(uid)} cannot name a stored file: it is not a valid UID`, { uid });
+    }
     return `files/${studyUid}/${seriesUid}/${sopInstanceUid}.dcm`;
   }
 
@@ -48,32 +57,46 @@ export class FileStore {
    * a crash of this process (temp + rename), but not necessarily after a power loss.
    */
   writeAtomic(relPath: string, bytes: Uint8Array, options: { sync?: boolean } = {}): void {
-    this.writeAtomicWith(relPath, (fd) => writeAll(fd, bytes), options);
+    this.place(this.writeTemp(bytes, options), relPath, options);
+  }
+
+  /** {@link writeAtomic} of what `fill` writes to the file's descriptor (an object copied from a file in chunks, never held whole). */
+  writeAtomicWith(relPath: string, fill: (fd: number) => void, options: { sync?: boolean } = {}): void {
+    this.place(this.writeTempWith(fill, options), relPath, options);
   }
 
   /**
-   * {@link writeAtomic} of what `fill` writes to the temp file's descriptor (an object
-   * copied from a file in chunks, never held whole). A temp file whose `fill` throws is
-   * removed.
+   * The first half of {@link writeAtomic}: `bytes` in a new temp file under `tmp/`
+   * (fsync'd unless `sync: false`). Returns its absolute path, for {@link place} or
+   * {@link discard}; a temp file left by a crash is removed at the next start.
    */
-  writeAtomicWith(relPath: string, fill: (fd: number) => void, options: { sync?: boolean } = {}): void {
-    const sync = options.sync ?? true;
-    const target = this.absolute(relPath);
-    const dir = dirname(target);
-    const created = mkdirSync(dir, { recursive: true });
+  writeTemp(bytes: Uint8Array, options: { sync?: boolean } = {}): string {
+    return this.writeTempWith((fd) => writeAll(fd, bytes), options);
+  }
+
+  /** {@link writeTemp} of what `fill` writes to the temp file's descriptor; a temp file whose `fill` throws is removed. */
+  writeTempWith(fill: (fd: number) => void, options: { sync?: boolean } = {}): string {
     const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
     const fd = openSync(tmp, 'w');
     try {
       fill(fd);
-      if (sync) fsyncSync(fd);
+      if (options.sync ?? true) fsyncSync(fd);
     } catch (e) {
       closeSync(fd);
       rmSync(tmp, { force: true });
       throw e;
     }
     closeSync(fd);
+    return tmp;
+  }
+
+  /** The second half of {@link writeAtomic}: rename a temp file to `relPath` (replacing what is there), then fsync the directories. */
+  place(tmp: string, relPath: string, options: { sync?: boolean } = {}): void {
+    const target = this.absolute(relPath);
+    const dir = dirname(target);
+    const created = mkdirSync(dir, { recursive: true });
     renameSync(tmp, target);
-    if (!sync) return;
+    if (!(options.sync ?? true)) return;
     syncDirectory(dir);
     // Directories made just now (a new study or series) are durable only once the
     // directories holding their entries are synced too, up to the first pre-existing one.
@@ -83,6 +106,11 @@ export class FileStore {
         if (d === top || d === dirname(d)) break;
       }
     }
+  }
+
+  /** Remove a temp file of {@link writeTemp} that is not to be placed. */
+  discard(tmp: string): void {
+    rmSync(tmp, { force: true });
   }
 
   /** Bytes free for this process on the store's file system (the probe tests replace to simulate a full disk). */

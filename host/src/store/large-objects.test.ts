@@ -67,7 +67,7 @@ describe('objects over 64 MiB', () => {
     expect(ws.store.receiveFile(large.path, 'test')).toMatchObject({ status: 'stored' });
     const [row] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
     ws.index.db.prepare('DELETE FROM instance').run();
-    const report = reconcileStore(ws.files, ws.index, ws.intents, true, ws.limits);
+    const report = reconcileStore(ws.files, ws.index, ws.intents, true, ws.store.limits);
     expect(report).toMatchObject({ recovered: [row!.file.path], unreadable: [] });
     const [again] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
     expect(again!.file).toMatchObject({ path: row!.file.path, size: large.size, sha256: row!.file.sha256 });

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { AtriumError } from '../errors/atrium-error.js';
 import { withFileWindow } from '../io/byte-window.js';
 import { ParseBudget, type ParseLimits } from '../io/parse-limits.js';
@@ -7,9 +7,6 @@ import { parseDicom, type DicomFile } from '../io/parse-part10.js';
 import { readDicomHeader } from '../io/read-dicom-header.js';
 import { readPreface } from '../io/read-preface.js';
 import { walkDataset } from '../io/walk-dataset.js';
-import { writeDataset } from '../io/write-dataset.js';
-import { buildFileMeta, DICM } from '../io/write-part10.js';
-import { EXPLICIT_LE } from '../io/transfer-syntax.js';
 import { writeAll, type FileStore } from './file-store.js';
 import type { StoreOutcome } from './store-outcome.js';
 import type { StoredContent } from './stored-content.js';
@@ -55,28 +52,40 @@ export function readLargeObject(path: string, size: number, limits: ParseLimits)
 }
 
 /**
- * A large object's stored content: the file as it is, or, without File Meta Information,
- * a generated one (preamble, "DICM", meta) followed by the data set's bytes unchanged —
+ * A large object's stored content: `header` (empty for a file with File Meta Information;
+ * else the generated one, see `part10Header`) followed by the file's bytes unchanged —
  * copied in chunks, hashed on the way.
  */
-export function streamedContent(path: string, file: DicomFile, size: number): StoredContent {
-  const prefix = file.meta ? new Uint8Array(0) : Buffer.concat([new Uint8Array(128), DICM, writeDataset(buildFileMeta(file.dataset, file.transferSyntax.uid), EXPLICIT_LE)]);
+export function streamedContent(path: string, size: number, header: Uint8Array): StoredContent {
   let digest: string | undefined;
   return {
-    size: prefix.length + size,
-    write(files: FileStore, relPath: string, sync: boolean): void {
-      files.writeAtomicWith(relPath, (fd) => {
-        const hash = createHash('sha256').update(prefix);
-        writeAll(fd, prefix);
+    size: header.length + size,
+    writeTemp(files: FileStore, sync: boolean): string {
+      const hash = createHash('sha256').update(header);
+      const tmp = files.writeTempWith((fd) => {
+        writeAll(fd, header);
         copyInto(fd, path, size, hash);
-        digest = hash.digest('hex');
       }, { sync });
+      digest = hash.digest('hex');
+      return tmp;
     },
     sha256: () => {
-      if (digest === undefined) throw new Error('streamedContent: sha256 before write');
+      if (digest === undefined) throw new Error('streamedContent: sha256 before writeTemp');
       return digest;
     },
   };
+}
+
+/** A received file too large to hold in memory, as a refusal keeps it in quarantine (copied in chunks). */
+export interface ReceivedFile {
+  readonly path: string;
+  readonly size: number;
+  sha256(): string;
+}
+
+/** The {@link ReceivedFile} at `path` (its hash read in chunks when asked for). */
+export function receivedFile(path: string, size = statSync(path).size): ReceivedFile {
+  return { path, size, sha256: () => fileSha256(path) };
 }
 
 /** Copies the first `length` bytes of the file at `path` (all of it by default) to `fd` in chunks, feeding `hash`. */

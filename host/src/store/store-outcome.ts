@@ -1,4 +1,5 @@
 import type { FieldChange } from '../db/dicom-index.js';
+import type { RecordWarning } from '../db/instance-record.js';
 
 /** What happened to one received object. */
 export type StoreOutcome =
@@ -10,15 +11,19 @@ export type StoreOutcome =
       readonly SOPClassUID: string;
       /** Relative path in the store. */
       readonly path: string;
-      /** Demographic fields this instance changed (seed 001 §4.1.3.3.2). */
+      /** Demographic fields this instance changed (Canon GCA-9300R conformance statement §4.1.3.3.2). */
       readonly changes: readonly FieldChange[];
+      /** What validation found but did not refuse (policy `safety`); absent when nothing. */
+      readonly warnings?: readonly RecordWarning[];
     }
   | {
-      /** `duplicate`: Series Instance UID held by another study; `rejected`: unreadable or invalid. */
+      /** `duplicate`: Series Instance UID held by another study; `rejected`: unreadable, invalid or not storable. */
       readonly status: 'duplicate' | 'rejected';
       /**
-       * Stable code: ATRIUM_ERR_PARSE_*, ATRIUM_ERR_VALIDATE_*, ATRIUM_ERR_INDEX_DUPLICATE_SERIES,
-       * ATRIUM_ERR_STORE_DISK_FULL, ATRIUM_ERR_STORE_TOO_LARGE.
+       * Stable code: ATRIUM_ERR_PARSE_*, ATRIUM_ERR_VALIDATE_*, ATRIUM_ERR_STORE_SOP_MISMATCH,
+       * ATRIUM_ERR_INDEX_DUPLICATE_SERIES, ATRIUM_ERR_INDEX_PATH_IN_USE, ATRIUM_ERR_DICOMDIR_*,
+       * ATRIUM_ERR_STORE_DISK_FULL, ATRIUM_ERR_STORE_TOO_LARGE, or ATRIUM_ERR_STORE_FAILED
+       * (anything else that went wrong with this one object).
        */
       readonly code: string;
       /** What was wrong and where. */

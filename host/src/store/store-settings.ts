@@ -1,16 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
+import { AtriumError } from '../errors/atrium-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/parse-limits.js';
-
-type Database = BetterSqlite3.Database;
+import { DEFAULT_STABLE_AGE_MS } from './series-completion.js';
+import { VALIDATION_POLICIES, type ValidationPolicy } from './validate-instance.js';
 
 /**
- * What the store accepts, beside validation: the parse limits of every object it reads
+ * What the store accepts beside validation: the parse limits of every object it reads
  * (see {@link ParseLimits}: nesting depth, elements, items, inflated size), the largest
- * object it stores, and the free disk space it keeps. Stored in the index's `setting`
- * table as `store.<key>`; `atrium config set <key> <value>` changes them.
+ * object it stores, and the free disk space it keeps.
  */
-export interface StoreSettings extends ParseLimits {
+export interface StoreLimits extends ParseLimits {
   /**
    * Largest object stored, in bytes (objects over 64 MiB are stored by streaming, without
    * being read into memory). Larger ones are refused with ATRIUM_ERR_STORE_TOO_LARGE.
@@ -25,63 +24,104 @@ export interface StoreSettings extends ParseLimits {
   readonly minFreeBytes: number;
 }
 
-const MiB = 1024 * 1024;
-const GiB = 1024 * MiB;
-
-/** The documented defaults of {@link StoreSettings}. */
-export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({
-  ...DEFAULT_PARSE_LIMITS,
-  maxObjectBytes: 32 * GiB,
-  minFreeBytes: 64 * MiB,
-});
+/**
+ * The settings of the store, one for every way objects arrive (import, C-STORE, derived
+ * objects, a future STOW): kept in the index's `setting` table as `store.<key>`, changed
+ * with `atrium config set <key> <value>`.
+ */
+export interface StoreSettings extends StoreLimits {
+  /** What validation refuses (see `ValidationPolicy`); a command's `--validation` overrides it. */
+  readonly validation: ValidationPolicy;
+  /** Seconds without a new instance after which a series is complete (Orthanc's StableAge). */
+  readonly stableAge: number;
+}
 
 /** The name of a store setting. */
 export type StoreSettingKey = keyof StoreSettings;
 
-/** One store setting: what `atrium config ls` says of it, and its bounds. */
-interface StoreSettingSpec {
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+/** The documented defaults of {@link StoreLimits}. */
+export const DEFAULT_STORE_LIMITS: StoreLimits = Object.freeze({ ...DEFAULT_PARSE_LIMITS, maxObjectBytes: 32 * GiB, minFreeBytes: 64 * MiB });
+
+/** The documented defaults of {@link StoreSettings}. */
+export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({ validation: 'safety', stableAge: DEFAULT_STABLE_AGE_MS / 1000, ...DEFAULT_STORE_LIMITS });
+
+/** Prefix of the store settings in the `setting` table. */
+const PREFIX = 'store.';
+
+/** One setting: a line for `atrium config ls`, the allowed values, and the parser of its text form. */
+interface StoreSettingSpec<T> {
   readonly description: string;
-  readonly min: number;
-  readonly max: number;
-  /** Values are byte sizes (units KiB, MiB, GiB, TiB accepted). */
-  readonly bytes?: boolean;
+  readonly allowed: string;
+  /** The value of a text form, undefined when it is not allowed. */
+  parse(text: string): T | undefined;
+  /** The largest value allowed (numeric settings). */
+  readonly max?: number;
 }
 
-/** Every store setting with its bounds. */
-export const STORE_SETTINGS: { readonly [K in StoreSettingKey]: StoreSettingSpec } = {
-  maxDepth: { description: 'deepest sequence nesting read (deeper: refused)', min: 1, max: 1024 },
-  maxElements: { description: 'data elements and items per object, plus one per 512 bytes of it (more: refused)', min: 1000, max: 100_000_000 },
-  maxItems: { description: 'sequence items per object, plus one per KiB of it (more: refused)', min: 1000, max: 100_000_000 },
-  maxInflatedBytes: { description: 'size a deflated data set may inflate to', min: MiB, max: 4 * GiB - 1, bytes: true },
-  maxObjectBytes: { description: 'largest object stored (import, C-STORE)', min: MiB, max: 2 ** 50, bytes: true },
-  minFreeBytes: { description: 'disk space kept free: objects that would leave less are refused (C-STORE A700)', min: 0, max: 2 ** 50, bytes: true },
+const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kib: 1024, mib: MiB, gib: GiB, tib: 1024 * GiB, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+
+/** A whole number from `min` to `max`; for a size in `bytes`, also with a unit (`512MiB`, `40GiB`, `1.5TB`). */
+function wholeNumber(description: string, min: number, max: number, bytes = false): StoreSettingSpec<number> {
+  return {
+    description,
+    allowed: `a whole number from ${min} to ${max}${bytes ? ' (bytes; units KiB, MiB, GiB, TiB accepted)' : ''}`,
+    max,
+    parse(text) {
+      const m = bytes ? /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim()) : /^(\d+)()$/.exec(text.trim());
+      const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+      const value = m && unit !== undefined ? Math.round(Number(m[1]) * unit) : NaN;
+      return Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+    },
+  };
+}
+
+/** Every store setting, in the order `atrium config ls` shows them. */
+export const STORE_SETTINGS: { readonly [K in StoreSettingKey]: StoreSettingSpec<StoreSettings[K]> } = {
+  validation: {
+    description: 'receive validation for import, C-STORE and derived objects: safety (refuse what is unsafe to identify or display, warn about the rest) or strict (refuse every missing Type 1)',
+    allowed: VALIDATION_POLICIES.join(' or '),
+    parse: (text) => (VALIDATION_POLICIES as readonly string[]).includes(text.trim()) ? (text.trim() as ValidationPolicy) : undefined,
+  },
+  stableAge: { ...wholeNumber('seconds without a new instance after which a series is complete (seriesComplete event)', 1, 86_400), allowed: 'a whole number of seconds from 1 to 86400' },
+  maxDepth: wholeNumber('deepest sequence nesting read (deeper: refused)', 1, 1024),
+  maxElements: wholeNumber('data elements and items per object, plus one per 512 bytes of it (more: refused)', 1000, 100_000_000),
+  maxItems: wholeNumber('sequence items per object, plus one per KiB of it (more: refused)', 1000, 100_000_000),
+  maxInflatedBytes: wholeNumber('size a deflated data set may inflate to', MiB, 4 * GiB - 1, true),
+  maxObjectBytes: wholeNumber('largest object stored (import, C-STORE)', MiB, 2 ** 50, true),
+  minFreeBytes: wholeNumber('disk space kept free: objects that would leave less are refused (C-STORE A700)', 0, 2 ** 50, true),
 };
 
 /** The setting names, in the order `atrium config ls` shows them. */
 export const STORE_SETTING_KEYS = Object.keys(STORE_SETTINGS) as StoreSettingKey[];
 
-/** Prefix of the store settings in the index's `setting` table. */
-const PREFIX = 'store.';
+/**
+ * The widest parse limits any setting allows: what reading back a file the store itself
+ * wrote uses when its settings are not to be consulted (the start-up reconcile, which
+ * must open a store whatever its settings say), and the nesting `atrium show` lists.
+ */
+export const WIDEST_PARSE_LIMITS: ParseLimits = Object.freeze({
+  maxDepth: STORE_SETTINGS.maxDepth.max!,
+  maxElements: STORE_SETTINGS.maxElements.max!,
+  maxItems: STORE_SETTINGS.maxItems.max!,
+  maxInflatedBytes: STORE_SETTINGS.maxInflatedBytes.max!,
+});
 
-/** True when `key` names a store setting. */
 export function isStoreSettingKey(key: string): key is StoreSettingKey {
   return Object.hasOwn(STORE_SETTINGS, key);
 }
 
-const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kib: 1024, mib: MiB, gib: GiB, tib: 1024 * GiB, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
-
 /**
- * Parses the text form of store setting `key`: a whole number, for sizes also with a unit
- * (`512MiB`, `40GiB`, `1.5TB`). Throws ATRIUM_ERR_CONFIG_BAD_VALUE naming the key and range.
+ * The value of setting `key` from its text form.
+ * @throws AtriumError `ATRIUM_ERR_CONFIG_BAD_VALUE` naming the key and the allowed values.
  */
-export function parseStoreSetting(key: StoreSettingKey, text: string): number {
-  const spec = STORE_SETTINGS[key];
-  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
-  const value = m && unit !== undefined && (spec.bytes || unit === 1) ? Math.round(Number(m[1]) * unit) : NaN;
-  if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) {
-    const allowed = `a whole number from ${spec.min} to ${spec.max}${spec.bytes ? ' (bytes; units KiB, MiB, GiB, TiB accepted)' : ''}`;
-    throw new AtriumError('ATRIUM_ERR_CONFIG_BAD_VALUE', `Bad value for store setting ${key}: "${text}"; allowed: ${allowed}`, { key, value: text, allowed });
+export function parseStoreSetting<K extends StoreSettingKey>(key: K, text: string): StoreSettings[K] {
+  const spec: StoreSettingSpec<StoreSettings[K]> = STORE_SETTINGS[key];
+  const value = spec.parse(text);
+  if (value === undefined) {
+    throw new AtriumError('ATRIUM_ERR_CONFIG_BAD_VALUE', `Bad value for store setting ${key}: "${text}"; allowed: ${spec.allowed}`, { key, value: text, allowed: spec.allowed });
   }
   return value;
 }
@@ -89,56 +129,42 @@ export function parseStoreSetting(key: StoreSettingKey, text: string): number {
 /** One row of `atrium config ls`. */
 export interface StoreSettingValue {
   readonly key: StoreSettingKey;
-  readonly value: number;
+  readonly value: StoreSettings[StoreSettingKey];
   readonly isDefault: boolean;
-  readonly defaultValue: number;
-}
-
-/** Every store setting: its value, its default and whether the default applies. */
-export function listStoreSettings(db: Database): StoreSettingValue[] {
-  const rows = db.prepare(`SELECT key, value FROM setting WHERE key LIKE 'store.%'`).all() as { key: string; value: string }[];
-  const stored = new Map(rows.map((r) => [r.key.slice(PREFIX.length), r.value]));
-  return STORE_SETTING_KEYS.map((key) => {
-    const text = stored.get(key);
-    let value = DEFAULT_STORE_SETTINGS[key];
-    if (text !== undefined) {
-      try {
-        value = parseStoreSetting(key, text);
-      } catch (e) {
-        if (!isAtriumError(e)) throw e;
-        throw new AtriumError('ATRIUM_ERR_CONFIG_BAD_VALUE', `${e.message} (stored as "${text}"; fix it with \`atrium config set ${key} <value>\` or \`atrium config unset ${key}\`)`, { ...e.details, stored: true });
-      }
-    }
-    return { key, value, isDefault: text === undefined, defaultValue: DEFAULT_STORE_SETTINGS[key] };
-  });
+  readonly defaultValue: StoreSettings[StoreSettingKey];
 }
 
 /**
- * The store settings: the defaults overlaid with what is stored in the index. A stored
- * value that no longer passes the checks is ignored here (the default applies) so that the
- * store still opens; `atrium config ls` names it.
+ * Every store setting with its value. A stored value that no longer parses is an error
+ * (`ATRIUM_ERR_CONFIG_BAD_VALUE`, saying how to fix it), never silently replaced by the default.
  */
-export function loadStoreSettings(db: Database): StoreSettings {
-  const rows = db.prepare(`SELECT key, value FROM setting WHERE key LIKE 'store.%'`).all() as { key: string; value: string }[];
-  const settings: Record<string, number> = { ...DEFAULT_STORE_SETTINGS };
-  for (const { key, value } of rows) {
-    const name = key.slice(PREFIX.length);
-    if (!isStoreSettingKey(name)) continue;
-    try {
-      settings[name] = parseStoreSetting(name, value);
-    } catch (e) {
-      if (!isAtriumError(e)) throw e;
+export function listStoreSettings(db: BetterSqlite3.Database): StoreSettingValue[] {
+  const rows = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM setting WHERE key LIKE 'store.%'`).all();
+  const stored = new Map(rows.map((r) => [r.key.slice(PREFIX.length), r.value]));
+  return STORE_SETTING_KEYS.map((key) => {
+    const text = stored.get(key);
+    const defaultValue = DEFAULT_STORE_SETTINGS[key];
+    if (text === undefined) return { key, value: defaultValue, isDefault: true, defaultValue };
+    const value = STORE_SETTINGS[key].parse(text);
+    if (value === undefined) {
+      throw new AtriumError('ATRIUM_ERR_CONFIG_BAD_VALUE', `store setting ${key} is stored as "${text}", which is not ${STORE_SETTINGS[key].allowed}; fix it with \`atrium config set ${key} <value>\` or \`atrium config unset ${key}\``, { key, value: text, stored: true });
     }
-  }
-  return settings as unknown as StoreSettings;
+    return { key, value, isDefault: false, defaultValue };
+  });
 }
 
-/** Checks and stores setting `key`; `undefined` removes it (the default applies again). */
-export function setStoreSetting(db: Database, key: StoreSettingKey, text: string | undefined): void {
-  if (text === undefined) {
-    db.prepare(`DELETE FROM setting WHERE key = ?`).run(PREFIX + key);
-    return;
-  }
+/** The store settings in force (defaults overlaid with the stored values); throws as {@link listStoreSettings}. */
+export function loadStoreSettings(db: BetterSqlite3.Database): StoreSettings {
+  return Object.fromEntries(listStoreSettings(db).map((s) => [s.key, s.value])) as unknown as StoreSettings;
+}
+
+/** Parse, check and keep setting `key`. */
+export function setStoreSetting(db: BetterSqlite3.Database, key: StoreSettingKey, text: string): void {
   const value = parseStoreSetting(key, text);
-  db.prepare(`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(PREFIX + key, String(value));
+  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PREFIX + key, String(value));
+}
+
+/** Forget the stored value of `key` (the default applies again). */
+export function unsetStoreSetting(db: BetterSqlite3.Database, key: StoreSettingKey): void {
+  db.prepare('DELETE FROM setting WHERE key = ?').run(PREFIX + key);
 }

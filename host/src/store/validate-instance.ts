@@ -1,107 +1,69 @@
-import { Tag, iodForSopClass, lookupTag } from '@atrium/sdk';
-import type { DataSet } from '../io/data-set.js';
-import { decodeElementStrings } from '../io/element-value.js';
-import { formatTag } from '../io/parse-error.js';
-import { maxValueLength } from '../io/vr.js';
+import { Tag } from '@atrium/sdk';
+import type { DicomFile } from '../io/parse-part10.js';
+import { checkGeometry } from './validation/check-geometry.js';
+import { checkIdentity, IDENTITY_TAGS } from './validation/check-identity.js';
+import { checkPixelDescription, PIXEL_DESCRIPTION_TAGS } from './validation/check-pixel-description.js';
+import { checkType1, checkUids, hasMandatoryModule, mandatoryType1 } from './validation/check-type1.js';
+import { validationProblem, type ValidationProblem } from './validation/validation-problem.js';
 
-/** Why an instance is refused at the door (seed 001 §4.1.3.3.1). */
-export interface ValidationProblem {
-  /** ATRIUM_ERR_VALIDATE_MISSING | _EMPTY | _TOO_LONG | _BAD_UID */
-  readonly code: string;
-  readonly tag: number;
-  readonly keyword: string;
-  readonly message: string;
-}
+export type { ValidationProblem } from './validation/validation-problem.js';
 
 /**
- * How much of the IOD is checked on receive.
- * - `safety` (default): Type 1 attributes of the mandatory modules that carry identity,
- *   pixel interpretation and geometry ({@link SAFETY_MODULES}) — the "possible patient
- *   hazards" of seed 001 §4.1.3.3.1 — plus every UID.
- * - `strict`: Type 1 attributes of every mandatory module of the IOD.
+ * What the store does with what it receives (one setting for import, C-STORE and
+ * derived objects: `atrium config set validation strict`, or `--validation` for one command).
+ * - `safety` (default): refuse what makes an object unsafe to identify or display — the
+ *   identity UIDs, the pixel description, and geometry where it is present; store
+ *   everything else, recording the other findings (a missing Type 1 attribute such as
+ *   ScanningSequence, an over-long value, a malformed UID in a reference) as warnings.
+ * - `strict`: refuse every finding, as the Canon GCA-9300R does (conformance statement
+ *   §4.1.3.3.1: any Type 1 attribute, "including all UIDs", missing, empty or too long).
  */
 export type ValidationPolicy = 'safety' | 'strict';
 
-/** Modules (PS3.3 ids) whose Type 1 attributes the `safety` policy requires. */
-export const SAFETY_MODULES: ReadonlySet<string> = new Set([
-  'patient', 'general-study', 'general-series', 'frame-of-reference', 'image-plane', 'image-pixel',
-  'multi-frame', 'sop-common', 'ct-image', 'mr-image', 'nm-image-pixel', 'pet-image',
-]);
+/** The policies, in the order help texts list them. */
+export const VALIDATION_POLICIES: readonly ValidationPolicy[] = ['safety', 'strict'];
 
-const requiredCache = new Map<string, readonly number[]>();
-
-/** Top-level Type 1 attributes of the mandatory modules of a SOP class's IOD under a policy (cached). */
-export function requiredAttributes(sopClassUid: string, policy: ValidationPolicy): readonly number[] {
-  const key = `${policy} ${sopClassUid}`;
-  let tags = requiredCache.get(key);
-  if (!tags) {
-    tags = (iodForSopClass(sopClassUid)?.modules ?? [])
-      .filter((m) => m.usage === 'M' && (policy === 'strict' || SAFETY_MODULES.has(m.id)))
-      .flatMap((m) => m.attributes.filter((a) => a.path.length === 1 && a.type === '1').map((a) => a.tag));
-    requiredCache.set(key, tags);
-  }
-  return tags;
+/** The findings of {@link validateInstance}, split by what the policy makes of them. */
+export interface ValidationResult {
+  /** Findings that refuse the object. */
+  readonly refusals: readonly ValidationProblem[];
+  /** Findings recorded with the stored object (under `strict` only those that never refuse). */
+  readonly warnings: readonly ValidationProblem[];
 }
 
-/** Identity attributes the store cannot do without, whatever the IOD. */
-const IDENTITY = [Tag.SOPClassUID, Tag.SOPInstanceUID, Tag.StudyInstanceUID, Tag.SeriesInstanceUID];
-
-const UID_SYNTAX = /^[0-9]+(\.[0-9]+)*$/;
+/** What {@link validateInstance} reads of a parsed object. */
+export type ValidatedFile = Pick<DicomFile, 'dataset' | 'transferSyntax' | 'meta'>;
 
 /**
- * Type 1 validation on receive, as the GCA-9300R does (seed 001 §4.1.3.3.1): "any tags of
- * type 1 (including all UIDs) which are missing, empty, or longer than the defined
- * Standard value" reject the instance. Checked here:
- * - the identity UIDs (SOP Class, SOP Instance, Study, Series) and the top-level Type 1
- *   attributes of the IOD's mandatory modules that the policy covers: present, non-empty;
- * - those attributes and every UI element at any depth: each value within the VR's
- *   maximum length (UI: 64) and, for UIDs, made of digits and dots.
- * Returns every problem found ([] when the instance is acceptable).
+ * Validation at the door. Always refused: identity UIDs that cannot name the instance
+ * (see `checkIdentity`), a pixel description that cannot be displayed (`checkPixelDescription`),
+ * unusable geometry (`checkGeometry`). Refused under `strict`, warnings under `safety`:
+ * the other Type 1 attributes of the IOD's mandatory modules (present, non-empty, within
+ * the VR's length) and every other UID at any depth. Always warnings: a pixel spacing of
+ * 0, and File Meta Information naming another SOP class or instance than the data set
+ * (PS3.10 §7.1; many real files have it, and the data set is what is stored and indexed).
  */
-export function validateInstance(ds: DataSet, policy: ValidationPolicy = 'safety'): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const sopClass = ds.string(Tag.SOPClassUID);
-  const required = new Set<number>([...IDENTITY, ...(sopClass ? requiredAttributes(sopClass, policy) : [])]);
-  for (const tag of required) {
-    const e = ds.get(tag);
-    if (!e) problems.push(problem('MISSING', tag, 'is missing'));
-    else if (e.value.length === 0 && !e.items?.length && !e.encapsulated) problems.push(problem('EMPTY', tag, 'is empty'));
-    else if (e.items === undefined && !e.encapsulated) checkLengths(ds, tag, problems, []);
-  }
-  checkUids(ds, problems, [], required);
-  return problems;
+export function validateInstance(file: ValidatedFile, policy: ValidationPolicy = 'safety'): ValidationResult {
+  const ds = file.dataset;
+  const identity = checkIdentity(ds);
+  if (identity.length > 0) return { refusals: identity, warnings: [] };
+  const sopClass = ds.string(Tag.SOPClassUID)!;
+  const geometry = checkGeometry(ds);
+  const unsafe = [...checkPixelDescription(ds, file.transferSyntax, hasMandatoryModule(sopClass, 'image-pixel')), ...geometry.refusals];
+  const checked = new Set([...IDENTITY_TAGS, ...PIXEL_DESCRIPTION_TAGS, ...unsafe.map((p) => p.tag)]);
+  const type1 = mandatoryType1(sopClass).filter((t) => !checked.has(t));
+  const conformance = [...checkType1(ds, type1), ...checkUids(ds, new Set([...checked, ...type1, Tag.FrameOfReferenceUID]))];
+  const notes = [...geometry.warnings, ...checkFileMeta(file)];
+  return policy === 'strict' ? { refusals: [...unsafe, ...conformance], warnings: notes } : { refusals: unsafe, warnings: [...conformance, ...notes] };
 }
 
-function checkLengths(ds: DataSet, tag: number, problems: ValidationProblem[], path: readonly number[]): void {
-  const e = ds.get(tag);
-  if (!e) return;
-  const max = maxValueLength(e.vr);
-  if (max === undefined) return;
-  for (const v of decodeElementStrings(e, ds.encoding, ds.characterSet)) {
-    if (v.length > max) {
-      problems.push(problem('TOO_LONG', tag, `has a value of ${v.length} characters, longer than the ${max} allowed for VR ${e.vr}`, path));
-      return;
-    }
-  }
-  if (e.vr === 'UI') {
-    for (const v of decodeElementStrings(e, ds.encoding, ds.characterSet)) {
-      if (v !== '' && !UID_SYNTAX.test(v)) {
-        problems.push(problem('BAD_UID', tag, `is not a valid UID (${JSON.stringify(v)}): only digits and dots are allowed`, path));
-        return;
-      }
-    }
-  }
-}
-
-function checkUids(ds: DataSet, problems: ValidationProblem[], path: readonly number[], alreadyChecked: ReadonlySet<number>): void {
-  for (const e of ds.elements) {
-    if (e.vr === 'UI' && !(path.length === 0 && alreadyChecked.has(e.tag))) checkLengths(ds, e.tag, problems, path);
-    for (const item of e.items ?? []) checkUids(item.dataset, problems, [...path, e.tag], new Set());
-  }
-}
-
-function problem(kind: string, tag: number, what: string, path: readonly number[] = []): ValidationProblem {
-  const keyword = lookupTag(tag)?.keyword ?? 'unknown';
-  const where = [...path, tag].map((t) => `${lookupTag(t)?.keyword ?? 'unknown'} ${formatTag(t)}`).join(' > ');
-  return { code: `ATRIUM_ERR_VALIDATE_${kind}`, tag, keyword, message: `${kind === 'MISSING' || kind === 'EMPTY' ? 'Type 1 attribute ' : ''}${where} ${what}` };
+/** Media Storage SOP Class / Instance UID of the File Meta Information must name the data set's (PS3.10 §7.1). */
+function checkFileMeta(file: ValidatedFile): ValidationProblem[] {
+  if (!file.meta) return [];
+  const pairs = [[Tag.MediaStorageSOPClassUID, Tag.SOPClassUID], [Tag.MediaStorageSOPInstanceUID, Tag.SOPInstanceUID]] as const;
+  return pairs.flatMap(([metaTag, tag]) => {
+    const meta = file.meta!.string(metaTag);
+    const own = file.dataset.string(tag);
+    return meta !== undefined && meta !== own ? [validationProblem('META_MISMATCH', metaTag, `of the File Meta Information (${meta}) differs from the data set's (${own})`)] : [];
+  });
 }

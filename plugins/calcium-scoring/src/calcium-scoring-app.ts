@@ -1,4 +1,4 @@
-import { defineApp, SdkError } from '@atrium/sdk';
+import { defineApp, SdkError, srReferenceTo } from '@atrium/sdk';
 import { calciumLoadSpec } from './calcium-load-spec.js';
 import { calciumOutputs } from './calcium-outputs.js';
 import { calciumParameters } from './calcium-parameters.js';
@@ -24,7 +24,7 @@ export const PRODUCER = 'Atrium calcium scoring 0.1.0';
 const NOT_FOR_CLINICAL_USE = 'NOT FOR CLINICAL USE';
 
 /**
- * Coronary calcium scoring (issue 5; after GE SmartScore 4.0, seed 002): checks the series
+ * Coronary calcium scoring (after GE SmartScore 4.0 and its conformance statement): checks the series
  * (refusing what would make the score wrong), scores calcified lesions in HU per coronary
  * artery from seed points (Agatston, volume, mass), and writes three derived series into
  * the source study: a reduced CT series (the original slices with scored lesions ± a
@@ -127,8 +127,7 @@ export const calciumScoringApp = defineApp({
 
     // The structured report: sources are the slices with the lesions shown (scored, or candidates when unverified), else the whole series.
     const srSources = saves.length > 0 ? saves.map((i) => input.instances[i]!) : input.instances;
-    const srRefs = srSources.map((s) => ({ studyInstanceUID: input.studyInstanceUID, seriesInstanceUID: input.seriesInstanceUID, sopClassUID: s.sopClassUID, sopInstanceUID: s.sopInstanceUID }));
-    await ctx.derive.write('sr', { sources: srSources, content: buildSrContent(score, srRefs, { threshold, connectivity, minAreaMode: params.minAreaMode as MinAreaMode, calibrationFactor }) });
+    await ctx.derive.write('sr', { sources: srSources, content: buildSrContent(score, srSources.map((s) => srReferenceTo(s)), { threshold, connectivity, minAreaMode: params.minAreaMode as MinAreaMode, calibrationFactor }) });
     ctx.progress(1, 'structured report written');
 
     const method = { threshold, kvp, kvpThreshold: params.kvpThreshold, connectivity, minAreaMode: params.minAreaMode, calibrationFactor, seeds: seeds.length };

@@ -27,8 +27,10 @@ export interface SourceInstance {
   /** First numeric value, or undefined. */
   number(keyword: string): number | undefined;
   /**
-   * Decode one frame (index from 0). `rescale: true` applies Rescale Slope / Intercept
-   * (HU for CT); `color: 'rgb'` converts YBR and PALETTE COLOR to RGB.
+   * Decode one frame (index from 0). `rescale: true` applies the Modality LUT's Rescale Slope /
+   * Intercept (HU for CT; PS3.3 C.11.1): the top-level ones, or for an enhanced multi-frame image
+   * those of the frame's Pixel Value Transformation functional group (PS3.3 C.7.6.16.2.9);
+   * `color: 'rgb'` converts YBR and PALETTE COLOR to RGB.
    */
   frame(index: number, options?: { readonly rescale?: boolean; readonly color?: 'native' | 'rgb' }): Promise<FrameData>;
 }

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
 import { DEFAULT_STORE_SETTINGS, STORE_SETTING_KEYS } from '../../store/store-settings.js';
+import { openWorkstation } from '../../workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
 
-const { atrium } = useCliStore('atrium-config-cli-');
+const { atrium, store } = useCliStore('atrium-config-cli-');
+
+beforeAll(() => openWorkstation(store).close()); // an empty store: `config` lists the defaults
 
 describe('atrium config', () => {
   it('lists every setting with its value and source, sets, gets and unsets', async () => {
@@ -41,7 +44,8 @@ describe('atrium config', () => {
 
   it('refuses unknown keys and bad values, naming the key and what is allowed', async () => {
     const unknown = await atrium('config', 'set', 'AETitle', 'X');
-    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown network setting "AETitle"; settings: aeTitle, port,')]);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown setting "AETitle"; settings: aeTitle, port,')]);
+    expect(unknown.err).toContain(', validation, stableAge, maxDepth, maxElements, maxItems, maxInflatedBytes, maxObjectBytes, minFreeBytes');
     expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
     expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');
     expect(await atrium('config', 'set', 'port', '70000')).toEqual({

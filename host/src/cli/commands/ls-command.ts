@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { query, type QueryResult } from '../../db/query-engine.js';
 import type { QueryLevel } from '../../db/query-keys.js';
-import { AtriumError } from '../../errors/atrium-error.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation, type Workstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
+import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
+import { checkLocalQuery, queryTerms } from '../query-terms.js';
+import { UsageError } from '../usage-error.js';
 
 const LEVELS: Record<string, { level: QueryLevel; columns: string[] }> = {
   patients: { level: 'PATIENT', columns: ['PatientID', 'PatientName', 'PatientBirthDate', 'PatientSex', 'NumberOfPatientRelatedStudies', 'NumberOfPatientRelatedInstances'] },
@@ -31,8 +33,8 @@ const FILTERS: Record<string, string> = {
 export const lsCommand: Command = {
   name: 'ls',
   usage:
-    'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n]',
-  summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists)',
+    'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n] [--warnings]',
+  summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists); --warnings: only what was stored with validation warnings, and the warnings',
   run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
@@ -41,6 +43,7 @@ export const lsCommand: Command = {
         ...Object.fromEntries(Object.keys(FILTERS).map((k) => [k, { type: 'string' as const }])),
         key: { type: 'string', multiple: true },
         limit: { type: 'string' },
+        warnings: { type: 'boolean', default: false },
       },
     });
     const what = LEVELS[positionals[0] ?? ''];
@@ -48,29 +51,38 @@ export const lsCommand: Command = {
       ctx.err(`atrium ls: say what to list: ${Object.keys(LEVELS).join(', ')}`);
       return 2;
     }
-    const keys: Record<string, string | undefined> = Object.fromEntries(what.columns.map((c) => [c, undefined]));
-    const opts = values as Record<string, string | string[] | undefined>;
+    const opts = values as Record<string, string | string[] | boolean | undefined>;
+    const filters: Record<string, string> = {};
     for (const [opt, keyword] of Object.entries(FILTERS)) {
       const v = opts[opt];
       if (typeof v !== 'string') continue;
-      // Modality at series level is the series' own attribute.
-      keys[keyword === 'ModalitiesInStudy' && what.level !== 'STUDY' && what.level !== 'PATIENT' ? 'Modality' : keyword] = v;
+      // Modality at series and instance level is the series' own attribute.
+      const key = keyword === 'ModalitiesInStudy' && what.level !== 'STUDY' && what.level !== 'PATIENT' ? 'Modality' : keyword;
+      checkLocalQuery(`--${opt}`, what.level, { [key]: v });
+      filters[key] = v;
     }
-    for (const kv of (opts.key as string[] | undefined) ?? []) {
-      const eq = kv.indexOf('=');
-      if (eq <= 0) throw new AtriumError('ATRIUM_ERR_CLI_BAD_KEY', `--key expects Keyword=value, got "${kv}"`);
-      keys[kv.slice(0, eq)] = kv.slice(eq + 1);
-    }
-    const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new AtriumError('ATRIUM_ERR_CLI_BAD_LIMIT', `--limit expects a positive whole number, got "${String(opts.limit)}"`);
+    const given = queryTerms('--key', (opts.key as string[] | undefined) ?? [], what.level);
+    const twice = Object.keys(given).find((k) => Object.hasOwn(filters, k));
+    if (twice !== undefined) throw new UsageError('ATRIUM_ERR_CLI_BAD_KEY', `${twice} is given both as an option and as --key`, { keyword: twice });
+    const keys: Record<string, string | undefined> = { ...Object.fromEntries(what.columns.map((c) => [c, undefined])), ...filters, ...given };
+    const limit = parseLimit(opts.limit as string | undefined);
     const ws = openWorkstation(ctx.store);
     try {
-      const rows: QueryResult[] = query(ws.index, what.level, keys, limit === undefined ? {} : { limit });
+      const warnings = values.warnings === true;
+      const found: QueryResult[] = query(ws.index, what.level, keys, { ...(limit === undefined ? {} : { limit }), withWarnings: warnings });
+      const rows = warnings && what.level === 'IMAGE' ? found.map((r) => ({ ...r, Warnings: instanceWarnings(ws, r) })) : found;
+      const columns = warnings && what.level === 'IMAGE' ? [...what.columns, 'Warnings'] : what.columns;
       if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
-      else ctx.out(rows.length === 0 ? '(nothing matches)' : printTable(rows, what.columns));
+      else ctx.out(rows.length === 0 ? (warnings ? '(nothing stored with warnings matches)' : '(nothing matches)') : printTable(rows, columns));
       return 0;
     } finally {
       ws.close();
     }
   },
 };
+
+/** The warnings recorded with an instance row of an IMAGE-level query, one line. */
+function instanceWarnings(ws: Workstation, row: QueryResult): string {
+  const stored = ws.index.getInstance(String(row.SeriesInstanceUID), String(row.SOPInstanceUID));
+  return (stored?.warnings ?? []).map((w) => w.message).join('; ');
+}

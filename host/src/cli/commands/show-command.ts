@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { withFileWindow } from '../../io/byte-window.js';
 import { dumpFile, type FileListing } from '../../io/dump-file.js';
-import { STORE_SETTINGS } from '../../store/store-settings.js';
+import type { RecordWarning } from '../../db/instance-record.js';
+import { WIDEST_PARSE_LIMITS } from '../../store/store-settings.js';
 import { openWorkstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
@@ -28,17 +29,18 @@ export const showCommand: Command = {
     try {
       const { level, instances } = resolveUid(ws.index, uid);
       if (level !== 'IMAGE' || instances.length > 1) {
-        const rows = instances.map((i) => ({ ...i.study, ...i.series, ...i.instance, path: i.file.path }));
+        const rows = instances.map((i) => ({ ...i.study, ...i.series, ...i.instance, path: i.file.path, warnings: i.warnings?.length ?? 0 }));
         if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
-        else ctx.out(printTable(rows, ['SeriesInstanceUID', 'Modality', 'InstanceNumber', 'SOPInstanceUID', 'path']));
+        else ctx.out(printTable(rows, ['SeriesInstanceUID', 'Modality', 'InstanceNumber', 'SOPInstanceUID', 'path', 'warnings']));
         return 0;
       }
       const inst = instances[0]!;
+      const warnings = inst.warnings ?? [];
       // The listing is streamed from the file: memory does not grow with the object.
       await withFileWindow(ws.files.absolute(inst.file.path), async (window) => {
         // Whatever was stored is listed: nesting as deep as any setting lets in.
-        const listing = dumpFile(window, { maxValueChars, limits: { ...ws.limits, maxDepth: STORE_SETTINGS.maxDepth.max } });
-        await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, listing) : textLines(inst.file.path, listing));
+        const listing = dumpFile(window, { maxValueChars, limits: { ...ws.store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth } });
+        await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, warnings, listing) : textLines(inst.file.path, warnings, listing));
       });
       return 0;
     } finally {
@@ -47,17 +49,19 @@ export const showCommand: Command = {
   },
 };
 
-function* textLines(path: string, listing: FileListing): Generator<string> {
+function* textLines(path: string, warnings: readonly RecordWarning[], listing: FileListing): Generator<string> {
   yield `# ${path}`;
   yield `# Transfer Syntax: ${listing.preface.transferSyntax.uid}`;
   if (listing.meta.length > 0) yield* ['# File Meta Information', ...listing.meta];
   yield '# Dataset';
   yield* listing.dataset;
+  if (warnings.length > 0) yield* [`# Stored with ${warnings.length} validation warning(s)`, ...warnings.map((w) => `#   ${w.code}: ${w.message}`)];
 }
 
-/** `{ path, meta: [lines], dataset: [lines] }` as `JSON.stringify(..., null, 2)` writes it, a line at a time. */
-function* jsonLines(path: string, listing: FileListing): Generator<string> {
+/** `{ path, warnings, meta: [lines], dataset: [lines] }` as `JSON.stringify(..., null, 2)` writes it, a line at a time. */
+function* jsonLines(path: string, warnings: readonly RecordWarning[], listing: FileListing): Generator<string> {
   yield `{\n  "path": ${JSON.stringify(path)},`;
+  yield `  "warnings": ${JSON.stringify(warnings, null, 2).replace(/\n/g, '\n  ')},`;
   yield* jsonArray('meta', listing.meta, ',');
   yield* jsonArray('dataset', listing.dataset, '');
   yield '}';

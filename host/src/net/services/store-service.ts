@@ -1,10 +1,5 @@
 import { statfsSync } from 'node:fs';
-import { Tag } from '@atrium/sdk';
-import { DataSet } from '../../io/data-set.js';
-import { stringElement } from '../../io/element-factory.js';
-import { EXPLICIT_LE } from '../../io/transfer-syntax.js';
-import { writeDataset } from '../../io/write-dataset.js';
-import { DICM, buildFileMeta } from '../../io/write-part10.js';
+import { wrapDataset } from '../../io/wrap-dataset.js';
 import type { InstanceStore } from '../../store/instance-store.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { CommandField } from '../dimse/dimse-command.js';
@@ -39,27 +34,24 @@ export interface StoreServiceOptions {
  * syntax, the calling AE as Source Application Entity Title) + the data set as received.
  */
 export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string): Uint8Array {
-  const ids = new DataSet([stringElement(Tag.SOPClassUID, 'UI', sopClassUid), stringElement(Tag.SOPInstanceUID, 'UI', sopInstanceUid)], EXPLICIT_LE);
-  const meta = writeDataset(buildFileMeta(ids, transferSyntax, sourceAet), EXPLICIT_LE);
-  const parts = dataset instanceof Uint8Array ? [dataset] : dataset;
-  // One allocation and one copy of the data set, from the slices it arrived in.
-  const out = Buffer.allocUnsafe(132 + meta.length + parts.reduce((n, p) => n + p.length, 0));
-  out.fill(0, 0, 128);
-  out.set(DICM, 128);
-  out.set(meta, 132);
-  let at = 132 + meta.length;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return wrapDataset(dataset, { SOPClassUID: sopClassUid, SOPInstanceUID: sopInstanceUid, TransferSyntaxUID: transferSyntax, sourceAet });
+}
+
+/**
+ * The C-STORE status of an object stored with or without validation warnings: Success,
+ * or Warning B007 "Data Set does not match SOP Class" (PS3.4 Table B.2-1) with the first
+ * warning in Error Comment — stored, as the receive policy `safety` decides.
+ */
+export function storedStatus(warnings: readonly { code: string; message: string }[] = []): { Status: number; ErrorComment?: string } {
+  const first = warnings[0];
+  return first ? { Status: Status.DataSetDoesNotMatchSopClassWarning, ErrorComment: `${first.code}: ${first.message}`.slice(0, 64) } : { Status: Status.Success };
 }
 
 const OUT_OF_RESOURCES = new Set(['ATRIUM_ERR_STORE_DISK_FULL', 'ATRIUM_ERR_STORE_TOO_LARGE', 'ATRIUM_ERR_PARSE_LIMIT']);
 
 /** The C-STORE status for a store outcome (seed 001 Table 4-52, PS3.4 Table B.2-1). */
 export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComment?: string } {
-  if (!('code' in outcome)) return { Status: Status.Success };
+  if (!('code' in outcome)) return storedStatus(outcome.warnings);
   const comment = `${outcome.code}: ${outcome.reason}`.slice(0, 64);
   // Refused for the store's resources (disk space, object size, parse limits), not for what the object is.
   if (OUT_OF_RESOURCES.has(outcome.code)) return { Status: Status.OutOfResources, ErrorComment: comment };
@@ -73,7 +65,9 @@ export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComme
  * byte as received through the one store path (validation, quarantine, crash-safe
  * write) and acknowledged once its file is written (durable with `sync`); it is indexed
  * right after the answer (an interrupted indexing is completed by the startup
- * reconcile). Statuses: 0000 stored; A700 out of resources (free disk space under the limit); A900 data set does not match the SOP
+ * reconcile). Statuses: 0000 stored; B007 stored with validation warnings (the receive
+ * policy `safety`: e.g. a missing Type 1 attribute that is not needed to identify or
+ * display the object); A700 out of resources (free disk space under the limit); A900 data set does not match the SOP
  * class (a Type 1 attribute missing/empty/invalid, or UIDs differing from the
  * request) with the reason in Error Comment; C000 cannot understand (unreadable data
  * set, duplicate series held by another study) — the bytes of refused objects are
@@ -108,7 +102,7 @@ export function storeService(options: StoreServiceOptions): ScpService {
         // sender prepares its next object. The connection handles the next request only
         // after this handler returns, so requests of one association stay in order.
         try {
-          await responder.respond({ Status: Status.Success, AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+          await responder.respond({ ...storedStatus(staged.warnings), AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
         } finally {
           // Indexed even when the answer could not be sent: the object is written and valid.
           try {

@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AtriumError } from '../../errors/atrium-error.js';
+import { defaultPluginRoots, environmentPluginFolders } from '../discover-plugins.js';
+import { packSdk } from './pack-sdk.js';
 import {
   gitignoreTemplate, indexTemplate, indexTestTemplate, packageJsonTemplate, readmeTemplate, tsconfigTemplate, type TemplateValues,
 } from './templates.js';
@@ -9,38 +11,105 @@ import {
 export interface ScaffoldOptions {
   /** App id and last part of the plugin id: lower case letters, digits and "-", e.g. `grey-level`. */
   readonly name: string;
-  /** Folder to create the package in; must not exist or be empty. */
-  readonly dir: string;
+  /** Folder to create the package in; must not exist or be empty. Default: `<name>` in {@link defaultPluginHome}. */
+  readonly dir?: string;
   /** First part of the plugin id (same characters as `name`); default `local`. */
   readonly publisher?: string;
+  /**
+   * How the package gets `@atrium/sdk`: `'pack'` (default) packs this host's SDK into the
+   * folder and depends on it as `file:atrium-sdk-<version>.tgz` (the SDK is not published);
+   * or a dependency spec written as is (e.g. a range resolved by a workspace).
+   */
+  readonly sdk?: 'pack' | { readonly spec: string };
+  /** Environment for the default folder and for whether the host finds the plugin (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** What was made. */
+export interface ScaffoldResult {
+  readonly dir: string;
+  /** Paths written, in the order written (the packed SDK first, when packed). */
+  readonly files: readonly string[];
+  /** True when the host finds plugins in the parent folder of `dir` (no `ATRIUM_PLUGIN_PATH` needed). */
+  readonly discovered: boolean;
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
- * Write a minimal plugin package into `dir` (`atrium plugin new <name>`): package.json with
- * a valid `atrium` manifest (`<publisher>.<name>`, `engines.sdk` = this SDK's caret range,
- * capabilities read-series and write-derived, one app), a self-contained tsconfig.json,
- * src/index.ts (one app writing one Secondary Capture image of a constant grey level),
- * src/index.test.ts (tests with a fake context built from SDK types), README.md and
- * .gitignore. The package builds and passes its test as written.
- *
- * Returns the paths written (`dir` joined with each file, in the order written).
- * Throws AtriumError `ATRIUM_ERR_SCAFFOLD_NAME` for a bad name or publisher,
- * `ATRIUM_ERR_SCAFFOLD_EXISTS` when `dir` exists and is not empty (nothing is overwritten).
+ * Where `atrium plugin new` creates a plugin by default: the first folder of
+ * `$ATRIUM_PLUGIN_PATH`, else the user's plugin folder `~/.atrium/plugins` — folders the host
+ * searches, so `atrium apps` lists the plugin once it is built.
  */
-export function scaffoldPlugin(options: ScaffoldOptions): string[] {
-  const { name, dir, publisher = 'local' } = options;
+export function defaultPluginHome(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const first = environmentPluginFolders(env)[0];
+  if (first === undefined) throw new AtriumError('ATRIUM_ERR_SCAFFOLD_DIR', 'no $ATRIUM_PLUGIN_PATH and no home folder to put the plugin in: give --dir <folder>');
+  return resolve(first);
+}
+
+/**
+ * Write a minimal plugin package (`atrium plugin new <name>`): package.json with a valid
+ * `atrium` manifest (`<publisher>.<name>`, `engines.sdk` = this SDK's caret range,
+ * capabilities read-series and write-derived, one app) and `@atrium/sdk` as a `file:`
+ * dependency on the SDK packed next to it, a self-contained tsconfig.json, src/index.ts (one
+ * app writing one Secondary Capture image of a constant grey level), src/index.test.ts (tests
+ * with a fake context built from SDK types), README.md and .gitignore. Outside the repository
+ * and with no registry access for `@atrium/sdk`, the README's commands install, build and
+ * test it as written.
+ *
+ * Throws AtriumError `ATRIUM_ERR_SCAFFOLD_NAME` for a bad name or publisher,
+ * `ATRIUM_ERR_SCAFFOLD_EXISTS` when `dir` exists and is not empty (nothing is overwritten),
+ * `ATRIUM_ERR_SCAFFOLD_SDK` when the SDK cannot be packed (nothing is left behind).
+ */
+export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldResult {
+  const { name, publisher = 'local', env = process.env } = options;
   for (const [what, value] of [['name', name], ['publisher', publisher]] as const) {
     if (!NAME.test(value) || value.endsWith('-')) {
       throw new AtriumError('ATRIUM_ERR_SCAFFOLD_NAME', `plugin ${what} "${value}" must be lower case letters, digits and "-" (starting with a letter or digit), e.g. grey-level`, { [what]: value });
     }
   }
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  const dir = resolve(options.dir ?? join(defaultPluginHome(env), name));
+  const existed = existsSync(dir);
+  if (existed && !statSync(dir).isDirectory()) {
+    throw new AtriumError('ATRIUM_ERR_SCAFFOLD_EXISTS', `${dir} is a file: choose a new folder`, { dir });
+  }
+  if (existed && readdirSync(dir).length > 0) {
     throw new AtriumError('ATRIUM_ERR_SCAFFOLD_EXISTS', `${dir} already exists and is not empty: choose a new folder`, { dir });
   }
-  const values: TemplateValues = { name, publisher, pluginId: `${publisher}.${name}`, title: titleOf(name), appIdentifier: identifierOf(name) };
-  const files: readonly (readonly [string, string])[] = [
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  try {
+    let sdkDependency: string;
+    if (options.sdk === undefined || options.sdk === 'pack') {
+      const tarball = packSdk(dir);
+      written.push(join(dir, tarball));
+      sdkDependency = `file:${tarball}`;
+    } else {
+      sdkDependency = options.sdk.spec;
+    }
+    const parent = dirname(dir);
+    const searched = [...defaultPluginRoots().flatMap((root) => [join(root, 'plugins'), join(root, 'examples')]), ...environmentPluginFolders(env)];
+    const discovered = searched.some((folder) => resolve(folder) === parent);
+    const values: TemplateValues = {
+      name, publisher, pluginId: `${publisher}.${name}`, title: titleOf(name), appIdentifier: identifierOf(name),
+      sdkDependency, workstation: defaultPluginRoots()[0]!, parent, discovered,
+    };
+    for (const [file, text] of templateFiles(values)) {
+      const path = join(dir, file);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text, { flag: 'wx' });
+      written.push(path);
+    }
+    return { dir, files: written, discovered };
+  } catch (e) {
+    if (existed) for (const f of written) rmSync(f, { force: true });
+    else rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function templateFiles(values: TemplateValues): readonly (readonly [string, string])[] {
+  return [
     ['package.json', packageJsonTemplate(values)],
     ['tsconfig.json', tsconfigTemplate()],
     ['src/index.ts', indexTemplate(values)],
@@ -48,14 +117,6 @@ export function scaffoldPlugin(options: ScaffoldOptions): string[] {
     ['README.md', readmeTemplate(values)],
     ['.gitignore', gitignoreTemplate()],
   ];
-  const written: string[] = [];
-  for (const [file, text] of files) {
-    const path = join(dir, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text, { flag: 'wx' });
-    written.push(path);
-  }
-  return written;
 }
 
 /** `grey-level` → `Grey level`. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { SDK_VERSION } from '@atrium/sdk';
 
 /** What the templates are filled with. */
@@ -12,6 +13,14 @@ export interface TemplateValues {
   readonly title: string;
   /** TypeScript identifier of the app, e.g. `greyLevelApp`. */
   readonly appIdentifier: string;
+  /** The dependency spec of `@atrium/sdk`, e.g. `file:atrium-sdk-0.1.0.tgz`. */
+  readonly sdkDependency: string;
+  /** The workstation (repository) whose `npx atrium` runs the plugin. */
+  readonly workstation: string;
+  /** The folder holding the plugin's folder. */
+  readonly parent: string;
+  /** True when the host searches {@link parent} for plugins. */
+  readonly discovered: boolean;
 }
 
 /** The SDK range a new plugin declares: the SDK this host was built with. */
@@ -28,8 +37,8 @@ export function packageJsonTemplate(v: TemplateValues): string {
     main: 'dist/index.js',
     types: 'dist/index.d.ts',
     files: ['dist', '!dist/**/*.test.*'],
-    scripts: { build: 'tsc -p .', test: 'vitest run' },
-    dependencies: { '@atrium/sdk': SDK_RANGE },
+    scripts: { build: 'tsc -p .', test: 'vitest run --dir src' },
+    dependencies: { '@atrium/sdk': v.sdkDependency },
     devDependencies: { '@types/node': '^20.19.0', typescript: '5.9', vitest: '4.1' },
     atrium: {
       id: v.pluginId,
@@ -226,8 +235,13 @@ describe('${v.pluginId}', () => {
 `;
 }
 
-/** README.md: what the plugin is and how to build, test and run it. */
+/** README.md: what the plugin is, and how to build, test and run it (commands that work as written). */
 export function readmeTemplate(v: TemplateValues): string {
+  const tarball = v.sdkDependency.startsWith('file:') ? v.sdkDependency.slice('file:'.length) : undefined;
+  const sdkSource = tarball ? `${tarball}, the SDK packed from the workstation by \`atrium plugin new\`` : `@atrium/sdk ${v.sdkDependency}`;
+  const where = v.discovered
+    ? `The workstation finds the plugin where it is, in \`${v.parent}\` (a folder it searches for plugins).`
+    : `The workstation does not search \`${v.parent}\` for plugins: add it to \`ATRIUM_PLUGIN_PATH\` (\`export ATRIUM_PLUGIN_PATH=${v.parent}\`) or move this folder into \`~/.atrium/plugins\`.`;
   return `# ${v.title}
 
 An Atrium plugin (\`${v.pluginId}\`), written against \`@atrium/sdk\` only.
@@ -243,20 +257,29 @@ package.json        the package, and its "atrium" manifest (id, engines.sdk, cap
 tsconfig.json       strict TypeScript, ESM (NodeNext)
 src/index.ts        the app (defineApp) and the plugin (definePlugin, the default export)
 src/index.test.ts   tests: manifest, parameters, run with a fake context
-\`\`\`
+${tarball ? `${`${tarball}  `.padEnd(20)}the SDK this plugin builds against (not published on a registry)\n` : ''}\`\`\`
 
-## Build, test, run
+## Build and test
 
 \`\`\`sh
-npm install             # @atrium/sdk, typescript, vitest
-npx tsc -p .            # build → dist/ (the manifest's main is dist/index.js)
-npx vitest run          # the tests
+npm install             # ${sdkSource}; TypeScript and vitest
+npm run build           # tsc → dist/ (the manifest's main is dist/index.js)
+npm test                # vitest: the manifest, the parameters, run with a fake context
+\`\`\`
+
+## Run it in the workstation
+
+${where} Once built, from the workstation's folder:
+
+\`\`\`sh
+cd ${v.workstation}
+npx atrium apps                    # lists ${v.pluginId}.${v.name}
 npx atrium run ${v.name} --series <SeriesInstanceUID> --param grey=200
 \`\`\`
 
-The host finds the plugin in its \`plugins/\` or \`examples/\` folder, in a folder named by
-\`ATRIUM_PLUGIN_PATH\`, or as an installed npm package carrying an \`atrium\` manifest. It checks
-the manifest and \`engines.sdk\` (${SDK_RANGE}) before running any plugin code.
+The host checks the manifest and \`engines.sdk\` (${SDK_RANGE}) before running any plugin code, and
+runs the app in a worker thread. After the workstation's SDK changes, pack it again
+(\`npm pack ${join(v.workstation, 'sdk')}\`) and \`npm install\` the new tarball.
 `;
 }
 

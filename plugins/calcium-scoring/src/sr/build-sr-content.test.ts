@@ -1,10 +1,10 @@
-import type { DicomItem } from '@atrium/sdk';
+import type { DicomItem, SrImageReference } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import type { Artery, CalciumScore, Lesion2D } from '../scoring/index.js';
-import { buildSrContent, type SrSource } from './build-sr-content.js';
+import { buildSrContent } from './build-sr-content.js';
 
 const CT = '1.2.840.10008.5.1.4.1.1.2';
-const source = (n: number): SrSource => ({ studyInstanceUID: '2.25.10', seriesInstanceUID: '2.25.20', sopClassUID: CT, sopInstanceUID: `2.25.30.${n}` });
+const source = (n: number): SrImageReference => ({ studyInstanceUID: '2.25.10', seriesInstanceUID: '2.25.20', sopClassUID: CT, sopInstanceUID: `2.25.30.${n}` });
 const SOURCES = [source(4), source(5), source(8)];
 
 function lesion(sliceIndex: number, artery: Artery | undefined, agatston: number): Lesion2D {

@@ -1,11 +1,5 @@
+import type { CodedConcept, PrivateCodingScheme } from '@atrium/sdk';
 import type { Artery } from '../scoring/index.js';
-
-/** A coded concept as the SR writes it: Code Value, Coding Scheme Designator, Code Meaning. */
-export interface Code {
-  readonly value: string;
-  readonly scheme: string;
-  readonly meaning: string;
-}
 
 /**
  * The private coding scheme of the calcium scoring SR (PS3.3 §8.2: a Coding Scheme
@@ -13,14 +7,14 @@ export interface Code {
  * concepts is used: none is in the repository's tables, and none is invented in a standard
  * scheme. The scheme is declared in Coding Scheme Identification Sequence (0008,0110).
  */
-export const PRIVATE_SCHEME = {
+export const PRIVATE_SCHEME: PrivateCodingScheme = {
   designator: '99ATRIUM',
   name: 'Atrium calcium scoring private codes',
   responsibleOrganization: 'Atrium project',
-} as const;
+};
 
-const atrium = (value: string, meaning: string): Code => ({ value, scheme: PRIVATE_SCHEME.designator, meaning });
-const ucum = (value: string, meaning: string): Code => ({ value, scheme: 'UCUM', meaning });
+const atrium = (value: string, meaning: string): CodedConcept => ({ value, scheme: PRIVATE_SCHEME.designator, meaning });
+const ucum = (value: string, meaning: string): CodedConcept => ({ value, scheme: 'UCUM', meaning });
 
 /** Concept names of the calcium scoring SR (scheme 99ATRIUM). Values are stable: scripts read them. */
 export const SR_CODES = {
@@ -34,10 +28,10 @@ export const SR_CODES = {
   method: atrium('CAC-METHOD', 'Scoring method'),
   comment: atrium('CAC-COMMENT', 'Comment'),
   image: atrium('CAC-IMAGE', 'Scored source image'),
-} as const satisfies Readonly<Record<string, Code>>;
+} as const satisfies Readonly<Record<string, CodedConcept>>;
 
 /** Concept name of each artery's container (scheme 99ATRIUM). */
-export const ARTERY_CODES: Readonly<Record<Artery, Code>> = {
+export const ARTERY_CODES: Readonly<Record<Artery, CodedConcept>> = {
   LM: atrium('LM', 'Left main coronary artery'),
   LAD: atrium('LAD', 'Left anterior descending coronary artery'),
   LCX: atrium('LCX', 'Left circumflex coronary artery'),
@@ -54,4 +48,4 @@ export const UNIT_CODES = {
   volume: ucum('mm3', 'cubic millimeter'),
   mass: ucum('mg', 'milligram'),
   lesions: ucum('{lesions}', 'lesions'),
-} as const satisfies Readonly<Record<string, Code>>;
+} as const satisfies Readonly<Record<string, CodedConcept>>;

@@ -1,0 +1,42 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ReconcileReport } from './reconcile-store.js';
+
+/** A start-up reconcile that repaired something, as kept in the index. */
+export interface LoggedRepair {
+  readonly id: number;
+  /** When the start-up pass ran (ISO 8601). */
+  readonly at: string;
+  readonly report: ReconcileReport;
+}
+
+/** Whether a reconcile found anything worth telling. */
+export function reconcileFoundSomething(r: ReconcileReport): boolean {
+  return r.tmpRemoved > 0 || r.recovered.length > 0 || r.dropped.length > 0 || r.missing.length > 0 || r.unreadable.length > 0 || r.damaged.length > 0;
+}
+
+/**
+ * The log of what the quiet start-up reconcile repaired (table `reconcile_log`), so that
+ * `atrium reconcile` can tell the user afterwards: each start-up pass that found
+ * something is kept until a reconcile command has shown it.
+ */
+export const reconcileLog = {
+  /** Keep a start-up report that found something (others are not kept). */
+  recordStartup(db: BetterSqlite3.Database, report: ReconcileReport, at = new Date()): void {
+    if (!reconcileFoundSomething(report)) return;
+    db.prepare(`INSERT INTO reconcile_log (at, kind, report) VALUES (?, 'startup', ?)`).run(at.toISOString(), JSON.stringify(report));
+  },
+
+  /** Start-up repairs not shown yet, oldest first. */
+  unshown(db: BetterSqlite3.Database): LoggedRepair[] {
+    return db
+      .prepare<[], { id: number; at: string; report: string }>(`SELECT id, at, report FROM reconcile_log WHERE kind = 'startup' AND shown = 0 ORDER BY id`)
+      .all()
+      .map((r) => ({ id: r.id, at: r.at, report: JSON.parse(r.report) as ReconcileReport }));
+  },
+
+  /** Mark repairs as shown to the user. */
+  markShown(db: BetterSqlite3.Database, ids: readonly number[]): void {
+    const mark = db.prepare('UPDATE reconcile_log SET shown = 1 WHERE id = ?');
+    db.transaction(() => ids.forEach((id) => mark.run(id)))();
+  },
+};
