@@ -40,7 +40,7 @@ export const serveCommand: Command = {
         services: [
           echoService(),
           storeService({
-            store: ws.store, root: ws.root, sync: config.syncStorageArea,
+            store: ws.store, sync: config.syncStorageArea,
             onStored: (outcome, calling) => {
               if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}]${outcome.quarantinePath ? ` kept in ${outcome.quarantinePath}` : ''}`);
               else {
