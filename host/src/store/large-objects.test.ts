@@ -117,6 +117,48 @@ describe('objects over 64 MiB', () => {
   });
 });
 
+describe('objects over 64 MiB go through the one store path', () => {
+  it('an identity UID that cannot name a file is refused before any path is built; the file is kept in quarantine', () => {
+    const bad = join(inputs(), 'bad-uid.dcm');
+    const bytes = readFileSync(large.path);
+    const uid = Buffer.from(large.sopInstanceUID, 'latin1');
+    const forged = Buffer.from(large.sopInstanceUID.slice(0, -1) + '/', 'latin1'); // same length: `.../1.2.3/`
+    for (let at = bytes.indexOf(uid); at >= 0 && at < 64 * 1024; at = bytes.indexOf(uid, at + 1)) forged.copy(bytes, at);
+    writeFileSync(bad, bytes);
+    const ws = store();
+    const outcome = ws.store.receiveFile(bad, 'test');
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'ATRIUM_ERR_VALIDATE_BAD_UID' });
+    expect('reason' in outcome && outcome.reason).toContain('SOPInstanceUID (0008,0018) is not a valid UID');
+    const [kept] = ws.index.listQuarantine();
+    expect(kept).toMatchObject({ reasonCode: 'ATRIUM_ERR_VALIDATE_BAD_UID', sha256: sha256(bytes) });
+    expect(readFileSync(ws.files.absolute(kept!.path!)).equals(bytes)).toBe(true);
+    expect([...listing(ws, 'files'), ...listing(ws, 'tmp')]).toEqual([]);
+  });
+
+  it('a path the index holds for another instance is never replaced by a large object', () => {
+    const ws = store();
+    expect(ws.store.receiveFile(large.path, 'test')).toMatchObject({ status: 'stored' });
+    const [row] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
+    // An index from before identity validation: the same path held by another SOP Instance UID.
+    ws.index.db.prepare('UPDATE instance SET SOPInstanceUID = ? WHERE SOPInstanceUID = ?').run('undefined', large.sopInstanceUID);
+    const legacy = new TextEncoder().encode('the bytes of another instance');
+    ws.files.writeAtomic(row!.file.path, legacy);
+    const outcome = ws.store.receiveFile(large.path, 'test');
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'ATRIUM_ERR_INDEX_PATH_IN_USE' });
+    expect(ws.files.read(row!.file.path).equals(legacy)).toBe(true);
+    expect(listing(ws, 'tmp')).toEqual([]);
+    expect(ws.index.db.prepare('SELECT count(*) AS n FROM store_intent').get()).toEqual({ n: 0 });
+  });
+
+  it('fires instanceStored from the commit path, and seriesComplete at the end of the import', () => {
+    const ws = store();
+    const heard: string[] = [];
+    ws.store.events.listen({ instanceStored: (i) => heard.push(`stored ${i.SOPInstanceUID} from ${i.source}`), seriesComplete: (s) => heard.push(`complete ${s.SeriesInstanceUID} (${s.instances})`) });
+    expect(importPaths(ws.store, [large.path]).stored).toBe(1);
+    expect(heard).toEqual([`stored ${large.sopInstanceUID} from import:${large.path}`, `complete ${large.seriesInstanceUID} (1)`]);
+  });
+});
+
 describe('a full disk', () => {
   it('refuses small and large objects before any byte is written, and stores them once there is room', () => {
     const ws = store();
