@@ -30,7 +30,7 @@ export type { FrameData, SourceInstance, SourceSeries } from './context/source-s
 export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
 export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';
 export { seriesGeometry, type GeometryIssue, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
-export { manifestProblems, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
+export { manifestProblems, type ActivationEvent, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
 export type { Disposable } from './plugin/disposable.js';
 export type { HostEvents, InstanceEvent, JobEvent, PluginContext } from './plugin/plugin-context.js';
 export { definePlugin, type PluginDefinition } from './plugin/define-plugin.js';

@@ -8,6 +8,16 @@ import type { SeriesSelector } from '../app/series-selector.js';
  */
 export type Capability = 'read-series' | 'write-derived' | 'network';
 
+/**
+ * A host event that activates the plugin before it happens, in whichever process it happens
+ * (VS Code's `activationEvents`). Without one, a plugin is activated on first use of one of its
+ * apps, and hears store events only in a process that already activated it.
+ * - `onDidStoreInstance`: before anything is stored (`atrium import`, `atrium serve`, an app run),
+ *   so `context.events.onDidStoreInstance` hears every stored instance;
+ * - `onDidCompleteSeries`: the same, for `context.events.onDidCompleteSeries`.
+ */
+export type ActivationEvent = 'onDidStoreInstance' | 'onDidCompleteSeries';
+
 /** One app as declared in the manifest (read before any plugin code runs). */
 export interface ManifestApp {
   readonly id: string;
@@ -32,6 +42,8 @@ export interface PluginManifest {
   readonly engines: { readonly sdk: string };
   readonly capabilities: readonly Capability[];
   readonly apps: readonly ManifestApp[];
+  /** Host events that activate the plugin before they happen (see {@link ActivationEvent}). */
+  readonly activationEvents?: readonly ActivationEvent[];
   /** Secondary Capture equipment written into derived objects (manufacturer, model). */
   readonly manufacturer?: string;
 }
@@ -40,6 +52,7 @@ const ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
 const APP_ID = /^[a-z0-9][a-z0-9-]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 const CAPABILITIES: readonly Capability[] = ['read-series', 'write-derived', 'network'];
+const ACTIVATION_EVENTS: readonly ActivationEvent[] = ['onDidStoreInstance', 'onDidCompleteSeries'];
 
 /**
  * Check the shape of a manifest (pure; the host also checks `engines.sdk` against
@@ -56,6 +69,10 @@ export function manifestProblems(m: unknown): string[] {
   if (typeof engines?.sdk !== 'string' || engines.sdk.trim() === '') p.push('engines.sdk must be a semver range such as ^0.1.0');
   if (!Array.isArray(o.capabilities) || o.capabilities.some((c) => !CAPABILITIES.includes(c as Capability))) {
     p.push(`capabilities must be a list of ${CAPABILITIES.join(', ')}`);
+  }
+  if (o.activationEvents !== undefined
+    && (!Array.isArray(o.activationEvents) || o.activationEvents.some((e) => !ACTIVATION_EVENTS.includes(e as ActivationEvent)))) {
+    p.push(`activationEvents must be a list of ${ACTIVATION_EVENTS.join(', ')}`);
   }
   if (!Array.isArray(o.apps) || o.apps.length === 0) p.push('apps must list at least one app');
   else {
