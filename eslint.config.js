@@ -1,8 +1,21 @@
 // Lint: TypeScript rules plus the import boundaries of docs/DESIGN.md (section "Boundaries").
 // - sdk imports nothing from host;
 // - plugins/* and examples/* import @atrium/sdk only (no host, no host-only libraries);
-// - inversify, tapable, better-sqlite3 and dcmjs-dimse appear only in host.
+// - inversify, tapable, better-sqlite3 and dcmjs-dimse appear only in host;
+// - inside host/src, folders import only lower layers (HOST_LAYERS; tools/eslint/host-layers.mjs).
 import tseslint from 'typescript-eslint';
+import atrium from './tools/eslint/host-layers.mjs';
+
+/**
+ * The layers of host/src, lowest first (docs/DESIGN.md, Layers); folders of one rank do not
+ * import each other. `testing` (synthetic test data) is imported by tests only.
+ */
+export const HOST_LAYERS = {
+  root: 'host/src',
+  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', ['importer', 'media'], ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'web', 'di', 'cli'],
+  testOnly: ['testing'],
+  above: 'di',
+};
 
 const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse'];
 const hostOnlyPatterns = HOST_ONLY.map((name) => ({ group: [name, `${name}/*`], message: `${name} may be used only inside host/ (docs/DESIGN.md, Boundaries)` }));
@@ -30,6 +43,11 @@ export default tseslint.config(
         { patterns: [...hostOnlyPatterns, { group: ['@atrium/host', '@atrium/host/*', '**/host/**', 'dcmjs', 'dcmjs/*'], message: 'plugins and examples import @atrium/sdk only (docs/DESIGN.md, Boundaries)' }] },
       ],
     },
+  },
+  {
+    files: ['host/src/**/*.ts'],
+    plugins: { atrium },
+    rules: { 'atrium/host-layers': ['error', HOST_LAYERS] },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'tools/**/*.mjs'],

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { reconcileStore } from '../../host/src/store/reconcile-store.js';
 import { syntheticCtSeries } from '../../host/src/testing/synthetic-ct-series.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { auditStore, type StoreAudit } from '../support/store-audit.js';
 import { seededRandom } from '../support/seeded-random.js';
 

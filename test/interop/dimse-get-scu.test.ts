@@ -29,7 +29,7 @@ import { qrContext } from '../../host/src/net/scu/query-scu.js';
 import { retrieveOn } from '../../host/src/net/scu/retrieve-scu.js';
 import { STORAGE_SYNTAXES } from '../../host/src/net/syntaxes.js';
 import { validateInstance } from '../../host/src/store/validate-instance.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium } from '../e2e/cli-helpers.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';

@@ -13,7 +13,7 @@ import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
 import { retrieveService } from '../../host/src/net/services/retrieve-service.js';
 import { storeService } from '../../host/src/net/services/store-service.js';
-import { openWorkstation, type Workstation } from '../../host/src/workstation.js';
+import { openWorkstation, type Workstation } from '../../host/src/store/open-workstation.js';
 import { startOrthanc, type OrthancPeer } from '../support/orthanc.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';

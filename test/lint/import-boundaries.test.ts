@@ -22,7 +22,7 @@ describe('import boundaries', () => {
   });
 
   it('refuses host from the sdk', async () => {
-    expect((await lint("import * as m from '../../host/src/workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')).length).toBe(1);
+    expect((await lint("import * as m from '../../host/src/store/open-workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')).length).toBe(1);
     expect((await lint("import Database from 'better-sqlite3';\nexport const x = Database;\n", 'sdk/src/x.ts')).length).toBe(1);
   });
 
@@ -30,7 +30,7 @@ describe('import boundaries', () => {
     const messages = [
       ...(await lint("import * as m from 'better-sqlite3';\nexport const x = m;\n", 'plugins/x/src/index.ts')),
       ...(await lint("import * as m from '@atrium/host';\nexport const x = m;\n", 'examples/x/index.ts')),
-      ...(await lint("import * as m from '../../host/src/workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')),
+      ...(await lint("import * as m from '../../host/src/store/open-workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')),
     ];
     expect(messages.length).toBe(3);
     for (const message of messages) {

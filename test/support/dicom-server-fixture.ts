@@ -9,7 +9,7 @@ import { findService } from '../../host/src/net/services/find-service.js';
 import { retrieveService } from '../../host/src/net/services/retrieve-service.js';
 import { storeService } from '../../host/src/net/services/store-service.js';
 import type { RemotePeer, ScuSettings } from '../../host/src/net/scu/open-scu.js';
-import { openWorkstation, type Workstation } from '../../host/src/workstation.js';
+import { openWorkstation, type Workstation } from '../../host/src/store/open-workstation.js';
 
 /** Options of {@link startDicomServer}; every field has a test-friendly default. */
 export interface DicomServerFixtureOptions {

@@ -1,7 +1,7 @@
 import { AtriumError } from '../errors/atrium-error.js';
 import { closestName } from '../errors/closest-name.js';
 import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validate-instance.js';
-import { defaultStoreRoot, storeExists } from '../workstation.js';
+import { defaultStoreRoot, storeExists } from '../store/open-workstation.js';
 import type { CliContext, Command } from './cli-context.js';
 import { commandHelp, globalHelp, versionText } from './cli-help.js';
 import { COMMANDS, READS_STORE } from './command-list.js';

@@ -2,7 +2,7 @@ import { closeSync, linkSync, mkdirSync, openSync, unlinkSync, writevSync } from
 import { basename, dirname, join } from 'node:path';
 import { Tag } from '@atrium/sdk';
 import { isAtriumError } from '../errors/atrium-error.js';
-import { looksLikeDicom } from '../importer/looks-like-dicom.js';
+import { looksLikeDicom } from '../io/looks-like-dicom.js';
 import { parseDicom, type DicomFile } from '../io/parse-part10.js';
 import type { DeidOptions, DeidReport } from './deid-options.js';
 import { deidentify } from './deidentify.js';

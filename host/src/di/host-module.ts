@@ -1,4 +1,4 @@
-import { LogSink, StderrLogSink } from '../plugins/log-sink.js';
+import { LogSink, StderrLogSink } from '../core/log-sink.js';
 import { HostConfig } from './host-config.js';
 import { ContainerModule } from './inversify.js';
 

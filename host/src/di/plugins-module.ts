@@ -1,6 +1,6 @@
 import { discoverPlugins, PluginDiscovery } from '../plugins/discover-plugins.js';
-import { createHostHooks, HostHooks } from '../plugins/host-hooks.js';
-import { LogSink } from '../plugins/log-sink.js';
+import { createHostHooks, HostHooks } from '../hooks/host-hooks.js';
+import { LogSink } from '../core/log-sink.js';
 import { PluginEventHub, PluginEventHubImpl } from '../plugins/plugin-event-hub.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { PluginRegistryImpl } from '../plugins/plugin-registry-impl.js';

@@ -1,8 +1,8 @@
 import type { Index as IndexShape } from '../db/dicom-index.js';
 import type { FileStore as FileStoreShape } from '../store/file-store.js';
 import type { InstanceStore as InstanceStoreShape } from '../store/instance-store.js';
-import { openWorkstation, type Workstation as WorkstationShape } from '../workstation.js';
-import { HostHooks } from '../plugins/host-hooks.js';
+import { openWorkstation, type Workstation as WorkstationShape } from '../store/open-workstation.js';
+import { HostHooks } from '../hooks/host-hooks.js';
 import { HostConfig } from './host-config.js';
 import { ContainerModule } from './inversify.js';
 

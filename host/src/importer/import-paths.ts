@@ -4,7 +4,7 @@ import type { InstanceStore } from '../store/instance-store.js';
 import { receivedFile } from '../store/receive-large-object.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs, type ImportInput } from './collect-inputs.js';
-import { looksLikeDicom } from './looks-like-dicom.js';
+import { looksLikeDicom } from '../io/looks-like-dicom.js';
 
 /** One line of the import summary. */
 export type ImportItem = StoreOutcome & { readonly file: string };

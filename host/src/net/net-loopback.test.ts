@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { importPaths } from '../importer/import-paths.js';
-import { openWorkstation, type Workstation } from '../workstation.js';
+import { openWorkstation, type Workstation } from '../store/open-workstation.js';
 import { RemoteAeTable } from './config/index.js';
 import { CommandField } from './dimse/dimse-command.js';
 import { outgoingForUids } from './outgoing-for-uids.js';

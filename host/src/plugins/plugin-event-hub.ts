@@ -1,6 +1,6 @@
 import type { Disposable, HostEvents, InstanceEvent, JobEvent } from '@atrium/sdk';
-import { HookStage, type HostHooks } from './host-hooks.js';
-import type { LogSink } from './log-sink.js';
+import { HookStage, type HostHooks } from '../hooks/host-hooks.js';
+import type { LogSink } from '../core/log-sink.js';
 import { PluginErrorCode } from './plugin-problem.js';
 
 /** One plugin's view of the host events, and the switch that removes all its listeners. */

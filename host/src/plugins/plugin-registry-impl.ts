@@ -3,7 +3,7 @@ import { SDK_VERSION, type AppDefinition, type PluginManifest } from '@atrium/sd
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import { createPluginContext, type PluginContextDeps, type PluginContextHandle } from './create-plugin-context.js';
 import type { DiscoveredPlugin, PluginDiscovery, PluginOrigin } from './discover-plugins.js';
-import type { LogEntry } from './log-sink.js';
+import type { LogEntry } from '../core/log-sink.js';
 import { pluginDefinitionOf } from './plugin-definition-of.js';
 import { PluginErrorCode, type PluginProblem } from './plugin-problem.js';
 import type { AppEntry, LoadedPlugin, PluginRegistry, PluginState, PluginStatus } from './plugin-registry.js';

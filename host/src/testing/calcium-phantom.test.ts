@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { havePeers, peer } from '../../../test/support/peers.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { readFrame } from '../io/pixel-access.js';
-import { openWorkstation } from '../workstation.js';
+import { openWorkstation } from '../store/open-workstation.js';
 import { calciumPhantomSeries } from './calcium-phantom.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atrium-calcium-phantom-'));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
 import { DEFAULT_STORE_SETTINGS, STORE_SETTING_KEYS } from '../../store/store-settings.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
 
 const { atrium, store } = useCliStore('atrium-config-cli-');

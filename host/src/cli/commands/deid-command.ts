@@ -15,7 +15,7 @@ import { UidMapper } from '../../deid/uid-mapper.js';
 import { parseUserValue } from '../../deid/user-values.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
 import { collectInputs, type DicomdirSeen } from '../../importer/collect-inputs.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { CliContext, Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';

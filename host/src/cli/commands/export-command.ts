@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { importPaths, type ImportSummary } from '../../importer/import-paths.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 import { printTable } from '../print-table.js';

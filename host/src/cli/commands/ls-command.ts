@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { query, type QueryResult } from '../../db/query-engine.js';
 import type { QueryLevel } from '../../db/query-keys.js';
-import { openWorkstation, type Workstation } from '../../workstation.js';
+import { openWorkstation, type Workstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';

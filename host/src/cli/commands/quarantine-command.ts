@@ -1,4 +1,4 @@
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 

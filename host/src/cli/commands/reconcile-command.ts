@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { reconcileLog, reconcileFoundSomething } from '../../store/reconcile-log.js';
 import { reconcileStore, type ReconcileReport } from '../../store/reconcile-store.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 
 export const reconcileCommand: Command = {

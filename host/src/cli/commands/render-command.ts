@@ -6,7 +6,7 @@ import { AtriumError } from '../../errors/atrium-error.js';
 import { openImageFile } from '../../io/image-file.js';
 import { encodePng } from '../../render/encode-png.js';
 import { renderFrame, type VoiWindow } from '../../render/render-frame.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RemovalResult } from '../../db/dicom-index.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 

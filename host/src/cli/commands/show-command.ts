@@ -3,7 +3,7 @@ import { withFileWindow } from '../../io/byte-window.js';
 import { dumpFile, type FileListing } from '../../io/dump-file.js';
 import type { RecordWarning } from '../../db/instance-record.js';
 import { WIDEST_PARSE_LIMITS } from '../../store/store-settings.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import type { Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { resolveUid } from '../../db/resolve-uid.js';

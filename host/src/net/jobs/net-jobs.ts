@@ -1,7 +1,7 @@
 import type { Disposable } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import type { JobHandlerContext, JobRunner } from '../../jobs/job-runner.js';
-import type { Workstation } from '../../workstation.js';
+import type { Workstation } from '../../store/open-workstation.js';
 import { loadNetworkConfig, RemoteAeTable, type AeRole, type NetworkConfig, type RemoteAe } from '../config/index.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import { storeService } from '../services/store-service.js';

@@ -1,7 +1,7 @@
 import { QueryRetrieveSopClass, SopClass, TransferSyntax, VerificationSOPClass } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js';
-import { openWorkstation, type Workstation } from '../../workstation.js';
+import { openWorkstation, type Workstation } from '../../store/open-workstation.js';
 import { RemoteAeTable, type CallerIdentity } from '../config/index.js';
 import { echoService } from '../services/echo-service.js';
 import { findService } from '../services/find-service.js';

@@ -6,7 +6,7 @@ import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js
 import { stringElement } from '../../io/element-factory.js';
 import { parseDicom } from '../../io/parse-part10.js';
 import { writePart10 } from '../../io/write-part10.js';
-import { openWorkstation, type Workstation } from '../../workstation.js';
+import { openWorkstation, type Workstation } from '../../store/open-workstation.js';
 import { RemoteAeTable } from '../config/index.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import { DicomServer, type ServerEvent } from '../scp/dicom-server.js';

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Index } from './db/dicom-index.js';
-import { openIndex } from './db/open-index.js';
-import { FileStore } from './store/file-store.js';
-import { InstanceStore } from './store/instance-store.js';
-import { reconcileLog } from './store/reconcile-log.js';
-import { reconcileStore, type ReconcileReport } from './store/reconcile-store.js';
-import { StoreIntents } from './store/store-intents.js';
-import { loadStoreSettings, WIDEST_PARSE_LIMITS } from './store/store-settings.js';
-import type { ValidationPolicy } from './store/validate-instance.js';
+import type { Index } from '../db/dicom-index.js';
+import { openIndex } from '../db/open-index.js';
+import { FileStore } from './file-store.js';
+import { InstanceStore } from './instance-store.js';
+import { reconcileLog } from './reconcile-log.js';
+import { reconcileStore, type ReconcileReport } from './reconcile-store.js';
+import { StoreIntents } from './store-intents.js';
+import { loadStoreSettings, WIDEST_PARSE_LIMITS } from './store-settings.js';
+import type { ValidationPolicy } from './validate-instance.js';
 
 /** The embedded workstation on one data root: files, index, and the store that joins them. */
 export interface Workstation {

@@ -12,13 +12,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Tag } from '@atrium/sdk';
 import { readSample } from '../../../test/support/samples.js';
 import { makeTempDir, removeTempDir, useTempDir } from '../../../test/support/temp-dir.js';
-import { importPaths } from '../importer/import-paths.js';
+import { importPaths } from './import-paths.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { writeSyntheticEnhancedMr, type SyntheticEnhancedMr } from '../testing/synthetic-enhanced-mr.js';
-import { openWorkstation, type Workstation } from '../workstation.js';
-import { IN_MEMORY_MAX_BYTES } from './receive-large-object.js';
-import { reconcileStore } from './reconcile-store.js';
-import { setStoreSetting } from './store-settings.js';
+import { openWorkstation, type Workstation } from '../store/open-workstation.js';
+import { IN_MEMORY_MAX_BYTES } from '../store/receive-large-object.js';
+import { reconcileStore } from '../store/reconcile-store.js';
+import { setStoreSetting } from '../store/store-settings.js';
 
 const inputs = useTempDir('atrium-large-in-');
 /** A 70 MB Enhanced MR: 540 frames of 256×256, stored by streaming. */
