@@ -2,7 +2,8 @@
 // - sdk imports nothing from host;
 // - plugins/* and examples/* import @atrium/sdk only (no host, no host-only libraries);
 // - inversify, tapable, better-sqlite3 and dcmjs-dimse appear only in host;
-// - inside host/src, folders import only lower layers (HOST_LAYERS; tools/eslint/host-layers.mjs).
+// - inside host/src, folders import only lower layers (HOST_LAYERS; tools/eslint/host-layers.mjs);
+// - SQL and the SQLite driver stay in host/src/db (behind its interfaces).
 import tseslint from 'typescript-eslint';
 import atrium from './tools/eslint/host-layers.mjs';
 
@@ -10,6 +11,9 @@ import atrium from './tools/eslint/host-layers.mjs';
  * The layers of host/src, lowest first (docs/DESIGN.md, Layers); folders of one rank do not
  * import each other. `testing` (synthetic test data) is imported by tests only.
  */
+/** A string that starts like an SQL statement. */
+const SQL = String.raw`/^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|(UNIQUE\s+)?INDEX)\s|ALTER\s+TABLE\s|PRAGMA\s)/`;
+
 export const HOST_LAYERS = {
   root: 'host/src',
   layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', ['importer', 'media'], ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'web', 'di', 'cli'],
@@ -48,6 +52,26 @@ export default tseslint.config(
     files: ['host/src/**/*.ts'],
     plugins: { atrium },
     rules: { 'atrium/host-layers': ['error', HOST_LAYERS] },
+  },
+  {
+    files: ['host/src/**/*.ts'],
+    ignores: ['host/src/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['better-sqlite3'], message: 'the SQLite driver is used in host/src/db only, behind its interfaces (docs/DESIGN.md, Layers)' }] }],
+    },
+  },
+  {
+    files: ['host/src/**/*.ts'],
+    ignores: ['host/src/db/**', '**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[`Literal[value=${SQL}]`, `TemplateElement[value.raw=${SQL}]`].map((selector) => ({
+          selector,
+          message: 'SQL belongs in host/src/db, behind its interfaces (docs/DESIGN.md, Layers)',
+        })),
+      ],
+    },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'tools/**/*.mjs'],

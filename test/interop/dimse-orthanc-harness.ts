@@ -72,8 +72,8 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
   if (!existsSync(join(REPO_ROOT, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
   const dir = makeTempDir('atrium-orthanc-dimse-');
   const ws = openWorkstation(dir);
-  const config = loadNetworkConfig(ws.index.db);
-  const aes = new RemoteAeTable(ws.index.db);
+  const config = loadNetworkConfig(ws.database.settings);
+  const aes = new RemoteAeTable(ws.database.remoteAes);
   const server = new DicomServer({
     ...config,
     port: 0,

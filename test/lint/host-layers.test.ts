@@ -71,4 +71,24 @@ describe('host layers', () => {
     const written = /```\n(core .*<.* cli)\n```/.exec(design)?.[1];
     expect(written).toBe(HOST_LAYERS.layers.map((l) => (typeof l !== 'string' ? l.join(' / ') : l)).join(' < '));
   });
+
+  describe('SQL stays in host/src/db, behind its interfaces', () => {
+    const messages = async (code: string, filePath: string): Promise<string[]> => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId === 'no-restricted-imports').map((m) => m.message);
+    };
+    const sql = "export const a = 'SELECT id FROM job WHERE id = ?';\nexport const b = `UPDATE job SET state = ${1}`;\nexport const c = 'DELETE FROM setting';\n";
+
+    it('refuses SQL text and the SQLite driver outside db', async () => {
+      expect(await messages(sql, 'host/src/jobs/x.ts')).toEqual(Array(3).fill('SQL belongs in host/src/db, behind its interfaces (docs/DESIGN.md, Layers)'));
+      expect(await messages(importing('better-sqlite3'), 'host/src/store/x.ts')).toEqual([expect.stringContaining('the SQLite driver is used in host/src/db only')]);
+      expect(await messages(importing('better-sqlite3'), 'host/src/store/x.test.ts')).toHaveLength(1);
+    });
+
+    it('lets db hold them, tests use SQL text, and words that are not SQL pass', async () => {
+      expect(await messages(sql + importing('better-sqlite3'), 'host/src/db/x.ts')).toEqual([]);
+      expect(await messages(sql, 'host/src/store/x.test.ts')).toEqual([]);
+      expect(await messages("export const m = 'select a series, then update the settings';\n", 'host/src/cli/x.ts')).toEqual([]);
+    });
+  });
 });

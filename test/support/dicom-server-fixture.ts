@@ -55,7 +55,7 @@ export async function startDicomServer(root: string, options: DicomServerFixture
   const events: ServerEvent[] = [];
   const stored: StoreOutcome[] = [];
   const scu: ScuSettings = { aeTitle, maxPduLength: 65536, connectTimeoutMs: 5000, associationTimeoutMs: 5000, dimseTimeoutMs: 20_000 };
-  const aes = new RemoteAeTable(ws.index.db);
+  const aes = new RemoteAeTable(ws.database.remoteAes);
   for (const title of options.callers ?? []) aes.add({ title, host: '127.0.0.1', port: 104, roles: ['call'] });
   const server = new DicomServer({
     aeTitle, port: 0, bindAddress: '127.0.0.1',

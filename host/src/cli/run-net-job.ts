@@ -16,7 +16,7 @@ export async function runNetJob<P>(container: Container, ctx: CliContext, type: 
   const queue = container.get<JobQueue>(JobQueue);
   const runner = container.get<JobRunner>(JobRunner);
   const ws = container.get<Workstation>(Workstation);
-  const job = queue.enqueue({ type, payload, label, maxAttempts: netJobAttempts(type, loadNetworkConfig(ws.index.db)) });
+  const job = queue.enqueue({ type, payload, label, maxAttempts: netJobAttempts(type, loadNetworkConfig(ws.database.settings)) });
   const bar = new ProgressBar(label.split(' ')[0] ?? type);
   const progress = runner.onDidProgressJob((e) => e.jobId === job.id && bar.update(Math.round(e.progress * 100), 100, e.message ?? ''));
   const changes = runner.onDidChangeJob(({ job: j }) => {

@@ -12,6 +12,7 @@ import { createHostContainer, disposeHostContainer } from './create-host-contain
 import { HostConfig } from './host-config.js';
 import { ContainerModule } from './inversify.js';
 import { FileStore, Index, InstanceStore, Workstation } from './store-module.js';
+import { sqliteOf } from '../db/test-support/sqlite-of.js';
 
 /** The real modules in a real container; only the log sink (stderr) is rebound. */
 function hostWithPlugin() {
@@ -59,9 +60,9 @@ describe('createHostContainer', () => {
     expect(container.get(Index)).toBe(ws.index);
     expect(container.get(InstanceStore)).toBe(ws.store);
     expect(container.get(FileStore)).toBe(ws.files);
-    expect(ws.index.db.open).toBe(true);
+    expect(sqliteOf(ws.index).open).toBe(true);
     await disposeHostContainer(container);
-    expect(ws.index.db.open).toBe(false);
+    expect(sqliteOf(ws.index).open).toBe(false);
   });
 
   it('lets tests rebind a side effect (discovery) and add modules; plugin services stay singletons', () => {

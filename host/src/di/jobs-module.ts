@@ -30,10 +30,10 @@ const recovered = new Set<string>();
 export const jobsModule = new ContainerModule(({ bind }) => {
   bind<JobQueue>(JobQueue)
     .toResolvedValue((ws: Workstation, hooks: HostHooks) => {
-      const queue = new JobQueueImpl(ws.index.db);
+      const queue = new JobQueueImpl(ws.database.jobs);
       // Recovery treats this process's own running jobs as interrupted: do it once per process and database.
-      if (!recovered.has(ws.index.db.name)) {
-        recovered.add(ws.index.db.name);
+      if (!recovered.has(ws.database.location)) {
+        recovered.add(ws.database.location);
         queue.recover();
       }
       queue.onDidChangeJob(({ job }) => hooks.jobChanged.call({ jobId: job.id, app: String((job.payload as { app?: string } | undefined)?.app ?? job.type), state: job.state, fraction: job.progress }));

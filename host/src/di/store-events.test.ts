@@ -27,7 +27,7 @@ async function hostWithListener(id: string, stableAgeSeconds?: number): Promise<
   const storeRoot = tempDir('atrium-events-store-');
   if (stableAgeSeconds !== undefined) {
     const ws = openWorkstation(storeRoot);
-    setStoreSetting(ws.index.db, 'stableAge', String(stableAgeSeconds));
+    setStoreSetting(ws.database.settings, 'stableAge', String(stableAgeSeconds));
     ws.close();
   }
   const folder = tempDir();

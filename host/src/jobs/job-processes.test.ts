@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Index } from '../db/dicom-index.js';
-import { openIndex } from '../db/open-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { openDatabase } from '../db/open-database.js';
 import type { Job } from './job.js';
 import { JobQueueImpl } from './job-queue.js';
 import { JobRunner } from './job-runner.js';
@@ -17,16 +17,16 @@ const CHILD = new URL('./test-support/queue-child.mjs', import.meta.url);
 
 let dir: string;
 let path: string;
-let index: Index;
+let database: HostDatabase;
 let queue: JobQueueImpl;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'atrium-jobs-'));
   path = join(dir, 'index.sqlite');
-  index = openIndex(path);
-  queue = new JobQueueImpl(index.db);
+  database = openDatabase(path);
+  queue = new JobQueueImpl(database.jobs);
 });
 afterEach(() => {
-  index.close();
+  database.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Index } from '../db/dicom-index.js';
-import { openIndex } from '../db/open-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { openDatabase } from '../db/open-database.js';
+import { sqliteOf } from '../db/test-support/sqlite-of.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import type { JobChangeEvent, JobProgressEvent } from './job.js';
 import { JobQueueImpl } from './job-queue.js';
@@ -9,18 +10,18 @@ import { retryDelayMs } from './retry-delay.js';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 let t: number;
-let index: Index;
+let database: HostDatabase;
 let queue: JobQueueImpl;
 let changes: string[];
 
 beforeEach(() => {
   t = T0;
-  index = openIndex(':memory:');
-  queue = new JobQueueImpl(index.db, { now: () => t, retryBaseMs: 1000, retryMaxMs: 5000 });
+  database = openDatabase(':memory:');
+  queue = new JobQueueImpl(database.jobs, { now: () => t, retryBaseMs: 1000, retryMaxMs: 5000 });
   changes = [];
   queue.onDidChangeJob((e: JobChangeEvent) => changes.push(`${e.job.id}:${e.previousState ?? 'new'}->${e.job.state}`));
 });
-afterEach(() => index.close());
+afterEach(() => database.close());
 
 function errorOf(fn: () => unknown): unknown {
   try {
@@ -38,7 +39,7 @@ function deadPid(): number {
 }
 
 function setRow(id: number, sql: string, ...params: unknown[]): void {
-  index.db.prepare(`UPDATE job SET ${sql} WHERE id = ?`).run(...params, id);
+  sqliteOf(database.index).prepare(`UPDATE job SET ${sql} WHERE id = ?`).run(...params, id);
 }
 
 describe('retryDelayMs', () => {

@@ -1,10 +1,9 @@
 import type { Disposable } from '@atrium/sdk';
-import type BetterSqlite3 from 'better-sqlite3';
-import { stmt } from '../db/statement-cache.js';
+import type { JobTable } from '../db/job-table.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { Emitter } from './emitter.js';
 import type { Job, JobChangeEvent, JobError, JobProgressEvent, JobState, NewJob } from './job.js';
-import { jobFromRow, type JobRow } from './job-row.js';
+import { jobFromRow } from './job-row.js';
 import { pidIsAlive } from './pid-is-alive.js';
 import { retryDelayMs } from './retry-delay.js';
 
@@ -105,11 +104,9 @@ export interface JobQueueOptions {
   readonly defaultMaxAttempts?: number;
 }
 
-const LIVE_STATES = `('pending', 'running', 'retrying', 'completed')`;
-const TYPES_FILTER = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))`;
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** {@link JobQueue} on the `job` table of an index database. */
+/** {@link JobQueue} on the job table of the host database. */
 export class JobQueueImpl implements JobQueue {
   private readonly now: () => number;
   private readonly retryBaseMs: number;
@@ -121,7 +118,7 @@ export class JobQueueImpl implements JobQueue {
   readonly onDidProgressJob = this.progressed.event;
 
   constructor(
-    private readonly db: BetterSqlite3.Database,
+    private readonly table: JobTable,
     options: JobQueueOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -142,52 +139,34 @@ export class JobQueueImpl implements JobQueue {
       });
     }
     const payload = toJson(n.payload, 'ATRIUM_ERR_JOB_BAD_REQUEST', `Job ${n.type}: the payload`) ?? 'null';
-    const created = this.db
-      .transaction((): { job: Job; created: boolean } => {
-        if (n.key !== undefined) {
-          const existing = stmt<JobRow>(this.db, `SELECT * FROM job WHERE key = ? AND state IN ${LIVE_STATES}`).get(n.key);
-          if (existing !== undefined) {
-            if (existing.type !== n.type) {
-              throw new AtriumError(
-                'ATRIUM_ERR_JOB_KEY_CONFLICT',
-                `Job key ${JSON.stringify(n.key)} belongs to job ${existing.id} of type ${existing.type}, not ${n.type}`,
-                { key: n.key, jobId: existing.id, type: existing.type, requestedType: n.type },
-              );
-            }
-            return { job: jobFromRow(existing), created: false };
+    const created = this.table.transaction((): { job: Job; created: boolean } => {
+      if (n.key !== undefined) {
+        const existing = this.table.liveWithKey(n.key);
+        if (existing !== undefined) {
+          if (existing.type !== n.type) {
+            throw new AtriumError(
+              'ATRIUM_ERR_JOB_KEY_CONFLICT',
+              `Job key ${JSON.stringify(n.key)} belongs to job ${existing.id} of type ${existing.type}, not ${n.type}`,
+              { key: n.key, jobId: existing.id, type: existing.type, requestedType: n.type },
+            );
           }
+          return { job: jobFromRow(existing), created: false };
         }
-        const now = iso(this.now());
-        const r = stmt(
-          this.db,
-          `INSERT INTO job (type, key, label, payload, state, max_attempts, next_run_at, created_at)
-           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
-        ).run(n.type, n.key ?? null, n.label ?? null, payload, maxAttempts, now, now);
-        return { job: this.require(Number(r.lastInsertRowid)), created: true };
-      })
-      .immediate();
+      }
+      const id = this.table.insert({ type: n.type, ...(n.key === undefined ? {} : { key: n.key }), ...(n.label === undefined ? {} : { label: n.label }), payload, maxAttempts, at: iso(this.now()) });
+      return { job: this.require(id), created: true };
+    });
     if (created.created) this.changed.fire({ job: created.job, previousState: undefined });
     return created.job as Job<P>;
   }
 
   get(id: number): Job | undefined {
-    const row = stmt<JobRow>(this.db, 'SELECT * FROM job WHERE id = ?').get(id);
+    const row = this.table.get(id);
     return row === undefined ? undefined : jobFromRow(row);
   }
 
   list(filter: JobFilter = {}): Job[] {
-    const rows = stmt<JobRow>(
-      this.db,
-      `SELECT * FROM job
-       WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
-         AND (@type IS NULL OR type = @type)
-       ORDER BY id DESC LIMIT @limit`,
-    ).all({
-      states: filter.states === undefined ? null : JSON.stringify(filter.states),
-      type: filter.type ?? null,
-      limit: filter.limit ?? -1,
-    });
-    return rows.map(jobFromRow);
+    return this.table.list(filter).map(jobFromRow);
   }
 
   requestCancel(id: number, now = this.now()): Job {
@@ -197,7 +176,7 @@ export class JobQueueImpl implements JobQueue {
       }
       if (job.state === 'running') {
         if (pidIsAlive(job.ownerPid)) {
-          stmt(this.db, 'UPDATE job SET cancel_requested = 1 WHERE id = ?').run(id);
+          this.table.setCancelRequested(id);
           return;
         }
         return this.setCancelled(id, `Job ${id} was cancelled; process ${job.ownerPid} that ran it is gone`, now);
@@ -208,37 +187,26 @@ export class JobQueueImpl implements JobQueue {
 
   claimNext(now = this.now(), options: { types?: readonly string[] } = {}): Job | undefined {
     if (options.types?.length === 0) return undefined;
-    const claimed = this.db
-      .transaction((): JobChangeEvent | undefined => {
-        const next = stmt<{ id: number }>(
-          this.db,
-          `SELECT id FROM job WHERE state IN ('pending', 'retrying') AND next_run_at <= @now AND ${TYPES_FILTER}
-           ORDER BY next_run_at, id LIMIT 1`,
-        ).get({ now: iso(now), types: options.types === undefined ? null : JSON.stringify(options.types) });
-        return next === undefined ? undefined : this.setRunning(next.id, now);
-      })
-      .immediate();
+    const claimed = this.table.transaction((): JobChangeEvent | undefined => {
+      const next = this.table.nextDue(iso(now), options.types);
+      return next === undefined ? undefined : this.setRunning(next, now);
+    });
     if (claimed !== undefined) this.changed.fire(claimed);
     return claimed?.job;
   }
 
   claim(id: number, now = this.now()): Job | undefined {
-    const claimed = this.db
-      .transaction((): JobChangeEvent | undefined => {
-        const job = this.get(id);
-        return job?.state === 'pending' || job?.state === 'retrying' ? this.setRunning(id, now) : undefined;
-      })
-      .immediate();
+    const claimed = this.table.transaction((): JobChangeEvent | undefined => {
+      const job = this.get(id);
+      return job?.state === 'pending' || job?.state === 'retrying' ? this.setRunning(id, now) : undefined;
+    });
     if (claimed !== undefined) this.changed.fire(claimed);
     return claimed?.job;
   }
 
   progress(id: number, fraction: number, message?: string): void {
     const p = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-    const row = stmt<{ type: string; message: string | null }>(
-      this.db,
-      `UPDATE job SET progress = ?, message = COALESCE(?, message) WHERE id = ? AND state = 'running' RETURNING type, message`,
-    ).get(p, message ?? null, id);
+    const row = this.table.setProgress(id, p, message ?? null);
     if (row !== undefined) this.progressed.fire({ jobId: id, type: row.type, progress: p, message: row.message ?? undefined });
   }
 
@@ -246,10 +214,7 @@ export class JobQueueImpl implements JobQueue {
     const json = toJson(result, 'ATRIUM_ERR_JOB_RESULT_NOT_JSON', `The result of job ${id}`) ?? null;
     return this.transition(id, (job) => {
       requireRunning(job, 'complete');
-      stmt(
-        this.db,
-        `UPDATE job SET state = 'completed', progress = 1, result = ?, error = NULL, finished_at = ? WHERE id = ?`,
-      ).run(json, iso(now), id);
+      this.table.setCompleted(id, json, iso(now));
     });
   }
 
@@ -259,9 +224,9 @@ export class JobQueueImpl implements JobQueue {
       requireRunning(job, 'fail');
       if (retryable && job.attempts < job.maxAttempts) {
         const due = now + (error.retryAfterMs ?? retryDelayMs(job.attempts, this.retryBaseMs, this.retryMaxMs));
-        stmt(this.db, `UPDATE job SET state = 'retrying', error = ?, next_run_at = ? WHERE id = ?`).run(errorJson, iso(due), id);
+        this.table.setRetrying(id, errorJson, iso(due));
       } else {
-        stmt(this.db, `UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?`).run(errorJson, iso(now), id);
+        this.table.setFailed(id, errorJson, iso(now));
       }
     });
   }
@@ -275,49 +240,39 @@ export class JobQueueImpl implements JobQueue {
 
   cancelRequested(ids: readonly number[]): number[] {
     if (ids.length === 0) return [];
-    return stmt<{ id: number }>(
-      this.db,
-      `SELECT id FROM job WHERE state = 'running' AND cancel_requested = 1 AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-    )
-      .all(JSON.stringify(ids))
-      .map((r) => r.id);
+    return this.table.cancelRequested(ids);
   }
 
   nextRunAt(options: { types?: readonly string[] } = {}): number | undefined {
     if (options.types?.length === 0) return undefined;
-    const row = stmt<{ at: string | null }>(
-      this.db,
-      `SELECT MIN(next_run_at) AS at FROM job WHERE state IN ('pending', 'retrying') AND ${TYPES_FILTER}`,
-    ).get({ types: options.types === undefined ? null : JSON.stringify(options.types) });
-    return row?.at == null ? undefined : Date.parse(row.at);
+    const at = this.table.nextRunAt(options.types);
+    return at === undefined ? undefined : Date.parse(at);
   }
 
   recover(now = this.now()): RecoveryReport {
     const report: RecoveryReport = { resumed: [], failed: [], cancelled: [] };
     const changes: JobChangeEvent[] = [];
-    this.db
-      .transaction(() => {
-        const running = stmt<JobRow>(this.db, `SELECT * FROM job WHERE state = 'running' ORDER BY id`).all();
-        for (const row of running) {
-          const owner = row.owner_pid ?? undefined;
-          if (owner !== process.pid && pidIsAlive(owner)) continue;
-          const id = row.id;
-          const why = `Job ${id} (${row.type}) was interrupted: process ${owner ?? '?'} stopped while running attempt ${row.attempts}`;
-          const error = JSON.stringify({ code: 'ATRIUM_ERR_JOB_INTERRUPTED', message: why });
-          if (row.cancel_requested === 1) {
-            this.setCancelled(id, `${why}; a cancel had been requested`, now);
-            report.cancelled.push(id);
-          } else if (row.attempts < row.max_attempts) {
-            stmt(this.db, `UPDATE job SET state = 'retrying', error = ?, next_run_at = ? WHERE id = ?`).run(error, iso(now), id);
-            report.resumed.push(id);
-          } else {
-            stmt(this.db, `UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?`).run(error, iso(now), id);
-            report.failed.push(id);
-          }
-          changes.push({ job: this.require(id), previousState: 'running' });
+    this.table.transaction(() => {
+      const running = this.table.running();
+      for (const row of running) {
+        const owner = row.owner_pid ?? undefined;
+        if (owner !== process.pid && pidIsAlive(owner)) continue;
+        const id = row.id;
+        const why = `Job ${id} (${row.type}) was interrupted: process ${owner ?? '?'} stopped while running attempt ${row.attempts}`;
+        const error = JSON.stringify({ code: 'ATRIUM_ERR_JOB_INTERRUPTED', message: why });
+        if (row.cancel_requested === 1) {
+          this.setCancelled(id, `${why}; a cancel had been requested`, now);
+          report.cancelled.push(id);
+        } else if (row.attempts < row.max_attempts) {
+          this.table.setRetrying(id, error, iso(now));
+          report.resumed.push(id);
+        } else {
+          this.table.setFailed(id, error, iso(now));
+          report.failed.push(id);
         }
-      })
-      .immediate();
+        changes.push({ job: this.require(id), previousState: 'running' });
+      }
+    });
     for (const c of changes) this.changed.fire(c);
     return report;
   }
@@ -325,31 +280,21 @@ export class JobQueueImpl implements JobQueue {
   /** Marks job `id` running in this process (inside a transaction); the change, for the event. */
   private setRunning(id: number, now: number): JobChangeEvent {
     const previousState = this.require(id).state;
-    stmt(
-      this.db,
-      `UPDATE job SET state = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, owner_pid = ?,
-         progress = 0, message = NULL, cancel_requested = 0 WHERE id = ?`,
-    ).run(iso(now), process.pid, id);
+    this.table.setRunning(id, iso(now), process.pid);
     return { job: this.require(id), previousState };
   }
 
   private setCancelled(id: number, message: string, now: number): void {
-    stmt(this.db, `UPDATE job SET state = 'cancelled', error = ?, finished_at = ? WHERE id = ?`).run(
-      JSON.stringify({ code: 'ATRIUM_ERR_JOB_CANCELLED', message }),
-      iso(now),
-      id,
-    );
+    this.table.setCancelled(id, JSON.stringify({ code: 'ATRIUM_ERR_JOB_CANCELLED', message }), iso(now));
   }
 
   /** Runs `change` on job `id` in an IMMEDIATE transaction; fires the event if the state changed. */
   private transition(id: number, change: (job: Job) => void): Job {
-    const { before, after } = this.db
-      .transaction(() => {
-        const job = this.require(id);
-        change(job);
-        return { before: job, after: this.require(id) };
-      })
-      .immediate();
+    const { before, after } = this.table.transaction(() => {
+      const job = this.require(id);
+      change(job);
+      return { before: job, after: this.require(id) };
+    });
     if (after.state !== before.state) this.changed.fire({ job: after, previousState: before.state });
     return after;
   }

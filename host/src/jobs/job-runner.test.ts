@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Index } from '../db/dicom-index.js';
-import { openIndex } from '../db/open-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { openDatabase } from '../db/open-database.js';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import type { Job } from './job.js';
 import { JobQueueImpl } from './job-queue.js';
@@ -9,19 +9,19 @@ import { JobRunner, type JobRunnerOptions } from './job-runner.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { retryableError } from './to-job-error.js';
 
-let index: Index;
+let database: HostDatabase;
 let queue: JobQueueImpl;
 let runner: JobRunner;
 const FAST: JobRunnerOptions = { pollIntervalMs: 20, cancelGraceMs: 300, progressIntervalMs: 200 };
 
 beforeEach(() => {
-  index = openIndex(':memory:');
-  queue = new JobQueueImpl(index.db, { retryBaseMs: 40, retryMaxMs: 1000 });
+  database = openDatabase(':memory:');
+  queue = new JobQueueImpl(database.jobs, { retryBaseMs: 40, retryMaxMs: 1000 });
   runner = new JobRunner(queue, FAST);
 });
 afterEach(async () => {
   await runner.stop();
-  index.close();
+  database.close();
 });
 
 async function errorOf(p: Promise<unknown>): Promise<unknown> {

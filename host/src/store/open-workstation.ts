@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Index } from '../db/dicom-index.js';
-import { openIndex } from '../db/open-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { openDatabase } from '../db/open-database.js';
 import { FileStore } from './file-store.js';
 import { InstanceStore } from './instance-store.js';
 import { reconcileLog } from './reconcile-log.js';
@@ -14,6 +15,9 @@ import type { ValidationPolicy } from './validate-instance.js';
 export interface Workstation {
   readonly root: string;
   readonly files: FileStore;
+  /** The store's database: the index and the tables beside it (settings, jobs, remote AEs, ...). */
+  readonly database: HostDatabase;
+  /** The database's index. */
   readonly index: Index;
   readonly store: InstanceStore;
   readonly intents: StoreIntents;
@@ -45,20 +49,21 @@ export function storeExists(root: string): boolean {
  */
 export function openWorkstation(root: string = defaultStoreRoot(), options: WorkstationOptions = {}): Workstation {
   const files = new FileStore(resolve(root));
-  const index = openIndex(join(files.root, 'index.sqlite'));
+  const database = openDatabase(join(files.root, 'index.sqlite'));
+  const { index } = database;
   try {
-    const intents = new StoreIntents(index.db);
+    const intents = new StoreIntents(database.intents);
     const store = new InstanceStore(files, index, intents, () => {
-      const settings = loadStoreSettings(index.db);
+      const settings = loadStoreSettings(database.settings);
       return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings };
     });
     // The files of interrupted stores passed the limits in force when they came: read back
     // with the widest any setting allows, so that opening a store never needs its settings.
     const startup = reconcileStore(files, index, intents, false, WIDEST_PARSE_LIMITS);
-    reconcileLog.recordStartup(index.db, startup);
-    return { root: files.root, files, index, store, intents, startup, close: () => { store.close(); index.close(); } };
+    reconcileLog.recordStartup(database.reconcileLog, startup);
+    return { root: files.root, files, database, index, store, intents, startup, close: () => { store.close(); database.close(); } };
   } catch (e) {
-    index.close();
+    database.close();
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Index } from '../../di/store-module.js';
+import { Workstation } from '../../di/store-module.js';
 import { AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
 import type { CliContext, Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
@@ -13,7 +13,7 @@ function usage(ctx: CliContext, problem: string): number {
 }
 
 function withTable<T>(ctx: CliContext, body: (table: RemoteAeTable) => T): Promise<T> {
-  return withHost(ctx, (container) => body(new RemoteAeTable(container.get<Index>(Index).db)));
+  return withHost(ctx, (container) => body(new RemoteAeTable(container.get<Workstation>(Workstation).database.remoteAes)));
 }
 
 function show(ae: RemoteAe): Record<string, string | number> {

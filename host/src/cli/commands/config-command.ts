@@ -1,4 +1,4 @@
-import { Index } from '../../di/store-module.js';
+import { Workstation } from '../../di/store-module.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS } from '../../net/config/network-settings.js';
 import { AtriumError } from '../../errors/atrium-error.js';
@@ -29,7 +29,7 @@ export const configCommand: Command = {
       throw new AtriumError('ATRIUM_ERR_CONFIG_UNKNOWN_KEY', `Unknown setting "${key}"; settings: ${[...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS].join(', ')}`, { key });
     }
     return withHost(ctx, (container) => {
-      const db = container.get<Index>(Index).db;
+      const db = container.get<Workstation>(Workstation).database.settings;
       if (key !== undefined && isStoreSettingKey(key)) {
         if (verb === 'set') setStoreSetting(db, key, value!);
         else if (verb === 'unset') unsetStoreSetting(db, key);

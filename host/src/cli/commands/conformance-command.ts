@@ -20,7 +20,7 @@ export const conformanceCommand: Command = {
     if (values.app === 'deidentify') return deidRuleTableOutput(values.option ?? [], values.preset, ctx);
     if (values.network) {
       return withHost(ctx, (container) => {
-        ctx.out(networkConformanceStatement(loadNetworkConfig(container.get<Workstation>(Workstation).index.db)));
+        ctx.out(networkConformanceStatement(loadNetworkConfig(container.get<Workstation>(Workstation).database.settings)));
         return 0;
       });
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkstation } from '../../store/open-workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
+import { sqliteOf } from '../../db/test-support/sqlite-of.js';
 
 const MR = 'samples/mr/MR_small.dcm';
 const SC = 'samples/sc/SC_rgb.dcm';
@@ -26,7 +27,7 @@ describe('atrium reconcile', () => {
     garbled.write('1.2.840.10008.1.2.9', garbled.indexOf('1.2.840.10008.1.2.1'), 'latin1');
     writeFileSync(abs(us!), garbled);
     const old = openWorkstation(store);
-    old.index.db.prepare('UPDATE instance SET sha256 = ? WHERE path = ?').run(createHash('sha256').update(garbled).digest('hex'), us);
+    sqliteOf(old.index).prepare('UPDATE instance SET sha256 = ? WHERE path = ?').run(createHash('sha256').update(garbled).digest('hex'), us);
     old.close();
 
     const r = await atrium('--json', 'reconcile', '--full');

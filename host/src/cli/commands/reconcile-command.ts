@@ -12,7 +12,7 @@ export const reconcileCommand: Command = {
     const { values } = parseArgs({ args, options: { full: { type: 'boolean', default: false } } });
     const ws = openWorkstation(ctx.store);
     try {
-      const startup = reconcileLog.unshown(ws.index.db);
+      const startup = reconcileLog.unshown(ws.database.reconcileLog);
       const report = values.full ? reconcileStore(ws.files, ws.index, ws.intents, true, ws.store.limits) : undefined;
       if (ctx.json) ctx.out(JSON.stringify({ startupRepairs: startup.map(({ at, report }) => ({ at, ...report })), ...(report ? { full: report } : {}) }, null, 2));
       else {
@@ -20,7 +20,7 @@ export const reconcileCommand: Command = {
         for (const s of startup) printReport(`start-up pass of ${s.at}`, s.report, ctx.out);
         if (report) printReport('full pass', report, ctx.out);
       }
-      reconcileLog.markShown(ws.index.db, startup.map((s) => s.id));
+      reconcileLog.markShown(ws.database.reconcileLog, startup.map((s) => s.id));
       const problems = [...startup.map((s) => s.report), ...(report ? [report] : [])].some((r) => r.unreadable.length + r.damaged.length > 0);
       return problems ? 1 : 0;
     } finally {

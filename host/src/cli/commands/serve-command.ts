@@ -24,14 +24,14 @@ export const serveCommand: Command = {
     }
     return withHost(ctx, async (container) => {
       const ws = container.get<Workstation>(Workstation);
-      const stored = loadNetworkConfig(ws.index.db);
+      const stored = loadNetworkConfig(ws.database.settings);
       const config: NetworkConfig = {
         ...stored,
         ...(values.port !== undefined ? { port: parseNetworkSetting('port', values.port) } : {}),
         ...(values.aet !== undefined ? { aeTitle: parseNetworkSetting('aeTitle', values.aet) } : {}),
         ...(values.bind !== undefined ? { bindAddress: parseNetworkSetting('bindAddress', values.bind) } : {}),
       };
-      const aes = new RemoteAeTable(ws.index.db);
+      const aes = new RemoteAeTable(ws.database.remoteAes);
       const log = (line: string): void => ctx.out(`${new Date().toISOString()} ${line}`);
       let storedCount = 0;
       const server = new DicomServer({

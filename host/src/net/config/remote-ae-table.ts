@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { isIP } from 'node:net';
+import type { RemoteAeRow, RemoteAeRows } from '../../db/remote-ae-rows.js';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
 
@@ -62,24 +62,16 @@ export interface CallerIdentity {
   readonly knownHost: boolean;
 }
 
-interface Row {
-  title: string;
-  host: string;
-  port: number;
-  alias: string | null;
-  roles: string;
-}
-
-function toAe(r: Row): RemoteAe {
-  return { title: r.title, host: r.host, port: r.port, ...(r.alias === null ? {} : { alias: r.alias }), roles: JSON.parse(r.roles) as AeRole[] };
+function toAe(r: RemoteAeRow): RemoteAe {
+  return { title: r.title, host: r.host, port: r.port, ...(r.alias === undefined ? {} : { alias: r.alias }), roles: r.roles.filter((role): role is AeRole => AE_ROLES.includes(role as AeRole)) };
 }
 
 /**
- * The remote AE table, stored in the index (`remote_ae`, schema version ≥ 5). Titles are
- * compared exactly (case-sensitive) after removing leading/trailing spaces.
+ * The remote AE table, kept in the database's remote AE rows. Titles are compared exactly
+ * (case-sensitive) after removing leading/trailing spaces.
  */
 export class RemoteAeTable {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly rows: RemoteAeRows) {}
 
   /**
    * Adds `ae`, replacing the entry with the same title. Returns the stored form.
@@ -89,41 +81,27 @@ export class RemoteAeTable {
    */
   add(ae: RemoteAe): RemoteAe {
     const clean = RemoteAeTable.check(ae);
-    const write = this.db.transaction(() => {
-      const other = this.db
-        .prepare(`SELECT title, alias FROM remote_ae WHERE title <> @title AND (alias = @title OR alias = @alias OR title = @alias)`)
-        .get({ title: clean.title, alias: clean.alias ?? null }) as { title: string; alias: string | null } | undefined;
-      if (other) {
-        const name = other.alias === clean.title ? clean.title : clean.alias!;
-        throw new AtriumError(
-          'ATRIUM_ERR_AE_ALIAS_TAKEN',
-          `The name "${name}" already names remote AE ${other.title}${other.alias === null ? '' : ` (alias ${other.alias})`}; titles and aliases must be unique`,
-          { name, title: other.title },
-        );
-      }
-      this.db
-        .prepare(
-          `INSERT INTO remote_ae (title, host, port, alias, roles, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (title) DO UPDATE SET host = excluded.host, port = excluded.port, alias = excluded.alias,
-             roles = excluded.roles, updated_at = excluded.updated_at`,
-        )
-        .run(clean.title, clean.host, clean.port, clean.alias ?? null, JSON.stringify(clean.roles), new Date().toISOString());
-    });
-    write.immediate();
+    const other = this.rows.put(clean);
+    if (other) {
+      const name = other.alias === clean.title ? clean.title : clean.alias!;
+      throw new AtriumError(
+        'ATRIUM_ERR_AE_ALIAS_TAKEN',
+        `The name "${name}" already names remote AE ${other.title}${other.alias === undefined ? '' : ` (alias ${other.alias})`}; titles and aliases must be unique`,
+        { name, title: other.title },
+      );
+    }
     return clean;
   }
 
   /** Every entry, sorted by title. */
   list(): RemoteAe[] {
-    return (this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae ORDER BY title`).all() as Row[]).map(toAe);
+    return this.rows.list().map(toAe);
   }
 
   /** The entry whose alias is `titleOrAlias`, else whose title is (spaces trimmed). */
   find(titleOrAlias: string): RemoteAe | undefined {
-    const byAlias = this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae WHERE alias = ?`).get(titleOrAlias) as Row | undefined;
-    if (byAlias) return toAe(byAlias);
-    const byTitle = this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae WHERE title = ?`).get(normalizeAeTitle(titleOrAlias)) as Row | undefined;
-    return byTitle && toAe(byTitle);
+    const row = this.rows.byAlias(titleOrAlias) ?? this.rows.byTitle(normalizeAeTitle(titleOrAlias));
+    return row && toAe(row);
   }
 
   /**
@@ -144,7 +122,7 @@ export class RemoteAeTable {
   /** Removes the entry named `titleOrAlias` (as {@link find}); false when there is none. */
   remove(titleOrAlias: string): boolean {
     const ae = this.find(titleOrAlias);
-    return ae !== undefined && this.db.prepare(`DELETE FROM remote_ae WHERE title = ?`).run(ae.title).changes === 1;
+    return ae !== undefined && this.rows.remove(ae.title);
   }
 
   /**

@@ -34,7 +34,7 @@ export type GetResult = RetrieveResult & { readonly stored: number; readonly ref
 export const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, maxPduSendLength: c.maxPduSendLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs });
 
 function remote(ws: Workstation, name: string, role?: AeRole): RemoteAe {
-  const ae = new RemoteAeTable(ws.index.db).require(name);
+  const ae = new RemoteAeTable(ws.database.remoteAes).require(name);
   if (role && !ae.roles.includes(role)) throw new AtriumError('ATRIUM_ERR_AE_ROLE', `${ae.title} does not have the role "${role}" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} ... --roles`, { ae: ae.title, role });
   return ae;
 }
@@ -59,7 +59,7 @@ export function netJobAttempts(type: string, config: NetworkConfig): number {
  * network configuration and the AE table when it runs (so a retry sees new settings).
  */
 export function registerNetJobs(runner: JobRunner, ws: Workstation): Disposable {
-  const config = (): NetworkConfig => loadNetworkConfig(ws.index.db);
+  const config = (): NetworkConfig => loadNetworkConfig(ws.database.settings);
   const registrations = [
     runner.register<EchoPayload, { ms: number; ae: string }>(NetJob.Echo, async (job) => {
       const ae = remote(ws, job.payload.ae);

@@ -70,7 +70,7 @@ describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
     dir = makeTempDir('net-policy-');
     ws = openWorkstation(dir);
     // Registered at 127.0.0.2 only.
-    new RemoteAeTable(ws.index.db).add({ title: 'MODALITY', host: '127.0.0.2', port: 104, roles: ['call'] });
+    new RemoteAeTable(ws.database.remoteAes).add({ title: 'MODALITY', host: '127.0.0.2', port: 104, roles: ['call'] });
   });
   afterAll(async () => {
     for (const s of servers) await s.close(200);
@@ -79,7 +79,7 @@ describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
   });
 
   async function serve(over: Partial<CallerPolicy>): Promise<number> {
-    const aes = new RemoteAeTable(ws.index.db);
+    const aes = new RemoteAeTable(ws.database.remoteAes);
     const server = new DicomServer({
       aeTitle: 'ATRIUM', port: 0, bindAddress: '127.0.0.1', maxPduLength: 16384, associationTimeoutMs: 3000, idleTimeoutMs: 5000, maxAssociations: 10,
       ...policy(over), identifyCaller: (t, a) => aes.identifyCaller(t, a),

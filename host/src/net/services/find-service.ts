@@ -11,7 +11,7 @@ import { readIdentifier, writeIdentifier } from './query-identifier.js';
 
 /** Options of {@link findService}. */
 export interface FindServiceOptions {
-  readonly index: Pick<Index, 'db'>;
+  readonly index: Pick<Index, 'query'>;
   /** Our AE title, returned as Retrieve AE Title. */
   readonly aeTitle: string;
   /** Most matches returned (Canon GCA-9300R conformance statement §4.2.4: 500); past it the query ends with A700. 0 = no limit. */

@@ -21,7 +21,7 @@ import { retrieveInstances } from './retrieve-instances.js';
 
 /** Options of {@link retrieveService}. */
 export interface RetrieveServiceOptions {
-  readonly index: Pick<Index, 'db' | 'getInstance'>;
+  readonly index: Pick<Index, 'query' | 'getInstance'>;
   readonly files: Pick<FileStore, 'read'>;
   /** Our SCU settings for C-MOVE sub-associations. */
   readonly scu: ScuSettings;

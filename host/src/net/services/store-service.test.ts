@@ -105,7 +105,7 @@ describe('storeService: free disk space', () => {
     await session.close();
 
     // One figure: the setting the store uses is the one the SCP checks.
-    setStoreSetting(ws.index.db, 'minFreeBytes', '1MiB');
+    setStoreSetting(ws.database.settings, 'minFreeBytes', '1MiB');
     await stop();
     await start(free);
     const again = await associate();
