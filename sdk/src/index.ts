@@ -18,6 +18,7 @@
  */
 export { SDK_VERSION } from './sdk-version.js';
 export { SdkError } from './sdk-error.js';
+export * from './errors/index.js';
 export type { DicomValue, DicomItem } from './app/dicom-value.js';
 export type { SeriesSelector } from './app/series-selector.js';
 export type { LoadRule, LoadSpec, LoadUsage } from './app/load-spec.js';

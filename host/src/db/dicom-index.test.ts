@@ -4,6 +4,7 @@ import type { Index } from './dicom-index.js';
 import { openIndex } from './open-database.js';
 import { sampleRecord } from './sample-record.js';
 import { sqliteOf } from './test-support/sqlite-of.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 let idx: Index;
 beforeEach(() => {
@@ -19,7 +20,7 @@ const counts = (): Record<string, number> =>
     ]),
   );
 
-function expectAtriumError(fn: () => unknown, code: string): void {
+function expectAtriumError(fn: () => unknown, code: AtriumErrorCode): void {
   let caught: unknown;
   try {
     fn();

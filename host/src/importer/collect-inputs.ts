@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { isAtriumError } from '../errors/atrium-error.js';
+import { isAtriumError, listedCode } from '../errors/atrium-error.js';
 import { fileProblem, kindOf } from '../io/regular-file.js';
 import { dicomdirFiles } from './dicomdir-files.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /**
  * One file to import (`found`: met while walking a folder rather than named), or an input
@@ -12,7 +13,7 @@ import { dicomdirFiles } from './dicomdir-files.js';
  */
 export type ImportInput =
   | { readonly path: string; readonly found: boolean }
-  | { readonly path: string; readonly code: string; readonly error: string; readonly quarantine?: boolean };
+  | { readonly path: string; readonly code: AtriumErrorCode; readonly error: string; readonly quarantine?: boolean };
 
 /**
  * A DICOMDIR met while collecting: named (`files`: how many files it references) or met walking a
@@ -87,7 +88,7 @@ function dicomdirInputs(p: string, add: (path: string, found: boolean) => void, 
     refs = dicomdirFiles(p);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
-    return [{ path: dicomdir, code: e.code, error: e.message, quarantine: true }];
+    return [{ path: dicomdir, code: listedCode(e, 'ATRIUM_ERR_DICOMDIR_INVALID'), error: e.message, quarantine: true }];
   }
   onDicomdir?.({ path: dicomdir, files: refs.length });
   const problems: ImportInput[] = [];

@@ -1,6 +1,7 @@
 import type { Disposable } from '@atrium/sdk';
 import type { JobTable } from '../db/job-table.js';
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 import { Emitter } from './emitter.js';
 import type { Job, JobChangeEvent, JobError, JobProgressEvent, JobState, NewJob } from './job.js';
 import { jobFromRow } from './job-row.js';
@@ -316,7 +317,7 @@ function requireRunning(job: Job, action: string): void {
 }
 
 /** JSON text of `value` (undefined for undefined), or an AtriumError `code` naming `what`. */
-function toJson(value: unknown, code: string, what: string): string | undefined {
+function toJson(value: unknown, code: AtriumErrorCode, what: string): string | undefined {
   try {
     return value === undefined ? undefined : JSON.stringify(value);
   } catch (e) {

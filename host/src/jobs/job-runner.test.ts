@@ -87,7 +87,7 @@ describe('JobRunner', () => {
 
   it('fails a job with the code of an AtriumError, ATRIUM_ERR_JOB_FAILED for anything else', async () => {
     runner.register<string>('t', (job) => {
-      if (job.payload === 'atrium') throw new AtriumError('ATRIUM_ERR_APP_NO_SLICES', 'Series 1.2 has no slices');
+      if (job.payload === 'atrium') throw new AtriumError('ATRIUM_ERR_APP_INPUT', 'Series 1.2 has no slices');
       if (job.payload === 'plain') return Promise.reject(new Error('disk on fire'));
       if (job.payload === 'string') throw 'just a string';
       return { n: 1n }; // not JSON
@@ -95,7 +95,7 @@ describe('JobRunner', () => {
     const ids = ['atrium', 'plain', 'string', 'bigint'].map((p) => queue.enqueue({ type: 't', payload: p }).id);
     await runner.runUntilIdle();
     expect(ids.map((id) => [queue.get(id)?.state, queue.get(id)?.attempts, queue.get(id)?.error])).toEqual([
-      ['failed', 1, { code: 'ATRIUM_ERR_APP_NO_SLICES', message: 'Series 1.2 has no slices' }],
+      ['failed', 1, { code: 'ATRIUM_ERR_APP_INPUT', message: 'Series 1.2 has no slices' }],
       ['failed', 1, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'disk on fire' }],
       ['failed', 1, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'just a string' }],
       ['failed', 1, { code: 'ATRIUM_ERR_JOB_RESULT_NOT_JSON', message: expect.stringMatching(/^The result of job 4 is not JSON-serialisable/) }],
@@ -109,7 +109,7 @@ describe('JobRunner', () => {
       't',
       (job) => {
         attemptsAt[job.payload]!.push(Date.now());
-        if (job.attempts < 3) throw job.payload === 'atrium' ? retryableError('ATRIUM_ERR_NET_BUSY', 'busy') : new PeerBusy('busy');
+        if (job.attempts < 3) throw job.payload === 'atrium' ? retryableError('ATRIUM_ERR_NET_CONNECT', 'busy') : new PeerBusy('busy');
         return `ok after ${job.attempts}`;
       },
       { isRetryable: (e) => e instanceof PeerBusy },
@@ -119,7 +119,7 @@ describe('JobRunner', () => {
 
     await runner.runUntilIdle(); // does not wait for retries
     expect([queue.get(a.id)?.state, queue.get(d.id)?.state]).toEqual(['retrying', 'retrying']);
-    expect(queue.get(a.id)?.error).toEqual({ code: 'ATRIUM_ERR_NET_BUSY', message: 'busy' });
+    expect(queue.get(a.id)?.error).toEqual({ code: 'ATRIUM_ERR_NET_CONNECT', message: 'busy' });
     expect(queue.get(d.id)?.error).toEqual({ code: 'ATRIUM_ERR_JOB_FAILED', message: 'busy' });
 
     await runner.runUntilIdle({ waitForRetries: true });
@@ -249,7 +249,7 @@ describe('JobRunner', () => {
     let release!: () => void;
     runner.register('block', () => new Promise<void>((r) => (release = r)));
     runner.register<number>('flaky', (job) => {
-      if (job.attempts < 2) throw retryableError('ATRIUM_ERR_NET_BUSY', 'busy');
+      if (job.attempts < 2) throw retryableError('ATRIUM_ERR_NET_CONNECT', 'busy');
       return job.payload * 10;
     });
     queue.enqueue({ type: 'block', payload: null });

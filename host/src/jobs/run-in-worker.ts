@@ -1,5 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 import { deserializeError, serializeError, type MainToWorker, type WorkerToMain } from './worker-protocol.js';
 
 /** A main-thread function a worker may call through `callMain(method, ...args)`. */
@@ -69,9 +70,9 @@ export function runInWorker<T>(workerUrl: URL, data: unknown, options: RunInWork
       if (terminate) void worker.terminate().then(outcome, outcome);
       else outcome();
     };
-    const error = (code: string, message: string, cause: unknown, details: Record<string, unknown> = {}): AtriumError =>
+    const error = (code: AtriumErrorCode, message: string, cause: unknown, details: Record<string, unknown> = {}): AtriumError =>
       new AtriumError(code, message, { worker: workerUrl.href, threadId, ...details }, cause === undefined ? undefined : { cause });
-    const fail = (code: string, message: string, cause?: unknown): void => settle(() => reject(error(code, message, cause)), true);
+    const fail = (code: AtriumErrorCode, message: string, cause?: unknown): void => settle(() => reject(error(code, message, cause)), true);
     const onAbort = (): void =>
       fail('ATRIUM_ERR_WORKER_CANCELLED', `Worker ${where} (thread ${threadId}) was cancelled and terminated`, signal?.reason);
 

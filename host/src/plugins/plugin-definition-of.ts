@@ -1,15 +1,18 @@
 import type { PluginDefinition, PluginManifest } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
+import { pluginErrorCodes } from './plugin-error-codes.js';
 import { PluginErrorCode } from './plugin-problem.js';
 
 /**
  * The plugin definition exported by an imported entry module, checked against the
  * manifest: `default` must look like `definePlugin(...)` output (`ATRIUM_ERR_PLUGIN_LOAD`
- * otherwise) and its app ids must be exactly the manifest's (`ATRIUM_ERR_PLUGIN_APPS_MISMATCH`).
+ * otherwise), its app ids must be exactly the manifest's (`ATRIUM_ERR_PLUGIN_APPS_MISMATCH`),
+ * and its error list must declare codes of its own (`ATRIUM_ERR_PLUGIN_ERRORS`).
  */
 export function pluginDefinitionOf(mod: unknown, manifest: PluginManifest, entry: string): PluginDefinition {
   const id = manifest.id;
-  const fail = (code: string, text: string, details: Record<string, unknown> = {}): never => {
+  const fail = (code: AtriumErrorCode, text: string, details: Record<string, unknown> = {}): never => {
     throw new AtriumError(code, `plugin ${id}: ${text}`, { pluginId: id, entry, ...details });
   };
   const def = (mod as { default?: unknown } | undefined)?.default;
@@ -29,5 +32,7 @@ export function pluginDefinitionOf(mod: unknown, manifest: PluginManifest, entry
   if (declared.length !== defined.length || declared.some((x, i) => x !== defined[i])) {
     fail(PluginErrorCode.APPS_MISMATCH, `the manifest declares apps [${declared.join(', ')}] but ${entry} defines [${defined.join(', ')}]`, { declared, defined });
   }
+  const errors = pluginErrorCodes(d.errors);
+  if ('problem' in errors) fail(PluginErrorCode.ERRORS, `${errors.problem} (${entry})`);
   return def as PluginDefinition;
 }

@@ -189,7 +189,7 @@ export class PluginRegistryImpl implements PluginRegistry {
 
   private invalidError(e: Entry): AtriumError {
     const first = e.problems[0]!;
-    return new AtriumError(first.code, e.problems.map((p) => p.message).join('; '), { pluginId: e.id, problems: e.problems });
+    return AtriumError.relay(first.code, PluginErrorCode.LOAD, e.problems.map((p) => p.message).join('; '), { pluginId: e.id, problems: e.problems });
   }
 
   private write(entry: LogEntry): void {

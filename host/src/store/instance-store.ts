@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Index } from '../db/dicom-index.js';
 import type { RecordWarning } from '../db/instance-record.js';
 import { query } from '../db/query-engine.js';
-import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
+import { AtriumError, isAtriumError, listedCode } from '../errors/atrium-error.js';
 import { classificationRefusal } from './classification-refusal.js';
 import { diskFullRefusal } from './disk-space.js';
 import type { FileStore } from './file-store.js';
@@ -163,7 +163,7 @@ export class InstanceStore {
    * when `size` bytes would leave less than `minFreeBytes`), for a receiver that checks
    * before it builds the object (the C-STORE SCP); undefined when there is room.
    */
-  checkFreeSpace(size: number, SOPInstanceUID?: string): Extract<StoreOutcome, { code: string }> | undefined {
+  checkFreeSpace(size: number, SOPInstanceUID?: string): Extract<StoreOutcome, { code: unknown }> | undefined {
     return diskFullRefusal(this.files, size, this.limits.minFreeBytes, SOPInstanceUID);
   }
 
@@ -249,7 +249,7 @@ export class InstanceStore {
 
   /** Anything that went wrong with one object becomes its refusal (an AtriumError keeps its code). */
   private refuseFailure(received: Received, source: string, error: unknown, SOPInstanceUID?: string): StoreOutcome {
-    const code = isAtriumError(error) ? error.code : 'ATRIUM_ERR_STORE_FAILED';
+    const code = isAtriumError(error) ? listedCode(error, 'ATRIUM_ERR_STORE_FAILED') : 'ATRIUM_ERR_STORE_FAILED';
     const reason = isAtriumError(error) ? error.message : `storing failed: ${(error as Error)?.message ?? String(error)}`;
     return this.refuse(received, source, { code, reason, details: isAtriumError(error) ? { ...error.details } : {}, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) });
   }

@@ -1,10 +1,11 @@
-import { SdkError, type SourceSeries } from '@atrium/sdk';
+import type { SdkError, SourceSeries } from '@atrium/sdk';
+import { calciumErrors } from './calcium-errors.js';
 
 /** Cosine of 1°: the largest angle between a row/column direction and the patient x/y axis for an axial slice. */
 const AXIAL_COS = Math.cos((1 * Math.PI) / 180);
 
 /**
- * Refuse, before any scoring, a series whose score would be wrong (issue 5): no slice
+ * Refuse, before any scoring, a series whose score would be wrong: no slice
  * geometry, geometry problems (inconsistent orientation or pixel spacing, tilted or sheared
  * stack, duplicate positions, uneven spacing), slices that are not axial (row ≈ ±x and
  * column ≈ ±y within 1°), a slice without Rescale Slope / Intercept, more than one Frame
@@ -13,7 +14,7 @@ const AXIAL_COS = Math.cos((1 * Math.PI) / 180);
  */
 export function checkInput(input: SourceSeries): void {
   const refused = (why: string, details: Record<string, unknown> = {}): SdkError =>
-    new SdkError('ATRIUM_ERR_CALCIUM_REFUSED', `calcium scoring refused: ${why}`, { seriesInstanceUID: input.seriesInstanceUID, ...details });
+    calciumErrors.error('ATRIUM_ERR_CALCIUM_REFUSED', `calcium scoring refused: ${why}`, { seriesInstanceUID: input.seriesInstanceUID, ...details });
   const label = (i: number): string => {
     const instance = input.instances[i]!;
     const n = instance.number('InstanceNumber');

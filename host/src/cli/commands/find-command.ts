@@ -45,7 +45,7 @@ export function parseKeys(pairs: readonly string[]): Record<string, string> {
     try {
       checkRemoteQueryValue(keyword, entry.vr, keys[keyword]);
     } catch (e) {
-      throw isAtriumError(e) ? new UsageError(e.code, `--key: ${e.message}`, e.details) : e;
+      throw isAtriumError(e) ? UsageError.relay(e.code, 'ATRIUM_ERR_CLI_BAD_KEY', `--key: ${e.message}`, e.details) : e;
     }
   }
   return keys;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { NetJob, type GetResult } from '../../net/jobs/net-jobs.js';
 import type { RetrieveResult } from '../../net/scu/retrieve-scu.js';
-import { hexStatus } from '../../net/dimse/dimse-status.js';
+import { hexStatus } from '../../errors/dimse-statuses.js';
 import type { Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
 import { runNetJob } from '../run-net-job.js';

@@ -1,4 +1,4 @@
-import { hexStatus } from '../../net/dimse/dimse-status.js';
+import { hexStatus } from '../../errors/dimse-statuses.js';
 import type { Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
 import { NetJob, type SendResult } from '../../net/jobs/net-jobs.js';

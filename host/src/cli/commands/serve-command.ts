@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Workstation } from '../../di/store-module.js';
 import { loadNetworkConfig, parseNetworkSetting, RemoteAeTable, type NetworkConfig } from '../../net/config/index.js';
-import { hexStatus } from '../../net/dimse/dimse-status.js';
+import { hexStatus } from '../../errors/dimse-statuses.js';
 import { scuSettings } from '../../net/jobs/net-jobs.js';
 import { describeCallerPolicy } from '../../net/scp/caller-policy.js';
 import { DicomServer, type ServerEvent } from '../../net/scp/dicom-server.js';

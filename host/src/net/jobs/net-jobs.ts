@@ -143,10 +143,10 @@ function progressOf(ctx: JobHandlerContext): (c: { remaining: number; completed:
   };
 }
 
-/** Seed 001 §4.2.5: a failed retrieve is retried every minute (configurable). */
+/** Canon GCA-9300R conformance statement §4.2.5: a failed retrieve is retried every minute (configurable). */
 function retryAfter(e: unknown, ms: number): unknown {
   if (!isAtriumError(e) || e.details.retryable !== true) return e;
-  return new AtriumError(e.code, e.message, { ...e.details, retryAfterMs: ms }, { cause: e });
+  return AtriumError.relay(e.code, 'ATRIUM_ERR_NET_REMOTE_FAILED', e.message, { ...e.details, retryAfterMs: ms }, { cause: e });
 }
 
 

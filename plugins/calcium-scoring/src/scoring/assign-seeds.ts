@@ -1,4 +1,5 @@
-import { SdkError } from '@atrium/sdk';
+import type { SdkError } from '@atrium/sdk';
+import { calciumErrors } from '../calcium-errors.js';
 import type { SliceGeometry } from './slice-geometry.js';
 import type { Artery, Seed } from './types.js';
 
@@ -21,7 +22,7 @@ export function describeSeed(seed: Seed): string {
 }
 
 function miss(index: number, seed: Seed, why: string): SdkError {
-  return new SdkError('ATRIUM_ERR_CALCIUM_SEED_MISS', `seed ${index + 1} (${describeSeed(seed)}) hits no calcification: ${why}`, {
+  return calciumErrors.error('ATRIUM_ERR_CALCIUM_SEED_MISS', `seed ${index + 1} (${describeSeed(seed)}) hits no calcification: ${why}`, {
     seed: index + 1,
     artery: seed.artery,
   });
@@ -55,7 +56,7 @@ export function assignSeeds(seeds: readonly Seed[], target: SeedTarget): Map<num
     if (region === undefined) throw miss(index, seed, `pixel (row ${row}, column ${column}) of slice ${slice} is not in a lesion`);
     const previous = assigned.get(region);
     if (previous !== undefined && previous.artery !== seed.artery) {
-      throw new SdkError(
+      throw calciumErrors.error(
         'ATRIUM_ERR_CALCIUM_SEED_CONFLICT',
         `seed ${index + 1} (${describeSeed(seed)}) selects region ${region}, already assigned to ${previous.artery} by seed ${previous.seed}`,
         { seed: index + 1, region },

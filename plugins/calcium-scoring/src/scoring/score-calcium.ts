@@ -1,4 +1,4 @@
-import { SdkError } from '@atrium/sdk';
+import { calciumErrors } from '../calcium-errors.js';
 import { agatstonWeight } from './agatston-weight.js';
 import { assignSeeds } from './assign-seeds.js';
 import { connectedComponents } from './connected-components.js';
@@ -15,7 +15,7 @@ const ARTERIES: readonly Artery[] = ['LM', 'LAD', 'LCX', 'RCA'];
 
 function checkInput(slices: readonly ScoringSlice[], params: ScoringParams): void {
   const fail = (message: string, details: Record<string, unknown> = {}): never => {
-    throw new SdkError('ATRIUM_ERR_CALCIUM_INPUT', message, details);
+    throw calciumErrors.error('ATRIUM_ERR_CALCIUM_INPUT', message, details);
   };
   const first = slices[0];
   if (first === undefined) fail('calcium scoring needs slices; none were given');
