@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadNetworkConfig, RemoteAeTable } from '../../host/src/net/config/index.js';
+import { loadNetworkConfig, RemoteAeTableImpl } from '../../host/src/net/config/index.js';
 import { DicomServer } from '../../host/src/net/scp/dicom-server.js';
 import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
@@ -73,7 +73,7 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
   const dir = makeTempDir('atrium-orthanc-dimse-');
   const ws = openWorkstation(dir);
   const config = loadNetworkConfig(ws.database.settings);
-  const aes = new RemoteAeTable(ws.database.remoteAes);
+  const aes = new RemoteAeTableImpl(ws.database.remoteAes);
   const server = new DicomServer({
     ...config,
     port: 0,

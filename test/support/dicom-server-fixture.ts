@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { peer } from './peers.js';
 import type { StoreOutcome } from '../../host/src/store/store-outcome.js';
-import { RemoteAeTable } from '../../host/src/net/config/index.js';
+import { RemoteAeTableImpl } from '../../host/src/net/config/index.js';
 import { DicomServer, type ServerEvent } from '../../host/src/net/scp/dicom-server.js';
 import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
@@ -55,7 +55,7 @@ export async function startDicomServer(root: string, options: DicomServerFixture
   const events: ServerEvent[] = [];
   const stored: StoreOutcome[] = [];
   const scu: ScuSettings = { aeTitle, maxPduLength: 65536, connectTimeoutMs: 5000, associationTimeoutMs: 5000, dimseTimeoutMs: 20_000 };
-  const aes = new RemoteAeTable(ws.database.remoteAes);
+  const aes = new RemoteAeTableImpl(ws.database.remoteAes);
   for (const title of options.callers ?? []) aes.add({ title, host: '127.0.0.1', port: 104, roles: ['call'] });
   const server = new DicomServer({
     aeTitle, port: 0, bindAddress: '127.0.0.1',

@@ -6,15 +6,25 @@ import { runInWorker } from '../jobs/run-in-worker.js';
 import type { HostHooks } from '../hooks/host-hooks.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { PluginStorages } from '../plugins/plugin-storages.js';
-import type { Workstation } from '../store/open-workstation.js';
+import type { Index } from '../db/dicom-index.js';
+import type { FileStore } from '../store/file-store.js';
+import type { InstanceStore } from '../store/instance-store.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 
+/** The parts of the workstation an app run uses. */
+export interface AppRunStore {
+  readonly index: Index;
+  readonly store: InstanceStore;
+  readonly files: FileStore;
+}
+
 /** What the app runner needs from the host. */
 export interface AppRunDeps {
   readonly registry: PluginRegistry;
-  readonly workstation: Workstation;
+  /** The store the sources are read from and the derived objects stored through. */
+  readonly workstation: AppRunStore;
   readonly storages: PluginStorages;
   readonly hooks?: HostHooks;
   /** Log lines of the app, tagged with the plugin id. */
@@ -134,7 +144,7 @@ export async function runApp(
 }
 
 /** The stored instances of the request's series or study. */
-function inputInstances(workstation: Workstation, req: AppRunRequest): ReturnType<Workstation['index']['getInstances']> {
+function inputInstances(workstation: AppRunStore, req: AppRunRequest): ReturnType<Index['getInstances']> {
   const { seriesInstanceUID: series, studyInstanceUID: study } = req;
   if ((series === undefined) === (study === undefined)) {
     throw new AtriumError('ATRIUM_ERR_APP_INPUT', `an app run needs a series or a study, not ${series === undefined ? 'neither' : 'both'}`, { seriesInstanceUID: series, studyInstanceUID: study });

@@ -1,10 +1,11 @@
 import { AtriumError } from '../errors/atrium-error.js';
 import { closestName } from '../errors/closest-name.js';
-import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validate-instance.js';
-import { defaultStoreRoot, storeExists } from '../store/open-workstation.js';
+import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validation-policy.js';
+import { defaultStoreRoot, storeExists } from '../store/store-root.js';
 import type { CliContext, Command } from './cli-context.js';
-import { commandHelp, globalHelp, versionText } from './cli-help.js';
-import { COMMANDS, READS_STORE } from './command-list.js';
+import { commandHelp, errorsHelp, globalHelp, versionText } from './cli-help.js';
+import { COMMAND_NAMES, COMMANDS, READS_STORE } from './command-list.js';
+import { hostSession } from './host-session.js';
 import { reportError } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
@@ -80,12 +81,13 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
     [name, ...args] = args;
   }
   if (name === undefined) {
-    (help ? io.out : io.err)(globalHelp());
+    (help ? io.out : io.err)(await globalHelp());
     return help ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    const near = closestName(name, COMMANDS.map((c) => c.name));
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (help && load === undefined && name === 'errors') return errorsHelp(args, { json: globals.json, ...io }, storeOf(globals).store);
+  if (!load) {
+    const near = closestName(name, COMMAND_NAMES);
     io.err(`atrium: unknown command "${name}"${near ? `: did you mean ${near}?` : ''} (\`atrium help\` lists the commands) [ATRIUM_ERR_CLI_UNKNOWN_COMMAND]`);
     return 2;
   }
@@ -96,14 +98,18 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
   }
   const { store, chosenBy } = storeOf(globals);
   const ctx: CliContext = { store, json: globals.json, ...(validation ? { validation: validation as ValidationPolicy } : {}), ...io };
+  const command = await load();
+  const host = hostSession(ctx);
   try {
     if (help) {
-      io.out(await commandHelp(command, args, ctx));
+      io.out(await commandHelp(command, args, ctx, host.services(command.uses)));
       return 0;
     }
     requireStore(command, args, store, chosenBy);
-    return await command.run(args, ctx);
+    return await command.run(args, ctx, host.services(command.uses));
   } catch (e) {
     return reportError(e, command, ctx);
+  } finally {
+    await host.dispose();
   }
 }

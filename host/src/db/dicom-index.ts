@@ -2,6 +2,7 @@ import type { InstanceRecord } from './instance-record.js';
 import type { PatientIdentity } from './patient-key.js';
 import type { QueryLevel } from './query-keys.js';
 import type { QueryOptions, QueryResult } from './query-engine.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** A level of the DICOM information model whose records take demographic updates. */
 export type RecordLevel = 'PATIENT' | 'STUDY' | 'SERIES';
@@ -152,3 +153,6 @@ export interface Index {
   removeQuarantine(id: number): QuarantineEntry | undefined;
   close(): void;
 }
+
+/** DI token of {@link Index} (the host database's index). */
+export const Index = serviceToken<Index>('Index');

@@ -4,6 +4,7 @@ import type { JobTable } from './job-table.js';
 import type { ReconcileLogTable } from './reconcile-log-table.js';
 import type { RemoteAeRows } from './remote-ae-rows.js';
 import type { SettingTable } from './setting-table.js';
+import { serviceToken } from '../core/service-token.js';
 
 /**
  * The database of a store: the DICOM index and the tables the other subsystems keep beside
@@ -29,3 +30,6 @@ export interface HostDatabase {
   /** Close the connection (the index with it); closing twice does nothing. */
   close(): void;
 }
+
+/** DI token of {@link HostDatabase} (the db module opens it on the host's data root). */
+export const HostDatabase = serviceToken<HostDatabase>('HostDatabase');

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { stmt } from './statement-cache.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** A path recorded before its file was renamed into place, and the process that recorded it. */
 export interface IntentRecord {
@@ -19,6 +20,9 @@ export interface IntentTable {
   /** Every intent, oldest first. */
   list(): IntentRecord[];
 }
+
+/** DI token of {@link IntentTable}. */
+export const IntentTable = serviceToken<IntentTable>('IntentTable');
 
 /** {@link IntentTable} on SQLite. */
 export class IntentTableImpl implements IntentTable {

@@ -1,6 +1,7 @@
 import type { JobEvent } from '@atrium/sdk';
 import type BetterSqlite3 from 'better-sqlite3';
 import { stmt } from './statement-cache.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** A row of the `job` table (migration step 4). Times are ISO 8601; payload, result and error JSON text. */
 export interface JobRow {
@@ -68,6 +69,9 @@ export interface JobTable {
 const LIVE_STATES = `('pending', 'running', 'retrying', 'completed')`;
 const TYPES_FILTER = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))`;
 const jsonList = (types: readonly string[] | undefined): string | null => (types === undefined ? null : JSON.stringify(types));
+
+/** DI token of {@link JobTable}. */
+export const JobTable = serviceToken<JobTable>('JobTable');
 
 /** {@link JobTable} on SQLite. */
 export class JobTableImpl implements JobTable {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+export { databasePath } from './database-path.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { registerSqlFunctions } from './sql-functions.js';
 import { applyMigrations } from './apply-migrations.js';

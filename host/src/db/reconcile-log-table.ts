@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { stmt } from './statement-cache.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** A reconcile report kept in the log, as JSON text (its shape belongs to the store). */
 export interface ReconcileLogRecord {
@@ -21,6 +22,9 @@ export interface ReconcileLogTable {
   /** Mark reports as shown, in one transaction. */
   markShown(ids: readonly number[]): void;
 }
+
+/** DI token of {@link ReconcileLogTable}. */
+export const ReconcileLogTable = serviceToken<ReconcileLogTable>('ReconcileLogTable');
 
 /** {@link ReconcileLogTable} on SQLite. */
 export class ReconcileLogTableImpl implements ReconcileLogTable {

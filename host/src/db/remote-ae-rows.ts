@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { stmt } from './statement-cache.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** A row of the remote AE table, as kept (checks and meaning belong to net's `RemoteAeTable`). */
 export interface RemoteAeRow {
@@ -39,6 +40,9 @@ const COLUMNS = 'title, host, port, alias, roles';
 function fromRow(r: Row): RemoteAeRow {
   return { title: r.title, host: r.host, port: r.port, ...(r.alias === null ? {} : { alias: r.alias }), roles: JSON.parse(r.roles) as string[] };
 }
+
+/** DI token of {@link RemoteAeRows}. */
+export const RemoteAeRows = serviceToken<RemoteAeRows>('RemoteAeRows');
 
 /** {@link RemoteAeRows} on SQLite. */
 export class RemoteAeRowsImpl implements RemoteAeRows {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { stmt } from './statement-cache.js';
+import { serviceToken } from '../core/service-token.js';
 
 /**
  * The key/value settings of a store (table `setting`): network settings as `network.<name>`,
@@ -14,6 +15,9 @@ export interface SettingTable {
   /** Forget the value of `key`. */
   unset(key: string): void;
 }
+
+/** DI token of {@link SettingTable}. */
+export const SettingTable = serviceToken<SettingTable>('SettingTable');
 
 /** {@link SettingTable} on SQLite. */
 export class SettingTableImpl implements SettingTable {

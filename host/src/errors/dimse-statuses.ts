@@ -106,6 +106,12 @@ export const DIMSE_STATUSES: { readonly [S in DimseService]: Readonly<Record<str
   'C-GET': GetStatus,
 });
 
+/** The service whose table holds `status` (the general statuses: `any`). */
+export function dimseServiceOf(status: DimseStatus): DimseService | 'any' {
+  if (Object.values(GeneralStatus).includes(status)) return 'any';
+  return (Object.keys(DIMSE_STATUSES) as DimseService[]).find((service) => Object.values(DIMSE_STATUSES[service]).includes(status)) ?? 'any';
+}
+
 /** The value a response carries when it carries none (a command set without Status (0000,0900)). */
 export const NO_STATUS = 0xffff;
 

@@ -5,7 +5,7 @@ import { openDatabase } from '../db/open-database.js';
 import { sqliteOf } from '../db/test-support/sqlite-of.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import type { JobChangeEvent, JobProgressEvent } from './job.js';
-import { JobQueueImpl } from './job-queue.js';
+import { JobQueueImpl } from './job-queue-impl.js';
 import { retryDelayMs } from './retry-delay.js';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');

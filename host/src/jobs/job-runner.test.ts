@@ -4,8 +4,9 @@ import type { HostDatabase } from '../db/host-database.js';
 import { openDatabase } from '../db/open-database.js';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import type { Job } from './job.js';
-import { JobQueueImpl } from './job-queue.js';
-import { JobRunner, type JobRunnerOptions } from './job-runner.js';
+import { JobQueueImpl } from './job-queue-impl.js';
+import { JobRunnerImpl } from './job-runner-impl.js';
+import type { JobRunner, JobRunnerOptions } from './job-runner.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { retryableError } from './to-job-error.js';
 
@@ -17,7 +18,7 @@ const FAST: JobRunnerOptions = { pollIntervalMs: 20, cancelGraceMs: 300, progres
 beforeEach(() => {
   database = openDatabase(':memory:');
   queue = new JobQueueImpl(database.jobs, { retryBaseMs: 40, retryMaxMs: 1000 });
-  runner = new JobRunner(queue, FAST);
+  runner = new JobRunnerImpl(queue, FAST);
 });
 afterEach(async () => {
   await runner.stop();
@@ -134,7 +135,7 @@ describe('JobRunner', () => {
 
   it('runs at most `concurrency` jobs at once (default 1)', async () => {
     for (const concurrency of [1, 3]) {
-      const r = new JobRunner(queue, { ...FAST, concurrency });
+      const r = new JobRunnerImpl(queue, { ...FAST, concurrency });
       let now = 0;
       let peak = 0;
       r.register('slow', async () => {
@@ -174,7 +175,7 @@ describe('JobRunner', () => {
 
   it('marks a job that ignores its abort cancelled after the grace period, calls the abandon hooks, ignores the late result', async () => {
     const abandoned: string[] = [];
-    runner = new JobRunner(queue, { ...FAST, cancelGraceMs: 150, onAbandon: (id) => abandoned.push(`runner:${id}`) });
+    runner = new JobRunnerImpl(queue, { ...FAST, cancelGraceMs: 150, onAbandon: (id) => abandoned.push(`runner:${id}`) });
     let finishLate!: () => void;
     let lateResult = false;
     runner.register(

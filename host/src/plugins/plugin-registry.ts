@@ -1,6 +1,7 @@
 import type { AppDefinition, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
 import type { PluginOrigin } from './discover-plugins.js';
 import type { PluginProblem } from './plugin-problem.js';
+import { serviceToken } from '../core/service-token.js';
 
 /**
  * - `discovered`: manifest valid, code not imported yet;
@@ -82,4 +83,4 @@ export interface PluginRegistry {
 }
 
 /** DI token of {@link PluginRegistry}. */
-export const PluginRegistry = Symbol('PluginRegistry');
+export const PluginRegistry = serviceToken<PluginRegistry>('PluginRegistry');

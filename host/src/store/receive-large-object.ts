@@ -7,7 +7,8 @@ import { parseDicom, type DicomFile } from '../io/parse-part10.js';
 import { readDicomHeader } from '../io/read-dicom-header.js';
 import { readPreface } from '../io/read-preface.js';
 import { walkDataset } from '../io/walk-dataset.js';
-import { writeAll, type FileStore } from './file-store.js';
+import type { FileStore } from './file-store.js';
+import { writeAll } from './file-store-impl.js';
 import type { StoreOutcome } from './store-outcome.js';
 import type { StoredContent } from './stored-content.js';
 

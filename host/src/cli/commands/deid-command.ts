@@ -15,8 +15,9 @@ import { UidMapper } from '../../deid/uid-mapper.js';
 import { parseUserValue } from '../../deid/user-values.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
 import { collectInputs, type DicomdirSeen } from '../../importer/collect-inputs.js';
-import { openWorkstation } from '../../store/open-workstation.js';
-import type { CliContext, Command } from '../cli-context.js';
+import { Index } from '../../db/dicom-index.js';
+import { FileStore } from '../../store/file-store.js';
+import { defineCommand, type CliContext, type Services } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { queryTerms } from '../query-terms.js';
@@ -47,14 +48,15 @@ interface DeidPlan {
  * date shifts across runs), else a random key for this run only. Exit 0 all written, 1 some not
  * written (refused, unreadable, duplicate, failed) or no DICOM file found, 2 usage.
  */
-export const deidCommand: Command = {
+export const deidCommand = defineCommand({
   name: 'deid',
   usage: USAGE,
   summary: 'De-identify (PS3.15 Basic Profile + options, or the GCA-9300R preset) files, folders or a store query into a folder; originals untouched',
-  async run(args, ctx) {
+  uses: { index: Index, files: FileStore },
+  async run(args, ctx, use) {
     try {
       const plan = planOf(args, ctx);
-      return await runBatch(plan, ctx);
+      return await runBatch(plan, ctx, use);
     } catch (e) {
       if (e instanceof UsageError || (isAtriumError(e) && ARGUMENT_ERRORS.has(e.code))) {
         ctx.err(`atrium deid: ${(e as Error).message}${e instanceof UsageError ? `\nusage: ${USAGE}` : ` [${(e as { code: string }).code}]`}`);
@@ -63,7 +65,7 @@ export const deidCommand: Command = {
       throw e;
     }
   },
-};
+});
 
 /** Parse and check the arguments; the key file is read (or created) last, once everything else is valid. */
 function planOf(args: string[], ctx: CliContext): DeidPlan {
@@ -147,12 +149,12 @@ function protectedFolders(paths: readonly string[], fromStore: boolean, store: s
   return [...inputs, { path: store, what: fromStore ? 'the store that holds the inputs' : 'the store' }];
 }
 
-async function runBatch(plan: DeidPlan, ctx: CliContext): Promise<number> {
+async function runBatch(plan: DeidPlan, ctx: CliContext, use: Services<{ index: typeof Index; files: typeof FileStore }>): Promise<number> {
   const unusable: { path: string; error: string }[] = [];
   const dicomdirs: DicomdirSeen[] = [];
   let inputs: DeidBatchInput[];
   if (plan.where) {
-    inputs = storeInputs(plan.where, ctx.store);
+    inputs = storeInputs(plan.where, await use.index(), await use.files());
   } else {
     inputs = [];
     for (const i of collectInputs(plan.paths, (d) => dicomdirs.push(d))) {
@@ -192,19 +194,16 @@ function printSummary(summary: DeidBatchSummary, unusable: readonly { path: stri
 }
 
 /** The stored files of the instances matching `--where` terms (IMAGE-level query). */
-function storeInputs(where: readonly string[], store: string): DeidBatchInput[] {
+function storeInputs(where: readonly string[], index: Index, files: FileStore): DeidBatchInput[] {
   const keys = queryTerms('--where', where, 'IMAGE', { split: true });
-  const ws = openWorkstation(store);
   try {
-    return query(ws.index, 'IMAGE', { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', SOPInstanceUID: keys.SOPInstanceUID ?? '' }).flatMap((r) => {
-      const stored = ws.index.getInstance(String(r.SeriesInstanceUID), String(r.SOPInstanceUID));
-      return stored ? [{ path: ws.files.absolute(stored.file.path) }] : [];
+    return query(index, 'IMAGE', { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', SOPInstanceUID: keys.SOPInstanceUID ?? '' }).flatMap((r) => {
+      const stored = index.getInstance(String(r.SeriesInstanceUID), String(r.SOPInstanceUID));
+      return stored ? [{ path: files.absolute(stored.file.path) }] : [];
     });
   } catch (e) {
     if (isAtriumError(e) && e.code.startsWith('ATRIUM_ERR_QUERY')) throw new UsageError(`--where: ${e.message}`);
     throw e;
-  } finally {
-    ws.close();
   }
 }
 

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { scaffoldPlugin } from '../../plugins/scaffold/scaffold-plugin.js';
-import type { Command } from '../cli-context.js';
+import { defineCommand } from '../cli-context.js';
 
-export const pluginCommand: Command = {
+export const pluginCommand = defineCommand({
   name: 'plugin',
   usage: 'atrium plugin new <name> [--dir <folder>] [--publisher <name>]',
   summary: 'Scaffold a new plugin package (default: ~/.atrium/plugins/<name>, or the first folder of $ATRIUM_PLUGIN_PATH) that installs, builds and passes its test with the SDK packed next to it',
+  uses: {},
   run(args, ctx) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { dir: { type: 'string' }, publisher: { type: 'string' } } });
     const [verb, name, extra] = positionals;
@@ -25,4 +26,4 @@ export const pluginCommand: Command = {
       : `  the workstation does not search ${made.dir}'s folder for plugins: add it to ATRIUM_PLUGIN_PATH, or create the plugin in ~/.atrium/plugins`);
     return 0;
   },
-};
+});

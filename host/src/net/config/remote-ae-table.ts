@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { RemoteAeRow, RemoteAeRows } from '../../db/remote-ae-rows.js';
+import { serviceToken } from '../../core/service-token.js';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
 
@@ -66,11 +67,33 @@ function toAe(r: RemoteAeRow): RemoteAe {
   return { title: r.title, host: r.host, port: r.port, ...(r.alias === undefined ? {} : { alias: r.alias }), roles: r.roles.filter((role): role is AeRole => AE_ROLES.includes(role as AeRole)) };
 }
 
+/** The remote AE table (`atrium ae`): who we send to, query, and who may call us. */
+export interface RemoteAeTable {
+  /**
+   * Adds `ae`, replacing the entry with the same title. Returns the stored form.
+   * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE`, `ATRIUM_ERR_AE_ALIAS_TAKEN`.
+   */
+  add(ae: RemoteAe): RemoteAe;
+  /** Every entry, sorted by title. */
+  list(): RemoteAe[];
+  /** The entry whose alias is `titleOrAlias`, else whose title is (spaces trimmed). */
+  find(titleOrAlias: string): RemoteAe | undefined;
+  /** Like {@link find}, but an unknown name is an error (`ATRIUM_ERR_AE_UNKNOWN`). */
+  require(titleOrAlias: string): RemoteAe;
+  /** Removes the entry named `titleOrAlias`; false when there is none. */
+  remove(titleOrAlias: string): boolean;
+  /** Who a caller is: its calling AE title and its address as one identity. */
+  identifyCaller(title: string, address: string): CallerIdentity;
+}
+
+/** DI token of {@link RemoteAeTable}. */
+export const RemoteAeTable = serviceToken<RemoteAeTable>('RemoteAeTable');
+
 /**
- * The remote AE table, kept in the database's remote AE rows. Titles are compared exactly
+ * {@link RemoteAeTable} kept in the database's remote AE rows. Titles are compared exactly
  * (case-sensitive) after removing leading/trailing spaces.
  */
-export class RemoteAeTable {
+export class RemoteAeTableImpl implements RemoteAeTable {
   constructor(private readonly rows: RemoteAeRows) {}
 
   /**
@@ -80,7 +103,7 @@ export class RemoteAeTable {
    *   title is another entry's alias).
    */
   add(ae: RemoteAe): RemoteAe {
-    const clean = RemoteAeTable.check(ae);
+    const clean = checkRemoteAe(ae);
     const other = this.rows.put(clean);
     if (other) {
       const name = other.alias === clean.title ? clean.title : clean.alias!;
@@ -149,28 +172,28 @@ export class RemoteAeTable {
       knownHost: callers.some((a) => hostMatches(a.host)),
     };
   }
+}
 
-  /**
-   * Checks and normalises an entry without storing it.
-   * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE`.
-   */
-  static check(ae: RemoteAe): RemoteAe {
-    if (typeof ae.title !== 'string') throw bad('title', ae.title, 'must be a string');
-    const titleProblem = aeTitleProblem(ae.title);
-    if (titleProblem) throw bad('title', ae.title, titleProblem);
-    const title = normalizeAeTitle(ae.title);
-    const host = typeof ae.host === 'string' ? ae.host.trim() : '';
-    if (!(isIP(host.replace(/%.*$/, '')) !== 0 || HOST_NAME.test(host))) throw bad('host', ae.host, 'must be a host name or an IP address');
-    if (!Number.isInteger(ae.port) || ae.port < 1 || ae.port > 65535) throw bad('port', ae.port, 'must be a whole number from 1 to 65535');
-    let alias: string | undefined;
-    if (ae.alias !== undefined) {
-      alias = typeof ae.alias === 'string' ? ae.alias.trim() : '';
-      if (alias.length === 0 || alias.length > 64 || /[\x00-\x1f\x7f]/.test(alias)) throw bad('alias', ae.alias, 'must be 1-64 printable characters');
-    }
-    if (!Array.isArray(ae.roles) || ae.roles.length === 0) throw bad('roles', ae.roles, `must list at least one of ${AE_ROLES.join(', ')}`);
-    const unknown = ae.roles.find((r) => !AE_ROLES.includes(r));
-    if (unknown !== undefined) throw bad('roles', unknown, `is not a role; roles: ${AE_ROLES.join(', ')}`);
-    const roles = AE_ROLES.filter((r) => ae.roles.includes(r));
-    return { title, host, port: ae.port, ...(alias === undefined ? {} : { alias }), roles };
+/**
+ * Checks and normalises an entry without storing it.
+ * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE`.
+ */
+export function checkRemoteAe(ae: RemoteAe): RemoteAe {
+  if (typeof ae.title !== 'string') throw bad('title', ae.title, 'must be a string');
+  const titleProblem = aeTitleProblem(ae.title);
+  if (titleProblem) throw bad('title', ae.title, titleProblem);
+  const title = normalizeAeTitle(ae.title);
+  const host = typeof ae.host === 'string' ? ae.host.trim() : '';
+  if (!(isIP(host.replace(/%.*$/, '')) !== 0 || HOST_NAME.test(host))) throw bad('host', ae.host, 'must be a host name or an IP address');
+  if (!Number.isInteger(ae.port) || ae.port < 1 || ae.port > 65535) throw bad('port', ae.port, 'must be a whole number from 1 to 65535');
+  let alias: string | undefined;
+  if (ae.alias !== undefined) {
+    alias = typeof ae.alias === 'string' ? ae.alias.trim() : '';
+    if (alias.length === 0 || alias.length > 64 || /[\x00-\x1f\x7f]/.test(alias)) throw bad('alias', ae.alias, 'must be 1-64 printable characters');
   }
+  if (!Array.isArray(ae.roles) || ae.roles.length === 0) throw bad('roles', ae.roles, `must list at least one of ${AE_ROLES.join(', ')}`);
+  const unknown = ae.roles.find((r) => !AE_ROLES.includes(r));
+  if (unknown !== undefined) throw bad('roles', unknown, `is not a role; roles: ${AE_ROLES.join(', ')}`);
+  const roles = AE_ROLES.filter((r) => ae.roles.includes(r));
+  return { title, host, port: ae.port, ...(alias === undefined ? {} : { alias }), roles };
 }
