@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { SDK_VERSION, type AppDefinition, type PluginManifest } from '@atrium/sdk';
+import { SDK_VERSION, type ActivationEvent, type AppDefinition, type PluginManifest } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import { createPluginContext, type PluginContextDeps, type PluginContextHandle } from './create-plugin-context.js';
 import type { DiscoveredPlugin, PluginDiscovery, PluginOrigin } from './discover-plugins.js';
@@ -92,6 +92,20 @@ export class PluginRegistryImpl implements PluginRegistry {
     if (e.loaded) return Promise.resolve(e.loaded.plugin);
     e.loading ??= this.activate(e).finally(() => (e.loading = undefined));
     return e.loading;
+  }
+
+  async activateFor(event: ActivationEvent): Promise<readonly string[]> {
+    const wanted = [...this.byId.values()].filter((e) => e.state !== 'invalid' && e.manifest?.activationEvents?.includes(event));
+    const active: string[] = [];
+    for (const e of wanted) {
+      try {
+        await this.load(e.id);
+        active.push(e.id);
+      } catch {
+        // load() recorded the failure and logged it; the host and the other plugins go on.
+      }
+    }
+    return active;
   }
 
   async loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: AppDefinition }> {

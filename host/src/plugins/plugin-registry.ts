@@ -1,4 +1,4 @@
-import type { AppDefinition, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
+import type { ActivationEvent, AppDefinition, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
 import type { PluginOrigin } from './discover-plugins.js';
 import type { PluginProblem } from './plugin-problem.js';
 import { serviceToken } from '../core/service-token.js';
@@ -76,6 +76,13 @@ export interface PluginRegistry {
    *   (the same error again on later calls: a failed plugin is not retried).
    */
   load(pluginId: string): Promise<LoadedPlugin>;
+  /**
+   * Load and activate every valid plugin whose manifest lists `event` among its
+   * `activationEvents` (VS Code's activation events), before the host does what the event
+   * reports. A plugin that fails is logged and left failed; the others are activated.
+   * Returns the ids of the plugins active for the event.
+   */
+  activateFor(event: ActivationEvent): Promise<readonly string[]>;
   /** {@link resolveApp} then {@link load}; returns the app's definition from the plugin's code. */
   loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: AppDefinition }>;
   /** Deactivate every active plugin and dispose its subscriptions; they return to `discovered`. */
