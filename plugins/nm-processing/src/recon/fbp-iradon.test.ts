@@ -43,7 +43,7 @@ describe.skipIf(!havePeers('skimage'))('FBP against scikit-image iradon (one sli
     ['shepp-logan', { name: 'shepp-logan' }],
     ['hann', { name: 'hann' }],
     ['hamming', { name: 'hamming' }],
-  ] as const)('equals iradon with the %s filter (ramp, Shepp-Logan: within 0.02 %% of the maximum, float32 rounding; Hann, Hamming: within 0.1 %%, scikit-image samples the window half a bin apart)', (skName, window) => {
+  ] as const)('equals iradon with the %s filter (ramp, Shepp-Logan: within 0.02 percent of the maximum, float32 rounding; Hann, Hamming: within 0.1 percent, scikit-image samples the window half a bin apart)', (skName, window) => {
     const dir = mkdtempSync(join(tmpdir(), 'atrium-iradon-'));
     try {
       writeFileSync(join(dir, 'sino.f32'), Buffer.from(sino.data.buffer));
