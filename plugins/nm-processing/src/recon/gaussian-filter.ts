@@ -1,8 +1,9 @@
 /**
  * A 3-D Gaussian filter of a volume laid out `[(row · columns + column) · slices + slice]`,
  * separable, with the full width at half maximum given per axis in voxels (0 = no filtering on
- * that axis): σ = FWHM / (2 √(2 ln 2)), kernel truncated at 3σ and normalised to 1. Values beyond
- * the volume count as 0, so the sum is kept except for what spreads out of the grid.
+ * that axis): σ = FWHM / (2 √(2 ln 2)), kernel truncated at 3σ and normalised to 1. Near the ends
+ * of an axis the kernel is cut to the voxels inside and renormalised, so a uniform volume stays
+ * uniform up to its faces (rather than darkening, as zero padding would).
  */
 export function gaussianFilter(
   volume: Float32Array,
@@ -10,7 +11,7 @@ export function gaussianFilter(
   fwhm: readonly [number, number, number],
 ): Float32Array {
   const { columns, rows, slices } = dims;
-  let out = volume.slice();
+  let out: Float32Array = volume.slice();
   const strides = [slices, columns * slices, 1] as const;
   const lengths = [columns, rows, slices] as const;
   for (let axis = 0; axis < 3; axis++) {
@@ -51,10 +52,14 @@ function convolveAxis(
         const base = (row * columns + col) * slices + k;
         for (let i = 0; i < length; i++) {
           let sum = 0;
+          let weight = 0;
           const lo = Math.max(-r, -i);
           const hi = Math.min(r, length - 1 - i);
-          for (let j = lo; j <= hi; j++) sum += kernel[j + r]! * v[base + (i + j) * stride]!;
-          out[base + i * stride] = sum;
+          for (let j = lo; j <= hi; j++) {
+            sum += kernel[j + r]! * v[base + (i + j) * stride]!;
+            weight += kernel[j + r]!;
+          }
+          out[base + i * stride] = sum / weight;
         }
       }
     }

@@ -1,13 +1,13 @@
 import type { DicomValue, FrameData, SourceInstance, SourceSeries } from '@atrium/sdk';
 import { numbersOf, textOf } from '../geometry/dicom-values.js';
 
-/** An NM object as the test support builds it: attributes by keyword, and its frames (rows × columns each). */
+/** An object as the test support builds it: attributes by keyword, and its frames (rows × columns each; Int16 for CT in HU). */
 export interface NmObject {
   readonly attributes: Readonly<Record<string, DicomValue>>;
-  readonly frames: readonly Uint16Array[];
+  readonly frames: readonly (Uint16Array | Int16Array)[];
 }
 
-/** A read-only source instance over an {@link NmObject}, as the host gives instances to apps (no rescale in NM). */
+/** A read-only source instance over an {@link NmObject}, as the host gives instances to apps (CT frames are stored in HU: Rescale 1 / 0). */
 export function fakeInstance(o: NmObject): SourceInstance {
   const a = o.attributes;
   const rows = Number(a.Rows);

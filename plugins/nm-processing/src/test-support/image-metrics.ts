@@ -39,7 +39,7 @@ export interface GridVolume {
  */
 export function spotCentroid(v: GridVolume, around: readonly [number, number, number], radius: number, level: number, sign: 1 | -1): [number, number, number] {
   let w = 0;
-  const c = [0, 0, 0];
+  const c: [number, number, number] = [0, 0, 0];
   for (let row = 0; row < v.rows; row++) for (let col = 0; col < v.columns; col++) for (let k = 0; k < v.slices; k++) {
     if ((col - around[0]) ** 2 + (row - around[1]) ** 2 + (k - around[2]) ** 2 > radius * radius) continue;
     const x = Math.max(0, sign * (v.data[(row * v.columns + col) * v.slices + k]! - level));

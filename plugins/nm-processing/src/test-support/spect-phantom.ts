@@ -30,8 +30,8 @@ export function mirrored(p: AnalyticPhantom): AnalyticPhantom {
   return { ellipsoids: p.ellipsoids.map(flip), ...(p.attenuator ? { attenuator: { ...p.attenuator, shape: flip(p.attenuator.shape) } } : {}) };
 }
 
-/** A uniform cylinder of activity 1 and attenuation `mu` (1/mm), radius `radius` mm, long in z. */
+/** A uniform cylinder of activity 1 and attenuation `mu` (1/mm), radius `radius` mm, 200 m long (an ellipsoid that long is a cylinder to 1 µm here). */
 export function uniformCylinder(radius: number, mu: number): AnalyticPhantom {
-  const body: Ellipsoid = { center: [0, 0, 0], semiAxes: [radius, radius, 400], value: 1 };
+  const body: Ellipsoid = { center: [0, 0, 0], semiAxes: [radius, radius, 1e5], value: 1 };
   return { ellipsoids: [body], attenuator: { shape: body, mu } };
 }

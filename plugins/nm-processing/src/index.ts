@@ -1,0 +1,11 @@
+/**
+ * Atrium plugin `atrium.nm-processing`: nuclear medicine processing after the Canon GCA-9300R —
+ * SPECT reconstruction (`nm-recon`), gated SPECT (`nm-gated`) and the renogram (`nm-renogram`),
+ * written against `@atrium/sdk` only. The manifest is the `atrium` field of package.json; this
+ * module is its `main`.
+ */
+import { definePlugin } from '@atrium/sdk';
+import { nmReconApp } from './apps/nm-recon-app.js';
+
+export default definePlugin({ apps: [nmReconApp] });
+export { nmReconApp };
