@@ -6,6 +6,7 @@
  */
 import { definePlugin } from '@atrium/sdk';
 import { nmReconApp } from './apps/nm-recon-app.js';
+import { nmRenogramApp } from './apps/nm-renogram-app.js';
 
-export default definePlugin({ apps: [nmReconApp] });
-export { nmReconApp };
+export default definePlugin({ apps: [nmReconApp, nmRenogramApp] });
+export { nmReconApp, nmRenogramApp };
