@@ -5,8 +5,9 @@
  * module is its `main`.
  */
 import { definePlugin } from '@atrium/sdk';
+import { nmGatedApp } from './apps/nm-gated-app.js';
 import { nmReconApp } from './apps/nm-recon-app.js';
 import { nmRenogramApp } from './apps/nm-renogram-app.js';
 
-export default definePlugin({ apps: [nmReconApp, nmRenogramApp] });
-export { nmReconApp, nmRenogramApp };
+export default definePlugin({ apps: [nmReconApp, nmGatedApp, nmRenogramApp] });
+export { nmGatedApp, nmReconApp, nmRenogramApp };

@@ -1,24 +1,18 @@
-import { defineApp, volumeFromSeries, type AppContext, type Parameters, type SourceInstance } from '@atrium/sdk';
-import { nmRefusal } from '../geometry/nm-refusal.js';
-import { parallelViews, projectionSet, readProjections, reconGrid, volumePlacement } from '../geometry/tomo-projections.js';
-import { tomoGeometry, type TomoGeometry } from '../geometry/tomo-geometry.js';
+import { defineApp } from '@atrium/sdk';
 import { nmVolumeObject } from '../output/nm-volume-content.js';
 import { cardiacAxes, reorient, type CardiacView } from '../recon/cardiac-reorientation.js';
-import { ctMuMap } from '../recon/ct-mu-map.js';
-import { reconstructTomo, type ReconSettings } from '../recon/reconstruct-tomo.js';
 import type { PlacedVolume } from '../recon/volume-layout.js';
 import { rgbPixels } from '../render/canvas.js';
 import { volumePage } from '../render/volume-page.js';
-import { chooseWindows } from './choose-windows.js';
 import { displayReconstruction } from './display-reconstruction.js';
 import { nmAcquisition, nmImageKind } from './nm-input.js';
 import { tomoLoadSpec } from './nm-load-spec.js';
 import { NOT_FOR_CLINICAL_USE, PRODUCER, patientLine } from './producer.js';
 import { nmReconParameters } from './recon-parameters.js';
 import { reconOutputs } from './recon-outputs.js';
-import { convolutionKernel, methodSummary, reconSettings } from './recon-settings.js';
+import { convolutionKernel } from './recon-settings.js';
+import { correctionsApplied, derivationText, planTomo, projectionFrameDuration, reconstructWindow } from './tomo-preparation.js';
 
-type ReconParams = Parameters<typeof nmReconParameters>;
 const APP = 'nm-recon';
 const VIEWS: readonly CardiacView[] = ['short-axis', 'vertical-long-axis', 'horizontal-long-axis'];
 
@@ -41,39 +35,28 @@ export const nmReconApp = defineApp({
   async run(ctx, input, params) {
     const instance = nmAcquisition(input, APP, ['TOMO', 'GATED TOMO', 'RECON TOMO', 'RECON GATED TOMO']);
     if (nmImageKind(instance).startsWith('RECON')) return displayReconstruction(ctx, instance, 'page');
-    const g = withCor(tomoGeometry(instance, APP), params.corCorrection);
-    const { chosen, all } = chooseWindows(instance, g.vectors.count.energyWindow, params.energyWindows, APP);
-    g.notes.forEach((n) => ctx.log.info(n));
-    const placement = { ...volumePlacement(g), columns: g.columns, rows: g.columns, slices: g.rows, frameOfReferenceUID: instance.string('FrameOfReferenceUID') };
-    const settings = await withCtAttenuation(ctx, reconSettings(params, g.pixelSpacing[1], g.pixelSpacing[0]), params, placement);
-    const summary = methodSummary(params, g.pixelSpacing[1]);
+    const plan = await planTomo(ctx, instance, params, APP);
+    const g = plan.geometry;
     const results = [];
-    for (const [n, window] of chosen.entries()) {
-      const share = (f: number) => (n + f) / chosen.length;
-      const set = projectionSet(g, window.number);
-      const p = await readProjections(instance, g, set, { signal: ctx.signal });
-      const counts = p.data.reduce((a, b) => a + b, 0);
-      const outcome = reconstructTomo(p, parallelViews(g, set), reconGrid(g), settings, {
-        signal: ctx.signal,
-        progress: (f, message) => ctx.progress(share(0.8 * f), `window ${window.number}: ${message}`),
-      });
-      const volume: PlacedVolume = { ...placement, data: outcome.volume };
-      const description = `${summary}${chosen.length > 1 || all.length > 1 ? ` ${window.name ?? `W${window.number}`}` : ''}`;
-      const corrections = [...new Set([...correctedImage(instance), ...(g.corApplied ? ['COR'] : []), ...(params.attenuation !== 'none' ? ['ATTN'] : [])])];
-      const object = (v: PlacedVolume, what: string) => nmVolumeObject({
-        kind: 'RECON TOMO',
-        volumes: [v],
-        countScale: p.views,
-        source: instance,
-        energyWindow: window.number,
-        correctedImage: corrections,
-        seriesDescription: what === 'transaxial' ? description : `${description} ${what}`,
-        convolutionKernel: convolutionKernel(params, g.pixelSpacing[1]),
-        derivationDescription: derivation(params, g, window.number, what),
-        imageComments: `${NOT_FOR_CLINICAL_USE}. ${PRODUCER} ${what} volume: ${description}.`,
-        countsAccumulated: counts,
-        frameDuration: frameDuration(instance),
-      });
+    for (const [n, window] of plan.chosen.entries()) {
+      const share = (f: number) => (n + f) / plan.chosen.length;
+      const { projections, volume, counts } = await reconstructWindow(ctx, plan, window.number, { progress: (f, m) => ctx.progress(share(0.8 * f), `window ${window.number}: ${m}`) });
+      const description = `${plan.method}${plan.all.length > 1 ? ` ${window.name ?? `W${window.number}`}` : ''}`;
+      const object = (v: PlacedVolume, what: string) =>
+        nmVolumeObject({
+          kind: 'RECON TOMO',
+          volumes: [v],
+          countScale: projections.views,
+          source: instance,
+          energyWindow: window.number,
+          correctedImage: correctionsApplied(instance, plan, params.attenuation),
+          seriesDescription: what === 'transaxial' ? description : `${description} ${what}`,
+          convolutionKernel: convolutionKernel(params, g.pixelSpacing[1]),
+          derivationDescription: derivationText(params, g, window.number, what),
+          imageComments: `${NOT_FOR_CLINICAL_USE}. ${PRODUCER} ${what} volume: ${description}.`,
+          countsAccumulated: counts,
+          frameDuration: projectionFrameDuration(instance),
+        });
       const transaxial = object(volume, 'transaxial');
       await ctx.derive.write('recon', { sources: [instance], pixels: transaxial.pixels, content: transaxial.content });
       if (params.reorient) {
@@ -84,55 +67,34 @@ export const nmReconApp = defineApp({
           await ctx.derive.write(view, { sources: [instance], pixels: o.pixels, content: o.content });
         }
       }
-      const page = volumePage(volume, { title: 'SPECT RECONSTRUCTION', lines: [patientLine(instance), description, `Energy window ${window.number}${window.name ? ` ${window.name}` : ''}, ${Math.round(counts)} counts, ${p.views} views`], footer: `${NOT_FOR_CLINICAL_USE}  ${PRODUCER}` });
+      const page = volumePage(volume, {
+        title: 'SPECT RECONSTRUCTION',
+        lines: [patientLine(instance), description, `Energy window ${window.number}${window.name ? ` ${window.name}` : ''}, ${Math.round(counts)} counts, ${projections.views} views`],
+        footer: `${NOT_FOR_CLINICAL_USE}  ${PRODUCER}`,
+      });
       await ctx.derive.write('page', { sources: [instance], pixels: rgbPixels(page), burnedInAnnotation: true, content: { ImageComments: `SPECT display page: ${description}. ${NOT_FOR_CLINICAL_USE}.` } });
       ctx.progress(share(1), `window ${window.number} written`);
-      results.push({ window: window.number, name: window.name, reason: window.reason, views: p.views, projectionCounts: Math.round(counts), countsPerStoredValue: transaxial.slope, volume: { dimensions: [volume.columns, volume.rows, volume.slices], spacing: volume.spacing, origin: volume.origin } });
+      results.push({
+        window: window.number,
+        name: window.name ?? null,
+        views: projections.views,
+        projectionCounts: Math.round(counts),
+        countsPerStoredValue: transaxial.slope,
+        volume: { dimensions: [volume.columns, volume.rows, volume.slices], spacing: volume.spacing, origin: volume.origin },
+      });
     }
+    const unused = plan.all.length - plan.chosen.length;
     return {
-      summary: `${g.kind} ${g.columns}×${g.rows}, ${g.frames.length} frames: ${results.length} photopeak window(s) reconstructed (${summary})${all.length > chosen.length ? `, ${all.length - chosen.length} other window(s) not used` : ''}`,
+      summary: `${g.kind} ${g.columns}×${g.rows}, ${g.frames.length} frames: ${results.length} photopeak window(s) reconstructed (${plan.method})${unused > 0 ? `, ${unused} other window(s) not used` : ''}`,
       data: {
         kind: g.kind,
-        method: summary,
+        method: plan.method,
         corApplied: g.corApplied,
         attenuation: params.attenuation,
-        windows: all.map((w) => ({ number: w.number, name: w.name ?? null, photopeak: w.photopeak ?? null, reconstructed: chosen.includes(w), reason: w.reason })),
+        windows: plan.all.map((w) => ({ number: w.number, name: w.name ?? null, photopeak: w.photopeak ?? null, reconstructed: plan.chosen.includes(w), reason: w.reason })),
         reconstructions: results,
         notes: g.notes,
       },
     };
   },
 });
-
-/** The geometry without its centre-of-rotation offsets when the user turned the correction off. */
-function withCor(g: TomoGeometry, apply: boolean): TomoGeometry {
-  return apply || !g.corApplied ? g : { ...g, corApplied: false, axisColumn: g.axisColumn.map(() => (g.columns - 1) / 2) };
-}
-
-/** Settings with the CT attenuation map when `attenuation=ct`. */
-async function withCtAttenuation(ctx: AppContext, s: ReconSettings, params: ReconParams, placement: Omit<PlacedVolume, 'data'>): Promise<ReconSettings> {
-  if (params.attenuation !== 'ct') return s;
-  if (params.ctSeries === '') throw nmRefusal(APP, 'attenuation=ct needs the CT series: give ctSeries=<Series Instance UID>', { parameter: 'ctSeries' });
-  if (!ctx.readSeries) throw nmRefusal(APP, 'this host cannot read a second series (ctx.readSeries); use attenuation=threshold or ellipse', { parameter: 'attenuation' });
-  const ct = await ctx.readSeries(params.ctSeries);
-  if (ct.modality !== 'CT') throw nmRefusal(APP, `series ${params.ctSeries} is ${ct.modality ?? 'of no modality'}, not CT`, { parameter: 'ctSeries' });
-  ctx.progress(0.02, `reading CT ${params.ctSeries}`);
-  const volume = await volumeFromSeries(ct, { signal: ctx.signal });
-  return { ...s, attenuation: { kind: 'map', mu: ctMuMap(volume, placement, params.mu / 10, ctx.signal) } };
-}
-
-function correctedImage(instance: SourceInstance): string[] {
-  const v = instance.attribute('CorrectedImage');
-  return (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? v.split('\\') : []).map((s) => s.trim()).filter((s) => s !== '');
-}
-
-function frameDuration(instance: SourceInstance): number | undefined {
-  const item = (instance.attribute('RotationInformationSequence') as readonly Record<string, unknown>[] | undefined)?.[0];
-  const d = Number(item?.ActualFrameDuration);
-  return Number.isFinite(d) && d > 0 ? d : undefined;
-}
-
-function derivation(params: ReconParams, g: TomoGeometry, window: number, what: string): string {
-  const p = Object.entries(params).map(([k, v]) => `${k}=${v === '' ? '""' : String(v)}`).join(', ');
-  return `${what} SPECT volume of energy window ${window} of ${g.kind} ${g.sopInstanceUID} (${g.frames.length} frames, ${g.vectors.count.detector} head(s)); ${g.corApplied ? 'centre of rotation corrected' : 'no centre-of-rotation offset applied'}; parameters: ${p}`.slice(0, 1024);
-}

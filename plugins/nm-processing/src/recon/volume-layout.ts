@@ -46,7 +46,9 @@ export function fromSdkVolume(v: Volume): PlacedVolume {
   return { columns, rows, slices, data, origin: v.origin, spacing: v.spacing, direction: v.direction, frameOfReferenceUID: v.frameOfReferenceUID };
 }
 
-/** Value of voxel (column, row, slice). */
-export function voxelAt(v: PlacedVolume, column: number, row: number, slice: number): number {
-  return v.data[(row * v.columns + column) * v.slices + slice]!;
+
+/** Centre of voxel (column, row, slice) in patient coordinates, mm. */
+export function voxelCentreOf(v: Omit<PlacedVolume, 'data'>, column: number, row: number, slice: number): [number, number, number] {
+  const [a, b, c] = v.direction;
+  return [0, 1, 2].map((x) => v.origin[x]! + column * v.spacing[0] * a[x]! + row * v.spacing[1] * b[x]! + slice * v.spacing[2] * c[x]!) as [number, number, number];
 }

@@ -36,7 +36,4 @@ export function derivedVolumes(request: DerivedObjectRequest): PlacedVolume[] {
   });
 }
 
-/** Centre of voxel (i, j, k) of a placed volume, patient mm. */
-export function voxelCentre(v: PlacedVolume, i: number, j: number, k: number): [number, number, number] {
-  return [0, 1, 2].map((c) => v.origin[c]! + i * v.spacing[0] * v.direction[0][c]! + j * v.spacing[1] * v.direction[1][c]! + k * v.spacing[2] * v.direction[2][c]!) as [number, number, number];
-}
+export { voxelCentreOf as voxelCentre } from '../recon/volume-layout.js';
