@@ -15,7 +15,7 @@ import { tomoLoadSpec } from './nm-load-spec.js';
 import { NOT_FOR_CLINICAL_USE, PRODUCER, patientLine } from './producer.js';
 import { reconParameters } from './recon-parameters.js';
 import { convolutionKernel } from './recon-settings.js';
-import { correctionsApplied, derivationText, planTomo, projectionFrameDuration, reconstructWindow } from './tomo-preparation.js';
+import { correctionsApplied, derivationText, planTomo, reconstructWindow } from './tomo-preparation.js';
 
 const APP = 'nm-gated';
 
@@ -81,7 +81,6 @@ export const nmGatedApp = defineApp({
         energyWindow: window.number,
         correctedImage: correctionsApplied(instance, plan, params.attenuation),
         convolutionKernel: convolutionKernel(params, g.pixelSpacing[1]),
-        frameDuration: projectionFrameDuration(instance),
       };
       const gated = nmVolumeObject({
         ...base,

@@ -11,7 +11,7 @@ import { NOT_FOR_CLINICAL_USE, PRODUCER, patientLine } from './producer.js';
 import { nmReconParameters } from './recon-parameters.js';
 import { reconOutputs } from './recon-outputs.js';
 import { convolutionKernel } from './recon-settings.js';
-import { correctionsApplied, derivationText, planTomo, projectionFrameDuration, reconstructWindow } from './tomo-preparation.js';
+import { correctionsApplied, derivationText, planTomo, reconstructWindow } from './tomo-preparation.js';
 
 const APP = 'nm-recon';
 const VIEWS: readonly CardiacView[] = ['short-axis', 'vertical-long-axis', 'horizontal-long-axis'];
@@ -55,7 +55,6 @@ export const nmReconApp = defineApp({
           derivationDescription: derivationText(params, g, window.number, what),
           imageComments: `${NOT_FOR_CLINICAL_USE}. ${PRODUCER} ${what} volume: ${description}.`,
           countsAccumulated: counts,
-          frameDuration: projectionFrameDuration(instance),
         });
       const transaxial = object(volume, 'transaxial');
       await ctx.derive.write('recon', { sources: [instance], pixels: transaxial.pixels, content: transaxial.content });

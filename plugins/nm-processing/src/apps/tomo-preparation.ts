@@ -79,13 +79,6 @@ export function correctionsApplied(instance: SourceInstance, plan: TomoPlan, att
   return [...new Set([...source, ...(plan.geometry.corApplied ? ['COR'] : []), ...(attenuation !== 'none' ? ['ATTN'] : [])])];
 }
 
-/** Actual Frame Duration of the projections (first Rotation Information item), ms. */
-export function projectionFrameDuration(instance: SourceInstance): number | undefined {
-  const item = (instance.attribute('RotationInformationSequence') as readonly Record<string, unknown>[] | undefined)?.[0];
-  const d = Number(item?.ActualFrameDuration);
-  return Number.isFinite(d) && d > 0 ? d : undefined;
-}
-
 /** Derivation Description: what the volume is and every parameter. */
 export function derivationText(params: Readonly<Record<string, unknown>>, g: TomoGeometry, window: number, what: string): string {
   const p = Object.entries(params).map(([k, v]) => `${k}=${v === '' ? '""' : String(v)}`).join(', ');

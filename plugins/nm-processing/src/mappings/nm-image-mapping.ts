@@ -11,9 +11,12 @@ import { Copied, Generated, Removed, type MappingTable } from '@atrium/sdk';
  * attributes, Real World Value Mapping of the counts. Differences from the GCA-9300R, on purpose:
  * Series Description records the method (the GCA-9300R takes user input); Source Image Sequence,
  * Derivation Description and Contributing Equipment say what the volume comes from; Acquisition
- * Date / Time are Copied (the GCA-9300R generates them); the private Application Module
- * (Table 8-31) is not written. `gated` keeps the NM Multi-gated Acquisition module (RECON GATED TOMO)
- * and removes it otherwise (a summed reconstruction of a gated acquisition is not gated).
+ * Date / Time are Copied (the GCA-9300R generates them); Actual Frame Duration is not written (PS3.3
+ * C.8.4.9 allows it only for WHOLE BODY and STATIC images); Patient Position is Removed (an NM image
+ * carries the Patient Orientation Code Sequences instead, C.7.3.1); Laterality is the source's, or
+ * empty; the private Application Module (Table 8-31) is not written. `gated` keeps the NM
+ * Multi-gated Acquisition module (RECON GATED TOMO) — the Gated Information Sequence as the app
+ * gives it — and removes it otherwise (a summed reconstruction of a gated acquisition is not gated).
  */
 export function nmImageMapping(options: { readonly gated: boolean }): MappingTable {
   const gatedRule = options.gated ? Copied : Removed;
@@ -62,7 +65,8 @@ export function nmImageMapping(options: { readonly gated: boolean }): MappingTab
     ProtocolName: Copied,
     SeriesDescription: Generated('Content'),
     OperatorsName: Generated('OperatorsName'),
-    PatientPosition: Copied,
+    PatientPosition: Removed,
+    Laterality: Generated('Content'),
     BodyPartExamined: Copied,
     ReferencedPerformedProcedureStepSequence: Removed,
     RequestAttributesSequence: Removed,
@@ -119,7 +123,7 @@ export function nmImageMapping(options: { readonly gated: boolean }): MappingTab
     AcquisitionTerminationCondition: Copied,
     TableHeight: Copied,
     TableTraverse: Copied,
-    ActualFrameDuration: Generated('Content'),
+    ActualFrameDuration: Removed,
     CountRate: Removed,
     ProcessingFunction: Removed,
     CorrectedImage: Generated('Content'),
@@ -144,7 +148,7 @@ export function nmImageMapping(options: { readonly gated: boolean }): MappingTab
     PVCRejection: gatedRule,
     SkipBeats: gatedRule,
     HeartRate: gatedRule,
-    GatedInformationSequence: gatedRule,
+    GatedInformationSequence: options.gated ? Generated('Content') : Removed,
     // NM Phase (Table 8-29): not a dynamic image
     PhaseInformationSequence: Removed,
     // NM Reconstruction (PS3.3 C.8.4.15)

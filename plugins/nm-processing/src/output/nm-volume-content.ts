@@ -21,8 +21,6 @@ export interface NmVolumeSpec {
   readonly imageComments: string;
   /** Counts Accumulated (0018,0070): the counts of the projections used. */
   readonly countsAccumulated: number;
-  /** Actual Frame Duration (0018,1242) of the projections, ms. */
-  readonly frameDuration: number | undefined;
 }
 
 /** The derived object's pixels and content, and the scale of its stored values. */
@@ -76,7 +74,8 @@ export function nmVolumeObject(spec: NmVolumeSpec): NmVolumeObject {
     LossyImageCompression: '00',
     CorrectedImage: [...spec.correctedImage],
     CountsAccumulated: Math.round(spec.countsAccumulated),
-    ...(spec.frameDuration !== undefined ? { ActualFrameDuration: Math.round(spec.frameDuration) } : {}),
+    ...laterality(spec.source),
+    ...(gated ? { GatedInformationSequence: gatedInformation(spec.source) } : {}),
     PixelSpacing: [first.spacing[1], first.spacing[0]],
     SliceThickness: first.spacing[2],
     SpacingBetweenSlices: first.spacing[2],
@@ -104,6 +103,36 @@ export function nmVolumeObject(spec: NmVolumeSpec): NmVolumeObject {
     }],
   };
   return { pixels: { rows, columns, samplesPerPixel: 1, bitsAllocated: 16, data, frames: slices * slots }, content, slope };
+}
+
+/** Body parts that come in pairs (PS3.3 C.7.3.1: Laterality is Type 2C for them). */
+const PAIRED = /^(BREAST|KIDNEY|LUNG|EYE|EAR|OVARY|TESTIS|ADRENAL|CLAVICLE|SHOULDER|ARM|ELBOW|FOREARM|WRIST|HAND|FINGER|HIP|THIGH|KNEE|LEG|ANKLE|FOOT|TOE|EXTREMITY|UPRLIMB|LOWRLIMB|UPPER EXTREMITY|LOWER EXTREMITY)$/;
+
+/**
+ * Laterality (General Series, Type 2C: required for a paired body part): the source's; else empty when
+ * Body Part Examined is absent or a paired structure (the side is unknown), and absent otherwise.
+ */
+function laterality(source: SourceInstance): Record<string, DicomValue> {
+  const given = source.string('Laterality');
+  if (given !== undefined) return { Laterality: given };
+  const part = source.string('BodyPartExamined')?.toUpperCase();
+  return part === undefined || PAIRED.test(part) ? { Laterality: '' } : {};
+}
+
+/**
+ * The source's Gated Information Sequence for a RECON GATED TOMO volume, without the Time Slot
+ * Information Sequence of its Data Information items: PS3.3 C.8.4.13 requires that one when Frame
+ * Increment Pointer holds Time Slot Vector, which the volume's does, but dicom3tools' dciodvfy
+ * evaluates the condition inside the nested item, finds no Frame Increment Pointer there and reports
+ * the sequence as an error; its Time Slot Times stay in the projections the volume references.
+ */
+function gatedInformation(source: SourceInstance): DicomItem[] {
+  return itemsOf(source.attribute('GatedInformationSequence')).map((item) => ({
+    ...item,
+    ...(item.DataInformationSequence !== undefined
+      ? { DataInformationSequence: itemsOf(item.DataInformationSequence).map(({ TimeSlotInformationSequence: _, ...rest }) => rest) }
+      : {}),
+  }));
 }
 
 /** The source's Energy Window Information item of `window` (Type 2 sequence: an empty item when the source has none). */

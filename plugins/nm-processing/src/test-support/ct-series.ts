@@ -48,6 +48,7 @@ export function ctSeries(o: CtSeriesOptions): NmObject[] {
       PixelSpacing: [o.pixel, o.pixel],
       SliceThickness: o.sliceSpacing,
       KVP: 120,
+      PatientPosition: 'HFS',
       SamplesPerPixel: 1,
       PhotometricInterpretation: 'MONOCHROME2',
       Rows: n,

@@ -32,7 +32,7 @@ export interface DynamicAcquisitionOptions {
   /** Left kidney's share of the integral over 60–120 s, %; default 40. */
   readonly splitLeft?: number;
   readonly noiseSeed?: number;
-  /** Count-rate scale (default 1): 1 gives a right-kidney peak of about 1500 counts/s. */
+  /** Count-rate scale (default 1): 1 gives a right-kidney peak of about 1500 counts/s (about 200 counts per pixel in a 20 s frame). */
   readonly scale?: number;
 }
 
@@ -55,7 +55,7 @@ const PHASES = [
 export function dynamicRenogram(o: DynamicAcquisitionOptions): SyntheticRenogram {
   const scale = o.scale ?? 1;
   const split = o.splitLeft ?? 40;
-  const rightCurve: GammaVariate = { k: 60 * scale, t0: 10, alpha: 2.2, beta: 60 };
+  const rightCurve: GammaVariate = { k: 0.3 * scale, t0: 10, alpha: 2.2, beta: 60 };
   const leftShape: GammaVariate = { k: 1, t0: 12, alpha: 2.5, beta: 75 };
   const integral = (g: GammaVariate) => {
     let s = 0;
@@ -89,7 +89,7 @@ export function dynamicRenogram(o: DynamicAcquisitionOptions): SyntheticRenogram
       const c = p % COLUMNS;
       const body = ((c - 31.5) / 26) ** 2 + ((r - 33) / 30) ** 2 <= 1 ? bg : 0;
       const value = body + counts[0]! * weights[0]![p]! + counts[1]! * weights[1]![p]!;
-      return Math.min(65535, random ? poisson(value, random) : Math.round(value));
+      return sample(random ? poisson(value, random) : Math.round(value));
     });
   });
   const mids = times.map((t) => t.start + t.duration / 2);
@@ -103,6 +103,12 @@ export function dynamicRenogram(o: DynamicAcquisitionOptions): SyntheticRenogram
     expectedTmaxFrame: { left: peakFrame(leftCurve), right: peakFrame(rightCurve) },
     diureticAt: 600,
   };
+}
+
+/** A count as a 16-bit sample; a phantom that would overflow is a mistake in the phantom, not data to clip. */
+function sample(n: number): number {
+  if (n > 65535) throw new RangeError(`the synthetic renogram would store ${n} counts in a pixel (16 bits hold 65535): lower its scale`);
+  return n;
 }
 
 /** Mean count rate of a curve over a frame. */

@@ -40,7 +40,6 @@ export function nmStudyAttributes(ids: NmStudyIds): Record<string, DicomValue> {
     FrameOfReferenceUID: ids.frameOfReferenceUID,
     PositionReferenceIndicator: '',
     PatientOrientation: '',
-    PatientPosition: 'HFS',
     ContentDate: '20240601',
     ContentTime: '093000',
     AcquisitionDate: '20240601',

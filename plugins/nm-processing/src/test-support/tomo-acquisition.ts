@@ -86,7 +86,11 @@ export function tomoAcquisition(o: TomoAcquisitionOptions): NmObject {
   const random = o.noiseSeed === undefined ? undefined : seededRandom(o.noiseSeed);
   const frames = integrals.map((f, i) => {
     const factor = index[i]!.window === 2 ? 0.25 * scale : scale;
-    return Uint16Array.from(f, (x) => Math.min(65535, random ? poisson(x * factor, random) : Math.round(x * factor)));
+    return Uint16Array.from(f, (x) => {
+      const n = random ? poisson(x * factor, random) : Math.round(x * factor);
+      if (n > 65535) throw new RangeError(`the acquisition would store ${n} counts in a bin (16 bits hold 65535): lower countsPerView`);
+      return n;
+    });
   });
 
   const firstRowZ = zCenter - columnZ * ((o.rows - 1) / 2) * o.pixel;
