@@ -122,7 +122,7 @@ export const nmRenogramApp = defineApp({
 });
 
 function ratio(m: KidneyMeasures): string {
-  return m.ratio20 === undefined ? '-' : m.ratio20.toFixed(2);
+  return m.ratio20 === undefined ? '-' : (Math.abs(m.ratio20) < 0.005 ? 0 : m.ratio20).toFixed(2);
 }
 
 /** The frames whose mid-times fall in [from, to] s summed (the first frame after `from` when none does). */

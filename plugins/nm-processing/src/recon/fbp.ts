@@ -13,6 +13,8 @@ export interface FbpOptions {
   readonly signal?: AbortSignal;
   /** Called after each view is back-projected. */
   readonly onView?: (done: number, total: number) => void;
+  /** Slices back-projected together (default all). */
+  readonly slab?: number;
 }
 
 /**
@@ -136,30 +138,42 @@ function backprojectFiltered(q: Float32Array, p: Projections, views: readonly Pa
   const circle = options.circle ?? true;
   const out = new Float32Array(n * n * slices);
   const last = bins - 1;
-  // Slabs of slices, so that the part of the volume being summed stays in the processor's cache.
-  const slab = 16;
+  // The pixels to fill, and for every view each pixel's bin and interpolation weight (shared by all slices).
+  const pixels: number[] = [];
+  for (let row = 0; row < n; row++) for (let col = 0; col < n; col++) if (!circle || inFieldOfView(grid, col, row)) pixels.push(row * n + col);
+  const bin = views.map(() => new Int32Array(pixels.length));
+  const frac = views.map(() => new Float32Array(pixels.length));
+  views.forEach(({ s, center }, v) => {
+    pixels.forEach((pixel, i) => {
+      const t = ((pixel % n) - c) * s[0] + (Math.floor(pixel / n) - c) * s[1] + center;
+      if (!(t >= 0 && t <= last)) {
+        bin[v]![i] = -1;
+        return;
+      }
+      const b0 = Math.min(Math.floor(t), Math.max(0, last - 1));
+      bin[v]![i] = b0;
+      frac[v]![i] = t - b0;
+    });
+  });
+  const step = bins > 1 ? slices : 0;
+  const slab = options.slab ?? slices;
   for (let z0 = 0; z0 < slices; z0 += slab) {
     const z1 = Math.min(slices, z0 + slab);
     for (let v = 0; v < views.length; v++) {
       options.signal?.throwIfAborted();
-      const { s, center } = views[v]!;
       const w = weights[v]!;
       const viewBase = v * bins;
-      for (let row = 0; row < n; row++) {
-        const y = row - c;
-        for (let col = 0; col < n; col++) {
-          if (circle && !inFieldOfView(grid, col, row)) continue;
-          const t = (col - c) * s[0] + y * s[1] + center;
-          if (!(t >= 0 && t <= last)) continue;
-          const b0 = Math.min(Math.floor(t), Math.max(0, last - 1));
-          const frac = t - b0;
-          const w1 = w * frac;
-          const w0 = w - w1;
-          const src0 = (viewBase + b0) * slices;
-          const src1 = bins > 1 ? src0 + slices : src0;
-          const dst = (row * n + col) * slices;
-          for (let z = z0; z < z1; z++) out[dst + z] = out[dst + z]! + w0 * q[src0 + z]! + w1 * q[src1 + z]!;
-        }
+      const bv = bin[v]!;
+      const fv = frac[v]!;
+      for (let i = 0; i < pixels.length; i++) {
+        const b0 = bv[i]!;
+        if (b0 < 0) continue;
+        const w1 = w * fv[i]!;
+        const w0 = w - w1;
+        const src0 = (viewBase + b0) * slices;
+        const src1 = src0 + step;
+        const dst = pixels[i]! * slices;
+        for (let z = z0; z < z1; z++) out[dst + z] = out[dst + z]! + w0 * q[src0 + z]! + w1 * q[src1 + z]!;
       }
       if (z1 === slices) options.onView?.(v + 1, views.length);
     }

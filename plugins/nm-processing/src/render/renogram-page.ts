@@ -1,5 +1,5 @@
 import type { Roi } from '../renogram/roi.js';
-import { createCanvas, drawImage, drawLine, drawPolygon, drawText, fillRect, GREY, greyMap, strokeRect, WHITE, type Canvas, type Rgb } from './canvas.js';
+import { createCanvas, drawImage, drawLine, drawText, fillRect, GREY, greyMap, strokeRect, WHITE, type Canvas, type Rgb } from './canvas.js';
 
 /** What the renogram page shows. */
 export interface RenogramPage {
@@ -25,7 +25,7 @@ export const BACKGROUND_COLOUR: Rgb = [80, 200, 255];
 
 /**
  * The renogram display page (RGB): the summed early frames with the left kidney, right kidney and
- * background ROIs outlined and labelled; the background-corrected count-rate curves of both kidneys
+ * background ROIs outlined (the edges of their pixels) and labelled; the background-corrected count-rate curves of both kidneys
  * against time with axes, ticks, units and a legend (the diuretic marked); the measures as a table.
  */
 export function renogramPage(p: RenogramPage): Canvas {
@@ -38,12 +38,10 @@ export function renogramPage(p: RenogramPage): Canvas {
   let max = 0;
   for (let i = 0; i < p.image.data.length; i++) max = Math.max(max, p.image.data[i]!);
   drawImage(c, p.image, box, 0, max, greyMap);
-  const at = (q: readonly [number, number]): [number, number] => [box.x + (q[0] + 0.5) * zoom, box.y + (q[1] + 0.5) * zoom];
   for (const [roi, colour, label] of [[p.rois.left, LEFT_COLOUR, 'L'], [p.rois.right, RIGHT_COLOUR, 'R'], [p.rois.background, BACKGROUND_COLOUR, 'BG']] as const) {
-    if (roi.outline.length > 2) drawPolygon(c, roi.outline.map(at), colour);
-    const top = roi.outline.reduce((best, q) => (q[1] < best[1] ? q : best), roi.outline[0] ?? [0, 0]);
-    const [x, y] = at(top);
-    drawText(c, label, x - 3, y - 10, colour);
+    drawMaskEdges(c, roi.mask, p.image.width, box, zoom, colour);
+    const top = roi.mask.indexOf(1);
+    if (top >= 0) drawText(c, label, box.x + (top % p.image.width) * zoom - 2, box.y + Math.floor(top / p.image.width) * zoom - 10, colour);
   }
   drawText(c, p.sides[0], box.x + 2, box.y + box.height + 3, WHITE);
   drawText(c, p.sides[1], box.x + box.width - 8, box.y + box.height + 3, WHITE);
@@ -57,6 +55,20 @@ export function renogramPage(p: RenogramPage): Canvas {
   });
   drawText(c, p.footer, 8, c.height - 12, [255, 200, 0]);
   return c;
+}
+
+/** The edges between a region's pixels and the others, on an image drawn `zoom` times into `box`. */
+function drawMaskEdges(c: Canvas, mask: Uint8Array, width: number, box: { x: number; y: number }, zoom: number, colour: Rgb): void {
+  const height = mask.length / width;
+  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] === 1;
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    if (!inside(x, y)) continue;
+    const [x0, y0, x1, y1] = [box.x + x * zoom, box.y + y * zoom, box.x + (x + 1) * zoom - 1, box.y + (y + 1) * zoom - 1];
+    if (!inside(x, y - 1)) drawLine(c, x0, y0, x1, y0, colour);
+    if (!inside(x, y + 1)) drawLine(c, x0, y1, x1, y1, colour);
+    if (!inside(x - 1, y)) drawLine(c, x0, y0, x0, y1, colour);
+    if (!inside(x + 1, y)) drawLine(c, x1, y0, x1, y1, colour);
+  }
 }
 
 /** The curves in a plot area with axes, ticks (nice steps), axis titles with units and a legend. */

@@ -44,9 +44,9 @@ export function proposeRois(image: ArrayLike<number>, columns: number, rows: num
   const inner = dilate(both, columns, rows, 2);
   const ring = outer.map((v, i) => (v && !inner[i] ? 1 : 0));
   return {
-    left: roiOfMask(left, columns),
-    right: roiOfMask(right, columns),
-    background: roiOfMask(ring, columns),
+    left: roiOfMask(left),
+    right: roiOfMask(right),
+    background: roiOfMask(ring),
     note: `proposed automatically: kidneys above ${Math.round(fraction * 100)} % of the maximum of the summed early frames, background a perirenal ring 2 pixels wide and 2 pixels out`,
   };
 }

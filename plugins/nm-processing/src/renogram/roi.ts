@@ -3,12 +3,10 @@ export type RoiSpec =
   | { readonly shape: 'ellipse'; readonly center: readonly [number, number]; readonly radii: readonly [number, number]; readonly angle?: number; readonly units?: 'pixel' | 'mm' }
   | { readonly shape: 'polygon'; readonly points: readonly (readonly [number, number])[]; readonly units?: 'pixel' | 'mm' };
 
-/** A region as pixels: a mask of the image and its outline (pixel coordinates, for drawing). */
+/** A region as pixels: a mask of the image (1 inside) and how many pixels it holds. */
 export interface Roi {
   readonly mask: Uint8Array;
   readonly pixels: number;
-  /** Outline points [column, row] (a closed polygon). */
-  readonly outline: readonly (readonly [number, number])[];
 }
 
 /**
@@ -21,19 +19,12 @@ export interface Roi {
  */
 export function rasterise(spec: RoiSpec, columns: number, rows: number, spacing: readonly [number, number]): Roi {
   const scale = spec.units === 'mm' ? [1 / spacing[1], 1 / spacing[0]] : [1, 1];
-  let outline: [number, number][];
   let inside: (x: number, y: number) => boolean;
   if (spec.shape === 'ellipse') {
     const [cx, cy] = [spec.center[0] * scale[0]!, spec.center[1] * scale[1]!];
     const [a, b] = [spec.radii[0] * scale[0]!, spec.radii[1] * scale[1]!];
     if (!(a > 0 && b > 0)) throw new RangeError(`an ellipse needs two positive radii (got ${spec.radii.join(', ')})`);
     const t = ((spec.angle ?? 0) * Math.PI) / 180;
-    outline = Array.from({ length: 64 }, (_, i) => {
-      const u = (2 * Math.PI * i) / 64;
-      const x = a * Math.cos(u);
-      const y = b * Math.sin(u);
-      return [cx + x * Math.cos(t) - y * Math.sin(t), cy + x * Math.sin(t) + y * Math.cos(t)];
-    });
     inside = (x, y) => {
       const dx = x - cx;
       const dy = y - cy;
@@ -44,7 +35,6 @@ export function rasterise(spec: RoiSpec, columns: number, rows: number, spacing:
   } else {
     if (spec.points.length < 3) throw new RangeError(`a polygon needs at least 3 points (got ${spec.points.length})`);
     const points: [number, number][] = spec.points.map((p) => [p[0] * scale[0]!, p[1] * scale[1]!]);
-    outline = points;
     inside = (x, y) => insidePolygon(points, x, y);
   }
   const mask = new Uint8Array(columns * rows);
@@ -55,18 +45,14 @@ export function rasterise(spec: RoiSpec, columns: number, rows: number, spacing:
       pixels++;
     }
   }
-  return { mask, pixels, outline };
+  return { mask, pixels };
 }
 
-/** A region from a mask (its outline: the mask's boundary pixels' convex hull). */
-export function roiOfMask(mask: Uint8Array, columns: number): Roi {
-  const points: [number, number][] = [];
+/** A region from a mask. */
+export function roiOfMask(mask: Uint8Array): Roi {
   let pixels = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) {
-    pixels++;
-    points.push([i % columns, Math.floor(i / columns)]);
-  }
-  return { mask, pixels, outline: convexHull(points) };
+  for (const v of mask) pixels += v ? 1 : 0;
+  return { mask, pixels };
 }
 
 /** Even-odd rule. */
@@ -78,21 +64,4 @@ function insidePolygon(poly: readonly (readonly [number, number])[], x: number, 
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
-}
-
-/** Andrew's monotone chain. */
-function convexHull(points: [number, number][]): [number, number][] {
-  const p = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (p.length < 3) return p;
-  const cross = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const half = (pts: [number, number][]) => {
-    const h: [number, number][] = [];
-    for (const q of pts) {
-      while (h.length >= 2 && cross(h[h.length - 2]!, h[h.length - 1]!, q) <= 0) h.pop();
-      h.push(q);
-    }
-    h.pop();
-    return h;
-  };
-  return [...half(p), ...half([...p].reverse())];
 }
