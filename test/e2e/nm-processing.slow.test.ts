@@ -131,6 +131,23 @@ describe('NM processing through the CLI on the generated NM study and the shared
     expect(jaszczak.written.map((w) => w.output)).toEqual(['page']);
   });
 
+  it('refuses, naming why, a CT series of another study, a CT UID that is not a UID, and a renogram of a TOMO series', async () => {
+    const otherStudy = (await atrium('--store', store, '--json', 'ls', 'series', '--modality', 'NM')).out;
+    const foreign = (JSON.parse(otherStudy) as { SeriesInstanceUID: string; StudyInstanceUID: string }[]).find((s) => s.StudyInstanceUID !== study.ids.studyInstanceUID)!.SeriesInstanceUID;
+    const cases: [string[], RegExp][] = [
+      [['nm-recon', '--series', study.series.tomo, '--param', 'attenuation=ct', '--param', `ctSeries=${foreign}`], new RegExp(`no series ${foreign.replace(/\./g, '\\.')} is stored in study`)],
+      [['nm-recon', '--series', study.series.tomo, '--param', 'attenuation=ct', '--param', 'ctSeries=../../etc/passwd'], /parameter "ctSeries" must match/],
+      [['nm-renogram', '--series', study.series.tomo], /cannot load series .*: Mandatory attribute PhaseInformationSequence \(0054,0032\) is missing .*\[ATRIUM_ERR_APP_LOAD_MANDATORY\]/],
+      [['nm-gated', '--series', study.series.tomo], /nm-gated refused: .* has Image Type value 3 TOMO; nm-gated takes GATED TOMO \[ATRIUM_ERR_NM_REFUSED\]/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await atrium('--store', store, 'run', ...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(`${r.err}${r.out}`, args.join(' ')).toMatch(message);
+      expect(`${r.err}${r.out}`).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it.skipIf(!havePeers('dciodvfy'))('writes only objects that pass dciodvfy (NM multi-frame frame pointers, SC, SR) with no Error', () => {
     const ws = openWorkstation(store);
     const failures: string[] = [];
