@@ -137,8 +137,9 @@ describe('NM processing through the CLI on the generated NM study and the shared
     const cases: [string[], RegExp][] = [
       [['nm-recon', '--series', study.series.tomo, '--param', 'attenuation=ct', '--param', `ctSeries=${foreign}`], new RegExp(`no series ${foreign.replace(/\./g, '\\.')} is stored in study`)],
       [['nm-recon', '--series', study.series.tomo, '--param', 'attenuation=ct', '--param', 'ctSeries=../../etc/passwd'], /parameter "ctSeries" must match/],
-      [['nm-renogram', '--series', study.series.tomo], /cannot load series .*: Mandatory attribute PhaseInformationSequence \(0054,0032\) is missing .*\[ATRIUM_ERR_APP_LOAD_MANDATORY\]/],
-      [['nm-gated', '--series', study.series.tomo], /nm-gated refused: .* has Image Type value 3 TOMO; nm-gated takes GATED TOMO \[ATRIUM_ERR_NM_REFUSED\]/],
+      [['nm-renogram', '--series', study.series.tomo], /does not accept series .*: instance 1: ImageType "ORIGINAL\\\\PRIMARY\\\\TOMO\\\\EMISSION" does not match "DYNAMIC" \[ATRIUM_ERR_APP_INPUT\]/],
+      [['nm-gated', '--series', study.series.tomo], /does not accept series .*ImageType .* does not match "GATED TOMO"/],
+      [['nm-recon', '--series', study.series.ct], /does not accept series .*: Modality is CT; the app accepts NM/],
     ];
     for (const [args, message] of cases) {
       const r = await atrium('--store', store, 'run', ...args);

@@ -1,4 +1,4 @@
-import { defineApp, type OutputDefinition, type ParameterSchema } from '@atrium/sdk';
+import { defineApp, SopClass, type OutputDefinition, type ParameterSchema } from '@atrium/sdk';
 import { parseLvRegion, regionSum, type LvRegion } from '../gated/lv-region.js';
 import { slotCounts } from '../gated/slot-counts.js';
 import { nmRefusal } from '../geometry/nm-refusal.js';
@@ -48,7 +48,7 @@ export const nmGatedApp = defineApp({
   id: APP,
   title: 'Gated SPECT',
   description: 'Per-time-slot and summed SPECT reconstruction of a GATED TOMO acquisition (NM RECON GATED TOMO and RECON TOMO), counts per slot checked against their median, the LV time–activity curve in a given region, a projection / sinogram quality-control page.',
-  input: { modality: ['NM'] },
+  input: { modality: ['NM'], sopClassUid: [SopClass.NuclearMedicineImageStorage], where: { ImageType: 'GATED TOMO' } },
   load: tomoLoadSpec,
   parameters: gatedParameters,
   outputs,

@@ -1,4 +1,4 @@
-import { defineApp } from '@atrium/sdk';
+import { defineApp, SopClass } from '@atrium/sdk';
 import { nmVolumeObject } from '../output/nm-volume-content.js';
 import { cardiacAxes, reorient, type CardiacView } from '../recon/cardiac-reorientation.js';
 import type { PlacedVolume } from '../recon/volume-layout.js';
@@ -28,7 +28,7 @@ export const nmReconApp = defineApp({
   id: APP,
   title: 'SPECT reconstruction',
   description: 'FBP or OSEM reconstruction of NM TOMO projections with centre-of-rotation and attenuation correction (uniform outline or CT μ-map); writes NM RECON TOMO volumes per photopeak window, optional short-axis / long-axis volumes, and a display page.',
-  input: { modality: ['NM'] },
+  input: { modality: ['NM'], sopClassUid: [SopClass.NuclearMedicineImageStorage], where: { ImageType: '*TOMO' } },
   load: tomoLoadSpec,
   parameters: nmReconParameters,
   outputs: reconOutputs,

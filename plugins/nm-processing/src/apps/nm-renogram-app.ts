@@ -1,4 +1,4 @@
-import { defineApp, srReferenceTo, type OutputDefinition, type SourceInstance } from '@atrium/sdk';
+import { defineApp, SopClass, srReferenceTo, type OutputDefinition, type SourceInstance } from '@atrium/sdk';
 import { itemsOf, numbersOf } from '../geometry/dicom-values.js';
 import { nmRefusal } from '../geometry/nm-refusal.js';
 import { secondaryCaptureMapping } from '../mappings/secondary-capture-mapping.js';
@@ -42,7 +42,7 @@ export const nmRenogramApp = defineApp({
   id: APP,
   title: 'Renogram',
   description: 'Kidney time–activity curves of a dynamic renal study with background subtraction; differential function (integral method), Tmax, T½ (after the peak and after a diuretic), 20-min/peak ratio; an RGB page with the regions and curves and a Comprehensive SR.',
-  input: { modality: ['NM'] },
+  input: { modality: ['NM'], sopClassUid: [SopClass.NuclearMedicineImageStorage], where: { ImageType: 'DYNAMIC' } },
   load: dynamicLoadSpec,
   parameters: renogramParameters,
   outputs,
