@@ -4,7 +4,7 @@ import type { DataSet } from '../io/data-set.js';
 
 const DA = /^(\d{4})(\d{2})(\d{2})$/;
 const TM = /^([01]\d|2[0-3])([0-5]\d([0-5]\d|60)?)?(\.\d{1,6})?$/;
-const DT = /^(\d{4})(\d{2}(\d{2}(([01]\d|2[0-3])([0-5]\d([0-5]\d|60)?)?(\.\d{1,6})?)?)?)?([+-]\d{4})?$/;
+const DT = /^(?<y>\d{4})(?:(?<m>\d{2})(?:(?<d>\d{2})(?:([01]\d|2[0-3])(?:[0-5]\d(?:[0-5]\d|60)?(?:\.\d{1,6})?)?)?)?)?(?:[+-]\d{4})?$/;
 
 /**
  * The first value of a DA, TM or DT element that is not a valid value of its VR (PS3.5 §6.2: DA
@@ -16,10 +16,16 @@ export function invalidTemporalValue(e: DataElement, source: DataSet): string | 
   if (e.vr !== 'DA' && e.vr !== 'TM' && e.vr !== 'DT') return undefined;
   for (const raw of decodeElementStrings(e, source.encoding, source.characterSet)) {
     const v = raw.trim();
-    if (v === '') continue;
-    if (e.vr === 'TM' ? !TM.test(v) : e.vr === 'DT' ? !DT.test(v) || !realDate(v.slice(0, 8).padEnd(8, '01').replace(/^(\d{4})0000$/, '$10101')) : !realDate(v)) return v;
+    if (v !== '' && !valid(e.vr, v)) return v;
   }
   return undefined;
+}
+
+function valid(vr: string, v: string): boolean {
+  if (vr === 'DA') return realDate(v);
+  if (vr === 'TM') return TM.test(v);
+  const g = DT.exec(v)?.groups;
+  return g !== undefined && realDate(`${g.y}${g.m ?? '01'}${g.d ?? '01'}`);
 }
 
 /** A YYYYMMDD that is a day of the Gregorian calendar. */
