@@ -74,9 +74,10 @@ describe('nm-gated on a beating left ventricle (8 time slots)', () => {
     expect(result.summary).toMatch(/time slot\(s\) 6 flagged/);
   });
 
-  it('refuses a TOMO (not gated) input and a malformed LV region, naming why', async () => {
+  it('refuses a TOMO (not gated) input, a malformed LV region and more subsets than views, naming why', async () => {
     const tomo = tomoAcquisition({ ids: nmStudyIds(11), phantom: phantom.slots[0]!, columns: 16, rows: 8, pixel: 12, detectors: [0], viewsPerDetector: 20, step: 18, direction: 'CW', countsPerView: 1000, seriesInstanceUID: '2.25.1', sopInstanceUID: '2.25.2' });
     await expect(run(tomo, {})).rejects.toThrow(/Image Type value 3 TOMO; nm-gated takes GATED TOMO/);
     await expect(run(acquisition, { lvRegion: '{"centre":[0,0,0],"radius":10}' })).rejects.toThrow(/unknown key\(s\) centre/);
+    await expect(run(acquisition, { subsets: 41 })).rejects.toThrow(/parameter "subsets" must be at most the number of views, 40 \(got 41\)/);
   });
 });

@@ -1,4 +1,4 @@
-import { volumeFromSeries, type AppContext, type Parameters, type SourceInstance } from '@atrium/sdk';
+import { SdkError, volumeFromSeries, type AppContext, type Parameters, type SourceInstance } from '@atrium/sdk';
 import type { EnergyWindow } from '../geometry/energy-windows.js';
 import { nmRefusal } from '../geometry/nm-refusal.js';
 import { parallelViews, projectionSet, readProjections, reconGrid, volumePlacement } from '../geometry/tomo-projections.js';
@@ -38,6 +38,10 @@ export async function planTomo(ctx: AppContext, instance: SourceInstance, params
   const geometry = params.corCorrection || !raw.corApplied ? raw : { ...raw, corApplied: false, axisColumn: raw.axisColumn.map(() => (raw.columns - 1) / 2) };
   geometry.notes.forEach((n) => ctx.log.info(n));
   const { chosen, all } = chooseWindows(instance, geometry.vectors.count.energyWindow, params.energyWindows, app);
+  const views = projectionSet(geometry, chosen[0]!.number).views.length;
+  if (params.method === 'osem' && params.subsets > views) {
+    throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "subsets" must be at most the number of views, ${views} (got ${params.subsets})`, { parameter: 'subsets', value: params.subsets });
+  }
   const placement = { ...volumePlacement(geometry), columns: geometry.columns, rows: geometry.columns, slices: geometry.rows, frameOfReferenceUID: instance.string('FrameOfReferenceUID') };
   let settings = reconSettings(params, geometry.pixelSpacing[1], geometry.pixelSpacing[0]);
   if (params.attenuation === 'ct') settings = { ...settings, attenuation: { kind: 'map', mu: await ctMu(ctx, params, placement, app) } };
