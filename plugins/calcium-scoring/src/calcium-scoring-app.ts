@@ -35,9 +35,6 @@ const NOT_FOR_CLINICAL_USE = 'NOT FOR CLINICAL USE';
  */
 export const calciumScoringApp = defineApp({
   id: 'calcium-scoring',
-  title: 'Coronary calcium scoring',
-  description: 'Agatston, volume and mass per coronary artery from seed points on a non-contrast cardiac CT; writes a reduced CT series, a physician and a patient report, annotated screen saves and a structured report.',
-  input: { modality: ['CT'], minInstances: 2 },
   load: calciumLoadSpec,
   parameters: calciumParameters,
   outputs: calciumOutputs,
