@@ -61,16 +61,16 @@ export const generalStudyMapping: MappingTable = Object.freeze({
 
 /**
  * General Series module (PS3.3 C.7.3.1) of a new series: its UID, number, date, time and
- * description (the output's) Generated, Operators' Name the user running the app; the
- * procedure step and request references Removed. As GE SmartScore Table 4-7, except Laterality
- * and Body Part Examined, which stay Copied (the body part of the source; SmartScore writes an
- * empty Laterality and removes Body Part Examined).
+ * description (the output's) Generated, Operators' Name the user running the app, Laterality
+ * (Type 2C) written empty; the procedure step and request references Removed. As GE SmartScore
+ * Table 4-7, except Body Part Examined, which stays Copied (the body part of the source;
+ * SmartScore removes it).
  */
 export const generalSeriesMapping: MappingTable = Object.freeze({
   Modality: Copied,
   SeriesInstanceUID: Generated('SeriesInstanceUID'),
   SeriesNumber: Generated('SeriesNumber'),
-  Laterality: Copied,
+  Laterality: Generated('Empty'),
   SeriesDate: Generated('SeriesDate'),
   SeriesTime: Generated('SeriesTime'),
   PerformingPhysicianName: Copied,
