@@ -86,9 +86,9 @@ describe('expectDerivedToMatchGolden', () => {
     expect(existsSync(path)).toBe(false);
   });
 
-  it('resolves a relative path against the folder of the calling test file', async () => {
-    const name = `relative-${process.pid}.json`;
-    const path = fileURLToPath(new URL(name, import.meta.url));
+  it('resolves a relative path against the package folder of the calling test file', async () => {
+    const name = `golden-relative-${process.pid}.json`;
+    const path = fileURLToPath(new URL(`../../${name}`, import.meta.url));
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       expectDerivedToMatchGolden(await derived(), name);

@@ -15,13 +15,18 @@ export interface GoldenObject {
   readonly sopClassUID: string;
   /** Every attribute of the object, normalised. */
   readonly attributes: GoldenItem;
-  /** How the mapping engine produced each attribute it considered (keyword → rule and note), sorted by keyword. */
+  /**
+   * How the mapping engine produced each attribute it considered (keyword → rule and note), sorted
+   * by keyword — those it wrote, removed or left out, not those absent for want of a value.
+   */
   readonly provenance: Readonly<Record<string, string>>;
 }
 
 /** UIDs kept as they are: the DICOM standard's own (PS3.6 Annex A) and HL7's coding systems (SNOMED CT, LOINC, UCUM). */
 const STANDARD_UID = /^(?:1\.2\.840\.10008|2\.16\.840\.1\.113883)\./;
 const BULK_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'UN']);
+/** Provenance of an attribute that produced nothing because it had nothing to take (left out of goldens: noise). */
+const NOTHING = /\((?:absent in the source|no value|the app gave no pixels)\)$/;
 
 /**
  * The golden form of a derived object: every attribute, nested items included, keyed by tag,
@@ -49,7 +54,7 @@ export function normaliseDerived(object: DerivedTestObject): GoldenObject {
     return out;
   };
   const attributes = walk(parseDicom(object.bytes).dataset);
-  const provenance = Object.fromEntries(Object.entries(object.provenance).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const provenance = Object.fromEntries(Object.entries(object.provenance).filter(([, how]) => !NOTHING.test(how)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { output: object.output, sopClassUID: object.sopClassUID, attributes, provenance };
 }
 
@@ -66,6 +71,7 @@ function valueOf(ds: DataSet, e: DataElement, text: (vr: string, s: string) => s
   if (typeof v === 'string') return text(e.vr, v);
   if (typeof v === 'number') return v;
   if (v instanceof Uint8Array) return bulk(v);
+  if ((v as readonly unknown[]).length === 0) return '';
   return (v as readonly (string | number)[]).map((x) => (typeof x === 'string' ? text(e.vr, x) : x));
 }
 
