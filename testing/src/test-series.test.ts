@@ -1,4 +1,5 @@
 import { SopClass } from '@atrium/sdk';
+import { parseDicom, validateInstance } from '@atrium/host/engine';
 import { describe, expect, it } from 'vitest';
 import { dciodvfy } from './dciodvfy.js';
 import { testSeries } from './test-series.js';
@@ -43,6 +44,13 @@ describe('testSeries: a source series from arrays and a few attributes', () => {
     const instance = xa.source.instances[0]!;
     expect([instance.sopClassUID, instance.numberOfFrames]).toEqual([SopClass.MultiFrameGrayscaleWordSecondaryCaptureImageStorage, 2]);
     expect(Array.from((await instance.frame(1)).data)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('writes CT, MR and Secondary Capture files that a store under strict validation accepts', () => {
+    for (const modality of ['CT', 'MR', 'OT']) {
+      const { files } = testSeries({ modality, rows: 2, columns: 2, images: [new Int16Array(4), new Int16Array(4)] });
+      for (const f of files) expect(validateInstance(parseDicom(f), 'strict'), modality).toEqual({ refusals: [], warnings: [] });
+    }
   });
 
   it('writes a CT that dciodvfy accepts (when installed)', () => {

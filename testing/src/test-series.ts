@@ -116,6 +116,8 @@ function defaultAttributes(modality: string, frames: readonly PixelArray[], o: T
     AccessionNumber: '',
     ReferringPhysicianName: '',
     SeriesNumber: 1,
+    // an unpaired body part: Laterality (Type 2C on it) then has no place in the series
+    BodyPartExamined: 'CHEST',
     InstanceNumber: i + 1,
     Manufacturer: 'Atrium',
     ManufacturerModelName: '@atrium/testing',
@@ -136,7 +138,6 @@ function defaultAttributes(modality: string, frames: readonly PixelArray[], o: T
     FrameOfReferenceUID: seriesUid(o.seed ?? 'atrium-testing', 'frame-of-reference'),
     PositionReferenceIndicator: '',
     PatientPosition: 'HFS',
-    Laterality: '',
     AcquisitionNumber: 1,
     ContentDate: '20240102',
     ContentTime: '093000',

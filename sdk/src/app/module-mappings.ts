@@ -61,16 +61,18 @@ export const generalStudyMapping: MappingTable = Object.freeze({
 
 /**
  * General Series module (PS3.3 C.7.3.1) of a new series: its UID, number, date, time and
- * description (the output's) Generated, Operators' Name the user running the app, Laterality
- * (Type 2C) written empty; the procedure step and request references Removed. As GE SmartScore
- * Table 4-7, except Body Part Examined, which stays Copied (the body part of the source;
- * SmartScore removes it).
+ * description (the output's) Generated, Operators' Name the user running the app; the
+ * procedure step and request references Removed. As GE SmartScore Table 4-7, except Body Part
+ * Examined and Laterality, which stay Copied: the body part of the source, and its laterality
+ * when it is a paired one (Laterality is Type 2C on the body part; SmartScore removes the body
+ * part and writes an empty Laterality — give `BodyPartExamined: Removed, Laterality:
+ * Generated('Empty')` to follow it).
  */
 export const generalSeriesMapping: MappingTable = Object.freeze({
   Modality: Copied,
   SeriesInstanceUID: Generated('SeriesInstanceUID'),
   SeriesNumber: Generated('SeriesNumber'),
-  Laterality: Generated('Empty'),
+  Laterality: Copied,
   SeriesDate: Generated('SeriesDate'),
   SeriesTime: Generated('SeriesTime'),
   PerformingPhysicianName: Copied,

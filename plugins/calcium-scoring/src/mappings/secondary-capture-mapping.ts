@@ -7,8 +7,8 @@ import {
  * How each attribute of the report and screen-save images (Secondary Capture Image IOD)
  * is produced, as the GE SmartScore 4.0 conformance statement (Tables 4-4 … 4-16) gives it:
  * the SDK's per-module fragments (which follow those tables), with SmartScore's own choices
- * where the fragments differ — Study Description Removed (Table 4-5) and Body Part Examined
- * Removed (Table 4-7). `Copied` in an N:1 object (the report) keeps a value
+ * where the fragments differ — Study Description Removed (Table 4-5), Body Part Examined
+ * Removed and Laterality written empty (Table 4-7). `Copied` in an N:1 object (the report) keeps a value
  * only when every source has the same one. The Image Pixel attributes (Table 4-10) are Generated
  * from the pixels the app writes (16-bit MONOCHROME2 or 8-bit RGB); Overlay Plane (4-11) is
  * unsupported; VOI LUT (4-12) and Modality LUT (4-13) are Removed. Differences from SmartScore,
@@ -25,6 +25,7 @@ export const secondaryCaptureMapping: MappingTable = {
   StudyDescription: Removed,
   ...generalSeriesMapping,
   BodyPartExamined: Removed,
+  Laterality: Generated('Empty'),
   // Frame of Reference: a rendered page or screen save is not in the patient coordinate system
   FrameOfReferenceUID: Removed,
   PositionReferenceIndicator: Removed,
