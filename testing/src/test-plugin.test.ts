@@ -139,7 +139,7 @@ describe('TestPlugin.run: the host engine in process', () => {
   it('runs on Part 10 files of any origin, and on every series of a study with study: true', async () => {
     const kit = testPlugin(PACKAGE, plugin);
     const a = ct();
-    const b = testSeries({ rows: 8, columns: 8, images: [new Int16Array(64).fill(50)], attributes: { SeriesInstanceUID: '2.25.77' } });
+    const b = testSeries({ seed: 'second', rows: 8, columns: 8, images: [new Int16Array(64).fill(50)], attributes: { StudyInstanceUID: a.studyInstanceUID, SeriesInstanceUID: '2.25.77' } });
     const run = await kit.run('grey', [...a.files, ...b.files], {}, { study: true });
     expect(run.objects.map((o) => o.string('ImageComments'))).toEqual(['mean 20 of 3 instances', 'mean 50 of 1 instances']);
     expect(run.result.summary).toBe(`series ${a.seriesInstanceUID}: grey 20, run 1\nseries 2.25.77: grey 50, run 2`);

@@ -35,7 +35,7 @@ export interface TestSeriesOptions {
   readonly pixelSpacing?: number;
   /** Distance between the slices of a CT or MR stack (mm), and their Slice Thickness; default 1. Slice i is at z = i × sliceSpacing. */
   readonly sliceSpacing?: number;
-  /** Seed of every UID (Study, Series, Frame of Reference, SOP Instances); the same seed gives the same UIDs. Default `atrium-testing`. */
+  /** Seed of every UID (Study, Series, Frame of Reference, SOP Instances): the same seed gives the same UIDs, so give each series of a test its own. Default `atrium-testing`. */
   readonly seed?: string;
 }
 
