@@ -38,7 +38,7 @@ export function inMemoryHost(manifest: PluginManifest, record: RunRecord, option
   const logs: InMemoryRun['logs'] = [];
   const now = options.now ?? new Date();
   const sourceUids = new Set(sources.map((s) => s.sopInstanceUID));
-  const store = async (bytes: Uint8Array, output: string, identity: Parameters<AppRunHost['store']>[2], derived?: Parameters<AppRunHost['store']>[3]): Promise<WrittenObject> => {
+  const store: AppRunHost['store'] = async (bytes, output, identity, derived): Promise<WrittenObject> => {
     const app = `${manifest.id} (${output})`;
     if (sourceUids.has(identity.SOPInstanceUID)) {
       throw new AtriumError('ATRIUM_ERR_APP_STORE_ORIGINAL', `a derived object of ${app} has the SOP Instance UID ${identity.SOPInstanceUID} of a source instance: it would replace an original`, { sopInstanceUID: identity.SOPInstanceUID });

@@ -1,12 +1,15 @@
 import type { AppContext, DerivedObjectRef, DerivedObjectRequest, SourceSeries } from '@atrium/sdk';
 import { SdkError } from '@atrium/sdk';
-import { deriveObject } from '../derive/derive-object.js';
+import { deriveObject, type DerivedObject } from '../derive/derive-object.js';
 import { derivedUids } from '../derive/derived-uids.js';
 import type { BoundApp } from '../plugins/bind-app.js';
 import type { AppRunHost } from './app-run-host.js';
 import type { DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { deidentifyInstance } from './deidentify-instance.js';
 import type { SourceInstanceImpl } from './source-instance-impl.js';
+
+/** Stores one derived object through the host and records it as written. */
+type Store = (bytes: Uint8Array, output: string, identity: DerivedIdentity, derived?: DerivedObject) => Promise<WrittenObject>;
 
 /** What the contexts of one run share: what was written, the warnings, the run's progress of this series. */
 export interface RunShared {
@@ -22,7 +25,7 @@ export interface RunShared {
  */
 export function appRunContext(app: BoundApp, parameters: Readonly<Record<string, unknown>>, series: SourceSeries, host: AppRunHost, shared: RunShared): AppContext {
   const byUid = new Map(series.instances.map((i) => [i.sopInstanceUID, i as SourceInstanceImpl]));
-  const store = async (bytes: Uint8Array, output: string, identity: DerivedIdentity, derived?: Parameters<AppRunHost['store']>[3]): Promise<WrittenObject> => {
+  const store: Store = async (bytes, output, identity, derived) => {
     const stored = await host.store(bytes, output, identity, derived);
     shared.written.push(stored);
     return stored;
@@ -45,7 +48,7 @@ function derivedWriter(
   series: SourceSeries,
   host: AppRunHost,
   byUid: ReadonlyMap<string, SourceInstanceImpl>,
-  store: (bytes: Uint8Array, output: string, identity: DerivedIdentity, derived?: Parameters<AppRunHost['store']>[3]) => Promise<WrittenObject>,
+  store: Store,
 ): (outputName: string, request: DerivedObjectRequest) => Promise<DerivedObjectRef> {
   const counters = new Map<string, number>();
   const appInfo = { pluginId: host.pluginId, appId: app.id, title: app.title, version: host.pluginVersion, ...(host.manufacturer ? { manufacturer: host.manufacturer } : {}) };
