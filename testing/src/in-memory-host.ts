@@ -22,8 +22,9 @@ export interface InMemoryRun {
   readonly logs: TestRun['logs'][number][];
 }
 
-/** Station Name and Operators' Name the generators write in a test run (fixed, so goldens do not depend on the machine). */
+/** Station Name (0008,1010) the generator writes in a test run (fixed, so goldens do not depend on the machine). */
 export const TEST_STATION = 'ATRIUM-TESTING';
+/** Operators' Name (0008,1070) the generator writes in a test run (fixed, so goldens do not depend on the user). */
 export const TEST_OPERATOR = 'Testing^Atrium';
 
 /**
