@@ -31,8 +31,9 @@ export const TEST_OPERATOR = 'Testing^Atrium';
  * The host of one in-process run, as if a workstation held the instances `held` (the input's and
  * those of the study's other series given to the run): derived objects are checked as the store
  * checks what it receives (the receive validation, strict; never over a held instance), checked
- * with dciodvfy, and kept in memory; Series Numbers follow those of the study's held series; the plugin's storage
- * is a map of JSON values; `readSeries` gives a held series by the workstation's rule.
+ * with dciodvfy, and kept in memory; Series Numbers follow those of the study's held series; the
+ * plugin's storage is a map of JSON values; `readSeries` gives a held series by the workstation's
+ * rule ({@link findStudySeries}).
  */
 export function inMemoryHost(manifest: PluginManifest, record: RunRecord, options: TestRunOptions, held: readonly SourceInstanceImpl[]): InMemoryRun {
   const objects: DerivedTestObject[] = [];
