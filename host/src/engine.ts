@@ -10,6 +10,7 @@ export type { AppRunHost } from './apps/app-run-host.js';
 export type { AppWorkerResult as AppExecution, DerivedIdentity, WrittenObject } from './apps/app-worker-protocol.js';
 export { SourceInstanceImpl } from './apps/source-instance-impl.js';
 export { sourceSeriesOf } from './apps/source-series-of.js';
+export { findStudySeries } from './apps/find-study-series.js';
 export { dicomValueOf } from './apps/dicom-value-of.js';
 export { bindApp, type BoundApp } from './plugins/bind-app.js';
 export { pluginDefinitionOf } from './plugins/plugin-definition-of.js';

@@ -1,5 +1,5 @@
 import type { PluginManifest } from '@atrium/sdk';
-import { AtriumError, parseDicom, validateInstance, type AppRunHost, type SourceInstanceImpl, type WrittenObject } from '@atrium/host/engine';
+import { AtriumError, findStudySeries, parseDicom, sourceSeriesOf, validateInstance, type AppRunHost, type SourceInstanceImpl, type WrittenObject } from '@atrium/host/engine';
 import { dciodvfy } from './dciodvfy.js';
 import { derivedTestObject, type DerivedTestObject } from './derived-test-object.js';
 import type { TestRun, TestRunOptions } from './test-plugin.js';
@@ -28,17 +28,19 @@ export const TEST_STATION = 'ATRIUM-TESTING';
 export const TEST_OPERATOR = 'Testing^Atrium';
 
 /**
- * The host of one in-process run: derived objects are checked as the store checks what it
- * receives (the receive validation, strict; never over a source instance), checked with
- * dciodvfy, and kept in memory; Series Numbers follow the input's; the plugin's storage is a
- * map of JSON values.
+ * The host of one in-process run, as if a workstation held the instances `held` (the input's and
+ * those of the study's other series given to the run): derived objects are checked as the store
+ * checks what it receives (the receive validation, strict; never over a held instance), checked
+ * with dciodvfy, and kept in memory; Series Numbers follow those of the study's held series; the
+ * plugin's storage is a map of JSON values; `readSeries` gives a held series by the workstation's
+ * rule ({@link findStudySeries}).
  */
-export function inMemoryHost(manifest: PluginManifest, record: RunRecord, options: TestRunOptions, sources: readonly SourceInstanceImpl[]): InMemoryRun {
+export function inMemoryHost(manifest: PluginManifest, record: RunRecord, options: TestRunOptions, held: readonly SourceInstanceImpl[]): InMemoryRun {
   const objects: DerivedTestObject[] = [];
   const progress: InMemoryRun['progress'] = [];
   const logs: InMemoryRun['logs'] = [];
   const now = options.now ?? new Date();
-  const sourceUids = new Set(sources.map((s) => s.sopInstanceUID));
+  const sourceUids = new Set(held.map((s) => s.sopInstanceUID));
   const store: AppRunHost['store'] = async (bytes, output, identity, derived): Promise<WrittenObject> => {
     const app = `${manifest.id} (${output})`;
     if (sourceUids.has(identity.SOPInstanceUID)) {
@@ -71,14 +73,16 @@ export function inMemoryHost(manifest: PluginManifest, record: RunRecord, option
       delete: async (key: string) => void record.storage.delete(key),
     }),
     store,
-    seriesNumber: async (_study, series) => {
+    seriesNumber: async (study, series) => {
       const known = record.seriesNumbers.get(series);
       if (known !== undefined) return known;
-      const used = [...sources.map((s) => s.number('SeriesNumber') ?? 0), ...record.seriesNumbers.values()];
+      const inStudy = held.filter((s) => s.string('StudyInstanceUID') === study);
+      const used = [...inStudy.map((s) => s.number('SeriesNumber') ?? 0), ...record.seriesNumbers.values()];
       const n = Math.max(0, ...used) + 1;
       record.seriesNumbers.set(series, n);
       return n;
     },
+    readSeries: async (study, series) => sourceSeriesOf(findStudySeries(study, series, (uid) => held.filter((i) => i.string('StudyInstanceUID') === study && i.string('SeriesInstanceUID') === uid))),
     progress: (fraction, message) => {
       progress.push({ fraction, ...(message === undefined ? {} : { message }) });
       options.onProgress?.(fraction, message);

@@ -13,9 +13,9 @@ export async function runInProcess(
   params: Readonly<Record<string, unknown>>,
   options: TestRunOptions,
 ): Promise<TestRun> {
-  const files = isFileList(input) ? input : input.files;
-  const instances = files.map((bytes) => new SourceInstanceImpl(parseDicom(bytes)));
-  const run = inMemoryHost(manifest, record, options, instances);
+  const instances = instancesOf(input);
+  const held = [...instances, ...(options.studySeries ?? []).flatMap(instancesOf)];
+  const run = inMemoryHost(manifest, record, options, held);
   const study = options.study ? instances[0]?.string('StudyInstanceUID') : undefined;
   const out = await executeApp(app, instances, params, run.host, study);
   const invalid = run.objects.filter((o) => (o.dciodvfy?.errors.length ?? 0) > 0);
@@ -33,6 +33,12 @@ export async function runInProcess(
     progress: run.progress,
     logs: run.logs,
   });
+}
+
+/** The source instances of a series given to the kit: its Part 10 files, parsed. */
+function instancesOf(series: TestSeries | readonly Uint8Array[]): SourceInstanceImpl[] {
+  const files = isFileList(series) ? series : series.files;
+  return files.map((bytes) => new SourceInstanceImpl(parseDicom(bytes)));
 }
 
 function isFileList(input: TestSeries | readonly Uint8Array[]): input is readonly Uint8Array[] {

@@ -75,7 +75,7 @@ describe('TestPlugin.run: the host engine in process', () => {
     const now = new Date(2025, 0, 2, 3, 4, 5);
     const run = await kit.run('grey', input, { size: '8' }, { now });
     expect(run.result).toEqual({ summary: 'grey 20, run 1', data: { grey: 20, runs: 1, sopInstanceUID: run.objects[0]!.sopInstanceUID } });
-    expect(run.parameters).toEqual({ size: 8, fail: false });
+    expect(run.parameters).toEqual({ size: 8, fail: false, reference: '' });
     expect(run.objects).toHaveLength(1);
     const [object] = run.objects;
     expect(run.output('image')).toEqual([object]);
@@ -143,5 +143,21 @@ describe('TestPlugin.run: the host engine in process', () => {
     const run = await kit.run('grey', [...a.files, ...b.files], {}, { study: true });
     expect(run.objects.map((o) => o.string('ImageComments'))).toEqual(['mean 20 of 3 instances', 'mean 50 of 1 instances']);
     expect(run.result.summary).toBe(`series ${a.seriesInstanceUID}: grey 20, run 1\nseries 2.25.77: grey 50, run 2`);
+  });
+
+  it('reads another series of the study with ctx.readSeries from studySeries, refusing as atrium run refuses', async () => {
+    const kit = testPlugin(PACKAGE, plugin);
+    const a = ct();
+    const b = testSeries({ seed: 'second', rows: 8, columns: 8, images: [new Int16Array(64).fill(50)], attributes: { StudyInstanceUID: a.studyInstanceUID, SeriesNumber: 7 } });
+    const elsewhere = testSeries({ seed: 'other-study', rows: 8, columns: 8, images: [new Int16Array(64).fill(70)], attributes: { SeriesNumber: 12 } });
+    const run = await kit.run('grey', a, { reference: b.seriesInstanceUID }, { studySeries: [b, elsewhere] });
+    expect(run.result.data).toMatchObject({ grey: 20, reference: 50 });
+    // the next free Series Number of the study: after the CT's 4 and the other series' 7 (another study's 12 does not count)
+    expect(run.objects.map((o) => o.string('SeriesNumber'))).toEqual(['8']);
+    expect((await kit.run('grey', a, { reference: a.seriesInstanceUID })).result.data).toMatchObject({ reference: 20 });
+    await expect(kit.run('grey', a, { reference: elsewhere.seriesInstanceUID }, { studySeries: [b, elsewhere] }))
+      .rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT', message: `no series ${elsewhere.seriesInstanceUID} is stored in study ${a.studyInstanceUID}` });
+    await expect(kit.run('grey', a, { reference: b.seriesInstanceUID })).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT' });
+    await expect(kit.run('grey', a, { reference: '../ct' }, { studySeries: [b] })).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT', message: '"../ct" is not a Series Instance UID' });
   });
 });

@@ -19,6 +19,13 @@ export interface TestRunOptions {
   readonly now?: Date;
   /** Check every derived object with dciodvfy (default true; skipped when dciodvfy is not installed, unless CI=true). */
   readonly dciodvfy?: boolean;
+  /**
+   * Other series of the input's study, as a workstation's store would hold them next to it: what the
+   * app can read with `ctx.readSeries(seriesInstanceUID)` (e.g. the CT of a SPECT/CT study for
+   * attenuation correction). The input series can be read too. A series of another study, or one not
+   * given, is refused as `atrium run` refuses it (`ATRIUM_ERR_APP_INPUT`).
+   */
+  readonly studySeries?: readonly (TestSeries | readonly Uint8Array[])[];
 }
 
 /** What a run did. */
@@ -49,7 +56,8 @@ export interface TestPlugin {
    * Run an app on a series as `atrium run` does — parameter validation (raw values: strings as
    * the command line gives them, or JSON values), the input selector and the load specification,
    * the mapping engine and its IOD validation, the store's receive validation (strict) — in this
-   * process, keeping the derived objects in memory; each is checked with dciodvfy. The plugin's
+   * process, keeping the derived objects in memory; each is checked with dciodvfy; `ctx.readSeries`
+   * reads the input series and those of `options.studySeries`. The plugin's
    * storage and the Series Numbers last for the TestPlugin's life, and a re-run replaces what
    * the previous run wrote (same UIDs), as in a workstation.
    *

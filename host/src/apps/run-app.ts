@@ -9,6 +9,7 @@ import type { PluginStorages } from '../plugins/plugin-storages.js';
 import type { Workstation } from '../workstation.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
+import { findStudySeries } from './find-study-series.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 
 /** What the app runner needs from the host. */
@@ -151,14 +152,7 @@ function inputInstances(workstation: Workstation, req: AppRunRequest): ReturnTyp
 
 /** The stored files of another series of the input study (`ctx.readSeries`); refuses a series of another study. */
 function studySeriesFiles(workstation: Workstation, studyInstanceUID: string, seriesInstanceUID: unknown): string[] {
-  const uid = typeof seriesInstanceUID === 'string' ? seriesInstanceUID.trim() : '';
-  if (!/^[0-9.]{1,64}$/.test(uid)) {
-    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `${JSON.stringify(seriesInstanceUID)} is not a Series Instance UID`, { seriesInstanceUID });
-  }
-  const instances = workstation.index.getInstances({ StudyInstanceUID: studyInstanceUID, SeriesInstanceUID: uid });
-  if (instances.length === 0) {
-    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no series ${uid} is stored in study ${studyInstanceUID}`, { seriesInstanceUID: uid, studyInstanceUID });
-  }
+  const instances = findStudySeries(studyInstanceUID, seriesInstanceUID, (uid) => workstation.index.getInstances({ StudyInstanceUID: studyInstanceUID, SeriesInstanceUID: uid }));
   return instances.map((i) => workstation.files.absolute(i.file.path));
 }
 

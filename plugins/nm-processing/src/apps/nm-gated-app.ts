@@ -1,4 +1,4 @@
-import { defineApp, SopClass, type OutputDefinition, type ParameterSchema } from '@atrium/sdk';
+import { defineApp, type AppOutput, type ParameterSchema } from '@atrium/sdk';
 import { parseLvRegion, regionSum, type LvRegion } from '../gated/lv-region.js';
 import { slotCounts } from '../gated/slot-counts.js';
 import { nmRefusal } from '../geometry/nm-refusal.js';
@@ -25,17 +25,12 @@ const gatedParameters = {
   lvRegion: { type: 'string', default: '', description: 'left-ventricle region for the time–activity curve: JSON {"center":[x,y,z],"radius":r}, patient mm; empty: no curve' },
 } as const satisfies ParameterSchema;
 
+/** The mapping table of each derived series; the series themselves are declared in the manifest (package.json "atrium".apps[1].outputs). */
 const outputs = {
-  gated: { iod: 'nuclear-medicine-image', cardinality: '1:1', description: 'Gated SPECT reconstruction (time slots)', mapping: nmImageMapping({ gated: true }) },
-  summed: { iod: 'nuclear-medicine-image', cardinality: '1:1', description: 'Gated SPECT: summed reconstruction', mapping: nmImageMapping({ gated: false }) },
-  qc: {
-    iod: 'secondary-capture-image',
-    cardinality: '1:1',
-    description: 'Gated SPECT: motion and gating quality control',
-    derivationDescription: 'Sinogram and projections of the summed gated acquisition, counts per time slot against their median, counts in the LV region per slot',
-    mapping: secondaryCaptureMapping,
-  },
-} as const satisfies Readonly<Record<string, OutputDefinition>>;
+  gated: { mapping: nmImageMapping({ gated: true }) },
+  summed: { mapping: nmImageMapping({ gated: false }) },
+  qc: { mapping: secondaryCaptureMapping },
+} as const satisfies Readonly<Record<string, AppOutput>>;
 
 /**
  * Gated SPECT (after the Canon GCA-9300R's cardiac processing): a GATED TOMO acquisition (R-R Interval
@@ -46,9 +41,6 @@ const outputs = {
  */
 export const nmGatedApp = defineApp({
   id: APP,
-  title: 'Gated SPECT',
-  description: 'Per-time-slot and summed SPECT reconstruction of a GATED TOMO acquisition (NM RECON GATED TOMO and RECON TOMO), counts per slot checked against their median, the LV time–activity curve in a given region, a projection / sinogram quality-control page.',
-  input: { modality: ['NM'], sopClassUid: [SopClass.NuclearMedicineImageStorage], where: { ImageType: 'GATED TOMO' } },
   load: tomoLoadSpec,
   parameters: gatedParameters,
   outputs,

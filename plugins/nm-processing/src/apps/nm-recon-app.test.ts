@@ -1,16 +1,16 @@
-import { validateParameters, type DerivedObjectRequest } from '@atrium/sdk';
+import { expectDerivedToMatchGolden, testPlugin, type DerivedTestObject } from '@atrium/testing';
 import { describe, expect, it } from 'vitest';
+import plugin from '../index.js';
+import type { PlacedVolume } from '../recon/volume-layout.js';
 import { inside, valueAt, type AnalyticPhantom } from '../test-support/analytic-phantom.js';
 import { ctSeries } from '../test-support/ct-series.js';
 import { derivedVolumes, voxelCentre } from '../test-support/derived-volume.js';
-import { fakeSeries, type NmObject } from '../test-support/fake-instance.js';
-import { fakeRun } from '../test-support/fake-run.js';
 import { correlation, distance, maskedMedian, spotCentroid } from '../test-support/image-metrics.js';
+import type { NmObject } from '../test-support/nm-object.js';
 import { nmStudyIds } from '../test-support/nm-study-ids.js';
+import { nmTestSeries } from '../test-support/nm-test-series.js';
 import { SPECT_SPHERES, mirrored, spectPhantom, uniformCylinder } from '../test-support/spect-phantom.js';
 import { tomoAcquisition, type TomoAcquisitionOptions } from '../test-support/tomo-acquisition.js';
-import type { PlacedVolume } from '../recon/volume-layout.js';
-import { nmReconApp } from './nm-recon-app.js';
 
 // The analytic phantom acquired as DICOM describes it: 64 × 32 frames of 4 mm, two heads starting at
 // 0° and 180°, 30 views of 6° each, clockwise (360° in all), the rotation axis at patient
@@ -37,12 +37,16 @@ const acquisition = (o: Partial<TomoAcquisitionOptions> = {}) =>
     ...o,
   });
 
+/** The plugin as the host loads it: its manifest checked, the code joined with it. */
+const kit = testPlugin(new URL('../..', import.meta.url), plugin);
+
+/** nm-recon run by the kit on the acquisition, with the study's other series (a CT) for ctx.readSeries. */
 async function run(object: NmObject, raw: Record<string, unknown>, others: NmObject[][] = []) {
-  const fake = fakeRun(others.map(fakeSeries));
-  const result = await nmReconApp.run(fake.ctx, fakeSeries([object]), validateParameters(nmReconApp.parameters, raw));
-  const of = (output: string): DerivedObjectRequest[] => fake.writes.filter((w) => w.output === output).map((w) => w.request);
-  return { ...fake, result, of };
+  return kit.run('nm-recon', nmTestSeries([object]), raw, { studySeries: others.map(nmTestSeries) });
 }
+
+/** The transaxial volume of a run, read back from its stored NM RECON TOMO object. */
+const transaxial = async (r: { output(name: string): readonly DerivedTestObject[] }) => (await derivedVolumes(r.output('recon')[0]!))[0]!;
 
 /** The phantom (mm around the axis) averaged over the voxel of size `size` around a patient point (2 × 2 × 2 samples). */
 function truthAt(p: AnalyticPhantom, x: readonly number[], size: readonly number[]): number {
@@ -85,34 +89,32 @@ describe('nm-recon on the analytic phantom acquired as NM TOMO (two heads, clock
   const noisy = acquisition({ noiseSeed: 5 });
 
   it('FBP (ramp), noiseless: r ≥ 0.95 with the truth in patient space, spheres within one voxel, mirrored truth ≥ 0.2 lower', async () => {
-    const { of, result } = await run(noiseless, { method: 'fbp', filter: 'ramp' });
-    const [v] = derivedVolumes(of('recon')[0]!);
-    const s = score(v!, 'nm-recon FBP ramp, noiseless');
+    const r = await run(noiseless, { method: 'fbp', filter: 'ramp' });
+    const s = score(await transaxial(r), 'nm-recon FBP ramp, noiseless');
     expect(s.r).toBeGreaterThanOrEqual(0.95);
     expect(s.worst).toBeLessThanOrEqual(1);
     expect(s.rMirror).toBeLessThanOrEqual(s.r - 0.2);
-    expect(result.summary).toMatch(/^TOMO 64×32, 60 frames: 1 photopeak window\(s\) reconstructed \(SPECT FBP ramp/);
+    expect(r.result.summary).toMatch(/^TOMO 64×32, 60 frames: 1 photopeak window\(s\) reconstructed \(SPECT FBP ramp/);
   });
 
   it('OSEM 4 × 8, noiseless: r ≥ 0.95, spheres within one voxel, mirrored ≥ 0.2 lower; the stored counts are the projections\' within 1 %', async () => {
-    const { of } = await run(noiseless, { method: 'osem', iterations: 4, subsets: 8 });
-    const request = of('recon')[0]!;
-    const [v] = derivedVolumes(request);
-    const s = score(v!, 'nm-recon OSEM 4x8, noiseless');
+    const r = await run(noiseless, { method: 'osem', iterations: 4, subsets: 8 });
+    const v = await transaxial(r);
+    const s = score(v, 'nm-recon OSEM 4x8, noiseless');
     expect(s.r).toBeGreaterThanOrEqual(0.95);
     expect(s.worst).toBeLessThanOrEqual(1);
     expect(s.rMirror).toBeLessThanOrEqual(s.r - 0.2);
     // Counts on the stored object: Σ stored × slope against Σ projections.
     const projections = noiseless.frames.reduce((acc, f) => acc + sum(f), 0);
-    expect(Math.abs(sum(v!.data) / projections - 1)).toBeLessThan(0.01);
-    expect(request.content!.CountsAccumulated).toBe(projections);
+    expect(Math.abs(sum(v.data) / projections - 1)).toBeLessThan(0.01);
+    expect(r.output('recon')[0]!.number('CountsAccumulated')).toBe(projections);
   });
 
   it('with Poisson noise: FBP of Butterworth pre-filtered projections and OSEM 4 × 8 with an 8 mm Gaussian reach r ≥ 0.85', async () => {
     const fbpRun = await run(noisy, { method: 'fbp', filter: 'ramp', prefilter: 'butterworth', prefilterCutoff: 0.5, order: 5 });
     const osemRun = await run(noisy, { method: 'osem', postFilter: 8 });
     for (const [label, r] of [['FBP, pre-filtered, noisy', fbpRun], ['OSEM 4x8 + 8 mm Gaussian, noisy', osemRun]] as const) {
-      const s = score(derivedVolumes(r.of('recon')[0]!)[0]!, `nm-recon ${label}`);
+      const s = score(await transaxial(r), `nm-recon ${label}`);
       expect(s.r).toBeGreaterThanOrEqual(0.85);
       expect(s.worst).toBeLessThanOrEqual(1);
       expect(s.rMirror).toBeLessThanOrEqual(s.r - 0.2);
@@ -121,38 +123,38 @@ describe('nm-recon on the analytic phantom acquired as NM TOMO (two heads, clock
 
   it('reconstructs a counter-clockwise single-head 360° acquisition, and a 180° arc of two heads at 90°, as well', async () => {
     const cc = await run(acquisition({ detectors: [30], viewsPerDetector: 60, direction: 'CC' }), { method: 'fbp', filter: 'ramp' });
-    expect(score(derivedVolumes(cc.of('recon')[0]!)[0]!, 'one head CC').r).toBeGreaterThanOrEqual(0.95);
+    expect(score(await transaxial(cc), 'one head CC').r).toBeGreaterThanOrEqual(0.95);
     const lMode = await run(acquisition({ detectors: [-45, 45], viewsPerDetector: 15, direction: 'CW' }), { method: 'osem' });
-    expect(score(derivedVolumes(lMode.of('recon')[0]!)[0]!, 'two heads at 90°, 180° arc').r).toBeGreaterThanOrEqual(0.95);
+    expect(score(await transaxial(lMode), 'two heads at 90°, 180° arc').r).toBeGreaterThanOrEqual(0.95);
   });
 
   it('a wrong rotation direction in the header breaks the reconstruction (the geometry really comes from DICOM)', async () => {
     const attributes = { ...noiseless.attributes, RotationInformationSequence: [{ ...(noiseless.attributes.RotationInformationSequence as object[])[0]!, RotationDirection: 'CC' }] };
-    const { of } = await run({ attributes, frames: noiseless.frames }, { method: 'fbp', filter: 'ramp' });
-    expect(score(derivedVolumes(of('recon')[0]!)[0]!, 'CW data labelled CC').r).toBeLessThan(0.5);
+    const r = await run({ attributes, frames: noiseless.frames }, { method: 'fbp', filter: 'ramp' });
+    expect(score(await transaxial(r), 'CW data labelled CC').r).toBeLessThan(0.5);
   });
 
   it('applies Center of Rotation Offset: a 6 mm offset corrected reconstructs as well; ignoring it does not', async () => {
     const shifted = acquisition({ corOffset: 6 });
     const corrected = await run(shifted, { method: 'fbp', filter: 'ramp' });
     const ignored = await run(shifted, { method: 'fbp', filter: 'ramp', corCorrection: false });
-    const a = score(derivedVolumes(corrected.of('recon')[0]!)[0]!, 'COR 6 mm corrected');
-    const b = score(derivedVolumes(ignored.of('recon')[0]!)[0]!, 'COR 6 mm ignored');
+    const a = score(await transaxial(corrected), 'COR 6 mm corrected');
+    const b = score(await transaxial(ignored), 'COR 6 mm ignored');
     expect(a.r).toBeGreaterThanOrEqual(0.95);
     expect(b.r).toBeLessThan(a.r - 0.05);
-    expect(corrected.of('recon')[0]!.content!.CorrectedImage).toEqual(['UNIF', 'COR']);
+    expect(corrected.output('recon')[0]!.attribute('CorrectedImage')).toEqual(['UNIF', 'COR']);
   });
 
   it('reconstructs the photopeak window only: the scatter window is neither summed in nor reconstructed', async () => {
     const two = acquisition({ scatterWindow: true });
-    const { of, result } = await run(two, { method: 'osem' });
-    expect(of('recon')).toHaveLength(1);
-    expect((result.data!.windows as { reconstructed: boolean; reason: string }[]).map((w) => [w.reconstructed, w.reason])).toEqual([
+    const r = await run(two, { method: 'osem' });
+    expect(r.output('recon')).toHaveLength(1);
+    expect((r.result.data!.windows as { reconstructed: boolean; reason: string }[]).map((w) => [w.reconstructed, w.reason])).toEqual([
       [true, 'contains the 140.5 keV line of TC-99M'],
       [false, 'contains no principal line of TC-99M (140.5 keV): a scatter window'],
     ]);
     const photopeak = two.frames.filter((_, f) => (two.attributes.EnergyWindowVector as number[])[f] === 1).reduce((acc, f) => acc + sum(f), 0);
-    expect(of('recon')[0]!.content!.CountsAccumulated).toBe(photopeak);
+    expect(r.output('recon')[0]!.number('CountsAccumulated')).toBe(photopeak);
   });
 });
 
@@ -182,12 +184,12 @@ describe('nm-recon attenuation correction of a uniform attenuated cylinder (radi
     ['OSEM, uniform μ in the ellipse outline', { method: 'osem', attenuation: 'ellipse' }],
     ['OSEM, the CT μ-map', { method: 'osem', attenuation: 'ct', ctSeries: ctUid }],
   ])('%s: flat within ±5 percent, Corrected Image lists ATTN', async (label, params) => {
-    const { of } = await run(attenuated, params, [ct]);
-    const f = flatness(derivedVolumes(of('recon')[0]!)[0]!);
+    const r = await run(attenuated, params, [ct]);
+    const f = flatness(await transaxial(r));
     console.log(`${label}: ${((f.min - 1) * 100).toFixed(1)} % … +${((f.max - 1) * 100).toFixed(1)} %`);
     expect(f.min).toBeGreaterThanOrEqual(0.95);
     expect(f.max).toBeLessThanOrEqual(1.05);
-    expect(of('recon')[0]!.content!.CorrectedImage).toContain('ATTN');
+    expect(r.output('recon')[0]!.attribute('CorrectedImage')).toContain('ATTN');
   });
 
   it('refuses a CT of another Frame of Reference and a CT series that is not stored, naming why', async () => {
@@ -195,5 +197,29 @@ describe('nm-recon attenuation correction of a uniform attenuated cylinder (radi
     await expect(run(attenuated, { attenuation: 'ct', ctSeries: '2.25.778' }, [other])).rejects.toThrow(/Frame of Reference/);
     await expect(run(attenuated, { attenuation: 'ct', ctSeries: '2.25.779' }, [ct])).rejects.toThrow(/no series 2\.25\.779/);
     await expect(run(attenuated, { attenuation: 'ct' }, [ct])).rejects.toThrow(/attenuation=ct needs the CT series/);
+  });
+
+  it('refuses a ctSeries that is a path, a series of another study, or the NM series itself, as the workstation does', async () => {
+    const elsewhere = ctSeries({ ids: nmStudyIds(8), body: cylinder.ellipsoids[0]!, columns: 32, slices: 4, pixel: 8, sliceSpacing: 8, seriesInstanceUID: '2.25.780' });
+    await expect(run(attenuated, { attenuation: 'ct', ctSeries: '../ct' }, [ct])).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', details: { parameter: 'ctSeries' } });
+    await expect(run(attenuated, { attenuation: 'ct', ctSeries: '2.25.780' }, [ct, elsewhere])).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT', message: `no series 2.25.780 is stored in study ${ids.studyInstanceUID}` });
+    await expect(run(attenuated, { attenuation: 'ct', ctSeries: '2.25.701' }, [ct])).rejects.toThrow(/series 2\.25\.701 is NM, not CT/);
+  });
+});
+
+describe('nm-recon: the objects it writes, pinned by golden files', () => {
+  // A small acquisition (32 × 8 frames of 8 mm, 2 × 16 views of 11.25°, attenuated, Poisson noise) and its CT (32 × 32 × 10 of 8 mm).
+  const small = acquisition({ phantom: spectPhantom({ mu: 0.015 }), columns: 32, rows: 8, pixel: 8, viewsPerDetector: 16, step: 11.25, countsPerView: 20_000, noiseSeed: 3, sopInstanceUID: '2.25.703' });
+  const ct = ctSeries({ ids, body: spectPhantom({ mu: 0.015 }).attenuator!.shape, columns: 32, slices: 10, pixel: 8, sliceSpacing: 8, axis: AXIS, zCenter: Z, seriesInstanceUID: '2.25.704' });
+
+  it('writes what the golden files hold: OSEM with the CT μ-map, a short-axis volume and the display page', async () => {
+    // a kit of its own: the Series Numbers do not depend on what the other tests ran
+    const r = await testPlugin(new URL('../..', import.meta.url), plugin).run('nm-recon', nmTestSeries([small]), {
+      method: 'osem', iterations: 2, subsets: 4, attenuation: 'ct', ctSeries: '2.25.704', reorient: true,
+    }, { studySeries: [nmTestSeries(ct)] });
+    expect(r.objects.map((o) => o.output)).toEqual(['recon', 'short-axis', 'vertical-long-axis', 'horizontal-long-axis', 'page']);
+    expectDerivedToMatchGolden(r.output('recon')[0]!, 'golden/nm-recon-transaxial.json');
+    expectDerivedToMatchGolden(r.output('short-axis')[0]!, 'golden/nm-recon-short-axis.json');
+    expectDerivedToMatchGolden(r.output('page')[0]!, 'golden/nm-recon-page.json');
   });
 });

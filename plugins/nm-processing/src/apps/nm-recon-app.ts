@@ -1,4 +1,4 @@
-import { defineApp, SopClass } from '@atrium/sdk';
+import { defineApp } from '@atrium/sdk';
 import { nmVolumeObject } from '../output/nm-volume-content.js';
 import { cardiacAxes, reorient, type CardiacView } from '../recon/cardiac-reorientation.js';
 import type { PlacedVolume } from '../recon/volume-layout.js';
@@ -22,13 +22,11 @@ const VIEWS: readonly CardiacView[] = ['short-axis', 'vertical-long-axis', 'hori
  * FBP or OSEM with optional pre- and post-filters, centre-of-rotation and attenuation correction
  * (uniform μ in a body outline, or a CT μ-map); one NM RECON TOMO object per photopeak window, the
  * optional cardiac reorientations and a display page. An NM RECON TOMO input is shown (its display
- * page), not reconstructed again.
+ * page), not reconstructed again. Title, description, accepted series and outputs: the manifest
+ * (package.json "atrium".apps[0]).
  */
 export const nmReconApp = defineApp({
   id: APP,
-  title: 'SPECT reconstruction',
-  description: 'FBP or OSEM reconstruction of NM TOMO projections with centre-of-rotation and attenuation correction (uniform outline or CT μ-map); writes NM RECON TOMO volumes per photopeak window, optional short-axis / long-axis volumes, and a display page.',
-  input: { modality: ['NM'], sopClassUid: [SopClass.NuclearMedicineImageStorage], where: { ImageType: '*TOMO' } },
   load: tomoLoadSpec,
   parameters: nmReconParameters,
   outputs: reconOutputs,

@@ -1,17 +1,20 @@
-import { validateParameters, type DicomItem } from '@atrium/sdk';
+import type { DicomItem } from '@atrium/sdk';
+import { expectDerivedToMatchGolden, testPlugin } from '@atrium/testing';
 import { describe, expect, it } from 'vitest';
+import plugin from '../index.js';
 import { dynamicRenogram } from '../test-support/dynamic-acquisition.js';
-import { fakeSeries, type NmObject } from '../test-support/fake-instance.js';
-import { fakeRun } from '../test-support/fake-run.js';
+import type { NmObject } from '../test-support/nm-object.js';
 import { nmStudyIds } from '../test-support/nm-study-ids.js';
-import { nmRenogramApp } from './nm-renogram-app.js';
+import { nmTestSeries } from '../test-support/nm-test-series.js';
 
 interface KidneyData { splitPercent: number; tmaxMin: number; tHalfMin: number | null; tHalfDiureticMin: number | null; ratio20: number | null }
 
+/** The plugin as the host loads it: its manifest checked, the code joined with it. */
+const kit = testPlugin(new URL('../..', import.meta.url), plugin);
+
 async function run(object: NmObject, raw: Record<string, unknown> = {}) {
-  const fake = fakeRun();
-  const result = await nmRenogramApp.run(fake.ctx, fakeSeries([object]), validateParameters(nmRenogramApp.parameters, raw));
-  return { ...fake, result, data: result.data as unknown as { left: KidneyData; right: KidneyData; rois: { source: string }; diuretic: { minute: number } | null } };
+  const r = await kit.run('nm-renogram', nmTestSeries([object]), raw);
+  return { ...r, data: r.result.data as unknown as { left: KidneyData; right: KidneyData; rois: { source: string }; diuretic: { minute: number } | null } };
 }
 
 const frameOf = (times: readonly number[], minute: number) => times.findIndex((t) => Math.abs(t / 60 - minute) < 1e-9);
@@ -24,7 +27,7 @@ describe('nm-renogram on a synthetic dynamic study with gamma-variate kidneys of
     ['noise-free, ROIs proposed automatically', study],
     ['with Poisson noise, ROIs proposed automatically', noisy],
   ])('%s: split within 1 percentage point, Tmax within one frame, T½ after the diuretic found', async (label, s) => {
-    const { data, writes } = await run(s.object);
+    const { data, objects } = await run(s.object);
     console.log(`renogram ${label}: split L ${data.left.splitPercent.toFixed(2)} % / R ${data.right.splitPercent.toFixed(2)} % (expected ${s.expectedSplitLeft} / ${100 - s.expectedSplitLeft}); Tmax L ${data.left.tmaxMin.toFixed(2)} R ${data.right.tmaxMin.toFixed(2)} min`);
     expect(data.rois.source).toBe('automatic');
     expect(Math.abs(data.left.splitPercent - s.expectedSplitLeft)).toBeLessThanOrEqual(1);
@@ -33,7 +36,7 @@ describe('nm-renogram on a synthetic dynamic study with gamma-variate kidneys of
     expect(Math.abs(frameOf(s.times, data.right.tmaxMin) - s.expectedTmaxFrame.right)).toBeLessThanOrEqual(1);
     expect(data.diuretic?.minute).toBe(10);
     expect(data.right.tHalfDiureticMin).not.toBeNull();
-    expect(writes.map((w) => w.output)).toEqual(['page', 'sr']);
+    expect(objects.map((o) => o.output)).toEqual(['page', 'sr']);
   });
 
   it('gives the same split with the regions given in mm (ellipses around the kidneys, a background ellipse)', async () => {
@@ -49,9 +52,8 @@ describe('nm-renogram on a synthetic dynamic study with gamma-variate kidneys of
   });
 
   it('writes an SR with each kidney\'s split, Tmax and T½ as NUMs in UCUM units, a missing value qualified, never zero', async () => {
-    const { writes } = await run(study.object, { diuretic: 'none' });
-    const sr = writes.find((w) => w.output === 'sr')!.request.content!;
-    const kids = (sr.ContentSequence as readonly DicomItem[]).slice(0, 2);
+    const sr = (await run(study.object, { diuretic: 'none' })).output('sr')[0]!;
+    const kids = (sr.attribute('ContentSequence') as readonly DicomItem[]).slice(0, 2);
     const code = (i: DicomItem) => ((i.ConceptNameCodeSequence as readonly DicomItem[])[0]!.CodeValue as string);
     expect(kids.map(code)).toEqual(['18639004', '9846003']);
     const nums = (kids[0]!.ContentSequence as readonly DicomItem[]);
@@ -70,6 +72,19 @@ describe('nm-renogram on a synthetic dynamic study with gamma-variate kidneys of
     await expect(run(study.object, { rois: JSON.stringify({ left: e, rigth: e, background: e }) })).rejects.toThrow(/unknown region\(s\) rigth/);
     await expect(run(study.object, { rois: '{not json' })).rejects.toThrow(/rois is not JSON/);
     const { PhaseInformationSequence: _, ...rest } = study.object.attributes;
-    await expect(run({ attributes: rest, frames: study.object.frames })).rejects.toThrow(/Phase Information Sequence is missing/);
+    await expect(run({ attributes: rest, frames: study.object.frames })).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_LOAD_MANDATORY', message: expect.stringContaining('Mandatory attribute PhaseInformationSequence (0054,0032) is missing') });
+  });
+
+  it('refuses an image whose Image Type holds DYNAMIC in another value than the third, which the input selector lets through', async () => {
+    const lying = { attributes: { ...study.object.attributes, ImageType: ['ORIGINAL', 'DYNAMIC', 'STATIC', 'EMISSION'] }, frames: study.object.frames };
+    await expect(run(lying)).rejects.toMatchObject({ code: 'ATRIUM_ERR_NM_REFUSED', message: expect.stringMatching(/Image Type value 3 STATIC; nm-renogram takes DYNAMIC/) });
+    const stat = { attributes: { ...study.object.attributes, ImageType: ['ORIGINAL', 'PRIMARY', 'STATIC', 'EMISSION'] }, frames: study.object.frames };
+    await expect(run(stat)).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT', message: expect.stringContaining('does not match "DYNAMIC"') });
+  });
+
+  it('writes what the golden files hold: the renogram page and the structured report', async () => {
+    const r = await testPlugin(new URL('../..', import.meta.url), plugin).run('nm-renogram', nmTestSeries([study.object]), {});
+    expectDerivedToMatchGolden(r.output('page')[0]!, 'golden/nm-renogram-page.json');
+    expectDerivedToMatchGolden(r.output('sr')[0]!, 'golden/nm-renogram-sr.json');
   });
 });

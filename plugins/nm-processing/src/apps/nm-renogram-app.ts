@@ -1,4 +1,4 @@
-import { defineApp, SopClass, srReferenceTo, type OutputDefinition, type SourceInstance } from '@atrium/sdk';
+import { defineApp, srReferenceTo, type AppOutput, type SourceInstance } from '@atrium/sdk';
 import { itemsOf, numbersOf } from '../geometry/dicom-values.js';
 import { nmRefusal } from '../geometry/nm-refusal.js';
 import { secondaryCaptureMapping } from '../mappings/secondary-capture-mapping.js';
@@ -20,16 +20,11 @@ import { renogramParameters } from './renogram-parameters.js';
 
 const APP = 'nm-renogram';
 
+/** The mapping table of each derived series; the series themselves are declared in the manifest (package.json "atrium".apps[2].outputs). */
 const outputs = {
-  page: {
-    iod: 'secondary-capture-image',
-    cardinality: '1:1',
-    description: 'Renogram: curves and regions',
-    derivationDescription: 'Summed early frames with the kidney and background regions, background-corrected kidney count-rate curves and the renogram measures',
-    mapping: secondaryCaptureMapping,
-  },
-  sr: { iod: 'comprehensive-sr', cardinality: '1:1', description: 'Renogram: structured report', mapping: srMapping },
-} as const satisfies Readonly<Record<string, OutputDefinition>>;
+  page: { mapping: secondaryCaptureMapping },
+  sr: { mapping: srMapping },
+} as const satisfies Readonly<Record<string, AppOutput>>;
 
 /**
  * The renogram (after the Canon GCA-9300R's renal application): a DYNAMIC NM study, regions for the
@@ -40,9 +35,6 @@ const outputs = {
  */
 export const nmRenogramApp = defineApp({
   id: APP,
-  title: 'Renogram',
-  description: 'Kidney time–activity curves of a dynamic renal study with background subtraction; differential function (integral method), Tmax, T½ (after the peak and after a diuretic), 20-min/peak ratio; an RGB page with the regions and curves and a Comprehensive SR.',
-  input: { modality: ['NM'], sopClassUid: [SopClass.NuclearMedicineImageStorage], where: { ImageType: 'DYNAMIC' } },
   load: dynamicLoadSpec,
   parameters: renogramParameters,
   outputs,

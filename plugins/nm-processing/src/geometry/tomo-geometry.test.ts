@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeInstance, type NmObject } from '../test-support/fake-instance.js';
+import { fakeInstance } from '../test-support/fake-instance.js';
+import type { NmObject } from '../test-support/nm-object.js';
 import { nmStudyIds } from '../test-support/nm-study-ids.js';
 import { tomoAcquisition, type TomoAcquisitionOptions } from '../test-support/tomo-acquisition.js';
 import { tomoGeometry } from './tomo-geometry.js';

@@ -1,80 +1,56 @@
-import { Copied, Generated, Removed, type MappingTable } from '@atrium/sdk';
+import {
+  appEquipmentMapping, Copied, Generated, generalSeriesMapping, generalStudyMapping, patientMapping, patientStudyMapping, Removed, sopCommonMapping,
+  type MappingTable,
+} from '@atrium/sdk';
 
 /**
  * How each attribute of a reconstructed NM image (NM Image IOD, PS3.3 A.5) is produced, module by
  * module as the Canon GCA-9300R conformance statement gives its created NM SOP Instances (Table 8-3
- * and Tables 8-4 … 8-30): patient and study attributes Copied from the projections; the equipment
- * is the app (Manufacturer, Model Name, Software Versions from the plugin manifest, where the
- * GCA-9300R writes "TOSHIBA_MEC", "GCA9300R"); series, image, pixel and NM attributes Generated —
- * Image Type DERIVED\PRIMARY\RECON TOMO (or RECON GATED TOMO)\EMISSION, Corrected Image, the NM
- * Multi-frame vectors, Energy Window and Detector Information of the volume, the NM Reconstruction
- * attributes, Real World Value Mapping of the counts. Differences from the GCA-9300R, on purpose:
- * Series Description records the method (the GCA-9300R takes user input); Source Image Sequence,
- * Derivation Description and Contributing Equipment say what the volume comes from; Acquisition
- * Date / Time are Copied (the GCA-9300R generates them); Actual Frame Duration is not written (PS3.3
- * C.8.4.9 allows it only for WHOLE BODY and STATIC images); Patient Position is Removed (an NM image
- * carries the Patient Orientation Code Sequences instead, C.7.3.1); Laterality is the source's, or
- * empty; the private Application Module (Table 8-31) is not written. `gated` keeps the NM
- * Multi-gated Acquisition module (RECON GATED TOMO) — the Gated Information Sequence as the app
- * gives it — and removes it otherwise (a summed reconstruction of a gated acquisition is not gated).
+ * and Tables 8-4 … 8-30): the SDK's module fragments where the GCA-9300R agrees with them, its own
+ * rule where it differs — Patient Comments (Table 8-4), Patient's Size and Weight (Table 8-5),
+ * Protocol Name (Table 8-8) and Institutional Department Name (Table 8-7) Copied. Patient and study
+ * attributes Copied from the projections; the equipment is the app (Manufacturer, Model Name,
+ * Software Versions from the plugin manifest, where the GCA-9300R writes "TOSHIBA_MEC",
+ * "GCA9300R"); series, image, pixel and NM attributes Generated — Image Type
+ * DERIVED\PRIMARY\RECON TOMO (or RECON GATED TOMO)\EMISSION, Corrected Image, the NM Multi-frame
+ * vectors, Energy Window and Detector Information of the volume, the NM Reconstruction attributes,
+ * Real World Value Mapping of the counts; the SOP Common attributes of a new object (Table 8-15).
+ * What the GCA-9300R tables do not list is not written (the fragments remove Occupation, Referenced
+ * Study Sequence, Procedure Code Sequence, Gantry ID, the source's SOP status and authorization).
+ * Differences from the GCA-9300R, on purpose: Series Description records the method (the GCA-9300R
+ * takes user input); Source Image Sequence, Derivation Description and Contributing Equipment say
+ * what the volume comes from; Acquisition Date / Time are Copied (the GCA-9300R generates them);
+ * Actual Frame Duration is not written (PS3.3 C.8.4.9 allows it only for WHOLE BODY and STATIC
+ * images); Patient Position is Removed (an NM image carries the Patient Orientation Code Sequences
+ * instead, C.7.3.1); Laterality is the source's, or empty; Smallest / Largest Pixel Value in Series
+ * are not written (the projections' values are not the volume's); the private Application Module
+ * (Table 8-31) is not written. `gated` keeps the NM Multi-gated Acquisition module (RECON GATED
+ * TOMO) — the Gated Information Sequence as the app gives it — and removes it otherwise (a summed
+ * reconstruction of a gated acquisition is not gated).
  */
 export function nmImageMapping(options: { readonly gated: boolean }): MappingTable {
   const gatedRule = options.gated ? Copied : Removed;
   return {
     // Patient (Table 8-4)
-    PatientName: Copied,
-    PatientID: Copied,
-    IssuerOfPatientID: Copied,
-    PatientBirthDate: Copied,
-    PatientSex: Copied,
+    ...patientMapping,
     PatientComments: Copied,
-    OtherPatientIDsSequence: Removed,
-    OtherPatientNames: Removed,
-    EthnicGroup: Removed,
     // Patient Study (Table 8-5)
-    AdmittingDiagnosesDescription: Removed,
-    PatientAge: Copied,
+    ...patientStudyMapping,
     PatientSize: Copied,
     PatientWeight: Copied,
     // General Study (Table 8-6)
-    StudyDate: Copied,
-    StudyTime: Copied,
-    ReferringPhysicianName: Copied,
-    StudyID: Copied,
-    AccessionNumber: Copied,
-    StudyDescription: Copied,
-    PhysiciansOfRecord: Removed,
-    NameOfPhysiciansReadingStudy: Removed,
+    ...generalStudyMapping,
     // General Equipment (Table 8-7): the app
-    Manufacturer: Generated('SecondaryCaptureDeviceManufacturer'),
-    ManufacturerModelName: Generated('SecondaryCaptureDeviceManufacturerModelName'),
-    SoftwareVersions: Generated('SecondaryCaptureDeviceSoftwareVersions'),
-    StationName: Generated('StationName'),
-    InstitutionName: Copied,
-    InstitutionAddress: Copied,
+    ...appEquipmentMapping,
     InstitutionalDepartmentName: Copied,
-    DeviceSerialNumber: Removed,
-    DateOfLastCalibration: Removed,
-    TimeOfLastCalibration: Removed,
     // General Series (Table 8-8)
-    Modality: Copied,
-    SeriesNumber: Generated('SeriesNumber'),
-    SeriesDate: Generated('SeriesDate'),
-    SeriesTime: Generated('SeriesTime'),
-    PerformingPhysicianName: Copied,
+    ...generalSeriesMapping,
     ProtocolName: Copied,
     SeriesDescription: Generated('Content'),
-    OperatorsName: Generated('OperatorsName'),
     PatientPosition: Removed,
     Laterality: Generated('Content'),
-    BodyPartExamined: Copied,
-    ReferencedPerformedProcedureStepSequence: Removed,
-    RequestAttributesSequence: Removed,
-    PerformedProcedureStepID: Removed,
-    PerformedProcedureStepStartDate: Removed,
-    PerformedProcedureStepStartTime: Removed,
-    PerformedProcedureStepDescription: Removed,
-    PerformedProtocolCodeSequence: Removed,
+    // SOP Common (Table 8-15)
+    ...sopCommonMapping,
     // NM/PET Patient Orientation (Table 8-20)
     PatientOrientationCodeSequence: Copied,
     PatientGantryRelationshipCodeSequence: Copied,
@@ -82,7 +58,6 @@ export function nmImageMapping(options: { readonly gated: boolean }): MappingTab
     FrameOfReferenceUID: Copied,
     PositionReferenceIndicator: Copied,
     // General Image (Table 8-9)
-    InstanceNumber: Generated('InstanceNumber'),
     ContentDate: Generated('ContentDate'),
     ContentTime: Generated('ContentTime'),
     ImageType: Generated('Content'),
@@ -158,11 +133,6 @@ export function nmImageMapping(options: { readonly gated: boolean }): MappingTab
     ConvolutionKernel: Generated('Content'),
     SliceLocation: Removed,
     SliceProgressionDirection: Removed,
-    // General Anatomy (Table 8-30) is in NM Image above. SOP Common (Table 8-15)
-    InstanceCreationDate: Generated('InstanceCreationDate'),
-    InstanceCreationTime: Generated('InstanceCreationTime'),
-    InstanceCreatorUID: Removed,
-    TimezoneOffsetFromUTC: Removed,
-    ContributingEquipmentSequence: Generated('ContributingEquipmentSequence'),
+    // General Anatomy (Table 8-30) is in NM Image above.
   };
 }

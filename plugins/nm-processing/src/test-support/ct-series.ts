@@ -1,6 +1,6 @@
 import { SopClass, type DicomValue } from '@atrium/sdk';
 import { inside, type Ellipsoid } from './analytic-phantom.js';
-import type { NmObject } from './fake-instance.js';
+import type { NmObject } from './nm-object.js';
 import { nmStudyAttributes, phantomUid, type NmStudyIds } from './nm-study-ids.js';
 
 /** A CT of the phantom's body for attenuation correction: water (0 HU) inside, air (−1000 HU) outside. */

@@ -1,6 +1,6 @@
 import { SopClass, Tag, type DicomValue } from '@atrium/sdk';
 import { gammaVariate, type GammaVariate } from '../renogram/gamma-variate.js';
-import type { NmObject } from './fake-instance.js';
+import type { NmObject } from './nm-object.js';
 import { nmStudyAttributes, type NmStudyIds } from './nm-study-ids.js';
 import { poisson, seededRandom } from './seeded-random.js';
 

@@ -1,13 +1,11 @@
-import type { DicomValue, FrameData, SourceInstance, SourceSeries } from '@atrium/sdk';
+import type { FrameData, SourceInstance } from '@atrium/sdk';
 import { numbersOf, textOf } from '../geometry/dicom-values.js';
+import type { NmObject } from './nm-object.js';
 
-/** An object as the test support builds it: attributes by keyword, and its frames (rows × columns each; Int16 for CT in HU). */
-export interface NmObject {
-  readonly attributes: Readonly<Record<string, DicomValue>>;
-  readonly frames: readonly (Uint16Array | Int16Array)[];
-}
-
-/** A read-only source instance over an {@link NmObject}, as the host gives instances to apps (CT frames are stored in HU: Rescale 1 / 0). */
+/**
+ * A read-only source instance over an {@link NmObject}, for the tests of the pure geometry reader
+ * (no file, no host). App tests run on real Part 10 files through the kit instead (`nmTestSeries`).
+ */
 export function fakeInstance(o: NmObject): SourceInstance {
   const a = o.attributes;
   const rows = Number(a.Rows);
@@ -25,17 +23,5 @@ export function fakeInstance(o: NmObject): SourceInstance {
       if (!data) throw new RangeError(`frame ${index} of ${o.frames.length}`);
       return { rows, columns, samplesPerPixel: 1, photometricInterpretation: 'MONOCHROME2', data };
     },
-  });
-}
-
-/** A series of the given objects' instances (all of one study and series). */
-export function fakeSeries(objects: readonly NmObject[]): SourceSeries {
-  const first = objects[0]!.attributes;
-  return Object.freeze({
-    studyInstanceUID: String(first.StudyInstanceUID),
-    seriesInstanceUID: String(first.SeriesInstanceUID),
-    modality: textOf(first.Modality),
-    instances: objects.map(fakeInstance),
-    geometry: undefined,
   });
 }

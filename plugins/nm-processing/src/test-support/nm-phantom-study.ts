@@ -1,6 +1,6 @@
 import { ctSeries } from './ct-series.js';
 import { dynamicRenogram, type SyntheticRenogram } from './dynamic-acquisition.js';
-import type { NmObject } from './fake-instance.js';
+import type { NmObject } from './nm-object.js';
 import { gatedPhantom, type GatedPhantom } from './gated-phantom.js';
 import { nmStudyIds, phantomUid, type NmStudyIds } from './nm-study-ids.js';
 import { spectPhantom } from './spect-phantom.js';

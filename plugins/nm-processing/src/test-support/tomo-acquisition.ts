@@ -1,6 +1,6 @@
 import { SopClass, Tag, type DicomItem, type DicomValue } from '@atrium/sdk';
 import { lineIntegral, type AnalyticPhantom } from './analytic-phantom.js';
-import type { NmObject } from './fake-instance.js';
+import type { NmObject } from './nm-object.js';
 import { nmStudyAttributes, type NmStudyIds } from './nm-study-ids.js';
 import { poisson, seededRandom } from './seeded-random.js';
 
