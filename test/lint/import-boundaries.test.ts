@@ -40,6 +40,28 @@ describe('import boundaries', () => {
     }
   });
 
+  it('lets the tests of plugins and examples import the test kit, never their code or the sdk', async () => {
+    const kit = "import { testSeries } from '@atrium/testing';\nexport const t = testSeries;\n";
+    for (const file of ['plugins/x/src/app.test.ts', 'plugins/x/src/test-support/phantom.ts', 'examples/x/src/app.test.ts']) expect(await lint(kit, file), file).toEqual([]);
+    for (const file of ['plugins/x/src/index.ts', 'examples/x/src/app.ts', 'sdk/src/x.ts']) {
+      expect(await lint(kit, file), file).toEqual([expect.stringContaining('the test kit @atrium/testing is for tests only')]);
+    }
+    expect(await lint("import * as m from '../../testing/src/index.js';\nexport const x = m;\n", 'plugins/x/src/index.ts')).toHaveLength(1);
+  });
+
+  it('keeps the host and its libraries out of plugin tests too', async () => {
+    for (const spec of ['@atrium/host', '@atrium/host/engine', '../../../host/src/workstation.js', 'better-sqlite3']) {
+      expect((await lint(`import * as m from '${spec}';\nexport const x = m;\n`, 'plugins/x/src/app.test.ts')).length, spec).toBe(1);
+    }
+  });
+
+  it('lets the test kit reach the host through @atrium/host/engine only', async () => {
+    expect(await lint("import { executeApp } from '@atrium/host/engine';\nexport const x = executeApp;\n", 'testing/src/x.ts')).toEqual([]);
+    for (const spec of ['@atrium/host', '../../host/src/workstation.js', 'better-sqlite3']) {
+      expect((await lint(`import * as m from '${spec}';\nexport const x = m;\n`, 'testing/src/x.ts')).length, spec).toBe(1);
+    }
+  });
+
   it('allows host-only libraries inside host', async () => {
     expect(await lint("import Database from 'better-sqlite3';\nexport const x = Database;\n", 'host/src/db/x.ts')).toEqual([]);
   });

@@ -1,5 +1,5 @@
-import { syntheticCtSeries } from './synthetic-ct-series.js';
-import { syntheticUid } from './synthetic-uid.js';
+import type { SourceSeries } from '@atrium/sdk';
+import { testSeries } from '@atrium/testing';
 
 /** A coronary artery, spelt as the calcium scoring app spells it. */
 export type PhantomArtery = 'LM' | 'LAD' | 'LCX' | 'RCA' | 'PDA';
@@ -56,7 +56,7 @@ export interface CalciumPhantomOptions {
   readonly slices?: number;
   /** Slice increment and thickness, mm; default 3. */
   readonly increment?: number;
-  /** Seed of every UID; default 5. */
+  /** Seed of every UID (the kit's testSeries seed `calcium-phantom-<seed>`); default 5. */
   readonly seed?: number;
   readonly patientName?: string;
   readonly patientID?: string;
@@ -66,8 +66,10 @@ export interface CalciumPhantomOptions {
 
 /** The phantom series and everything needed to check a score of it. */
 export interface CalciumPhantom {
-  /** One CT Image Storage Part 10 file per slice. */
-  readonly files: Uint8Array[];
+  /** One CT Image Storage Part 10 file per slice (Rescale Intercept −1024, 16-bit signed). */
+  readonly files: readonly Uint8Array[];
+  /** The series as an app receives it (sorted along the normal). */
+  readonly source: SourceSeries;
   readonly studyInstanceUID: string;
   readonly seriesInstanceUID: string;
   readonly lesions: readonly PhantomLesion[];
@@ -124,9 +126,10 @@ export const CALCIUM_PHANTOM_LESIONS: readonly PhantomLesion[] = [
  * calcium scoring app: 40 axial slices (default) of 512×512, Pixel Spacing 0.5 mm, 3 mm
  * increment and thickness, 120 kVp, Rescale Slope 1 / Intercept −1024. Body: a 40 HU
  * soft-tissue disc (radius 120 mm) in air, two lungs (−800 HU), the spine (700 HU), and the
- * boxes of {@link CALCIUM_PHANTOM_LESIONS}. Returns the files, the seeds (one per scored
- * region, at a pixel centre in its middle slice) and the expected scores computed from the
- * geometry (see the hand computation on {@link CALCIUM_PHANTOM_LESIONS}). Deterministic.
+ * boxes of {@link CALCIUM_PHANTOM_LESIONS}. Written by the test kit's `testSeries` (real CT
+ * Image Storage files). Returns the files, the seeds (one per scored region, at a pixel centre
+ * in its middle slice) and the expected scores computed from the geometry (see the hand
+ * computation on {@link CALCIUM_PHANTOM_LESIONS}). Deterministic.
  */
 export function calciumPhantomSeries(options: CalciumPhantomOptions = {}): CalciumPhantom {
   const slices = options.slices ?? 40;
@@ -134,27 +137,32 @@ export function calciumPhantomSeries(options: CalciumPhantomOptions = {}): Calci
   const seed = options.seed ?? 5;
   if (!Number.isInteger(slices) || slices < 26) throw new RangeError(`calciumPhantomSeries: slices must be a whole number ≥ 26, got ${slices}`);
   if (!(Number.isFinite(increment) && increment > 0)) throw new RangeError(`calciumPhantomSeries: increment must be a positive number of mm, got ${increment}`);
-  const studyInstanceUID = syntheticUid(seed, 'calcium-study');
-  const seriesInstanceUID = syntheticUid(seed, 'calcium-series');
-  const files = syntheticCtSeries({
-    slices,
+  const series = testSeries({
     rows: CALCIUM_PHANTOM_SIZE,
     columns: CALCIUM_PHANTOM_SIZE,
     pixelSpacing: CALCIUM_PHANTOM_PIXEL_SPACING,
-    sliceThickness: increment,
-    spacing: increment,
-    seed,
-    studyInstanceUID,
-    seriesInstanceUID,
-    frameOfReferenceUID: syntheticUid(seed, 'calcium-frame-of-reference'),
-    patientName: options.patientName ?? 'Calcium^Phantom',
-    patientID: options.patientID ?? `CAC-${seed}`,
-    studyDescription: 'Cardiac calcium scoring phantom',
-    seriesDescription: `Calcium score ${increment} mm non-contrast`,
-    bodyPartExamined: 'HEART',
-    protocolName: 'CARDIAC CALCIUM SCORE',
-    phantom: { slice: (_z, grid, index) => paintSlice(grid.rows, grid.columns, index, options.spine ?? true) },
+    sliceSpacing: increment,
+    seed: `calcium-phantom-${seed}`,
+    // stored value = HU + 1024, as most CT scanners write it
+    images: Array.from({ length: slices }, (_, k) => paintSlice(CALCIUM_PHANTOM_SIZE, CALCIUM_PHANTOM_SIZE, k, options.spine ?? true).map((hu) => hu + 1024)),
+    attributes: {
+      PatientName: options.patientName ?? 'Calcium^Phantom',
+      PatientID: options.patientID ?? `CAC-${seed}`,
+      StudyDescription: 'Cardiac calcium scoring phantom',
+      SeriesDescription: `Calcium score ${increment} mm non-contrast`,
+      BodyPartExamined: 'HEART',
+      ProtocolName: 'CARDIAC CALCIUM SCORE',
+      ConvolutionKernel: 'STANDARD',
+      RescaleIntercept: -1024,
+      WindowCenter: 40,
+      WindowWidth: 400,
+    },
+    instance: (k) => {
+      const z = k === 0 ? 0 : -k * increment;
+      return { ImagePositionPatient: [ORIGIN, ORIGIN, z], SliceLocation: z };
+    },
   });
+  const { studyInstanceUID, seriesInstanceUID, files, source } = series;
   const seeds: PhantomSeed[] = [];
   const pixelSeeds: PhantomPixelSeed[] = [];
   for (const region of [...new Set(CALCIUM_PHANTOM_LESIONS.filter((l) => l.artery).map((l) => l.region))]) {
@@ -166,7 +174,7 @@ export function calciumPhantomSeries(options: CalciumPhantomOptions = {}): Calci
     seeds.push({ artery: box.artery!, at: [ORIGIN + column * CALCIUM_PHANTOM_PIXEL_SPACING, ORIGIN + row * CALCIUM_PHANTOM_PIXEL_SPACING, z === 0 ? 0 : z] });
     pixelSeeds.push({ artery: box.artery!, instanceNumber: k + 1, row, column });
   }
-  return { files, studyInstanceUID, seriesInstanceUID, lesions: CALCIUM_PHANTOM_LESIONS, expected: expectedScores(increment), seeds, pixelSeeds };
+  return { files, source, studyInstanceUID, seriesInstanceUID, lesions: CALCIUM_PHANTOM_LESIONS, expected: expectedScores(increment), seeds, pixelSeeds };
 }
 
 /** The expected scores from the box geometry, the Agatston formula and the increment. */
