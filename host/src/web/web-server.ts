@@ -67,10 +67,19 @@ export async function createWebServer(services: WebServices, options: WebServerO
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const ui = uiFolder(options.uiFolder);
   const policy = new AccessPolicy(token);
+  const timings = new WeakMap<object, number>();
 
   const app = Fastify({ logger: false, connectionTimeout: 0, requestTimeout: 0, bodyLimit: 16 * 1024 * 1024, return503OnClosing: true });
   app.server.setTimeout(SOCKET_TIMEOUT_MS);
-  app.addHook('onRequest', async (request, reply) => policy.check(request, reply));
+  app.addHook('onRequest', async (request, reply) => {
+    timings.set(request, performance.now());
+    policy.check(request, reply);
+  });
+  // Server-Timing (W3C): the time the server spent until the answer's headers, for benchmarks and the browser's devtools.
+  app.addHook('onSend', async (request, reply) => {
+    const start = timings.get(request);
+    if (start !== undefined) reply.header('Server-Timing', `app;dur=${(performance.now() - start).toFixed(2)}`);
+  });
   app.setErrorHandler((error, request, reply) => {
     const { status, body, fault } = errorResponse(error);
     if (fault) log(`atrium web: ${request.method} ${request.url.split('?')[0]} failed: ${(error as Error)?.stack ?? String(error)}`);
