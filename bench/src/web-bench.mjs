@@ -20,6 +20,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SopClass, TransferSyntax } from '@atrium/sdk';
 import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
 import { syntheticUid } from '../../host/dist/testing/synthetic-uid.js';
 import { openWorkstation } from '../../host/dist/workstation.js';
@@ -76,7 +77,7 @@ function populateIndex(root, size) {
             patient: { PatientName: a.PatientName, PatientID: a.PatientID, PatientBirthDate: a.PatientBirthDate, PatientSex: a.PatientSex },
             study: { StudyInstanceUID: a.StudyInstanceUID, StudyDate: a.StudyDate, StudyTime: a.StudyTime, AccessionNumber: a.AccessionNumber, StudyDescription: a.StudyDescription, StudyID: a.StudyID },
             series: { SeriesInstanceUID: a.SeriesInstanceUID, Modality: a.Modality, SeriesNumber: 1 },
-            instance: { SOPInstanceUID: a.SOPInstanceUID, SOPClassUID: '1.2.840.10008.5.1.4.1.1.2', InstanceNumber: 1, Rows: 16, Columns: 16, BitsAllocated: 16, TransferSyntaxUID: '1.2.840.10008.1.2.1' },
+            instance: { SOPInstanceUID: a.SOPInstanceUID, SOPClassUID: SopClass.CTImageStorage, InstanceNumber: 1, Rows: 16, Columns: 16, BitsAllocated: 16, TransferSyntaxUID: TransferSyntax.ExplicitVRLittleEndian },
             file: { path: `${a.StudyInstanceUID}/${a.SeriesInstanceUID}/${a.SOPInstanceUID}.dcm`, size: 1024, sha256: '0'.repeat(64), storedAt: '2025-01-01T00:00:00.000Z', receivedFrom: 'web-bench' },
           });
         }

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SopClass } from '@atrium/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSample } from '../../../../test/support/samples.js';
 import { multipartBody } from '../test-support/multipart.js';
@@ -29,7 +30,7 @@ describe('STOW-RS: uploads through the store receive path (PS3.18 §10.5)', () =
     expect(res.headers['content-type']).toMatch(/^application\/dicom\+json/);
     const referenced = seq(res, '00081199');
     expect(referenced.map((r) => r['00081155']?.Value?.[0])).toEqual([MR_SOP, '1.2.826.0.1.3680043.8.498.49043964482360854182530167603505525116']);
-    expect(referenced[0]!['00081150']).toEqual({ vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.4'] });
+    expect(referenced[0]!['00081150']).toEqual({ vr: 'UI', Value: [SopClass.MRImageStorage] });
     expect(String(referenced[0]!['00081190']?.Value?.[0])).toMatch(new RegExp(`/dicom-web/studies/${MR_STUDY}/series/.*/instances/${MR_SOP}$`));
     const [stored] = fx.services.workstation.index.getInstances({ SOPInstanceUID: MR_SOP });
     expect(Buffer.compare(readFileSync(fx.services.workstation.files.absolute(stored!.file.path)), Buffer.from(readSample('mr/MR_small.dcm')))).toBe(0);
@@ -58,7 +59,7 @@ describe('STOW-RS: uploads through the store receive path (PS3.18 §10.5)', () =
     expect(res.statusCode).toBe(202);
     const [failed] = seq(res, '00081198');
     expect(failed!['00081197']).toEqual({ vr: 'US', Value: [0xa900] });
-    expect(failed!['00081150']).toEqual({ vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.7'] });
+    expect(failed!['00081150']).toEqual({ vr: 'UI', Value: [SopClass.SecondaryCaptureImageStorage] });
     expect(String(failed!['00000902']?.Value?.[0])).toMatch(/^ATRIUM_ERR_WEB_STUDY_MISMATCH: the instance belongs to study .* not to study 1\.3\.6/);
     expect(fx.services.workstation.index.listQuarantine()).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SopClass } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSample } from '../../../../test/support/samples.js';
 import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js';
@@ -212,7 +213,7 @@ describe('de-identify, export, import, quarantine', () => {
     const body = res.json<ImportResponse>();
     expect(body).toMatchObject({ stored: 1, refused: 1 });
     expect(body.items).toEqual([
-      expect.objectContaining({ name: 'US1_UNCR.dcm', status: 'stored', SOPClassUID: '1.2.840.10008.5.1.4.1.1.6.1' }),
+      expect.objectContaining({ name: 'US1_UNCR.dcm', status: 'stored', SOPClassUID: SopClass.UltrasoundImageStorage }),
       expect.objectContaining({ name: 'notes.txt', status: 'rejected', code: 'ATRIUM_ERR_PARSE_NOT_DICOM' }),
     ]);
     const quarantine = (await fx.server.app.inject('/api/quarantine')).json<Page<QuarantineItem>>();
