@@ -36,7 +36,7 @@ export function readStoredHeader(services: WebServices, instance: StoredInstance
 }
 
 /** A stored image opened for frame access: its header parsed, each frame read by its byte range when asked. Close it. */
-export function openStoredImage(services: WebServices, instance: StoredInstance): ImageFile {
+function openStoredImage(services: WebServices, instance: StoredInstance): ImageFile {
   try {
     return openImageFile(services.workstation.files.absolute(instance.file.path), services.workstation.store.limits);
   } catch (e) {
