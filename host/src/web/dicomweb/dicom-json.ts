@@ -86,7 +86,11 @@ function attribute(ds: DataSet, e: DataElement, path: readonly number[], options
   }
   if (e.value.length === 0) return { vr };
   if (vr === 'AT') return { vr, Value: decodeElementNumbers(e, ds.encoding).map(jsonTag) };
-  if (isStringVr(vr)) return { vr, Value: stringValues(ds, e) };
+  if (isStringVr(vr)) {
+    const values = stringValues(ds, e);
+    // A value of padding only is an empty attribute (PS3.18 §F.2.5), not one null value.
+    return values.length === 1 && values[0] === null ? { vr } : { vr, Value: values };
+  }
   if (NUMBER_VRS.has(vr)) return { vr, Value: decodeElementNumbers(e, ds.encoding).map((n) => jsonNumber(n, undefined)) };
   return { vr };
 }
