@@ -6,12 +6,14 @@ import { defineConfig } from 'vite';
  * workers import the wasm codecs (OpenJPEG, CharLS, libjpeg-turbo, OpenJPH): Vite bundles both as
  * separate ES module chunks and emits the .wasm files as assets next to them, which esbuild alone
  * does not. The loader is excluded from dependency pre-bundling (the dev server would rewrite the
- * worker URL); `base: './'` keeps every asset URL relative so the server may mount the bundle anywhere.
+ * worker URL). The server serves the bundle from host/dist-ui at `/` (docs/web-api.md, "The UI
+ * bundle"), answering index.html for other paths: asset URLs are absolute (`base: '/'`) so that a
+ * page reloaded at a deeper path still finds them.
  */
 export default defineConfig({
-  base: './',
+  base: '/',
   build: {
-    outDir: 'dist',
+    outDir: '../host/dist-ui',
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
