@@ -1,8 +1,10 @@
-import { init as coreInit } from '@cornerstonejs/core';
-import { init as loaderInit } from '@cornerstonejs/dicom-image-loader';
-import { init as toolsInit } from '@cornerstonejs/tools';
+import { captureToken } from './api/auth';
+import { events } from './api/event-stream';
+import { Workstation } from './workstation';
+import './style.css';
 
-await coreInit();
-loaderInit({ maxWebWorkers: 1 });
-toolsInit();
-document.getElementById('app')!.textContent = 'ok';
+captureToken();
+events.start();
+const workstation = new Workstation(document.getElementById('app')!);
+void workstation.start();
+(window as unknown as { atrium: Workstation }).atrium = workstation;
