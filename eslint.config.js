@@ -8,7 +8,7 @@ const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse'];
 const hostOnlyPatterns = HOST_ONLY.map((name) => ({ group: [name, `${name}/*`], message: `${name} may be used only inside host/ (docs/DESIGN.md, Boundaries)` }));
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.generated.ts', 'bench/results/**', '.atrium/**'] },
+  { ignores: ['**/dist/**', 'host/dist-ui/**', '**/node_modules/**', '**/*.generated.ts', 'bench/results/**', '.atrium/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './samples.js';
 
 const ATRIUM = fileURLToPath(new URL('../../host/bin/atrium.js', import.meta.url));
 
@@ -18,7 +19,7 @@ export interface WebProcess {
  * SIGKILL after 5 s).
  */
 export async function startAtriumWeb(store: string, extraArgs: readonly string[] = [], timeoutMs = 30_000): Promise<WebProcess> {
-  const child = spawn(process.execPath, [ATRIUM, '--store', store, 'web', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ATRIUM, '--store', store, 'web', '--port', '0', ...extraArgs], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -29,7 +30,7 @@ export async function startAtriumWeb(store: string, extraArgs: readonly string[]
       const m = /open (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(m[1]!);
       }
     });
     child.once('exit', (code) => {

@@ -42,7 +42,8 @@ export class DropUpload {
       this.overlay.hidden = false;
     });
     document.addEventListener('dragleave', () => {
-      if (--depth <= 0) (depth = 0), (this.overlay.hidden = true);
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) this.overlay.hidden = true;
     });
     document.addEventListener('dragover', (e) => e.preventDefault());
     document.addEventListener('drop', (e) => {
