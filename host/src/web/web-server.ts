@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AtriumError } from '../errors/atrium-error.js';
 import { AccessPolicy, isLoopback, newAccessToken } from './access-policy.js';
+import { registerDicomweb } from './dicomweb/register-dicomweb.js';
+import { streamUploads } from './raw-body.js';
 import { registerBrowseRoutes } from './routes/browse-routes.js';
 import { registerHealthRoute } from './routes/health-route.js';
 import { registerUiRoutes } from './routes/ui-routes.js';
@@ -64,8 +66,10 @@ export async function createWebServer(services: WebServices, options: WebServerO
     return reply.code(status).type('application/json').send(body);
   });
 
+  streamUploads(app);
   registerHealthRoute(app, services, { auth: token === undefined ? 'none' : 'token', ui: ui.present });
   registerBrowseRoutes(app, services);
+  registerDicomweb(app, services);
   await registerUiRoutes(app, ui);
 
   return {
