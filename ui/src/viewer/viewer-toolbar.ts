@@ -20,6 +20,7 @@ export interface ToolbarHandlers {
   onReset(): void;
   onCine(): boolean;
   onCloseCompare(): void;
+  onVolume(mode: 'mpr' | '3d' | '2d'): Promise<void>;
 }
 
 /** The viewer's toolbar: tools, window presets (keys 1–6), reset, cine, close the comparison. */
@@ -42,6 +43,16 @@ export function viewerToolbar(handlers: ToolbarHandlers) {
     const playing = handlers.onCine();
     cine.textContent = playing ? '■ Stop' : '▶ Cine';
   });
+  const modes = (['2d', 'mpr', '3d'] as const).map((mode) => {
+    const b = h('button', { class: `tool${mode === '2d' ? ' active' : ''}`, 'data-mode': mode, title: mode === '2d' ? 'The 2-D stack' : mode === 'mpr' ? 'Axial, sagittal and coronal reformats (CT, MR)' : '3-D volume rendering (CT, MR)' }, mode.toUpperCase());
+    b.addEventListener('click', () => {
+      handlers.onVolume(mode).then(
+        () => modes.forEach((x) => x.classList.toggle('active', x === b)),
+        (e: Error) => alert(e.message),
+      );
+    });
+    return b;
+  });
   const closeCompare = h('button', { class: 'tool', hidden: true, title: 'Back to one viewport', onclick: () => handlers.onCloseCompare() }, '✕ Compare');
   const element = h(
     'div',
@@ -50,6 +61,7 @@ export function viewerToolbar(handlers: ToolbarHandlers) {
     presets,
     h('button', { class: 'tool', title: 'Reset window, zoom and pan (R)', onclick: () => handlers.onReset() }, 'Reset'),
     cine,
+    ...modes,
     closeCompare,
   );
   return {
@@ -59,6 +71,9 @@ export function viewerToolbar(handlers: ToolbarHandlers) {
     },
     setPresetsEnabled(on: boolean) {
       presets.disabled = !on;
+    },
+    resetMode() {
+      modes.forEach((x) => x.classList.toggle('active', x.dataset.mode === '2d'));
     },
     setCompare(on: boolean) {
       closeCompare.hidden = !on;

@@ -1,11 +1,12 @@
 import { RenderingEngine } from '@cornerstonejs/core';
-import { Enums as ToolEnums, ToolGroupManager, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { Enums as ToolEnums, ToolGroupManager, TrackballRotateTool, addTool, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { h } from '../dom/h';
 import { setUpCornerstone } from './cornerstone-setup';
 import type { SeriesImages } from './series-images';
 import { StackPane } from './stack-pane';
 import { CT_PRESETS } from './window-presets';
 import { viewerToolbar, type ToolName } from './viewer-toolbar';
+import { VolumeViews } from './volume-views';
 
 const { MouseBindings } = ToolEnums;
 const TOOL_GROUP = 'atrium-stack';
@@ -37,6 +38,7 @@ export class Viewer {
   activeTool: ToolName = 'WindowLevel';
   activePane = 0;
   readonly toolListeners = new Set<(tool: ToolName) => void>();
+  readonly volumes: VolumeViews;
 
   constructor(extraToolbar: HTMLElement[] = []) {
     this.engine = new RenderingEngine('atrium');
@@ -47,9 +49,11 @@ export class Viewer {
       onReset: () => this.activeStack.reset(),
       onCine: () => this.activeStack.toggleCine(),
       onCloseCompare: () => this.setCompare(false),
+      onVolume: (mode) => this.showVolume(mode),
     });
+    this.volumes = new VolumeViews(this.engine, (ids) => this.bindVolumeTools(ids));
     this.element = h('section', { class: 'viewer' }, h('div', { class: 'toolbar' }, this.toolbar.element, ...extraToolbar), this.stage);
-    this.stage.append(this.panes[0].container, this.panes[1].container);
+    this.stage.append(this.panes[0].container, this.panes[1].container, this.volumes.element);
     this.panes[1].container.hidden = true;
     for (const [i, pane] of this.panes.entries()) pane.container.addEventListener('pointerdown', () => this.focus(i), true);
   }
@@ -82,10 +86,44 @@ export class Viewer {
 
   /** Show a series in pane 0 (replacing) or pane 1 (beside it, for comparison). */
   async open(series: SeriesImages, slot: 0 | 1 = 0): Promise<void> {
+    if (this.stage.classList.contains('volume')) await this.showVolume('2d');
     if (slot === 1) this.setCompare(true);
     this.focus(slot);
     await this.panes[slot].show(series);
     this.toolbar.setPresetsEnabled(series.instanceOf[0] !== undefined);
+  }
+
+  /**
+   * MPR or 3-D of the series in the active pane (a CT or MR volume), or back to the 2-D stack.
+   * Refused with a message for a series that is not a volume (one image, no geometry).
+   */
+  async showVolume(mode: 'mpr' | '3d' | '2d'): Promise<void> {
+    const series = this.activeStack.series;
+    const stackOn = mode === '2d' || !series;
+    if (!stackOn && series && series.imageIds.length < 3) throw new Error('MPR and 3-D need a series of at least 3 slices');
+    this.volumes.hide();
+    for (const p of this.panes) p.container.hidden = !stackOn || (p === this.panes[1] && !this.stage.classList.contains('compare'));
+    this.stage.classList.toggle('volume', !stackOn);
+    this.stage.dataset.mode = stackOn ? '2d' : mode;
+    if (stackOn) this.toolbar.resetMode();
+    if (!stackOn && series) await this.volumes.show(series, mode as 'mpr' | '3d');
+    this.engine.resize(true, true);
+  }
+
+  private bindVolumeTools(ids: string[]): void {
+    let group = ToolGroupManager.getToolGroup('atrium-volume');
+    if (!group) {
+      addTool(TrackballRotateTool);
+      group = ToolGroupManager.createToolGroup('atrium-volume')!;
+      for (const name of ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'TrackballRotate']) group.addTool(name);
+      group.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+      group.setToolActive('Zoom', { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+      group.setToolActive('Pan', { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+    }
+    const threeD = ids.includes('volume-3d');
+    group.setToolPassive(threeD ? 'WindowLevel' : 'TrackballRotate');
+    group.setToolActive(threeD ? 'TrackballRotate' : 'WindowLevel', { bindings: [{ mouseButton: MouseBindings.Primary }] });
+    for (const id of ids) group.addViewport(id, this.engine.id);
   }
 
   setCompare(on: boolean): void {
