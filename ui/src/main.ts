@@ -1,3 +1,4 @@
+import './node-globals';
 import { captureToken } from './api/auth';
 import { events } from './api/event-stream';
 import { setUpCornerstone } from './viewer/cornerstone-setup';

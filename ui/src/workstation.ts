@@ -9,6 +9,10 @@ import { StudyBrowser } from './browser/study-browser';
 import { h } from './dom/h';
 import { NetworkPanel } from './network/network-panel';
 import { MeasurementsPanel } from './sr/measurements-panel';
+import { fetchSrContent } from './sr/sr-content';
+import { srTable } from './sr/sr-table';
+import { str } from './dicomweb/dicom-json';
+import { Tag } from './standard';
 import { DropUpload } from './upload/drop-upload';
 import { loadSeriesImages } from './viewer/series-images';
 import { Viewer } from './viewer/viewer';
@@ -29,6 +33,7 @@ export class Workstation {
   private readonly toast = h('div', { class: 'toast', hidden: true, role: 'status', 'data-test': 'toast' });
   private readonly tabs = new Map<Tab, { button: HTMLButtonElement; panel: HTMLElement }>();
   private readonly network: NetworkPanel;
+  private readonly documentBox = h('section', { class: 'document', 'data-test': 'document' });
 
   constructor(private readonly root: HTMLElement) {
     this.browser = new StudyBrowser({
@@ -58,7 +63,7 @@ export class Workstation {
     this.addTab('jobs', 'Jobs', jobs, () => void jobList(jobs));
     root.append(
       h('header', {}, h('span', { class: 'brand' }, 'Atrium'), h('nav', { role: 'tablist' }, ...[...this.tabs.values()].map((t) => t.button)), h('span', { class: 'spacer' }), upload.button, h('span', { class: 'small muted notice' }, 'Not for clinical use')),
-      h('main', {}, h('aside', { class: 'left' }, ...[...this.tabs.values()].map((t) => t.panel)), this.viewer.element, h('aside', { class: 'right' }, this.apps.element, this.measurements.element)),
+      h('main', {}, h('aside', { class: 'left' }, ...[...this.tabs.values()].map((t) => t.panel)), this.viewer.element, h('aside', { class: 'right' }, this.documentBox, this.apps.element, this.measurements.element)),
       this.toast,
     );
     this.showTab('studies');
@@ -98,7 +103,7 @@ export class Workstation {
     try {
       const images = await loadSeriesImages(studyUid, seriesUid);
       if (!images.imageIds.length) {
-        this.notify(`This series has no images (${images.documents.length} document${images.documents.length === 1 ? '' : 's'}).`);
+        await this.showDocuments(studyUid, seriesUid, images.documents);
         return;
       }
       await this.viewer.open(images, slot);
@@ -110,6 +115,14 @@ export class Workstation {
     } catch (e) {
       this.notify(`Cannot open the series: ${(e as Error).message}`, 'error');
     }
+  }
+
+  /** A series of structured reports (measurements, an app's results): each read with dcmjs and shown as a table. */
+  private async showDocuments(studyUid: string, seriesUid: string, documents: import('./dicomweb/dicom-json').JsonDataset[]): Promise<void> {
+    const srs = documents.filter((ds) => str(ds, Tag.Modality) === 'SR');
+    if (!srs.length) return this.notify(`This series has no images and no structured report (${documents.length} other object${documents.length === 1 ? '' : 's'}).`);
+    const tables = await Promise.all(srs.map((ds) => fetchSrContent(studyUid, seriesUid, str(ds, Tag.SOPInstanceUID)).then(srTable, (e: Error) => h('div', { class: 'error' }, e.message))));
+    this.documentBox.replaceChildren(h('div', { class: 'row' }, h('h3', {}, 'Structured report'), h('button', { class: 'icon', title: 'Close', onclick: () => this.documentBox.replaceChildren() }, '✕')), ...tables);
   }
 
   notify(message: string, kind: 'info' | 'error' = 'info'): void {

@@ -53,3 +53,32 @@ export async function renderedUrl(path: string, params: Record<string, string> =
   if (!res.ok) throw await failure(res, `GET ${path}/rendered`);
   return URL.createObjectURL(await res.blob());
 }
+
+/**
+ * STOW-RS (PS3.18 §10.5): store Part 10 files into a study through the server's receive path.
+ * Answers the SOP Instance UIDs stored and, for each refused one, the server's reason
+ * (Failure Reason and the comment the server gives in the FailedSOPSequence item).
+ */
+export async function stow(studyUid: string, files: Blob[]): Promise<{ stored: string[]; failed: { sop: string; reason: string }[] }> {
+  const boundary = `atrium-${crypto.randomUUID()}`;
+  const parts: BlobPart[] = [];
+  for (const f of files) parts.push(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`, f, '\r\n');
+  parts.push(`--${boundary}--\r\n`);
+  const res = await fetch(`${DICOMWEB_ROOT}/studies/${encodeURIComponent(studyUid)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}`, Accept: 'application/dicom+json', ...authHeaders() },
+    body: new Blob(parts),
+  });
+  let body: JsonDataset | undefined;
+  try {
+    body = (await res.json()) as JsonDataset;
+  } catch {
+    throw new DicomwebError(res.status, `STOW-RS: ${res.status} ${res.statusText}`);
+  }
+  const items = (tag: string) => (body?.[tag]?.Value ?? []) as JsonDataset[];
+  const text = (ds: JsonDataset, tag: string) => String(ds[tag]?.Value?.[0] ?? '');
+  return {
+    stored: items('00081199').map((ds) => text(ds, '00081155')),
+    failed: items('00081198').map((ds) => ({ sop: text(ds, '00081155'), reason: [text(ds, '00081197') && `Failure Reason ${Number(text(ds, '00081197')).toString(16).toUpperCase()}H`, text(ds, '00000902')].filter(Boolean).join(': ') })),
+  };
+}

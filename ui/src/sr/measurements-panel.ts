@@ -1,6 +1,6 @@
 import { eventTarget } from '@cornerstonejs/core';
 import { Enums as ToolEnums, annotation, type Types as ToolTypes } from '@cornerstonejs/tools';
-import { api } from '../api/api-client';
+import { stow } from '../dicomweb/dicomweb-client';
 import { h, replaceChildren } from '../dom/h';
 import type { Viewer } from '../viewer/viewer';
 import { measurementReport, REPORTED_TOOLS } from './measurement-report';
@@ -24,7 +24,7 @@ function describe(a: ToolTypes.Annotation): string {
 /**
  * The measurements on the series on screen (length, angle, rectangle / ellipse ROI, probe), listed
  * with their values, and "Save as SR": a TID 1500 Measurement Report stored into the study through
- * the receive path (it then appears in the study as a new SR series).
+ * STOW-RS, the server's receive path (it then appears in the study as a new SR series).
  */
 export class MeasurementsPanel {
   readonly element = h('section', { class: 'measurements', 'data-test': 'measurements-panel' });
@@ -70,11 +70,10 @@ export class MeasurementsPanel {
     if (!pane.series) return;
     button.disabled = true;
     try {
-      const blob = measurementReport(this.annotations());
-      const r = await api.upload([new File([blob], 'measurements-sr.dcm', { type: 'application/dicom' })]);
-      const item = r.items[0];
-      if (!item || 'reason' in item) throw new Error(item && 'reason' in item ? `${item.reason} [${item.code}]` : 'no answer');
-      this.notify(`Measurements stored as an SR in the study (${item.SOPInstanceUID}).`);
+      const blob = measurementReport(this.annotations(), pane.series.instanceOf[0]!);
+      const r = await stow(pane.series.studyUid, [blob]);
+      if (r.failed.length || !r.stored.length) throw new Error(r.failed[0]?.reason || 'the server stored nothing');
+      this.notify(`Measurements stored as an SR in the study (${r.stored[0]}).`);
       this.onSaved(pane.series.studyUid);
     } catch (e) {
       this.notify(`Cannot save the measurements: ${(e as Error).message}`, 'error');
