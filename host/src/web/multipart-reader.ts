@@ -24,6 +24,9 @@ export interface MultipartLimits {
 
 const CRLF = Buffer.from('\r\n');
 
+/** Body bytes gathered before one write to the part's file. */
+const WRITE_BATCH = 256 * 1024;
+
 function parseHeaders(block: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const line of block.split('\r\n')) {
@@ -52,10 +55,19 @@ export async function spoolMultipart(source: AsyncIterable<Uint8Array>, boundary
   // Changed inside step(): declared wide so that the checks after the loop are not narrowed away.
   let state = 'preamble' as 'preamble' | 'after-delimiter' | 'headers' | 'body' | 'done';
   let buf: Buffer = Buffer.from(CRLF); // so that a delimiter at the very start is found as "\r\n--boundary"
-  let file: { handle: FileHandle; path: string; size: number; headers: Record<string, string> } | undefined;
+  let file: { handle: FileHandle; path: string; size: number; headers: Record<string, string>; pending: Buffer[]; pendingBytes: number } | undefined;
 
+  // Body bytes are written in batches, so that a body trickling in tiny chunks costs few writes.
+  const flush = async (): Promise<void> => {
+    if (!file || file.pendingBytes === 0) return;
+    const bytes = Buffer.concat(file.pending);
+    file.pending = [];
+    file.pendingBytes = 0;
+    await file.handle.write(bytes);
+  };
   const finishPart = async (incomplete: boolean): Promise<void> => {
     if (!file) return;
+    await flush();
     await file.handle.close();
     const part = { headers: file.headers, path: file.path, size: file.size, incomplete };
     parts.push(part);
@@ -64,8 +76,10 @@ export async function spoolMultipart(source: AsyncIterable<Uint8Array>, boundary
   };
   const write = async (bytes: Buffer): Promise<void> => {
     if (!file || bytes.length === 0) return;
-    await file.handle.write(bytes);
+    file.pending.push(Buffer.from(bytes)); // a copy: `buf` is reused
+    file.pendingBytes += bytes.length;
     file.size += bytes.length;
+    if (file.pendingBytes >= WRITE_BATCH) await flush();
   };
   const fail = async (message: string): Promise<never> => {
     if (file) await file.handle.close().catch(() => undefined);
@@ -112,7 +126,7 @@ export async function spoolMultipart(source: AsyncIterable<Uint8Array>, boundary
         const headers = blank === 0 ? {} : parseHeaders(buf.subarray(0, end).toString('latin1'));
         buf = buf.subarray(blank === 0 ? 2 : end + 4);
         const path = join(dir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
-        file = { handle: await open(path, 'w'), path, size: 0, headers };
+        file = { handle: await open(path, 'w'), path, size: 0, headers, pending: [], pendingBytes: 0 };
         state = 'body';
         return true;
       }
