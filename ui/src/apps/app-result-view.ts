@@ -42,7 +42,7 @@ export async function appResultView(result: AppRunResult, actions: ResultActions
     ...details.map((d) =>
       h(
         'button',
-        { class: 'written', 'data-test': 'written-series', 'data-output': d.output, onclick: () => void actions.openSeries(d.study, d.uid) },
+        { class: 'written', 'data-test': 'written-series', 'data-output': d.output, 'data-uid': d.uid, onclick: () => void actions.openSeries(d.study, d.uid) },
         h('strong', {}, d.output),
         ` ${d.detail.series.Modality ?? ''} · ${d.sops.length} · ${d.detail.series.SeriesDescription ?? ''}`,
       ),

@@ -86,10 +86,13 @@ export class AppsPanel {
     this.actions.useSeedTool(false);
     try {
       const job = await api.runApp(app.id, { seriesInstanceUID: this.series.series, params });
-      const end = await followJob(job, jobBox);
+      const following = followJob(job, jobBox);
+      jobBox.scrollIntoView({ block: 'nearest' });
+      const end = await following;
       if (end.state === 'completed' && end.result) {
         this.actions.refreshStudy(this.series.study);
         results.append(await appResultView(end.result as AppRunResult, this.actions));
+        jobBox.scrollIntoView({ block: 'start' });
       }
     } catch (e) {
       if (e instanceof ApiFailure && typeof e.details.parameter === 'string') form.showError(e.details.parameter, e.message);

@@ -2,17 +2,16 @@ import { h } from '../dom/h';
 import type { SrContent } from './sr-content';
 
 /**
- * An SR's measurements as a table: one row per innermost container (e.g. an artery, a measurement
- * group), one column per measured concept (e.g. Agatston score, volume), units in the header;
+ * An SR's measurements as a table: one row per container holding numbers (e.g. an artery, a
+ * measurement group with its tracking identifier), one column per measured concept (e.g. Agatston score, volume), units in the header;
  * TEXT and CODE items (a risk category, a finding) listed below.
  */
 export function srTable(sr: SrContent): HTMLElement {
-  const rows = new Map<string, Map<string, number>>();
+  const rows = new Map<number, { label: string; values: Map<string, number> }>();
   const columns = new Map<string, string>();
   for (const n of sr.numbers) {
-    const row = n.path.slice(1).join(' › ') || sr.title;
-    if (!rows.has(row)) rows.set(row, new Map());
-    rows.get(row)!.set(n.concept, n.value);
+    if (!rows.has(n.group.id)) rows.set(n.group.id, { label: n.group.label, values: new Map() });
+    rows.get(n.group.id)!.values.set(n.concept, n.value);
     if (!columns.has(n.concept)) columns.set(n.concept, n.unit);
   }
   const fmt = (v: number | undefined) => (v === undefined ? '' : Number.isInteger(v) ? String(v) : v.toFixed(2));
@@ -24,7 +23,7 @@ export function srTable(sr: SrContent): HTMLElement {
       'table',
       {},
       h('thead', {}, h('tr', {}, h('th', {}, ''), ...[...columns].map(([c, unit]) => h('th', {}, c, unit ? h('div', { class: 'unit' }, unit) : null)))),
-      h('tbody', {}, ...[...rows].map(([name, values]) => h('tr', {}, h('th', { scope: 'row' }, name), ...[...columns.keys()].map((c) => h('td', {}, fmt(values.get(c))))))),
+      h('tbody', {}, ...[...rows.values()].map(({ label, values }) => h('tr', {}, h('th', { scope: 'row' }, label), ...[...columns.keys()].map((c) => h('td', {}, fmt(values.get(c))))))),
     ),
     sr.texts.length ? h('dl', {}, ...sr.texts.flatMap((t) => [h('dt', {}, t.concept), h('dd', {}, t.value)])) : null,
   );

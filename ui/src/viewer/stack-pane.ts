@@ -25,7 +25,7 @@ export class StackPane {
     readonly viewportId: string,
   ) {
     this.element = h('div', { class: 'viewport-element', 'data-viewport': viewportId, oncontextmenu: (e: Event) => e.preventDefault() });
-    this.container = h('div', { class: 'viewport' }, this.element);
+    this.container = h('div', { class: 'viewport', 'data-pane': viewportId }, this.element);
     this.overlay = new ViewportOverlay(this.container);
     const refresh = () => this.refresh();
     for (const ev of [Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOI_MODIFIED, Enums.Events.CAMERA_MODIFIED, Enums.Events.IMAGE_RENDERED]) this.element.addEventListener(ev, refresh);
