@@ -70,6 +70,32 @@ describe.skipIf(!chromium)('web UI: browse, view, calcium seeds, app run (Chromi
     await screenshot(page, shots, '2-ct-scrolled-windowed');
   });
 
+  it('measures a length and stores it as a TID 1500 SR that reopens as a table', async () => {
+    await page.click('[data-tool=Length]');
+    const z = await page.evaluate(() => (window as unknown as { atrium: { viewer: { panes: { series: { instanceOf: Record<string, { Value: number[] }>[] }; index: number }[] } } }).atrium.viewer.panes[0]!.series.instanceOf[5]!['00200032']!.Value[2]!);
+    const a = await pagePointOf(page, [-50, 0, z]);
+    const b = await pagePointOf(page, [50, 0, z]);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 10 });
+    await page.mouse.up();
+    const item = page.locator('[data-test=measurement]');
+    await expect.poll(() => item.count()).toBe(1);
+    const mm = Number(/Length ([\d.]+) mm/.exec(await item.innerText())?.[1]);
+    expect(Math.abs(mm - 100)).toBeLessThan(1.5); // 100 mm drawn with a mouse on a 0.5 mm pixel grid shown at ~1.3 px per pixel
+    await page.click('[data-test=save-sr]');
+    await expect.poll(() => page.locator('[data-test=toast]').innerText()).toContain('stored as an SR');
+    const srRow = page.locator('[data-test=series][data-modality=SR]');
+    await expect.poll(() => srRow.count(), { timeout: 20_000 }).toBe(1);
+    await srRow.locator('.series-open').click();
+    const table = page.locator('[data-test=document] [data-test=sr-table]');
+    await table.waitFor();
+    expect(await table.locator('.sr-title').innerText()).toBe('Imaging Measurement Report');
+    expect(Number(await table.locator('tbody tr td').first().innerText())).toBeCloseTo(mm, 1);
+    await screenshot(page, shots, '2b-length-sr');
+    await page.click('[data-tool=WindowLevel]');
+  });
+
   it('places two seeds by clicking lesions, runs calcium scoring, shows the report and the SR table', async () => {
     await page.selectOption('[data-test=app-select]', { label: 'Coronary calcium scoring' });
     await page.click('[data-test=place-seeds]');
@@ -88,7 +114,7 @@ describe.skipIf(!chromium)('web UI: browse, view, calcium seeds, app run (Chromi
 
     await page.click('[data-test=run-app]');
     await page.waitForSelector('[data-test=job-state][data-state=completed]', { timeout: 180_000 });
-    const table = page.locator('[data-test=sr-table]');
+    const table = page.locator('[data-test=app-result] [data-test=sr-table]');
     await table.waitFor({ timeout: 60_000 });
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
     const agatston = (name: string) => Number(rows.find((r) => r[0] === name)?.[1]);
