@@ -114,7 +114,7 @@ export class StudyBrowser {
         'button',
         { class: 'series-open', title: 'Open in the viewer', onclick: () => this.actions.openSeries(study, se, 0) },
         h('div', {}, h('strong', {}, `${se.Modality ?? ''} ${se.SeriesNumber ?? ''}`), ' ', se.SeriesDescription ?? ''),
-        h('div', { class: 'muted small' }, `${se.NumberOfSeriesRelatedInstances} ${se.NumberOfSeriesRelatedInstances === 1 ? 'image' : 'images'}`, derived ? h('span', { class: 'badge' }, se.source!.slice(4)) : null),
+        h('div', { class: 'muted small' }, `${se.NumberOfSeriesRelatedInstances} ${['SR', 'KO', 'PR', 'SEG', 'RTSTRUCT'].includes(se.Modality ?? '') ? 'object' : 'image'}${se.NumberOfSeriesRelatedInstances === 1 ? '' : 's'}`, derived ? h('span', { class: 'badge' }, se.source!.slice(4)) : null),
       ),
       h('button', { class: 'icon', title: 'Open beside the current series (compare with a prior)', 'data-test': 'compare', onclick: () => this.actions.openSeries(study, se, 1) }, '⇆'),
     );
