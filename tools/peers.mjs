@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run peers`: install the real peers the interop tests use as referees (`npm run test:interop`),
 // from the distribution's packages (Debian / Ubuntu apt): DCMTK, dicom3tools, GDCM tools, pydicom +
-// numpy for /usr/bin/python3, Orthanc, Chromium. `npm run peers -- --check` only says what is missing.
+// numpy + scikit-image for /usr/bin/python3, Orthanc, Chromium. `npm run peers -- --check` only says what is missing.
 // Installing needs root: run as root, or with sudo (asked for when needed).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -13,6 +13,7 @@ const PEERS = [
   { what: 'GDCM tools (gdcmconv)', have: () => onPath('gdcmconv'), apt: 'libgdcm-tools' },
   { what: 'pydicom for /usr/bin/python3', have: () => python('import pydicom'), apt: 'python3-pydicom' },
   { what: 'numpy for /usr/bin/python3', have: () => python('import numpy'), apt: 'python3-numpy' },
+  { what: 'scikit-image for /usr/bin/python3 (the FBP referee)', have: () => python('import skimage'), apt: 'python3-skimage' },
   { what: 'Orthanc', have: () => onPath('Orthanc') || exists('/usr/sbin/Orthanc'), apt: 'orthanc' },
   { what: 'Chromium (the browser tests of the web workstation, driven by playwright-core)', have: () => onPath('chromium'), apt: 'chromium' },
 ];

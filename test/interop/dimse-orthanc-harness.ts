@@ -81,7 +81,7 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
     identifyCaller: (title, address) => aes.identifyCaller(title, address),
     services: [
       echoService(),
-      storeService({ store: ws.store, root: ws.root }),
+      storeService({ store: ws.store }),
       findService({ index: ws.index, aeTitle: config.aeTitle, limit: config.findLimit }),
       retrieveService({
         index: ws.index, files: ws.files,

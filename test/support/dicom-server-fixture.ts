@@ -69,7 +69,7 @@ export async function startDicomServer(root: string, options: DicomServerFixture
     identifyCaller: (title, address) => aes.identifyCaller(title, address),
     services: [
       echoService(),
-      storeService({ store: ws.store, root: ws.root, minFreeBytes: 0, onStored: (o) => stored.push(o) }),
+      storeService({ store: ws.store, onStored: (o) => stored.push(o) }),
       findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500 }),
       retrieveService({
         index: ws.index, files: ws.files, scu,

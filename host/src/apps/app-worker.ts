@@ -147,6 +147,10 @@ function appContext(
       delete: (key: string) => io.callMain<void>('storage.delete', key),
     }),
     warn: (message: string) => void warnings.push(message),
+    readSeries: async (seriesInstanceUID: string): Promise<SourceSeries> => {
+      const files = await io.callMain<string[]>('seriesFiles', series.studyInstanceUID, seriesInstanceUID);
+      return sourceSeriesOf(files.map((f) => new SourceInstanceImpl(parseDicom(readFileSync(f)))));
+    },
   });
 }
 

@@ -122,6 +122,7 @@ export async function runApp(
         reserved.set(seriesInstanceUID, n);
         return n;
       },
+      seriesFiles: (studyInstanceUID: string, seriesInstanceUID: string): string[] => studySeriesFiles(deps.workstation, studyInstanceUID, seriesInstanceUID),
       'storage.get': (key: string) => storage.get(key),
       'storage.set': (key: string, value: unknown) => storage.set(key, value),
       'storage.delete': (key: string) => storage.delete(key),
@@ -145,6 +146,19 @@ function inputInstances(workstation: Workstation, req: AppRunRequest): ReturnTyp
     throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no stored ${what}`, series !== undefined ? { seriesInstanceUID: series } : { studyInstanceUID: study });
   }
   return instances;
+}
+
+/** The stored files of another series of the input study (`ctx.readSeries`); refuses a series of another study. */
+function studySeriesFiles(workstation: Workstation, studyInstanceUID: string, seriesInstanceUID: unknown): string[] {
+  const uid = typeof seriesInstanceUID === 'string' ? seriesInstanceUID.trim() : '';
+  if (!/^[0-9.]{1,64}$/.test(uid)) {
+    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `${JSON.stringify(seriesInstanceUID)} is not a Series Instance UID`, { seriesInstanceUID });
+  }
+  const instances = workstation.index.getInstances({ StudyInstanceUID: studyInstanceUID, SeriesInstanceUID: uid });
+  if (instances.length === 0) {
+    throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no series ${uid} is stored in study ${studyInstanceUID}`, { seriesInstanceUID: uid, studyInstanceUID });
+  }
+  return instances.map((i) => workstation.files.absolute(i.file.path));
 }
 
 function safeUser(): string {

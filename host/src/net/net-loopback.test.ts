@@ -35,7 +35,7 @@ function startServer(ws: Workstation, aeTitle: string, peers: Record<string, num
     aeTitle, port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 4,
     acceptUnknownCallingAe: true, acceptUnknownHosts: true, acceptUnknownQueryRetrieve: false, identifyCaller: (t, a) => aes.identifyCaller(t, a),
     services: [
-      echoService(), storeService({ store: ws.store, root: ws.root }),
+      echoService(), storeService({ store: ws.store }),
       findService({ index: ws.index, aeTitle, limit: findLimit }),
       retrieveService({ index: ws.index, files: ws.files, scu: settings(aeTitle), destination: (t) => (peers[t] ? { title: t, host: '127.0.0.1', port: peers[t] } : undefined) }),
     ],
@@ -128,7 +128,7 @@ describe('Atrium SCU ↔ Atrium SCP on 127.0.0.1', () => {
     const dirC = makeTempDir('net-c-');
     const c = openWorkstation(dirC);
     try {
-      const store = storeService({ store: c.store, root: c.root });
+      const store = storeService({ store: c.store });
       const sc = '1.2.840.10008.5.1.4.1.1.7';
       const get = await openScu(settings('ATRIUM_C'), { title: 'ATRIUM_B', host: '127.0.0.1', port: portB },
         [qrContext('STUDY', 'Get'), { abstractSyntax: sc, transferSyntaxes: ['1.2.840.10008.1.2.5', '1.2.840.10008.1.2.1'] }],

@@ -100,8 +100,8 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     table(['Status', 'Code', 'When'], [
       ['Success', '0000', 'stored (or replaced: same SOP Instance UID in the same series)'],
       ['Warning: data set does not match SOP class', 'B007', 'stored, with validation warnings recorded (receive validation safety: e.g. a missing Type 1 attribute not needed to identify or display the object); the first in Error Comment'],
-      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free'],
-      ['Error: data set does not match SOP class', 'A900', 'identity UIDs that are missing, empty, multi-valued, not UI or malformed; a pixel description or geometry that cannot be used; under receive validation strict, any missing or invalid Type 1 attribute; or the data set\'s SOP Class / Instance UID differs from the request; reason in Error Comment; bytes kept in quarantine'],
+      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free (store setting minFreeBytes), the object is larger than maxObjectBytes (default 32 GiB), or it passes a parse limit (nesting, elements, items); nothing is written, the sender keeps the object'],
+      ['Error: data set does not match SOP class', 'A900', 'identity UIDs that are missing, empty, multi-valued, not UI or malformed; a pixel description or geometry that cannot be used; under receive validation strict, any missing or invalid Type 1 attribute; the data set\'s SOP Class / Instance UID differs from the request, or the request\'s Affected SOP Class / Instance UID is empty or not a valid UID; reason in Error Comment; bytes kept in quarantine'],
       ['Error: cannot understand', 'C000', 'unreadable data set, or a Series Instance UID held by another study; reason in Error Comment; bytes kept in quarantine'],
     ]),
     '',

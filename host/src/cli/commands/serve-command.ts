@@ -40,9 +40,9 @@ export const serveCommand: Command = {
         services: [
           echoService(),
           storeService({
-            store: ws.store, root: ws.root, sync: config.syncStorageArea,
+            store: ws.store, sync: config.syncStorageArea,
             onStored: (outcome, calling) => {
-              if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}] kept in ${outcome.quarantinePath}`);
+              if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}]${outcome.quarantinePath ? ` kept in ${outcome.quarantinePath}` : ''}`);
               else {
                 storedCount++;
                 if (outcome.warnings?.length) log(`C-STORE from ${calling}: ${outcome.SOPInstanceUID} stored with ${outcome.warnings.length} validation warning(s) (B007): ${outcome.warnings.map((w) => w.message).join('; ')}`);

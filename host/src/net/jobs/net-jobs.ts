@@ -101,7 +101,7 @@ export function registerNetJobs(runner: JobRunner, ws: Workstation): Disposable 
       let stored = 0;
       const refused: { SOPInstanceUID?: string; reason: string }[] = [];
       const store = storeService({
-        store: ws.store, root: ws.root,
+        store: ws.store,
         onStored: (outcome) => {
           if ('code' in outcome) refused.push({ ...(outcome.SOPInstanceUID ? { SOPInstanceUID: outcome.SOPInstanceUID } : {}), reason: `${outcome.code}: ${outcome.reason}` });
           else stored++;

@@ -84,7 +84,7 @@ describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
       aeTitle: 'ATRIUM', port: 0, bindAddress: '127.0.0.1', maxPduLength: 16384, associationTimeoutMs: 3000, idleTimeoutMs: 5000, maxAssociations: 10,
       ...policy(over), identifyCaller: (t, a) => aes.identifyCaller(t, a),
       services: [
-        echoService(), storeService({ store: ws.store, root: ws.root }), findService({ index: ws.index, aeTitle: 'ATRIUM', limit: 10 }),
+        echoService(), storeService({ store: ws.store }), findService({ index: ws.index, aeTitle: 'ATRIUM', limit: 10 }),
         retrieveService({ index: ws.index, files: ws.files, scu: { aeTitle: 'ATRIUM', maxPduLength: 16384, connectTimeoutMs: 1000, associationTimeoutMs: 1000, dimseTimeoutMs: 1000 }, destination: () => undefined }),
       ],
     });

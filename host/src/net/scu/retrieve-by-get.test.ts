@@ -50,7 +50,7 @@ describe('retrieveByGet from an Atrium SCP', () => {
       aeTitle: 'ATRIUM_B', port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 4,
       acceptUnknownCallingAe: true, acceptUnknownHosts: true, acceptUnknownQueryRetrieve: false, identifyCaller: (t, a) => aes.identifyCaller(t, a),
       // The storage service too: a C-GET SCP accepts the storage contexts its sub-operations use.
-      services: [storeService({ store: b.store, root: b.root, minFreeBytes: 0 }), findService({ index: b.index, aeTitle: 'ATRIUM_B', limit: 0 }), retrieveService({ index: b.index, files: b.files, scu: settings, destination: () => undefined })],
+      services: [storeService({ store: b.store }), findService({ index: b.index, aeTitle: 'ATRIUM_B', limit: 0 }), retrieveService({ index: b.index, files: b.files, scu: settings, destination: () => undefined })],
       onEvent: (e) => events.push(e),
     });
     port = await server.listen();
@@ -69,7 +69,7 @@ describe('retrieveByGet from an Atrium SCP', () => {
     expect(request).toEqual({ level: 'STUDY', keys: { StudyInstanceUID: STUDY } });
     expect(plan.classes).toHaveLength(8);
     expect(plan.classes).toEqual(expect.arrayContaining([SopClass.RTPlanStorage, SopClass.TwelveLeadECGWaveformStorage, SopClass.SegmentationStorage]));
-    const store = storeService({ store: c.store, root: c.root, minFreeBytes: 0 });
+    const store = storeService({ store: c.store });
     const before = events.filter((e) => e.type === 'associated').length;
     const result = await retrieveByGet(request, {
       settings, peer, plan, store: store.handlers[CommandField.CStoreRq]!,
@@ -95,7 +95,7 @@ describe('retrieveByGet from an Atrium SCP', () => {
     const peer = { title: 'ATRIUM_B', host: '127.0.0.1', port: await noStorage.listen() };
     try {
       const { request, plan } = await planRetrieve(settings, peer, { uid: STUDY });
-      const store = storeService({ store: c.store, root: c.root, minFreeBytes: 0 });
+      const store = storeService({ store: c.store });
       const result = await retrieveByGet(request, { settings, peer, plan, store: store.handlers[CommandField.CStoreRq]!, listInstances: async () => undefined });
       expect(result).toMatchObject({ status: 0xa702, completed: 0, failed: SAMPLES.length });
       expect([...result.failedSOPInstanceUIDs].sort()).toEqual(b.index.getInstances({ StudyInstanceUID: STUDY }).map((i) => i.instance.SOPInstanceUID).sort());
