@@ -1,4 +1,4 @@
-import type { SeriesSummary, StudySummary } from '../../host/src/web/api-types';
+import type { StudySummary } from '../../host/src/web/api-types';
 import { events } from './api/event-stream';
 import { AppsPanel } from './apps/apps-panel';
 import { CalciumSeedLayer } from './apps/calcium-seed-layer';
@@ -39,7 +39,6 @@ export class Workstation {
     this.browser = new StudyBrowser({
       openSeries: (study, se, slot) => void this.openSeries(study.StudyInstanceUID, se.SeriesInstanceUID, slot),
       studyActions: (study: StudySummary) => studyActions(study, () => void this.browser.search()),
-      notify: (m, k) => this.notify(m, k),
     });
     this.seeds = new CalciumSeedLayer(this.viewer.panes[0], (m, k) => this.notify(m, k));
     this.apps = new AppsPanel({
@@ -66,6 +65,7 @@ export class Workstation {
       h('main', {}, h('aside', { class: 'left' }, ...[...this.tabs.values()].map((t) => t.panel)), this.viewer.element, h('aside', { class: 'right' }, this.documentBox, this.apps.element, this.measurements.element)),
       this.toast,
     );
+    this.viewer.onError = (m) => this.notify(m, 'error');
     this.showTab('studies');
     events.on((e) => {
       if (e.type === 'job' && this.tabs.get('jobs')!.button.classList.contains('active')) void jobList(jobs);
@@ -134,4 +134,3 @@ export class Workstation {
   }
 }
 
-export type { SeriesSummary };

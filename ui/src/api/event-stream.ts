@@ -11,7 +11,6 @@ type Listener = (event: ServerEvent) => void;
 export class EventStream {
   private readonly listeners = new Set<Listener>();
   private source: EventSource | undefined;
-  connected = false;
 
   start(): void {
     if (this.source) return;
@@ -26,8 +25,6 @@ export class EventStream {
       for (const fn of this.listeners) fn(event);
     };
     for (const type of ['job', 'job-progress', 'instance-stored', 'series-complete']) this.source.addEventListener(type, dispatch as EventListener);
-    this.source.onopen = () => (this.connected = true);
-    this.source.onerror = () => (this.connected = false);
   }
 
   on(fn: Listener): () => void {

@@ -8,7 +8,6 @@ import { studySearchForm, type StudySearch } from './study-search-form';
 export interface BrowserActions {
   openSeries(study: StudySummary, series: SeriesSummary, slot: 0 | 1): void;
   studyActions(study: StudySummary): HTMLElement;
-  notify(message: string, kind?: 'info' | 'error'): void;
 }
 
 /**

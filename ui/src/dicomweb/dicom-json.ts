@@ -1,5 +1,3 @@
-import { Tag } from '../standard';
-
 /** One attribute of a DICOM JSON data set (PS3.18 Annex F.2). */
 export interface JsonAttribute {
   vr: string;
@@ -47,4 +45,3 @@ export function displayName(pn: string): string {
   return pn.replace(/\^+/g, ' ').trim();
 }
 
-export { Tag };

@@ -45,15 +45,6 @@ export async function getParts(pathOrUrl: string, accept: string): Promise<Part[
   return parseMultipart(body, res.headers.get('content-type') ?? '');
 }
 
-/** The PNG of a rendered instance (PS3.18 §10.4.1.1.3), as an object URL for an <img>. */
-export async function renderedUrl(path: string, params: Record<string, string> = {}): Promise<string> {
-  const url = new URL(`${DICOMWEB_ROOT}${path}/rendered`);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  const res = await fetch(url, { headers: { Accept: 'image/png', ...authHeaders() } });
-  if (!res.ok) throw await failure(res, `GET ${path}/rendered`);
-  return URL.createObjectURL(await res.blob());
-}
-
 /**
  * STOW-RS (PS3.18 §10.5): store Part 10 files into a study through the server's receive path.
  * Answers the SOP Instance UIDs stored and, for each refused one, the server's reason

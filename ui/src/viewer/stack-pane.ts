@@ -17,7 +17,6 @@ export class StackPane {
   series: SeriesImages | undefined;
   private readonly overlay: ViewportOverlay;
   private playing = false;
-  firstImageMs: number | undefined;
   readonly listeners = new Set<() => void>();
 
   constructor(
@@ -44,12 +43,10 @@ export class StackPane {
   async show(series: SeriesImages, index = 0): Promise<void> {
     this.stopCine();
     this.series = series;
-    const t0 = performance.now();
     this.element.dataset.series = series.seriesUid;
     this.element.dataset.state = 'loading';
     await this.viewport.setStack(series.imageIds, Math.min(index, series.imageIds.length - 1));
     this.viewport.render();
-    this.firstImageMs = performance.now() - t0;
     this.element.dataset.state = 'shown';
     this.refresh();
   }

@@ -35,12 +35,13 @@ export class Viewer {
   private toolGroup: ToolTypes.IToolGroup | undefined;
   private readonly stage = h('div', { class: 'stage', 'data-test': 'viewer-stage' });
   private readonly toolbar;
-  activeTool: ToolName = 'WindowLevel';
   activePane = 0;
-  readonly toolListeners = new Set<(tool: ToolName) => void>();
   readonly volumes: VolumeViews;
 
-  constructor(extraToolbar: HTMLElement[] = []) {
+  /** Where the viewer reports what it cannot do (a volume view of a series that is not a volume). */
+  onError: (message: string) => void = () => undefined;
+
+  constructor() {
     this.engine = new RenderingEngine('atrium');
     this.panes = [new StackPane(this.engine, 'stack-0'), new StackPane(this.engine, 'stack-1')];
     this.toolbar = viewerToolbar({
@@ -49,10 +50,10 @@ export class Viewer {
       onReset: () => this.activeStack.reset(),
       onCine: () => this.activeStack.toggleCine(),
       onCloseCompare: () => this.setCompare(false),
-      onVolume: (mode) => this.showVolume(mode),
+      onVolume: (mode) => this.showVolume(mode).catch((e: Error) => (this.onError(e.message), Promise.reject(e))),
     });
     this.volumes = new VolumeViews(this.engine, (ids) => this.bindVolumeTools(ids));
-    this.element = h('section', { class: 'viewer' }, h('div', { class: 'toolbar' }, this.toolbar.element, ...extraToolbar), this.stage);
+    this.element = h('section', { class: 'viewer' }, h('div', { class: 'toolbar' }, this.toolbar.element), this.stage);
     this.stage.append(this.panes[0].container, this.panes[1].container, this.volumes.element);
     this.panes[1].container.hidden = true;
     for (const [i, pane] of this.panes.entries()) pane.container.addEventListener('pointerdown', () => this.focus(i), true);
@@ -149,10 +150,8 @@ export class Viewer {
     }
     if (tool !== 'Zoom') group.setToolActive('Zoom', { bindings: [{ mouseButton: MouseBindings.Secondary }] });
     if (tool !== 'Pan') group.setToolActive('Pan', { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
-    this.activeTool = tool;
     this.toolbar.setActive(tool);
     for (const pane of this.panes) pane.element.dataset.tool = tool;
-    for (const fn of this.toolListeners) fn(tool);
   }
 
   private onKey(e: KeyboardEvent): void {
