@@ -35,7 +35,7 @@ export function seedEditor(layer: CalciumSeedLayer, onPlace: () => void) {
       h('button', { class: 'primary', 'data-test': 'place-seeds', onclick: onPlace, title: 'Click a tinted lesion, then choose its artery' }, '✚ Place seeds'),
       h('button', { onclick: () => layer.clear() }, 'Clear'),
     ),
-    h('div', { class: 'hint' }, 'Tinted pixels are over the threshold. Click a lesion and choose the artery; a click snaps to the brightest calcium within 5 pixels.'),
+    h('div', { class: 'hint' }, 'Tinted pixels are over the threshold. Click a lesion and choose the artery (a click snaps to the brightest calcium within 5 pixels), or drag a box around several lesions of one artery.'),
     list,
   );
   return {

@@ -81,7 +81,13 @@ export class NetworkPanel {
             h('td', {}, displayDate(m.StudyDate ?? '')),
             h('td', {}, m.StudyDescription ?? ''),
             h('td', {}, m.ModalitiesInStudy ?? ''),
-            h('td', {}, h('button', { class: 'small', onclick: () => void this.runJob(api.retrieve(ae, { uid: m.StudyInstanceUID, method: 'move' })).then(() => this.onRetrieved()) }, 'Retrieve')),
+            h(
+              'td',
+              {},
+              ...(['get', 'move'] as const).map((method) =>
+                h('button', { class: 'small', 'data-test': `retrieve-${method}`, title: method === 'get' ? 'C-GET: the AE sends on this association (no configuration there)' : 'C-MOVE to us: the AE must know our AE title', onclick: () => void this.runJob(api.retrieve(ae, { uid: m.StudyInstanceUID!, method })).then(() => this.onRetrieved()) }, method === 'get' ? 'Retrieve' : 'C-MOVE'),
+              ),
+            ),
           ),
         ),
       ),
