@@ -1,6 +1,6 @@
 import { TransferSyntax } from '@atrium/sdk';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DicomFile } from '../../io/parse-part10.js';
+import type { ImageSource } from '../../io/image-file.js';
 import { encodeJpeg } from '../../render/encode-jpeg.js';
 import { encodePng, type Image8 } from '../../render/encode-png.js';
 import { renderFrame, type VoiWindow } from '../../render/render-frame.js';
@@ -12,7 +12,7 @@ import { webError } from '../web-error.js';
 import type { WebServices } from '../web-services.js';
 import { DICOMWEB } from './dicomweb-urls.js';
 import { frameBytes, frameCountOf } from './frame-bytes.js';
-import { readStored } from './read-stored.js';
+import { withStoredImage } from './read-stored.js';
 import { resourcePath, storedInstances } from './stored-instances.js';
 import { frameMediaType } from './transfer-syntax-media.js';
 
@@ -53,18 +53,20 @@ async function frames(services: WebServices, request: FastifyRequest<{ Params: I
   const path = resourcePath(request.params);
   const numbers = frameNumbers(request.params.frames);
   const [instance] = storedInstances(services, path);
-  const file = await readStored(services, instance!);
-  const target = frameTarget(request, file.transferSyntax.uid);
-  const count = frameCountOf(file);
-  const missing = numbers.find((n) => n > count);
-  if (missing !== undefined) throw webError('ATRIUM_ERR_WEB_NOT_FOUND', `frame ${missing} does not exist: the instance has ${count} frame(s)`, { frame: missing, frames: count });
+  const { parts, mediaType } = await withStoredImage(services, instance!, async (image) => {
+    const target = frameTarget(request, image.transferSyntax.uid);
+    const count = frameCountOf(image);
+    const missing = numbers.find((n) => n > count);
+    if (missing !== undefined) throw webError('ATRIUM_ERR_WEB_NOT_FOUND', `frame ${missing} does not exist: the instance has ${count} frame(s)`, { frame: missing, frames: count });
+    const type = target.uncompressed ? 'application/octet-stream' : target.mediaType;
+    const out = [];
+    for (const n of numbers) {
+      const frame = await frameBytes(image, n - 1, target.uncompressed);
+      out.push({ contentType: `${type}; transfer-syntax=${frame.transferSyntaxUID}`, body: () => frame.bytes });
+    }
+    return { parts: out, mediaType: type };
+  });
   const boundary = newBoundary();
-  const mediaType = target.uncompressed ? 'application/octet-stream' : target.mediaType;
-  const parts = [];
-  for (const n of numbers) {
-    const frame = await frameBytes(file, n - 1, target.uncompressed);
-    parts.push({ contentType: `${mediaType}; transfer-syntax=${frame.transferSyntaxUID}`, body: () => frame.bytes });
-  }
   reply.type(`multipart/related; type="${mediaType}"; boundary=${boundary}`);
   return reply.send(multipartStream(parts, boundary));
 }
@@ -91,7 +93,7 @@ function renderedType(request: FastifyRequest): 'image/png' | 'image/jpeg' {
 }
 
 /** Render one frame as PNG or JPEG with the window of the query (or the instance's, else min/max), within `viewport`. */
-export async function renderedImage(file: DicomFile, frame: number, options: { window?: VoiWindow; type: 'image/png' | 'image/jpeg'; quality?: number; maxSize?: readonly [number, number] }): Promise<Uint8Array> {
+export async function renderedImage(file: ImageSource, frame: number, options: { window?: VoiWindow; type: 'image/png' | 'image/jpeg'; quality?: number; maxSize?: readonly [number, number] }): Promise<Uint8Array> {
   let image: Image8 = await renderFrame(file, { frame, ...(options.window ? { window: options.window } : {}) });
   if (options.maxSize) image = scaleImage(image, options.maxSize[0], options.maxSize[1]);
   return options.type === 'image/png' ? encodePng(image) : encodeJpeg(image, options.quality);
@@ -104,14 +106,13 @@ async function rendered(services: WebServices, request: FastifyRequest<{ Params:
   const frame = request.params.frame === undefined ? 1 : frameNumbers(request.params.frame);
   if (Array.isArray(frame) && frame.length !== 1) throw webError('ATRIUM_ERR_WEB_BAD_PARAMETER', 'a rendered frame is one frame number', { parameter: 'frame' });
   const [instance] = storedInstances(services, path);
-  const file = await readStored(services, instance!);
   const viewport = thumbnail ? '128,128' : query.viewport;
   const [vw, vh] = viewport === undefined ? [] : String(viewport).split(',').map((v) => queryInteger('viewport', v, 0, 1, 8192));
   const window = windowParam(query.window);
-  const bytes = await renderedImage(file, (Array.isArray(frame) ? frame[0]! : frame) - 1, {
-    type, quality: queryInteger('quality', query.quality, 90, 1, 100),
-    ...(window ? { window } : {}), ...(vw !== undefined ? { maxSize: [vw, vh ?? vw] as const } : {}),
-  });
+  const quality = queryInteger('quality', query.quality, 90, 1, 100);
+  const bytes = await withStoredImage(services, instance!, (image) => renderedImage(image, (Array.isArray(frame) ? frame[0]! : frame) - 1, {
+    type, quality, ...(window ? { window } : {}), ...(vw !== undefined ? { maxSize: [vw, vh ?? vw] as const } : {}),
+  }));
   return reply.type(type).send(Buffer.from(bytes));
 }
 

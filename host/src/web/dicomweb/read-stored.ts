@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { StoredInstance } from '../../db/dicom-index.js';
+import { openImageFile, type ImageFile } from '../../io/image-file.js';
 import { parseDicom, type DicomFile } from '../../io/parse-part10.js';
 import { readDicomHeader } from '../../io/read-dicom-header.js';
 import { webError } from '../web-error.js';
@@ -31,5 +32,24 @@ export function readStoredHeader(services: WebServices, instance: StoredInstance
     return readDicomHeader(services.workstation.files.absolute(instance.file.path));
   } catch (e) {
     throw unreadable(instance, e);
+  }
+}
+
+/** A stored image opened for frame access: its header parsed, each frame read by its byte range when asked. Close it. */
+export function openStoredImage(services: WebServices, instance: StoredInstance): ImageFile {
+  try {
+    return openImageFile(services.workstation.files.absolute(instance.file.path), services.workstation.store.limits);
+  } catch (e) {
+    throw unreadable(instance, e);
+  }
+}
+
+/** Run `body` on a stored image opened for frame access, closing it afterwards. */
+export async function withStoredImage<T>(services: WebServices, instance: StoredInstance, body: (image: ImageFile) => Promise<T>): Promise<T> {
+  const image = openStoredImage(services, instance);
+  try {
+    return await body(image);
+  } finally {
+    image.close();
   }
 }

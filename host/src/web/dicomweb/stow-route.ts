@@ -18,7 +18,7 @@ const FailureReason = { ProcessingFailure: 0x0110, OutOfResources: 0xa700, DoesN
 /** The failure reason of a refusal: the C-STORE status of the same outcome, with the STOW-RS specific ones. */
 function failureReason(outcome: Extract<StoreOutcome, { code: string }>): number {
   if (outcome.code === 'ATRIUM_ERR_WEB_STUDY_MISMATCH') return FailureReason.DoesNotMatchSopClass;
-  if (outcome.code === 'ATRIUM_ERR_WEB_PART_TOO_LARGE') return FailureReason.OutOfResources;
+  if (outcome.code === 'ATRIUM_ERR_STORE_TOO_LARGE') return FailureReason.OutOfResources;
   if (outcome.code === 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES' || outcome.code === 'ATRIUM_ERR_INDEX_PATH_IN_USE') return FailureReason.ProcessingFailure;
   return storeStatus(outcome).Status;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isAtriumError } from '../../errors/atrium-error.js';
 import { renderedImage } from '../dicomweb/frame-routes.js';
-import { readStored } from '../dicomweb/read-stored.js';
+import { withStoredImage } from '../dicomweb/read-stored.js';
 import { queryInteger } from '../list-query.js';
 import { checkUid } from '../uid-param.js';
 import { webError } from '../web-error.js';
@@ -23,9 +23,8 @@ export function registerThumbnailRoute(app: FastifyInstance, services: WebServic
     const middle = images[Math.floor(images.length / 2)];
     if (!middle) throw webError('ATRIUM_ERR_WEB_NO_IMAGE', `series ${SeriesInstanceUID} has no image`, { SeriesInstanceUID });
     try {
-      const file = await readStored(services, middle);
       const frame = Math.floor(Math.max(1, middle.instance.NumberOfFrames ?? 1) / 2);
-      const png = await renderedImage(file, frame, { type: 'image/png', maxSize: [size, size] });
+      const png = await withStoredImage(services, middle, (image) => renderedImage(image, frame, { type: 'image/png', maxSize: [size, size] }));
       return reply.type('image/png').header('Cache-Control', 'private, max-age=60').send(Buffer.from(png));
     } catch (e) {
       if (isAtriumError(e) && !e.code.startsWith('ATRIUM_ERR_WEB_')) throw webError('ATRIUM_ERR_WEB_NO_IMAGE', `the middle image of series ${SeriesInstanceUID} cannot be rendered: ${e.message}`, { SeriesInstanceUID, cause: e.code });
