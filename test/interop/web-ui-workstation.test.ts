@@ -77,6 +77,8 @@ describe.skipIf(!chromium)('web UI: browse, view, calcium seeds, app run (Chromi
     const b = await pagePointOf(page, [50, 0, z]);
     await page.mouse.move(a.x, a.y);
     await page.mouse.down();
+    // cornerstone holds a press for its double-click window before a drag starts: wait it out, as a hand does.
+    await page.waitForTimeout(500);
     await page.mouse.move(b.x, b.y, { steps: 10 });
     await page.mouse.up();
     const item = page.locator('[data-test=measurement]');
