@@ -1,4 +1,4 @@
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { Tag } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import { FileWindow } from './byte-window.js';
@@ -13,6 +13,7 @@ import { getFrame } from './pixels/get-frame.js';
 import { storedSamplesPerFrame } from './pixels/pixel-layout.js';
 import type { Frame, GetFrameOptions, PixelDescription } from './pixels/pixel-types.js';
 import { readHeader } from './read-dicom-header.js';
+import { openRegularFile } from './regular-file.js';
 import type { TransferSyntaxInfo } from './transfer-syntax.js';
 
 /** An image's attributes and its frames, decoded one at a time. */
@@ -48,8 +49,8 @@ export interface ImageFile extends ImageSource {
  * found by a scan of the fragment headers (PS3.5 A.4). A deflated file is parsed whole.
  */
 export function openImageFile(path: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ImageFile {
-  const fd = openSync(path, 'r');
-  const window = new FileWindow(fd);
+  const { fd, size } = openRegularFile(path);
+  const window = new FileWindow(fd, size);
   const close = (): void => closeSync(fd);
   try {
     const header = readHeader(window, undefined, limits);

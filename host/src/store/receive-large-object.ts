@@ -1,11 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, readFileSync, readSync, statSync } from 'node:fs';
 import { AtriumError } from '../errors/atrium-error.js';
 import { withFileWindow } from '../io/byte-window.js';
 import { ParseBudget, type ParseLimits } from '../io/parse-limits.js';
 import { parseDicom, type DicomFile } from '../io/parse-part10.js';
 import { readDicomHeader } from '../io/read-dicom-header.js';
 import { readPreface } from '../io/read-preface.js';
+import { openRegularFile } from '../io/regular-file.js';
 import { walkDataset } from '../io/walk-dataset.js';
 import { writeAll, type FileStore } from './file-store.js';
 import type { StoreOutcome } from './store-outcome.js';
@@ -90,7 +91,7 @@ export function receivedFile(path: string, size = statSync(path).size): Received
 
 /** Copies the first `length` bytes of the file at `path` (all of it by default) to `fd` in chunks, feeding `hash`. */
 export function copyInto(fd: number, path: string, length = Infinity, hash?: Hash): void {
-  const src = openSync(path, 'r');
+  const src = openRegularFile(path).fd;
   try {
     const chunk = Buffer.allocUnsafe(COPY_CHUNK);
     for (let at = 0; at < length; ) {
@@ -109,7 +110,7 @@ export function copyInto(fd: number, path: string, length = Infinity, hash?: Has
 /** SHA-256 (hex) of a file, read in chunks. */
 export function fileSha256(path: string): string {
   const hash = createHash('sha256');
-  const src = openSync(path, 'r');
+  const src = openRegularFile(path).fd;
   try {
     const chunk = Buffer.allocUnsafe(COPY_CHUNK);
     for (let at = 0, n; (n = readSync(src, chunk, 0, COPY_CHUNK, at)) > 0; at += n) hash.update(chunk.subarray(0, n));
