@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAtriumError } from '../errors/atrium-error.js';
-import { fileProblem, kindOf } from '../io/regular-file.js';
+import { FileProblem, fileProblem, kindOf } from '../io/regular-file.js';
 import { dicomdirFiles } from './dicomdir-files.js';
 
 /**
@@ -166,6 +166,7 @@ function dicomdirInputs(p: string, add: (path: string) => void, onDicomdir?: (d:
   try {
     refs = dicomdirFiles(p);
   } catch (e) {
+    if (e instanceof FileProblem) return [{ path: dicomdir, code: READ, error: e.message }];
     if (!isAtriumError(e)) throw e;
     return [{ path: dicomdir, code: e.code, error: e.message, quarantine: true }];
   }
