@@ -7,7 +7,10 @@ import { elementLayout, PIXEL_DATA, readElementHeader } from './element-header.j
 import { scanFragments, tableFrameFragments, type PixelSequence } from './fragment-index.js';
 import { parseError } from './parse-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
-import { parseDicom, type DicomFile } from './parse-part10.js';
+import { readInflatedHeader } from './deflated-object.js';
+import { inflateDataset, type InflatedDataset } from './inflate-dataset.js';
+import { parseAfterPreface, type DicomFile, type Preface } from './parse-part10.js';
+import { readPreface } from './read-preface.js';
 import { pixelDescriptionOf, readFrame } from './pixel-access.js';
 import { getFrame } from './pixels/get-frame.js';
 import { storedSamplesPerFrame } from './pixels/pixel-layout.js';
@@ -46,21 +49,40 @@ export interface ImageFile extends ImageSource {
  * before Pixel Data) is parsed within `limits`; a frame reads only its own bytes — for
  * native Pixel Data the frame's range, for encapsulated Pixel Data the fragments the
  * Extended or Basic Offset Table gives it, or, without a usable table, the fragments
- * found by a scan of the fragment headers (PS3.5 A.4). A deflated file is parsed whole.
+ * found by a scan of the fragment headers (PS3.5 A.4). A deflated data set is inflated as
+ * a stream: parsed whole when it is held in memory, else read as above from the temporary
+ * file in `tempDir` it went to (see inflateDataset), released by `close`.
  */
-export function openImageFile(path: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ImageFile {
+export function openImageFile(path: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, tempDir?: string): ImageFile {
   const { fd, size } = openRegularFile(path);
   const window = new FileWindow(fd, size);
-  const close = (): void => closeSync(fd);
+  const closing: (() => void)[] = [() => closeSync(fd)];
+  const close = (): void => closing.splice(0).forEach((c) => c());
   try {
-    const header = readHeader(window, undefined, limits);
-    const inMemory = header.transferSyntax.deflated ? imageSourceOf(parseDicom(window.read(0, window.size), { limits })) : undefined;
-    const frames = inMemory?.frame ?? (header.stoppedAt === undefined ? imageSourceOf(header).frame : pixelFrames(window, header, header.stoppedAt, limits));
-    return { dataset: inMemory?.dataset ?? header.dataset, transferSyntax: header.transferSyntax, frame: frames, close, get bytesRead() { return window.bytesRead; } };
+    const preface = readPreface(window);
+    let source: ImageSource;
+    if (preface.transferSyntax.deflated) {
+      const inflated = inflateDataset(window, preface.datasetStart, { maxBytes: limits.maxInflatedBytes, ...(tempDir ? { tempDir } : {}) });
+      closing.push(() => inflated.close());
+      source = inflatedImage(preface, inflated, { limits, objectBytes: size });
+    } else {
+      const header = readHeader(window, undefined, limits);
+      source = header.stoppedAt === undefined ? imageSourceOf(header) : { ...imageSourceOf(header), frame: pixelFrames(window, header, header.stoppedAt, limits) };
+    }
+    return { ...source, close, get bytesRead() { return window.bytesRead; } };
   } catch (e) {
     close();
     throw e;
   }
+}
+
+/** The frames of an inflated data set: parsed whole in memory, or from its temporary file. */
+function inflatedImage(preface: Preface, inflated: InflatedDataset, options: { limits: ParseLimits; objectBytes: number }): ImageSource {
+  if (inflated.bytes) return imageSourceOf(parseAfterPreface(preface, inflated.bytes, options));
+  const header = readInflatedHeader(inflated.window, preface.transferSyntax, options);
+  const file: DicomFile = { ...preface, dataset: header.dataset, trailing: new Uint8Array(0), stoppedAtPixelData: header.stopped, datasetBytes: header.bytes };
+  if (!header.stopped) return imageSourceOf(file);
+  return { ...imageSourceOf(file), frame: pixelFrames(inflated.window, file, header.end, options.limits) };
 }
 
 /** Frame access to the Pixel Data element at `offset` (where the header parse stopped). */

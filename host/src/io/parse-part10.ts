@@ -54,16 +54,26 @@ export interface ParseDicomOptions {
  * encapsulated syntax. Throws AtriumError ATRIUM_ERR_PARSE_* naming the tag and offset.
  */
 export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): DicomFile {
-  const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected: detected, datasetStart: pos } = parsePreface(bytes, options.transferSyntaxUID);
+  const preface = parsePreface(bytes, options.transferSyntaxUID);
   const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
-  // Offsets in messages are file offsets, except in a deflated data set (offsets of the inflated bytes).
-  const source = transferSyntax.deflated ? inflate(bytes.subarray(pos), pos, limits.maxInflatedBytes) : bytes;
+  const objectBytes = options.objectBytes ?? bytes.length;
+  if (!preface.transferSyntax.deflated) return parseAfterPreface(preface, bytes, { ...options, limits, objectBytes });
+  return parseAfterPreface(preface, inflate(bytes.subarray(preface.datasetStart), preface.datasetStart, limits.maxInflatedBytes), { ...options, limits, objectBytes });
+}
+
+/**
+ * The {@link DicomFile} of the data set behind `preface`: in `source` from the preface's
+ * data set start, or for a deflated data set, `source` is its inflated bytes (offsets in
+ * messages are then those of the inflated bytes).
+ */
+export function parseAfterPreface(preface: Preface, source: Uint8Array, options: ParseDicomOptions & { readonly limits: ParseLimits; readonly objectBytes: number }): DicomFile {
+  const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected: detected, datasetStart: pos } = preface;
   const start = transferSyntax.deflated ? 0 : pos;
   if (source.length === start && !meta) throw parseError('NOT_DICOM', 'no data', [], 0);
   const parsed = parseDataset(source, transferSyntax, start, source.length, {
     ...(options.headerOnly ? { stopAtTag: Tag.PixelData } : {}),
-    limits,
-    objectBytes: options.objectBytes ?? bytes.length,
+    limits: options.limits,
+    objectBytes: options.objectBytes,
   });
   if (!meta && parsed.dataset.size === 0) throw parseError('NOT_DICOM', 'no DICOM elements found', [], pos);
   return {

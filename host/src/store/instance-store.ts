@@ -189,7 +189,7 @@ export class InstanceStore {
     let prepared: Prepared;
     try {
       const pathOf: PrepareOptions['pathOf'] = (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID);
-      prepared = prepare({ policy, limits, source, pathOf, ...(options.expect ? { expect: options.expect } : {}) });
+      prepared = prepare({ policy, limits, source, pathOf, tempDir: this.files.tmpDir, ...(options.expect ? { expect: options.expect } : {}) });
     } catch (e) {
       return { refused: this.refuseFailure(received, source, e) };
     }
