@@ -52,6 +52,8 @@ export interface ParseDicomOptions {
  * Parse a Part 10 file (PS3.10 §7.1) or a bare dataset, with or without preamble and
  * file meta, in Implicit VR LE, Explicit VR LE / BE, Deflated Explicit VR LE or any
  * encapsulated syntax. Throws AtriumError ATRIUM_ERR_PARSE_* naming the tag and offset.
+ * A deflated data set is inflated whole in memory (up to `maxInflatedBytes`): what must stay
+ * within bounded memory whatever it inflates to reads with parseDicomBounded.
  */
 export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): DicomFile {
   const preface = parsePreface(bytes, options.transferSyntaxUID);
@@ -136,7 +138,7 @@ export function parsePreface(bytes: Uint8Array, transferSyntaxUID?: string): Pre
 }
 
 /** Inflates a deflated data set (PS3.5 §A.5), refusing past `maxBytes` (ATRIUM_ERR_PARSE_LIMIT). */
-export function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
+function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
   try {
     return inflateRawSync(deflated, { maxOutputLength: maxBytes });
   } catch (cause) {
