@@ -1,7 +1,7 @@
 import { Tag } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import { MemoryWindow, type ByteWindow } from './byte-window.js';
-import { INFLATED_IN_MEMORY_BYTES, inflateDataset } from './inflate-dataset.js';
+import { INFLATED_IN_MEMORY_BYTES, inflateDataset, type InflatedDataset } from './inflate-dataset.js';
 import { parseDataset, type ParsedDataset } from './parse-dataset.js';
 import { DEFAULT_PARSE_LIMITS, ParseBudget, type ParseLimits } from './parse-limits.js';
 import { parseAfterPreface, parseDicom, parsePreface, type DicomFile, type Preface } from './parse-part10.js';
@@ -31,27 +31,37 @@ export interface DeflatedReadOptions {
 export function readDeflatedObject(source: ByteWindow, preface: Preface, options: DeflatedReadOptions): DicomFile {
   const inflated = inflateDataset(source, preface.datasetStart, { maxBytes: options.limits.maxInflatedBytes, ...(options.tempDir ? { tempDir: options.tempDir } : {}) });
   try {
-    if (inflated.bytes) return parseAfterPreface(preface, inflated.bytes, options);
-    if (!options.headerOnly) {
-      const walk = walkDataset(inflated.window, 0, inflated.window.size, preface.transferSyntax, new ParseBudget(options.limits, options.objectBytes));
-      for (let step = walk.next(); !step.done; step = walk.next());
-    }
-    const header = readInflatedHeader(inflated.window, preface.transferSyntax, options);
-    const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected } = preface;
-    return {
-      ...(preamble ? { preamble } : {}),
-      hasPrefix,
-      ...(meta ? { meta } : {}),
-      dataset: header.dataset,
-      transferSyntax,
-      transferSyntaxDetected,
-      trailing: new Uint8Array(0),
-      stoppedAtPixelData: header.stopped,
-      datasetBytes: header.bytes.subarray(0, header.end),
-    };
+    return readInflated(preface, inflated, options);
   } finally {
     inflated.close();
   }
+}
+
+/**
+ * The {@link DicomFile} of a data set inflated by inflateDataset (see readDeflatedObject): parsed
+ * when it is in memory; in a temporary file, walked (unless `headerOnly`) and its header parsed,
+ * `stoppedAt` the offset of Pixel Data in the inflated bytes.
+ */
+export function readInflated(preface: Preface, inflated: InflatedDataset, options: DeflatedReadOptions): DicomFile {
+  if (inflated.bytes) return parseAfterPreface(preface, inflated.bytes, options);
+  if (!options.headerOnly) {
+    const walk = walkDataset(inflated.window, 0, inflated.window.size, preface.transferSyntax, new ParseBudget(options.limits, options.objectBytes));
+    for (let step = walk.next(); !step.done; step = walk.next());
+  }
+  const header = readInflatedHeader(inflated.window, preface.transferSyntax, options);
+  const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected } = preface;
+  return {
+    ...(preamble ? { preamble } : {}),
+    hasPrefix,
+    ...(meta ? { meta } : {}),
+    dataset: header.dataset,
+    transferSyntax,
+    transferSyntaxDetected,
+    trailing: new Uint8Array(0),
+    stoppedAtPixelData: header.stopped,
+    datasetBytes: header.bytes.subarray(0, header.end),
+    ...(header.stopped ? { stoppedAt: header.end } : {}),
+  };
 }
 
 /**

@@ -7,9 +7,9 @@ import { elementLayout, PIXEL_DATA, readElementHeader } from './element-header.j
 import { scanFragments, tableFrameFragments, type PixelSequence } from './fragment-index.js';
 import { parseError } from './parse-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
-import { readInflatedHeader } from './deflated-object.js';
-import { inflateDataset, type InflatedDataset } from './inflate-dataset.js';
-import { parseAfterPreface, type DicomFile, type Preface } from './parse-part10.js';
+import { readInflated } from './deflated-object.js';
+import { inflateDataset } from './inflate-dataset.js';
+import type { DicomFile } from './parse-part10.js';
 import { readPreface } from './read-preface.js';
 import { pixelDescriptionOf, readFrame } from './pixel-access.js';
 import { getFrame } from './pixels/get-frame.js';
@@ -60,29 +60,23 @@ export function openImageFile(path: string, limits: ParseLimits = DEFAULT_PARSE_
   const close = (): void => closing.splice(0).forEach((c) => c());
   try {
     const preface = readPreface(window);
-    let source: ImageSource;
+    let pixels = window;
+    let header: DicomFile;
     if (preface.transferSyntax.deflated) {
       const inflated = inflateDataset(window, preface.datasetStart, { maxBytes: limits.maxInflatedBytes, ...(tempDir ? { tempDir } : {}) });
       closing.push(() => inflated.close());
-      source = inflatedImage(preface, inflated, { limits, objectBytes: size });
+      // In memory: parsed whole. In a temporary file: its header, the frames read from the file.
+      header = readInflated(preface, inflated, { limits, objectBytes: size, headerOnly: inflated.bytes === undefined });
+      if (!inflated.bytes) pixels = inflated.window;
     } else {
-      const header = readHeader(window, undefined, limits);
-      source = header.stoppedAt === undefined ? imageSourceOf(header) : { ...imageSourceOf(header), frame: pixelFrames(window, header, header.stoppedAt, limits) };
+      header = readHeader(window, undefined, limits);
     }
+    const source = header.stoppedAt === undefined ? imageSourceOf(header) : { ...imageSourceOf(header), frame: pixelFrames(pixels, header, header.stoppedAt, limits) };
     return { ...source, close, get bytesRead() { return window.bytesRead; } };
   } catch (e) {
     close();
     throw e;
   }
-}
-
-/** The frames of an inflated data set: parsed whole in memory, or from its temporary file. */
-function inflatedImage(preface: Preface, inflated: InflatedDataset, options: { limits: ParseLimits; objectBytes: number }): ImageSource {
-  if (inflated.bytes) return imageSourceOf(parseAfterPreface(preface, inflated.bytes, options));
-  const header = readInflatedHeader(inflated.window, preface.transferSyntax, options);
-  const file: DicomFile = { ...preface, dataset: header.dataset, trailing: new Uint8Array(0), stoppedAtPixelData: header.stopped, datasetBytes: header.bytes };
-  if (!header.stopped) return imageSourceOf(file);
-  return { ...imageSourceOf(file), frame: pixelFrames(inflated.window, file, header.end, options.limits) };
 }
 
 /** Frame access to the Pixel Data element at `offset` (where the header parse stopped). */

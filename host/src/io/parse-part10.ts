@@ -29,9 +29,9 @@ export interface DicomFile {
   /** The raw (inflated, for deflated syntaxes) bytes of the dataset. */
   readonly datasetBytes: Uint8Array;
   /**
-   * Where a header-only parse stopped: the byte offset in the file of the first element
-   * not read (Pixel Data or what follows it). Undefined for a deflated data set, whose
-   * offsets are those of the inflated bytes.
+   * Where a header-only parse stopped: the byte offset of the first element not read
+   * (Pixel Data or what follows it) — in the file, or for a deflated data set in its
+   * inflated bytes.
    */
   readonly stoppedAt?: number;
 }
@@ -88,7 +88,7 @@ export function parseAfterPreface(preface: Preface, source: Uint8Array, options:
     trailing: parsed.stopped ? new Uint8Array(0) : source.subarray(parsed.end),
     stoppedAtPixelData: parsed.stopped,
     datasetBytes: source.subarray(start),
-    ...(parsed.stopped && !transferSyntax.deflated ? { stoppedAt: parsed.end } : {}),
+    ...(parsed.stopped ? { stoppedAt: parsed.end } : {}),
   };
 }
 
