@@ -5,7 +5,7 @@ import { defineCommand } from '../cli-context.js';
 export const pluginCommand = defineCommand({
   name: 'plugin',
   usage: 'atrium plugin new <name> [--dir <folder>] [--publisher <name>]',
-  summary: 'Scaffold a new plugin package (default: ~/.atrium/plugins/<name>, or the first folder of $ATRIUM_PLUGIN_PATH) that installs, builds and passes its test with the SDK packed next to it',
+  summary: 'Scaffold a new plugin package (default: ~/.atrium/plugins/<name>, or the first folder of $ATRIUM_PLUGIN_PATH) that installs, builds and passes its tests with the SDK and the test kit packed next to it',
   uses: {},
   run(args, ctx) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { dir: { type: 'string' }, publisher: { type: 'string' } } });

@@ -56,7 +56,7 @@ export const renderCommand = defineCommand({
     const written: RenderedFile[] = [];
     for (const inst of chosen) {
       // Only the header and the one frame are read from the file, whatever its size.
-      const file = openImageFile(files.absolute(inst.file.path), store.limits);
+      const file = openImageFile(files.absolute(inst.file.path), store.limits, files.tmpDir);
       let image;
       try {
         image = await renderFrame(file, { frame: frame - 1, ...(window ? { window } : {}) });

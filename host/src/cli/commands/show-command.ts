@@ -41,7 +41,7 @@ export const showCommand = defineCommand({
     // The listing is streamed from the file: memory does not grow with the object.
     await withFileWindow(files.absolute(inst.file.path), async (window) => {
       // Whatever was stored is listed: nesting as deep as any setting lets in.
-      const listing = dumpFile(window, { maxValueChars, limits: { ...store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth } });
+      const listing = dumpFile(window, { maxValueChars, limits: { ...store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth }, tempDir: files.tmpDir });
       await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, warnings, listing) : textLines(inst.file.path, warnings, listing));
     });
     return 0;
