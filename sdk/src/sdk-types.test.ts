@@ -464,7 +464,7 @@ describe('manifestProblems', () => {
     [{ ...valid, apps: [{ id: 'a', input: {} }] }, ['apps[0].title is required']],
     [{ ...valid, apps: [{ id: 'a', title: 'A' }] }, ['apps[0].input is required']],
     [{ ...valid, apps: [null] }, ['apps[0] must be an object (got null)']],
-    [{ ...valid, capabilties: [] }, ['capabilties is not a field here (did you mean capabilities?); known: id, version, displayName, main, engines, capabilities, apps, manufacturer']],
+    [{ ...valid, capabilties: [] }, ['capabilties is not a field here (did you mean capabilities?); known: id, version, displayName, main, engines, capabilities, apps, activationEvents, manufacturer']],
     [{ ...valid, apps: [{ ...valid.apps[0], input: { modality: 'CT', minInstances: 0, sopClassUid: ['1.2.840.10008.5.1.4.1.1.2\\1.2'] } }] }, [
       'apps[0].input.modality must be a list (got "CT")',
       'apps[0].input.minInstances must be at least 1 (got 0)',
