@@ -37,6 +37,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_CLI_NO_STORE: { message: 'There is no store at --store (or $ATRIUM_STORE, ./.atrium); a command that only reads creates none.', http: 404 },
   ATRIUM_ERR_CLI_UNKNOWN_COMMAND: { message: 'No such command (`atrium help` lists them).', http: 404 },
   ATRIUM_ERR_CLI_UNKNOWN_UID: { message: 'No stored study, series or instance has this UID.', http: 404 },
+  ATRIUM_ERR_CLI_USAGE: { message: 'The command line lacks an argument the command needs, or has one it does not take (the usage line says what it takes).', http: 400 },
   // settings (atrium config)
   ATRIUM_ERR_CONFIG_BAD_VALUE: { message: 'A setting’s value is not one it allows (the message lists what it allows), given or as stored.', http: 400 },
   ATRIUM_ERR_CONFIG_UNKNOWN_KEY: { message: 'No setting with this name (`atrium config ls` lists them).', http: 400 },

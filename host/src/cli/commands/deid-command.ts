@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import type { DeidOption } from '@atrium/sdk';
 import { query } from '../../db/query-engine.js';
 import { checkOutputFolder, type ProtectedFolder } from '../../deid/check-output-folder.js';
@@ -13,7 +13,7 @@ import { loadOrCreateKey } from '../../deid/key-file.js';
 import { readPatientMap } from '../../deid/patient-map-csv.js';
 import { UidMapper } from '../../deid/uid-mapper.js';
 import { parseUserValue } from '../../deid/user-values.js';
-import { isAtriumError } from '../../errors/atrium-error.js';
+import { isAtriumError, listedCode } from '../../errors/atrium-error.js';
 import { collectInputs, type DicomdirSeen } from '../../importer/collect-inputs.js';
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
@@ -58,10 +58,8 @@ export const deidCommand = defineCommand({
       const plan = planOf(args, ctx);
       return await runBatch(plan, ctx, use);
     } catch (e) {
-      if (e instanceof UsageError || (isAtriumError(e) && ARGUMENT_ERRORS.has(e.code))) {
-        ctx.err(`atrium deid: ${(e as Error).message}${e instanceof UsageError ? `\nusage: ${USAGE}` : ` [${(e as { code: string }).code}]`}`);
-        return 2;
-      }
+      // A refused argument (a key file, map, UID root or --set value) is a usage problem: exit 2, its own code.
+      if (!(e instanceof UsageError) && isAtriumError(e) && ARGUMENT_ERRORS.has(e.code)) throw new UsageError(listedCode(e, 'ATRIUM_ERR_CLI_USAGE'), e.message, e.details, { cause: e });
       throw e;
     }
   },

@@ -1,6 +1,7 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { scaffoldPlugin } from '../../plugins/scaffold/scaffold-plugin.js';
 import { defineCommand } from '../cli-context.js';
+import { UsageError } from '../usage-error.js';
 
 export const pluginCommand = defineCommand({
   name: 'plugin',
@@ -11,8 +12,7 @@ export const pluginCommand = defineCommand({
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { dir: { type: 'string' }, publisher: { type: 'string' } } });
     const [verb, name, extra] = positionals;
     if (verb !== 'new' || !name || extra !== undefined) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const made = scaffoldPlugin({ name, ...(values.dir !== undefined ? { dir: values.dir } : {}), ...(values.publisher ? { publisher: values.publisher } : {}) });
     if (ctx.json) {

@@ -3,6 +3,7 @@ import { defineCommand } from '../cli-context.js';
 import { NetJob, type SendResult } from '../../net/jobs/net-jobs.js';
 import { printTable } from '../print-table.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { UsageError } from '../usage-error.js';
 
 export const sendCommand = defineCommand({
   name: 'send',
@@ -13,8 +14,7 @@ export const sendCommand = defineCommand({
     const ae = args[args.length - 1];
     const uids = args.slice(0, -1);
     if (!ae || uids.length === 0 || args.some((a) => a.startsWith('-'))) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const job = await runNetJob(use, ctx, NetJob.Send, { ae, uids }, `send ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} to ${ae}`);
     if (job.state !== 'completed') {

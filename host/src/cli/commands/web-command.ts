@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { createWebServer } from '../../web/web-server.js';
 import { WEB_USES, webServices } from '../../web/web-services.js';
 import { defineCommand } from '../cli-context.js';
