@@ -28,7 +28,7 @@ function joinNegativeValues(args: readonly string[], options: Config['options'])
 
 /** The option a parse error is about: the first argument the options do not take as typed. */
 function offending(args: readonly string[], options: Config['options']): { arg: string; known: boolean } | undefined {
-  const byShort = new Map(Object.entries(options).flatMap(([name, o]) => (o.short ? [[`-${o.short}`, name] as const] : [])));
+  const byShort = new Map<string, string>(Object.entries(options).flatMap(([name, o]) => (o.short ? [[`-${o.short}`, name] as const] : [])));
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') return undefined;
