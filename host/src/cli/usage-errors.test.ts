@@ -30,7 +30,7 @@ describe('usage errors', () => {
     expect(await refused('ATRIUM_ERR_CLI_USAGE', 'show')).toBe('give a study, series or SOP instance UID');
     expect(await refused('ATRIUM_ERR_CLI_USAGE', 'import')).toBe('give at least one file, folder or DICOMDIR');
     expect(await refused('ATRIUM_ERR_CLI_USAGE', 'config', 'set')).toBe('set takes a key and a value');
-    expect(await refused('ATRIUM_ERR_CLI_USAGE', 'jobs', 'show')).toBe('atrium jobs show needs a job id (a number)');
+    expect(await refused('ATRIUM_ERR_CLI_USAGE', 'jobs', 'show')).toBe('show needs a job id (a number)');
     expect((await atrium('show')).err).toBe('atrium show: give a study, series or SOP instance UID [ATRIUM_ERR_CLI_USAGE]\nusage: atrium show <uid> [--max-value <chars>]\n');
     expect(await refused('ATRIUM_ERR_CLI_UNKNOWN_COMMAND', 'lss')).toContain('did you mean ls?');
     expect(await refused('ATRIUM_ERR_CLI_USAGE')).toContain('no command given');

@@ -22,7 +22,7 @@ export const jobsCommand = defineCommand({
     const queue = await use.queue();
     if (verb === 'cancel' || verb === 'show') {
       if (!id || !Number.isInteger(Number(id))) {
-        throw new UsageError('ATRIUM_ERR_CLI_USAGE', `atrium jobs ${verb} needs a job id (a number)${id === undefined ? '' : `, not \"${id}\"`}`, {});
+        throw new UsageError('ATRIUM_ERR_CLI_USAGE', `${verb} needs a job id (a number)${id === undefined ? '' : `, not "${id}"`}`, {});
       }
       const job = verb === 'cancel' ? queue.requestCancel(Number(id)) : queue.get(Number(id));
       if (!job) {
