@@ -44,10 +44,14 @@ describe('usage errors', () => {
     expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'ls', 'series', '--warnings=yes')).toBe('--warnings takes no value');
   });
 
-  it('an unknown option says which, with the closest one; a negative --limit is refused by name', async () => {
+  it('an unknown option says which, with the closest one; a negative number is the value of the option before it: --limit -1 is refused by name, --date -20301231 is a range', async () => {
     expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'ls', 'series', '--modalty', 'CT')).toBe('unknown option --modalty (did you mean --modality?)');
     expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'import', MR, '--force')).toBe('unknown option --force; it takes no options');
     expect(await refused('ATRIUM_ERR_CLI_BAD_LIMIT', 'ls', 'series', '--limit', '-1')).toBe('--limit must be a positive whole number, not "-1"');
+    // A negative number after an option is its value: an open date range, not an option.
+    const until = await atrium('--json', 'ls', 'studies', '--date', '-20301231');
+    expect([until.code, until.err]).toEqual([0, '']);
+    expect((JSON.parse(until.out) as unknown[]).length).toBe(1);
   });
 
   it('a misspelt setting is a usage error with the closest name; a query key in another letter case is named', async () => {
