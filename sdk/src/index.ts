@@ -24,6 +24,7 @@ export type { LoadRule, LoadSpec, LoadUsage } from './app/load-spec.js';
 export { validateParameters, type ParameterSchema, type ParameterSpec, type ParameterValue, type Parameters } from './app/parameter-schema.js';
 export { Copied, Generated, Removed, type GeneratorName, type MappingRule, type MappingTable } from './app/mapping-table.js';
 export type { OutputDefinition, OutputIod } from './app/output-definition.js';
+export type { PrivateBlockDeclaration, PrivateElementDeclaration, PrivateVr } from './app/private-block.js';
 export { defineApp, type AppDefinition, type AppResult } from './app/app-definition.js';
 export type { AppContext, Logger, PluginStorage } from './context/app-context.js';
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
