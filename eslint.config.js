@@ -1,10 +1,10 @@
 // Lint: TypeScript rules plus the import boundaries of DESIGN.md.
 // - sdk imports nothing from host;
 // - plugins/* and examples/* import @atrium/sdk only (no host, no host-only libraries);
-// - inversify, tapable, better-sqlite3 and dcmjs-dimse appear only in host.
+// - inversify, tapable, better-sqlite3, dcmjs-dimse and playwright-core (the render service's browser) appear only in host.
 import tseslint from 'typescript-eslint';
 
-const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse'];
+const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse', 'playwright-core'];
 const hostOnlyPatterns = HOST_ONLY.map((name) => ({ group: [name, `${name}/*`], message: `${name} may be used only inside host/ (DESIGN.md import boundaries)` }));
 
 export default tseslint.config(

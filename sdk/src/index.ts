@@ -5,7 +5,7 @@
  * - Apps: series selectors, load specifications (Mandatory / Used / Ignored), parameter
  *   schemas, outputs bound to an IOD and a mapping table (Copied / Generated / Removed).
  * - The run context: source series (datasets, frames, geometry), `derive` (and `derive.deidentify`, PS3.15), progress, log,
- *   cancellation, plugin-scoped storage.
+ *   cancellation, plugin-scoped storage, and `render` (the host's 3-D renderer: {@link SceneRenderer}).
  * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs,
  *   and the PS3.15 Table E.1-1 de-identification rules.
  * - Pure helpers: {@link seriesGeometry}, {@link validateParameters}, and for rendering:
@@ -29,6 +29,7 @@ export { defineApp, type AppDefinition, type AppResult } from './app/app-definit
 export type { AppContext, Logger, PluginStorage } from './context/app-context.js';
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
 export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
+export type { RenderedImage, Rgb, Scene, SceneCamera, SceneRenderer, SceneSurface, SceneVolume, TransferPoint } from './context/scene-renderer.js';
 export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';
 export { seriesGeometry, type GeometryIssue, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
 export { manifestProblems, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';

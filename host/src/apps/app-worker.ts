@@ -2,7 +2,7 @@
 // (compiled to host/dist/apps/app-worker.js).
 // Plugin code runs here, off the host's main thread: a crash or a hang takes only this thread.
 import { readFileSync } from 'node:fs';
-import type { AppContext, AppDefinition, AppResult, DerivedObjectRef, DerivedObjectRequest, PluginDefinition, SourceSeries } from '@atrium/sdk';
+import type { AppContext, AppDefinition, AppResult, DerivedObjectRef, DerivedObjectRequest, PluginDefinition, RenderedImage, Scene, SourceSeries } from '@atrium/sdk';
 import { SdkError, validateParameters } from '@atrium/sdk';
 import { deriveObject } from '../derive/derive-object.js';
 import { derivedUids } from '../derive/derived-uids.js';
@@ -147,6 +147,7 @@ function appContext(
       delete: (key: string) => io.callMain<void>('storage.delete', key),
     }),
     warn: (message: string) => void warnings.push(message),
+    ...(data.render ? { render: Object.freeze({ scene: (scene: Scene) => io.callMain<RenderedImage[]>('render.scene', scene) }) } : {}),
   });
 }
 

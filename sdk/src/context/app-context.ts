@@ -1,4 +1,5 @@
 import type { Deriver } from './deriver.js';
+import type { SceneRenderer } from './scene-renderer.js';
 
 /** Messages tagged with the plugin id by the host. */
 export interface Logger {
@@ -26,4 +27,9 @@ export interface AppContext {
   readonly storage: PluginStorage;
   /** Warnings to report with the result (unmet load expectations are added by the host). */
   warn(message: string): void;
+  /**
+   * The host's 3-D renderer (volume and surface rendering on WebGL2). Optional: hosts without one
+   * (and test harnesses) leave it undefined; Atrium's host provides it to every app run.
+   */
+  readonly render?: SceneRenderer;
 }
