@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom). Where
+ * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom, scipy, VTK through
+ * python3-vtk9, dcm2niix, Chromium). Where
  * `CI=true` a missing peer is a failure, never a skip: `.ci/run` installs them all.
  */
 const cache = new Map<string, string | undefined>();
@@ -17,10 +18,22 @@ function which(tool: string): string | undefined {
 
 /** A Python 3 that can import pydicom (Debian's python3-pydicom lives under /usr/bin/python3). */
 export function pythonWithPydicom(): string | undefined {
-  if (cache.has('#python')) return cache.get('#python');
+  return pythonWith('pydicom, numpy');
+}
+
+/**
+ * Python referees by peer name: `scipy` (Debian python3-scipy: ndimage.map_coordinates) and
+ * `python3-vtk` (Debian python3-vtk9: VTK C++ through its Python wrapping), each with pydicom and numpy.
+ */
+const PYTHON_PEERS: Readonly<Record<string, string>> = { pydicom: 'pydicom, numpy', scipy: 'pydicom, numpy, scipy.ndimage', 'python3-vtk': 'pydicom, numpy, vtk' };
+
+/** A Python 3 that can import the given modules (ATRIUM_PYTHON, /usr/bin/python3 or python3 on the PATH). */
+export function pythonWith(modules: string): string | undefined {
+  const key = `#python:${modules}`;
+  if (cache.has(key)) return cache.get(key);
   const candidates = [process.env.ATRIUM_PYTHON, '/usr/bin/python3', which('python3')].filter((p): p is string => !!p && existsSync(p));
-  const found = candidates.find((p) => spawnSync(p, ['-c', 'import pydicom, numpy'], { stdio: 'ignore' }).status === 0);
-  cache.set('#python', found);
+  const found = candidates.find((p) => spawnSync(p, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0);
+  cache.set(key, found);
   return found;
 }
 
@@ -29,7 +42,8 @@ export function pythonWithPydicom(): string | undefined {
  * Under CI=true a missing tool throws, so the test fails.
  */
 export function peer(tool: string): string | undefined {
-  const path = tool === 'pydicom' ? pythonWithPydicom() : which(tool);
+  const modules = PYTHON_PEERS[tool];
+  const path = modules !== undefined ? pythonWith(modules) : which(tool);
   if (!path && process.env.CI === 'true') throw new Error(`peer tool "${tool}" is missing (CI=true: .ci/run must install it)`);
   return path;
 }
@@ -48,7 +62,12 @@ export function runPeer(tool: string, args: readonly string[], options: { env?: 
 
 /** Run a Python snippet with pydicom available; `args` become sys.argv[1:]. */
 export function runPydicom(script: string, args: readonly string[] = []): string {
-  const py = peer('pydicom');
-  if (!py) throw new Error('python3 with pydicom is missing');
+  return runPython('pydicom', script, args);
+}
+
+/** Run a Python snippet with a Python peer (`pydicom`, `scipy`, `python3-vtk`); `args` become sys.argv[1:]. */
+export function runPython(tool: 'pydicom' | 'scipy' | 'python3-vtk', script: string, args: readonly string[] = []): string {
+  const py = peer(tool);
+  if (!py) throw new Error(`python3 with ${PYTHON_PEERS[tool]} is missing`);
   return execFileSync(py, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 }
