@@ -12,6 +12,9 @@ const imageMapping: MappingTable = {
   ...commonMapping,
   // "MPR coronal, thin, 1 mm" ...: what the run made
   SeriesDescription: Generated('Content'),
+  // Type 2C for CT and MR images (General Series): the source's value, else empty (see typeTwoConditional).
+  Laterality: Generated('Content'),
+  PatientPosition: Generated('Content'),
   // Frame of Reference: the same patient coordinates as the source
   FrameOfReferenceUID: Copied,
   PositionReferenceIndicator: Copied,
@@ -76,7 +79,8 @@ export const ctMprMapping: MappingTable = {
  * A reformatted plane of an MR (MR Image IOD, PS3.3 A.4): the MR Image attributes of the
  * acquisition copied; Scanning Sequence and Sequence Variant (Type 1) are the app's — the source's
  * values, or for an Enhanced MR source (which has none at the top level) derived from its Echo
- * Pulse Sequence, Inversion Recovery and Echo Planar Pulse Sequence.
+ * Pulse Sequence, Inversion Recovery and Echo Planar Pulse Sequence; Repetition Time (Type 2C)
+ * the source's or empty.
  */
 export const mrMprMapping: MappingTable = {
   ...imageMapping,
@@ -86,7 +90,7 @@ export const mrMprMapping: MappingTable = {
   MRAcquisitionType: Copied,
   SequenceName: Copied,
   AngioFlag: Copied,
-  RepetitionTime: Copied,
+  RepetitionTime: Generated('Content'),
   EchoTime: Copied,
   EchoTrainLength: Copied,
   InversionTime: Copied,

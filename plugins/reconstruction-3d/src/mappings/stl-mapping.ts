@@ -13,7 +13,10 @@ export const stlMapping: MappingTable = {
   ...commonMapping,
   Modality: Generated('Content'),
   SeriesDescription: Generated('Content'),
-  BodyPartExamined: Copied,
+  // Not in the Encapsulated Document Series Module.
+  OperatorsName: Removed,
+  BodyPartExamined: Removed,
+  PatientPosition: Removed,
   FrameOfReferenceUID: Copied,
   PositionReferenceIndicator: Copied,
   Manufacturer: Generated('SecondaryCaptureDeviceManufacturer'),

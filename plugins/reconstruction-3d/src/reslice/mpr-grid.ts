@@ -1,5 +1,5 @@
-import { SdkError, type Vec3, type VolumeGeometry } from '@atrium/sdk';
-import { centreOf, extentAlong, finestSpacing, voxelDepthAlong } from '../geometry/volume-bounds.js';
+import { SdkError, volumeTransform, type Vec3, type VolumeGeometry } from '@atrium/sdk';
+import { extentAlong, finestSpacing, voxelDepthAlong } from '../geometry/volume-bounds.js';
 import { add, dot, scale } from '../geometry/vec3.js';
 import type { PlaneAxes } from './plane-orientation.js';
 
@@ -24,7 +24,7 @@ export interface MprGrid {
 
 /** How the planes are laid out; 0 or absent means automatic. */
 export interface MprGridOptions {
-  /** A point the planes are placed around (mm); default the volume's centre. */
+  /** A point the planes are placed around (mm); default the voxel centre nearest the volume's centre (so planes along a voxel axis pass through voxel centres). */
   readonly point?: Vec3;
   /** Distance between planes (mm); default the depth of one voxel along the normal. */
   readonly spacing?: number;
@@ -47,7 +47,7 @@ export const MAX_PLANES = 4096;
  * pixel size and spacing, or when none meets the volume.
  */
 export function mprGrid(volume: VolumeGeometry, axes: PlaneAxes, options: MprGridOptions = {}): MprGrid {
-  const point = options.point ?? centreOf(volume);
+  const point = options.point ?? volumeTransform(volume).indexToPatient(volume.dimensions.map((n) => Math.round((n - 1) / 2)) as unknown as Vec3);
   const pixelSpacing = positiveOr(options.pixelSpacing, finestSpacing(volume));
   const spacing = positiveOr(options.spacing, voxelDepthAlong(volume, axes.normal));
   const u = extentAlong(volume, axes.row);
