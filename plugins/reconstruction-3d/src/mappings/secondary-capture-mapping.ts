@@ -13,6 +13,8 @@ import { commonMapping } from './common-mapping.js';
 export const secondaryCaptureMapping: MappingTable = {
   ...commonMapping,
   SeriesDescription: Generated('Content'),
+  // Type 2C (General Series): the source's value, or empty when the body part may be paired.
+  Laterality: Generated('Content'),
   FrameOfReferenceUID: Removed,
   PositionReferenceIndicator: Removed,
   ImagePositionPatient: Removed,

@@ -9,6 +9,7 @@ import { editVolume } from '../../volume/edit-volume.js';
 import { backgroundOf, loadVolume } from '../../volume/load-volume.js';
 import { DERIVATION, derivationItems } from '../derivation-codes.js';
 import { SCORE3D_INPUT, SCORE3D_LOAD } from '../score3d-input.js';
+import { typeTwoConditional } from '../type-two-conditional.js';
 import { viewWindow } from '../view-window.js';
 import { viewPrivateData } from '../view-private-data.js';
 import { viewOutputs } from '../view-outputs.js';
@@ -54,6 +55,7 @@ export const mipApp = defineApp({
         // Orientation and angle labels only: nothing that identifies the patient.
         burnedInAnnotation: false,
         content: {
+          ...typeTwoConditional(input.instances[0]!, { patientPosition: false, mr: false }),
           ImageType: [mode],
           PatientOrientation: [labels.right, labels.bottom],
           ImageComments: `${what}; window ${decimal(window.center)}/${decimal(window.width)}${edits.length > 0 ? `; ${edits.join('; ')}` : ''}`,

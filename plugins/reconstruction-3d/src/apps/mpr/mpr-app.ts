@@ -9,7 +9,8 @@ import { SCORE3D_INPUT, SCORE3D_LOAD } from '../score3d-input.js';
 import { mprOutputs } from './mpr-outputs.js';
 import { mprParameters } from './mpr-parameters.js';
 import { mprPlan, planeSampling, planeSources, type MprPlan } from './mpr-plan.js';
-import { mrSequenceAttributes, typeTwoConditional } from './mr-sequence.js';
+import { typeTwoConditional } from '../type-two-conditional.js';
+import { mrSequenceAttributes } from './mr-sequence.js';
 
 const SLAB_CODES = { thin: [DERIVATION.mpr], mip: [DERIVATION.mpr, DERIVATION.mip], minip: [DERIVATION.mpr, DERIVATION.minip], mean: [DERIVATION.mpr] } as const;
 
@@ -38,7 +39,7 @@ export const mprApp = defineApp({
     const window = sourceWindow(input, ct);
     const planes = plan.grid.planes.length;
     const description = describe(plan, params.interpolation, params.engine);
-    const mr = { ...(ct ? {} : mrSequenceAttributes(input.instances[0]!)), ...typeTwoConditional(input.instances[0]!, !ct) };
+    const mr = { ...(ct ? {} : mrSequenceAttributes(input.instances[0]!)), ...typeTwoConditional(input.instances[0]!, { patientPosition: true, mr: !ct }) };
     for (let n = 0; n < planes; n++) {
       ctx.signal.throwIfAborted();
       const sampling = planeSampling(plan, n);

@@ -18,23 +18,3 @@ export function mrSequenceAttributes(source: SourceInstance): { ScanningSequence
   if (source.string('EchoPlanarPulseSequence') === 'YES') values.push('EP');
   return { ScanningSequence: values.length > 0 ? values : 'RM', SequenceVariant: 'NONE' };
 }
-
-/** Body parts of PS3.16 CID 4031 that come in pairs: Laterality (0020,0060) is then required. */
-const PAIRED_BODY_PARTS = new Set(['BREAST', 'EYE', 'EAR', 'KIDNEY', 'LUNG', 'ADRENAL', 'OVARY', 'TESTIS', 'HAND', 'FOOT', 'KNEE', 'HIP', 'SHOULDER', 'ELBOW', 'WRIST', 'ANKLE', 'ARM', 'LEG', 'FEMUR', 'TIBIA', 'FIBULA', 'HUMERUS', 'RADIUS', 'ULNA', 'CLAVICLE', 'SCAPULA', 'PAROTID', 'THIGH', 'EXTREMITY']);
-
-/**
- * Type 2C attributes of a reformatted CT or MR image whose conditions the engine does not decide:
- * Laterality (General Series: required for a paired body part) — the source's value, else empty
- * when Body Part Examined is paired or absent (not known), else left out; Patient Position (CT and
- * MR without a Patient Orientation Code Sequence) and, for MR, Repetition Time (unless echo planar)
- * — the source's value, else present and empty ("unknown").
- */
-export function typeTwoConditional(source: SourceInstance, mr: boolean): Record<string, DicomValue> {
-  const out: Record<string, DicomValue> = {};
-  const laterality = source.attribute('Laterality');
-  const bodyPart = source.string('BodyPartExamined');
-  if (laterality !== undefined) out.Laterality = laterality;
-  else if (bodyPart === undefined || PAIRED_BODY_PARTS.has(bodyPart.toUpperCase())) out.Laterality = '';
-  for (const k of ['PatientPosition', ...(mr ? ['RepetitionTime'] : [])]) out[k] = source.attribute(k) ?? '';
-  return out;
-}

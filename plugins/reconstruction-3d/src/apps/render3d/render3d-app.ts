@@ -14,6 +14,7 @@ import { editVolume, type EditedVolume } from '../../volume/edit-volume.js';
 import { backgroundOf, loadVolume } from '../../volume/load-volume.js';
 import { DERIVATION, derivationItems } from '../derivation-codes.js';
 import { SCORE3D_INPUT, SCORE3D_LOAD } from '../score3d-input.js';
+import { typeTwoConditional } from '../type-two-conditional.js';
 import { viewOutputs } from '../view-outputs.js';
 import { viewPrivateData } from '../view-private-data.js';
 import { render3dParameters } from './render3d-parameters.js';
@@ -64,6 +65,7 @@ export const render3dApp = defineApp({
         // Orientation labels and the view's name only: nothing that identifies the patient.
         burnedInAnnotation: false,
         content: {
+          ...typeTwoConditional(input.instances[0]!, { patientPosition: false, mr: false }),
           ImageType: [mode],
           PatientOrientation: [orientationLabel(viewFrame(view).right), orientationLabel(scale(viewFrame(view).up, -1))],
           ImageComments: `${summary}; view ${n + 1} of ${images.length}: azimuth ${decimal(view.azimuth)}, elevation ${decimal(view.elevation)}, zoom ${decimal(view.zoom)}`,
@@ -92,7 +94,7 @@ function buildScene(edited: EditedVolume, params: Params, cameras: Scene['camera
   if (params.mode === 'surface') {
     const mesh = isoSurface(edited.volume, params.isoValue, () => signal.throwIfAborted());
     const m = meshMeasures(mesh);
-    if (m.triangles === 0) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "isoValue": no surface at ${params.isoValue} ${edited.volume.unit ?? ''} in the volume`.trimEnd(), { parameter: 'isoValue' });
+    if (m.triangles === 0) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "isoValue": no surface at ${[params.isoValue, edited.volume.unit].filter((x) => x !== undefined).join(' ')} in the volume`, { parameter: 'isoValue' });
     return { scene: { ...base, surfaces: [{ positions: mesh.positions, triangles: mesh.triangles, colour: SURFACE_COLOUR }] }, transfer: undefined, summary: `surface rendering at ${decimal(params.isoValue)} (${m.triangles} triangles)` };
   }
   const windowGiven = params.windowWidth > 0 ? { center: params.windowCenter, width: params.windowWidth } : undefined;

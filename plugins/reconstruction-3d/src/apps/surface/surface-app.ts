@@ -1,4 +1,4 @@
-import { defineApp, SdkError } from '@atrium/sdk';
+import { defineApp, SdkError, type Volume } from '@atrium/sdk';
 import { decimal } from '../../geometry/dicom-values.js';
 import { isoSurface } from '../../surface/iso-surface.js';
 import { meshMeasures } from '../../surface/mesh.js';
@@ -32,7 +32,7 @@ export const surfaceApp = defineApp({
       ctx.progress(0.4 + (0.4 * done) / total, 'iso-surface');
     });
     const m = meshMeasures(mesh);
-    if (m.triangles === 0) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "isoValue": no surface at ${params.isoValue} ${volume.unit ?? ''} in the volume`.trimEnd(), { parameter: 'isoValue' });
+    if (m.triangles === 0) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "isoValue": no surface at ${[params.isoValue, volume.unit].filter((x) => x !== undefined).join(' ')} in the volume (values ${range(volume)})`, { parameter: 'isoValue' });
     const title = `Iso-surface at ${decimal(params.isoValue)} ${volume.unit ?? ''}`.trimEnd();
     const stl = encodeStl(mesh, `Atrium ${title}, patient coordinates (LPS) in mm`);
     await ctx.derive.write('surface', {
@@ -57,3 +57,13 @@ export const surfaceApp = defineApp({
     };
   },
 });
+
+/** The smallest and largest voxel value, for the message of an iso-value that meets nothing. */
+function range(volume: Volume): string {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of volume.voxels) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return `${lo}…${hi}`;
+}
