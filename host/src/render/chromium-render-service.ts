@@ -38,6 +38,7 @@ export class ChromiumRenderService implements RenderService {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly arrays = new Map<string, Uint8Array>();
   private nextArray = 1;
+  private launched = 0;
 
   constructor(private readonly options: ChromiumRenderServiceOptions = {}) {}
 
@@ -45,7 +46,12 @@ export class ChromiumRenderService implements RenderService {
     return this.browser !== undefined;
   }
 
-  render(scene: Scene): Promise<RenderedImage[]> {
+  /** How many times the browser was launched (once per host unless disposed in between). */
+  get launches(): number {
+    return this.launched;
+  }
+
+  async render(scene: Scene): Promise<RenderedImage[]> {
     checkScene(scene);
     const run = this.queue.then(() => this.draw(scene));
     this.queue = run.catch(() => undefined);
@@ -109,6 +115,7 @@ export class ChromiumRenderService implements RenderService {
     try {
       // playwright-core gives each launch a fresh, temporary profile directory and removes it on close.
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+      this.launched++;
       const page = await browser.newPage();
       await page.route(`${ORIGIN}/**`, (route) => {
         const path = new URL(route.request().url()).pathname;

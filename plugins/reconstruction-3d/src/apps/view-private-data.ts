@@ -18,7 +18,7 @@ export interface ViewRecord {
 /** The request's `privateData` for a view: the SCORE 3D layout under our creator. */
 export function viewPrivateData(view: ViewRecord): Record<string, Record<string, DicomValue>> {
   const values: Record<string, DicomValue> = {
-    viewParameters: new TextEncoder().encode(JSON.stringify({ mode: view.mode, camera: view.camera, window: view.window, isoValue: view.isoValue, ...view.parameters })),
+    viewParameters: new TextEncoder().encode(JSON.stringify({ ...view.parameters, mode: view.mode, camera: view.camera, window: view.window, isoValue: view.isoValue })),
     camera: view.camera.map(decimal),
     sourceSeries: view.sourceSeriesInstanceUID,
     renderingMode: view.mode,
