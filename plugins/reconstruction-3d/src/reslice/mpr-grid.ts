@@ -66,7 +66,8 @@ export function mprGrid(volume: VolumeGeometry, axes: PlaneAxes, options: MprGri
     const eps = 1e-6 * Math.max(1, spacing);
     for (let m = Math.ceil((d.min - d0 - eps) / spacing); d0 + m * spacing <= d.max + eps; m++) steps.push(m);
   }
-  if (steps.length === 0) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'no plane meets the volume: "point" lies outside it along the normal', { parameter: 'point' });
+  const meets = (m: number): boolean => Math.abs(d0 + m * spacing - (d.min + d.max) / 2) <= (d.max - d.min) / 2 + spacing / 2;
+  if (!steps.some(meets)) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `no plane meets the volume: "point" lies ${Math.abs(d0 - (d.min + d.max) / 2).toFixed(1)} mm from its centre along the normal`, { parameter: 'point' });
   if (steps.length > MAX_PLANES) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `${steps.length} planes of ${spacing} mm (at most ${MAX_PLANES}); give a larger "spacing" or a "count"`, { parameter: 'spacing' });
   const u0 = dot(point, axes.row);
   const v0 = dot(point, axes.column);

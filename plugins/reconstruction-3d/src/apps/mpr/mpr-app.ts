@@ -46,7 +46,7 @@ export const mprApp = defineApp({
       const values = params.engine === 'vtk' ? vtkReslicePlane(volume, sampling, params.interpolation, fill) : reslicePlane(volume, sampling, params.interpolation, fill);
       const { pixels } = planePixels(values, plan.grid.rows, plan.grid.columns, ct);
       await ctx.derive.write(ct ? 'ct-mpr' : 'mr-mpr', {
-        sources: planeSources(volume, input, sampling, plan.thickness),
+        sources: planeSources(volume, input, sampling, params.interpolation),
         pixels,
         burnedInAnnotation: false,
         content: { ...planeContent(plan, n, ct), ...window, ...mr, SeriesDescription: seriesDescription(plan, params.orientation), DerivationDescription: description, DerivationCodeSequence: derivationItems(...SLAB_CODES[plan.slab]), ImageComments: `${description}; plane ${n + 1} of ${planes}` },

@@ -5,6 +5,7 @@ import { add, scale } from '../../geometry/vec3.js';
 import { mprGrid, type MprGrid } from '../../reslice/mpr-grid.js';
 import { obliqueAxes, STANDARD_AXES, threePointAxes, type PlaneAxes } from '../../reslice/plane-orientation.js';
 import type { PlaneSampling, SlabMode } from '../../reslice/reslice-plane.js';
+import type { Interpolation } from '../../reslice/voxel-sampler.js';
 import type { mprParameters } from './mpr-parameters.js';
 
 /** The planes of an MPR run and how each is sampled. */
@@ -57,24 +58,26 @@ export function planeSampling(plan: MprPlan, n: number): PlaneSampling {
 }
 
 /**
- * The source instances a plane's samples come from: those of the slices within reach of the plane
- * (its corners ± half the thickness, one slice of margin for interpolation); every instance when the
- * volume's slices were interpolated or come from one multi-frame image.
+ * The source instances a plane's samples come from: those of the slices the plane meets (its
+ * corners, ± half a slab's thickness), with the neighbours the interpolation reads (one more slice
+ * each way for cubic); every instance when the volume's slices were interpolated or come from one
+ * multi-frame image.
  */
-export function planeSources(volume: Volume, input: SourceSeries, sampling: PlaneSampling, thickness: number): SourceInstance[] {
+export function planeSources(volume: Volume, input: SourceSeries, sampling: PlaneSampling, interpolation: Interpolation): SourceInstance[] {
   if (!volume.sliceSources || input.instances.length === 1) return [...input.instances];
   const t = volumeTransform(volume);
   const { position: o, row, column, normal, rows, columns, pixelSpacing: s } = sampling;
+  const half = sampling.slab ? sampling.slab.thickness / 2 : 0;
   let kMin = Infinity, kMax = -Infinity;
   for (const [c, r, d] of [[0, 0, -1], [columns - 1, 0, -1], [0, rows - 1, -1], [columns - 1, rows - 1, -1], [0, 0, 1], [columns - 1, 0, 1], [0, rows - 1, 1], [columns - 1, rows - 1, 1]] as const) {
-    const p = add(add(add(o, scale(row, c * s)), scale(column, r * s)), scale(normal, (d * thickness) / 2));
-    const k = t.patientToIndex(p)[2];
+    const k = t.patientToIndex(add(add(add(o, scale(row, c * s)), scale(column, r * s)), scale(normal, d * half)))[2];
     kMin = Math.min(kMin, k);
     kMax = Math.max(kMax, k);
   }
+  const reach = interpolation === 'cubic' ? 1 : 0;
   const nz = volume.dimensions[2];
-  const from = Math.max(0, Math.floor(kMin) - 1), to = Math.min(nz - 1, Math.ceil(kMax) + 1);
-  const uids = new Set(volume.sliceSources.slice(from, to + 1).map((s) => s.sopInstanceUID));
+  const from = Math.max(0, Math.floor(kMin + 1e-6) - reach), to = Math.min(nz - 1, Math.ceil(kMax - 1e-6) + reach);
+  const uids = new Set(volume.sliceSources.slice(from, to + 1).map((src) => src.sopInstanceUID));
   const sources = input.instances.filter((i) => uids.has(i.sopInstanceUID));
   return sources.length > 0 ? sources : [...input.instances];
 }
