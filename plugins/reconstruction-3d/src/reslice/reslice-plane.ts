@@ -42,7 +42,8 @@ export function reslicePlane(volume: Volume, plane: PlaneSampling, interpolation
   const offsets = slab ? Array.from({ length: slab.samples }, (_, i) => -slab.thickness / 2 + ((i + 0.5) * slab.thickness) / slab.samples) : [0];
   const starts = offsets.map((t) => toIndex([plane.position[0] + t * plane.normal[0], plane.position[1] + t * plane.normal[1], plane.position[2] + t * plane.normal[2]]));
   if (!slab) {
-    sampleInto(out, sample, starts[0]!, dc, dr, plane.rows, plane.columns, fill);
+    if (interpolation === 'linear') linearInto(out, volume, starts[0]!, dc, dr, plane.rows, plane.columns, fill);
+    else sampleInto(out, sample, starts[0]!, dc, dr, plane.rows, plane.columns, fill);
     return out;
   }
   combineSlab(out, sample, starts, dc, dr, plane.rows, plane.columns, slab.mode, fill);
@@ -59,6 +60,38 @@ function sampleInto(out: Float32Array, sample: VoxelSampler, start: Vec3, dc: Ve
       x += dc[0];
       y += dc[1];
       z += dc[2];
+    }
+  }
+}
+
+/**
+ * The thin linear case inlined (the common one, and the one timed): samples whose 8 neighbours are
+ * all inside take the trilinear blend directly; those at the border go through the sampler's
+ * clamping (the same values), those outside get `fill`.
+ */
+function linearInto(out: Float32Array, volume: Volume, start: Vec3, dc: Vec3, dr: Vec3, rows: number, columns: number, fill: number): void {
+  const [nx, ny, nz] = volume.dimensions;
+  const v = volume.voxels;
+  const plane = nx * ny;
+  const border = voxelSampler(v, volume.dimensions, 'linear');
+  const hx = nx - 1, hy = ny - 1, hz = nz - 1;
+  let p = 0;
+  for (let r = 0; r < rows; r++) {
+    let x = start[0] + r * dr[0], y = start[1] + r * dr[1], z = start[2] + r * dr[2];
+    for (let c = 0; c < columns; c++, p++, x += dc[0], y += dc[1], z += dc[2]) {
+      if (x >= 0 && y >= 0 && z >= 0 && x < hx && y < hy && z < hz) {
+        const x0 = x | 0, y0 = y | 0, z0 = z | 0;
+        const fx = x - x0, fy = y - y0, fz = z - z0;
+        const q = x0 + nx * y0 + plane * z0;
+        const a = v[q]!, b = v[q + 1]!, cc = v[q + nx]!, d = v[q + nx + 1]!;
+        const e = v[q + plane]!, f = v[q + plane + 1]!, g = v[q + plane + nx]!, h = v[q + plane + nx + 1]!;
+        const ab = a + fx * (b - a), cd = cc + fx * (d - cc), ef = e + fx * (f - e), gh = g + fx * (h - g);
+        const lo = ab + fy * (cd - ab);
+        out[p] = lo + fz * (ef + fy * (gh - ef) - lo);
+      } else {
+        const s = border(x, y, z);
+        out[p] = s === s ? s : fill;
+      }
     }
   }
 }

@@ -9,15 +9,54 @@ const EDGES = EDGE_CORNERS.map(([a, b]) => {
   return { axis, dx: low & 1, dy: (low >> 1) & 1, dz: (low >> 2) & 1, low, high: Math.max(a, b) };
 });
 
+/** Marching cubes case index of a cube given its inside corners as bits c = i + 2j + 4k. */
+const CASE_OF_CORNERS = Uint8Array.from({ length: 256 }, (_, corners) => {
+  let index = 0;
+  for (let bit = 0; bit < 8; bit++) if (corners & (1 << CASE_CORNER[bit]!)) index |= 1 << bit;
+  return index;
+});
+
+/** Inside (1) / outside (0) flags of one slice, and per voxel row its first and last transition. */
+interface SliceMask {
+  readonly inside: Uint8Array;
+  /** Per row j: the first i with inside[i] ≠ inside[i + 1] (nx when none). */
+  readonly first: Int32Array;
+  /** Per row j: the last such i (−1 when none). */
+  readonly last: Int32Array;
+}
+
+function sliceMask(v: ArrayLike<number>, k: number, nx: number, ny: number, iso: number, into?: SliceMask): SliceMask {
+  const mask = into ?? { inside: new Uint8Array(nx * ny), first: new Int32Array(ny), last: new Int32Array(ny) };
+  const { inside, first, last } = mask;
+  const base = k * nx * ny;
+  for (let j = 0; j < ny; j++) {
+    const row = j * nx;
+    let f = nx, l = -1;
+    let previous = (inside[row] = v[base + row]! >= iso ? 1 : 0);
+    for (let i = 1; i < nx; i++) {
+      const m = (inside[row + i] = v[base + row + i]! >= iso ? 1 : 0);
+      if (m !== previous) {
+        if (f === nx) f = i - 1;
+        l = i - 1;
+        previous = m;
+      }
+    }
+    first[j] = f;
+    last[j] = l;
+  }
+  return mask;
+}
+
 /**
  * The iso-surface of a volume at `iso` (Atrium's marching cubes, after Lorensen & Cline, with the
- * vtk.js case table): voxels ≥ iso are inside. Built for speed on large CT: inside/outside is
- * computed once per voxel, rows of cubes whose four voxel rows lie all inside or all outside are
- * skipped without looking at their cubes, and each crossing edge gets one vertex shared by all its
- * cubes (per-slice edge id arrays, so the mesh is connected and watertight where the surface
- * closes). Vertex positions are interpolated linearly along the edge and taken to patient
- * coordinates (mm); triangles wind counter-clockwise seen from outside (from below the iso-value).
- * `onSlab(k, total)` is called after each slab of cubes, and may throw to cancel.
+ * vtk.js case table): voxels ≥ iso are inside. Built for speed on large CT, after the trimming of
+ * VTK's flying edges: inside/outside is computed once per voxel with the first and last
+ * inside/outside transition of each voxel row, so a row of cubes is only visited between the
+ * transitions of its four voxel rows (not at all when there are none); each cube's case comes
+ * from the corner flags; each crossing edge gets one vertex shared by all its cubes (per-slice edge
+ * id arrays: the mesh is connected, and closed where the surface closes). Vertices are interpolated
+ * linearly along the edge and taken to patient coordinates (mm); triangles wind counter-clockwise
+ * seen from outside. `onSlab(k, total)` is called after each slab of cubes, and may throw to cancel.
  */
 export function isoSurface(volume: Volume, iso: number, onSlab?: (done: number, total: number) => void): Mesh {
   const [nx, ny, nz] = volume.dimensions;
@@ -26,69 +65,79 @@ export function isoSurface(volume: Volume, iso: number, onSlab?: (done: number, 
   if (nx < 2 || ny < 2 || nz < 2) return mesh.build();
   const v = volume.voxels;
   const plane = nx * ny;
-  const insideRows = (k: number): Int32Array => {
-    const counts = new Int32Array(ny);
-    for (let j = 0; j < ny; j++) {
-      let n = 0;
-      const row = k * plane + j * nx;
-      for (let i = 0; i < nx; i++) if (v[row + i]! >= iso) n++;
-      counts[j] = n;
-    }
-    return counts;
-  };
   // Vertex ids of crossing edges: x and y edges on the slab's two slices, z edges between them.
   let xe0 = new Int32Array(plane).fill(-1), xe1 = new Int32Array(plane).fill(-1);
   let ye0 = new Int32Array(plane).fill(-1), ye1 = new Int32Array(plane).fill(-1);
   const ze = new Int32Array(plane);
-  let rows0 = insideRows(0);
-  const corner = new Float64Array(8);
+  let m0 = sliceMask(v, 0, nx, ny, iso);
+  let m1 = sliceMask(v, 1, nx, ny, iso);
   const ids = new Int32Array(12);
   const flip = determinant(affine) < 0;
+  const cube = { v, nx, plane, iso, mesh, ids, flip };
   for (let k = 0; k < nz - 1; k++) {
-    const rows1 = insideRows(k + 1);
+    if (k > 0) m1 = sliceMask(v, k + 1, nx, ny, iso, m1);
     ze.fill(-1);
-    const base0 = k * plane, base1 = base0 + plane;
+    const a = m0.inside, b = m1.inside;
     for (let j = 0; j < ny - 1; j++) {
-      const a = rows0[j]!, b = rows0[j + 1]!, c = rows1[j]!, d = rows1[j + 1]!;
-      if ((a === 0 && b === 0 && c === 0 && d === 0) || (a === nx && b === nx && c === nx && d === nx)) continue;
-      for (let i = 0; i < nx - 1; i++) {
-        const p = j * nx + i;
-        corner[0] = v[base0 + p]!; corner[1] = v[base0 + p + 1]!; corner[2] = v[base0 + p + nx]!; corner[3] = v[base0 + p + nx + 1]!;
-        corner[4] = v[base1 + p]!; corner[5] = v[base1 + p + 1]!; corner[6] = v[base1 + p + nx]!; corner[7] = v[base1 + p + nx + 1]!;
-        let index = 0;
-        for (let bit = 0; bit < 8; bit++) if (corner[CASE_CORNER[bit]!]! >= iso) index |= 1 << bit;
-        const from = CASE_OFFSETS[index]!, to = CASE_OFFSETS[index + 1]!;
-        if (from === to) continue;
-        ids.fill(-1);
-        for (let n = from; n < to; n += 3) {
-          for (let m = 0; m < 3; m++) {
-            const e = CASE_EDGES[n + m]!;
-            if (ids[e]! >= 0) continue;
-            const edge = EDGES[e]!;
-            const q = (i + edge.dx) + nx * (j + edge.dy);
-            const store = edge.axis === 2 ? ze : edge.axis === 0 ? (edge.dz === 0 ? xe0 : xe1) : edge.dz === 0 ? ye0 : ye1;
-            let id = store[q]!;
-            if (id < 0) {
-              const va = corner[edge.low]!, vb = corner[edge.high]!;
-              const t = (iso - va) / (vb - va);
-              id = mesh.vertex(i + edge.dx + (edge.axis === 0 ? t : 0), j + edge.dy + (edge.axis === 1 ? t : 0), k + edge.dz + (edge.axis === 2 ? t : 0));
-              store[q] = id;
-            }
-            ids[e] = id;
-          }
-          const e0 = ids[CASE_EDGES[n]!]!, e1 = ids[CASE_EDGES[n + 1]!]!, e2 = ids[CASE_EDGES[n + 2]!]!;
-          if (flip) mesh.triangle(e0, e2, e1);
-          else mesh.triangle(e0, e1, e2);
-        }
+      const r0 = j * nx, r1 = r0 + nx;
+      const endsAgree = (i: number): boolean => a[r0 + i] === a[r1 + i] && a[r0 + i] === b[r0 + i] && a[r0 + i] === b[r1 + i];
+      const from = endsAgree(0) ? Math.min(m0.first[j]!, m0.first[j + 1]!, m1.first[j]!, m1.first[j + 1]!) : 0;
+      const to = endsAgree(nx - 1) ? Math.max(m0.last[j]!, m0.last[j + 1]!, m1.last[j]!, m1.last[j + 1]!) : nx - 2;
+      for (let i = from; i <= to; i++) {
+        const p = r0 + i;
+        const corners = a[p]! | (a[p + 1]! << 1) | (a[p + nx]! << 2) | (a[p + nx + 1]! << 3) | (b[p]! << 4) | (b[p + 1]! << 5) | (b[p + nx]! << 6) | (b[p + nx + 1]! << 7);
+        if (corners === 0 || corners === 255) continue;
+        emitCube(cube, CASE_OF_CORNERS[corners]!, i, j, k, { xe0, xe1, ye0, ye1, ze });
       }
     }
     [xe0, xe1] = [xe1, xe0.fill(-1)];
     [ye0, ye1] = [ye1, ye0.fill(-1)];
-    rows0 = rows1;
+    [m0, m1] = [m1, m0];
     onSlab?.(k + 1, nz - 1);
   }
   return mesh.build();
 }
+
+interface CubeContext {
+  readonly v: Volume['voxels'];
+  readonly nx: number;
+  readonly plane: number;
+  readonly iso: number;
+  readonly mesh: MeshBuilder;
+  readonly ids: Int32Array;
+  readonly flip: boolean;
+}
+
+/** The triangles of one cube of case `index`, creating each crossing edge's vertex once. */
+function emitCube(c: CubeContext, index: number, i: number, j: number, k: number, edges: { xe0: Int32Array; xe1: Int32Array; ye0: Int32Array; ye1: Int32Array; ze: Int32Array }): void {
+  const { v, nx, plane, iso, mesh, ids } = c;
+  const base = i + nx * j + plane * k;
+  ids.fill(-1);
+  const to = CASE_OFFSETS[index + 1]!;
+  for (let n = CASE_OFFSETS[index]!; n < to; n += 3) {
+    for (let m = 0; m < 3; m++) {
+      const e = CASE_EDGES[n + m]!;
+      if (ids[e]! >= 0) continue;
+      const edge = EDGES[e]!;
+      const q = (i + edge.dx) + nx * (j + edge.dy);
+      const store = edge.axis === 2 ? edges.ze : edge.axis === 0 ? (edge.dz === 0 ? edges.xe0 : edges.xe1) : edge.dz === 0 ? edges.ye0 : edges.ye1;
+      let id = store[q]!;
+      if (id < 0) {
+        const va = v[base + CORNER_OFFSET[edge.low]!(nx, plane)]!, vb = v[base + CORNER_OFFSET[edge.high]!(nx, plane)]!;
+        const t = (iso - va) / (vb - va);
+        id = mesh.vertex(i + edge.dx + (edge.axis === 0 ? t : 0), j + edge.dy + (edge.axis === 1 ? t : 0), k + edge.dz + (edge.axis === 2 ? t : 0));
+        store[q] = id;
+      }
+      ids[e] = id;
+    }
+    const e0 = ids[CASE_EDGES[n]!]!, e1 = ids[CASE_EDGES[n + 1]!]!, e2 = ids[CASE_EDGES[n + 2]!]!;
+    if (c.flip) mesh.triangle(e0, e2, e1);
+    else mesh.triangle(e0, e1, e2);
+  }
+}
+
+/** Offset of corner c (i + 2j + 4k) from the cube's first voxel. */
+const CORNER_OFFSET = Array.from({ length: 8 }, (_, corner) => (nx: number, plane: number) => (corner & 1) + ((corner >> 1) & 1) * nx + ((corner >> 2) & 1) * plane);
 
 function determinant(m: readonly number[]): number {
   return m[0]! * (m[5]! * m[10]! - m[6]! * m[9]!) - m[1]! * (m[4]! * m[10]! - m[6]! * m[8]!) + m[2]! * (m[4]! * m[9]! - m[5]! * m[8]!);
