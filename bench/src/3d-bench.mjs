@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util';
 import { median, round } from './support/stats.mjs';
 import { writeReport } from './support/write-report.mjs';
 import { pythonWithVtk, vtkTimings } from './support/3d-vtk-peer.mjs';
-import { benchVolume } from './support/3d-volume.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +28,7 @@ const slices = Number(args.slices);
 const isoSlices = Number(args['iso-slices']);
 
 const plugin = (path) => import(`../../plugins/reconstruction-3d/dist/${path}`);
+const { chestPhantom } = await import('../../host/dist/testing/chest-phantom.js');
 const { reslicePlane } = await plugin('reslice/reslice-plane.js');
 const { vtkReslicePlane } = await plugin('reslice/vtk-reslice.js');
 const { mprGrid } = await plugin('reslice/mpr-grid.js');
@@ -62,8 +62,8 @@ const row = (what, who, ms, note = '') => {
 };
 
 try {
-  console.log(`synthetic CT ${size}×${size}×${slices} (Int16, 0.7 × 0.7 × 1 mm); ${reps} warm repetitions, medians; ${cpus().length} CPU(s)\n`);
-  const volume = benchVolume(size, slices);
+  console.log(`chest phantom CT ${size}×${size}×${slices} (Int16, 0.7 × 0.7 × 1 mm); ${reps} warm repetitions, medians; ${cpus().length} CPU(s)\n`);
+  const volume = chestVolume(size, slices);
   const rawPath = join(work, 'volume.i16');
   writeFileSync(rawPath, volume.voxels);
   const python = pythonWithVtk();
@@ -115,6 +115,16 @@ try {
   writeReport('3d-bench.json', { date: new Date().toISOString(), cpus: cpus().length, node: process.version, size, slices, isoSlices, reps, rows, peakRssMiB: rss, vtk });
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** The chest phantom (host/src/testing/chest-phantom.ts) sampled on a grid of 0.7 × 0.7 × 1 mm, as an SDK volume. */
+function chestVolume(n, nz) {
+  const ps = 0.7;
+  const half = ((n - 1) * ps) / 2;
+  const phantom = chestPhantom();
+  const voxels = new Int16Array(n * n * nz);
+  for (let k = 0; k < nz; k++) voxels.set(phantom.slice(k, { x0: -half, y0: -half, spacing: ps, rows: n, columns: n }), k * n * n);
+  return { dimensions: [n, n, nz], spacing: [ps, ps, 1], origin: [-half, -half, 0], direction: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], frameOfReferenceUID: '2.25.1', voxels, unit: 'HU', sliceSources: undefined };
 }
 
 /** The plain loop the issue quotes: the maximum along j of every (i, k), no geometry. */

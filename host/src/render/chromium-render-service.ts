@@ -82,7 +82,7 @@ export class ChromiumRenderService implements RenderService {
       background: scene.background ?? [0, 0, 0],
       cameras: scene.cameras,
       clipBox: scene.clipBox ?? null,
-      volume: v ? { grid: v.grid, voxels: array(v.voxels), blend: v.blend, transfer: v.transfer, shade: v.shade === true, sampleDistance: Math.min(...v.grid.spacing) / 2 } : null,
+      volume: v ? { grid: v.grid, voxels: array(v.voxels), blend: v.blend, transfer: v.transfer, shade: v.shade === true, sampleDistance: Math.min(...v.grid.spacing) } : null,
       surfaces: (scene.surfaces ?? []).map((s) => ({ positions: array(s.positions), triangles: array(s.triangles), colour: s.colour, opacity: s.opacity ?? 1 })),
     };
     try {

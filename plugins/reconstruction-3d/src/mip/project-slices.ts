@@ -103,38 +103,62 @@ function reduceAligned(volume: Volume, axis: 0 | 1, start: Vec3, dc: Vec3, colum
   }
 }
 
-/** Rays at any angle in the slice plane: marched with bilinear sampling of the one slice. */
+/**
+ * Rays at any angle in the slice plane, marched with bilinear sampling of the one slice. Every slice
+ * is crossed by the same in-plane rays, so each sample's voxel offset and weights are computed once
+ * (samples outside the slice dropped, the edge half voxel clamped) and reused slice after slice.
+ */
 function marchSlices(volume: Volume, start: Vec3, dc: Vec3, ds: Vec3, samples: number, columns: number, down: boolean, options: Options, values: Float32Array): void {
   const [nx, ny, nz] = volume.dimensions;
   const voxels = volume.voxels;
   const plane = nx * ny;
   const { mode, fill } = options;
-  const hx = nx - 1, hy = ny - 1;
+  const path = rayPaths(nx, ny, start, dc, ds, samples, columns);
   // Row r of the result is slice k = r (down along +k) or nz − 1 − r (down along −k).
   for (let r = 0; r < nz; r++) {
-    const k = down ? r : nz - 1 - r;
-    const base = k * plane;
+    const base = (down ? r : nz - 1 - r) * plane;
     for (let c = 0; c < columns; c++) {
-      let x = start[0] + c * dc[0], y = start[1] + c * dc[1];
+      const from = path.start[c]!, to = path.start[c + 1]!;
+      if (from === to) {
+        values[r * columns + c] = fill;
+        continue;
+      }
       let acc = mode === 'mip' ? -Infinity : mode === 'minip' ? Infinity : 0;
-      let n = 0;
-      for (let s = 0; s < samples; s++, x += ds[0], y += ds[1]) {
-        if (!(x >= -0.5 && x <= hx + 0.5 && y >= -0.5 && y <= hy + 0.5)) continue;
-        const xc = x < 0 ? 0 : x > hx ? hx : x;
-        const yc = y < 0 ? 0 : y > hy ? hy : y;
-        const x0 = xc | 0, y0 = yc | 0;
-        const x1 = x0 < hx ? x0 + 1 : x0, y1 = y0 < hy ? y0 + 1 : y0;
-        const fx = xc - x0, fy = yc - y0;
-        const a = voxels[base + y0 * nx + x0]!, b = voxels[base + y0 * nx + x1]!;
-        const cc = voxels[base + y1 * nx + x0]!, d = voxels[base + y1 * nx + x1]!;
+      for (let s = from; s < to; s++) {
+        const q = base + path.offset[s]!;
+        const fx = path.fx[s]!, fy = path.fy[s]!, dx = path.dx[s]!;
+        const a = voxels[q]!, b = voxels[q + dx]!, cc = voxels[q + path.dy[s]!]!, d = voxels[q + path.dy[s]! + dx]!;
         const top = a + fx * (b - a);
         const v = top + fy * (cc + fx * (d - cc) - top);
-        n++;
         if (mode === 'mip') { if (v > acc) acc = v; }
         else if (mode === 'minip') { if (v < acc) acc = v; }
         else acc += v;
       }
-      values[r * columns + c] = n === 0 ? fill : mode === 'mean' ? acc / n : acc;
+      values[r * columns + c] = mode === 'mean' ? acc / (to - from) : acc;
     }
   }
+}
+
+/** The in-slice samples of every ray: voxel offset of the lower corner, the neighbours' steps, the weights; per column a range. */
+function rayPaths(nx: number, ny: number, start: Vec3, dc: Vec3, ds: Vec3, samples: number, columns: number) {
+  const offset: number[] = [], dxs: number[] = [], dys: number[] = [], fxs: number[] = [], fys: number[] = [];
+  const starts = new Int32Array(columns + 1);
+  const hx = nx - 1, hy = ny - 1;
+  for (let c = 0; c < columns; c++) {
+    starts[c] = offset.length;
+    let x = start[0] + c * dc[0], y = start[1] + c * dc[1];
+    for (let s = 0; s < samples; s++, x += ds[0], y += ds[1]) {
+      if (!(x >= -0.5 && x <= hx + 0.5 && y >= -0.5 && y <= hy + 0.5)) continue;
+      const xc = x < 0 ? 0 : x > hx ? hx : x;
+      const yc = y < 0 ? 0 : y > hy ? hy : y;
+      const x0 = Math.floor(xc), y0 = Math.floor(yc);
+      offset.push(y0 * nx + x0);
+      dxs.push(x0 < hx ? 1 : 0);
+      dys.push(y0 < hy ? nx : 0);
+      fxs.push(xc - x0);
+      fys.push(yc - y0);
+    }
+  }
+  starts[columns] = offset.length;
+  return { start: starts, offset: Int32Array.from(offset), dx: Int32Array.from(dxs), dy: Int32Array.from(dys), fx: Float32Array.from(fxs), fy: Float32Array.from(fys) };
 }

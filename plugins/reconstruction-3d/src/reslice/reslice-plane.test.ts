@@ -5,13 +5,14 @@
  * ImageReslice give the same planes.
  */
 import { describe, expect, it } from 'vitest';
-import type { Vec3 } from '@atrium/sdk';
+import { volumeTransform, type Vec3 } from '@atrium/sdk';
 import { centreOf } from '../geometry/volume-bounds.js';
 import { add, dot, normalize, scale } from '../geometry/vec3.js';
 import { analyticVolume, softBall, softRod } from '../test-support/analytic-volume.js';
 import { mprGrid } from './mpr-grid.js';
 import { obliqueAxes, STANDARD_AXES, type PlaneAxes } from './plane-orientation.js';
 import { reslicePlane, type PlaneSampling } from './reslice-plane.js';
+import { voxelSampler } from './voxel-sampler.js';
 import { vtkReslicePlane } from './vtk-reslice.js';
 
 const ramp = (x: number, y: number, z: number): number => 3 * x - 2 * y + 0.5 * z + 7;
@@ -56,6 +57,22 @@ describe('reslicePlane', () => {
         const q = pixelPoint(p, c, r);
         expect(values[r * p.columns + c]!).toBeCloseTo(ramp(q[0], q[1], q[2]), 3);
       }
+    }
+  });
+
+  it('takes the aligned fast path for coronal and sagittal planes at the voxel spacing, with the same values as the general one', () => {
+    const wavy = analyticVolume(GRID, (x, y, z) => 100 * Math.sin(x / 3) + 50 * Math.cos(y / 2) * z);
+    const sample = voxelSampler(wavy.voxels, wavy.dimensions, 'linear');
+    for (const axes of [STANDARD_AXES.coronal, STANDARD_AXES.sagittal]) {
+      const grid = mprGrid(wavy, axes, { point: [0.31, -0.27, 1.1] });
+      const p = { ...sampling(axes, grid.planes[0]!.position, 1, grid.pixelSpacing), rows: grid.rows, columns: grid.columns };
+      const values = reslicePlane(wavy, p, 'linear', -5000);
+      const t = volumeTransform(wavy);
+      values.forEach((v, i) => {
+        const q = t.patientToIndex(pixelPoint(p, i % p.columns, Math.floor(i / p.columns)));
+        const expected = sample(q[0], q[1], q[2]);
+        expect(v).toBeCloseTo(Number.isNaN(expected) ? -5000 : expected, 3);
+      });
     }
   });
 

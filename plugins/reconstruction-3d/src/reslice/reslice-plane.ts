@@ -70,6 +70,7 @@ function sampleInto(out: Float32Array, sample: VoxelSampler, start: Vec3, dc: Ve
  * clamping (the same values), those outside get `fill`.
  */
 function linearInto(out: Float32Array, volume: Volume, start: Vec3, dc: Vec3, dr: Vec3, rows: number, columns: number, fill: number): void {
+  if (alignedRowsInto(out, volume, start, dc, dr, rows, columns, fill)) return;
   const [nx, ny, nz] = volume.dimensions;
   const v = volume.voxels;
   const plane = nx * ny;
@@ -94,6 +95,50 @@ function linearInto(out: Float32Array, volume: Volume, start: Vec3, dc: Vec3, dr
       }
     }
   }
+}
+
+/**
+ * Rows that step exactly one voxel along one index axis from a whole voxel (a coronal or sagittal
+ * plane of an axial stack at the voxel spacing): each row blends four voxel rows with the same two
+ * weights, read in memory order. Returns false when the plane is not so aligned.
+ */
+function alignedRowsInto(out: Float32Array, volume: Volume, start: Vec3, dc: Vec3, dr: Vec3, rows: number, columns: number, fill: number): boolean {
+  const axis = [0, 1, 2].find((a) => Math.abs(Math.abs(dc[a]!) - 1) < 1e-9 && dc.every((d, b) => b === a || Math.abs(d) < 1e-12));
+  if (axis === undefined || Math.abs(dr[axis]!) > 1e-12 || Math.abs(start[axis]! - Math.round(start[axis]!)) > 1e-9) return false;
+  const dims = volume.dimensions;
+  const strides = [1, dims[0], dims[0] * dims[1]] as const;
+  const [u, w] = [0, 1, 2].filter((a) => a !== axis) as [number, number];
+  const step = dc[axis]! > 0 ? 1 : -1;
+  const first = Math.round(start[axis]!);
+  const v = volume.voxels;
+  const n = dims[axis]!;
+  for (let r = 0; r < rows; r++) {
+    const o = r * columns;
+    const pu = start[u]! + r * dr[u]!, pw = start[w]! + r * dr[w]!;
+    if (!(pu >= -0.5 - 1e-6 && pu <= dims[u]! - 0.5 + 1e-6 && pw >= -0.5 - 1e-6 && pw <= dims[w]! - 0.5 + 1e-6)) {
+      out.fill(fill, o, o + columns);
+      continue;
+    }
+    const cu = Math.min(Math.max(pu, 0), dims[u]! - 1), cw = Math.min(Math.max(pw, 0), dims[w]! - 1);
+    const u0 = Math.floor(cu), w0 = Math.floor(cw);
+    const u1 = Math.min(u0 + 1, dims[u]! - 1), w1 = Math.min(w0 + 1, dims[w]! - 1);
+    const fu = cu - u0, fw = cw - w0;
+    const a = u0 * strides[u]! + w0 * strides[w]!, b = u1 * strides[u]! + w0 * strides[w]!;
+    const c = u0 * strides[u]! + w1 * strides[w]!, d = u1 * strides[u]! + w1 * strides[w]!;
+    const s = strides[axis]!;
+    for (let col = 0; col < columns; col++) {
+      const i = first + col * step;
+      if (i < 0 || i >= n) {
+        out[o + col] = fill;
+        continue;
+      }
+      const q = i * s;
+      const lo = v[a + q]! + fu * (v[b + q]! - v[a + q]!);
+      const hi = v[c + q]! + fu * (v[d + q]! - v[c + q]!);
+      out[o + col] = lo + fw * (hi - lo);
+    }
+  }
+  return true;
 }
 
 function combineSlab(out: Float32Array, sample: VoxelSampler, starts: readonly Vec3[], dc: Vec3, dr: Vec3, rows: number, columns: number, mode: Exclude<SlabMode, 'thin'>, fill: number): void {

@@ -71,12 +71,19 @@ export function isoSurface(volume: Volume, iso: number, onSlab?: (done: number, 
   const ze = new Int32Array(plane);
   let m0 = sliceMask(v, 0, nx, ny, iso);
   let m1 = sliceMask(v, 1, nx, ny, iso);
-  const ids = new Int32Array(12);
   const flip = determinant(affine) < 0;
-  const cube = { v, nx, plane, iso, mesh, ids, flip };
+  // Per cube edge: the voxel offsets of its two corners, and where its vertex id is kept.
+  const lowOffset = Int32Array.from(EDGES, (e) => cornerOffset(e.low, nx, plane));
+  const highOffset = Int32Array.from(EDGES, (e) => cornerOffset(e.high, nx, plane));
+  const idOffset = Int32Array.from(EDGES, (e) => e.dx + nx * e.dy);
+  const ids = new Int32Array(12);
+  const seen = new Int32Array(12).fill(-1);
+  let cubeNumber = 0;
   for (let k = 0; k < nz - 1; k++) {
     if (k > 0) m1 = sliceMask(v, k + 1, nx, ny, iso, m1);
     ze.fill(-1);
+    // Vertex id arrays per edge, for this slab: x and y edges on slice k (dz 0) or k + 1, z edges between.
+    const stores = EDGES.map((e) => (e.axis === 2 ? ze : e.axis === 0 ? (e.dz === 0 ? xe0 : xe1) : e.dz === 0 ? ye0 : ye1));
     const a = m0.inside, b = m1.inside;
     for (let j = 0; j < ny - 1; j++) {
       const r0 = j * nx, r1 = r0 + nx;
@@ -87,7 +94,31 @@ export function isoSurface(volume: Volume, iso: number, onSlab?: (done: number, 
         const p = r0 + i;
         const corners = a[p]! | (a[p + 1]! << 1) | (a[p + nx]! << 2) | (a[p + nx + 1]! << 3) | (b[p]! << 4) | (b[p + 1]! << 5) | (b[p + nx]! << 6) | (b[p + nx + 1]! << 7);
         if (corners === 0 || corners === 255) continue;
-        emitCube(cube, CASE_OF_CORNERS[corners]!, i, j, k, { xe0, xe1, ye0, ye1, ze });
+        const index = CASE_OF_CORNERS[corners]!;
+        const base = p + plane * k;
+        cubeNumber++;
+        const last = CASE_OFFSETS[index + 1]!;
+        for (let n = CASE_OFFSETS[index]!; n < last; n += 3) {
+          for (let m = 0; m < 3; m++) {
+            const e = CASE_EDGES[n + m]!;
+            if (seen[e] === cubeNumber) continue;
+            seen[e] = cubeNumber;
+            const store = stores[e]!;
+            const q = p + idOffset[e]!;
+            let id = store[q]!;
+            if (id < 0) {
+              const va = v[base + lowOffset[e]!]!;
+              const t = (iso - va) / (v[base + highOffset[e]!]! - va);
+              const edge = EDGES[e]!;
+              id = mesh.vertex(i + edge.dx + (edge.axis === 0 ? t : 0), j + edge.dy + (edge.axis === 1 ? t : 0), k + edge.dz + (edge.axis === 2 ? t : 0));
+              store[q] = id;
+            }
+            ids[e] = id;
+          }
+          const e0 = ids[CASE_EDGES[n]!]!, e1 = ids[CASE_EDGES[n + 1]!]!, e2 = ids[CASE_EDGES[n + 2]!]!;
+          if (flip) mesh.triangle(e0, e2, e1);
+          else mesh.triangle(e0, e1, e2);
+        }
       }
     }
     [xe0, xe1] = [xe1, xe0.fill(-1)];
@@ -98,46 +129,10 @@ export function isoSurface(volume: Volume, iso: number, onSlab?: (done: number, 
   return mesh.build();
 }
 
-interface CubeContext {
-  readonly v: Volume['voxels'];
-  readonly nx: number;
-  readonly plane: number;
-  readonly iso: number;
-  readonly mesh: MeshBuilder;
-  readonly ids: Int32Array;
-  readonly flip: boolean;
-}
-
-/** The triangles of one cube of case `index`, creating each crossing edge's vertex once. */
-function emitCube(c: CubeContext, index: number, i: number, j: number, k: number, edges: { xe0: Int32Array; xe1: Int32Array; ye0: Int32Array; ye1: Int32Array; ze: Int32Array }): void {
-  const { v, nx, plane, iso, mesh, ids } = c;
-  const base = i + nx * j + plane * k;
-  ids.fill(-1);
-  const to = CASE_OFFSETS[index + 1]!;
-  for (let n = CASE_OFFSETS[index]!; n < to; n += 3) {
-    for (let m = 0; m < 3; m++) {
-      const e = CASE_EDGES[n + m]!;
-      if (ids[e]! >= 0) continue;
-      const edge = EDGES[e]!;
-      const q = (i + edge.dx) + nx * (j + edge.dy);
-      const store = edge.axis === 2 ? edges.ze : edge.axis === 0 ? (edge.dz === 0 ? edges.xe0 : edges.xe1) : edge.dz === 0 ? edges.ye0 : edges.ye1;
-      let id = store[q]!;
-      if (id < 0) {
-        const va = v[base + CORNER_OFFSET[edge.low]!(nx, plane)]!, vb = v[base + CORNER_OFFSET[edge.high]!(nx, plane)]!;
-        const t = (iso - va) / (vb - va);
-        id = mesh.vertex(i + edge.dx + (edge.axis === 0 ? t : 0), j + edge.dy + (edge.axis === 1 ? t : 0), k + edge.dz + (edge.axis === 2 ? t : 0));
-        store[q] = id;
-      }
-      ids[e] = id;
-    }
-    const e0 = ids[CASE_EDGES[n]!]!, e1 = ids[CASE_EDGES[n + 1]!]!, e2 = ids[CASE_EDGES[n + 2]!]!;
-    if (c.flip) mesh.triangle(e0, e2, e1);
-    else mesh.triangle(e0, e1, e2);
-  }
-}
-
 /** Offset of corner c (i + 2j + 4k) from the cube's first voxel. */
-const CORNER_OFFSET = Array.from({ length: 8 }, (_, corner) => (nx: number, plane: number) => (corner & 1) + ((corner >> 1) & 1) * nx + ((corner >> 2) & 1) * plane);
+function cornerOffset(corner: number, nx: number, plane: number): number {
+  return (corner & 1) + ((corner >> 1) & 1) * nx + ((corner >> 2) & 1) * plane;
+}
 
 function determinant(m: readonly number[]): number {
   return m[0]! * (m[5]! * m[10]! - m[6]! * m[9]!) - m[1]! * (m[4]! * m[10]! - m[6]! * m[8]!) + m[2]! * (m[4]! * m[9]! - m[5]! * m[8]!);
