@@ -81,7 +81,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 // 1. The chest phantom: 256×256 pixels of 1.25 mm, 160 slices of 1.25 mm.
-const files = syntheticCtSeries({ slices: 160, rows: 256, columns: 256, pixelSpacing: 1.25, sliceThickness: 1.25, phantom: chestPhantom(), seed: 31, seriesDescription: 'Chest phantom 1.25 mm' });
+const files = syntheticCtSeries({ slices: 160, rows: 256, columns: 256, pixelSpacing: 1.25, sliceThickness: 1.25, phantom: chestPhantom(-100), seed: 31, seriesDescription: 'Chest phantom 1.25 mm' });
 const input = mkdtempSync(join(tmpdir(), 'atrium-demo-3d-'));
 try {
   files.forEach((bytes, i) => writeFileSync(join(input, `ct-${String(i + 1).padStart(3, '0')}.dcm`), bytes));

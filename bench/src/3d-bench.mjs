@@ -121,7 +121,7 @@ try {
 function chestVolume(n, nz) {
   const ps = 0.7;
   const half = ((n - 1) * ps) / 2;
-  const phantom = chestPhantom();
+  const phantom = chestPhantom((nz - 1) / 2);
   const voxels = new Int16Array(n * n * nz);
   for (let k = 0; k < nz; k++) voxels.set(phantom.slice(k, { x0: -half, y0: -half, spacing: ps, rows: n, columns: n }), k * n * n);
   return { dimensions: [n, n, nz], spacing: [ps, ps, 1], origin: [-half, -half, 0], direction: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], frameOfReferenceUID: '2.25.1', voxels, unit: 'HU', sliceSources: undefined };
