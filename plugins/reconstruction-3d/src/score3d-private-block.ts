@@ -13,7 +13,7 @@ export const viewPrivateBlock: PrivateBlockDeclaration = {
   group: 0x7109,
   creator: VIEW_CREATOR,
   elements: {
-    viewParameters: { element: 0x21, vr: 'OB', vm: '1', description: 'Private Data 1: every view parameter as UTF-8 JSON (mode, preset, camera, window, iso-value, clipping box, bone removal, volume grid)' },
+    viewParameters: { element: 0x21, vr: 'OB', vm: '1', description: 'Private Data 1: the view as UTF-8 JSON: mode, camera, window, iso-value and every parameter of the run (preset, clipping box, bone removal, view number ...)' },
     transferFunction: { element: 0x23, vr: 'OB', vm: '1', description: 'Private Data 2: the transfer function, little-endian float32 quintuples (value, red, green, blue, opacity; colours 0–1)' },
     camera: { element: 0x30, vr: 'DS', vm: '3', description: 'Private Data 3: camera azimuth\\elevation (degrees) \\zoom; for a rotating MIP the view\'s angle about its axis, 0, 1' },
     window: { element: 0x31, vr: 'DS', vm: '2', description: 'Private Data 4: window centre\\width (modality units) of the view\'s grey ramp or transfer function' },

@@ -35,6 +35,10 @@ export const stlMapping: MappingTable = {
   MIMETypeOfEncapsulatedDocument: Generated('Content'),
   EncapsulatedDocument: Generated('Content'),
   EncapsulatedDocumentLength: Generated('EncapsulatedDocumentLength'),
-  // Manufacturing 3D Model
+  // Manufacturing 3D Model: the units; the model is not modified, mirrored or grouped
   MeasurementUnitsCodeSequence: Generated('Content'),
+  ModelModification: Removed,
+  ModelMirroring: Removed,
+  ModelUsageCodeSequence: Removed,
+  ModelGroupUID: Removed,
 };
