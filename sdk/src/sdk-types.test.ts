@@ -122,8 +122,8 @@ defineApp({
 });
 defineApp({
   id: 'bad-iod', title: 't', description: 'd', input: {}, load: {}, parameters: {},
-  // @ts-expect-error — 'mr-image' is not an output IOD
-  outputs: { out: { iod: 'mr-image', cardinality: '1:1', description: 'd', mapping: {} } },
+  // @ts-expect-error — 'ultrasound-image' is not an output IOD
+  outputs: { out: { iod: 'ultrasound-image', cardinality: '1:1', description: 'd', mapping: {} } },
   async run() { return { summary: '' }; },
 });
 defineApp({

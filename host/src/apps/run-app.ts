@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
-import type { Scene } from '@atrium/sdk';
 import { pathToFileURL } from 'node:url';
+import type { Scene } from '@atrium/sdk';
 import { query } from '../db/query-engine.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { runInWorker } from '../jobs/run-in-worker.js';

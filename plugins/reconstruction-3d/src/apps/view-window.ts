@@ -1,12 +1,11 @@
-import { SdkError, type Volume } from '@atrium/sdk';
+import type { Volume } from '@atrium/sdk';
 
 /**
  * The window of a grey view: the one given (width > 0), else the preset's (CT in HU), else for
  * other volumes the range between the 1st and 99.5th percentiles of the voxels.
  */
 export function viewWindow(given: { readonly center: number; readonly width: number }, volume: Volume, ctDefault: { readonly center: number; readonly width: number }): { center: number; width: number } {
-  if (given.width > 0) return { ...given };
-  if (given.width < 0) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'parameter "windowWidth" must be at least 1 (0: automatic)', { parameter: 'windowWidth' });
+  if (given.width > 0) return { center: given.center, width: Math.max(1, given.width) };
   if (volume.unit === 'HU') return { ...ctDefault };
   const values = volume.voxels;
   const step = Math.max(1, Math.floor(values.length / 200_000));

@@ -1,5 +1,6 @@
 import type { Vec3, Volume } from '@atrium/sdk';
 import { volumeTransform } from '@atrium/sdk';
+import { add, scale } from '../geometry/vec3.js';
 import type { ProjectionMode } from './project-volume.js';
 import type { ProjectionGrid, ProjectionView } from './projection-views.js';
 
@@ -32,7 +33,7 @@ export function projectSlices(volume: Volume, view: ProjectionView, grid: Projec
   const { columns, pixelSpacing: ps, centre, halfDepth } = grid;
   const samples = Math.max(1, Math.round((2 * halfDepth) / options.step) + 1);
   const step = samples > 1 ? (2 * halfDepth) / (samples - 1) : 0;
-  const c0 = lin([centre[0] - ((columns - 1) / 2) * ps * view.right[0] - halfDepth * view.ray[0], centre[1] - ((columns - 1) / 2) * ps * view.right[1] - halfDepth * view.ray[1], centre[2] - ((columns - 1) / 2) * ps * view.right[2] - halfDepth * view.ray[2]]);
+  const c0 = lin(add(add(centre, scale(view.right, (-(columns - 1) / 2) * ps)), scale(view.ray, -halfDepth)));
   const start: Vec3 = [c0[0] + m[3]!, c0[1] + m[7]!, c0[2] + m[11]!];
   const dc = lin([view.right[0] * ps, view.right[1] * ps, view.right[2] * ps]);
   const ds = lin([view.ray[0] * step, view.ray[1] * step, view.ray[2] * step]);

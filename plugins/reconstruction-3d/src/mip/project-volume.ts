@@ -1,4 +1,5 @@
 import { volumeTransform, type Vec3, type Volume } from '@atrium/sdk';
+import { add, scale } from '../geometry/vec3.js';
 import { voxelSampler, type Interpolation } from '../reslice/voxel-sampler.js';
 import type { ProjectionGrid, ProjectionView } from './projection-views.js';
 
@@ -19,8 +20,8 @@ export function projectVolume(volume: Volume, view: ProjectionView, grid: Projec
   const samples = Math.max(1, Math.round((2 * halfDepth) / options.step) + 1);
   const step = samples > 1 ? (2 * halfDepth) / (samples - 1) : 0;
   // Index of the first sample of pixel (0, 0), and the index steps per column, row and sample.
-  const firstPoint: Vec3 = [0, 1, 2].map((a) => centre[a]! - ((columns - 1) / 2) * ps * view.right[a]! - ((rows - 1) / 2) * ps * view.down[a]! - halfDepth * view.ray[a]!) as unknown as Vec3;
-  const f = lin(firstPoint);
+  const corner = add(add(add(centre, scale(view.right, (-(columns - 1) / 2) * ps)), scale(view.down, (-(rows - 1) / 2) * ps)), scale(view.ray, -halfDepth));
+  const f = lin(corner);
   const first: Vec3 = [f[0] + m[3]!, f[1] + m[7]!, f[2] + m[11]!];
   const dc = lin([view.right[0] * ps, view.right[1] * ps, view.right[2] * ps]);
   const dr = lin([view.down[0] * ps, view.down[1] * ps, view.down[2] * ps]);
