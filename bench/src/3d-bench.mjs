@@ -39,7 +39,7 @@ const { isoSurface } = await plugin('surface/iso-surface.js');
 const { viewCamera } = await plugin('render/view-camera.js');
 const { presetTransfer } = await plugin('render/transfer-presets.js');
 const { coarserGrid } = await plugin('volume/coarser-grid.js');
-const { centreOf } = await plugin('geometry/volume-bounds.js');
+const { centreOf, cornerPoints } = await plugin('geometry/volume-bounds.js');
 
 const work = mkdtempSync(join(tmpdir(), 'atrium-3d-bench-'));
 /** Warm median of `reps` calls after one cold call; returns [median ms, cold ms, last result]. */
@@ -190,7 +190,10 @@ async function renderRows(volume) {
   try {
     const grid = coarserGrid(volume, 256);
     const preset = presetTransfer('bone', grid);
-    const cameras = Array.from({ length: reps + 1 }, (_, n) => viewCamera({ azimuth: 10 * n, elevation: 0, zoom: 1 }, centreOf(grid), 200));
+    // Framed as the render-3d app frames a volume: the sphere around its corners fills the image.
+    const centre = centreOf(grid);
+    const radius = Math.max(...cornerPoints(grid).map((p) => Math.hypot(p[0] - centre[0], p[1] - centre[1], p[2] - centre[2])));
+    const cameras = Array.from({ length: reps + 1 }, (_, n) => viewCamera({ azimuth: 10 * n, elevation: 0, zoom: 1 }, centre, radius));
     const t = performance.now();
     await service.render({ width: 64, height: 64, cameras: [cameras[0]], volume: { grid, voxels: grid.voxels, blend: 'composite', transfer: preset.transfer, shade: false } });
     row('Render service start (browser, page, first scene)', 'Chromium + vtk.js', performance.now() - t, 'cold, counted apart');

@@ -133,8 +133,9 @@ function alignedRowsInto(out: Float32Array, volume: Volume, start: Vec3, dc: Vec
         continue;
       }
       const q = i * s;
-      const lo = v[a + q]! + fu * (v[b + q]! - v[a + q]!);
-      const hi = v[c + q]! + fu * (v[d + q]! - v[c + q]!);
+      // A plane through voxel centres (fu = 0, the usual coronal or sagittal set) reads two rows, not four.
+      const lo = fu === 0 ? v[a + q]! : v[a + q]! + fu * (v[b + q]! - v[a + q]!);
+      const hi = fu === 0 ? v[c + q]! : v[c + q]! + fu * (v[d + q]! - v[c + q]!);
       out[o + col] = lo + fw * (hi - lo);
     }
   }
