@@ -80,7 +80,9 @@ try {
   if (!args['skip-vtkjs']) row('', 'vtk.js ImageReslice', measure(() => vtkReslicePlane(volume, plane, 'linear', -1024)).ms);
   row('', 'VTK C++ vtkImageReslice', vtk?.obliquePlane);
   const coronal = mprGrid(volume, STANDARD_AXES.coronal, {});
-  const coronalSet = () => coronal.planes.map((p) => reslicePlane(volume, { position: p.position, row: coronal.axes.row, column: coronal.axes.column, normal: coronal.axes.normal, rows: coronal.rows, columns: coronal.columns, pixelSpacing: coronal.pixelSpacing }, 'linear', -1024));
+  // Plane after plane into one buffer, as the MPR app writes each plane before the next.
+  const planeBuffer = new Float32Array(coronal.rows * coronal.columns);
+  const coronalSet = () => coronal.planes.forEach((p) => reslicePlane(volume, { position: p.position, row: coronal.axes.row, column: coronal.axes.column, normal: coronal.axes.normal, rows: coronal.rows, columns: coronal.columns, pixelSpacing: coronal.pixelSpacing }, 'linear', -1024, planeBuffer));
   const set = measure(coronalSet);
   row(`MPR: full coronal set (${coronal.planes.length} planes of ${coronal.columns}×${coronal.rows})`, 'Atrium reslicer', set.ms);
   row('', 'VTK C++ vtkImageReslice', vtk?.coronalSet);
