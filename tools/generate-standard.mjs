@@ -2,7 +2,7 @@
 // Generates sdk/src/standard/*.generated.ts from the machine-readable DICOM standard tables.
 // Run by hand: `node tools/generate-standard.mjs [--standard <dir>] [--verbose]`; the output is committed.
 // Default <dir>: ../shared/standard next to the repository root.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJson, writeGenerated } from './standard/common.mjs';
@@ -17,7 +17,39 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const at = args.indexOf('--standard');
 const verbose = args.includes('--verbose');
-const standardDir = at >= 0 && args[at + 1] ? resolve(args[at + 1]) : resolve(here, '../../shared/standard');
+
+/** The input files, and where each comes from. */
+const INPUTS = [
+  ['attributes.json', 'innolitics/dicom-standard, standard/attributes.json (MIT)'],
+  ['ciods.json', 'innolitics/dicom-standard, standard/ciods.json'],
+  ['ciod_to_modules.json', 'innolitics/dicom-standard, standard/ciod_to_modules.json'],
+  ['ciod_to_func_group_macros.json', 'innolitics/dicom-standard, standard/ciod_to_func_group_macros.json'],
+  ['modules.json', 'innolitics/dicom-standard, standard/modules.json'],
+  ['macros.json', 'innolitics/dicom-standard, standard/macros.json'],
+  ['sops.json', 'innolitics/dicom-standard, standard/sops.json'],
+  ['confidentiality_profile_attributes.json', 'innolitics/dicom-standard, standard/confidentiality_profile_attributes.json'],
+  ['gdcm-Part3-2008.xml', "GDCM (BSD-style), Source/InformationObjectDefinition/Part3.xml of the 2008 edition"],
+  ['gdcm-Part6-2008.xml', 'GDCM (BSD-style), Source/DataDictionary/Part6.xml of the 2008 edition'],
+];
+
+if ((at >= 0 && !args[at + 1]) || args.some((a) => a.startsWith('-') && a !== '--standard' && a !== '--verbose')) {
+  console.error('usage: node tools/generate-standard.mjs [--standard <dir>] [--verbose]');
+  process.exit(2);
+}
+const standardDir = at >= 0 ? resolve(args[at + 1]) : resolve(here, '../../shared/standard');
+const missing = INPUTS.filter(([file]) => !existsSync(join(standardDir, file)));
+if (missing.length > 0) {
+  const what = existsSync(standardDir) ? `${standardDir} lacks ${missing.map(([f]) => f).join(', ')}` : `${standardDir} does not exist`;
+  console.error(`generate-standard: the machine-readable DICOM standard is not there: ${what}.
+
+It reads these files from one folder (default: ../shared/standard, a sibling of the repository;
+or --standard <dir>):
+${INPUTS.map(([file, source]) => `  ${file.padEnd(40)} ${source}`).join('\n')}
+
+Nothing was written. The generated tables (sdk/src/standard/*.generated.ts) are committed: the
+build and the tests do not need these files, only a regeneration does (see tools/README.md).`);
+  process.exit(1);
+}
 const outDir = resolve(here, '../sdk/src/standard');
 mkdirSync(outDir, { recursive: true });
 console.log(`standard tables: ${standardDir}`);

@@ -195,6 +195,9 @@ async function measure(name, size, server, findscu) {
 
 async function startAtrium(root) {
   const port = await freePort();
+  // C-FIND is served to registered callers only (acceptUnknownQueryRetrieve false): register findscu's AE title.
+  const added = spawnSync(process.execPath, [atriumBin, '--store', root, 'ae', 'add', 'BENCHSCU', '--host', '127.0.0.1', '--port', '104', '--roles', 'call'], { encoding: 'utf8' });
+  if (added.status !== 0) throw new Error(`atrium ae add BENCHSCU failed: ${added.stderr}`);
   const child = await startAtriumServe({ atriumBin, store: root, port, timeoutMs: 30_000 });
   return { aet: 'ATRIUM', port, stop: () => stop(child) };
 }

@@ -106,7 +106,7 @@ try {
       // Read, de-identify (whole Table E.1-1, UID remap, per-patient date shift), write Part 10.
       for (const p of paths) {
         const r = deidentifyPath(p, ours, { secret: SECRET, options: ['retainLongitudinalModifiedDates'] });
-        if (r.status !== 'written') throw new Error(`${p}: ${r.reason}`);
+        if (r.status !== 'written') throw new Error(`${p}: ${r.status} ${r.reason ?? r.output}`);
       }
     }));
     countFiles(ours, 'atrium');

@@ -18,7 +18,7 @@ function fixturePlugin(root: string, name: string, sdkRange: string, runBody: st
     name: `fixture-${name}`, version: '1.0.0', type: 'module', main: 'index.mjs',
     atrium: { id: `fixture.${name}`, engines: { sdk: sdkRange }, capabilities: ['read-series'], apps: [{ id: name, title: name, input: {} }] },
   }));
-  writeFileSync(join(dir, 'index.mjs'), `export default { apps: [{ id: '${name}', title: '${name}', description: '', input: {}, load: {}, parameters: {}, outputs: {},
+  writeFileSync(join(dir, 'index.mjs'), `export default { apps: [{ id: '${name}', load: {}, parameters: {}, outputs: {},
     async run(ctx, input, params) { ${runBody} } }] };\n`);
 }
 
@@ -114,6 +114,30 @@ describe('apps through the CLI (plugins run in worker threads)', () => {
     expect(first.jobs.every((j: { state: string }) => j.state === 'completed')).toBe(true);
     const second = JSON.parse((await atrium('--store', store, '--json', 'batch', 'series-summary', '--where', 'Modality=MR', '--where', 'SeriesInstanceUID=1.3.6.1.4.1.5962.*')).out);
     expect(second.resumedDone).toBe(second.jobs.length);
+  });
+
+  it('batch never selects what the same app wrote: a second and a third run have nothing to do', async () => {
+    const ctSeries = async (): Promise<string[]> => JSON.parse((await atrium('--store', store, '--json', 'ls', 'series', '--modality', 'CT')).out).map((s: { SeriesInstanceUID: string }) => s.SeriesInstanceUID);
+    const batch = async (): Promise<{ matched: number; ownOutputs: number; ran: number; jobs: { series: string; state: string; doneEarlier: boolean }[] }> => {
+      const r = await atrium('--store', store, '--json', 'batch', 'series-summary', '--where', 'Modality=CT', '--param', 'thumbnails=2');
+      expect(r.code, r.err).toBe(0);
+      return JSON.parse(r.out);
+    };
+    const before = await ctSeries();
+    const first = await batch();
+    expect(first.ownOutputs).toBeGreaterThan(0); // the summaries written by the earlier runs (Modality copied: CT)
+    expect(first.ran).toBe(first.matched - first.ownOutputs);
+    const afterFirst = await ctSeries();
+    expect(afterFirst.length).toBeGreaterThan(before.length);
+    const written = afterFirst.filter((uid) => !before.includes(uid));
+    for (const run of [await batch(), await batch()]) {
+      expect(run.ran).toBe(0);
+      expect(run.jobs.every((j) => j.doneEarlier && j.state === 'completed')).toBe(true);
+      expect(run.jobs.map((j) => j.series).filter((uid) => written.includes(uid))).toEqual([]);
+      expect(await ctSeries()).toEqual(afterFirst);
+    }
+    const text = await atrium('--store', store, 'batch', 'series-summary', '--where', 'Modality=CT', '--param', 'thumbnails=2');
+    expect(text.out).toContain('\nnothing to do');
   });
 
   it('prints the conformance statement from the tables the engine runs', async () => {

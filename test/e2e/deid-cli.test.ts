@@ -39,7 +39,7 @@ describe('atrium deid', () => {
     const r1 = await atrium('deid', input, '--out', out1, '--key-file', key, '--option', 'retain-longitudinal-modified-dates');
     expect(r1.err).toBe('');
     expect(r1.code).toBe(1); // one refusal
-    expect(r1.out).toContain('written 5, refused 1, unreadable 0, skipped (not DICOM) 1');
+    expect(r1.out).toContain('written 5, duplicate 0, refused 1, unreadable 0, failed 0, skipped (not DICOM) 1');
     expect(r1.out).toContain('ATRIUM_ERR_DEID_BURNED_IN');
     expect(r1.out).toContain('(created');
     const files = filesUnder(out1);
@@ -106,7 +106,8 @@ describe('atrium deid', () => {
     const r = await atrium('--json', 'deid', dir, '--out', out, '--mask', '1,1,3,2', '--mask', '8,0,5,1');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ written: 3, refused: 0 });
+    expect(JSON.parse(r.out)).toMatchObject({ written: 3, duplicate: 0, refused: 0 });
+    expect(filesUnder(out)).toHaveLength(3);
     const inside = (row: number, column: number): boolean => (row >= 1 && row < 3 && column >= 1 && column < 4) || (row === 0 && column >= 8 && column < 13);
     for (const f of filesUnder(out)) {
       const file = parseDicom(readFileSync(f));

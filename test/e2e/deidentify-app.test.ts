@@ -182,6 +182,21 @@ describe('atrium run deidentify --study', () => {
     }
   });
 
+  it('refuses retainUIDs (copies keeping UIDs never go into the store of the originals): originals intact, nothing stored or quarantined', async () => {
+    const studiesBefore = ws!.index.getInstances({}).length;
+    const r = await atrium('--store', store, 'run', 'deidentify', '--study', STUDY, '--param', `secret=${SECRET}`, '--param', 'retainUIDs=true');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('ATRIUM_ERR_DEID_RETAIN_UIDS_IN_STORE');
+    expect(r.err).toContain(`atrium deid --where StudyInstanceUID=${STUDY} --option retain-uids --out`);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(ws!.index.getInstances({})).toHaveLength(studiesBefore);
+    for (const i of ws!.index.getInstances({ StudyInstanceUID: STUDY })) {
+      expect(sha256(readFileSync(ws!.files.absolute(i.file.path))), i.file.path).toBe(originalHashes.get(i.file.path));
+      expect(i.file.receivedFrom).not.toMatch(/^app:/);
+    }
+    expect(ws!.index.listQuarantine()).toEqual([]);
+  });
+
   it('never modifies the originals: the stored files are byte-identical and still indexed', () => {
     const now = ws!.index.getInstances({ StudyInstanceUID: STUDY });
     expect(now).toHaveLength(9);

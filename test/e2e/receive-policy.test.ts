@@ -42,9 +42,9 @@ describe('receive validation: one persisted setting, a per-command override', ()
   it('import follows the setting; --validation overrides it; a bad value is refused', async () => {
     const store = join(dir, 'import-store');
     const cli = (...args: string[]) => atrium('--store', store, ...args);
-    expect((await cli('config', 'get', 'validation')).out).toBe('safety\n');
     const warned = await cli('import', dxWithoutImageType(1));
     expect(warned.code, warned.err).toBe(0);
+    expect((await cli('config', 'get', 'validation')).out).toBe('safety\n');
     expect(warned.out).toContain('stored 1, replaced 0 (1 with warnings)');
     expect(warned.out).toContain('warning ATRIUM_ERR_VALIDATE_MISSING: Type 1 attribute ImageType (0008,0008) is missing');
 

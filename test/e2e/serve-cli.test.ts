@@ -10,7 +10,8 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * `atrium serve` as a user runs it: spawn the CLI, wait for "listening", storescu a
- * series from another process, SIGTERM, exit code 0, and `atrium ls series` shows it.
+ * series from another process, SIGTERM, exit code 0, and `atrium ls series` shows it; the
+ * caller policy it prints, and C-FIND for the registered caller only.
  */
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(REPO, 'host/bin/atrium.js');
@@ -59,5 +60,34 @@ describe.skipIf(!havePeers('storescu'))('atrium serve (CLI)', () => {
     expect(ls.stdout).toContain(SERIES);
     const series = (JSON.parse(ls.stdout) as Record<string, unknown>[]).find((s) => JSON.stringify(s).includes(SERIES));
     expect(JSON.stringify(series)).toMatch(/"NumberOfSeriesRelatedInstances":"?3"?|"instances":3/);
+  }, 30_000);
+
+  it.skipIf(!havePeers('findscu'))('prints the caller policy at start; serves C-FIND to the registered caller only', async () => {
+    const store = join(dir, 'policy-store');
+    const added = spawnSync(process.execPath, [CLI, '--store', store, 'ae', 'add', 'FINDER', '--host', '127.0.0.1', '--port', '104', '--roles', 'call'], { encoding: 'utf8' });
+    expect(added.status, added.stderr).toBe(0);
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, '--store', store, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'ATRIUM_CLI'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 100 && !/C-FIND, C-MOVE, C-GET:/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(output).toContain('associations: any calling AE title, from any host (acceptUnknownCallingAe=true, acceptUnknownHosts=true; 1 AE registered with role "call")');
+      expect(output).toContain('C-ECHO, C-STORE: every caller let in');
+      expect(output).toContain('C-FIND, C-MOVE, C-GET: registered callers only, each from its registered host (acceptUnknownQueryRetrieve=false)');
+      const find = (aet: string): Promise<{ code: number | null; output: string }> => runTool('findscu', ['-S', '-aet', aet, '-aec', 'ATRIUM_CLI', '-k', 'QueryRetrieveLevel=STUDY', '-k', 'StudyInstanceUID', '127.0.0.1', String(port)]);
+      const known = await find('FINDER');
+      expect(known.code, known.output).toBe(0);
+      const stranger = await find('STRANGER');
+      expect(stranger.code).not.toBe(0);
+      for (let i = 0; i < 50 && !/STRANGER@[^ ]+ rejected/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(output).toMatch(/association from STRANGER@\S+ rejected: C-FIND, C-MOVE and C-GET are served to registered callers only: "STRANGER" at \S+ is not in the AE table/);
+      child.kill('SIGTERM');
+      expect(await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 10_000))]), output).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+    }
   }, 30_000);
 });

@@ -41,8 +41,8 @@ const INPUTS: readonly [string, () => Uint8Array][] = [
  * Outcomes: kept, emptied, replaced, removed, added (several joined with |; "-" = absent in the output).
  */
 const EXPLAINED: Readonly<Record<string, string>> = {
-  'OperatorsName ours=emptied orthanc=removed':
-    "X/Z/D, Type 2 in the RT Series module (the IOD requires it present) → Z; Orthanc removes it and the object lacks a Type 2 attribute.",
+  'OperatorsName ours=replaced orthanc=removed':
+    "X/Z/D, Type 2 in the RT Series module since after the 2008 module tables our Types come from (there the position is unknown): a dummy (D) is valid whatever the Type; Orthanc removes it and the object lacks a Type 2 attribute.",
   'whole object ours=refused orthanc=written':
     'US (and XA, Burned In Annotation YES, SC not marked NO) may show identity in the pixels: we refuse without a Clean Pixel Data mask; Orthanc de-identifies the header only',
   'PatientName ours=emptied orthanc=replaced':

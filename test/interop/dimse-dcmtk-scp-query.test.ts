@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
-import { datasetBytes, runTool, startDicomServer, storedFile, type DicomServerFixture } from '../support/dicom-server-fixture.js';
+import { datasetBytes, runTool, startDicomServer, storedFile, type DicomServerFixture, type ToolRun } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { havePeers, peer, runPeer } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
@@ -11,9 +11,11 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 /**
  * Our SCP's C-FIND / C-MOVE / C-GET against DCMTK's findscu, movescu and getscu, with
  * DCMTK storescp as the C-MOVE destination. Expected matches come from dcmdump of the
- * samples, not from our index.
+ * samples, not from our index. The tools call as DCMTK_SCU, registered in the AE table at
+ * 127.0.0.1; a caller that is not is refused query and retrieve (the default policy) but
+ * may store.
  */
-const ok = havePeers('findscu', 'movescu', 'getscu', 'storescp', 'echoscu', 'dcmdump');
+const ok = havePeers('findscu', 'movescu', 'getscu', 'storescp', 'storescu', 'echoscu', 'dcmdump');
 const SAMPLES = [
   'samples/mr/MR_small.dcm', 'samples/mr/MR2_J2KI.dcm', 'samples/us/US1_UNCR.dcm', 'samples/sc/SC_rgb.dcm',
   'samples/dx-cr/dx_image.dcm', 'samples/nm/NM_GATED_planar_16slots.dcm', 'samples/nm/UNIFORMIDAD_1.dcm',
@@ -65,8 +67,9 @@ describe.skipIf(!ok)('our SCP vs DCMTK findscu / movescu / getscu', () => {
     storescpPort = await freePort();
     mkdirSync(join(dir, 'storescp'));
     storescp = spawn(peer('storescp')!, ['-aet', 'STORESCP', '+B', '+xa', '-od', join(dir, 'storescp'), String(storescpPort)], { stdio: 'ignore', env: { ...process.env, TCP_NODELAY: '1' } });
-    fx = await startDicomServer(join(dir, 'store'), { destinations: { STORESCP: { host: '127.0.0.1', port: storescpPort } } });
-    limited = await startDicomServer(join(dir, 'limited'), { findLimit: 3 });
+    // DCMTK_SCU (the calling AE title of every DCMTK tool below) registered at 127.0.0.1: query/retrieve is for known callers.
+    fx = await startDicomServer(join(dir, 'store'), { destinations: { STORESCP: { host: '127.0.0.1', port: storescpPort } }, callers: ['DCMTK_SCU'] });
+    limited = await startDicomServer(join(dir, 'limited'), { findLimit: 3, callers: ['DCMTK_SCU'] });
     for (const file of SAMPLES) {
       for (const f of [fx, limited]) expect('code' in f.ws.store.receive(readFileSync(file), 'test')).toBe(false);
     }
@@ -174,5 +177,21 @@ describe.skipIf(!ok)('our SCP vs DCMTK findscu / movescu / getscu', () => {
     // The Pixel Data arrives with one pad byte (getscu writes its own file around it).
     expect(Buffer.from(pixels(readFileSync(join(out, files[0]!)))).equals(Buffer.concat([stored, Buffer.from([0])]))).toBe(true);
     expect(runPeer('dcmdump', ['-q', join(out, files[0]!)])).not.toMatch(/odd/i);
+  });
+
+  it('refuses C-FIND, C-MOVE and C-GET from a caller not in the AE table (Calling AE Title Not Recognized); its C-STORE is stored', async () => {
+    const us = all[2]!;
+    const as = (tool: string, extra: string[]): Promise<ToolRun> => runTool(tool, ['-d', '-S', '-aet', 'STRANGER', '-aec', fx.aeTitle, ...extra, '-k', 'QueryRetrieveLevel=STUDY', '-k', `StudyInstanceUID=${us.StudyInstanceUID}`, '127.0.0.1', String(fx.port)]);
+    for (const run of [await as('findscu', []), await as('movescu', ['-aem', 'STORESCP']), await as('getscu', ['-od', dir])]) {
+      expect(run.code).not.toBe(0);
+      expect(run.output).toMatch(/Calling AE Title Not Recognized/i);
+    }
+    expect(fx.events.some((e) => e.type === 'rejected' && e.callingAeTitle === 'STRANGER' && /C-FIND, C-MOVE and C-GET are served to registered callers only/.test(e.why))).toBe(true);
+    // Storage stays open: the same stranger's C-STORE is accepted (one more MR instance; the last test).
+    const sample = join(dir, 'stranger.dcm');
+    writeFileSync(sample, syntheticInstances(401)[400]!);
+    const stored = await runTool('storescu', ['-aet', 'STRANGER', '-aec', fx.aeTitle, '127.0.0.1', String(fx.port), sample]);
+    expect(stored.code, stored.output).toBe(0);
+    expect(storedFile(fx.ws, facts(sample).SOPInstanceUID)).toBeDefined();
   });
 });

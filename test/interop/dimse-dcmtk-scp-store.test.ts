@@ -115,7 +115,7 @@ describe.skipIf(!ok)('our SCP vs DCMTK SCUs: echo and store', () => {
     expect(storedFile(fx.ws, uid)).toBeUndefined();
     const outcome = fx.stored.find((o) => 'code' in o && o.SOPInstanceUID === uid);
     expect(outcome && 'code' in outcome ? outcome.code : undefined).toBe('ATRIUM_ERR_VALIDATE_MISSING');
-    const path = outcome && 'quarantinePath' in outcome ? outcome.quarantinePath : '';
+    const path = (outcome && 'quarantinePath' in outcome ? outcome.quarantinePath : undefined) ?? '';
     expect(datasetBytes(fx.ws.files.read(path)).equals(refereeDataset(sopInstanceUid(bad)))).toBe(true);
   });
 });

@@ -128,7 +128,7 @@ describe.skipIf(!ok)('our SCU vs DCMTK storescp and dcmqrscp', () => {
     expect(storedFile(fx.ws, uidOf(nm, '0008,0018'))).toBeDefined();
 
     const stored: string[] = [];
-    const store = storeService({ store: fx.ws.store, root: fx.ws.root, minFreeBytes: 0, onStored: (o) => 'code' in o || stored.push(o.SOPInstanceUID) });
+    const store = storeService({ store: fx.ws.store, onStored: (o) => 'code' in o || stored.push(o.SOPInstanceUID) });
     const sopClass = uidOf(nm2, '0008,0016');
     const get = await openScu(fx.scu, qr, [qrContext('STUDY', 'Get'), { abstractSyntax: sopClass, transferSyntaxes: [...UNCOMPRESSED_SYNTAXES] }], {
       roleSelections: [{ sopClassUid: sopClass, scuRole: false, scpRole: true }],

@@ -78,10 +78,10 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
     ...config,
     port: 0,
     bindAddress: '127.0.0.1',
-    isKnownCaller: (title, address) => aes.isKnownCaller(title, address),
+    identifyCaller: (title, address) => aes.identifyCaller(title, address),
     services: [
       echoService(),
-      storeService({ store: ws.store, root: ws.root }),
+      storeService({ store: ws.store }),
       findService({ index: ws.index, aeTitle: config.aeTitle, limit: config.findLimit }),
       retrieveService({
         index: ws.index, files: ws.files,

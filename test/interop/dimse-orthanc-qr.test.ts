@@ -128,7 +128,8 @@ describe.skipIf(!ok)('DIMSE interop with Orthanc: C-FIND, C-MOVE, C-GET', () => 
 
     const table = await node.cli('find', 'ORTHANC', '--level', 'image', '--key', 'PatientName=Doe^P*', '--limit', '2');
     expect(table.code, table.err).toBe(0);
-    expect(table.out).toMatch(/2 matches \(stopped with C-CANCEL at the limit of 2;/);
+    // Orthanc may have sent every response before our C-CANCEL would go: then none is sent.
+    expect(table.out).toMatch(/2 matches \(the peer has more: stopped at the limit of 2( with C-CANCEL)?;/);
   });
 
   it('atrium move (to us) and atrium get put Orthanc\'s instances in our store', async () => {

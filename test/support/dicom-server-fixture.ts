@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { peer } from './peers.js';
 import type { StoreOutcome } from '../../host/src/store/store-outcome.js';
+import { RemoteAeTable } from '../../host/src/net/config/index.js';
 import { DicomServer, type ServerEvent } from '../../host/src/net/scp/dicom-server.js';
 import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
@@ -20,6 +21,11 @@ export interface DicomServerFixtureOptions {
   readonly findLimit?: number;
   /** C-MOVE destinations by AE title (role `store`). */
   readonly destinations?: Readonly<Record<string, Omit<RemotePeer, 'title'>>>;
+  /**
+   * Calling AE titles registered in the AE table with role `call` at 127.0.0.1: the callers
+   * that may query and retrieve (the default policy, as `atrium serve`).
+   */
+  readonly callers?: readonly string[];
 }
 
 /** Our DicomServer running in-process on a temporary workstation. */
@@ -40,7 +46,8 @@ export interface DicomServerFixture {
 
 /**
  * Starts our SCP with all services (echo, store, find, move/get) on 127.0.0.1, port 0,
- * over `openWorkstation(root)`.
+ * over `openWorkstation(root)`, with the default caller policy: anyone may store, only
+ * `options.callers` (registered at 127.0.0.1) may query and retrieve.
  */
 export async function startDicomServer(root: string, options: DicomServerFixtureOptions = {}): Promise<DicomServerFixture> {
   const ws = openWorkstation(root);
@@ -48,6 +55,8 @@ export async function startDicomServer(root: string, options: DicomServerFixture
   const events: ServerEvent[] = [];
   const stored: StoreOutcome[] = [];
   const scu: ScuSettings = { aeTitle, maxPduLength: 65536, connectTimeoutMs: 5000, associationTimeoutMs: 5000, dimseTimeoutMs: 20_000 };
+  const aes = new RemoteAeTable(ws.index.db);
+  for (const title of options.callers ?? []) aes.add({ title, host: '127.0.0.1', port: 104, roles: ['call'] });
   const server = new DicomServer({
     aeTitle, port: 0, bindAddress: '127.0.0.1',
     maxPduLength: options.maxPduLength ?? 65536,
@@ -56,9 +65,11 @@ export async function startDicomServer(root: string, options: DicomServerFixture
     maxAssociations: options.maxAssociations ?? 25,
     acceptUnknownCallingAe: true,
     acceptUnknownHosts: true,
+    acceptUnknownQueryRetrieve: false,
+    identifyCaller: (title, address) => aes.identifyCaller(title, address),
     services: [
       echoService(),
-      storeService({ store: ws.store, root: ws.root, minFreeBytes: 0, onStored: (o) => stored.push(o) }),
+      storeService({ store: ws.store, onStored: (o) => stored.push(o) }),
       findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500 }),
       retrieveService({
         index: ws.index, files: ws.files, scu,

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom, scipy, VTK through
- * python3-vtk9, dcm2niix, Chromium). Where
+ * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom, scikit-image, scipy,
+ * VTK through python3-vtk9, dcm2niix, Chromium). Where
  * `CI=true` a missing peer is a failure, never a skip: `.ci/run` installs them all.
  */
 const cache = new Map<string, string | undefined>();
@@ -23,12 +23,23 @@ export function pythonWithPydicom(): string | undefined {
 
 /**
  * Python referees by peer name: `scipy` (Debian python3-scipy: ndimage.map_coordinates) and
- * `python3-vtk` (Debian python3-vtk9: VTK C++ through its Python wrapping), each with pydicom and numpy.
+ * `python3-vtk` (Debian python3-vtk9: VTK C++ through its Python wrapping), each with pydicom and numpy;
+ * `skimage` (Debian python3-skimage: transform.iradon) with numpy.
  */
-const PYTHON_PEERS: Readonly<Record<string, string>> = { pydicom: 'pydicom, numpy', scipy: 'pydicom, numpy, scipy.ndimage', 'python3-vtk': 'pydicom, numpy, vtk' };
+type PythonPeer = 'pydicom' | 'scipy' | 'python3-vtk' | 'skimage';
+const PYTHON_PEERS: Readonly<Record<PythonPeer, string>> = {
+  pydicom: 'pydicom, numpy',
+  scipy: 'pydicom, numpy, scipy.ndimage',
+  'python3-vtk': 'pydicom, numpy, vtk',
+  skimage: 'skimage.transform, numpy',
+};
+
+function isPythonPeer(tool: string): tool is PythonPeer {
+  return Object.hasOwn(PYTHON_PEERS, tool);
+}
 
 /** A Python 3 that can import the given modules (ATRIUM_PYTHON, /usr/bin/python3 or python3 on the PATH). */
-export function pythonWith(modules: string): string | undefined {
+function pythonWith(modules: string): string | undefined {
   const key = `#python:${modules}`;
   if (cache.has(key)) return cache.get(key);
   const candidates = [process.env.ATRIUM_PYTHON, '/usr/bin/python3', which('python3')].filter((p): p is string => !!p && existsSync(p));
@@ -42,8 +53,7 @@ export function pythonWith(modules: string): string | undefined {
  * Under CI=true a missing tool throws, so the test fails.
  */
 export function peer(tool: string): string | undefined {
-  const modules = PYTHON_PEERS[tool];
-  const path = modules !== undefined ? pythonWith(modules) : which(tool);
+  const path = isPythonPeer(tool) ? pythonWith(PYTHON_PEERS[tool]) : which(tool);
   if (!path && process.env.CI === 'true') throw new Error(`peer tool "${tool}" is missing (CI=true: .ci/run must install it)`);
   return path;
 }
@@ -65,8 +75,13 @@ export function runPydicom(script: string, args: readonly string[] = []): string
   return runPython('pydicom', script, args);
 }
 
-/** Run a Python snippet with a Python peer (`pydicom`, `scipy`, `python3-vtk`); `args` become sys.argv[1:]. */
-export function runPython(tool: 'pydicom' | 'scipy' | 'python3-vtk', script: string, args: readonly string[] = []): string {
+/** Run a Python snippet with scikit-image (and numpy) available; `args` become sys.argv[1:]. */
+export function runSkimage(script: string, args: readonly string[] = []): string {
+  return runPython('skimage', script, args);
+}
+
+/** Run a Python snippet with a Python peer (`pydicom`, `scipy`, `python3-vtk`, `skimage`); `args` become sys.argv[1:]. */
+export function runPython(tool: PythonPeer, script: string, args: readonly string[] = []): string {
   const py = peer(tool);
   if (!py) throw new Error(`python3 with ${PYTHON_PEERS[tool]} is missing`);
   return execFileSync(py, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

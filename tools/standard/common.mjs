@@ -18,10 +18,10 @@ export function readJson(dir, name) {
 }
 
 /** Writes a generated TypeScript file (header + body) and reports its size. */
-export function writeGenerated(outDir, name, body) {
+export function writeGenerated(outDir, name, body, header = HEADER) {
   const path = join(outDir, name);
-  writeFileSync(path, HEADER + body);
-  console.log(`wrote ${path} (${(Buffer.byteLength(HEADER + body) / 1024).toFixed(0)} KiB)`);
+  writeFileSync(path, header + body);
+  console.log(`wrote ${path} (${(Buffer.byteLength(header + body) / 1024).toFixed(0)} KiB)`);
 }
 
 /** Escapes text for inclusion inside a JS template literal. */

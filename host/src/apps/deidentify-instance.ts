@@ -13,9 +13,10 @@ export const DEIDENTIFIED_OUTPUT = 'deidentified';
 
 /**
  * Engine errors that refuse one object and leave the others to go on: pixels that may show
- * identity, and (with a patient map) an unmapped patient. Every other error stops the run.
+ * identity (or cannot be cleaned), (with a patient map) an unmapped patient, an object without a
+ * usable identity or damaged. Every other error stops the run.
  */
-const REFUSALS = new Set(['ATRIUM_ERR_DEID_BURNED_IN', 'ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED', 'ATRIUM_ERR_DEID_UNMAPPED_PATIENT']);
+const REFUSALS = new Set(['ATRIUM_ERR_DEID_BURNED_IN', 'ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED', 'ATRIUM_ERR_DEID_UNMAPPED_PATIENT', 'ATRIUM_ERR_DEID_IDENTITY', 'ATRIUM_ERR_DEID_MALFORMED']);
 
 /** What the worker gives the de-identifier: the run's instances and the store of the main thread. */
 export interface DeidentifyDeps {
@@ -26,16 +27,22 @@ export interface DeidentifyDeps {
 /**
  * The host side of the SDK's `ctx.derive.deidentify` (worker thread): run the PS3.15 engine
  * (`host/src/deid`) on a source instance of the run and store the result through the main
- * thread's store path. Refusals of the engine become a `refused` outcome.
+ * thread's store path. Refusals of the engine become a `refused` outcome. The Retain UIDs Option
+ * is refused for the whole run: its copies would carry the originals' UIDs into the store that
+ * holds the originals (and the store path would refuse them: checkDerivedTarget).
  *
  * @throws SdkError ATRIUM_ERR_APP_SOURCE (not an instance of the run), ATRIUM_ERR_PARAM_INVALID
- *   (empty secret), the engine's other errors (e.g. ATRIUM_ERR_DEID_UID_ROOT), ATRIUM_ERR_APP_STORE.
+ *   (empty secret), ATRIUM_ERR_DEID_RETAIN_UIDS_IN_STORE, the engine's other errors (e.g.
+ *   ATRIUM_ERR_DEID_UID_ROOT), ATRIUM_ERR_APP_STORE, ATRIUM_ERR_APP_STORE_ORIGINAL.
  */
 export function deidentifyInstance(deps: DeidentifyDeps): (request: DeidentifyRequest) => Promise<DeidentifyOutcome> {
   return async (request) => {
     const sopInstanceUID = request.source.sopInstanceUID;
     const impl = deps.instances.get(sopInstanceUID);
     if (!impl) throw new SdkError('ATRIUM_ERR_APP_SOURCE', `source ${sopInstanceUID} is not an instance of the run's input`);
+    if (request.options?.includes('retainUIDs')) {
+      throw new SdkError('ATRIUM_ERR_DEID_RETAIN_UIDS_IN_STORE', `Retain UIDs keeps the original UIDs: the de-identified copies would replace the originals in this store. De-identify into a folder instead: atrium deid --where StudyInstanceUID=${impl.file.dataset.string(Tag.StudyInstanceUID) ?? '<uid>'} --option retain-uids --out <folder>`, { option: 'retainUIDs' });
+    }
     const secret = request.keyFile ? keyFrom(request.keyFile) : request.secret;
     if (typeof secret !== 'string' || secret === '') {
       throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'de-identification needs a key file or a non-empty secret (the key of the UID replacement)', { parameter: 'keyFile' });

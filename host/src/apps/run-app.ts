@@ -11,6 +11,8 @@ import type { RenderService } from '../render/render-service.js';
 import type { Workstation } from '../workstation.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
+import { findStudySeries } from './find-study-series.js';
+import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 
 /** What the app runner needs from the host. */
 export interface AppRunDeps {
@@ -60,12 +62,14 @@ export interface AppRunResult {
  * checked before its code runs), hand the series to a worker thread that validates the
  * parameters, the input selector and the load specification, runs the app and derives
  * its objects; each derived object is stored here, on the main thread, through the
- * normal store path (validation, quarantine). Cancelling terminates the worker.
+ * normal store path (validation, quarantine), never over an instance the app did not write
+ * (checkDerivedTarget). Cancelling terminates the worker.
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
  *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
  *   ATRIUM_ERR_PARAM_* (bad parameters), ATRIUM_ERR_APP_LOAD_MANDATORY,
  *   ATRIUM_ERR_DERIVE_* (a derived object failed validation), ATRIUM_ERR_APP_STORE,
+ *   ATRIUM_ERR_APP_STORE_ORIGINAL (a derived object with the UIDs of an original),
  *   ATRIUM_ERR_WORKER_CANCELLED / _TIMEOUT / _CRASHED, or the app's own error.
  */
 export async function runApp(
@@ -83,7 +87,8 @@ export async function runApp(
     entryUrl: pathToFileURL(app.entry).href,
     pluginId: app.pluginId,
     pluginVersion: app.pluginVersion,
-    appId: app.appId,
+    declared: { id: app.appId, title: app.title, ...(app.description === undefined ? {} : { description: app.description }), input: app.input, outputs: app.outputs },
+    appIndex: app.index,
     ...(manufacturer ? { manufacturer } : {}),
     files: instances.map((i) => files.absolute(i.file.path)),
     render: deps.render !== undefined,
@@ -106,7 +111,9 @@ export async function runApp(
     handlers: {
       store: async (bytes: Uint8Array, output: string, info: DerivedIdentity): Promise<WrittenObject> => {
         await deps.hooks?.beforeDerivedStore.promise({ ...info, app: app.qualifiedId, output });
-        const outcome = store.receive(bytes, `app:${app.qualifiedId}`);
+        checkDerivedTarget(index, app.qualifiedId, output, info.SOPInstanceUID);
+        // the bytes must carry the identity the guard checked
+        const outcome = store.receive(bytes, appSource(app.qualifiedId), { expect: { SOPClassUID: info.SOPClassUID, SOPInstanceUID: info.SOPInstanceUID } });
         if (!('path' in outcome)) {
           throw new AtriumError('ATRIUM_ERR_APP_STORE', `the store refused a derived object of ${app.qualifiedId} (${output}): ${outcome.code}: ${outcome.reason}`, { code: outcome.code });
         }
@@ -126,6 +133,7 @@ export async function runApp(
         if (!deps.render) throw new AtriumError('ATRIUM_ERR_RENDER_UNAVAILABLE', 'this host has no 3-D render service');
         return deps.render.render(scene);
       },
+      seriesFiles: (studyInstanceUID: string, seriesInstanceUID: string): string[] => studySeriesFiles(deps.workstation, studyInstanceUID, seriesInstanceUID),
       'storage.get': (key: string) => storage.get(key),
       'storage.set': (key: string, value: unknown) => storage.set(key, value),
       'storage.delete': (key: string) => storage.delete(key),
@@ -149,6 +157,12 @@ function inputInstances(workstation: Workstation, req: AppRunRequest): ReturnTyp
     throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no stored ${what}`, series !== undefined ? { seriesInstanceUID: series } : { studyInstanceUID: study });
   }
   return instances;
+}
+
+/** The stored files of another series of the input study (`ctx.readSeries`); refuses a series of another study. */
+function studySeriesFiles(workstation: Workstation, studyInstanceUID: string, seriesInstanceUID: unknown): string[] {
+  const instances = findStudySeries(studyInstanceUID, seriesInstanceUID, (uid) => workstation.index.getInstances({ StudyInstanceUID: studyInstanceUID, SeriesInstanceUID: uid }));
+  return instances.map((i) => workstation.files.absolute(i.file.path));
 }
 
 function safeUser(): string {

@@ -17,5 +17,10 @@ export interface Command {
   readonly name: string;
   readonly usage: string;
   readonly summary: string;
+  /**
+   * More than the usage line for `atrium help <command> [args]` and `atrium <command> [args] --help`
+   * (e.g. an app's parameters for `atrium run <app> --help`); undefined: the usage line says it all.
+   */
+  help?(args: readonly string[], ctx: CliContext): Promise<string | undefined> | string | undefined;
   run(args: string[], ctx: CliContext): Promise<number> | number;
 }

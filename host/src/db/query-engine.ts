@@ -20,6 +20,12 @@ export interface QueryOptions {
   model?: 'PATIENT' | 'STUDY';
   /** Only entities with at least one instance stored with validation warnings (`atrium ls --warnings`). */
   withWarnings?: boolean;
+  /**
+   * SERIES and IMAGE levels: leave out every series holding an instance that was stored from
+   * this source (the index's record of where an instance came from; `app:<plugin>.<app>` for
+   * the derived objects of an app), so that a batch never selects what the same app wrote.
+   */
+  excludeStoredFrom?: string;
 }
 
 /** The condition of {@link QueryOptions.withWarnings} at each level. */
@@ -110,6 +116,14 @@ export function query(
   }
 
   if (options.withWarnings) where.push(WITH_WARNINGS[level]);
+  if (options.excludeStoredFrom !== undefined) {
+    if (depth < LEVEL_DEPTH.SERIES) {
+      throw new AtriumError('ATRIUM_ERR_QUERY_BAD_OPTION', `Query option excludeStoredFrom applies to SERIES and IMAGE queries, not ${level}`, { level });
+    }
+    where.push('NOT EXISTS (SELECT 1 FROM instance x WHERE x.series_pk = se.pk AND x.received_from = ?)');
+    params.push(options.excludeStoredFrom);
+  }
+
   let sql = `SELECT ${select.join(', ')} FROM ${FROM[level]}`;
   if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
   sql += ` ORDER BY ${ORDER[level]}`;

@@ -29,7 +29,7 @@ describe('patient map CSV', () => {
   });
 });
 
-describe('UID root (seed 003 §5.2.2)', () => {
+describe('UID root (Shimadzu DAR-9500f conformance statement §5.2.2)', () => {
   it('uses a configured root, within 64 characters, no leading zero', () => {
     const m = new UidMapper('k', '1.2.392.200036.9110.66');
     const uid = m.map('1.2.3.4');
@@ -60,8 +60,12 @@ describe('option names and the rule table', () => {
     const row = (t: string, ...a: Parameters<typeof deidRuleTable>): unknown => deidRuleTable(...a).find((r) => r.tag === t);
     expect(row('(0020,000D)')).toMatchObject({ keyword: 'StudyInstanceUID', basic: 'U', effective: 'U', source: 'basic' });
     expect(row('(0020,000D)', ['retainUIDs'])).toMatchObject({ effective: 'K', source: 'retain-uids' });
-    expect(row('(0008,0021)', [], 'gca-9300r')).toMatchObject({ keyword: 'SeriesDate', basic: 'X/D', effective: 'C', source: 'gca-9300r' });
-    expect(row('(0008,1030)', ['cleanDescriptors'], 'gca-9300r')).toMatchObject({ effective: 'C', source: 'clean-descriptors' });
+    expect(row('(0008,0021)', [], 'gca-9300r')).toMatchObject({ keyword: 'SeriesDate', basic: 'X/D', effective: 'C', source: 'gca-9300r: O' });
+    expect(row('(0010,0010)', [], 'gca-9300r')).toMatchObject({ keyword: 'PatientName', effective: 'Z', source: 'gca-9300r: N, U' });
+    expect(row('(0008,0022)', [], 'gca-9300r')).toMatchObject({ keyword: 'AcquisitionDate', basic: 'X/Z', effective: 'K', source: 'gca-9300r: unchanged' });
+    expect(row('(0008,1140)', [], 'gca-9300r')).toMatchObject({ keyword: 'ReferencedImageSequence', basic: 'X/Z/U*', effective: 'K' });
+    expect(row('(gggg,eeee) odd group', [], 'gca-9300r')).toMatchObject({ effective: 'X', source: 'gca-9300r: private tags not maintained' });
+    expect(row('(gggg,eeee) odd group', ['retainSafePrivate'])).toMatchObject({ basic: 'X', effective: 'C', source: 'retain-safe-private' });
     expect(deidRuleTable().length).toBe(621);
   });
 });

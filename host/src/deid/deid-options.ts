@@ -8,7 +8,7 @@ export interface PixelMaskRegion {
   readonly height: number;
 }
 
-/** Named presets: 'gca-9300r' = seed 001 §7.2 Table 7-1 (see gca9300rAction). */
+/** Named presets: 'gca-9300r' = the Canon GCA-9300R conformance statement §7.2 Table 7-1 (see gca9300rAction). */
 export type DeidPreset = 'gca-9300r';
 
 /** Attributes that can take a user value, and their VRs. */
@@ -22,17 +22,18 @@ export interface DeidOptions {
   /** Key of the UID remapping (HMAC-SHA-256) and of the default per-patient date shift. */
   readonly secret: string;
   /**
-   * Root of the replacement UIDs; default '2.25.' (a configured root as in seed 003 §5.2.2):
+   * Root of the replacement UIDs; default '2.25.' (a configured root as in the Shimadzu DAR-9500f
+   * conformance statement §5.2.2):
    * dot-separated numbers without leading zeros, at most 44 characters with the final dot so that
    * at least 20 digits of keyed hash fit within the 64 characters of a UID.
    */
   readonly uidRoot?: string;
-  /** Option columns of PS3.15 Table E.1-1 to apply on top of the Basic Profile. */
+  /** Option columns of PS3.15 Table E.1-1 to apply on top of the Basic Profile (none with a preset). */
   readonly options?: readonly DeidOption[];
   /**
-   * User values ('U' of seed 001 Table 7-1), written after the profile: Patient's Name, Patient ID
-   * and, for the GCA-9300R preset's other "N, U" rows, Patient's Birth Date, Accession Number,
-   * Series Description, Institutional Department Name.
+   * User values (the "U" of the Canon GCA-9300R conformance statement Table 7-1), written after the
+   * profile or preset: every "N, U" row of that table — Patient's Name, Patient ID, Patient's Birth
+   * Date, Accession Number, Series Description, Institutional Department Name.
    */
   readonly replacements?: Replacements;
   /**
@@ -41,7 +42,10 @@ export interface DeidOptions {
    * (ATRIUM_ERR_DEID_UNMAPPED_PATIENT): a mapped batch never falls back to unmapped identities.
    */
   readonly patientMap?: ReadonlyMap<string, Replacements>;
-  /** A named preset applied on top of the Basic Profile: 'gca-9300r' (see gca9300rAction). */
+  /**
+   * A named preset applied INSTEAD of the Basic Profile: 'gca-9300r' (see gca9300rAction); options
+   * cannot be combined with it (ATRIUM_ERR_DEID_PRESET_OPTIONS).
+   */
   readonly preset?: DeidPreset;
   /**
    * Days added to every date under Retain Longitudinal Temporal Information with Modified Dates;

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writevSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, linkSync, mkdirSync, openSync, unlinkSync, writevSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Tag } from '@atrium/sdk';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { looksLikeDicom } from '../importer/looks-like-dicom.js';
@@ -8,6 +8,7 @@ import type { DeidOptions, DeidReport } from './deid-options.js';
 import { deidentify } from './deidentify.js';
 import { deidentifyAsync } from './deidentify-async.js';
 import { part10Chunks } from './part10-chunks.js';
+import { FileProblem, fileProblem, readRegularFile } from '../io/regular-file.js';
 
 /** What happened to one input file. */
 export type DeidFileOutcome =
@@ -18,20 +19,28 @@ export type DeidFileOutcome =
       readonly output: string;
       readonly report: DeidReport;
     }
-  /** Refused by the engine (burned-in pixels, unmapped patient, ...): `code` is its ATRIUM_ERR_DEID_* code. */
+  /** Its de-identified copy would have the path of a file that exists already: not written (never overwritten). */
+  | { readonly status: 'duplicate'; readonly input: string; readonly output: string }
+  /** Refused by the engine (burned-in pixels, unmapped patient, damaged, ...): `code` is its ATRIUM_ERR_DEID_* code. */
   | { readonly status: 'refused'; readonly input: string; readonly code: string; readonly reason: string }
-  /** Could not be read or parsed. */
+  /** Could not be read or parsed (missing, not a regular file, not DICOM when named, truncated, ...). */
   | { readonly status: 'unreadable'; readonly input: string; readonly code: string; readonly reason: string }
+  /** De-identified but the copy could not be written (no space, permissions): ATRIUM_ERR_DEID_WRITE. */
+  | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly reason: string }
   /** Met while walking a folder and not DICOM at all. */
   | { readonly status: 'skipped'; readonly input: string; readonly reason: string };
 
 /**
  * De-identify one file into `outDir`: read, parse, {@link deidentify}, write Part 10 under the
- * NEW UIDs (`<study>/<series>/<sop>.dcm`, written to a temporary name then renamed, so a crash
- * never leaves a partial file under the final name). The input file is only read. Nothing is held
- * after return, so batches of any size stream. `found`: the file was met walking a folder (non-DICOM
- * files are then skipped rather than reported unreadable). Synchronous: a compressed object that
- * needs Clean Pixel Data is refused with ATRIUM_ERR_DEID_PIXELS_COMPRESSED (see deidentifyPathAsync).
+ * NEW UIDs (`<study>/<series>/<sop>.dcm`). The copy is written to a temporary file, then linked
+ * to its final name, which fails when that name exists: an existing file — an earlier output, an
+ * input, anything — is never replaced; the outcome is then `duplicate`. So a crash never leaves a
+ * partial file under a final name and the outcomes count exactly the files written. The input
+ * file is only read, and only when it is a regular file (a FIFO is never waited on). Nothing is
+ * held after return, so batches of any size stream. `found`: the file was met walking a folder
+ * (non-DICOM files are then skipped rather than reported unreadable). Synchronous: a compressed
+ * object that needs Clean Pixel Data is refused with ATRIUM_ERR_DEID_PIXELS_COMPRESSED (see
+ * deidentifyPathAsync).
  */
 export function deidentifyPath(input: string, outDir: string, options: DeidOptions, found = false): DeidFileOutcome {
   const parsed = readAndParse(input, found, false);
@@ -62,7 +71,8 @@ function readAndParse(input: string, found: boolean, copy: boolean): { file: Dic
     bytes = readIntoPool(input);
     if (copy) bytes = new Uint8Array(bytes);
   } catch (e) {
-    return { status: 'unreadable', input, code: 'ATRIUM_ERR_DEID_READ', reason: (e as Error).message };
+    if (!(e instanceof FileProblem)) throw e;
+    return { status: 'unreadable', input, code: 'ATRIUM_ERR_DEID_READ', reason: e.message };
   }
   if (found && !looksLikeDicom(bytes)) return { status: 'skipped', input, reason: 'not DICOM' };
   try {
@@ -78,7 +88,7 @@ function failure(input: string, e: unknown, status: 'refused' | 'unreadable'): D
   throw e;
 }
 
-/** Run the engine (its errors: refused) and write the result under its new UIDs. */
+/** Run the engine (its errors: refused) and write the result under its new UIDs, never over an existing file. */
 function finish(input: string, outDir: string, run: () => { file: DicomFile; report: DeidReport }): DeidFileOutcome {
   let result;
   try {
@@ -87,33 +97,49 @@ function finish(input: string, outDir: string, run: () => { file: DicomFile; rep
     return failure(input, e, 'refused');
   }
   const ds = result.file.dataset;
-  const dir = join(outDir, safeName(ds.string(Tag.StudyInstanceUID)), safeName(ds.string(Tag.SeriesInstanceUID)));
-  const output = join(dir, `${safeName(ds.string(Tag.SOPInstanceUID))}.dcm`);
-  const temp = `${output}.partial`;
-  const fd = openCreatingDir(temp, dir);
+  // the engine refuses objects without valid identity UIDs: these are digits and dots
+  const dir = join(outDir, ds.string(Tag.StudyInstanceUID)!, ds.string(Tag.SeriesInstanceUID)!);
+  const output = join(dir, `${ds.string(Tag.SOPInstanceUID)!}.dcm`);
+  const temp = join(dir, `.${basename(output)}.${process.pid}.partial`);
   try {
-    const chunks = part10Chunks(result.file);
-    // writev takes at most IOV_MAX (1024) buffers per call
-    for (let i = 0; i < chunks.length; i += 1024) writevSync(fd, chunks.slice(i, i + 1024));
-  } finally {
-    closeSync(fd);
+    writeNew(temp, part10Chunks(result.file));
+  } catch (e) {
+    return { status: 'failed', input, code: 'ATRIUM_ERR_DEID_WRITE', reason: `${temp} ${fileProblem(e)}` };
   }
-  renameSync(temp, output);
+  try {
+    linkSync(temp, output);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { status: 'duplicate', input, output };
+    return { status: 'failed', input, code: 'ATRIUM_ERR_DEID_WRITE', reason: `${output} ${fileProblem(e)}` };
+  } finally {
+    unlinkSync(temp);
+  }
   return { status: 'written', input, output, report: result.report };
 }
 
 /**
- * Open `path` for writing; only when that fails because `dir` is missing is it created (a series
- * of many files pays one mkdir, not one per file).
+ * Write `chunks` to the temporary file `path` (a leftover of a crashed run with the same name is
+ * replaced), creating its folder only when the first open fails because it is missing (a series of
+ * many files pays one mkdir, not one per file). A failed write removes what it wrote.
  */
-function openCreatingDir(path: string, dir: string): number {
+function writeNew(path: string, chunks: readonly Uint8Array[]): void {
+  let fd: number;
   try {
-    return openSync(path, 'w');
+    fd = openSync(path, 'w', 0o644);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    mkdirSync(dir, { recursive: true });
-    return openSync(path, 'w');
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'w', 0o644);
   }
+  try {
+    // writev takes at most IOV_MAX (1024) buffers per call
+    for (let i = 0; i < chunks.length; i += 1024) writevSync(fd, chunks.slice(i, i + 1024));
+  } catch (e) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw e;
+  }
+  closeSync(fd);
 }
 
 /**
@@ -123,24 +149,10 @@ function openCreatingDir(path: string, dir: string): number {
  */
 let pool = Buffer.allocUnsafe(1 << 20);
 
+/** The bytes of a regular file in the shared buffer; FileProblem when it is not one (see openRegularFile). */
 function readIntoPool(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
+  return readRegularFile(path, (size) => {
     if (size > pool.length) pool = Buffer.allocUnsafe(size);
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, pool, done, size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return pool.subarray(0, done);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** A UID as a path component ('unknown' when absent; anything but digits and dots replaced). */
-function safeName(uid: string | undefined): string {
-  return uid ? uid.replace(/[^0-9.]/g, '_') : 'unknown';
+    return pool;
+  });
 }

@@ -113,8 +113,8 @@ describe('deidentify', () => {
     const ds = file.dataset;
     expect(ds.string(Tag.PatientIdentityRemoved)).toBe('YES');
     expect(ds.string(Tag.LongitudinalTemporalInformationModified)).toBe('MODIFIED');
-    expect(ds.items(Tag.DeidentificationMethodCodeSequence).map((i) => i.dataset.string(Tag.CodeValue))).toEqual(['113100', '113107']);
-    expect(ds.strings(Tag.DeidentificationMethod)).toEqual(['Basic Application Confidentiality Profile', 'Retain Longitudinal Temporal Information Modified Dates Option']);
+    expect(ds.items(Tag.DeidentificationMethodCodeSequence).map((i) => i.dataset.string(Tag.CodeValue))).toEqual(['113100', '113107', '113111']);
+    expect(ds.strings(Tag.DeidentificationMethod)).toEqual(['Basic Application Confidentiality Profile', 'Retain Longitudinal Temporal Information Modified Dates Option', 'Retain Safe Private Option']);
     expect(ds.string(Tag.PatientName)).toBe('SUBJ^001');
     expect(ds.string(Tag.PatientID)).toBe('S001');
     expect(file.meta?.string(Tag.MediaStorageSOPInstanceUID)).toBe(ds.string(Tag.SOPInstanceUID));

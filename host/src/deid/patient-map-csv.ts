@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { Replacements } from './deid-options.js';
+import { FileProblem, readRegularFile } from '../io/regular-file.js';
 
 const COLUMNS = { originalpatientid: 'original', patientname: 'name', patientid: 'id' } as const;
 
@@ -44,9 +44,19 @@ export function parsePatientMap(text: string, file = 'mapping'): Map<string, Rep
   return map;
 }
 
-/** Read and parse a mapping file (see {@link parsePatientMap}). */
+/**
+ * Read and parse a mapping file (see {@link parsePatientMap}). A path that is not a readable regular
+ * file (missing, a folder, a FIFO — never waited on —, a symbolic link loop) is ATRIUM_ERR_DEID_MAP too.
+ */
 export function readPatientMap(path: string): Map<string, Replacements> {
-  return parsePatientMap(readFileSync(path, 'utf8'), path);
+  let text: string;
+  try {
+    text = readRegularFile(path).toString('utf8');
+  } catch (e) {
+    if (e instanceof FileProblem) throw new AtriumError('ATRIUM_ERR_DEID_MAP', `mapping file ${path} ${e.message}`, { file: path });
+    throw e;
+  }
+  return parsePatientMap(text, path);
 }
 
 /** CSV records with the line each starts on. */

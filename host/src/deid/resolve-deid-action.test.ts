@@ -27,16 +27,17 @@ describe('requirements by IOD position', () => {
 });
 
 describe('resolveAction', () => {
-  it('keeps an empty or dummy element unless the IOD says Type 3', () => {
+  it('keeps an empty or dummy element unless the IOD says Type 3; a dummy where the Type is not known and the code allows one', () => {
     const table = (['value', 'presence', 'none', 'unknown'] as const).map((r) => [
       resolveAction('X/Z', 'LO', r), resolveAction('X/D', 'DA', r), resolveAction('X/Z/D', 'LO', r), resolveAction('Z/D', 'LO', r),
       resolveAction('X/Z/U*', 'UI', r), resolveAction('X/Z/U*', 'SQ', r), resolveAction('X/Z/U*', 'LO', r), resolveAction('K', 'LO', r),
+      resolveAction('X/Z/D', 'SQ', r),
     ].join(' '));
     expect(table).toEqual([
-      'Z D D D U U Z K', // Type 1
-      'Z Z Z Z U U Z K', // Type 2
-      'X X X Z U X X K', // Type 3
-      'Z Z Z Z U U Z K', // not listed
+      'Z D D D U U Z K D', // Type 1
+      'Z Z Z Z U U Z K Z', // Type 2
+      'X X X Z U X X K X', // Type 3
+      'Z D D D U U Z K Z', // not listed (maybe Type 1): a dummy, except a sequence is emptied
     ]);
   });
 });

@@ -9,7 +9,8 @@ const RANK: Record<AttributeType, number> = { '1': 3, '1C': 3, '2': 2, '2C': 2, 
  * nothing (Type 3), or `unknown` when the IOD tables do not list the attribute there (unknown SOP
  * class; functional group macros, whose attributes the tables lack; attributes added to a module
  * after the 2008 Part 3 tables the SDK's types come from, e.g. Operators' Name in the RT Series
- * Module). Combined actions keep an empty or dummy element when the requirement is `unknown`.
+ * Module). Combined actions keep an empty or dummy element when the requirement is `unknown`
+ * (see resolveAction).
  */
 export type Requirement = 'value' | 'presence' | 'none' | 'unknown';
 
@@ -84,24 +85,29 @@ export function isCombined(action: DeidAction): boolean {
 
 /**
  * Resolve a (possibly combined) action code by the attribute's requirement in the IOD. Removal (X)
- * only when the IOD says the attribute is Type 3 there; a required or `unknown` attribute is kept
- * empty (Z) or, when Type 1, with a dummy (D) — never with its value:
+ * only when the IOD says the attribute is Type 3 there; a required attribute is kept empty (Z) or,
+ * when Type 1, with a dummy (D) — never with its value. Where the tables do not list the position
+ * (`unknown`: an attribute newer than the 2008 module tables, e.g. Patient ID inside Source Patient
+ * Group Identification Sequence, where it is Type 1; SR content below the depth the tables unroll,
+ * e.g. Observation DateTime, Type 1C) a code that allows D takes the dummy, valid whatever the Type,
+ * except on a sequence, which is emptied (its items are not walked as content):
  * - X/Z → Z unless none (then X);
- * - X/D, X/Z/D → D for value, Z for presence or unknown, X for none;
- * - Z/D → D for value, else Z;
+ * - X/D, X/Z/D → D for value or unknown (a sequence: Z for unknown), Z for presence, X for none;
+ * - Z/D → D for value or unknown (a sequence: Z for unknown), else Z;
  * - X/Z/U* → U for UID values (VR UI); on a sequence U (items kept, each element de-identified by
  *   its own rule, so references keep pointing at the remapped UIDs) unless none (then X); other
  *   VRs as X/Z.
  */
 export function resolveAction(action: DeidAction, vr: string, requirement: Requirement): AppliedAction {
+  const dummyWhenUnknown = vr === 'SQ' ? 'Z' : 'D';
   switch (action) {
     case 'X/Z':
       return requirement === 'none' ? 'X' : 'Z';
     case 'X/D':
     case 'X/Z/D':
-      return requirement === 'value' ? 'D' : requirement === 'none' ? 'X' : 'Z';
+      return requirement === 'value' ? 'D' : requirement === 'unknown' ? dummyWhenUnknown : requirement === 'none' ? 'X' : 'Z';
     case 'Z/D':
-      return requirement === 'value' ? 'D' : 'Z';
+      return requirement === 'value' ? 'D' : requirement === 'unknown' ? dummyWhenUnknown : 'Z';
     case 'X/Z/U*':
       if (vr === 'UI') return 'U';
       if (requirement === 'none') return 'X';

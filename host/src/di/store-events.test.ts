@@ -70,7 +70,7 @@ describe('store events reach plugins from the one commit path', () => {
     const ws = container.get<Workstation>(Workstation);
     const server = new DicomServer({
       aeTitle: 'EVENTS', port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 2,
-      acceptUnknownCallingAe: true, acceptUnknownHosts: true, services: [storeService({ store: ws.store, root: ws.root })],
+      acceptUnknownCallingAe: true, acceptUnknownHosts: true, services: [storeService({ store: ws.store })],
     });
     const port = await server.listen();
     const sender = openWorkstation(tempDir('atrium-events-sender-'));

@@ -1,8 +1,10 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
-import { collectInputs } from './collect-inputs.js';
+import { collectInputs, type DicomdirSeen } from './collect-inputs.js';
 import { dicomdirFiles } from './dicomdir-files.js';
 
 const dirs: string[] = [];
@@ -86,5 +88,27 @@ describe('collectInputs', () => {
     symlinkSync(join(dir, 'gone.dcm'), join(dir, 'b.dcm'));
     const inputs = collectInputs([dir]);
     expect(inputs).toEqual([{ path: join(dir, 'a.dcm'), found: true }, expect.objectContaining({ path: join(dir, 'b.dcm'), code: 'ATRIUM_ERR_IMPORT_READ' })]);
+  });
+
+  it('reports FIFOs and symbolic link loops met in a folder or named, goes on walking, and tells every DICOMDIR', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atrium-collect-'));
+    try {
+      copyFileSync('samples/mr/MR_small.dcm', join(dir, 'a.dcm'));
+      execFileSync('mkfifo', [join(dir, 'pipe')]);
+      symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+      const seen: DicomdirSeen[] = [];
+      const inputs = collectInputs([dir, join(dir, 'loop'), 'samples/dicomdir/DICOMDIR', 'samples/dicomdir/77654033'], (d) => seen.push(d));
+      expect(inputs.filter((i) => 'error' in i)).toEqual([
+        { path: join(dir, 'loop'), code: 'ATRIUM_ERR_IMPORT_READ', error: 'is a symbolic link loop' },
+        { path: join(dir, 'pipe'), code: 'ATRIUM_ERR_IMPORT_READ', error: 'is a FIFO (named pipe), not a file' },
+        { path: join(dir, 'loop'), code: 'ATRIUM_ERR_IMPORT_READ', error: 'is a symbolic link loop' },
+      ]);
+      expect(inputs.filter((i) => !('error' in i))).toHaveLength(1 + 31);
+      expect(seen).toEqual([{ path: resolve('samples/dicomdir/DICOMDIR'), files: 31 }]);
+      expect(collectInputs(['samples/dicomdir'], (d) => seen.push(d))).toHaveLength(31);
+      expect(seen.at(-1)).toEqual({ path: resolve('samples/dicomdir/DICOMDIR') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { isAtriumError } from '../errors/atrium-error.js';
 import type { InstanceStore } from '../store/instance-store.js';
+import { receivedFile } from '../store/receive-large-object.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs, type ImportInput } from './collect-inputs.js';
 import { looksLikeDicom } from './looks-like-dicom.js';
@@ -73,25 +74,37 @@ export function importPaths(store: InstanceStore, paths: readonly string[], onPr
   return { items, stored: count('stored'), replaced: count('replaced'), withWarnings, duplicate: count('duplicate'), rejected: count('rejected'), unreadable, skipped };
 }
 
-/** The outcome of one input. */
+/** The outcome of one input. The file is read by the store: whole up to 64 MiB, larger ones in chunks (never all in memory). */
 function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotReadInput | { skipped: string } {
   const file = input.path;
   const source = `import:${file}`;
   const notRead = (code: string, reason: string): NotReadInput => ({ file, code, reason });
   if ('error' in input && !input.quarantine) return notRead(input.code, input.error);
-  let bytes: Buffer;
+  let head: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    head = readHead(file);
   } catch (e) {
     return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
   }
   try {
-    if ('error' in input) return { ...store.refuse(bytes, source, { code: input.code, reason: input.error, details: { path: file } }), file };
-    if (input.found && !looksLikeDicom(bytes)) return { skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' };
-    return { ...store.receive(bytes, source), file };
+    if ('error' in input) return { ...store.refuse(receivedFile(file), source, { code: input.code, reason: input.error, details: { path: file } }), file };
+    if (input.found && !looksLikeDicom(head)) return { skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' };
+    return { ...store.receiveFile(file, source), file };
   } catch (e) {
-    // The store refuses bad input itself; what throws is the disk or the index (see InstanceStore.receive).
+    // The store refuses bad input itself; what throws is reading the input, the disk or the index (see InstanceStore.receive).
     if (isAtriumError(e, 'ATRIUM_ERR_STORE_INDEX_FAILED')) return notRead(e.code, e.message);
+    if ((e as NodeJS.ErrnoException).path === file) return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
     return notRead('ATRIUM_ERR_STORE_FAILED', `not stored, and its bytes could not be kept in quarantine: ${(e as Error).message}`);
+  }
+}
+
+/** The first 136 bytes of a file (preamble, "DICM" and the first element header): what {@link looksLikeDicom} needs. */
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(136);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
   }
 }

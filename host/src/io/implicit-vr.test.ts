@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tag } from '@atrium/sdk';
 import { encodeDataset, el, FIXTURE_IMPLICIT_LE, item, sq, uint16s } from '../../../test/support/dicom-fixture.js';
-import { implicitVr } from './parse-dataset.js';
+import { implicitVr } from './element-header.js';
 import { parseDicom } from './parse-part10.js';
 
 function pixelValues(pixelRepresentation: number) {

@@ -1,16 +1,20 @@
-import { lookupTag } from '@atrium/sdk';
 import { DataSet } from './data-set.js';
 import { UNDEFINED_LENGTH, type DataElement, type SequenceItem } from './data-element.js';
-import { formatTag, parseError } from './parse-error.js';
-import { IMPLICIT_LE, type DatasetEncoding } from './transfer-syntax.js';
-import { hasLongHeader, isKnownVr } from './vr.js';
-
-const ITEM = 0xfffee000;
-const ITEM_DELIMITATION = 0xfffee00d;
-const SEQUENCE_DELIMITATION = 0xfffee0dd;
-const PIXEL_DATA = 0x7fe00010;
-const PIXEL_REPRESENTATION = 0x00280103;
-const MAX_DEPTH = 64;
+import {
+  elementLayout,
+  ITEM,
+  ITEM_DELIMITATION,
+  notAnItem,
+  PIXEL_DATA,
+  PIXEL_REPRESENTATION,
+  readElementHeader,
+  readItemHeader,
+  SEQUENCE_DELIMITATION,
+  SPECIFIC_CHARACTER_SET,
+} from './element-header.js';
+import { parseError } from './parse-error.js';
+import { ParseBudget, type ParseLimits } from './parse-limits.js';
+import type { DatasetEncoding } from './transfer-syntax.js';
 
 /** Options of {@link parseDataset}. */
 export interface ParseDatasetOptions {
@@ -18,6 +22,10 @@ export interface ParseDatasetOptions {
   readonly stopAtTag?: number;
   /** The Specific Character Set inherited from an enclosing dataset. */
   readonly characterSet?: readonly string[];
+  /** What may be built in memory (default {@link DEFAULT_PARSE_LIMITS}). */
+  readonly limits?: ParseLimits;
+  /** Size of the whole object, which earns its allowance of elements (default `bytes.length`). */
+  readonly objectBytes?: number;
 }
 
 /** Result of {@link parseDataset}. */
@@ -29,10 +37,14 @@ export interface ParsedDataset {
   readonly stopped: boolean;
 }
 
+/** The value of every empty element: one shared, immutable, zero-length array. */
+const EMPTY = new Uint8Array(0);
+
 /**
  * Parse a bare dataset from `bytes[start, end)` in the given encoding, keeping every
  * element's raw bytes (full fidelity). Throws an AtriumError (ATRIUM_ERR_PARSE_*) that
- * names the tag path and byte offset on malformed or truncated input.
+ * names the tag path and byte offset on malformed or truncated input, and
+ * ATRIUM_ERR_PARSE_LIMIT past a limit of {@link ParseLimits}.
  */
 export function parseDataset(
   bytes: Uint8Array,
@@ -41,14 +53,17 @@ export function parseDataset(
   end = bytes.length,
   options: ParseDatasetOptions = {},
 ): ParsedDataset {
-  const reader = new DatasetReader(bytes);
+  const reader = new DatasetReader(bytes, new ParseBudget(options.limits, options.objectBytes ?? bytes.length));
   return reader.readTopLevel(start, end, encoding, options);
 }
 
 class DatasetReader {
   private readonly view: DataView;
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly budget: ParseBudget,
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -71,7 +86,6 @@ class DatasetReader {
     signedPixels: boolean,
     stopAtTag?: number,
   ): { dataset: DataSet; pos: number; stopped: boolean } {
-    if (depth > MAX_DEPTH) throw parseError('MALFORMED', `sequences nested deeper than ${MAX_DEPTH}`, path, pos);
     const elements: DataElement[] = [];
     let charset = characterSet;
     let signed = signedPixels;
@@ -83,19 +97,20 @@ class DatasetReader {
         if (this.bytes.subarray(pos, end).every((b) => b === 0) && depth === 0) break;
         throw parseError('TRUNCATED', `${end - pos} trailing bytes are too short for an element header`, path, pos);
       }
-      const tag = this.readTag(pos, enc.littleEndian);
-      if (tag === ITEM_DELIMITATION) {
+      const h = readElementHeader(this.bytes, this.view, pos, end - pos, enc, signed, path);
+      if (h.tag === ITEM_DELIMITATION) {
         if (!untilItemEnd) throw parseError('MALFORMED', 'Item Delimitation Item outside an item of undefined length', path, pos);
         return { dataset: new DataSet(elements, enc, characterSet), pos: pos + 8, stopped };
       }
-      if (stopAtTag !== undefined && depth === 0 && tag >= stopAtTag) {
+      if (stopAtTag !== undefined && depth === 0 && h.tag >= stopAtTag) {
         stopped = true;
         break;
       }
-      const read = this.readElement(pos, end, enc, charset, path, depth, signed);
+      this.budget.element(path, h.tag, pos);
+      const read = this.readElement(h, pos, end, enc, charset, path, depth, signed);
       elements.push(read.element);
-      if (tag === 0x00080005) charset = new DataSet([read.element], enc).characterSet;
-      if (tag === PIXEL_REPRESENTATION && read.element.value.length >= 2) {
+      if (h.tag === SPECIFIC_CHARACTER_SET) charset = new DataSet([read.element], enc).characterSet;
+      if (h.tag === PIXEL_REPRESENTATION && read.element.value.length >= 2) {
         signed = new DataView(read.element.value.buffer, read.element.value.byteOffset, 2).getUint16(0, enc.littleEndian) === 1;
       }
       pos = read.pos;
@@ -104,11 +119,8 @@ class DatasetReader {
     return { dataset: new DataSet(elements, enc, characterSet), pos, stopped };
   }
 
-  private readTag(pos: number, le: boolean): number {
-    return this.view.getUint16(pos, le) * 0x10000 + this.view.getUint16(pos + 2, le);
-  }
-
   private readElement(
+    h: ReturnType<typeof readElementHeader>,
     start: number,
     end: number,
     enc: DatasetEncoding,
@@ -117,63 +129,29 @@ class DatasetReader {
     depth: number,
     signedPixels: boolean,
   ): { element: DataElement; pos: number } {
-    const le = enc.littleEndian;
-    const tag = this.readTag(start, le);
-    const path = [...parentPath, tag];
-    let pos = start + 4;
-    let vr: string;
-    let length: number;
-    let rawVr: Uint8Array | undefined;
-    const c0 = this.bytes[pos] ?? 0;
-    const c1 = this.bytes[pos + 1] ?? 0;
-    const vrText = String.fromCharCode(c0, c1);
-    if (enc.explicitVR && (tag >>> 16) !== 0xfffe && isKnownVr(vrText)) {
-      vr = vrText;
-      if (hasLongHeader(vr)) {
-        if (end - pos < 8) throw parseError('TRUNCATED', 'element header is cut off', path, start);
-        length = this.view.getUint32(pos + 4, le);
-        pos += 8;
-      } else {
-        length = this.view.getUint16(pos + 2, le);
-        pos += 4;
-      }
-    } else {
-      // Implicit VR, delimiters, or an explicit-VR stream with an invalid VR (read as implicit).
-      if (enc.explicitVR && (tag >>> 16) !== 0xfffe) rawVr = this.bytes.slice(pos, pos + 2);
-      vr = rawVr ? 'UN' : implicitVr(tag, signedPixels);
-      length = this.view.getUint32(pos, le);
-      pos += 4;
-      if (rawVr) {
-        // Invalid VR bytes followed by a 16-bit length is what such writers produce; keep the bytes.
-        length = this.view.getUint16(pos - 2, le);
-      }
+    const { tag, vr, length } = h;
+    const pos = start + h.headerLength;
+    const layout = elementLayout(h, enc, depth, parentPath, start);
+    if (layout.kind === 'encapsulated') return this.readEncapsulated(pos, end, enc, vr, [...parentPath, tag]);
+    if (length !== UNDEFINED_LENGTH && length > end - pos) {
+      throw parseError('TRUNCATED', `value length ${length} runs past the end of the data (${end - pos} bytes left)`, [...parentPath, tag], start);
     }
-    if (length === UNDEFINED_LENGTH) {
-      if (tag === PIXEL_DATA && depth === 0 && vr !== 'SQ') return this.readEncapsulated(pos, end, enc, vr, path);
-      if (vr === 'SQ' || vr === 'UN' || implicitVr(tag) === 'SQ' || !enc.explicitVR) {
-        const itemsEnc = vr === 'UN' && enc.explicitVR ? IMPLICIT_LE : enc;
-        const r = this.readItems(pos, end, itemsEnc, charset, path, depth, true, signedPixels);
-        const element: DataElement = {
-          tag,
-          vr: vr === 'UN' ? 'UN' : 'SQ',
-          value: new Uint8Array(0),
-          items: r.items,
-          undefinedLength: true,
-          ...(itemsEnc !== enc ? { itemsImplicit: true } : {}),
-        };
-        return { element, pos: r.pos };
-      }
-      throw parseError('MALFORMED', `undefined length is not allowed for VR ${vr}`, path, start);
+    if (layout.kind === 'sequence') {
+      const path = [...parentPath, tag];
+      const undefinedLength = length === UNDEFINED_LENGTH;
+      const r = this.readItems(pos, undefinedLength ? end : pos + length, layout.itemsEncoding, charset, path, depth, undefinedLength, signedPixels);
+      const element: DataElement = {
+        tag,
+        vr: layout.vr,
+        value: EMPTY,
+        items: r.items,
+        undefinedLength,
+        ...(layout.itemsEncoding !== enc ? { itemsImplicit: true } : {}),
+      };
+      return { element, pos: undefinedLength ? r.pos : pos + length };
     }
-    if (length > end - pos) {
-      throw parseError('TRUNCATED', `value length ${length} runs past the end of the data (${end - pos} bytes left)`, path, start);
-    }
-    if (vr === 'SQ') {
-      const r = this.readItems(pos, pos + length, enc, charset, path, depth, false, signedPixels);
-      return { element: { tag, vr, value: new Uint8Array(0), items: r.items, undefinedLength: false }, pos: pos + length };
-    }
-    const value = this.bytes.subarray(pos, pos + length);
-    const element: DataElement = rawVr ? { tag, vr, value, undefinedLength: false, rawVr } : { tag, vr, value, undefinedLength: false };
+    const value = length === 0 ? EMPTY : this.bytes.subarray(pos, pos + length);
+    const element: DataElement = h.rawVr ? { tag, vr, value, undefinedLength: false, rawVr: h.rawVr } : { tag, vr, value, undefinedLength: false };
     return { element, pos: pos + length };
   }
 
@@ -191,13 +169,14 @@ class DatasetReader {
     while (true) {
       if (!untilDelimiter && pos >= end) return { items, pos };
       if (end - pos < 8) throw parseError('TRUNCATED', 'sequence ends without a Sequence Delimitation Item', path, pos);
-      const tag = this.readTag(pos, enc.littleEndian);
-      const length = this.view.getUint32(pos + 4, enc.littleEndian);
+      const { tag, length } = readItemHeader(this.view, pos, enc.littleEndian);
       if (tag === SEQUENCE_DELIMITATION) {
         if (!untilDelimiter) throw parseError('MALFORMED', 'Sequence Delimitation Item in a sequence of defined length', path, pos);
         return { items, pos: pos + 8 };
       }
-      if (tag !== ITEM) throw parseError('MALFORMED', `expected an Item (FFFE,E000), found ${formatTag(tag)}`, path, pos);
+      if (tag !== ITEM) throw notAnItem(tag, path, pos);
+      this.budget.depth(depth + 1, path, pos);
+      this.budget.item(path, pos);
       pos += 8;
       if (length === UNDEFINED_LENGTH) {
         const r = this.readElements(pos, end, enc, charset, path, depth + 1, true, signedPixels);
@@ -217,14 +196,14 @@ class DatasetReader {
     let offsetTable: Uint8Array | undefined;
     while (true) {
       if (end - pos < 8) throw parseError('TRUNCATED', 'encapsulated Pixel Data ends without a Sequence Delimitation Item', path, pos);
-      const tag = this.readTag(pos, enc.littleEndian);
-      const length = this.view.getUint32(pos + 4, enc.littleEndian);
+      const { tag, length } = readItemHeader(this.view, pos, enc.littleEndian);
       pos += 8;
       if (tag === SEQUENCE_DELIMITATION) break;
-      if (tag !== ITEM) throw parseError('MALFORMED', `expected a fragment Item (FFFE,E000), found ${formatTag(tag)}`, path, pos - 8);
+      if (tag !== ITEM) throw notAnItem(tag, path, pos - 8, 'a fragment Item');
       if (length === UNDEFINED_LENGTH || length > end - pos) {
         throw parseError('TRUNCATED', `fragment length ${length} runs past the end of the data`, path, pos - 8);
       }
+      this.budget.item(path, pos - 8);
       const bytes = this.bytes.subarray(pos, pos + length);
       if (offsetTable === undefined) offsetTable = bytes;
       else fragments.push(bytes);
@@ -233,27 +212,10 @@ class DatasetReader {
     const element: DataElement = {
       tag: PIXEL_DATA,
       vr,
-      value: new Uint8Array(0),
-      encapsulated: { offsetTable: offsetTable ?? new Uint8Array(0), fragments },
+      value: EMPTY,
+      encapsulated: { offsetTable: offsetTable ?? EMPTY, fragments },
       undefinedLength: true,
     };
     return { element, pos };
   }
-}
-
-/** LUT descriptors are "US or SS" in the dictionary, but their 1st and 3rd values are always unsigned (PS3.3 C.11.1.1.1). */
-const LUT_DESCRIPTORS = new Set([0x00281100, 0x00281101, 0x00281102, 0x00281103, 0x00281111, 0x00281112, 0x00281113, 0x00283002]);
-
-/**
- * VR for an implicit-VR element: from the dictionary, `UN` when unknown (private tags
- * included). A "US or SS" pixel value attribute is SS when Pixel Representation
- * (0028,0103) is 1 (`signedPixels`), as DCMTK and pydicom read it.
- */
-export function implicitVr(tag: number, signedPixels = false): string {
-  if ((tag & 0xffff) === 0x0000) return 'UL';
-  const entry = lookupTag(tag);
-  if (!entry) return 'UN';
-  if (tag === PIXEL_DATA) return 'OW';
-  if (signedPixels && entry.vrs.length === 2 && entry.vrs[0] === 'US' && entry.vrs[1] === 'SS' && !LUT_DESCRIPTORS.has(tag)) return 'SS';
-  return entry.vr;
 }

@@ -4,6 +4,7 @@ import type { DataSet } from './data-set.js';
 import { parseDataset } from './parse-dataset.js';
 import { knownTransferSyntax } from './known-transfer-syntax.js';
 import { parseError } from './parse-error.js';
+import { DEFAULT_PARSE_LIMITS, limitError, type ParseLimits } from './parse-limits.js';
 import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, transferSyntaxInfo, type DatasetEncoding, type TransferSyntaxInfo } from './transfer-syntax.js';
 import { hasLongHeader, isKnownVr } from './vr.js';
 
@@ -27,6 +28,12 @@ export interface DicomFile {
   readonly stoppedAtPixelData: boolean;
   /** The raw (inflated, for deflated syntaxes) bytes of the dataset. */
   readonly datasetBytes: Uint8Array;
+  /**
+   * Where a header-only parse stopped: the byte offset in the file of the first element
+   * not read (Pixel Data or what follows it). Undefined for a deflated data set, whose
+   * offsets are those of the inflated bytes.
+   */
+  readonly stoppedAt?: number;
 }
 
 /** Options of {@link parseDicom}. */
@@ -35,6 +42,10 @@ export interface ParseDicomOptions {
   readonly headerOnly?: boolean;
   /** Transfer syntax of a bare dataset without file meta; detected when omitted. */
   readonly transferSyntaxUID?: string;
+  /** What may be built in memory (default {@link DEFAULT_PARSE_LIMITS}). */
+  readonly limits?: ParseLimits;
+  /** Size of the whole file when `bytes` holds only its start (a header-only read); default `bytes.length`. */
+  readonly objectBytes?: number;
 }
 
 /**
@@ -43,6 +54,49 @@ export interface ParseDicomOptions {
  * encapsulated syntax. Throws AtriumError ATRIUM_ERR_PARSE_* naming the tag and offset.
  */
 export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): DicomFile {
+  const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected: detected, datasetStart: pos } = parsePreface(bytes, options.transferSyntaxUID);
+  const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
+  // Offsets in messages are file offsets, except in a deflated data set (offsets of the inflated bytes).
+  const source = transferSyntax.deflated ? inflate(bytes.subarray(pos), pos, limits.maxInflatedBytes) : bytes;
+  const start = transferSyntax.deflated ? 0 : pos;
+  if (source.length === start && !meta) throw parseError('NOT_DICOM', 'no data', [], 0);
+  const parsed = parseDataset(source, transferSyntax, start, source.length, {
+    ...(options.headerOnly ? { stopAtTag: Tag.PixelData } : {}),
+    limits,
+    objectBytes: options.objectBytes ?? bytes.length,
+  });
+  if (!meta && parsed.dataset.size === 0) throw parseError('NOT_DICOM', 'no DICOM elements found', [], pos);
+  return {
+    ...(preamble ? { preamble } : {}),
+    hasPrefix,
+    ...(meta ? { meta } : {}),
+    dataset: parsed.dataset,
+    transferSyntax,
+    transferSyntaxDetected: detected,
+    trailing: parsed.stopped ? new Uint8Array(0) : source.subarray(parsed.end),
+    stoppedAtPixelData: parsed.stopped,
+    datasetBytes: source.subarray(start),
+    ...(parsed.stopped && !transferSyntax.deflated ? { stoppedAt: parsed.end } : {}),
+  };
+}
+
+/** What comes before the data set of a Part 10 file (PS3.10 §7.1), and where the data set starts. */
+export interface Preface {
+  readonly preamble?: Uint8Array;
+  readonly hasPrefix: boolean;
+  readonly meta?: DataSet;
+  readonly transferSyntax: TransferSyntaxInfo;
+  readonly transferSyntaxDetected: boolean;
+  /** Byte offset of the data set (after the File Meta Information). */
+  readonly datasetStart: number;
+}
+
+/**
+ * Reads the preamble, "DICM" prefix and File Meta Information at the start of `bytes`
+ * (which need hold no more than that and the first element of the data set), and the
+ * transfer syntax of the data set: from the meta, `transferSyntaxUID`, or detected.
+ */
+export function parsePreface(bytes: Uint8Array, transferSyntaxUID?: string): Preface {
   let pos = 0;
   let preamble: Uint8Array | undefined;
   let hasPrefix = false;
@@ -66,33 +120,21 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
   if (meta && !meta.has(Tag.TransferSyntaxUID)) {
     throw parseError('MALFORMED', 'File Meta Information has no Transfer Syntax UID (0002,0010)', [Tag.TransferSyntaxUID], pos);
   }
-  const tsSource = meta ?? options.transferSyntaxUID;
-  const detected = tsSource === undefined;
+  const tsSource = meta ?? transferSyntaxUID;
   const transferSyntax = tsSource !== undefined ? knownTransferSyntax(tsSource, pos) : detectEncoding(bytes, pos);
-  let datasetBytes = bytes.subarray(pos);
-  if (transferSyntax.deflated) {
-    try {
-      datasetBytes = inflateRawSync(datasetBytes);
-    } catch (cause) {
-      throw parseError('MALFORMED', `deflated dataset cannot be inflated (${(cause as Error).message})`, [], pos);
+  return { ...(preamble ? { preamble } : {}), hasPrefix, ...(meta ? { meta } : {}), transferSyntax, transferSyntaxDetected: tsSource === undefined, datasetStart: pos };
+}
+
+/** Inflates a deflated data set (PS3.5 §A.5), refusing past `maxBytes` (ATRIUM_ERR_PARSE_LIMIT). */
+export function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
+  try {
+    return inflateRawSync(deflated, { maxOutputLength: maxBytes });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw limitError('maxInflatedBytes', maxBytes, `the deflated data set inflates to more than ${maxBytes} bytes`, [], offset);
     }
+    throw parseError('MALFORMED', `deflated dataset cannot be inflated (${(cause as Error).message})`, [], offset);
   }
-  if (datasetBytes.length === 0 && !meta) throw parseError('NOT_DICOM', 'no data', [], 0);
-  const parsed = parseDataset(datasetBytes, transferSyntax, 0, datasetBytes.length, {
-    ...(options.headerOnly ? { stopAtTag: Tag.PixelData } : {}),
-  });
-  if (!meta && parsed.dataset.size === 0) throw parseError('NOT_DICOM', 'no DICOM elements found', [], pos);
-  return {
-    ...(preamble ? { preamble } : {}),
-    hasPrefix,
-    ...(meta ? { meta } : {}),
-    dataset: parsed.dataset,
-    transferSyntax,
-    transferSyntaxDetected: detected,
-    trailing: parsed.stopped ? new Uint8Array(0) : datasetBytes.subarray(parsed.end),
-    stoppedAtPixelData: parsed.stopped,
-    datasetBytes,
-  };
 }
 
 function isDicm(b: Uint8Array, at: number): boolean {

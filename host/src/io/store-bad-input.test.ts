@@ -50,7 +50,7 @@ function expectQuarantined(outcome: StoreOutcome, bytes: Uint8Array): asserts ou
   if (outcome.status !== 'rejected') throw new Error(`expected a rejection, got ${outcome.status}`);
   expect(outcome.code).toMatch(/^ATRIUM_ERR_/);
   expect(outcome.reason.length).toBeGreaterThan(10);
-  const kept = join(ws.root, ...outcome.quarantinePath.split('/'));
+  const kept = join(ws.root, ...(outcome.quarantinePath ?? '').split('/'));
   expect(existsSync(kept)).toBe(true);
   expect(Buffer.from(readFileSync(kept)).equals(Buffer.from(bytes))).toBe(true);
   const reason = JSON.parse(readFileSync(kept.replace(/\.dcm$/, '.json'), 'utf8')) as Record<string, unknown>;

@@ -16,20 +16,30 @@ export interface WrapIdentity {
 }
 
 /**
- * A Part 10 file (PS3.10 §7.1) around data set bytes that are kept exactly as they are:
- * a zero preamble, "DICM", File Meta Information built for `identity` (see
- * `buildFileMeta`), then the data set bytes — given as one array or as the slices they
- * arrived in — copied once into one allocation. Nothing of the data set is re-encoded.
+ * What a Part 10 file (PS3.10 §7.1) puts before the data set: a zero preamble, "DICM" and
+ * File Meta Information built for `identity` (see `buildFileMeta`).
  */
-export function wrapDataset(dataset: Uint8Array | readonly Uint8Array[], identity: WrapIdentity): Uint8Array {
+export function part10Header(identity: WrapIdentity): Uint8Array {
   const ids = new DataSet([stringElement(Tag.SOPClassUID, 'UI', identity.SOPClassUID), stringElement(Tag.SOPInstanceUID, 'UI', identity.SOPInstanceUID)], EXPLICIT_LE);
   const meta = writeDataset(buildFileMeta(ids, identity.TransferSyntaxUID, identity.sourceAet), EXPLICIT_LE);
-  const parts = dataset instanceof Uint8Array ? [dataset] : dataset;
-  const out = Buffer.allocUnsafe(132 + meta.length + parts.reduce((n, p) => n + p.length, 0));
-  out.fill(0, 0, 128);
+  const out = Buffer.alloc(132 + meta.length);
   out.set(DICM, 128);
   out.set(meta, 132);
-  let at = 132 + meta.length;
+  return out;
+}
+
+/**
+ * A Part 10 file around data set bytes that are kept exactly as they are: the
+ * {@link part10Header} of `identity`, then the data set bytes — given as one array or as
+ * the slices they arrived in — copied once into one allocation. Nothing of the data set
+ * is re-encoded.
+ */
+export function wrapDataset(dataset: Uint8Array | readonly Uint8Array[], identity: WrapIdentity): Uint8Array {
+  const header = part10Header(identity);
+  const parts = dataset instanceof Uint8Array ? [dataset] : dataset;
+  const out = Buffer.allocUnsafe(header.length + parts.reduce((n, p) => n + p.length, 0));
+  out.set(header, 0);
+  let at = header.length;
   for (const p of parts) {
     out.set(p, at);
     at += p.length;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { importPaths } from '../importer/import-paths.js';
 import { openWorkstation, type Workstation } from '../workstation.js';
+import { RemoteAeTable } from './config/index.js';
 import { CommandField } from './dimse/dimse-command.js';
 import { outgoingForUids } from './outgoing-for-uids.js';
 import { DicomServer } from './scp/dicom-server.js';
@@ -27,11 +28,14 @@ const SAMPLES = ['samples/mr/MR_small.dcm', 'samples/nm/NM1_JPLL.dcm', 'samples/
 const settings = (aeTitle: string): ScuSettings => ({ aeTitle, maxPduLength: 16384, connectTimeoutMs: 3000, associationTimeoutMs: 3000, dimseTimeoutMs: 10_000 });
 
 function startServer(ws: Workstation, aeTitle: string, peers: Record<string, number>, findLimit = 500): DicomServer {
+  // The other Atriums may query and retrieve: registered with role "call" at 127.0.0.1.
+  const aes = new RemoteAeTable(ws.index.db);
+  for (const title of ['ATRIUM_A', 'ATRIUM_B', 'ATRIUM_C']) aes.add({ title, host: '127.0.0.1', port: 104, roles: ['call'] });
   return new DicomServer({
     aeTitle, port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 4,
-    acceptUnknownCallingAe: true, acceptUnknownHosts: true,
+    acceptUnknownCallingAe: true, acceptUnknownHosts: true, acceptUnknownQueryRetrieve: false, identifyCaller: (t, a) => aes.identifyCaller(t, a),
     services: [
-      echoService(), storeService({ store: ws.store, root: ws.root }),
+      echoService(), storeService({ store: ws.store }),
       findService({ index: ws.index, aeTitle, limit: findLimit }),
       retrieveService({ index: ws.index, files: ws.files, scu: settings(aeTitle), destination: (t) => (peers[t] ? { title: t, host: '127.0.0.1', port: peers[t] } : undefined) }),
     ],
@@ -124,7 +128,7 @@ describe('Atrium SCU ↔ Atrium SCP on 127.0.0.1', () => {
     const dirC = makeTempDir('net-c-');
     const c = openWorkstation(dirC);
     try {
-      const store = storeService({ store: c.store, root: c.root });
+      const store = storeService({ store: c.store });
       const sc = '1.2.840.10008.5.1.4.1.1.7';
       const get = await openScu(settings('ATRIUM_C'), { title: 'ATRIUM_B', host: '127.0.0.1', port: portB },
         [qrContext('STUDY', 'Get'), { abstractSyntax: sc, transferSyntaxes: ['1.2.840.10008.1.2.5', '1.2.840.10008.1.2.1'] }],

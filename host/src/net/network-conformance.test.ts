@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QueryRetrieveSopClass, sopClassName } from '@atrium/sdk';
+import { QueryRetrieveSopClass, SopClass, sopClassName } from '@atrium/sdk';
 import { DEFAULT_NETWORK_CONFIG } from './config/index.js';
-import { seedStorageClasses } from './jobs/seed-storage-classes.js';
 import { networkConformanceStatement } from './network-conformance.js';
 import { STORAGE_SYNTAXES, storageSopClasses } from './syntaxes.js';
 
@@ -15,14 +14,25 @@ describe('network conformance statement', () => {
   });
 
   it('covers every storage SOP class the five seeds require', () => {
-    expect(seedStorageClasses().filter((uid) => !storageSopClasses().includes(uid))).toEqual([]);
-    expect(seedStorageClasses()).toHaveLength(17);
+    // CT, Enhanced CT, MR, Enhanced MR, NM, SC, the multi-frame SCs, XA, X-Ray Radiation Dose SR, DX, intra-oral, CR, US (single and multi-frame), VL Endoscopic, VL Photographic.
+    const seeds = [
+      SopClass.CTImageStorage, SopClass.EnhancedCTImageStorage, SopClass.MRImageStorage, SopClass.EnhancedMRImageStorage,
+      SopClass.NuclearMedicineImageStorage, SopClass.SecondaryCaptureImageStorage,
+      SopClass.MultiFrameGrayscaleByteSecondaryCaptureImageStorage, SopClass.MultiFrameTrueColorSecondaryCaptureImageStorage,
+      SopClass.XRayAngiographicImageStorage, SopClass.XRayRadiationDoseSRStorage, SopClass.DigitalXRayImageStorageForPresentation,
+      SopClass.DigitalIntraOralXRayImageStorageForPresentation, SopClass.ComputedRadiographyImageStorage,
+      SopClass.UltrasoundImageStorage, SopClass.UltrasoundMultiFrameImageStorage, SopClass.VLEndoscopicImageStorage, SopClass.VLPhotographicImageStorage,
+    ];
+    expect(seeds.filter((uid) => !storageSopClasses().includes(uid))).toEqual([]);
   });
 
   it('states the configured parameters, the rejection reasons and the statuses', () => {
     expect(text).toContain('| AE title | WS_ONE | aeTitle |');
     expect(text).toContain('| C-FIND SCP matches | 250 | findLimit |');
     expect(text).toContain('rejected-transient / service-provider (presentation) / local-limit-exceeded');
+    expect(text).toContain('- C-FIND, C-MOVE, C-GET: registered callers only, each from its registered host (acceptUnknownQueryRetrieve=false)');
+    expect(text).toContain('| C-FIND / C-MOVE / C-GET from callers not registered at their host | refused | acceptUnknownQueryRetrieve |');
+    expect(text).toMatch(/a Maximum Length of 1 to 1023 .*\| rejected-permanent \/ service-provider \(ACSE\) \/ no-reason-given \|/);
     for (const code of ['A700', 'A900', 'C000', 'FF00', 'FF01', 'FE00', 'A801', 'A702', 'B000']) expect(text).toContain(`| ${code} |`);
     expect(text).toMatch(/\| STUDY \| ModalitiesInStudy \| \(0008,0061\) \|/);
     expect(text).toMatch(/\| PATIENT \| PatientName \| \(0010,0010\) \| single value, wildcard \(case-insensitive\), universal \|/);

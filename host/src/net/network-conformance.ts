@@ -2,7 +2,9 @@ import { QueryRetrieveSopClass, VerificationSOPClass, lookupKeyword, sopClassNam
 import { QUERY_KEYS } from '../db/query-keys.js';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
 import type { NetworkConfig } from './config/index.js';
-import { seedStorageClasses } from './jobs/seed-storage-classes.js';
+import { describeCallerPolicy } from './scp/caller-policy.js';
+import { GET_SYNTAX_GROUPS, MAX_CONTEXTS } from './scu/get-contexts.js';
+import { MIN_PEER_MAX_PDU_LENGTH } from './ul/pdu.js';
 import { STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSopClasses } from './syntaxes.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -56,22 +58,32 @@ export function networkConformanceStatement(config: NetworkConfig): string {
       ['Storage SCU job retries', config.storeRetries, 'storeRetries'],
       ['Move / get SCU job retries, delay', `${config.moveRetries}, ${ms(config.moveRetryDelayMs)}`, 'moveRetries, moveRetryDelayMs'],
       ['C-STORE answered after fsync', config.syncStorageArea ? 'yes' : 'no (after the write to the OS)', 'syncStorageArea'],
+      ['Calling AE titles / hosts not in the AE table', `${config.acceptUnknownCallingAe ? 'accepted' : 'rejected'} / ${config.acceptUnknownHosts ? 'accepted' : 'rejected'}`, 'acceptUnknownCallingAe, acceptUnknownHosts'],
+      ['C-FIND / C-MOVE / C-GET from callers not registered at their host', config.acceptUnknownQueryRetrieve ? 'served' : 'refused', 'acceptUnknownQueryRetrieve'],
     ]),
     '',
     'One operation at a time per association (no asynchronous operations window); no extended negotiation, no user identity negotiation, no TLS. TCP Nagle is off on every socket.',
     '',
     '### Association acceptance policy',
     '',
-    table(['Condition', 'A-ASSOCIATE-RJ result / source / reason'], [
+    'A caller is an AE title at a host: an AE table entry with role "call" (`atrium ae add <title> --host <address> --port <n> --roles call`) is a known peer when it calls from its own host. The three settings combine as follows; in force now:',
+    '',
+    ...describeCallerPolicy(config).map((line) => `- ${line}`),
+    '',
+    table(['Condition', 'Answer (A-ASSOCIATE-RJ result / source / reason, or presentation context result)'], [
+      ['Application context other than DICOM', 'rejected-permanent / service-user / application-context-name-not-supported'],
+      ['Blank calling AE title', 'rejected-permanent / service-user / calling-AE-title-not-recognized'],
+      [`No presentation context; a context ID even, 0 or proposed twice; a Maximum Length of 1 to ${MIN_PEER_MAX_PDU_LENGTH - 1} (no P-DATA-TF worth sending fits)`, 'rejected-permanent / service-provider (ACSE) / no-reason-given'],
+      ['Protocol version without bit 0', 'rejected-permanent / service-provider (ACSE) / protocol-version-not-supported'],
       ['Called AE title is not ours', 'rejected-permanent / service-user / called-AE-title-not-recognized'],
       [`Calling AE title not in the AE table with role "call" (only when acceptUnknownCallingAe is false; now ${config.acceptUnknownCallingAe})`, 'rejected-permanent / service-user / calling-AE-title-not-recognized'],
-      [`Peer address not registered (only when acceptUnknownHosts is false; now ${config.acceptUnknownHosts})`, 'rejected-permanent / service-user / no-reason-given'],
+      [`Calling AE title registered for another host (only when acceptUnknownHosts is false; now ${config.acceptUnknownHosts})`, 'rejected-permanent / service-user / calling-AE-title-not-recognized'],
+      [`Unregistered calling AE title from an address that is no registered caller's host (only when acceptUnknownHosts is false)`, 'rejected-permanent / service-user / no-reason-given'],
+      [`C-FIND / C-MOVE / C-GET context from a caller that is not a registered AE at its host (unless acceptUnknownQueryRetrieve; now ${config.acceptUnknownQueryRetrieve})`, 'context: user-rejection; when nothing else usable was proposed (only storage contexts it takes the SCP role on, as for C-GET), rejected-permanent / service-user / calling-AE-title-not-recognized'],
       [`${config.maxAssociations} associations already open`, 'rejected-transient / service-provider (presentation) / local-limit-exceeded'],
-      ['Application context other than DICOM', 'rejected-permanent / service-user / application-context-name-not-supported'],
-      ['Protocol version without bit 0', 'rejected-permanent / service-provider (ACSE) / protocol-version-not-supported'],
     ]),
     '',
-    'A malformed PDU (unknown type, a length over the maximum, an item that does not fit, a P-DATA for a context not accepted) is answered with A-ABORT (service provider, PS3.8 reason) and closes that association only.',
+    `A malformed PDU (unknown type, a length over the maximum, an item that does not fit, a P-DATA for a context not accepted) is answered with A-ABORT (service provider, PS3.8 reason) and closes that association only. A PDU must be complete within the idle timeout (${ms(config.idleTimeoutMs)}) of its first byte, however slowly its bytes come; past it the association is aborted. As requestor, an A-ASSOCIATE-AC with a Maximum Length of 1 to ${MIN_PEER_MAX_PDU_LENGTH - 1} is answered A-ABORT (invalid-PDU-parameter-value).`,
     '',
     '## Verification SOP Class (SCU and SCP)',
     '',
@@ -88,8 +100,8 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     table(['Status', 'Code', 'When'], [
       ['Success', '0000', 'stored (or replaced: same SOP Instance UID in the same series)'],
       ['Warning: data set does not match SOP class', 'B007', 'stored, with validation warnings recorded (receive validation safety: e.g. a missing Type 1 attribute not needed to identify or display the object); the first in Error Comment'],
-      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free'],
-      ['Error: data set does not match SOP class', 'A900', 'identity UIDs that are missing, empty, multi-valued, not UI or malformed; a pixel description or geometry that cannot be used; under receive validation strict, any missing or invalid Type 1 attribute; or the data set\'s SOP Class / Instance UID differs from the request; reason in Error Comment; bytes kept in quarantine'],
+      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free (store setting minFreeBytes), the object is larger than maxObjectBytes (default 32 GiB), or it passes a parse limit (nesting, elements, items); nothing is written, the sender keeps the object'],
+      ['Error: data set does not match SOP class', 'A900', 'identity UIDs that are missing, empty, multi-valued, not UI or malformed; a pixel description or geometry that cannot be used; under receive validation strict, any missing or invalid Type 1 attribute; the data set\'s SOP Class / Instance UID differs from the request, or the request\'s Affected SOP Class / Instance UID is empty or not a valid UID; reason in Error Comment; bytes kept in quarantine'],
       ['Error: cannot understand', 'C000', 'unreadable data set, or a Series Instance UID held by another study; reason in Error Comment; bytes kept in quarantine'],
     ]),
     '',
@@ -123,9 +135,9 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     '',
     '## Query/Retrieve SCU (`atrium find`, `atrium move`, `atrium get`)',
     '',
-    'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL past the configured number of results. A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. C-GET proposes these storage SOP classes with the SCP role (uncompressed, and one compressed context each):',
+    'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL on reaching the configured number of results while the query is outstanding (never after its final response). A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. A final response is read whatever extra elements its command set carries (a Failed SOP Instance UID List (0008,0058) there is used).',
     '',
-    table(['Storage SOP Class', 'UID'], uidRows(seedStorageClasses(), sopClassName)),
+    `C-GET first asks the peer which SOP classes the retrieve will meet: SOP Classes in Study (0008,0062) at study level, else the SOP Class UIDs of an image-level C-FIND (every storage SOP class when the peer tells neither). It proposes each class with the SCP role in ${GET_SYNTAX_GROUPS.length} presentation contexts, one per transfer syntax of the storage SCP table above (uncompressed first), so that each instance comes in the syntax the peer holds it in, over as many associations as ${MAX_CONTEXTS} contexts each require; over several, each asks for the instances of its classes (IMAGE level, SOP Instance UID lists, from an image-level C-FIND). When sub-operations failed, the instances that did not come (from an image-level C-FIND) are asked for again at IMAGE level, one syntax at a time, for a peer that sends on the first context it accepted for a class. The result counts instances: completed (stored), failed (refused by our store, or never sent) with their UIDs.`,
     '',
   ].join('\n');
 }

@@ -39,6 +39,18 @@ describe('discoverPlugins', () => {
     for (const p of found.plugins) expect(importCount(p.packageDir)).toBe(0); // JSON only
   });
 
+  it('finds plugins in the user\'s folder ~/.atrium/plugins after $ATRIUM_PLUGIN_PATH', () => {
+    const home = tempDir();
+    const envHolder = tempDir();
+    const d = writePlugin(join(envHolder, 'delta'), 'acme.delta');
+    const u = writePlugin(join(home, '.atrium', 'plugins', 'upsilon'), 'acme.upsilon');
+    writePlugin(join(home, '.atrium', 'plugins', 'delta-copy'), 'acme.delta');
+    const found = discoverPlugins({ roots: [], nodeModules: [], env: { HOME: home, ATRIUM_PLUGIN_PATH: envHolder } });
+    expect(found.plugins.map((p) => [p.manifest.id, p.packageDir])).toEqual([['acme.delta', d], ['acme.upsilon', u]]);
+    expect(found.rejected.map((r) => r.problem.code)).toEqual([PluginErrorCode.DUPLICATE]);
+    expect(discoverPlugins({ roots: [], nodeModules: [], env: {} }).plugins).toEqual([]);
+  });
+
   it('defaults id (only from a publisher.name package name), version and main from package.json', () => {
     const root = tempDir();
     writePlugin(join(root, 'plugins', 'a'), 'acme.alpha', { version: '2.5.0', main: 'index.mjs' });

@@ -3,6 +3,22 @@ import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PluginErrorCode, type PluginProblem } from './plugin-problem.js';
 
+/**
+ * The user's plugin folder, `~/.atrium/plugins` (home from `HOME`, or `USERPROFILE` on
+ * Windows, of `env`): searched after `$ATRIUM_PLUGIN_PATH`, and where `atrium plugin new`
+ * creates a plugin unless told otherwise. Undefined when `env` names no home.
+ */
+export function userPluginFolder(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  const home = env.HOME ?? env.USERPROFILE;
+  return home === undefined || home === '' ? undefined : join(home, '.atrium', 'plugins');
+}
+
+/** The folders of `$ATRIUM_PLUGIN_PATH` in `env`, in order, then the user's plugin folder. */
+export function environmentPluginFolders(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  const user = userPluginFolder(env);
+  return [...(env.ATRIUM_PLUGIN_PATH ?? '').split(delimiter).filter((f) => f.trim() !== ''), ...(user === undefined ? [] : [user])];
+}
+
 /** Where a plugin package was found (the order of discovery; the first found wins). */
 export type PluginOrigin = 'plugins' | 'examples' | 'folder' | 'npm';
 
@@ -47,12 +63,13 @@ export interface DiscoverOptions {
   readonly roots?: readonly string[];
   /**
    * Extra folders, searched after the roots: each one is a plugin package itself or holds
-   * plugin packages. `$ATRIUM_PLUGIN_PATH` (separated by `:`, `;` on Windows) is appended.
+   * plugin packages. `$ATRIUM_PLUGIN_PATH` (separated by `:`, `;` on Windows) is appended,
+   * then the user's plugin folder ({@link userPluginFolder}).
    */
   readonly folders?: readonly string[];
   /** `node_modules` folders searched last (`*` and `@*\/*`). Default: those on the host's resolution path; `[]` to skip. */
   readonly nodeModules?: readonly string[];
-  /** Environment to read `ATRIUM_PLUGIN_PATH` from (default `process.env`). */
+  /** Environment to read `ATRIUM_PLUGIN_PATH` and the home folder from (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -84,13 +101,13 @@ export function defaultNodeModules(): string[] {
 /**
  * Find plugin packages — package.json files carrying an `atrium` field — in, in order:
  * `<root>/plugins/*` and `<root>/examples/*`, the extra folders (option, then
- * `$ATRIUM_PLUGIN_PATH`), and installed npm packages. The same folder reached twice (a
+ * `$ATRIUM_PLUGIN_PATH`, then `~/.atrium/plugins`), and installed npm packages. The same folder reached twice (a
  * workspace symlink) counts once; the same plugin id twice: the first wins and the second
  * is rejected with `ATRIUM_ERR_PLUGIN_DUPLICATE`. Reads JSON only, never imports code.
  */
 export function discoverPlugins(options: DiscoverOptions = {}): PluginDiscovery {
   const env = options.env ?? process.env;
-  const envFolders = (env.ATRIUM_PLUGIN_PATH ?? '').split(delimiter).filter((f) => f.trim() !== '');
+  const envFolders = environmentPluginFolders(env);
   const candidates: { dir: string; origin: PluginOrigin; strict: boolean }[] = [];
   for (const root of options.roots ?? defaultPluginRoots()) {
     for (const dir of childFolders(join(root, 'plugins'))) candidates.push({ dir, origin: 'plugins', strict: true });

@@ -6,6 +6,7 @@ import { havePeers, runPeer } from '../../../test/support/peers.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { readFrame } from '../io/pixel-access.js';
 import { syntheticCtSeries } from '../testing/synthetic-ct-series.js';
+import { imageSourceOf } from '../io/image-file.js';
 import { renderFrame } from './render-frame.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atrium-render-'));
@@ -34,12 +35,12 @@ describe('renderFrame', () => {
   it('applies rescale and the linear VOI function of PS3.3 C.11.2.1.2.1 exactly', async () => {
     // The synthetic CT: air -1000, water 0, bone 1000, fat -100, contrast 300, sphere 60 HU; window 40/400 stored in the file.
     const file = parseDicom(syntheticCtSeries({ slices: 1, rows: 64, columns: 64 })[0]!);
-    const byInstance = await renderFrame(file);
+    const byInstance = await renderFrame(imageSourceOf(file));
     expect(byInstance.window).toEqual({ center: 40, width: 400 });
     expect(byInstance.windowSource).toBe('instance');
     // 0 HU in 40/400: ((0 - 39.5) / 399 + 0.5) · 255 = 102.26 → 102; -100 → 38.35 → 38; 60 → 140.60 → 141; ≥ 239.5 → 255; ≤ -160.5 → 0.
     expect(new Set(byInstance.data)).toEqual(new Set([0, 102, 255, 38, 141]));
-    const given = await renderFrame(file, { window: { center: 0, width: 2001 } });
+    const given = await renderFrame(imageSourceOf(file), { window: { center: 0, width: 2001 } });
     // -1000 → 0, 0 → 127.5 → 128, 1000 → 255, -100 → ((-100 + 0.5)/2000 + 0.5)·255 = 114.81 → 115, 300 → 165.56 → 166, 60 → 135.21 → 135.
     expect(new Set(given.data)).toEqual(new Set([0, 128, 255, 115, 166, 135]));
     expect(given.windowSource).toBe('given');
@@ -47,7 +48,7 @@ describe('renderFrame', () => {
 
   it('uses the frame min/max when the instance has no window: min → 0, max → 255, linear between', async () => {
     const file = parseDicom(readFileSync('samples/mr/emri_small.dcm'));
-    const image = await renderFrame(file);
+    const image = await renderFrame(imageSourceOf(file));
     expect(image.windowSource).toBe('min-max');
     const values = (await readFrame(file, 0, { rescale: true })).data;
     let min = Infinity;
@@ -62,7 +63,7 @@ describe('renderFrame', () => {
 
   it('refuses a frame that does not exist', async () => {
     const file = parseDicom(readFileSync('samples/sc/SC_rgb_2frame.dcm'));
-    await expect(renderFrame(file, { frame: 2 })).rejects.toMatchObject({ code: 'ATRIUM_ERR_RENDER_FRAME' });
+    await expect(renderFrame(imageSourceOf(file), { frame: 2 })).rejects.toMatchObject({ code: 'ATRIUM_ERR_RENDER_FRAME' });
   });
 
   const cases: [string, string, number, string[]][] = [
@@ -79,7 +80,7 @@ describe('renderFrame', () => {
       const ref = readPnm(out);
       const frameArg = args.indexOf('+F');
       const wArg = args.indexOf('+Ww');
-      const ours = await renderFrame(parseDicom(readFileSync(path)), {
+      const ours = await renderFrame(imageSourceOf(parseDicom(readFileSync(path))), {
         frame: frameArg >= 0 ? Number(args[frameArg + 1]) - 1 : 0,
         ...(wArg >= 0 ? { window: { center: Number(args[wArg + 1]), width: Number(args[wArg + 2]) } } : {}),
       });

@@ -1,7 +1,6 @@
 import { Tag, windowToGrey } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
-import type { DicomFile } from '../io/parse-part10.js';
-import { readFrame } from '../io/pixel-access.js';
+import type { ImageSource } from '../io/image-file.js';
 import type { Image8 } from './encode-png.js';
 
 /** A VOI window (PS3.3 C.11.2.1.2): centre and width in modality values (HU for CT). */
@@ -27,7 +26,8 @@ export interface RenderedFrame extends Image8 {
 }
 
 /**
- * One frame of an image instance as 8-bit pixels for display: greyscale frames get the
+ * One frame of an image (in memory: `imageSourceOf`; a file read a frame at a time:
+ * `openImageFile`) as 8-bit pixels for display: greyscale frames get the
  * Modality LUT (Rescale Slope/Intercept) and then the linear VOI function of PS3.3
  * C.11.2.1.2.1 with the given window, the instance's first Window Center/Width, or the
  * frame's min/max; MONOCHROME1 is inverted. Colour frames (RGB, YBR_*, PALETTE COLOR) are
@@ -35,14 +35,14 @@ export interface RenderedFrame extends Image8 {
  * their top 8 bits). Throws ATRIUM_ERR_RENDER_FRAME for a frame index out of range and
  * ATRIUM_ERR_RENDER_UNSUPPORTED for other sample counts.
  */
-export async function renderFrame(file: DicomFile, options: RenderFrameOptions = {}): Promise<RenderedFrame> {
-  const ds = file.dataset;
+export async function renderFrame(image: ImageSource, options: RenderFrameOptions = {}): Promise<RenderedFrame> {
+  const ds = image.dataset;
   const frames = Math.max(1, ds.number(Tag.NumberOfFrames) ?? 1);
   const index = options.frame ?? 0;
   if (!Number.isInteger(index) || index < 0 || index >= frames) {
     throw new AtriumError('ATRIUM_ERR_RENDER_FRAME', `frame ${index + 1} does not exist: the instance has ${frames} frame(s)`, { frame: index + 1, frames });
   }
-  const frame = await readFrame(file, index, { rescale: true, color: 'rgb' });
+  const frame = await image.frame(index, { rescale: true, color: 'rgb' });
   const { rows, columns, samplesPerPixel } = frame;
   const count = rows * columns;
   if (samplesPerPixel === 3) {

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, readFileSync, existsSync, rmdirSync, statfsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AtriumError } from '../errors/atrium-error.js';
@@ -60,17 +60,26 @@ export class FileStore {
     this.place(this.writeTemp(bytes, options), relPath, options);
   }
 
+  /** {@link writeAtomic} of what `fill` writes to the file's descriptor (an object copied from a file in chunks, never held whole). */
+  writeAtomicWith(relPath: string, fill: (fd: number) => void, options: { sync?: boolean } = {}): void {
+    this.place(this.writeTempWith(fill, options), relPath, options);
+  }
+
   /**
    * The first half of {@link writeAtomic}: `bytes` in a new temp file under `tmp/`
    * (fsync'd unless `sync: false`). Returns its absolute path, for {@link place} or
    * {@link discard}; a temp file left by a crash is removed at the next start.
    */
   writeTemp(bytes: Uint8Array, options: { sync?: boolean } = {}): string {
+    return this.writeTempWith((fd) => writeAll(fd, bytes), options);
+  }
+
+  /** {@link writeTemp} of what `fill` writes to the temp file's descriptor; a temp file whose `fill` throws is removed. */
+  writeTempWith(fill: (fd: number) => void, options: { sync?: boolean } = {}): string {
     const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
     const fd = openSync(tmp, 'w');
     try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fill(fd);
       if (options.sync ?? true) fsyncSync(fd);
     } catch (e) {
       closeSync(fd);
@@ -104,6 +113,12 @@ export class FileStore {
     rmSync(tmp, { force: true });
   }
 
+  /** Bytes free for this process on the store's file system (the probe tests replace to simulate a full disk). */
+  freeBytes(): number {
+    const stats = statfsSync(this.root);
+    return stats.bavail * stats.bsize;
+  }
+
   /** Remove a stored file and the directories it leaves empty (up to `files/`). */
   remove(relPath: string): void {
     const abs = this.absolute(relPath);
@@ -120,14 +135,16 @@ export class FileStore {
   }
 
   /**
-   * Keep rejected bytes with their reason: `quarantine/<date>/<id>.dcm` and `<id>.json`.
+   * Keep rejected bytes with their reason: `quarantine/<date>/<id>.dcm` and `<id>.json`;
+   * `bytes` may be a function writing them (a large object copied from its file).
    * Returns the relative path of the kept bytes.
    */
-  quarantine(bytes: Uint8Array, reason: Readonly<Record<string, unknown>>, now = new Date()): string {
+  quarantine(bytes: Uint8Array | ((fd: number) => void), reason: Readonly<Record<string, unknown>>, now = new Date()): string {
     const day = now.toISOString().slice(0, 10);
     const id = `${now.toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(6).toString('hex')}`;
     const rel = `quarantine/${day}/${id}.dcm`;
-    this.writeAtomic(rel, bytes);
+    if (typeof bytes === 'function') this.writeAtomicWith(rel, bytes);
+    else this.writeAtomic(rel, bytes);
     this.writeAtomic(`quarantine/${day}/${id}.json`, new TextEncoder().encode(JSON.stringify({ ...reason, keptAt: now.toISOString() }, null, 2) + '\n'));
     return rel;
   }
@@ -155,6 +172,12 @@ export class FileStore {
     walk(this.filesDir);
     return out;
   }
+}
+
+/** Writes all of `bytes` at the descriptor's position. */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 function syncDirectory(dir: string): void {

@@ -44,7 +44,7 @@ describe('InstanceStore: no overwrite by a malformed instance', () => {
     expect(storedFiles(ws)).toEqual(before);
     expect(Object.values(before)).toEqual([sha(plain)]);
     expect(readdirSync(ws.files.tmpDir)).toEqual([]);
-    const quarantined = 'quarantinePath' in second ? ws.files.read(second.quarantinePath) : undefined;
+    const quarantined = 'quarantinePath' in second && second.quarantinePath ? ws.files.read(second.quarantinePath) : undefined;
     expect(quarantined && sha(quarantined)).toBe(sha(multi));
     expect(ws.index.getInstances({ SOPInstanceUID: '1.2.3' }).map((r) => r.file.sha256)).toEqual([sha(plain)]);
     const full = reconcileStore(ws.files, ws.index, ws.intents, true);

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { Classification, Index } from '../db/dicom-index.js';
+import { readFileSync, statSync } from 'node:fs';
+import type { Index } from '../db/dicom-index.js';
 import type { RecordWarning } from '../db/instance-record.js';
 import { query } from '../db/query-engine.js';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
+import { classificationRefusal } from './classification-refusal.js';
+import { diskFullRefusal } from './disk-space.js';
 import type { FileStore } from './file-store.js';
-import { prepareInstance, type PreparedInstance, type Refusal } from './prepare-instance.js';
+import { prepareInstance, prepareLargeObject, type Prepared, type PreparedInstance, type PrepareOptions, type Refusal } from './prepare-instance.js';
+import { copyInto, IN_MEMORY_MAX_BYTES, receivedFile, tooLarge, type ReceivedFile } from './receive-large-object.js';
 import { DEFAULT_STABLE_AGE_MS, SeriesCompletion } from './series-completion.js';
 import { StoreEvents } from './store-events.js';
 import type { StoreIntents } from './store-intents.js';
 import type { StoreOutcome } from './store-outcome.js';
+import { DEFAULT_STORE_LIMITS, type StoreLimits } from './store-settings.js';
 import type { ValidationPolicy } from './validate-instance.js';
 
 /** Options of {@link InstanceStore.receive}. */
@@ -25,6 +30,8 @@ export interface InstanceStoreOptions {
   readonly policy?: ValidationPolicy;
   /** A series is complete once nothing new arrived in it for this long (default 60 s). */
   readonly stableAgeMs?: number;
+  /** Parse limits, largest object, free disk space kept (default {@link DEFAULT_STORE_LIMITS}). */
+  readonly limits?: StoreLimits;
 }
 
 /** Options, or the function that reads them when first needed (so that opening a store never fails on its settings). */
@@ -35,6 +42,15 @@ export type StagedInstance =
   | { readonly refused: StoreOutcome }
   | { readonly path: string; readonly warnings: readonly RecordWarning[]; commit(): StoreOutcome };
 
+/** What a refusal keeps in quarantine: the bytes received, or a file too large to hold (copied in chunks). */
+export type Received = Uint8Array | ReceivedFile;
+
+interface Resolved {
+  readonly policy: ValidationPolicy;
+  readonly limits: StoreLimits;
+  readonly completion: SeriesCompletion;
+}
+
 /**
  * Receives DICOM objects into the store: the one path used by import, the C-STORE SCP
  * and derived series, and the one place that fires the store's events. A Level 2 (Full)
@@ -42,17 +58,19 @@ export type StagedInstance =
  * Information is generated only for an object that came without one); objects the
  * validation policy refuses, and anything that fails on the way, are refused with a
  * reason and their bytes kept in quarantine — a bad object never stops the next one.
+ * Objects over 64 MiB (files only) are never held in memory: walked and their header
+ * parsed in place, then copied in chunks.
  *
  * Order of a store (crash-safe; a stored file is only ever replaced by a validated
- * instance with the same identity, once the index agrees): parse and validate in memory
- * → write a temp file → index check (duplicate series, path held by another instance) →
- * record the intent → rename into place → index in one transaction → forget the intent
- * → `instanceStored`.
+ * instance with the same identity, once the index agrees): parse and validate (size
+ * limit first) → free disk space checked → write a temp file → index check (duplicate
+ * series, path held by another instance) → record the intent → rename into place →
+ * index in one transaction → forget the intent → `instanceStored`.
  */
 export class InstanceStore {
   /** `instanceStored` for every instance stored; `seriesComplete` per series. */
   readonly events = new StoreEvents();
-  private resolved?: { readonly policy: ValidationPolicy; readonly completion: SeriesCompletion };
+  private resolved?: Resolved;
 
   constructor(
     private readonly files: FileStore,
@@ -66,13 +84,33 @@ export class InstanceStore {
     return this.resolve().policy;
   }
 
-  private resolve(): { readonly policy: ValidationPolicy; readonly completion: SeriesCompletion } {
+  /** The parse limits, largest object and free space kept in force: what every read of a stored file uses too. */
+  get limits(): StoreLimits {
+    return this.resolve().limits;
+  }
+
+  private resolve(): Resolved {
     if (!this.resolved) {
       const options = typeof this.settings === 'function' ? this.settings() : this.settings;
       const completion = new SeriesCompletion(options.stableAgeMs ?? DEFAULT_STABLE_AGE_MS, (study, series) => this.fireComplete(study, series));
-      this.resolved = { policy: options.policy ?? 'safety', completion };
+      this.resolved = { policy: options.policy ?? 'safety', limits: options.limits ?? DEFAULT_STORE_LIMITS, completion };
     }
     return this.resolved;
+  }
+
+  /**
+   * Receive one file (import): read into memory up to 64 MiB; larger objects (up to the
+   * `maxObjectBytes` setting, past 2 GiB too) are walked and their header parsed in place,
+   * then copied in chunks (see `readLargeObject`) — the same checks, index check and
+   * events as {@link receive}. Throws as {@link receive}, and when the file cannot be read.
+   */
+  receiveFile(path: string, source: string, options: ReceiveOptions = {}): StoreOutcome {
+    const size = statSync(path).size;
+    if (size <= IN_MEMORY_MAX_BYTES) return this.receive(readFileSync(path), source, options);
+    const { maxObjectBytes } = this.limits;
+    if (size > maxObjectBytes) return tooLarge(size, maxObjectBytes);
+    const kept = receivedFile(path, size);
+    return this.finish(this.admit(kept, source, options, (prepare) => prepareLargeObject(path, size, prepare)));
   }
 
   /**
@@ -85,13 +123,7 @@ export class InstanceStore {
    * skips the fsyncs of the file write (see {@link FileStore.writeAtomic}).
    */
   receive(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StoreOutcome {
-    const staged = this.stage(bytes, source, options);
-    if ('refused' in staged) return staged.refused;
-    try {
-      return staged.commit();
-    } catch (e) {
-      throw new AtriumError('ATRIUM_ERR_STORE_INDEX_FAILED', `${staged.path} was written but indexing it failed (${(e as Error).message}); the next start's reconcile indexes it`, { path: staged.path }, { cause: e });
-    }
+    return this.finish(this.stage(bytes, source, options));
   }
 
   /**
@@ -103,28 +135,36 @@ export class InstanceStore {
    * `reconcileStore`). Call `commit` before staging another object of the same series.
    */
   stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StagedInstance {
-    const policy = this.validation; // a setting that cannot be read fails the receive, it refuses no object
-    let prepared: PreparedInstance | { readonly refusal: Refusal };
-    try {
-      prepared = prepareInstance(bytes, { policy, source, pathOf: (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID), ...(options.expect ? { expect: options.expect } : {}) });
-    } catch (e) {
-      return { refused: this.refuseFailure(bytes, source, e) };
-    }
-    if ('refusal' in prepared) return { refused: this.refuse(bytes, source, prepared.refusal) };
-    return this.place(prepared, bytes, source, options.sync ?? true);
+    const { maxObjectBytes } = this.limits; // a setting that cannot be read fails the receive, it refuses no object
+    if (bytes.length > maxObjectBytes) return { refused: tooLarge(bytes.length, maxObjectBytes) };
+    return this.admit(bytes, source, options, (prepare) => prepareInstance(bytes, prepare));
   }
 
   /**
-   * Keep bytes that cannot be stored in quarantine, with the reason beside them and a row
-   * in the index (`atrium quarantine`); returns the refusal. `status` `duplicate` is for a
-   * Series Instance UID held by another study.
+   * Keep what cannot be stored in quarantine, with the reason beside it and a row in the
+   * index (`atrium quarantine`); returns the refusal. `status` `duplicate` is for a Series
+   * Instance UID held by another study. On a disk too full to keep them (`minFreeBytes`)
+   * nothing is written and the reason says so: the sender or the original keeps the bytes.
    */
-  refuse(bytes: Uint8Array, source: string, refusal: Refusal, status: 'duplicate' | 'rejected' = 'rejected'): StoreOutcome {
+  refuse(received: Received, source: string, refusal: Refusal, status: 'duplicate' | 'rejected' = 'rejected'): StoreOutcome {
     const { code, reason, details, SOPInstanceUID } = refusal;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const quarantinePath = this.files.quarantine(bytes, { code, reason, source, details, sha256 });
+    const inMemory = received instanceof Uint8Array;
+    const id = SOPInstanceUID ? { SOPInstanceUID } : {};
+    const noSpace = this.checkFreeSpace(inMemory ? received.length : received.size);
+    if (noSpace) return { status, code, reason: `${reason} (not kept in quarantine: ${noSpace.reason})`, ...id };
+    const sha256 = inMemory ? createHash('sha256').update(received).digest('hex') : received.sha256();
+    const quarantinePath = this.files.quarantine(inMemory ? received : (fd) => copyInto(fd, received.path), { code, reason, source, details, sha256 });
     this.index.addQuarantine({ reasonCode: code, reason, details, path: quarantinePath, sha256, source });
-    return { status, code, reason, quarantinePath, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) };
+    return { status, code, reason, quarantinePath, ...id };
+  }
+
+  /**
+   * The free space check every store makes before writing (`ATRIUM_ERR_STORE_DISK_FULL`
+   * when `size` bytes would leave less than `minFreeBytes`), for a receiver that checks
+   * before it builds the object (the C-STORE SCP); undefined when there is room.
+   */
+  checkFreeSpace(size: number, SOPInstanceUID?: string): Extract<StoreOutcome, { code: string }> | undefined {
+    return diskFullRefusal(this.files, size, this.limits.minFreeBytes, SOPInstanceUID);
   }
 
   /**
@@ -141,13 +181,29 @@ export class InstanceStore {
     this.resolved?.completion.dispose();
   }
 
-  /** Temp file → index check → intent → rename; refusals discard the temp file. */
-  private place(prepared: PreparedInstance, received: Uint8Array, source: string, sync: boolean): StagedInstance {
-    const { record, identity } = prepared;
+  /** Prepare (with the policy and limits in force) and place an object; any failure is its refusal. */
+  private admit(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): StagedInstance {
+    const { policy, limits } = this.resolve();
+    let prepared: Prepared;
+    try {
+      const pathOf: PrepareOptions['pathOf'] = (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID);
+      prepared = prepare({ policy, limits, source, pathOf, ...(options.expect ? { expect: options.expect } : {}) });
+    } catch (e) {
+      return { refused: this.refuseFailure(received, source, e) };
+    }
+    if ('refusal' in prepared) return { refused: this.refuse(received, source, prepared.refusal) };
+    return this.place(prepared, received, source, options.sync ?? true);
+  }
+
+  /** Free space check → temp file → index check → intent → rename; refusals discard the temp file. */
+  private place(prepared: PreparedInstance, received: Received, source: string, sync: boolean): StagedInstance {
+    const { record, identity, content } = prepared;
     const path = record.file.path;
+    const noSpace = this.checkFreeSpace(content.size, identity.SOPInstanceUID);
+    if (noSpace) return { refused: noSpace };
     let tmp: string | undefined;
     try {
-      tmp = this.files.writeTemp(prepared.bytes, { sync });
+      tmp = content.writeTemp(this.files, sync);
       const decision = this.index.classify(record);
       const refusal = classificationRefusal(decision, identity, path);
       if (refusal) {
@@ -163,6 +219,16 @@ export class InstanceStore {
     return { path, warnings: prepared.warnings, commit: () => this.commit(prepared, source) };
   }
 
+  /** The refusal, or the committed outcome; an index failure after the file is placed is `ATRIUM_ERR_STORE_INDEX_FAILED`. */
+  private finish(staged: StagedInstance): StoreOutcome {
+    if ('refused' in staged) return staged.refused;
+    try {
+      return staged.commit();
+    } catch (e) {
+      throw new AtriumError('ATRIUM_ERR_STORE_INDEX_FAILED', `${staged.path} was written but indexing it failed (${(e as Error).message}); the next start's reconcile indexes it`, { path: staged.path }, { cause: e });
+    }
+  }
+
   /**
    * Index a placed file. An index failure here is thrown and leaves the file and its
    * intent in place: the object may already be acknowledged (C-STORE), and the next
@@ -171,7 +237,7 @@ export class InstanceStore {
   private commit(prepared: PreparedInstance, source: string): StoreOutcome {
     const { record, identity, warnings } = prepared;
     const path = record.file.path;
-    record.file.sha256 = createHash('sha256').update(prepared.bytes).digest('hex');
+    record.file.sha256 = prepared.content.sha256();
     const result = this.index.upsertInstance(record);
     this.intents.end(path);
     if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
@@ -182,10 +248,10 @@ export class InstanceStore {
   }
 
   /** Anything that went wrong with one object becomes its refusal (an AtriumError keeps its code). */
-  private refuseFailure(bytes: Uint8Array, source: string, error: unknown, SOPInstanceUID?: string): StoreOutcome {
+  private refuseFailure(received: Received, source: string, error: unknown, SOPInstanceUID?: string): StoreOutcome {
     const code = isAtriumError(error) ? error.code : 'ATRIUM_ERR_STORE_FAILED';
     const reason = isAtriumError(error) ? error.message : `storing failed: ${(error as Error)?.message ?? String(error)}`;
-    return this.refuse(bytes, source, { code, reason, details: isAtriumError(error) ? { ...error.details } : {}, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) });
+    return this.refuse(received, source, { code, reason, details: isAtriumError(error) ? { ...error.details } : {}, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) });
   }
 
   private fireComplete(StudyInstanceUID: string, SeriesInstanceUID: string): void {
@@ -193,27 +259,4 @@ export class InstanceStore {
     const instances = Number(row?.NumberOfSeriesRelatedInstances ?? 0);
     if (instances > 0) this.events.seriesComplete({ StudyInstanceUID, SeriesInstanceUID, instances });
   }
-}
-
-/** The refusal an index check makes, if any. */
-function classificationRefusal(decision: Classification, id: { StudyInstanceUID: string; SeriesInstanceUID: string; SOPInstanceUID: string }, path: string): Refusal | undefined {
-  const { StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID } = id;
-  if (decision.action === 'quarantine-duplicate-series') {
-    const held = decision.existing.StudyInstanceUID;
-    return {
-      code: 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES',
-      reason: `Series Instance UID ${SeriesInstanceUID} is already stored in study ${held}; this instance belongs to study ${StudyInstanceUID} (Canon GCA-9300R conformance statement §4.1.3.3.3: kept aside for administrative clean-up)`,
-      details: { SeriesInstanceUID, StudyInstanceUID, heldByStudy: held },
-      SOPInstanceUID,
-    };
-  }
-  if (decision.action === 'path-in-use') {
-    return {
-      code: 'ATRIUM_ERR_INDEX_PATH_IN_USE',
-      reason: `${path} is indexed for instance ${decision.existing.SOPInstanceUID} of series ${decision.existing.SeriesInstanceUID}; it is not replaced by another instance`,
-      details: { path, heldBy: decision.existing },
-      SOPInstanceUID,
-    };
-  }
-  return undefined;
 }

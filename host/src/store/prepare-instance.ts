@@ -1,9 +1,12 @@
 import { Tag } from '@atrium/sdk';
 import type { InstanceRecord, RecordWarning } from '../db/instance-record.js';
 import { isAtriumError } from '../errors/atrium-error.js';
+import type { ParseLimits } from '../io/parse-limits.js';
 import { parseDicom, type DicomFile } from '../io/parse-part10.js';
-import { wrapDataset } from '../io/wrap-dataset.js';
+import { part10Header, wrapDataset } from '../io/wrap-dataset.js';
+import { readLargeObject, streamedContent } from './receive-large-object.js';
 import { recordFromDataset } from './record-from-dataset.js';
+import { inMemoryContent, type StoredContent } from './stored-content.js';
 import { identityOf, type InstanceIdentity } from './validation/check-identity.js';
 import { validateInstance, type ValidationPolicy } from './validate-instance.js';
 
@@ -15,11 +18,11 @@ export interface Refusal {
   readonly SOPInstanceUID?: string;
 }
 
-/** An object ready to be written: its identity, the bytes to store and its index record. */
+/** An object ready to be written: its identity, what to store and its index record. */
 export interface PreparedInstance {
   readonly identity: InstanceIdentity;
   /** The received bytes; for a bare data set, those bytes behind a generated File Meta Information. */
-  readonly bytes: Uint8Array;
+  readonly content: StoredContent;
   /** The index record (`file.sha256` still to be computed). */
   readonly record: InstanceRecord;
   readonly warnings: readonly RecordWarning[];
@@ -28,12 +31,17 @@ export interface PreparedInstance {
 /** What {@link prepareInstance} checks besides validation. */
 export interface PrepareOptions {
   readonly policy: ValidationPolicy;
+  /** What the parse may build in memory. */
+  readonly limits: ParseLimits;
   /** A C-STORE request's Affected SOP Class / Instance UIDs: the data set's own must equal them. */
   readonly expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string };
   /** The store path of an identity. */
   readonly pathOf: (identity: InstanceIdentity) => string;
   readonly source: string;
 }
+
+/** What {@link prepareInstance} and {@link prepareLargeObject} give: the prepared object or its refusal. */
+export type Prepared = PreparedInstance | { readonly refusal: Refusal };
 
 /**
  * Everything about one received object that needs no disk: parse (a parser error is
@@ -42,14 +50,36 @@ export interface PrepareOptions {
  * The data set bytes are never re-encoded: an object without File Meta Information gets
  * one generated in front of its bytes exactly as received.
  */
-export function prepareInstance(bytes: Uint8Array, options: PrepareOptions): PreparedInstance | { readonly refusal: Refusal } {
+export function prepareInstance(bytes: Uint8Array, options: PrepareOptions): Prepared {
   let file: DicomFile;
   try {
-    file = parseDicom(bytes);
+    file = parseDicom(bytes, { limits: options.limits });
   } catch (e) {
     if (!isAtriumError(e)) throw e;
     return { refusal: { code: e.code, reason: e.message, details: { ...e.details } } };
   }
+  return prepareParsed(file, options, (identity) => inMemoryContent(file.meta ? bytes : wrapDataset(bytes, { ...identity, TransferSyntaxUID: file.transferSyntax.uid })));
+}
+
+/**
+ * {@link prepareInstance} of a file too large to hold in memory: walked to its end and its
+ * header parsed in place (see `readLargeObject`), the same checks, and content that copies
+ * the file in chunks when written.
+ */
+export function prepareLargeObject(path: string, size: number, options: PrepareOptions): Prepared {
+  let file: DicomFile;
+  try {
+    file = readLargeObject(path, size, options.limits);
+  } catch (e) {
+    if (!isAtriumError(e)) throw e;
+    return { refusal: { code: e.code, reason: e.message, details: { ...e.details } } };
+  }
+  const header = (identity: InstanceIdentity): Uint8Array => (file.meta ? new Uint8Array(0) : part10Header({ ...identity, TransferSyntaxUID: file.transferSyntax.uid }));
+  return prepareParsed(file, options, (identity) => streamedContent(path, size, header(identity)));
+}
+
+/** The checks of a parsed object, then its content (`contentOf` its identity) and index record. */
+function prepareParsed(file: DicomFile, options: PrepareOptions, contentOf: (identity: InstanceIdentity) => StoredContent): Prepared {
   const ds = file.dataset;
   for (const key of ['SOPClassUID', 'SOPInstanceUID'] as const) {
     const want = options.expect?.[key];
@@ -65,8 +95,8 @@ export function prepareInstance(bytes: Uint8Array, options: PrepareOptions): Pre
     return { refusal: { code: refusals[0]!.code, reason: refusals.map((p) => p.message).join('; '), details: { problems }, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) } };
   }
   const identity = identityOf(ds);
-  const stored = file.meta ? bytes : wrapDataset(bytes, { ...identity, TransferSyntaxUID: file.transferSyntax.uid });
+  const content = contentOf(identity);
   const recorded = warnings.map((p) => ({ code: p.code, keyword: p.keyword, message: p.message }));
-  const record = recordFromDataset(ds, file.transferSyntax.uid, { path: options.pathOf(identity), size: stored.length, sha256: 'pending', receivedFrom: options.source });
-  return { identity, bytes: stored, record: { ...record, ...(recorded.length > 0 ? { warnings: recorded } : {}) }, warnings: recorded };
+  const record = recordFromDataset(ds, file.transferSyntax.uid, { path: options.pathOf(identity), size: content.size, sha256: 'pending', receivedFrom: options.source });
+  return { identity, content, record: { ...record, ...(recorded.length > 0 ? { warnings: recorded } : {}) }, warnings: recorded };
 }

@@ -1,8 +1,12 @@
+import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Index, StoredInstance } from '../db/dicom-index.js';
 import { isAtriumError } from '../errors/atrium-error.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/parse-limits.js';
 import { parseDicom, type DicomFile } from '../io/parse-part10.js';
+import { readDicomHeader } from '../io/read-dicom-header.js';
 import type { FileStore } from './file-store.js';
+import { fileSha256, IN_MEMORY_MAX_BYTES, readLargeObject } from './receive-large-object.js';
 import { recordFromDataset } from './record-from-dataset.js';
 import type { StoreIntents } from './store-intents.js';
 import { checkIdentity, identityOf } from './validation/check-identity.js';
@@ -39,12 +43,13 @@ export interface ReconcileReport {
  * intents left by interrupted stores are examined (the quiet pass at every start). With
  * `full` (`atrium reconcile --full`), every indexed file is read back — its size and
  * sha256 compared with the row, parsed, its identity compared — rows whose file is gone
- * are removed and files nobody indexed are indexed.
+ * are removed and files nobody indexed are indexed. Files of any size are read in
+ * bounded memory (header, chunks); `limits` bound what their parse builds.
  */
-export function reconcileStore(files: FileStore, index: Index, intents: StoreIntents, full = false): ReconcileReport {
+export function reconcileStore(files: FileStore, index: Index, intents: StoreIntents, full = false, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ReconcileReport {
   const report = { tmpRemoved: files.cleanTmp(), recovered: [] as string[], dropped: [] as string[], missing: [] as string[], unreadable: [] as { path: string; reason: string }[], checked: 0, damaged: [] as DamagedFile[] };
   const reindex = (path: string): void => {
-    const problem = reindexFile(files, index, path);
+    const problem = reindexFile(files, index, path, limits);
     if (problem) report.unreadable.push({ path, reason: problem });
     else report.recovered.push(path);
   };
@@ -65,24 +70,23 @@ export function reconcileStore(files: FileStore, index: Index, intents: StoreInt
       continue;
     }
     report.checked++;
-    const damage = checkFile(files.read(row.file.path), row);
+    const damage = checkFile(files.absolute(row.file.path), row, limits);
     if (damage) report.damaged.push(damage);
   }
   return report;
 }
 
-/** Index a file found in `files/`; returns why it cannot be, if so. */
-function reindexFile(files: FileStore, index: Index, path: string): string | undefined {
+/** Index a file found in `files/` (its header and a hash read in chunks: files of any size); returns why it cannot be, if so. */
+function reindexFile(files: FileStore, index: Index, path: string, limits: ParseLimits): string | undefined {
   try {
-    const bytes = files.read(path);
-    const file = parseDicom(bytes, { headerOnly: true });
+    const abs = files.absolute(path);
+    const file = readDicomHeader(abs, undefined, limits);
     const identity = checkIdentity(file.dataset);
     if (identity.length > 0) return `cannot be indexed: ${identity.map((p) => p.message).join('; ')}`;
     // Stored before: whatever validation finds now is recorded, not refused.
     const { refusals, warnings } = validateInstance(file, 'safety');
     const found = [...refusals, ...warnings].map((p) => ({ code: p.code, keyword: p.keyword, message: p.message }));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const record = recordFromDataset(file.dataset, file.transferSyntax.uid, { path, size: bytes.length, sha256, receivedFrom: 'reconcile' });
+    const record = recordFromDataset(file.dataset, file.transferSyntax.uid, { path, size: statSync(abs).size, sha256: fileSha256(abs), receivedFrom: 'reconcile' });
     index.upsertInstance({ ...record, ...(found.length > 0 ? { warnings: found } : {}) });
     return undefined;
   } catch (e) {
@@ -90,15 +94,17 @@ function reindexFile(files: FileStore, index: Index, path: string): string | und
   }
 }
 
-/** How an indexed file differs from its row, if it does. */
-function checkFile(bytes: Uint8Array, row: StoredInstance): DamagedFile | undefined {
+/** How an indexed file differs from its row, if it does; a file over 64 MiB is hashed in chunks and walked, never held. */
+function checkFile(abs: string, row: StoredInstance, limits: ParseLimits): DamagedFile | undefined {
   const { path, size, sha256 } = row.file;
-  if (bytes.length !== size) return { path, problem: 'size', detail: `${bytes.length} bytes on disk, ${size} when stored` };
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const onDisk = statSync(abs).size;
+  if (onDisk !== size) return { path, problem: 'size', detail: `${onDisk} bytes on disk, ${size} when stored` };
+  const bytes = onDisk <= IN_MEMORY_MAX_BYTES ? readFileSync(abs) : undefined;
+  const hash = bytes ? createHash('sha256').update(bytes).digest('hex') : fileSha256(abs);
   if (hash !== sha256) return { path, problem: 'hash', detail: `sha256 ${hash} on disk, ${sha256} when stored` };
   let file: DicomFile;
   try {
-    file = parseDicom(bytes);
+    file = bytes ? parseDicom(bytes, { limits }) : readLargeObject(abs, onDisk, limits);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
     return { path, problem: 'parse', detail: `${e.code}: ${e.message}` };

@@ -22,12 +22,17 @@ export type StoreOutcome =
       /**
        * Stable code: ATRIUM_ERR_PARSE_*, ATRIUM_ERR_VALIDATE_*, ATRIUM_ERR_STORE_SOP_MISMATCH,
        * ATRIUM_ERR_INDEX_DUPLICATE_SERIES, ATRIUM_ERR_INDEX_PATH_IN_USE, ATRIUM_ERR_DICOMDIR_*,
-       * or ATRIUM_ERR_STORE_FAILED (anything else that went wrong with this one object).
+       * ATRIUM_ERR_STORE_DISK_FULL, ATRIUM_ERR_STORE_TOO_LARGE, or ATRIUM_ERR_STORE_FAILED
+       * (anything else that went wrong with this one object).
        */
       readonly code: string;
       /** What was wrong and where. */
       readonly reason: string;
-      /** Where the bytes were kept (relative to the store root). */
-      readonly quarantinePath: string;
+      /**
+       * Where the bytes were kept (relative to the store root). Absent when nothing could
+       * be written (disk space low) or an imported object is too large to copy: the
+       * sender or the original file keeps them.
+       */
+      readonly quarantinePath?: string;
       readonly SOPInstanceUID?: string;
     };

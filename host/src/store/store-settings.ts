@@ -1,49 +1,113 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AtriumError } from '../errors/atrium-error.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/parse-limits.js';
 import { DEFAULT_STABLE_AGE_MS } from './series-completion.js';
 import { VALIDATION_POLICIES, type ValidationPolicy } from './validate-instance.js';
 
 /**
- * The receive settings of the store, one for every way objects arrive (import, C-STORE,
- * derived objects, a future STOW): kept in the index's `setting` table as
- * `store.<key>`, changed with `atrium config set <key> <value>`.
+ * What the store accepts beside validation: the parse limits of every object it reads
+ * (see {@link ParseLimits}: nesting depth, elements, items, inflated size), the largest
+ * object it stores, and the free disk space it keeps.
  */
-export interface StoreSettings {
+export interface StoreLimits extends ParseLimits {
+  /**
+   * Largest object stored, in bytes (objects over 64 MiB are stored by streaming, without
+   * being read into memory). Larger ones are refused with ATRIUM_ERR_STORE_TOO_LARGE.
+   * Default 32 GiB.
+   */
+  readonly maxObjectBytes: number;
+  /**
+   * Disk space kept free where the store is: an object whose storing would leave less is
+   * refused before any byte of it is written (ATRIUM_ERR_STORE_DISK_FULL, C-STORE A700).
+   * Default 64 MiB.
+   */
+  readonly minFreeBytes: number;
+}
+
+/**
+ * The settings of the store, one for every way objects arrive (import, C-STORE, derived
+ * objects, a future STOW): kept in the index's `setting` table as `store.<key>`, changed
+ * with `atrium config set <key> <value>`.
+ */
+export interface StoreSettings extends StoreLimits {
   /** What validation refuses (see `ValidationPolicy`); a command's `--validation` overrides it. */
-  validation: ValidationPolicy;
+  readonly validation: ValidationPolicy;
   /** Seconds without a new instance after which a series is complete (Orthanc's StableAge). */
-  stableAge: number;
+  readonly stableAge: number;
 }
 
 /** The name of a store setting. */
 export type StoreSettingKey = keyof StoreSettings;
 
-export const DEFAULT_STORE_SETTINGS: Readonly<StoreSettings> = Object.freeze({ validation: 'safety', stableAge: DEFAULT_STABLE_AGE_MS / 1000 });
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+/** The documented defaults of {@link StoreLimits}. */
+export const DEFAULT_STORE_LIMITS: StoreLimits = Object.freeze({ ...DEFAULT_PARSE_LIMITS, maxObjectBytes: 32 * GiB, minFreeBytes: 64 * MiB });
+
+/** The documented defaults of {@link StoreSettings}. */
+export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({ validation: 'safety', stableAge: DEFAULT_STABLE_AGE_MS / 1000, ...DEFAULT_STORE_LIMITS });
 
 /** Prefix of the store settings in the `setting` table. */
 const PREFIX = 'store.';
 
 /** One setting: a line for `atrium config ls`, the allowed values, and the parser of its text form. */
-interface StoreSettingSpec {
+interface StoreSettingSpec<T> {
   readonly description: string;
   readonly allowed: string;
-  parse(text: string): StoreSettings[StoreSettingKey] | undefined;
+  /** The value of a text form, undefined when it is not allowed. */
+  parse(text: string): T | undefined;
+  /** The largest value allowed (numeric settings). */
+  readonly max?: number;
 }
 
-export const STORE_SETTINGS: { readonly [K in StoreSettingKey]: StoreSettingSpec } = {
+const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kib: 1024, mib: MiB, gib: GiB, tib: 1024 * GiB, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+
+/** A whole number from `min` to `max`; for a size in `bytes`, also with a unit (`512MiB`, `40GiB`, `1.5TB`). */
+function wholeNumber(description: string, min: number, max: number, bytes = false): StoreSettingSpec<number> {
+  return {
+    description,
+    allowed: `a whole number from ${min} to ${max}${bytes ? ' (bytes; units KiB, MiB, GiB, TiB accepted)' : ''}`,
+    max,
+    parse(text) {
+      const m = bytes ? /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim()) : /^(\d+)()$/.exec(text.trim());
+      const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+      const value = m && unit !== undefined ? Math.round(Number(m[1]) * unit) : NaN;
+      return Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+    },
+  };
+}
+
+/** Every store setting, in the order `atrium config ls` shows them. */
+export const STORE_SETTINGS: { readonly [K in StoreSettingKey]: StoreSettingSpec<StoreSettings[K]> } = {
   validation: {
     description: 'receive validation for import, C-STORE and derived objects: safety (refuse what is unsafe to identify or display, warn about the rest) or strict (refuse every missing Type 1)',
     allowed: VALIDATION_POLICIES.join(' or '),
     parse: (text) => (VALIDATION_POLICIES as readonly string[]).includes(text.trim()) ? (text.trim() as ValidationPolicy) : undefined,
   },
-  stableAge: {
-    description: 'seconds without a new instance after which a series is complete (seriesComplete event)',
-    allowed: 'a whole number of seconds from 1 to 86400',
-    parse: (text) => (/^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 86_400 ? Number(text) : undefined),
-  },
+  stableAge: { ...wholeNumber('seconds without a new instance after which a series is complete (seriesComplete event)', 1, 86_400), allowed: 'a whole number of seconds from 1 to 86400' },
+  maxDepth: wholeNumber('deepest sequence nesting read (deeper: refused)', 1, 1024),
+  maxElements: wholeNumber('data elements and items per object, plus one per 512 bytes of it (more: refused)', 1000, 100_000_000),
+  maxItems: wholeNumber('sequence items per object, plus one per KiB of it (more: refused)', 1000, 100_000_000),
+  maxInflatedBytes: wholeNumber('size a deflated data set may inflate to', MiB, 4 * GiB - 1, true),
+  maxObjectBytes: wholeNumber('largest object stored (import, C-STORE)', MiB, 2 ** 50, true),
+  minFreeBytes: wholeNumber('disk space kept free: objects that would leave less are refused (C-STORE A700)', 0, 2 ** 50, true),
 };
 
+/** The setting names, in the order `atrium config ls` shows them. */
 export const STORE_SETTING_KEYS = Object.keys(STORE_SETTINGS) as StoreSettingKey[];
+
+/**
+ * The widest parse limits any setting allows: what reading back a file the store itself
+ * wrote uses when its settings are not to be consulted (the start-up reconcile, which
+ * must open a store whatever its settings say), and the nesting `atrium show` lists.
+ */
+export const WIDEST_PARSE_LIMITS: ParseLimits = Object.freeze({
+  maxDepth: STORE_SETTINGS.maxDepth.max!,
+  maxElements: STORE_SETTINGS.maxElements.max!,
+  maxItems: STORE_SETTINGS.maxItems.max!,
+  maxInflatedBytes: STORE_SETTINGS.maxInflatedBytes.max!,
+});
 
 export function isStoreSettingKey(key: string): key is StoreSettingKey {
   return Object.hasOwn(STORE_SETTINGS, key);
@@ -53,20 +117,21 @@ export function isStoreSettingKey(key: string): key is StoreSettingKey {
  * The value of setting `key` from its text form.
  * @throws AtriumError `ATRIUM_ERR_CONFIG_BAD_VALUE` naming the key and the allowed values.
  */
-export function parseStoreSetting(key: StoreSettingKey, text: string): StoreSettings[StoreSettingKey] {
-  const value = STORE_SETTINGS[key].parse(text);
+export function parseStoreSetting<K extends StoreSettingKey>(key: K, text: string): StoreSettings[K] {
+  const spec: StoreSettingSpec<StoreSettings[K]> = STORE_SETTINGS[key];
+  const value = spec.parse(text);
   if (value === undefined) {
-    throw new AtriumError('ATRIUM_ERR_CONFIG_BAD_VALUE', `Bad value for store setting ${key}: "${text}"; allowed: ${STORE_SETTINGS[key].allowed}`, { key, value: text, allowed: STORE_SETTINGS[key].allowed });
+    throw new AtriumError('ATRIUM_ERR_CONFIG_BAD_VALUE', `Bad value for store setting ${key}: "${text}"; allowed: ${spec.allowed}`, { key, value: text, allowed: spec.allowed });
   }
   return value;
 }
 
 /** One row of `atrium config ls`. */
 export interface StoreSettingValue {
-  key: StoreSettingKey;
-  value: StoreSettings[StoreSettingKey];
-  isDefault: boolean;
-  defaultValue: StoreSettings[StoreSettingKey];
+  readonly key: StoreSettingKey;
+  readonly value: StoreSettings[StoreSettingKey];
+  readonly isDefault: boolean;
+  readonly defaultValue: StoreSettings[StoreSettingKey];
 }
 
 /**
@@ -88,7 +153,7 @@ export function listStoreSettings(db: BetterSqlite3.Database): StoreSettingValue
   });
 }
 
-/** The store settings in force (defaults overlaid with the stored values). */
+/** The store settings in force (defaults overlaid with the stored values); throws as {@link listStoreSettings}. */
 export function loadStoreSettings(db: BetterSqlite3.Database): StoreSettings {
   return Object.fromEntries(listStoreSettings(db).map((s) => [s.key, s.value])) as unknown as StoreSettings;
 }

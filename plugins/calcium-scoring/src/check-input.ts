@@ -4,7 +4,7 @@ import { SdkError, type SourceSeries } from '@atrium/sdk';
 const AXIAL_COS = Math.cos((1 * Math.PI) / 180);
 
 /**
- * Refuse, before any scoring, a series whose score would be wrong (issue 5): no slice
+ * Refuse, before any scoring, a series whose score would be wrong: no slice
  * geometry, geometry problems (inconsistent orientation or pixel spacing, tilted or sheared
  * stack, duplicate positions, uneven spacing), slices that are not axial (row ≈ ±x and
  * column ≈ ±y within 1°), a slice without Rescale Slope / Intercept, more than one Frame

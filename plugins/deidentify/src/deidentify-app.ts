@@ -21,9 +21,6 @@ export interface RefusedInstance {
  */
 export const deidentifyApp = defineApp({
   id: 'deidentify',
-  title: 'De-identify (PS3.15 Basic Profile)',
-  description: 'Applies PS3.15 Table E.1-1 (Basic Application Level Confidentiality Profile and the selected options) and writes a new de-identified study; refused instances are reported with the reason.',
-  input: {},
   load: {},
   parameters: {
     keyFile: { type: 'string', default: '', description: 'file holding the key of the UID replacement (HMAC-SHA-256, action U) and of the default per-patient date shift (created with a random key when absent; the same key gives the same new UIDs). Preferred to secret, which is recorded with the job' },
@@ -34,7 +31,7 @@ export const deidentifyApp = defineApp({
     dateShiftDays: { type: 'string', default: 'auto', pattern: String.raw`auto|[+-]?\d{1,6}`, description: 'days added to dates under retainLongitudinalModifiedDates: a whole number, or auto (one shift per patient, from the secret)' },
     pixelMaskRegions: { type: 'string', default: '', pattern: MASK_REGIONS_PATTERN, description: 'Clean Pixel Data Option (PS3.15 E.3.1) regions "x,y,width,height;..." for images whose pixels may show identity' },
     retainSafePrivate: option('Retain Safe Private Option', 'E.3.10'),
-    retainUIDs: option('Retain UIDs Option', 'E.3.9'),
+    retainUIDs: { type: 'boolean', default: false, description: 'Retain UIDs Option (PS3.15 E.3.9): refused here (ATRIUM_ERR_DEID_RETAIN_UIDS_IN_STORE), the copies would replace the originals in this store; use atrium deid --where ... --option retain-uids --out <folder>' },
     retainDeviceIdentity: option('Retain Device Identity Option', 'E.3.8'),
     retainInstitutionIdentity: option('Retain Institution Identity Option', 'E.3.11'),
     retainPatientCharacteristics: option('Retain Patient Characteristics Option', 'E.3.7'),

@@ -1,5 +1,6 @@
 import type { Deriver } from './deriver.js';
 import type { SceneRenderer } from './scene-renderer.js';
+import type { SourceSeries } from './source-series.js';
 
 /** Messages tagged with the plugin id by the host. */
 export interface Logger {
@@ -32,4 +33,12 @@ export interface AppContext {
    * (and test harnesses) leave it undefined; Atrium's host provides it to every app run.
    */
   readonly render?: SceneRenderer;
+  /**
+   * Another series of the input's study, read-only, sorted as the input is (for example the CT of a
+   * SPECT/CT study for attenuation correction, named by a parameter). Its instances are not input
+   * instances: they cannot be `sources` of derived objects. Rejects with `ATRIUM_ERR_APP_INPUT` when
+   * no series with this Series Instance UID is stored in the input's study (or the UID is not a UID).
+   * Optional: hosts that cannot provide it leave it undefined (Atrium's host provides it to every run).
+   */
+  readSeries?(seriesInstanceUID: string): Promise<SourceSeries>;
 }

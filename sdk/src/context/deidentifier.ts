@@ -40,6 +40,8 @@ export interface DeidentifyRequest {
    * `retainLongitudinalModifiedDates` (E.3.6), `cleanDescriptors` (E.3.5),
    * `cleanStructuredContent` (E.3.4), `cleanGraphics` (E.3.3). Default: none (Basic Profile only).
    * Each option applied is recorded in De-identification Method Code Sequence (0012,0064).
+   * `retainUIDs` is refused (`ATRIUM_ERR_DEID_RETAIN_UIDS_IN_STORE`): the copies would carry the
+   * originals' UIDs into the store that holds the originals.
    */
   readonly options?: readonly DeidOption[];
   /**
@@ -62,7 +64,7 @@ export interface DeidentifyRequest {
   /**
    * Regions to blank for the Clean Pixel Data Option (PS3.15 E.3.1). Objects whose pixels may
    * show identity (Burned In Annotation YES; US, XA; Secondary Capture not marked NO) are refused
-   * without regions; the current host refuses them with regions too (cleaning not implemented).
+   * without regions; with regions those pixels are set to black in every frame.
    */
   readonly pixelMaskRegions?: readonly PixelRegion[];
 }
@@ -96,7 +98,8 @@ export type DeidentifyOutcome =
       readonly sopInstanceUID: string;
       /**
        * `ATRIUM_ERR_DEID_BURNED_IN` (pixels may show identity, no mask given),
-       * `ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED` (a mask was given; cleaning is not implemented),
+       * `ATRIUM_ERR_DEID_PIXEL_CLEANING_UNSUPPORTED` (pixels that cannot be blanked),
+       * `ATRIUM_ERR_DEID_IDENTITY` / `ATRIUM_ERR_DEID_MALFORMED` (no usable identity UIDs; damaged),
        * or another `ATRIUM_ERR_DEID_*` code of the engine.
        */
       readonly code: string;

@@ -1,6 +1,7 @@
 /**
  * DICOM standard tables: data dictionary, tag constants, UIDs, IOD module tables and the
- * PS3.15 de-identification rules, generated from the standard by tools/generate-standard.mjs.
+ * PS3.15 de-identification rules (Table E.1-1; the safe private attributes of Table E.3.10-1),
+ * generated from the standard by tools/generate-standard.mjs and tools/generate-safe-private.mjs.
  */
 export { dictionaryEntries, lookupKeyword, lookupTag, tagToString } from './dictionary.js';
 export type { DictionaryEntry } from './dictionary.js';
@@ -18,3 +19,5 @@ export type {
 } from './iods.js';
 export { DEID_METHOD_CODES, DEID_OPTIONS, deidRuleFor, deidRules } from './deid-rules.js';
 export type { DeidAction, DeidMethodCode, DeidOption, DeidRule } from './deid-rules.js';
+export { safePrivateAttribute, safePrivateAttributes } from './safe-private.js';
+export type { SafePrivateAttribute } from './safe-private.js';

@@ -1,10 +1,17 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { openWorkstation } from '../../workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
 
-const { atrium } = useCliStore('atrium-ae-cli-');
+const { atrium, store } = useCliStore('atrium-ae-cli-');
 
 describe('atrium ae', () => {
   it('adds, lists (table and JSON), replaces and removes remote AEs', async () => {
+    // No store yet: `ae ls` says so and creates nothing (`ae add` would create it).
+    const none = await atrium('ae', 'ls');
+    expect([none.code, none.err]).toEqual([1, expect.stringContaining('[ATRIUM_ERR_CLI_NO_STORE]')]);
+    expect(existsSync(store)).toBe(false);
+    openWorkstation(store).close();
     expect((await atrium('ae', 'ls')).out).toBe('(no remote AEs; add one with `atrium ae add`)\n');
     const add = await atrium('ae', 'add', 'ORTHANC', '--host', '127.0.0.1', '--port', '4242', '--alias', 'orth');
     expect([add.code, add.out]).toEqual([0, 'added remote AE ORTHANC at 127.0.0.1:4242 (roles store,query,call), alias orth\n']);

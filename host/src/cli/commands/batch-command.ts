@@ -1,34 +1,97 @@
 import { parseArgs } from 'node:util';
 import { validateParameters } from '@atrium/sdk';
 import { APP_RUN_JOB, appRunKey } from '../../apps/app-run-handler.js';
+import { appSource } from '../../apps/derived-store-guard.js';
 import type { AppRunResult } from '../../apps/run-app.js';
-import { query } from '../../db/query-engine.js';
+import { query, type QueryResult } from '../../db/query-engine.js';
 import { JobQueue, JobRunner } from '../../di/jobs-module.js';
 import { Workstation } from '../../di/store-module.js';
-import { AtriumError } from '../../errors/atrium-error.js';
 import type { Job } from '../../jobs/job.js';
+import type { AppEntry } from '../../plugins/plugin-registry.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { appParams } from '../app-params.js';
-import type { Command } from '../cli-context.js';
+import type { CliContext, Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
+import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
+import { queryTerms } from '../query-terms.js';
+import { appParametersHelp } from './app-parameters-help.js';
 
-/** `--where` terms: `Keyword=value` (DICOM matching), several per option separated by spaces or `&`. */
-function whereKeys(terms: readonly string[]): Record<string, string> {
-  const keys: Record<string, string> = {};
-  for (const term of terms.flatMap((t) => t.split(/[\s&]+/)).filter(Boolean)) {
-    const eq = term.indexOf('=');
-    if (eq <= 0) throw new AtriumError('ATRIUM_ERR_CLI_BAD_WHERE', `--where expects Keyword=value terms, got "${term}"`);
-    keys[term.slice(0, eq)] = term.slice(eq + 1);
+/** The series a batch takes, and why the others matching the query are not taken. */
+interface Selection {
+  /** Series to run the app on (matching, not written by the app, of a modality it accepts). */
+  readonly series: readonly QueryResult[];
+  /** Matching series, the app's own outputs included. */
+  readonly matched: number;
+  /** Matching series holding objects the same app wrote (never taken). */
+  readonly ownOutputs: number;
+  /** Series of a modality the app does not accept. */
+  readonly notAccepted: number;
+}
+
+/**
+ * The series of the store matching the query that the app may run on. A series holding any
+ * object the index records as written by this app (`appSource`) is left out: a
+ * batch never processes its own outputs, whatever they copied from their source.
+ */
+function selectSeries(ws: Workstation, app: AppEntry, keys: Readonly<Record<string, string>>, limit: number | undefined): Selection {
+  const wanted = { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', Modality: keys.Modality ?? '' };
+  const matched = query(ws.index, 'SERIES', wanted).length;
+  const eligible = query(ws.index, 'SERIES', wanted, { excludeStoredFrom: appSource(app.qualifiedId) });
+  const accepted = eligible.filter((s) => !app.input.modality || app.input.modality.includes(String(s.Modality ?? '')));
+  return { series: limit === undefined ? accepted : accepted.slice(0, limit), matched, ownOutputs: matched - eligible.length, notAccepted: eligible.length - accepted.length };
+}
+
+/** Enqueue (or find, when done earlier) one job per series, run those not done, and return them all. */
+async function runJobs(queue: JobQueue, runner: JobRunner, app: AppEntry, series: readonly QueryResult[], params: Record<string, unknown>): Promise<{ jobs: Job[]; doneEarlier: Set<number> }> {
+  const jobs: Job[] = series.map((s) => {
+    const payload = { app: app.qualifiedId, seriesInstanceUID: String(s.SeriesInstanceUID), params };
+    return queue.enqueue({ type: APP_RUN_JOB, payload, key: appRunKey(payload), label: `${app.qualifiedId} on ${payload.seriesInstanceUID}` });
+  });
+  const doneEarlier = new Set(jobs.filter((j) => j.state === 'completed').map((j) => j.id));
+  const toRun = jobs.filter((j) => !doneEarlier.has(j.id));
+  if (toRun.length === 0) return { jobs, doneEarlier };
+  const bar = new ProgressBar(`batch ${app.appId}`);
+  const ids = new Set(toRun.map((j) => j.id));
+  const finished = (): number => toRun.filter((j) => ['completed', 'failed', 'cancelled'].includes(queue.get(j.id)?.state ?? '')).length;
+  const sub = runner.onDidChangeJob((e) => ids.has(e.job.id) && bar.update(finished(), toRun.length, e.job.label ?? ''));
+  try {
+    for (const j of toRun) await runner.runJob(j.id);
+  } finally {
+    sub.dispose();
+    bar.done();
   }
-  return keys;
+  return { jobs: jobs.map((j) => queue.get(j.id)!), doneEarlier };
+}
+
+function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: readonly Job[], doneEarlier: ReadonlySet<number>): void {
+  const rows = jobs.map((j) => {
+    const result = j.result as AppRunResult | undefined;
+    return {
+      job: j.id,
+      series: (j.payload as { seriesInstanceUID: string }).seriesInstanceUID,
+      state: j.state,
+      doneEarlier: doneEarlier.has(j.id),
+      written: result?.written.length ?? 0,
+      outcome: j.state === 'completed' ? result?.summary ?? '' : `${j.error?.code ?? ''}: ${j.error?.message ?? ''}`,
+    };
+  });
+  const ran = rows.filter((r) => !doneEarlier.has(r.job));
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ app: app.qualifiedId, matched: selection.matched, ownOutputs: selection.ownOutputs, skipped: selection.notAccepted, resumedDone: doneEarlier.size, ran: ran.length, jobs: rows }, null, 2));
+    return;
+  }
+  ctx.out(`${app.qualifiedId}: ${selection.matched} series matched: ${selection.ownOutputs} written by this app (never taken), ${selection.notAccepted} of a modality it does not accept, ${doneEarlier.size} done earlier, ${ran.length} run now`);
+  if (ran.length === 0) ctx.out(`nothing to do${doneEarlier.size > 0 ? ' (the jobs done earlier: atrium jobs --state completed)' : ''}`);
+  else ctx.out(printTable(ran, ['job', 'state', 'written', 'series', 'outcome']));
 }
 
 export const batchCommand: Command = {
   name: 'batch',
   usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n]',
-  summary: 'Run an app on every stored series matching a query; resumable (series already done are skipped); a summary table',
+  summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); a summary table',
+  help: appParametersHelp,
   run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
@@ -40,48 +103,16 @@ export const batchCommand: Command = {
       ctx.err(`usage: ${this.usage}`);
       return 2;
     }
-    const keys = whereKeys(values.where);
+    const keys = queryTerms('--where', values.where, 'SERIES', { split: true });
+    const limit = parseLimit(values.limit);
     const raw = appParams(values.param, values.params);
     return withHost(ctx, async (container) => {
-      const registry = container.get<PluginRegistry>(PluginRegistry);
-      const { app, definition } = await registry.loadApp(appId);
+      const { app, definition } = await container.get<PluginRegistry>(PluginRegistry).loadApp(appId);
       validateParameters(definition.parameters, raw);
-      const ws = container.get<Workstation>(Workstation);
-      const limit = values.limit === undefined ? undefined : Number(values.limit);
-      const series = query(ws.index, 'SERIES', { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', Modality: keys.Modality ?? '' }, limit ? { limit } : {});
-      const accepted = series.filter((s) => !app.input.modality || app.input.modality.includes(String(s.Modality ?? '')));
-      const queue = container.get<JobQueue>(JobQueue);
-      const runner = container.get<JobRunner>(JobRunner);
-      const jobs: Job[] = accepted.map((s) => {
-        const payload = { app: app.qualifiedId, seriesInstanceUID: String(s.SeriesInstanceUID), params: raw };
-        return queue.enqueue({ type: APP_RUN_JOB, payload, key: appRunKey(payload), label: `${app.qualifiedId} on ${payload.seriesInstanceUID}` });
-      });
-      const alreadyDone = jobs.filter((j) => j.state === 'completed').length;
-      const bar = new ProgressBar(`batch ${app.appId}`);
-      const ids = new Set(jobs.map((j) => j.id));
-      const finished = (): number => jobs.filter((j) => ['completed', 'failed', 'cancelled'].includes(queue.get(j.id)?.state ?? '')).length;
-      const sub = runner.onDidChangeJob((e) => ids.has(e.job.id) && bar.update(finished(), jobs.length, e.job.label ?? ''));
-      for (const j of jobs) if (j.state !== 'completed') await runner.runJob(j.id);
-      sub.dispose();
-      bar.done();
-      const rows = jobs.map((j) => queue.get(j.id)!).map((j) => {
-        const result = j.result as AppRunResult | undefined;
-        return {
-          job: j.id,
-          series: (j.payload as { seriesInstanceUID: string }).seriesInstanceUID,
-          state: j.state,
-          written: result?.written.length ?? 0,
-          outcome: j.state === 'completed' ? result?.summary ?? '' : `${j.error?.code ?? ''}: ${j.error?.message ?? ''}`,
-        };
-      });
-      const skipped = series.length - accepted.length;
-      if (ctx.json) {
-        ctx.out(JSON.stringify({ app: app.qualifiedId, matched: series.length, skipped, resumedDone: alreadyDone, jobs: rows }, null, 2));
-      } else {
-        ctx.out(`${app.qualifiedId}: ${series.length} series matched, ${skipped} not accepted (modality), ${alreadyDone} already done earlier`);
-        if (rows.length > 0) ctx.out(printTable(rows, ['job', 'state', 'written', 'series', 'outcome']));
-      }
-      return rows.some((r) => r.state !== 'completed') ? 1 : 0;
+      const selection = selectSeries(container.get<Workstation>(Workstation), app, keys, limit);
+      const { jobs, doneEarlier } = await runJobs(container.get<JobQueue>(JobQueue), container.get<JobRunner>(JobRunner), app, selection.series, raw);
+      report(ctx, app, selection, jobs, doneEarlier);
+      return jobs.some((j) => j.state !== 'completed') ? 1 : 0;
     });
   },
 };

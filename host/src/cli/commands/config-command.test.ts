@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
 import { DEFAULT_STORE_SETTINGS, STORE_SETTING_KEYS } from '../../store/store-settings.js';
+import { openWorkstation } from '../../workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
 
-const { atrium } = useCliStore('atrium-config-cli-');
+const { atrium, store } = useCliStore('atrium-config-cli-');
+
+beforeAll(() => openWorkstation(store).close()); // an empty store: `config` lists the defaults
 
 describe('atrium config', () => {
   it('lists every setting with its value and source, sets, gets and unsets', async () => {
@@ -28,10 +31,21 @@ describe('atrium config', () => {
     expect((await atrium('config', 'get', 'aeTitle')).out).toBe('ATRIUM\n');
   });
 
+  it('sets the store limits, sizes with units, and refuses values out of range', async () => {
+    expect(await atrium('config', 'set', 'maxObjectBytes', '40GiB')).toEqual({ code: 0, out: `maxObjectBytes = ${40 * 1024 ** 3}\n`, err: '' });
+    expect(await atrium('config', 'set', 'maxElements', '2000000')).toEqual({ code: 0, out: 'maxElements = 2000000\n', err: '' });
+    expect((await atrium('config', 'get', 'maxElements')).out).toBe('2000000\n');
+    const tooDeep = await atrium('config', 'set', 'maxDepth', '5000');
+    expect([tooDeep.code, tooDeep.err]).toEqual([1, 'atrium config: Bad value for store setting maxDepth: "5000"; allowed: a whole number from 1 to 1024 [ATRIUM_ERR_CONFIG_BAD_VALUE]\n']);
+    expect((await atrium('config', 'set', 'maxElements', '2MiB')).code).toBe(1);
+    expect(await atrium('config', 'unset', 'maxElements')).toEqual({ code: 0, out: 'maxElements = 500000 (default)\n', err: '' });
+    await atrium('config', 'unset', 'maxObjectBytes');
+  });
+
   it('refuses unknown keys and bad values, naming the key and what is allowed', async () => {
     const unknown = await atrium('config', 'set', 'AETitle', 'X');
     expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown setting "AETitle"; settings: aeTitle, port,')]);
-    expect(unknown.err).toContain(', validation, stableAge');
+    expect(unknown.err).toContain(', validation, stableAge, maxDepth, maxElements, maxItems, maxInflatedBytes, maxObjectBytes, minFreeBytes');
     expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
     expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');
     expect(await atrium('config', 'set', 'port', '70000')).toEqual({

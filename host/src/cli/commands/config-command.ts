@@ -17,7 +17,7 @@ function usage(ctx: CliContext, problem: string): number {
 export const configCommand: Command = {
   name: 'config',
   usage: USAGE,
-  summary: 'Settings, stored in the index: network (AE title, port, PDU size, timeouts, acceptance policy, limits, retries) and receive (validation, stableAge)',
+  summary: 'Settings, stored in the index: network (AE title, port, PDU size, timeouts, acceptance policy, limits, retries) and store (validation, stableAge; limits on nesting, elements, items, object size, free space)',
   run(args, ctx) {
     const [verb = 'ls', key, value, ...extra] = args;
     const arity: Record<string, number> = { ls: 0, list: 0, get: 1, unset: 1, set: 2 };
@@ -35,7 +35,7 @@ export const configCommand: Command = {
         else if (verb === 'unset') unsetStoreSetting(db, key);
       } else if (verb === 'set') setNetworkSetting(db, key!, value!);
       else if (verb === 'unset') unsetNetworkSetting(db, key!);
-      // Network settings first, then the store's receive settings (validation, stableAge).
+      // Network settings first, then the store's (validation, stableAge, parse limits, largest object, free space kept).
       const settings = [
         ...listNetworkSettings(db).map((s) => ({ ...s, description: NETWORK_SETTINGS[s.key].description })),
         ...listStoreSettings(db).map((s) => ({ ...s, description: STORE_SETTINGS[s.key].description })),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { DeidOption } from '@atrium/sdk';
+import { safePrivateAttributes, type DeidOption } from '@atrium/sdk';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
 import { deidRuleTable } from '../../deid/deid-rule-table.js';
 import { conformanceStatement, type ConformanceApp } from '../../derive/conformance-tables.js';
@@ -44,7 +44,11 @@ export const conformanceCommand: Command = {
   },
 };
 
-/** `--app deidentify`: the PS3.15 Table E.1-1 rule table the de-identification engine applies under the options. */
+/**
+ * `--app deidentify`: the PS3.15 Table E.1-1 rule table the de-identification engine applies under
+ * the options or the preset; with Retain Safe Private, the safe private attributes it keeps
+ * (PS3.15 Table E.3.10-1), which "shall be described in the Conformance Statement" (PS3.15 E.3.10).
+ */
 function deidRuleTableOutput(names: readonly string[], preset: string | undefined, ctx: CliContext): number {
   const options: DeidOption[] = [];
   for (const name of names.flatMap((n) => n.split(','))) {
@@ -59,8 +63,21 @@ function deidRuleTableOutput(names: readonly string[], preset: string | undefine
     ctx.err(`atrium conformance: --preset: only "gca-9300r" exists, not "${preset}"`);
     return 2;
   }
+  if (preset !== undefined && options.length > 0) {
+    ctx.err('atrium conformance: --preset gca-9300r is not the PS3.15 Basic Profile: --option does not apply to it');
+    return 2;
+  }
   const rows = deidRuleTable(options, preset);
-  if (ctx.json) ctx.out(JSON.stringify({ options: names, preset, rules: rows }, null, 2));
-  else ctx.out(printTable(rows, ['tag', 'keyword', 'basic', 'effective', 'source']));
+  const safePrivate = options.includes('retainSafePrivate') ? safePrivateAttributes().map((a) => ({
+    tag: `(${hex(a.group, 4)},xx${hex(a.element, 2)})`, creator: a.creator, vr: a.vr, meaning: a.meaning,
+  })) : [];
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ options: names, preset, rules: rows, ...(safePrivate.length > 0 ? { safePrivate } : {}) }, null, 2));
+  } else {
+    ctx.out(printTable(rows, ['tag', 'keyword', 'basic', 'effective', 'source']));
+    if (safePrivate.length > 0) ctx.out(`\nprivate attributes kept (PS3.15 Table E.3.10-1, with their Private Creators; UIDs remapped):\n${printTable(safePrivate, ['tag', 'creator', 'vr', 'meaning'])}`);
+  }
   return 0;
 }
+
+const hex = (n: number, digits: number): string => n.toString(16).toUpperCase().padStart(digits, '0');

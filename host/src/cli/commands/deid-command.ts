@@ -1,138 +1,199 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DeidOption } from '@atrium/sdk';
 import { query } from '../../db/query-engine.js';
-import type { DeidOptions, PixelMaskRegion } from '../../deid/deid-options.js';
+import { checkOutputFolder, type ProtectedFolder } from '../../deid/check-output-folder.js';
+import type { DeidOptions, PixelMaskRegion, Replacements } from '../../deid/deid-options.js';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
-import { deidentifyBatch, type DeidBatchInput } from '../../deid/deidentify-batch.js';
+import { deidentifyBatch, type DeidBatchInput, type DeidBatchSummary } from '../../deid/deidentify-batch.js';
+import { GCA_9300R_LABEL } from '../../deid/gca-9300r-preset.js';
 import { loadOrCreateKey } from '../../deid/key-file.js';
 import { readPatientMap } from '../../deid/patient-map-csv.js';
 import { UidMapper } from '../../deid/uid-mapper.js';
+import { parseUserValue } from '../../deid/user-values.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
-import { collectInputs } from '../../importer/collect-inputs.js';
+import { collectInputs, type DicomdirSeen } from '../../importer/collect-inputs.js';
 import { openWorkstation } from '../../workstation.js';
 import type { CliContext, Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
+import { queryTerms } from '../query-terms.js';
 
-const USAGE = 'atrium deid <in-path...|--where Keyword=value ...> --out <dir> [--profile basic] [--option <name>...] [--preset gca-9300r] [--key-file <file>] [--uid-root <root>] [--map <csv>] [--patient-name v] [--patient-id v] [--date-shift days] [--mask x,y,w,h ...]';
+const USAGE = 'atrium deid <in-path...|--where Keyword=value ...> --out <dir> [--profile basic] [--option <name>...] [--preset gca-9300r] [--key-file <file>] [--uid-root <root>] [--map <csv>] [--set Keyword=value ...] [--patient-name v] [--patient-id v] [--date-shift days] [--mask x,y,w,h ...]';
 
 /** A usage problem: message for stderr, exit code 2. */
 class UsageError extends Error {}
 
+/** Errors of the command's own arguments and files (exit 2 with the code), beside UsageError. */
+const ARGUMENT_ERRORS = new Set(['ATRIUM_ERR_DEID_MAP', 'ATRIUM_ERR_DEID_KEY_FILE', 'ATRIUM_ERR_DEID_OUT', 'ATRIUM_ERR_DEID_USER_VALUE']);
+
+/** What one run does: its inputs, output folder and engine options. */
+interface DeidPlan {
+  readonly paths: readonly string[];
+  readonly where: readonly string[] | undefined;
+  readonly out: string;
+  readonly options: DeidOptions;
+  readonly keyNote: string;
+}
+
 /**
  * `atrium deid`: de-identify files, folders, DICOMDIRs or stored instances matching a query into
- * `--out` (`<study>/<series>/<sop>.dcm` under the new UIDs), by the whole PS3.15 Table E.1-1.
- * The secret comes from `--key-file` (created with a random 32-byte key when absent; reuse it to
- * get the same UIDs and date shifts across runs), else a random key for this run only.
- * Exit 0 all written, 1 some refused/unreadable, 2 usage.
+ * `--out` (`<study>/<series>/<sop>.dcm` under the new UIDs), by the whole PS3.15 Table E.1-1, or
+ * by the Canon GCA-9300R's Table 7-1 (`--preset gca-9300r`). `--out` must be outside every input
+ * and the store; no file is ever overwritten (see deidentifyBatch). The secret comes from
+ * `--key-file` (created with a random 32-byte key when absent; reuse it to get the same UIDs and
+ * date shifts across runs), else a random key for this run only. Exit 0 all written, 1 some not
+ * written (refused, unreadable, duplicate, failed) or no DICOM file found, 2 usage.
  */
 export const deidCommand: Command = {
   name: 'deid',
   usage: USAGE,
-  summary: 'De-identify (PS3.15 Basic Profile + options) files, folders or a store query into a folder; originals untouched',
+  summary: 'De-identify (PS3.15 Basic Profile + options, or the GCA-9300R preset) files, folders or a store query into a folder; originals untouched',
   async run(args, ctx) {
-    const { positionals, values } = parseArgs({
+    try {
+      const plan = planOf(args, ctx);
+      return await runBatch(plan, ctx);
+    } catch (e) {
+      if (e instanceof UsageError || (isAtriumError(e) && ARGUMENT_ERRORS.has(e.code))) {
+        ctx.err(`atrium deid: ${(e as Error).message}${e instanceof UsageError ? `\nusage: ${USAGE}` : ` [${(e as { code: string }).code}]`}`);
+        return 2;
+      }
+      throw e;
+    }
+  },
+};
+
+/** Parse and check the arguments; the key file is read (or created) last, once everything else is valid. */
+function planOf(args: string[], ctx: CliContext): DeidPlan {
+  const { positionals, values } = parsedArgs(args);
+  if (!values.out) throw new UsageError('--out <dir> is required');
+  if (positionals.length === 0 && !values.where) throw new UsageError('give files/folders/DICOMDIRs or --where Keyword=value');
+  if (positionals.length > 0 && values.where) throw new UsageError('give either paths or --where, not both');
+  if (values.profile !== 'basic') throw new UsageError(`--profile: only "basic" exists (Basic Application Confidentiality Profile), not "${values.profile}"`);
+  if (values.preset !== undefined && values.preset !== 'gca-9300r') throw new UsageError(`--preset: only "gca-9300r" exists, not "${values.preset}"`);
+  const selected = (values.option ?? []).flatMap((o) => o.split(',')).map((name): DeidOption => {
+    const o = optionByName(name);
+    if (o === undefined) throw new UsageError(`unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`);
+    return o;
+  });
+  if (values.preset !== undefined && selected.length > 0) throw new UsageError('--preset gca-9300r is the Canon GCA-9300R\'s own de-identification, not the PS3.15 Basic Profile: --option does not apply to it');
+  const dateShift = values['date-shift'] === undefined ? undefined : Number(values['date-shift']);
+  if (dateShift !== undefined && !Number.isInteger(dateShift)) throw new UsageError(`--date-shift expects a whole number of days, got "${values['date-shift']}"`);
+  const masks = (values.mask ?? []).map(parseMask);
+  if (values['uid-root'] !== undefined) {
+    try { new UidMapper('check', values['uid-root']); } catch (e) { throw new UsageError(`--uid-root: ${(e as Error).message}`); }
+  }
+  const replacements = userValuesOf(values.set ?? [], values['patient-name'], values['patient-id']);
+  const patientMap = values.map ? readPatientMap(values.map) : undefined;
+  const out = checkOutputFolder(values.out, protectedFolders(positionals, values.where !== undefined, ctx.store));
+  const key = values['key-file'] ? loadOrCreateKey(resolve(values['key-file'])) : undefined;
+  const keyNote = key ? `key ${values['key-file']}${key.created ? ' (created: keep it to get the same UIDs and date shifts next time)' : ''}` : 'key: random, this run only (give --key-file to keep UIDs and date shifts consistent across runs)';
+  const options: DeidOptions = {
+    secret: key?.secret ?? randomBytes(32).toString('hex'),
+    options: selected,
+    ...(values['uid-root'] !== undefined ? { uidRoot: values['uid-root'] } : {}),
+    ...(Object.keys(replacements).length > 0 ? { replacements } : {}),
+    ...(patientMap ? { patientMap } : {}),
+    ...(values.preset ? { preset: 'gca-9300r' as const } : {}),
+    ...(dateShift !== undefined ? { dateShiftDays: dateShift } : {}),
+    ...(masks.length > 0 ? { pixelMaskRegions: masks } : {}),
+  };
+  return { paths: positionals, where: values.where, out, options, keyNote };
+}
+
+/** The command line, parsed; a missing option value or an unknown option is a usage error. */
+function parsedArgs(args: string[]) {
+  try {
+    return parseArgs({
       args,
       allowPositionals: true,
       options: {
         out: { type: 'string' }, where: { type: 'string', multiple: true }, profile: { type: 'string', default: 'basic' },
         option: { type: 'string', multiple: true }, preset: { type: 'string' }, 'key-file': { type: 'string' }, 'uid-root': { type: 'string' },
-        map: { type: 'string' }, 'patient-name': { type: 'string' }, 'patient-id': { type: 'string' }, 'date-shift': { type: 'string' },
-        mask: { type: 'string', multiple: true },
+        map: { type: 'string' }, set: { type: 'string', multiple: true }, 'patient-name': { type: 'string' }, 'patient-id': { type: 'string' },
+        'date-shift': { type: 'string' }, mask: { type: 'string', multiple: true },
       },
     });
-    let options: DeidOptions;
-    let keyNote: string;
-    try {
-      if (!values.out) throw new UsageError('--out <dir> is required');
-      if (positionals.length === 0 && !values.where) throw new UsageError('give files/folders/DICOMDIRs or --where Keyword=value');
-      if (positionals.length > 0 && values.where) throw new UsageError('give either paths or --where, not both');
-      if (values.profile !== 'basic') throw new UsageError(`--profile: only "basic" exists (Basic Application Confidentiality Profile), not "${values.profile}"`);
-      if (values.preset !== undefined && values.preset !== 'gca-9300r') throw new UsageError(`--preset: only "gca-9300r" exists, not "${values.preset}"`);
-      const selected = (values.option ?? []).flatMap((o) => o.split(',')).map((name): DeidOption => {
-        const o = optionByName(name);
-        if (o === undefined) throw new UsageError(`unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`);
-        return o;
-      });
-      const dateShift = values['date-shift'] === undefined ? undefined : Number(values['date-shift']);
-      if (dateShift !== undefined && !Number.isInteger(dateShift)) throw new UsageError(`--date-shift expects a whole number of days, got "${values['date-shift']}"`);
-      const masks = (values.mask ?? []).map(parseMask);
-      if (values['uid-root'] !== undefined) {
-        try { new UidMapper('check', values['uid-root']); } catch (e) { throw new UsageError(`--uid-root: ${(e as Error).message}`); }
-      }
-      const key = values['key-file'] ? loadOrCreateKey(resolve(values['key-file'])) : undefined;
-      keyNote = key ? `key ${values['key-file']}${key.created ? ' (created: keep it to get the same UIDs and date shifts next time)' : ''}` : 'key: random, this run only (give --key-file to keep UIDs and date shifts consistent across runs)';
-      const replacements = { ...(values['patient-name'] !== undefined ? { PatientName: values['patient-name'] } : {}), ...(values['patient-id'] !== undefined ? { PatientID: values['patient-id'] } : {}) };
-      options = {
-        secret: key?.secret ?? randomBytes(32).toString('hex'),
-        options: selected,
-        ...(values['uid-root'] !== undefined ? { uidRoot: values['uid-root'] } : {}),
-        ...(Object.keys(replacements).length > 0 ? { replacements } : {}),
-        ...(values.map ? { patientMap: readPatientMap(values.map) } : {}),
-        ...(values.preset ? { preset: 'gca-9300r' as const } : {}),
-        ...(dateShift !== undefined ? { dateShiftDays: dateShift } : {}),
-        ...(masks.length > 0 ? { pixelMaskRegions: masks } : {}),
-      };
-    } catch (e) {
-      return usageFailure(e, ctx);
-    }
-    try {
-      return await runBatch(positionals, values.where, values.out, options, keyNote, ctx);
-    } catch (e) {
-      return usageFailure(e, ctx);
-    }
-  },
-};
-
-/** Usage errors and unusable --map/--key-file contents: message and exit 2; anything else rethrown. */
-function usageFailure(e: unknown, ctx: CliContext): number {
-  if (e instanceof UsageError || (isAtriumError(e) && (e.code === 'ATRIUM_ERR_DEID_MAP' || e.code === 'ATRIUM_ERR_DEID_KEY_FILE'))) {
-    ctx.err(`atrium deid: ${(e as Error).message}${e instanceof UsageError ? `\nusage: ${USAGE}` : ` [${(e as { code: string }).code}]`}`);
-    return 2;
+  } catch (e) {
+    if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((e as Error).message);
+    throw e;
   }
-  throw e;
 }
 
-async function runBatch(paths: string[], where: string[] | undefined, out: string, options: DeidOptions, keyNote: string, ctx: CliContext): Promise<number> {
+/** `--set Keyword=value` terms and the `--patient-name` / `--patient-id` shorthands; a keyword given twice is a usage error. */
+function userValuesOf(terms: readonly string[], patientName: string | undefined, patientID: string | undefined): Replacements {
+  const all = [...terms, ...(patientName !== undefined ? [`PatientName=${patientName}`] : []), ...(patientID !== undefined ? [`PatientID=${patientID}`] : [])];
+  const values: Record<string, string> = {};
+  for (const term of all) {
+    const { keyword, value } = parseUserValue(term);
+    if (keyword in values) throw new UsageError(`${keyword} is given twice (--set ${keyword}=… or --patient-name/--patient-id)`);
+    values[keyword] = value;
+  }
+  return values;
+}
+
+/** The folders `--out` must stay out of: each input (a DICOMDIR: its media folder) and the store. */
+function protectedFolders(paths: readonly string[], fromStore: boolean, store: string): ProtectedFolder[] {
+  const isDicomdir = (p: string): boolean => {
+    try {
+      return basename(p).toUpperCase() === 'DICOMDIR' && statSync(p).isFile();
+    } catch {
+      return false; // missing or a link loop: reported with the inputs
+    }
+  };
+  const inputs = paths.map((p) => ({ path: isDicomdir(p) ? dirname(p) : p, what: 'an input' }));
+  return [...inputs, { path: store, what: fromStore ? 'the store that holds the inputs' : 'the store' }];
+}
+
+async function runBatch(plan: DeidPlan, ctx: CliContext): Promise<number> {
   const unusable: { path: string; error: string }[] = [];
+  const dicomdirs: DicomdirSeen[] = [];
   let inputs: DeidBatchInput[];
-  if (where) {
-    inputs = storeInputs(where, ctx.store);
+  if (plan.where) {
+    inputs = storeInputs(plan.where, ctx.store);
   } else {
     inputs = [];
-    for (const i of collectInputs(paths)) {
+    for (const i of collectInputs(plan.paths, (d) => dicomdirs.push(d))) {
       if ('error' in i) unusable.push(i);
       else inputs.push(i);
     }
   }
   const bar = new ProgressBar('de-identifying');
-  const summary = await deidentifyBatch(inputs, out, options, { keepReports: ctx.json, onProgress: (done, total, file) => bar.update(done, total, file) });
+  const summary = await deidentifyBatch(inputs, plan.out, plan.options, { keepReports: ctx.json, onProgress: (done, total, file) => bar.update(done, total, file) });
   bar.done();
   const unreadable = summary.unreadable + unusable.length;
+  const nothingFound = summary.written + summary.duplicate + summary.refused + unreadable + summary.failed === 0;
+  const source = plan.where ? `the store query ${plan.where.join(' ')}` : plan.paths.join(', ');
   if (ctx.json) {
-    ctx.out(JSON.stringify({ out: resolve(out), written: summary.written, refused: summary.refused, unreadable, skipped: summary.skipped, key: keyNote, files: [...summary.entries, ...unusable.map((u) => ({ status: 'unreadable', input: u.path, reason: u.error }))] }, null, 2));
+    const { entries, ...counts } = summary;
+    ctx.out(JSON.stringify({ out: plan.out, ...counts, unreadable, dicomdirs, key: plan.keyNote, ...(nothingFound ? { note: `no DICOM files found in ${source}` } : {}), files: [...entries, ...unusable.map((u) => ({ status: 'unreadable', input: u.path, code: 'ATRIUM_ERR_DEID_READ', reason: u.error }))] }, null, 2));
   } else {
-    ctx.out(`written ${summary.written}, refused ${summary.refused}, unreadable ${unreadable}, skipped (not DICOM) ${summary.skipped} → ${resolve(out)}`);
-    ctx.out(keyNote);
-    const problems = [
-      ...summary.entries.filter((e) => e.status === 'refused' || e.status === 'unreadable').map((e) => ({ status: e.status, file: e.input, reason: 'code' in e ? `${e.reason} [${e.code}]` : '' })),
-      ...unusable.map((u) => ({ status: 'unreadable', file: u.path, reason: u.error })),
-    ];
-    if (problems.length > 0) ctx.out(`\nnot written:\n${printTable(problems, ['status', 'file', 'reason'])}`);
+    if (nothingFound) ctx.out(`no DICOM files found in ${source}`);
+    printSummary(summary, unusable, dicomdirs, plan, ctx);
   }
-  return summary.refused + unreadable > 0 || inputs.length === 0 ? 1 : 0;
+  return summary.refused + summary.duplicate + summary.failed + unreadable > 0 || nothingFound ? 1 : 0;
+}
+
+function printSummary(summary: DeidBatchSummary, unusable: readonly { path: string; error: string }[], dicomdirs: readonly DicomdirSeen[], plan: DeidPlan, ctx: CliContext): void {
+  const unreadable = summary.unreadable + unusable.length;
+  ctx.out(`written ${summary.written}, duplicate ${summary.duplicate}, refused ${summary.refused}, unreadable ${unreadable}, failed ${summary.failed}, skipped (not DICOM) ${summary.skipped} → ${plan.out}`);
+  for (const d of dicomdirs) {
+    ctx.out(d.files === undefined ? `DICOMDIR ${d.path}: met in a folder, not an instance (the folder's files are de-identified as files)` : `DICOMDIR ${d.path}: ${d.files} referenced file(s)`);
+  }
+  if (plan.options.preset) ctx.out(`${GCA_9300R_LABEL}: not the PS3.15 Basic Profile; every attribute outside the table is unchanged, nothing is added but --set values`);
+  ctx.out(plan.keyNote);
+  const problems = [
+    ...summary.entries.filter((e) => e.status !== 'written' && e.status !== 'skipped').map((e) => ({ status: e.status, file: e.input, reason: 'code' in e ? `${e.reason} [${e.code}]` : 'reason' in e ? e.reason : '' })),
+    ...unusable.map((u) => ({ status: 'unreadable', file: u.path, reason: `${u.error} [ATRIUM_ERR_DEID_READ]` })),
+  ];
+  if (problems.length > 0) ctx.out(`\nnot written:\n${printTable(problems, ['status', 'file', 'reason'])}`);
 }
 
 /** The stored files of the instances matching `--where` terms (IMAGE-level query). */
 function storeInputs(where: readonly string[], store: string): DeidBatchInput[] {
-  const keys: Record<string, string> = {};
-  for (const term of where.flatMap((t) => t.split(/[\s&]+/)).filter(Boolean)) {
-    const eq = term.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--where expects Keyword=value terms, got "${term}"`);
-    keys[term.slice(0, eq)] = term.slice(eq + 1);
-  }
+  const keys = queryTerms('--where', where, 'IMAGE', { split: true });
   const ws = openWorkstation(store);
   try {
     return query(ws.index, 'IMAGE', { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', SOPInstanceUID: keys.SOPInstanceUID ?? '' }).flatMap((r) => {

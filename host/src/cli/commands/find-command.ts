@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import { dictionaryEntries, lookupKeyword } from '@atrium/sdk';
+import { checkRemoteQueryValue } from '../../db/check-query-keys.js';
+import { isAtriumError } from '../../errors/atrium-error.js';
+import { closestName } from '../../errors/closest-name.js';
 import type { QueryLevel } from '../../db/query-keys.js';
 import { NetJob } from '../../net/jobs/net-jobs.js';
 import type { FindResult } from '../../net/scu/find-scu.js';
@@ -6,6 +10,7 @@ import type { Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
 import { printTable } from '../print-table.js';
 import { runNetJob } from '../run-net-job.js';
+import { UsageError } from '../usage-error.js';
 
 /** Keys returned by default per level (the columns of the result table). */
 const DEFAULT_KEYS: Record<QueryLevel, readonly string[]> = {
@@ -15,14 +20,33 @@ const DEFAULT_KEYS: Record<QueryLevel, readonly string[]> = {
   IMAGE: ['InstanceNumber', 'SOPClassUID', 'SOPInstanceUID', 'SeriesInstanceUID', 'StudyInstanceUID'],
 };
 
-/** Parses `--key Keyword=value` options (value may be empty: return the attribute). */
-export function parseKeys(pairs: readonly string[]): Record<string, string> | string {
+let keywords: string[] | undefined;
+
+/**
+ * Parses `--key Keyword=value` options (value may be empty: return the attribute). A remote
+ * AE may hold any attribute, so every keyword of the DICOM dictionary is allowed, and only those:
+ * an unknown or misspelt one is refused with the closest keyword.
+ * A DA/TM/DT value must be a valid value or range.
+ * @throws UsageError `ATRIUM_ERR_CLI_BAD_KEY`, `ATRIUM_ERR_QUERY_UNKNOWN_KEY`, `ATRIUM_ERR_QUERY_BAD_VALUE`.
+ */
+export function parseKeys(pairs: readonly string[]): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const p of pairs) {
     const at = p.indexOf('=');
     const keyword = at < 0 ? p : p.slice(0, at);
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(keyword)) return `--key "${p}": expected Keyword=value (e.g. PatientName=DOE^*)`;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(keyword)) throw new UsageError('ATRIUM_ERR_CLI_BAD_KEY', `--key "${p}": expected Keyword=value (e.g. PatientName=DOE^*)`, { key: p });
+    const entry = lookupKeyword(keyword);
+    if (entry === undefined) {
+      keywords ??= dictionaryEntries().filter((e) => e.keyword !== '' && !e.retired).map((e) => e.keyword);
+      const near = closestName(keyword, keywords);
+      throw new UsageError('ATRIUM_ERR_QUERY_UNKNOWN_KEY', `--key ${keyword}: not a DICOM attribute keyword${near ? `; did you mean ${near}?` : ''}`, { keyword, ...(near ? { suggestion: near } : {}) });
+    }
     keys[keyword] = at < 0 ? '' : p.slice(at + 1);
+    try {
+      checkRemoteQueryValue(keyword, entry.vr, keys[keyword]);
+    } catch (e) {
+      throw isAtriumError(e) ? new UsageError(e.code, `--key: ${e.message}`, e.details) : e;
+    }
   }
   return keys;
 }
@@ -41,9 +65,8 @@ export const findCommand: Command = {
     const problem = !ae || extra !== undefined ? `usage: ${this.usage}`
       : !(level in DEFAULT_KEYS) ? `--level must be patient, study, series or image, not "${values.level}"`
       : model !== undefined && model !== 'PATIENT' && model !== 'STUDY' ? `--model must be patient or study, not "${values.model}"`
-      : limit !== undefined && !(Number.isInteger(limit) && limit > 0) ? `--limit must be a positive integer, not "${values.limit}"`
-      : typeof keys === 'string' ? keys : undefined;
-    if (problem || typeof keys === 'string') {
+      : limit !== undefined && !(Number.isInteger(limit) && limit > 0) ? `--limit must be a positive integer, not "${values.limit}"` : undefined;
+    if (problem) {
       ctx.err(`atrium find: ${problem}`);
       return 2;
     }
@@ -58,7 +81,7 @@ export const findCommand: Command = {
       }
       const columns = [...new Set([...Object.keys(keys), ...DEFAULT_KEYS[level]])];
       ctx.out(r.matches.length === 0 ? '(no matches)' : printTable(r.matches.map((m) => ({ ...m })), columns));
-      ctx.out(`${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}${r.truncated ? ` (stopped with C-CANCEL at the limit of ${r.matches.length}; use --limit or narrower keys)` : ''} (job ${job.id})`);
+      ctx.out(`${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}${r.truncated ? ` (the peer has more: stopped at the limit of ${r.matches.length}${r.cancelled ? ' with C-CANCEL' : ''}; use --limit or narrower keys)` : ''} (job ${job.id})`);
       return 0;
     });
   },

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { query, type QueryResult } from '../../db/query-engine.js';
 import type { QueryLevel } from '../../db/query-keys.js';
-import { AtriumError } from '../../errors/atrium-error.js';
 import { openWorkstation, type Workstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
+import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
+import { checkLocalQuery, queryTerms } from '../query-terms.js';
+import { UsageError } from '../usage-error.js';
 
 const LEVELS: Record<string, { level: QueryLevel; columns: string[] }> = {
   patients: { level: 'PATIENT', columns: ['PatientID', 'PatientName', 'PatientBirthDate', 'PatientSex', 'NumberOfPatientRelatedStudies', 'NumberOfPatientRelatedInstances'] },
@@ -49,21 +51,21 @@ export const lsCommand: Command = {
       ctx.err(`atrium ls: say what to list: ${Object.keys(LEVELS).join(', ')}`);
       return 2;
     }
-    const keys: Record<string, string | undefined> = Object.fromEntries(what.columns.map((c) => [c, undefined]));
     const opts = values as Record<string, string | string[] | boolean | undefined>;
+    const filters: Record<string, string> = {};
     for (const [opt, keyword] of Object.entries(FILTERS)) {
       const v = opts[opt];
       if (typeof v !== 'string') continue;
-      // Modality at series level is the series' own attribute.
-      keys[keyword === 'ModalitiesInStudy' && what.level !== 'STUDY' && what.level !== 'PATIENT' ? 'Modality' : keyword] = v;
+      // Modality at series and instance level is the series' own attribute.
+      const key = keyword === 'ModalitiesInStudy' && what.level !== 'STUDY' && what.level !== 'PATIENT' ? 'Modality' : keyword;
+      checkLocalQuery(`--${opt}`, what.level, { [key]: v });
+      filters[key] = v;
     }
-    for (const kv of (opts.key as string[] | undefined) ?? []) {
-      const eq = kv.indexOf('=');
-      if (eq <= 0) throw new AtriumError('ATRIUM_ERR_CLI_BAD_KEY', `--key expects Keyword=value, got "${kv}"`);
-      keys[kv.slice(0, eq)] = kv.slice(eq + 1);
-    }
-    const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new AtriumError('ATRIUM_ERR_CLI_BAD_LIMIT', `--limit expects a positive whole number, got "${String(opts.limit)}"`);
+    const given = queryTerms('--key', (opts.key as string[] | undefined) ?? [], what.level);
+    const twice = Object.keys(given).find((k) => Object.hasOwn(filters, k));
+    if (twice !== undefined) throw new UsageError('ATRIUM_ERR_CLI_BAD_KEY', `${twice} is given both as an option and as --key`, { keyword: twice });
+    const keys: Record<string, string | undefined> = { ...Object.fromEntries(what.columns.map((c) => [c, undefined])), ...filters, ...given };
+    const limit = parseLimit(opts.limit as string | undefined);
     const ws = openWorkstation(ctx.store);
     try {
       const warnings = values.warnings === true;

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scaffoldPlugin } from '../../plugins/scaffold/scaffold-plugin.js';
 import type { Command } from '../cli-context.js';
@@ -6,17 +5,24 @@ import type { Command } from '../cli-context.js';
 export const pluginCommand: Command = {
   name: 'plugin',
   usage: 'atrium plugin new <name> [--dir <folder>] [--publisher <name>]',
-  summary: 'Scaffold a new plugin package that builds and passes its test immediately',
+  summary: 'Scaffold a new plugin package (default: ~/.atrium/plugins/<name>, or the first folder of $ATRIUM_PLUGIN_PATH) that installs, builds and passes its tests with the SDK and the test kit packed next to it',
   run(args, ctx) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { dir: { type: 'string' }, publisher: { type: 'string' } } });
-    const [verb, name] = positionals;
-    if (verb !== 'new' || !name) {
+    const [verb, name, extra] = positionals;
+    if (verb !== 'new' || !name || extra !== undefined) {
       ctx.err(`usage: ${this.usage}`);
       return 2;
     }
-    const dir = resolve(values.dir ?? name);
-    const files = scaffoldPlugin({ name, dir, ...(values.publisher ? { publisher: values.publisher } : {}) });
-    ctx.out(ctx.json ? JSON.stringify({ dir, files }, null, 2) : `created ${dir}:\n${files.map((f) => `  ${f}`).join('\n')}`);
+    const made = scaffoldPlugin({ name, ...(values.dir !== undefined ? { dir: values.dir } : {}), ...(values.publisher ? { publisher: values.publisher } : {}) });
+    if (ctx.json) {
+      ctx.out(JSON.stringify(made, null, 2));
+      return 0;
+    }
+    ctx.out(`created ${made.dir}:\n${made.files.map((f) => `  ${f}`).join('\n')}`);
+    ctx.out(`\nnext:\n  cd ${made.dir}\n  npm install && npm run build && npm test`);
+    ctx.out(made.discovered
+      ? '  then `npx atrium apps` (in the workstation\'s folder) lists it'
+      : `  the workstation does not search ${made.dir}'s folder for plugins: add it to ATRIUM_PLUGIN_PATH, or create the plugin in ~/.atrium/plugins`);
     return 0;
   },
 };

@@ -13,7 +13,7 @@ export const reconcileCommand: Command = {
     const ws = openWorkstation(ctx.store);
     try {
       const startup = reconcileLog.unshown(ws.index.db);
-      const report = values.full ? reconcileStore(ws.files, ws.index, ws.intents, true) : undefined;
+      const report = values.full ? reconcileStore(ws.files, ws.index, ws.intents, true, ws.store.limits) : undefined;
       if (ctx.json) ctx.out(JSON.stringify({ startupRepairs: startup.map(({ at, report }) => ({ at, ...report })), ...(report ? { full: report } : {}) }, null, 2));
       else {
         if (startup.length === 0) ctx.out('start-up passes: nothing repaired since the last report');

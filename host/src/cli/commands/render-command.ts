@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StoredInstance } from '../../db/dicom-index.js';
 import { AtriumError } from '../../errors/atrium-error.js';
-import { parseDicom } from '../../io/parse-part10.js';
+import { openImageFile } from '../../io/image-file.js';
 import { encodePng } from '../../render/encode-png.js';
 import { renderFrame, type VoiWindow } from '../../render/render-frame.js';
 import { openWorkstation } from '../../workstation.js';
@@ -53,8 +53,14 @@ export const renderCommand: Command = {
       const used = new Set<string>();
       const written: RenderedFile[] = [];
       for (const inst of chosen) {
-        const file = parseDicom(ws.files.read(inst.file.path));
-        const image = await renderFrame(file, { frame: frame - 1, ...(window ? { window } : {}) });
+        // Only the header and the one frame are read from the file, whatever its size.
+        const file = openImageFile(ws.files.absolute(inst.file.path), ws.store.limits);
+        let image;
+        try {
+          image = await renderFrame(file, { frame: frame - 1, ...(window ? { window } : {}) });
+        } finally {
+          file.close();
+        }
         const path = toFolder ? join(out, fileName(inst, used)) : out;
         writeFileSync(path, encodePng(image));
         written.push({ sopInstanceUID: inst.instance.SOPInstanceUID, path, width: image.width, height: image.height, channels: image.channels, ...(image.window ? { window: image.window } : {}) });

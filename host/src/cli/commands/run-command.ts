@@ -9,11 +9,13 @@ import type { Command } from '../cli-context.js';
 import { withHost } from '../host-session.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
+import { appParametersHelp } from './app-parameters-help.js';
 
 export const runCommand: Command = {
   name: 'run',
   usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json]',
   summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote',
+  help: appParametersHelp,
   run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,

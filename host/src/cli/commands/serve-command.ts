@@ -3,6 +3,7 @@ import { Workstation } from '../../di/store-module.js';
 import { loadNetworkConfig, parseNetworkSetting, RemoteAeTable, type NetworkConfig } from '../../net/config/index.js';
 import { hexStatus } from '../../net/dimse/dimse-status.js';
 import { scuSettings } from '../../net/jobs/net-jobs.js';
+import { describeCallerPolicy } from '../../net/scp/caller-policy.js';
 import { DicomServer, type ServerEvent } from '../../net/scp/dicom-server.js';
 import { echoService } from '../../net/services/echo-service.js';
 import { findService } from '../../net/services/find-service.js';
@@ -35,13 +36,13 @@ export const serveCommand: Command = {
       let storedCount = 0;
       const server = new DicomServer({
         ...config,
-        isKnownCaller: (title, address) => aes.isKnownCaller(title, address),
+        identifyCaller: (title, address) => aes.identifyCaller(title, address),
         services: [
           echoService(),
           storeService({
-            store: ws.store, root: ws.root, sync: config.syncStorageArea,
+            store: ws.store, sync: config.syncStorageArea,
             onStored: (outcome, calling) => {
-              if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}] kept in ${outcome.quarantinePath}`);
+              if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}]${outcome.quarantinePath ? ` kept in ${outcome.quarantinePath}` : ''}`);
               else {
                 storedCount++;
                 if (outcome.warnings?.length) log(`C-STORE from ${calling}: ${outcome.SOPInstanceUID} stored with ${outcome.warnings.length} validation warning(s) (B007): ${outcome.warnings.map((w) => w.message).join('; ')}`);
@@ -60,7 +61,7 @@ export const serveCommand: Command = {
           }),
         ],
         onEvent: (e: ServerEvent) => {
-          if (e.type === 'associated') log(`association ${e.id} from ${e.callingAeTitle}@${e.peer}: ${e.contexts} presentation contexts accepted`);
+          if (e.type === 'associated') log(`association ${e.id} from ${e.callingAeTitle}@${e.peer}: ${e.contexts} presentation contexts accepted${e.queryRetrieveRefused ? ' (query/retrieve refused: not a registered caller at its host)' : ''}`);
           else if (e.type === 'rejected') log(`association from ${e.callingAeTitle}@${e.peer} rejected: ${e.why}`);
           else if (e.type === 'failed') log(`connection from ${e.peer} dropped: ${e.error.message} [${e.error.code}]`);
           else log(`association ${e.id} ${e.end.how}${e.end.error && e.end.how !== 'released' ? `: ${e.end.error.message}` : ''} (${storedCount} instances stored since start)`);
@@ -68,6 +69,7 @@ export const serveCommand: Command = {
       });
       const port = await server.listen();
       ctx.out(`atrium serve: listening on ${config.bindAddress}:${port} as ${config.aeTitle} (store ${ws.root}; receive validation ${ws.store.validation}; at most ${config.maxAssociations} associations, max PDU ${config.maxPduLength || 'unlimited'})`);
+      for (const line of describeCallerPolicy(config, aes.list().filter((a) => a.roles.includes('call')).length)) ctx.out(`  ${line}`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
           log(`${signal}: stopping (associations in progress get 5 s to finish)`);

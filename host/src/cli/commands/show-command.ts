@@ -1,20 +1,28 @@
 import { parseArgs } from 'node:util';
-import { dumpDataset } from '../../io/dump-dataset.js';
-import { parseDicom } from '../../io/parse-part10.js';
+import { withFileWindow } from '../../io/byte-window.js';
+import { dumpFile, type FileListing } from '../../io/dump-file.js';
+import type { RecordWarning } from '../../db/instance-record.js';
+import { WIDEST_PARSE_LIMITS } from '../../store/store-settings.js';
 import { openWorkstation } from '../../workstation.js';
 import type { Command } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { resolveUid } from '../../db/resolve-uid.js';
+import { writeLines } from '../write-lines.js';
 
 export const showCommand: Command = {
   name: 'show',
   usage: 'atrium show <uid> [--max-value <chars>]',
   summary: 'Show an instance as a dcmdump-like listing (private tags included); a study or series as its instances',
-  run(args, ctx) {
+  async run(args, ctx) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'max-value': { type: 'string' } } });
     const uid = positionals[0];
     if (!uid) {
       ctx.err('atrium show: give a study, series or SOP instance UID');
+      return 2;
+    }
+    const maxValueChars = values['max-value'] === undefined ? 64 : Number(values['max-value']);
+    if (!Number.isInteger(maxValueChars) || maxValueChars < 1) {
+      ctx.err(`atrium show: --max-value must be a whole number of characters ≥ 1, not "${values['max-value']}"`);
       return 2;
     }
     const ws = openWorkstation(ctx.store);
@@ -27,21 +35,43 @@ export const showCommand: Command = {
         return 0;
       }
       const inst = instances[0]!;
-      const file = parseDicom(ws.files.read(inst.file.path));
       const warnings = inst.warnings ?? [];
-      if (ctx.json) {
-        ctx.out(JSON.stringify({ path: inst.file.path, warnings, meta: file.meta ? dumpDataset(file.meta).split('\n') : [], dataset: dumpDataset(file.dataset).split('\n') }, null, 2));
-        return 0;
-      }
-      const maxValueChars = values['max-value'] === undefined ? 64 : Number(values['max-value']);
-      ctx.out(`# ${inst.file.path}`);
-      ctx.out(`# Transfer Syntax: ${file.transferSyntax.uid}`);
-      if (file.meta) ctx.out(`# File Meta Information\n${dumpDataset(file.meta, { maxValueChars })}`);
-      ctx.out(`# Dataset\n${dumpDataset(file.dataset, { maxValueChars })}`);
-      if (warnings.length > 0) ctx.out(`# Stored with ${warnings.length} validation warning(s)\n${warnings.map((w) => `#   ${w.code}: ${w.message}`).join('\n')}`);
+      // The listing is streamed from the file: memory does not grow with the object.
+      await withFileWindow(ws.files.absolute(inst.file.path), async (window) => {
+        // Whatever was stored is listed: nesting as deep as any setting lets in.
+        const listing = dumpFile(window, { maxValueChars, limits: { ...ws.store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth } });
+        await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, warnings, listing) : textLines(inst.file.path, warnings, listing));
+      });
       return 0;
     } finally {
       ws.close();
     }
   },
 };
+
+function* textLines(path: string, warnings: readonly RecordWarning[], listing: FileListing): Generator<string> {
+  yield `# ${path}`;
+  yield `# Transfer Syntax: ${listing.preface.transferSyntax.uid}`;
+  if (listing.meta.length > 0) yield* ['# File Meta Information', ...listing.meta];
+  yield '# Dataset';
+  yield* listing.dataset;
+  if (warnings.length > 0) yield* [`# Stored with ${warnings.length} validation warning(s)`, ...warnings.map((w) => `#   ${w.code}: ${w.message}`)];
+}
+
+/** `{ path, warnings, meta: [lines], dataset: [lines] }` as `JSON.stringify(..., null, 2)` writes it, a line at a time. */
+function* jsonLines(path: string, warnings: readonly RecordWarning[], listing: FileListing): Generator<string> {
+  yield `{\n  "path": ${JSON.stringify(path)},`;
+  yield `  "warnings": ${JSON.stringify(warnings, null, 2).replace(/\n/g, '\n  ')},`;
+  yield* jsonArray('meta', listing.meta, ',');
+  yield* jsonArray('dataset', listing.dataset, '');
+  yield '}';
+}
+
+function* jsonArray(name: string, lines: Iterable<string>, after: string): Generator<string> {
+  let previous: string | undefined;
+  for (const line of lines) {
+    yield previous === undefined ? `  "${name}": [` : `    ${JSON.stringify(previous)},`;
+    previous = line;
+  }
+  yield previous === undefined ? `  "${name}": []${after}` : `    ${JSON.stringify(previous)}\n  ]${after}`;
+}

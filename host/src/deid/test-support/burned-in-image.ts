@@ -57,7 +57,8 @@ export async function burnedInImage(o: BurnedInImageOptions): Promise<{ bytes: U
   const sopClass = o.modality === 'US' ? (o.frames > 1 ? '1.2.840.10008.5.1.4.1.1.3.1' : '1.2.840.10008.5.1.4.1.1.6.1') : '1.2.840.10008.5.1.4.1.1.7';
   const elements: DataElement[] = [
     stringElement(Tag.SOPClassUID, 'UI', sopClass),
-    stringElement(Tag.SOPInstanceUID, 'UI', '1.2.826.0.1.3680043.9.7433.1.1'),
+    // one SOP Instance UID per kind of image, so that two of them are two instances
+    stringElement(Tag.SOPInstanceUID, 'UI', `1.2.826.0.1.3680043.9.7433.1.1.${[...JSON.stringify(o)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_000_007, 7)}`),
     stringElement(Tag.StudyDate, 'DA', '20240102'),
     stringElement(Tag.Modality, 'CS', o.modality),
     stringElement(Tag.PatientName, 'PN', 'BURNED^INTEXT'),

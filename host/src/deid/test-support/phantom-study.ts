@@ -44,7 +44,7 @@ export function phantomStudy(): DataSet {
   };
   const item = (elements: (DataElement | undefined)[]): { dataset: DataSet; undefinedLength: boolean } => ({
     undefinedLength: false,
-    dataset: new DataSet(elements.filter((e): e is DataElement => e !== undefined), EXPLICIT_LE),
+    dataset: new DataSet(elements.filter((e): e is DataElement => e !== undefined).sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0)), EXPLICIT_LE),
   });
   const sequence = (tag: number): DataElement => ({
     tag, vr: 'SQ', value: new Uint8Array(0), undefinedLength: false,

@@ -1,5 +1,5 @@
 import { pixelError } from './pixel-error.js';
-import type { PixelDataSource } from './pixel-types.js';
+import type { FragmentBytes, PixelDataSource } from './pixel-types.js';
 import { concatBytes } from '../concat-bytes.js';
 
 type EncapsulatedSource = Extract<PixelDataSource, { kind: 'encapsulated' }>;
@@ -22,7 +22,7 @@ export function encapsulatedFrameBytes(source: EncapsulatedSource, index: number
       frames: ranges.length,
     });
   }
-  return concatBytes(source.fragments.slice(range[0], range[1]));
+  return concatBytes(source.fragments.slice(range[0], range[1]).map((f) => f.subarray(0, f.length)));
 }
 
 /** Maps frames to fragment ranges; throws `ATRIUM_ERR_PIXELS_FRAGMENTS` when no rule fits. */
@@ -50,7 +50,7 @@ export function frameFragmentRanges(source: EncapsulatedSource, numberOfFrames: 
 }
 
 /** Offsets count from the first byte of the first fragment's item tag; each item is 8 header bytes plus its value. */
-function rangesFromOffsets(fragments: readonly Uint8Array[], offsets: readonly number[]): FrameRanges | undefined {
+function rangesFromOffsets(fragments: readonly FragmentBytes[], offsets: readonly number[]): FrameRanges | undefined {
   const starts = new Map<number, number>();
   let position = 0;
   fragments.forEach((f, i) => {
@@ -66,7 +66,7 @@ function rangesFromOffsets(fragments: readonly Uint8Array[], offsets: readonly n
   return firsts.map((first, k) => [first, firsts[k + 1] ?? fragments.length] as const);
 }
 
-function groupBy(fragments: readonly Uint8Array[], marks: (f: Uint8Array) => boolean, edge: 'start' | 'end'): FrameRanges {
+function groupBy(fragments: readonly FragmentBytes[], marks: (f: FragmentBytes) => boolean, edge: 'start' | 'end'): FrameRanges {
   const ranges: Array<readonly [number, number]> = [];
   let first = 0;
   fragments.forEach((f, i) => {
@@ -83,14 +83,26 @@ function groupBy(fragments: readonly Uint8Array[], marks: (f: Uint8Array) => boo
   return ranges;
 }
 
-function startsFrame(f: Uint8Array): boolean {
+function startsFrame(fragment: FragmentBytes): boolean {
+  const f = fragment.subarray(0, 8);
   if (f[0] === 0xff && (f[1] === 0xd8 || (f[1] === 0x4f && f[2] === 0xff && f[3] === 0x51))) return true;
   // JP2 signature box: length 12, type 'jP  '.
   return f[0] === 0 && f[1] === 0 && f[2] === 0 && f[3] === 0x0c && f[4] === 0x6a && f[5] === 0x50 && f[6] === 0x20 && f[7] === 0x20;
 }
 
-function endsJpeg(f: Uint8Array): boolean {
-  let n = f.length;
-  while (n > 2 && f[n - 1] === 0) n--; // trailing padding
+function endsJpeg(fragment: FragmentBytes): boolean {
+  // The last 64 bytes tell, unless they are (nearly) all padding: then the whole fragment.
+  const tail = fragment.subarray(Math.max(0, fragment.length - 64), fragment.length);
+  const ends = (f: Uint8Array): number => {
+    let n = f.length;
+    while (n > 2 && f[n - 1] === 0) n--; // trailing padding
+    return n;
+  };
+  let f = tail;
+  let n = ends(tail);
+  if (n <= 2 && tail.length < fragment.length) {
+    f = fragment.subarray(0, fragment.length);
+    n = ends(f);
+  }
   return f[n - 2] === 0xff && f[n - 1] === 0xd9;
 }

@@ -8,7 +8,7 @@ type NativeSource = Extract<PixelDataSource, { kind: 'native' }>;
 /** Number of whole frames a native Pixel Data value holds for this description. */
 export function nativeFramesAvailable(desc: PixelDescription, source: NativeSource): number {
   const bits = storedSamplesPerFrame(desc) * desc.bitsAllocated;
-  return Math.floor((source.bytes.length * 8) / bits);
+  return Math.floor(((source.valueLength ?? source.bytes.length) * 8) / bits);
 }
 
 /**
@@ -24,14 +24,16 @@ export function nativeFrameSamples(desc: PixelDescription, source: NativeSource,
     throw pixelError(
       'TRUNCATED',
       `Native Pixel Data holds ${available} whole frame(s) of ${samples} samples x ${desc.bitsAllocated} bits; frame ${index} is missing`,
-      { index, byteLength: source.bytes.length, bitsAllocated: desc.bitsAllocated },
+      { index, byteLength: source.valueLength ?? source.bytes.length, bitsAllocated: desc.bitsAllocated },
     );
   }
+  // `bytes` may be a part of the value starting at `byteOffset` (a multiple of 8, so words keep their alignment).
+  const offset = source.byteOffset ?? 0;
   // In Explicit VR Big Endian, OW values are byte-swapped per 16-bit word, and wider samples per sample.
   const swapWidth = !source.bigEndian ? 1 : desc.bitsAllocated > 16 ? desc.bitsAllocated / 8 : source.vr === 'OW' ? 2 : 1;
-  if (desc.bitsAllocated === 1) return unpackBits(source.bytes, index * samples, samples, swapWidth);
+  if (desc.bitsAllocated === 1) return unpackBits(source.bytes, index * samples - offset * 8, samples, swapWidth);
   const width = bytesPerSample(desc.bitsAllocated);
-  const start = index * samples * width;
+  const start = index * samples * width - offset;
   const length = samples * width;
   const le = swapWidth === 1 ? source.bytes.subarray(start, start + length) : gatherSwapped(source.bytes, start, length, swapWidth);
   return samplesFromBytes(le, width, desc);

@@ -45,8 +45,15 @@ export interface PixelDescription {
 export type PixelDataSource =
   | {
       kind: 'native';
-      /** The whole value, as stored (big-endian when `bigEndian`). */
+      /**
+       * The value as stored (big-endian when `bigEndian`): the whole of it, or, with
+       * `byteOffset`, the part of it read from a file that holds the frame asked for.
+       */
       bytes: Uint8Array;
+      /** Where `bytes` starts in the value (a multiple of 8); default 0. */
+      byteOffset?: number;
+      /** Length of the whole value when `bytes` is a part of it; default `bytes.length`. */
+      valueLength?: number;
       /** Explicit VR Big Endian transfer syntax. */
       bigEndian: boolean;
       /** VR of Pixel Data; matters only for byte swapping of 8-bit data in big endian. */
@@ -54,13 +61,22 @@ export type PixelDataSource =
     }
   | {
       kind: 'encapsulated';
-      /** The fragment values, in order, without item headers or padding removal. */
-      fragments: readonly Uint8Array[];
+      /** The fragment values, in order, without item headers or padding removal: in memory, or read from a file when asked for. */
+      fragments: readonly FragmentBytes[];
       /** Basic Offset Table item values (may be empty). */
       basicOffsetTable: readonly number[];
       /** Extended Offset Table (7FE0,0001), when present; takes precedence over the Basic Offset Table. */
       extendedOffsetTable?: readonly number[];
     };
+
+/**
+ * The bytes of one fragment: a `Uint8Array`, or a fragment left in its file whose bytes
+ * are read only when `subarray` asks for them.
+ */
+export interface FragmentBytes {
+  readonly length: number;
+  subarray(begin: number, end: number): Uint8Array;
+}
 
 /** Typed arrays a frame can come in. */
 export type PixelArray =

@@ -1,8 +1,10 @@
 /**
- * The DICOM network settings of the workstation (issue 4 item 1). Timeouts and limits follow
- * seed 001 Table 4-74 and §4.2 (500 C-FIND responses, 100 before an SCU C-CANCEL, 5 store
- * retries, 3 move retries a minute apart); the acceptance switches follow seed 001
- * §4.2.8.4 (all callers accepted by default) and seed 000 §3.3 (optionally only registered AEs).
+ * The DICOM network settings of the workstation. Timeouts and limits follow the Canon
+ * GCA-9300R conformance statement, Table 4-74 and §4.2 (500 C-FIND responses, 100 before an
+ * SCU C-CANCEL, 5 store retries, 3 move retries a minute apart); the acceptance switches
+ * follow its §4.2.8.4 (storage from all callers by default) and §4.2.4.4 (queries from
+ * configured callers only), and the Shimadzu SCORE 3D conformance statement §3.3
+ * (optionally only registered AEs).
  * Read it with `loadNetworkConfig`; change it with `setNetworkSetting` / `atrium config set`.
  */
 export interface NetworkConfig {
@@ -19,7 +21,7 @@ export interface NetworkConfig {
   maxPduLength: number;
   /**
    * Largest PDU we send even when the peer accepts more (or announces 0 = unlimited);
-   * 4096..4294967295, default 65536 (seed 001 Table 4-74 "Maximum PDU size the AE can send").
+   * 4096..4294967295, default 65536 (Canon GCA-9300R conformance statement, Table 4-74 "Maximum PDU size the AE can send").
    * The PDUs sent are min(this, the peer's maximum).
    */
   maxPduSendLength: number;
@@ -35,8 +37,17 @@ export interface NetworkConfig {
   maxAssociations: number;
   /** Accept calling AE titles that are not in the remote AE table with role `call`. */
   acceptUnknownCallingAe: boolean;
-  /** Accept connections from addresses that are not the host of a remote AE with role `call`. */
+  /**
+   * Accept connections from addresses that are not the host of a remote AE with role `call`;
+   * false also accepts a registered calling AE title only from its own host.
+   */
   acceptUnknownHosts: boolean;
+  /**
+   * Serve C-FIND, C-MOVE and C-GET to callers that are not a remote AE with role `call`
+   * calling from its own host (default false: the Canon GCA-9300R conformance statement,
+   * §4.2.4.4, accepts queries from configured callers only; storage stays open to all).
+   */
+  acceptUnknownQueryRetrieve: boolean;
   /**
    * C-STORE SCP: answer Success only once the file and its directory are fsync'd (default
    * true). false: once written to the OS — the store survives a crash of atrium but not
@@ -55,7 +66,7 @@ export interface NetworkConfig {
   moveRetryDelayMs: number;
 }
 
-/** The defaults (seed 001 Table 4-74 and §4.2 where they say something). */
+/** The defaults (Canon GCA-9300R conformance statement, Table 4-74 and §4.2, where they say something). */
 export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   aeTitle: 'ATRIUM',
   port: 11112,
@@ -69,6 +80,7 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   maxAssociations: 10,
   acceptUnknownCallingAe: true,
   acceptUnknownHosts: true,
+  acceptUnknownQueryRetrieve: false,
   syncStorageArea: true,
   findLimit: 500,
   findScuLimit: 100,

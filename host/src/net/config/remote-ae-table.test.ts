@@ -85,18 +85,23 @@ describe('RemoteAeTable', () => {
     expect(errorOf(() => table.require('PACS')).message).toBe('Unknown remote AE "PACS"; known: CT1, ORTHANC (orth)');
   });
 
-  it('recognises registered callers by title and by address, only with role call', () => {
+  it('identifies a caller by its title and its host together, only with role call', () => {
     table.add({ title: 'CT1', host: '10.0.0.7', port: 104, roles: ['call'] });
     table.add({ title: 'PACS', host: '10.0.0.8', port: 104, roles: ['store', 'query'] });
     table.add({ title: 'LOCAL', host: 'localhost', port: 104, roles: ['call'] });
     table.add({ title: 'V6', host: '2001:DB8::0:1', port: 104, roles: ['call'] });
-    expect(table.isKnownCaller('CT1', '10.0.0.7')).toEqual({ title: true, host: true });
-    expect(table.isKnownCaller('CT1 ', '::ffff:10.0.0.7')).toEqual({ title: true, host: true });
-    expect(table.isKnownCaller('PACS', '10.0.0.8')).toEqual({ title: false, host: false });
-    expect(table.isKnownCaller('ct1', '10.0.0.9')).toEqual({ title: false, host: false });
-    expect(table.isKnownCaller('X', '127.0.0.1')).toEqual({ title: false, host: true });
-    expect(table.isKnownCaller('X', '::1')).toEqual({ title: false, host: true });
-    expect(table.isKnownCaller('X', '2001:db8::1')).toEqual({ title: false, host: true });
+    const ct1 = table.find('CT1');
+    expect(table.identifyCaller('CT1', '10.0.0.7')).toEqual({ registered: ct1, known: true, knownHost: true });
+    expect(table.identifyCaller('CT1 ', '::ffff:10.0.0.7')).toEqual({ registered: ct1, known: true, knownHost: true });
+    // A registered title from another host is not that AE: the identity is title and host.
+    expect(table.identifyCaller('CT1', '127.0.0.1')).toEqual({ registered: ct1, known: false, knownHost: true });
+    expect(table.identifyCaller('CT1', '10.0.0.9')).toEqual({ registered: ct1, known: false, knownHost: false });
+    expect(table.identifyCaller('PACS', '10.0.0.8')).toEqual({ known: false, knownHost: false });
+    expect(table.identifyCaller('ct1', '10.0.0.9')).toEqual({ known: false, knownHost: false });
+    expect(table.identifyCaller('LOCAL', '::1')).toMatchObject({ known: true });
+    expect(table.identifyCaller('X', '127.0.0.1')).toEqual({ known: false, knownHost: true });
+    expect(table.identifyCaller('X', '2001:db8::1')).toEqual({ known: false, knownHost: true });
+    expect(table.identifyCaller('V6', '2001:db8::1')).toMatchObject({ known: true });
   });
 
   it('canonicalIp compares IPv4, IPv4-mapped IPv6 and IPv6 spellings', () => {

@@ -6,14 +6,15 @@ import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
 /**
  * What a remote AE is registered for: `store` — we may send to it (Storage SCP, C-MOVE
  * destination); `query` — we may query and retrieve from it (Q/R SCP); `call` — it may call
- * us (checked when `acceptUnknownCallingAe` / `acceptUnknownHosts` is false).
+ * us: from its own host it may query and retrieve, and it passes `acceptUnknownCallingAe`
+ * / `acceptUnknownHosts` when they are false (see the SCP's caller policy).
  */
 export type AeRole = 'store' | 'query' | 'call';
 
 /** Every role, in the canonical order. */
 export const AE_ROLES: readonly AeRole[] = ['store', 'query', 'call'];
 
-/** A remote application entity of the AE table (seed 001 §4.4.1). */
+/** A remote application entity of the AE table (Canon GCA-9300R conformance statement §4.4.1). */
 export interface RemoteAe {
   /** AE title, without leading/trailing spaces. */
   title: string;
@@ -50,6 +51,16 @@ export function canonicalIp(address: string): string | undefined {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
+
+/** A caller as the AE table knows it (see {@link RemoteAeTable.identifyCaller}). */
+export interface CallerIdentity {
+  /** The entry with role `call` whose AE title is the calling AE title, when there is one. */
+  readonly registered?: RemoteAe;
+  /** A known peer: its title is registered and it calls from that entry's host. */
+  readonly known: boolean;
+  /** The caller's address is the host of some entry with role `call`. */
+  readonly knownHost: boolean;
+}
 
 interface Row {
   title: string;
@@ -137,13 +148,14 @@ export class RemoteAeTable {
   }
 
   /**
-   * Whether a caller is registered: `title` — an entry with this AE title (spaces trimmed)
-   * has role `call`; `host` — `address` (the peer's IP, IPv4-mapped IPv6 accepted) is the
-   * host of an entry with role `call`. Hosts are compared as IP literals; `localhost` stands
-   * for 127.0.0.1 and ::1; other host names are not resolved here (register callers by IP
-   * address when `acceptUnknownHosts` is false).
+   * Who a caller is (its calling AE title and its address are one identity): the entry
+   * with role `call` and this title (spaces trimmed), whether `address` (the peer's IP,
+   * IPv4-mapped IPv6 accepted) is that entry's host, and whether it is the host of any
+   * entry with role `call`. Hosts are compared as IP literals; `localhost` stands for
+   * 127.0.0.1 and ::1; other host names are not resolved here (register callers by IP
+   * address).
    */
-  isKnownCaller(title: string, address: string): { title: boolean; host: boolean } {
+  identifyCaller(title: string, address: string): CallerIdentity {
     const callers = this.list().filter((a) => a.roles.includes('call'));
     const t = normalizeAeTitle(title);
     const ip = canonicalIp(address);
@@ -152,7 +164,12 @@ export class RemoteAeTable {
       if (host.toLowerCase() === 'localhost') return LOOPBACK.has(ip);
       return canonicalIp(host) === ip;
     };
-    return { title: callers.some((a) => a.title === t), host: callers.some((a) => hostMatches(a.host)) };
+    const registered = callers.find((a) => a.title === t);
+    return {
+      ...(registered ? { registered } : {}),
+      known: registered !== undefined && hostMatches(registered.host),
+      knownHost: callers.some((a) => hostMatches(a.host)),
+    };
   }
 
   /**

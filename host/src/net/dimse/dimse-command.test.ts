@@ -89,10 +89,25 @@ describe('dimse-command', () => {
       return undefined;
     };
     expect(fail(ECHO_RQ.subarray(0, ECHO_RQ.length - 3))).toEqual({ code: 'ATRIUM_ERR_NET_MALFORMED_DIMSE', offset: 58 });
-    const notGroup0 = Buffer.from(ECHO_RQ);
-    notGroup0.writeUInt16LE(8, 12);
-    expect(fail(notGroup0)).toEqual({ code: 'ATRIUM_ERR_NET_MALFORMED_DIMSE', offset: 12 });
     expect(fail(ECHO_RQ.subarray(0, 48))).toEqual({ code: 'ATRIUM_ERR_NET_MALFORMED_DIMSE', offset: 0 }); // no Command Data Set Type
+    const overlong = Buffer.concat([ECHO_RQ, Buffer.from([0x08, 0, 0x58, 0, 0xff, 0, 0, 0])]);
+    expect(fail(overlong)).toEqual({ code: 'ATRIUM_ERR_NET_MALFORMED_DIMSE', offset: ECHO_RQ.length });
+  });
+
+  it('reads a failure response whose command set carries an element of another group (Orthanc: Failed SOP Instance UID List)', () => {
+    // Orthanc 1.10's C-GET-RSP when sub-operations failed: the status detail (0008,0058) follows the command elements.
+    const command: DimseCommand = {
+      CommandField: CommandField.CGetRsp, CommandDataSetType: NO_DATA_SET, MessageIDBeingRespondedTo: 3, AffectedSOPClassUID: '1.2.840.10008.5.1.4.1.2.2.3',
+      Status: 0xa702, NumberOfCompletedSuboperations: 1, NumberOfFailedSuboperations: 2, NumberOfWarningSuboperations: 0,
+    };
+    const uids = Buffer.from('1.2.3.4\\1.2.3.5\0', 'latin1');
+    const failedList = Buffer.alloc(8);
+    failedList.writeUInt16LE(0x0008, 0);
+    failedList.writeUInt16LE(0x0058, 2);
+    failedList.writeUInt32LE(uids.length, 4);
+    const decoded = decodeCommand(Buffer.concat([encodeCommand(command), failedList, uids]));
+    expect(decoded).toMatchObject(command);
+    expect(Buffer.from(decoded.statusDetail!.get(0x00080058)!).toString('latin1')).toBe('1.2.3.4\\1.2.3.5\0');
   });
 
   it.skipIf(!havePeers('echoscu'))('decodes the C-ECHO-RQ DCMTK echoscu sends, and re-encodes it to the same bytes', async () => {

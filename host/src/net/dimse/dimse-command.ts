@@ -48,6 +48,13 @@ export interface DimseCommand {
   NumberOfWarningSuboperations?: number;
   MoveOriginatorApplicationEntityTitle?: string;
   MoveOriginatorMessageID?: number;
+  /**
+   * Elements outside the command group found in a received command set, by tag (their value
+   * bytes, Implicit VR Little Endian). PS3.7 §6.3.1 allows none, but DCMTK-based SCPs put a
+   * response's status detail there — Orthanc a C-GET / C-MOVE failure's Failed SOP Instance
+   * UID List (0008,0058). Never encoded.
+   */
+  statusDetail?: ReadonlyMap<number, Uint8Array>;
 }
 
 type Vr = 'UI' | 'US' | 'AE' | 'LO' | 'AT';
@@ -125,21 +132,30 @@ function bad(offset: number, what: string): AtriumError {
 }
 
 /**
- * Decodes an Implicit VR Little Endian command set.
- * @throws AtriumError `ATRIUM_ERR_NET_MALFORMED_DIMSE` naming the byte offset and element.
+ * Decodes an Implicit VR Little Endian command set. Elements of other groups are kept in
+ * `statusDetail`, unknown command elements skipped: a response that carries more than
+ * PS3.7 lists is still read (its status and counts), never a reason to abort.
+ * @throws AtriumError `ATRIUM_ERR_NET_MALFORMED_DIMSE` naming the byte offset and element
+ *   (an element that does not fit, a known one of the wrong length, no Command Field).
  */
 export function decodeCommand(bytes: Uint8Array): DimseCommand {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Record<string, unknown> = {};
+  const detail = new Map<number, Uint8Array>();
   let at = 0;
   while (at < b.length) {
     if (at + 8 > b.length) throw bad(at, `element header needs 8 bytes, ${b.length - at} left`);
     const group = b.readUInt16LE(at);
     const element = b.readUInt16LE(at + 2);
     const length = b.readUInt32LE(at + 4);
-    if (group !== 0) throw bad(at, `element (${group.toString(16).padStart(4, '0')},${element.toString(16).padStart(4, '0')}) is not in the command group 0000`);
-    if (at + 8 + length > b.length) throw bad(at, `element (0000,${element.toString(16).padStart(4, '0')}) claims ${length} bytes, ${b.length - at - 8} left`);
+    const tag = `(${group.toString(16).padStart(4, '0')},${element.toString(16).padStart(4, '0')})`;
+    if (at + 8 + length > b.length) throw bad(at, `element ${tag} claims ${length} bytes, ${b.length - at - 8} left`);
     const v = b.subarray(at + 8, at + 8 + length);
+    if (group !== 0) {
+      detail.set(group * 0x10000 + element, v);
+      at += 8 + length;
+      continue;
+    }
     const known = BY_TAG.get(element);
     if (known) {
       const [keyword, vr] = known;
@@ -156,6 +172,7 @@ export function decodeCommand(bytes: Uint8Array): DimseCommand {
   }
   if (out.CommandField === undefined) throw bad(0, 'no Command Field (0000,0100)');
   if (out.CommandDataSetType === undefined) throw bad(0, 'no Command Data Set Type (0000,0800)');
+  if (detail.size > 0) out.statusDetail = detail;
   return out as unknown as DimseCommand;
 }
 

@@ -1,7 +1,7 @@
 import { AtriumError } from '../../errors/atrium-error.js';
 import type { AcceptedContext, Association, AssociationEnd, DimseMessage } from '../ul/association.js';
 import { CommandField, NO_DATA_SET, type DimseCommand } from './dimse-command.js';
-import { isPending } from './dimse-status.js';
+import { Status, isPending } from './dimse-status.js';
 
 /** A request received on the association, for a {@link RequestHandler}. */
 export interface IncomingRequest {
@@ -114,9 +114,16 @@ export class DimseConnection {
     return last!;
   }
 
-  /** Sends C-CANCEL for an outstanding C-FIND/C-MOVE/C-GET (PS3.7 §9.3.2.3). */
-  cancel(contextId: number, messageId: number): Promise<void> {
-    return this.association.send({ contextId, command: { CommandField: CommandField.CCancelRq, MessageIDBeingRespondedTo: messageId, CommandDataSetType: NO_DATA_SET } });
+  /**
+   * Sends C-CANCEL for an outstanding C-FIND/C-MOVE/C-GET (PS3.7 §9.3.2.3) — only while it
+   * is outstanding: once its final response has arrived (even if not yet read through
+   * {@link request}) there is nothing to cancel and nothing is sent. Resolves true when sent.
+   */
+  async cancel(contextId: number, messageId: number): Promise<boolean> {
+    const waiter = this.waiting.get(messageId);
+    if (!waiter || waiter.ended || waiter.queue.some((m) => !isPending(m.command.Status ?? 0))) return false;
+    await this.association.send({ contextId, command: { CommandField: CommandField.CCancelRq, MessageIDBeingRespondedTo: messageId, CommandDataSetType: NO_DATA_SET } });
+    return true;
   }
 
   private dispatch(message: DimseMessage): void {
@@ -172,7 +179,7 @@ export class DimseConnection {
     try {
       if (!handler) {
         // PS3.7 §C.4.2: unrecognized operation.
-        await responder.respond({ Status: 0x0211, ErrorComment: `Command Field 0x${command.CommandField.toString(16)} is not supported here` });
+        await responder.respond({ Status: Status.UnrecognizedOperation, ErrorComment: `Command Field 0x${command.CommandField.toString(16)} is not supported here` });
         return;
       }
       const request: IncomingRequest = message.datasetParts
@@ -182,7 +189,7 @@ export class DimseConnection {
     } catch (e) {
       if (this.association.open) {
         // A handler that fails answers "processing failure" (0110) and the association goes on.
-        await responder.respond({ Status: 0x0110, ErrorComment: String((e as Error).message ?? e).slice(0, 64) }).catch(() => undefined);
+        await responder.respond({ Status: Status.ProcessingFailure, ErrorComment: String((e as Error).message ?? e).slice(0, 64) }).catch(() => undefined);
       }
     } finally {
       this.current = undefined;

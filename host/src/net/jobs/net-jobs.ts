@@ -5,17 +5,17 @@ import type { Workstation } from '../../workstation.js';
 import { loadNetworkConfig, RemoteAeTable, type AeRole, type NetworkConfig, type RemoteAe } from '../config/index.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import { storeService } from '../services/store-service.js';
-import { STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { echo, echoOn, VERIFICATION_CONTEXT } from '../scu/echo-scu.js';
 import { findOn, type FindResult } from '../scu/find-scu.js';
 import { openScu, type ScuSession, type ScuSettings } from '../scu/open-scu.js';
 import { modelFor, qrContext, type QueryRequest } from '../scu/query-scu.js';
 import { resolveRetrieve } from '../scu/resolve-retrieve.js';
+import { listInstances, planRetrieve, withFind } from '../scu/get-plan.js';
+import { retrieveByGet } from '../scu/retrieve-by-get.js';
 import { retrieveOn, type RetrieveResult } from '../scu/retrieve-scu.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { storageProposals, storeInstances, type StoreReport } from '../scu/store-instances.js';
 import { outgoingForUids } from '../outgoing-for-uids.js';
-import { seedStorageClasses } from './seed-storage-classes.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
 export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get' } as const;
@@ -101,22 +101,21 @@ export function registerNetJobs(runner: JobRunner, ws: Workstation): Disposable 
       let stored = 0;
       const refused: { SOPInstanceUID?: string; reason: string }[] = [];
       const store = storeService({
-        store: ws.store, root: ws.root,
+        store: ws.store,
         onStored: (outcome) => {
           if ('code' in outcome) refused.push({ ...(outcome.SOPInstanceUID ? { SOPInstanceUID: outcome.SOPInstanceUID } : {}), reason: `${outcome.code}: ${outcome.reason}` });
           else stored++;
         },
       });
-      // Storage contexts with the SCP role (PS3.4 §C.4.3.3): the seeds' classes, uncompressed and as stored.
-      const classes = seedStorageClasses();
-      const contexts = [...retrieveContexts(job.payload, 'Get'), ...classes.map((uid) => ({ abstractSyntax: uid, transferSyntaxes: [...UNCOMPRESSED_SYNTAXES] })),
-        ...classes.map((uid) => ({ abstractSyntax: uid, transferSyntaxes: STORAGE_SYNTAXES.filter((t) => !UNCOMPRESSED_SYNTAXES.includes(t)) }))];
+      const settings = scuSettings(c);
       try {
-        const session = await openScu(scuSettings(c), ae, contexts, {
-          roleSelections: classes.map((uid) => ({ sopClassUid: uid, scuRole: false, scpRole: true })),
-          handlers: { [CommandField.CStoreRq]: store.handlers[CommandField.CStoreRq]! },
+        // The C-FIND first (what the UID names, the SOP classes to propose), then the C-GET on as many associations as its contexts need.
+        const { request, plan } = await planRetrieve(settings, ae, job.payload);
+        const result = await retrieveByGet(request, {
+          settings, peer: ae, plan, store: store.handlers[CommandField.CStoreRq]!,
+          listInstances: async () => (await withFind(settings, ae, (connection) => listInstances(connection, request))) ?? undefined,
+          signal: ctx.signal, onProgress: progressOf(ctx),
         });
-        const result = await withSession(session, async ({ connection }) => retrieveOn(connection, await requestOf(connection, job.payload), { signal: ctx.signal, onProgress: progressOf(ctx) }));
         return { ...result, stored, refused };
       } catch (e) {
         throw retryAfter(e, c.moveRetryDelayMs);

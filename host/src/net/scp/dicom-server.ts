@@ -1,9 +1,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { AtriumError } from '../../errors/atrium-error.js';
+import type { CallerIdentity } from '../config/remote-ae-table.js';
 import { DimseConnection, type RequestHandler } from '../dimse/dimse-connection.js';
 import { acceptAssociation, type AssociationDecision } from '../ul/accept-association.js';
 import type { Association, AssociationEnd } from '../ul/association.js';
-import { RejectReason, RejectResult, RejectSource, type AssociateRq } from '../ul/pdu.js';
+import { PcResult, RejectReason, RejectResult, RejectSource, type AssociateRq } from '../ul/pdu.js';
+import { admitCaller, queryRetrieveRefusal, type CallerPolicy } from './caller-policy.js';
 import { negotiateContexts, type SupportedSyntaxes } from './negotiate-contexts.js';
 
 /** A service the server offers: the syntaxes it negotiates and its request handlers. */
@@ -11,10 +13,12 @@ export interface ScpService {
   readonly syntaxes: SupportedSyntaxes;
   /** Command Field → handler. */
   readonly handlers: Readonly<Partial<Record<number, RequestHandler>>>;
+  /** Query/retrieve: its contexts are accepted only for callers the policy lets query (see {@link admitCaller}). */
+  readonly queryRetrieve?: boolean;
 }
 
 /** Options of {@link DicomServer}. */
-export interface DicomServerOptions {
+export interface DicomServerOptions extends CallerPolicy {
   readonly aeTitle: string;
   readonly port: number;
   readonly bindAddress: string;
@@ -24,10 +28,8 @@ export interface DicomServerOptions {
   readonly associationTimeoutMs: number;
   readonly idleTimeoutMs: number;
   readonly maxAssociations: number;
-  readonly acceptUnknownCallingAe: boolean;
-  readonly acceptUnknownHosts: boolean;
-  /** Whether a calling AE title / a peer address is registered (AE table). */
-  readonly isKnownCaller?: (title: string, address: string) => { title: boolean; host: boolean };
+  /** Who a caller is in the AE table (default: nobody is registered). */
+  readonly identifyCaller?: (title: string, address: string) => CallerIdentity;
   readonly services: readonly ScpService[];
   /** Events for logs and tests. */
   readonly onEvent?: (event: ServerEvent) => void;
@@ -35,20 +37,24 @@ export interface DicomServerOptions {
 
 /** What happened on the server, for logs (`atrium serve`) and tests. */
 export type ServerEvent =
-  | { readonly type: 'associated'; readonly id: number; readonly callingAeTitle: string; readonly peer: string; readonly contexts: number }
+  | { readonly type: 'associated'; readonly id: number; readonly callingAeTitle: string; readonly peer: string; readonly contexts: number; readonly queryRetrieveRefused: boolean }
   | { readonly type: 'rejected'; readonly peer: string; readonly callingAeTitle: string; readonly why: string }
   | { readonly type: 'failed'; readonly peer: string; readonly error: AtriumError }
   | { readonly type: 'ended'; readonly id: number; readonly end: AssociationEnd };
 
 /**
  * The DICOM SCP: a TCP listener that negotiates associations under the acceptance policy
- * (seed 001 §4.2.8.4, seed 000 §3) and runs the services' handlers on each.
+ * (Canon GCA-9300R conformance statement §4.2.4.4 and §4.2.8.4, Shimadzu SCORE 3D
+ * conformance statement §3) and runs the services' handlers on each.
  *
- * Policy, in order: called AE title must be ours (else A-ASSOCIATE-RJ permanent, called
- * AE not recognized); with `acceptUnknownCallingAe` off the calling AE must be registered,
- * with `acceptUnknownHosts` off the address must be (else RJ permanent, calling AE not
- * recognized); at most `maxAssociations` at once (else RJ transient, local limit
- * exceeded). Sockets have Nagle off. Malformed input aborts that association only.
+ * Policy, in order: a request no acceptor can serve is refused (see `checkAssociateRq`);
+ * the called AE title must be ours (else A-ASSOCIATE-RJ permanent, called AE not
+ * recognized); the caller policy ({@link admitCaller}: calling AE title and host as one
+ * identity); at most `maxAssociations` at once (else RJ transient, local limit exceeded);
+ * the query/retrieve contexts are refused (user rejection) to a caller the policy does
+ * not let query — and when that leaves nothing the caller could use (only storage
+ * contexts it takes the SCP role on, for C-GET), the association is rejected (calling AE
+ * not recognized). Sockets have Nagle off. Malformed input aborts that association only.
  */
 export class DicomServer {
   private server: Server | undefined;
@@ -57,6 +63,8 @@ export class DicomServer {
   private nextId = 0;
   private readonly syntaxes: Map<string, Set<string>>;
   private readonly handlers: Partial<Record<number, RequestHandler>> = {};
+  /** Abstract syntaxes of the query/retrieve services. */
+  private readonly queryRetrieve = new Set<string>();
 
   constructor(private readonly options: DicomServerOptions) {
     this.syntaxes = new Map();
@@ -65,6 +73,7 @@ export class DicomServer {
         const set = this.syntaxes.get(abstract) ?? new Set<string>();
         for (const t of tss) set.add(t);
         this.syntaxes.set(abstract, set);
+        if (s.queryRetrieve) this.queryRetrieve.add(abstract);
       }
       Object.assign(this.handlers, s.handlers);
     }
@@ -127,11 +136,11 @@ export class DicomServer {
         this.options.onEvent?.({ type: 'rejected', peer, callingAeTitle: outcome.request.callingAeTitle, why: outcome.rejected });
         return;
       }
-      const { association } = outcome;
+      const { association, request } = outcome;
       const id = ++this.nextId;
       this.associations.set(id, association);
       new DimseConnection(association, { ...this.handlers });
-      this.options.onEvent?.({ type: 'associated', id, callingAeTitle: association.callingAeTitle, peer, contexts: association.contexts.size });
+      this.options.onEvent?.({ type: 'associated', id, callingAeTitle: association.callingAeTitle, peer, contexts: association.contexts.size, queryRetrieveRefused: this.queryRetrieveRefused(request, association) });
       void association.ended.then((end) => {
         this.associations.delete(id);
         this.options.onEvent?.({ type: 'ended', id, end });
@@ -139,17 +148,28 @@ export class DicomServer {
     });
   }
 
+  /** The caller proposed query/retrieve and none of it was accepted (the caller policy). */
+  private queryRetrieveRefused(request: AssociateRq, association: Association): boolean {
+    const proposed = request.contexts.some((c) => this.queryRetrieve.has(c.abstractSyntax));
+    return proposed && ![...association.contexts.values()].some((c) => this.queryRetrieve.has(c.abstractSyntax));
+  }
+
   private decide(rq: AssociateRq, address: string): AssociationDecision {
     const o = this.options;
     const reject = (result: number, source: number, reason: number, why: string): AssociationDecision => ({ reject: { result, source, reason }, why });
     if ((rq.protocolVersion & 1) === 0) return reject(RejectResult.Permanent, RejectSource.ServiceProviderAcse, RejectReason.ProtocolVersionNotSupported, `protocol version ${rq.protocolVersion} is not supported`);
     if (rq.calledAeTitle !== o.aeTitle) return reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized, `called AE title "${rq.calledAeTitle}" is not ours ("${o.aeTitle}")`);
-    if (!o.acceptUnknownCallingAe || !o.acceptUnknownHosts) {
-      const known = o.isKnownCaller?.(rq.callingAeTitle, address) ?? { title: false, host: false };
-      if (!o.acceptUnknownCallingAe && !known.title) return reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CallingAeNotRecognized, `calling AE title "${rq.callingAeTitle}" is not registered (atrium ae add)`);
-      if (!o.acceptUnknownHosts && !known.host) return reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.NoReasonGiven, `address ${address} is not registered for any AE`);
-    }
+    const identity = o.identifyCaller?.(rq.callingAeTitle, address) ?? { known: false, knownHost: false };
+    const admission = admitCaller(o, identity, rq.callingAeTitle, address);
+    if ('reject' in admission) return admission;
     if (this.associations.size >= o.maxAssociations) return reject(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded, `${this.associations.size} associations are open (limit ${o.maxAssociations})`);
-    return negotiateContexts(rq.contexts, this.syntaxes, rq.userInformation.roleSelections);
+    const answer = negotiateContexts(rq.contexts, this.syntaxes, rq.userInformation.roleSelections, admission.queryRetrieve ? new Set() : this.queryRetrieve);
+    // Refused query/retrieve and nothing else to do: contexts the caller may only act as
+    // storage SCP on (SCU role 0, SCP role 1: a C-GET's sub-operations) serve no purpose.
+    const getOnly = new Set(rq.userInformation.roleSelections.filter((r) => r.scpRole && !r.scuRole).map((r) => r.sopClassUid));
+    const refusedQueryRetrieve = answer.contexts.some((c) => c.result === PcResult.UserRejection);
+    const usable = answer.contexts.some((c) => c.result === PcResult.Acceptance && !getOnly.has(rq.contexts.find((p) => p.id === c.id)?.abstractSyntax ?? ''));
+    if (refusedQueryRetrieve && !usable) return queryRetrieveRefusal(rq.callingAeTitle, address, identity);
+    return answer;
   }
 }

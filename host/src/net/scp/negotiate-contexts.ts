@@ -9,13 +9,17 @@ export type SupportedSyntaxes = ReadonlyMap<string, ReadonlySet<string>>;
  * storage SCP of Level 2 stores what it receives), else "abstract syntax not supported"
  * or "transfer syntaxes not supported". Role selections (PS3.7 §D.3.3.4) are accepted as
  * proposed for abstract syntaxes we support (C-GET: the SCU acts as Storage SCP).
+ * Abstract syntaxes in `refused` (the query/retrieve classes, for a caller the policy does
+ * not let query) are answered "user rejection".
  */
 export function negotiateContexts(
   proposed: readonly ProposedContext[],
   supported: SupportedSyntaxes,
   roleSelections: readonly RoleSelection[],
+  refused: ReadonlySet<string> = new Set(),
 ): { contexts: ContextAnswer[]; roleSelections: RoleSelection[] } {
   const contexts = proposed.map((p): ContextAnswer => {
+    if (refused.has(p.abstractSyntax)) return { id: p.id, result: PcResult.UserRejection, transferSyntax: p.transferSyntaxes[0] ?? '' };
     const ours = supported.get(p.abstractSyntax);
     if (!ours) return { id: p.id, result: PcResult.AbstractSyntaxNotSupported, transferSyntax: p.transferSyntaxes[0] ?? '' };
     const ts = p.transferSyntaxes.find((t) => ours.has(t));

@@ -3,7 +3,7 @@ import { AtriumError } from '../../errors/atrium-error.js';
 import type { QueryLevel } from '../../db/query-keys.js';
 import { CommandField, Priority, type DimseCommand } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
-import { hexStatus, isPending, statusCategory } from '../dimse/dimse-status.js';
+import { Status, hexStatus, isPending, statusCategory } from '../dimse/dimse-status.js';
 import { encodeIdentifier } from '../services/query-identifier.js';
 
 /** A query or retrieve request: level, information model and keys (keyword → value; '' = return it). */
@@ -44,14 +44,16 @@ export async function* qrRequest(connection: DimseConnection, request: QueryRequ
 }
 
 /**
- * Throws for a final status that is a failure (not success, warning or cancel).
+ * Throws for a final status that is a failure (not success, warning or cancel); `more`
+ * adds a clause to the message (e.g. the sub-operation counts) and details.
  * @throws AtriumError `ATRIUM_ERR_NET_REMOTE_FAILED` with the status and Error Comment.
  */
-export function checkFinal(command: DimseCommand, what: string, peer: string): void {
+export function checkFinal(command: DimseCommand, what: string, peer: string, more: { clause?: string; details?: Record<string, unknown> } = {}): void {
   const status = command.Status ?? 0xffff;
   if (isPending(status)) return;
   const category = statusCategory(status);
   if (category === 'failure') {
-    throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `${what} at ${peer} failed with status ${hexStatus(status)}${command.ErrorComment ? `: ${command.ErrorComment}` : ''}`, { status, ...(status === 0xa700 || status === 0xa702 ? { retryable: true } : {}) });
+    const message = `${what} at ${peer} failed with status ${hexStatus(status)}${command.ErrorComment ? `: ${command.ErrorComment}` : ''}${more.clause ? ` (${more.clause})` : ''}`;
+    throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', message, { ...more.details, status, ...(status === Status.OutOfResources || status === Status.OutOfResourcesSubOperations ? { retryable: true } : {}) });
   }
 }

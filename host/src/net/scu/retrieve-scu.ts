@@ -1,3 +1,4 @@
+import { Tag } from '@atrium/sdk';
 import type { DimseCommand } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { isPending } from '../dimse/dimse-status.js';
@@ -18,6 +19,17 @@ export interface RetrieveResult extends RetrieveCounts {
   readonly failedSOPInstanceUIDs: readonly string[];
 }
 
+/**
+ * The Failed SOP Instance UID List (PS3.4 §C.4.2.1.4.2) of a final response: in its
+ * Identifier, or in its command set where a DCMTK-based SCP (Orthanc) puts it.
+ */
+function failedUids(command: DimseCommand, dataset: Uint8Array | undefined, transferSyntax: string): string[] {
+  const fromIdentifier = dataset ? identifierValues(dataset, transferSyntax).FailedSOPInstanceUIDList : undefined;
+  const inCommand = command.statusDetail?.get(Tag.FailedSOPInstanceUIDList);
+  const list = fromIdentifier ?? (inCommand ? Buffer.from(inCommand).toString('latin1') : '');
+  return list.split('\\').map((u) => u.replace(/[\0 ]+$/, '').trim()).filter((u) => u !== '');
+}
+
 const countsOf = (c: DimseCommand): RetrieveCounts => ({
   remaining: c.NumberOfRemainingSuboperations ?? 0,
   completed: c.NumberOfCompletedSuboperations ?? 0,
@@ -30,7 +42,8 @@ const countsOf = (c: DimseCommand): RetrieveCounts => ({
  * Pending responses (`onProgress` gets their counters) to the final one; `signal`
  * sends C-CANCEL. For C-GET the connection's C-STORE handler receives the instances.
  * @throws AtriumError `ATRIUM_ERR_NET_REMOTE_FAILED` for a failure status (A801 unknown
- *   destination, A702, C000 …; A7xx retryable), or the association's error.
+ *   destination, A702, C000 …; A7xx retryable) with the counts in the message and
+ *   `details.result` (the association stays open), or the association's error.
  */
 export async function retrieveOn(
   connection: DimseConnection,
@@ -49,9 +62,11 @@ export async function retrieveOn(
       }
       continue;
     }
-    checkFinal(r.command, op === 'Get' ? 'C-GET' : `C-MOVE to ${options.destination}`, connection.association.calledAeTitle);
-    const failed = r.dataset ? (identifierValues(r.dataset, r.transferSyntax).FailedSOPInstanceUIDList ?? '') : '';
-    return { status, ...countsOf(r.command), failedSOPInstanceUIDs: failed ? failed.split('\\') : [] };
+    const result: RetrieveResult = { status, ...countsOf(r.command), failedSOPInstanceUIDs: failedUids(r.command, r.dataset, r.transferSyntax) };
+    const attempted = result.completed + result.failed + result.warning > 0;
+    const clause = attempted ? `${result.completed} completed, ${result.failed} failed, ${result.warning} warning` : undefined;
+    checkFinal(r.command, op === 'Get' ? 'C-GET' : `C-MOVE to ${options.destination}`, connection.association.calledAeTitle, { ...(clause ? { clause } : {}), details: { result } });
+    return result;
   }
   return { status: 0xffff, remaining: 0, completed: 0, failed: 0, warning: 0, failedSOPInstanceUIDs: [] };
 }

@@ -14,7 +14,7 @@ export interface FindServiceOptions {
   readonly index: Pick<Index, 'db'>;
   /** Our AE title, returned as Retrieve AE Title. */
   readonly aeTitle: string;
-  /** Most matches returned (seed 001 §4.2.4: 500); past it the query ends with A700. 0 = no limit. */
+  /** Most matches returned (Canon GCA-9300R conformance statement §4.2.4: 500); past it the query ends with A700. 0 = no limit. */
   readonly limit: number;
 }
 
@@ -27,7 +27,7 @@ export function modelOf(sopClass: string): 'PATIENT' | 'STUDY' | undefined {
 
 /**
  * Query/Retrieve C-FIND SCP (PS3.4 §C.4.1), Patient Root and Study Root at every level,
- * matched by the index's query engine (seed 001 Table 4-26 keys). One Pending response
+ * matched by the index's query engine (Canon GCA-9300R conformance statement Table 4-26 keys). One Pending response
  * per match — FF00, or FF01 when a requested key is not supported (its value comes back
  * empty) — then 0000. At most `limit` matches: when there are more, the first `limit`
  * are sent and the query ends with A700 "Refused: out of resources" naming the limit.
@@ -38,6 +38,7 @@ export function findService(options: FindServiceOptions): ScpService {
   const syntaxes = new Set(UNCOMPRESSED_SYNTAXES);
   return {
     syntaxes: new Map([[QueryRetrieveSopClass.PatientRootFind, syntaxes], [QueryRetrieveSopClass.StudyRootFind, syntaxes]]),
+    queryRetrieve: true,
     handlers: {
       [CommandField.CFindRq]: async (request, responder) => {
         const ts = request.context.transferSyntax;

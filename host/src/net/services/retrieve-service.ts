@@ -110,6 +110,7 @@ export function retrieveService(options: RetrieveServiceOptions): ScpService {
       [QueryRetrieveSopClass.PatientRootMove, syntaxes], [QueryRetrieveSopClass.StudyRootMove, syntaxes],
       [QueryRetrieveSopClass.PatientRootGet, syntaxes], [QueryRetrieveSopClass.StudyRootGet, syntaxes],
     ]),
+    queryRetrieve: true,
     handlers: {
       [CommandField.CMoveRq]: async (request, responder) => {
         const title = request.command.MoveDestination ?? '';

@@ -1,6 +1,7 @@
-import { statfsSync } from 'node:fs';
+import { uidProblem } from '../../io/uid-problem.js';
 import { wrapDataset } from '../../io/wrap-dataset.js';
 import type { InstanceStore } from '../../store/instance-store.js';
+import type { Refusal } from '../../store/prepare-instance.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import { Status } from '../dimse/dimse-status.js';
@@ -9,11 +10,8 @@ import { STORAGE_SYNTAXES, storageSopClasses } from '../syntaxes.js';
 
 /** Options of {@link storeService}. */
 export interface StoreServiceOptions {
-  readonly store: Pick<InstanceStore, 'stage'>;
-  /** The store's root folder (free space is checked there). */
-  readonly root: string;
-  /** Refuse with A700 when less than this many bytes would be free after storing (default 64 MiB). */
-  readonly minFreeBytes?: number;
+  /** The store: its free space check (the `minFreeBytes` setting), its stage and refusal paths. */
+  readonly store: Pick<InstanceStore, 'stage' | 'refuse' | 'checkFreeSpace'>;
   /**
    * Answer Success only once the file and its directory are fsync'd (default true); false
    * answers once the bytes are written to the OS — as Orthanc's `SyncStorageArea`.
@@ -47,12 +45,34 @@ export function storedStatus(warnings: readonly { code: string; message: string 
   return first ? { Status: Status.DataSetDoesNotMatchSopClassWarning, ErrorComment: `${first.code}: ${first.message}`.slice(0, 64) } : { Status: Status.Success };
 }
 
-/** The C-STORE status for a store outcome (seed 001 Table 4-52, PS3.4 Table B.2-1). */
+const OUT_OF_RESOURCES = new Set(['ATRIUM_ERR_STORE_DISK_FULL', 'ATRIUM_ERR_STORE_TOO_LARGE', 'ATRIUM_ERR_PARSE_LIMIT']);
+/** Refusals for what the object (or its request) says: A900 "Data Set does not match SOP Class". */
+const DOES_NOT_MATCH = new Set(['ATRIUM_ERR_STORE_SOP_MISMATCH', 'ATRIUM_ERR_STORE_BAD_AFFECTED_UID']);
+
+/** The C-STORE status for a store outcome (Canon GCA-9300R conformance statement Table 4-52, PS3.4 Table B.2-1). */
 export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComment?: string } {
   if (!('code' in outcome)) return storedStatus(outcome.warnings);
   const comment = `${outcome.code}: ${outcome.reason}`.slice(0, 64);
-  if (outcome.code.startsWith('ATRIUM_ERR_VALIDATE_') || outcome.code === 'ATRIUM_ERR_STORE_SOP_MISMATCH') return { Status: Status.DataSetDoesNotMatchSopClass, ErrorComment: comment };
+  // Refused for the store's resources (disk space, object size, parse limits), not for what the object is.
+  if (OUT_OF_RESOURCES.has(outcome.code)) return { Status: Status.OutOfResources, ErrorComment: comment };
+  if (outcome.code.startsWith('ATRIUM_ERR_VALIDATE_') || DOES_NOT_MATCH.has(outcome.code)) return { Status: Status.DataSetDoesNotMatchSopClass, ErrorComment: comment };
   return { Status: Status.CannotUnderstand, ErrorComment: comment };
+}
+
+/**
+ * The refusal of a C-STORE request whose Affected SOP Class or Instance UID (PS3.7
+ * §9.1.1.1) is empty or not a valid UID: no File Meta Information can be made of it, and
+ * no data set can be checked against it. Undefined when both are usable.
+ */
+export function affectedUidRefusal(SOPClassUID: string, SOPInstanceUID: string): Refusal | undefined {
+  const problems = ([['Affected SOP Class UID (0000,0002)', SOPClassUID], ['Affected SOP Instance UID (0000,1000)', SOPInstanceUID]] as const)
+    .flatMap(([name, uid]) => {
+      const problem = uidProblem(uid);
+      return problem ? [`${name} of the C-STORE request ${problem.what}`] : [];
+    });
+  if (problems.length === 0) return undefined;
+  const details = { AffectedSOPClassUID: SOPClassUID, AffectedSOPInstanceUID: SOPInstanceUID };
+  return { code: 'ATRIUM_ERR_STORE_BAD_AFFECTED_UID', reason: problems.join('; '), details, ...(uidProblem(SOPInstanceUID) ? {} : { SOPInstanceUID }) };
 }
 
 /**
@@ -63,14 +83,15 @@ export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComme
  * right after the answer (an interrupted indexing is completed by the startup
  * reconcile). Statuses: 0000 stored; B007 stored with validation warnings (the receive
  * policy `safety`: e.g. a missing Type 1 attribute that is not needed to identify or
- * display the object); A700 out of resources (free disk space under the limit); A900 data set does not match the SOP
- * class (a Type 1 attribute missing/empty/invalid, or UIDs differing from the
- * request) with the reason in Error Comment; C000 cannot understand (unreadable data
- * set, duplicate series held by another study) — the bytes of refused objects are
- * kept in quarantine.
+ * display the object); A700 out of resources (free disk space under the store's
+ * `minFreeBytes`, an object over `maxObjectBytes` or past a parse limit: nothing kept);
+ * A900 data set does not match the SOP class (a Type 1 attribute missing/empty/invalid,
+ * UIDs differing from the request, or a request whose Affected SOP Class / Instance UID
+ * is empty or invalid) with the reason in Error Comment; C000 cannot understand
+ * (unreadable data set, duplicate series held by another study) — the bytes of refused
+ * objects are kept in quarantine.
  */
 export function storeService(options: StoreServiceOptions): ScpService {
-  const minFree = options.minFreeBytes ?? 64 * 1024 * 1024;
   const syntaxes = new Set(STORAGE_SYNTAXES);
   return {
     syntaxes: new Map(storageSopClasses().map((uid) => [uid, syntaxes])),
@@ -78,22 +99,22 @@ export function storeService(options: StoreServiceOptions): ScpService {
       [CommandField.CStoreRq]: async (request, responder) => {
         const { command, context } = request;
         const dataset = request.datasetParts ?? [];
-        const size = dataset.reduce((n, p) => n + p.length, 0);
-        const stats = statfsSync(options.root);
-        if (stats.bavail * stats.bsize < size + minFree) {
-          await responder.respond({ Status: Status.OutOfResources, AffectedSOPInstanceUID: command.AffectedSOPInstanceUID ?? '', ErrorComment: 'Out of resources: disk space low' });
-          return;
-        }
         const sopClass = command.AffectedSOPClassUID ?? context.abstractSyntax;
         const sopInstance = command.AffectedSOPInstanceUID ?? '';
         const calling = responder.connection.association.callingAeTitle;
+        const source = `dicom:${calling}@${responder.connection.association.peerAddress}`;
+        const refuse = async (refused: StoreOutcome): Promise<void> => {
+          options.onStored?.(refused, calling);
+          await responder.respond({ ...storeStatus(refused), AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
+        };
+        // The store's own figure (minFreeBytes), checked before the object is built.
+        const noSpace = options.store.checkFreeSpace(dataset.reduce((n, p) => n + p.length, 0), sopInstance || undefined);
+        if (noSpace) return refuse(noSpace);
+        const badUid = affectedUidRefusal(sopClass, sopInstance);
+        if (badUid) return refuse(options.store.refuse(Buffer.concat(dataset), source, badUid));
         const bytes = part10FromNetwork(dataset, sopClass, sopInstance, context.transferSyntax, calling);
-        const staged = options.store.stage(bytes, `dicom:${calling}@${responder.connection.association.peerAddress}`, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
-        if ('refused' in staged) {
-          options.onStored?.(staged.refused, calling);
-          await responder.respond({ ...storeStatus(staged.refused), AffectedSOPClassUID: sopClass, AffectedSOPInstanceUID: sopInstance });
-          return;
-        }
+        const staged = options.store.stage(bytes, source, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
+        if ('refused' in staged) return refuse(staged.refused);
         // The file is written (and durable with sync): answer first, then index while the
         // sender prepares its next object. The connection handles the next request only
         // after this handler returns, so requests of one association stay in order.

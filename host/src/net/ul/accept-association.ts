@@ -4,12 +4,13 @@ import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../../io/
 import { Association } from './association.js';
 import { decodePdu, pduName } from './decode-pdu.js';
 import { encodeAbort, encodeAssociateAc, encodeAssociateRj } from './encode-pdu.js';
+import { checkAssociateRq, type AssociationRejection } from './check-associate-rq.js';
 import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, type AssociateRq, type ContextAnswer, type RoleSelection } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
 
 /** The acceptor's answer to an A-ASSOCIATE-RQ. */
 export type AssociationDecision =
-  | { readonly reject: { readonly result: number; readonly source: number; readonly reason: number }; readonly why: string }
+  | AssociationRejection
   | { readonly contexts: readonly ContextAnswer[]; readonly roleSelections: readonly RoleSelection[] };
 
 /** Options of {@link acceptAssociation}. */
@@ -22,7 +23,7 @@ export interface AcceptOptions {
   readonly associationTimeoutMs: number;
   /** No PDU for this long on the established association: abort. */
   readonly idleMs: number;
-  /** Decides from the request and the peer's address. */
+  /** Decides from the request and the peer's address (a request {@link checkAssociateRq} refuses never gets here). */
   decide(request: AssociateRq, peerAddress: string): AssociationDecision;
 }
 
@@ -34,7 +35,8 @@ export type AcceptOutcome =
 
 /**
  * Negotiates an association as acceptor on a new connection: waits (ARTIM) for the
- * A-ASSOCIATE-RQ, answers A-ASSOCIATE-AC or -RJ as `decide` says, and on bad input
+ * A-ASSOCIATE-RQ, answers A-ASSOCIATE-RJ for a request no acceptor can serve
+ * ({@link checkAssociateRq}), else -AC or -RJ as `decide` says, and on bad input
  * (garbage, a truncated PDU, a PDU other than A-ASSOCIATE-RQ) answers A-ABORT with the
  * PS3.8 reason and closes. Never throws; never waits longer than the ARTIM timeout.
  */
@@ -65,9 +67,7 @@ export function acceptAssociation(socket: Socket, options: AcceptOptions): Promi
         if (raw.type !== PduType.AssociateRq) throw new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', `${peer} sent ${pduName(raw.type)} before A-ASSOCIATE-RQ`, { peer, abortReason: AbortReason.UnexpectedPdu });
         if (extra) throw new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', `${peer} sent ${pduName(extra.type)} before the association was accepted`, { peer, abortReason: AbortReason.UnexpectedPdu });
         const request = decodePdu(raw.type, raw.body) as AssociateRq;
-        const decision = request.applicationContext !== DICOM_APPLICATION_CONTEXT
-          ? { reject: { result: 1, source: 1, reason: 2 }, why: `application context ${request.applicationContext} is not DICOM's` }
-          : options.decide(request, peer);
+        const decision = checkAssociateRq(request) ?? options.decide(request, peer);
         if ('reject' in decision) {
           socket.end(encodeAssociateRj(decision.reject));
           setTimeout(() => socket.destroy(), 1000).unref();

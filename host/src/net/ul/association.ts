@@ -3,7 +3,7 @@ import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { decodeCommand, encodeCommand, hasDataSet, type DimseCommand } from '../dimse/dimse-command.js';
 import { decodePDataParts, decodePdu, pduName, type ReceivedPdv } from './decode-pdu.js';
 import { encodeAbort, encodeRelease } from './encode-pdu.js';
-import { AbortReason, AbortSource, PduType, describeAbort, type Pdu } from './pdu.js';
+import { AbortReason, AbortSource, PduType, describeAbort, peerMaxLengthProblem, type Pdu } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
 
 /** A presentation context both sides agreed on. */
@@ -49,7 +49,10 @@ export interface AssociationEnd {
 
 /** Timeouts of an established association (ms; 0 = none). */
 export interface AssociationTimers {
-  /** No PDU received for this long: abort (PS3.8 ARTIM for release; our idle limit otherwise). */
+  /**
+   * No byte received or sent for this long: abort (our idle limit). Also the deadline of
+   * one PDU: from its first byte to its last, however the bytes trickle in.
+   */
   readonly idleMs: number;
   /** Waiting for A-RELEASE-RP. */
   readonly releaseMs: number;
@@ -66,7 +69,7 @@ export interface AssociationInit {
   readonly peerMaxPduLength: number;
   /** Largest P-DATA-TF we accept (0 = no limit). */
   readonly localMaxPduLength: number;
-  /** Largest P-DATA-TF we send (seed 001 Table 4-74); the PDUs sent are min(this, the peer's maximum). */
+  /** Largest P-DATA-TF we send (Canon GCA-9300R conformance statement, Table 4-74); the PDUs sent are min(this, the peer's maximum). */
   readonly localMaxSendLength?: number;
   readonly timers: AssociationTimers;
   /** Framer already holding bytes received after the negotiation PDU. */
@@ -82,7 +85,8 @@ const UNLIMITED_FRAGMENT = 1024 * 1024;
  * back-pressure), reassembles received ones without copying fragments more than once,
  * and ends by release, abort or connection loss. Any protocol violation by the peer
  * aborts the association (A-ABORT with the PS3.8 reason) — it never throws out of a
- * socket event and never waits forever (idle timer).
+ * socket event and never waits forever: the idle timer ends a silent association, the
+ * PDU deadline one that trickles a PDU in byte by byte.
  *
  * Messages are delivered in order to {@link onMessage}; a release request from the peer
  * is answered after {@link onReleaseRequest} resolves (so operations in progress finish).
@@ -110,6 +114,8 @@ export class Association {
   private current: { contextId: number; command: DimseCommand } | undefined;
   private data: Buffer[] = [];
   private sending: Promise<void> = Promise.resolve();
+  /** Runs while a PDU is partly received (see {@link AssociationTimers.idleMs}). */
+  private pduDeadline: NodeJS.Timeout | undefined;
 
   constructor(init: AssociationInit) {
     this.role = init.role;
@@ -120,11 +126,15 @@ export class Association {
     this.peerAddress = init.socket.remoteAddress ?? '';
     this.framer = init.framer;
     this.timers = init.timers;
+    const maxLength = peerMaxLengthProblem(init.peerMaxPduLength);
+    // Both negotiations refuse such a peer first; a fragment must never be empty or negative.
+    if (maxLength) throw new AtriumError('ATRIUM_ERR_NET_MAX_LENGTH', `Cannot send to ${init.socket.remoteAddress ?? ''}: ${maxLength}`, { maxPduLength: init.peerMaxPduLength });
     this.fragment = Math.min(init.peerMaxPduLength || UNLIMITED_FRAGMENT, init.localMaxSendLength || UNLIMITED_FRAGMENT, UNLIMITED_FRAGMENT) - 6;
     this.ended = new Promise((resolve) => (this.endWith = resolve));
     this.socket.setNoDelay(true);
     this.socket.setTimeout(this.timers.idleMs);
     this.socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    if (this.framer.pending > 0) this.startPduDeadline();
     this.socket.on('timeout', () => this.abortWith(new AtriumError('ATRIUM_ERR_NET_TIMEOUT', `No PDU from ${this.peerAddress} for ${this.timers.idleMs} ms: association aborted`, { idleMs: this.timers.idleMs })));
     this.socket.on('error', (e) => this.finish({ how: 'closed', error: new AtriumError('ATRIUM_ERR_NET_CONNECTION', `Connection to ${this.peerAddress} failed: ${e.message}`, {}, { cause: e }) }));
     this.socket.on('close', () => this.finish(this.state === 'releasing' && this.role === 'acceptor'
@@ -222,6 +232,7 @@ export class Association {
     if (this.state === 'ended') return;
     this.state = 'ended';
     this.socket.setTimeout(0);
+    clearTimeout(this.pduDeadline);
     this.endWith(end);
     // The peer closes after A-RELEASE-RP / A-ABORT; one that does not is cut off.
     if (!this.socket.destroyed) setTimeout(() => this.socket.destroy(), 2000).unref();
@@ -231,15 +242,32 @@ export class Association {
   receive(chunk: Buffer): void {
     if (this.state === 'ended') return;
     try {
-      for (const raw of this.framer.push(chunk)) {
+      const pdus = this.framer.push(chunk);
+      if (pdus.length > 0) {
+        clearTimeout(this.pduDeadline);
+        this.pduDeadline = undefined;
+      }
+      for (const raw of pdus) {
         if (raw.type === PduType.PData) this.pdata(decodePDataParts(raw.parts));
         else this.handle(decodePdu(raw.type, raw.body));
         if (this.isEnded()) return;
       }
+      if (this.framer.pending > 0) this.startPduDeadline();
     } catch (e) {
       if (isAtriumError(e)) this.abortWith(e);
       else this.abortWith(new AtriumError('ATRIUM_ERR_NET_INTERNAL', `Internal error on the association with ${this.peerAddress}: ${(e as Error).message}`, {}, { cause: e }));
     }
+  }
+
+  /** Starts the deadline of the PDU whose first bytes are buffered (kept when more bytes of it arrive). */
+  private startPduDeadline(): void {
+    const ms = this.timers.idleMs;
+    if (this.pduDeadline || ms === 0) return;
+    this.pduDeadline = setTimeout(() => this.abortWith(new AtriumError(
+      'ATRIUM_ERR_NET_TIMEOUT',
+      `A PDU from ${this.peerAddress} was not complete ${ms} ms after its first byte (${this.framer.pending} bytes received): association aborted`,
+      { pduMs: ms, received: this.framer.pending },
+    )), ms);
   }
 
   private isEnded(): boolean {

@@ -30,7 +30,7 @@ export const PcResult = {
 export const RejectResult = { Permanent: 1, Transient: 2 } as const;
 export const RejectSource = { ServiceUser: 1, ServiceProviderAcse: 2, ServiceProviderPresentation: 3 } as const;
 export const RejectReason = {
-  /** source 1 */
+  /** sources 1 and 2 */
   NoReasonGiven: 1,
   ApplicationContextNotSupported: 2,
   CallingAeNotRecognized: 3,
@@ -52,6 +52,20 @@ export const AbortReason = {
   UnexpectedPduParameter: 5,
   InvalidPduParameterValue: 6,
 } as const;
+
+/**
+ * Smallest Maximum Length (PS3.8 §D.1) accepted from a peer, 0 (no limit) aside. A P-DATA-TF
+ * carries its PDV header in the first 6 bytes of that length, so 1–6 leave no room for data
+ * (a sender would loop on empty or negative fragments) and a few bytes more would cut an
+ * object into millions of PDUs; DCMTK never announces less than 4096.
+ */
+export const MIN_PEER_MAX_PDU_LENGTH = 1024;
+
+/** Why a peer's Maximum Length cannot be honoured, or undefined when it can (0 = no limit). */
+export function peerMaxLengthProblem(maxPduLength: number): string | undefined {
+  if (maxPduLength === 0 || maxPduLength >= MIN_PEER_MAX_PDU_LENGTH) return undefined;
+  return `Maximum Length ${maxPduLength} is under ${MIN_PEER_MAX_PDU_LENGTH} bytes (0 for no limit): P-DATA-TF PDUs of that size carry ${Math.max(0, maxPduLength - 6)} bytes of data each`;
+}
 
 /** A presentation context proposed in an A-ASSOCIATE-RQ. */
 export interface ProposedContext {

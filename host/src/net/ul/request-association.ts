@@ -4,7 +4,7 @@ import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../../io/
 import { Association, type AcceptedContext } from './association.js';
 import { decodePdu, pduName } from './decode-pdu.js';
 import { encodeAbort, encodeAssociateRq } from './encode-pdu.js';
-import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, describeAbort, describeReject, type RoleSelection } from './pdu.js';
+import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, describeAbort, describeReject, peerMaxLengthProblem, type RoleSelection } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
 
 /** A presentation context to propose: one abstract syntax, transfer syntaxes in order of preference. */
@@ -64,7 +64,9 @@ function open(host: string, port: number, timeoutMs: number): Promise<Socket> {
  * @throws AtriumError `ATRIUM_ERR_NET_CONNECT` (no connection; retryable),
  *   `ATRIUM_ERR_NET_REJECTED` (A-ASSOCIATE-RJ; `details.result/source/reason`, retryable
  *   when transient), `ATRIUM_ERR_NET_ABORTED`, `ATRIUM_ERR_NET_TIMEOUT`,
- *   `ATRIUM_ERR_NET_MALFORMED_PDU`, `ATRIUM_ERR_NET_NO_CONTEXT` (nothing accepted).
+ *   `ATRIUM_ERR_NET_MALFORMED_PDU`, `ATRIUM_ERR_NET_MAX_LENGTH` (an A-ASSOCIATE-AC whose
+ *   Maximum Length no P-DATA-TF fits: A-ABORT, invalid PDU parameter value),
+ *   `ATRIUM_ERR_NET_NO_CONTEXT` (nothing accepted).
  */
 export async function requestAssociation(options: RequestOptions): Promise<RequestedAssociation> {
   if (options.contexts.length === 0 || options.contexts.length > 128) {
@@ -97,6 +99,8 @@ export async function requestAssociation(options: RequestOptions): Promise<Reque
           return;
         }
         if (pdu.type !== PduType.AssociateAc) throw new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', `Expected A-ASSOCIATE-AC, got ${pduName(pdu.type)}`, { abortReason: AbortReason.UnexpectedPdu });
+        const maxLength = peerMaxLengthProblem(pdu.userInformation.maxPduLength);
+        if (maxLength) throw new AtriumError('ATRIUM_ERR_NET_MAX_LENGTH', `${where} accepted the association with a ${maxLength}: aborted`, { maxPduLength: pdu.userInformation.maxPduLength, abortReason: AbortReason.InvalidPduParameterValue });
         const accepted: AcceptedContext[] = [];
         const refused: RequestedAssociation['refused'][number][] = [];
         for (const p of proposed) {

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SdkError } from '@atrium/sdk';
+import type { CliContext, Command } from './cli-context.js';
+import { UsageError } from './usage-error.js';
+
+/** File-system failures that come from the paths a user gave (not from a bug): reported, never a stack trace. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'the folder is not empty',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** What the failed system call was doing, in words. */
+const ACTIONS: Readonly<Record<string, string>> = {
+  open: 'open', mkdir: 'create the folder', scandir: 'read the folder', rename: 'rename to', unlink: 'remove',
+  rmdir: 'remove the folder', copyfile: 'copy to', stat: 'read', lstat: 'read', access: 'reach', write: 'write', read: 'read',
+};
+
+/** The message of a file-system error on a user's path, or undefined for any other error. */
+function systemErrorMessage(e: unknown): string | undefined {
+  const { code, path, syscall } = (e ?? {}) as NodeJS.ErrnoException;
+  if (code === undefined || path === undefined || !(code in SYSTEM_ERRORS)) return undefined;
+  const folder = dirname(path);
+  const missingFolder = code === 'ENOENT' && !existsSync(folder) ? ` (the folder ${folder} does not exist)` : '';
+  return `cannot ${ACTIONS[syscall ?? ''] ?? syscall ?? 'use'} ${path}: ${SYSTEM_ERRORS[code]}${missingFolder}`;
+}
+
+/**
+ * Report an error a command threw and return the exit code: 2 for a usage problem (a
+ * {@link UsageError}, a malformed or missing option value) with the command's usage, 1 for
+ * any other coded error (`ATRIUM_ERR_*`) and for a file-system failure on a path the user gave
+ * (`ATRIUM_ERR_CLI_FILE`). Each is one line naming what and where (as JSON with `--json`);
+ * nothing else is caught: an unexpected error is a bug and keeps its stack trace.
+ */
+export function reportError(e: unknown, command: Command, ctx: Pick<CliContext, 'err' | 'json'>): number {
+  const reported = classify(e);
+  if (reported === undefined) throw e;
+  const { code, message, details, usage } = reported;
+  if (ctx.json) ctx.err(JSON.stringify({ error: { code, message, details } }));
+  else ctx.err(`atrium ${command.name}: ${message} [${code}]${usage ? `\nusage: ${command.usage}` : ''}`);
+  return usage ? 2 : 1;
+}
+
+/** The code, message and details of an error the CLI reports, or undefined for a bug. */
+function classify(e: unknown): { code: string; message: string; details: unknown; usage: boolean } | undefined {
+  if (e instanceof SdkError) return { code: e.code, message: e.message, details: e.details, usage: e instanceof UsageError };
+  const errno = (e ?? {}) as NodeJS.ErrnoException;
+  if (typeof errno.code === 'string' && errno.code.startsWith('ERR_PARSE_ARGS_')) {
+    return { code: 'ATRIUM_ERR_CLI_BAD_OPTION', message: errno.message.replace(/\n/g, ' '), details: {}, usage: true };
+  }
+  const system = systemErrorMessage(e);
+  if (system !== undefined) return { code: 'ATRIUM_ERR_CLI_FILE', message: system, details: { path: errno.path, errno: errno.code }, usage: false };
+  return undefined;
+}

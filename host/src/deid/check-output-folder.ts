@@ -1,0 +1,71 @@
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { AtriumError } from '../errors/atrium-error.js';
+import { fileProblem, kindOf } from '../io/regular-file.js';
+
+/** A folder the output must stay out of, and what it is ('the input', 'the store'). */
+export interface ProtectedFolder {
+  readonly path: string;
+  readonly what: string;
+}
+
+/**
+ * Check `out` as the output folder of a de-identification, before anything is written (nothing is
+ * created here: the first copy written creates it); refuse it with ATRIUM_ERR_DEID_OUT, naming the
+ * folder and why:
+ * - it must be a folder, or not exist yet; not a file, a FIFO, a symbolic link loop, a path
+ *   through a file, or a folder that cannot be written;
+ * - it must not be one of the `protected` folders or inside one — an input folder (a DICOMDIR's
+ *   media folder, a file's own path) or the store that holds the originals: copies written there
+ *   would mix with the originals, be walked again as inputs, or (keeping UIDs) take their names.
+ * Paths are compared after resolving symbolic links (a link to an input is that input).
+ * Returns the absolute path of the folder.
+ */
+export function checkOutputFolder(out: string, protectedFolders: readonly ProtectedFolder[]): string {
+  const abs = resolve(out);
+  const fail = (why: string): never => {
+    throw new AtriumError('ATRIUM_ERR_DEID_OUT', `output folder ${out} ${why}`, { out: abs });
+  };
+  const real = realPathOf(abs, fail);
+  for (const p of protectedFolders) {
+    const inside = realPathOf(resolve(p.path), () => undefined);
+    if (inside === undefined) continue;
+    const rel = relative(inside, real);
+    if (rel === '') fail(`is ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
+    if (rel.split(sep)[0] !== '..' && !isAbsolute(rel)) fail(`is inside ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
+  }
+  let st;
+  try {
+    st = statSync(real, { throwIfNoEntry: false });
+  } catch (e) {
+    return fail(fileProblem(e));
+  }
+  if (st === undefined) return abs;
+  if (!st.isDirectory()) fail(`is ${kindOf(st)}, not a folder`);
+  try {
+    accessSync(real, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    fail(fileProblem(e));
+  }
+  return abs;
+}
+
+/**
+ * The real path of `abs` (symbolic links resolved); for a path that does not exist yet, the real
+ * path of its nearest existing ancestor joined with the rest. `fail` gets the reason when a link
+ * loops or a component is not accessible.
+ */
+function realPathOf<T>(abs: string, fail: (why: string) => T): string | T {
+  let head = abs;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync.native(head), ...rest.reverse());
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' || dirname(head) === head) return fail(fileProblem(e));
+      rest.push(basename(head));
+      head = dirname(head);
+    }
+  }
+}

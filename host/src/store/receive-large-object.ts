@@ -1,0 +1,120 @@
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { AtriumError } from '../errors/atrium-error.js';
+import { withFileWindow } from '../io/byte-window.js';
+import { ParseBudget, type ParseLimits } from '../io/parse-limits.js';
+import { parseDicom, type DicomFile } from '../io/parse-part10.js';
+import { readDicomHeader } from '../io/read-dicom-header.js';
+import { readPreface } from '../io/read-preface.js';
+import { walkDataset } from '../io/walk-dataset.js';
+import { writeAll, type FileStore } from './file-store.js';
+import type { StoreOutcome } from './store-outcome.js';
+import type { StoredContent } from './stored-content.js';
+
+/**
+ * Objects up to this size are read into memory to be stored; larger ones are read in
+ * place (the header parsed, the rest walked) and copied into the store in chunks, so that
+ * storing an object of any size up to `maxObjectBytes` needs little more memory than its
+ * header.
+ */
+export const IN_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Chunk of the streamed copies. */
+const COPY_CHUNK = 4 * 1024 * 1024;
+
+/** The refusal of an object larger than the `maxObjectBytes` setting; nothing is copied. */
+export function tooLarge(size: number, max: number): StoreOutcome {
+  return {
+    status: 'rejected',
+    code: 'ATRIUM_ERR_STORE_TOO_LARGE',
+    reason: `the object is ${size} bytes, more than the largest stored (maxObjectBytes = ${max}; \`atrium config set maxObjectBytes <size>\` raises it); not stored and not copied to quarantine`,
+  };
+}
+
+/**
+ * Reads a large object in place: the whole data set walked to its end without being held
+ * (the same structure checks and limits as a full parse, so an object past a limit is
+ * refused before anything of it is built; Pixel Data fragments are not held and not
+ * counted), then its header (everything before Pixel Data) parsed. A deflated data set
+ * is inflated in memory (`maxInflatedBytes`). Throws the parser's ATRIUM_ERR_PARSE_* errors.
+ */
+export function readLargeObject(path: string, size: number, limits: ParseLimits): DicomFile {
+  const deflated = withFileWindow(path, (window) => {
+    const preface = readPreface(window);
+    if (preface.transferSyntax.deflated) return true;
+    const walk = walkDataset(window, preface.datasetStart, size, preface.transferSyntax, new ParseBudget(limits, size));
+    for (let step = walk.next(); !step.done; step = walk.next());
+    return false;
+  });
+  if (!deflated) return readDicomHeader(path, undefined, limits);
+  if (size >= 2 ** 31) throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `a deflated object is read into memory: at most 2 GiB, this one is ${size} bytes`, { limit: 'deflatedObjectBytes', value: 2 ** 31 - 1 });
+  return parseDicom(readFileSync(path), { limits });
+}
+
+/**
+ * A large object's stored content: `header` (empty for a file with File Meta Information;
+ * else the generated one, see `part10Header`) followed by the file's bytes unchanged —
+ * copied in chunks, hashed on the way.
+ */
+export function streamedContent(path: string, size: number, header: Uint8Array): StoredContent {
+  let digest: string | undefined;
+  return {
+    size: header.length + size,
+    writeTemp(files: FileStore, sync: boolean): string {
+      const hash = createHash('sha256').update(header);
+      const tmp = files.writeTempWith((fd) => {
+        writeAll(fd, header);
+        copyInto(fd, path, size, hash);
+      }, { sync });
+      digest = hash.digest('hex');
+      return tmp;
+    },
+    sha256: () => {
+      if (digest === undefined) throw new Error('streamedContent: sha256 before writeTemp');
+      return digest;
+    },
+  };
+}
+
+/** A received file too large to hold in memory, as a refusal keeps it in quarantine (copied in chunks). */
+export interface ReceivedFile {
+  readonly path: string;
+  readonly size: number;
+  sha256(): string;
+}
+
+/** The {@link ReceivedFile} at `path` (its hash read in chunks when asked for). */
+export function receivedFile(path: string, size = statSync(path).size): ReceivedFile {
+  return { path, size, sha256: () => fileSha256(path) };
+}
+
+/** Copies the first `length` bytes of the file at `path` (all of it by default) to `fd` in chunks, feeding `hash`. */
+export function copyInto(fd: number, path: string, length = Infinity, hash?: Hash): void {
+  const src = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(COPY_CHUNK);
+    for (let at = 0; at < length; ) {
+      const n = readSync(src, chunk, 0, Math.min(COPY_CHUNK, length - at), at);
+      if (n === 0) break;
+      const part = chunk.subarray(0, n);
+      hash?.update(part);
+      writeAll(fd, part);
+      at += n;
+    }
+  } finally {
+    closeSync(src);
+  }
+}
+
+/** SHA-256 (hex) of a file, read in chunks. */
+export function fileSha256(path: string): string {
+  const hash = createHash('sha256');
+  const src = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(COPY_CHUNK);
+    for (let at = 0, n; (n = readSync(src, chunk, 0, COPY_CHUNK, at)) > 0; at += n) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(src);
+  }
+  return hash.digest('hex');
+}
