@@ -45,7 +45,7 @@ describe('testPlugin: the plugin checked as the host loads it', () => {
   });
 
   it('refuses a manifest that fails the schema, naming the field (ATRIUM_ERR_PLUGIN_MANIFEST)', () => {
-    const dir = packageWith((m) => ((m.apps as { outputs: Record<string, { iod: string }> }[])[0]!.outputs.image!.iod = 'mr-image'));
+    const dir = packageWith((m) => ((m.apps as { outputs: Record<string, { iod: string }> }[])[0]!.outputs.image!.iod = 'ultrasound-image'));
     expect(() => testPlugin(dir, plugin)).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_PLUGIN_MANIFEST', message: expect.stringContaining('apps[0].outputs.image.iod must be one of') }));
   });
 

@@ -1,14 +1,11 @@
-import type { OutputDefinition } from '@atrium/sdk';
+import type { AppOutput } from '@atrium/sdk';
 import { secondaryCaptureMapping } from '../mappings/secondary-capture-mapping.js';
 import { viewPrivateBlock } from '../score3d-private-block.js';
 
-/** The 3-D views as Secondary Capture images carrying the SCORE 3D-style private block. */
+/**
+ * The 3-D views' output (declared in each app's manifest entry as Secondary Capture images): its
+ * mapping table and the SCORE 3D-style private block the views carry — code, like the mapping.
+ */
 export const viewOutputs = {
-  views: {
-    iod: 'secondary-capture-image',
-    cardinality: 'N:1',
-    description: '3D views',
-    mapping: secondaryCaptureMapping,
-    privateBlocks: [viewPrivateBlock],
-  },
-} as const satisfies Readonly<Record<string, OutputDefinition>>;
+  views: { mapping: secondaryCaptureMapping, privateBlocks: [viewPrivateBlock] },
+} as const satisfies Readonly<Record<string, AppOutput>>;

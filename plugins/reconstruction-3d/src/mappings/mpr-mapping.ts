@@ -1,20 +1,33 @@
-import { Copied, Generated, Removed, type MappingTable } from '@atrium/sdk';
-import { commonMapping } from './common-mapping.js';
+import {
+  appEquipmentMapping, Copied, Generated, generalSeriesMapping, Removed, sopCommonMapping, type MappingTable,
+} from '@atrium/sdk';
+import { score3dPatientStudyMapping } from './score3d-patient-study-mapping.js';
 
 /**
- * The image of a reformatted plane (CT Image or MR Image IOD): geometry, pixels and derivation are
- * the app's (Image Plane from the plane: position, orientation, pixel spacing, thickness, spacing
- * between planes; Image Type value 3 as the IOD's module defines it; a Derivation Code Sequence
- * from PS3.16 CID 7203); Frame of Reference, acquisition and contrast copied from the source
- * slices the plane crosses (only where they all agree); Source Image Sequence lists those slices.
+ * The image of a reformatted plane (CT Image or MR Image IOD): the SDK's module fragments for the
+ * patient, study, series, equipment and SOP Common (Patient's Size and Weight Copied as the Shimadzu
+ * SCORE 3D conformance statement's Appendix lists them, {@link score3dPatientStudyMapping});
+ * General Equipment names the workstation that made the series ({@link appEquipmentMapping}: the
+ * app, from the plugin manifest, as SCORE 3D names itself in the objects it writes), the acquisition
+ * stays in the copied CT / MR attributes. Geometry, pixels and derivation are the app's (Image Plane
+ * from the plane: position, orientation, pixel spacing, thickness, spacing between planes; Image
+ * Type value 3 as the IOD's module defines it; a Derivation Code Sequence from PS3.16 CID 7203);
+ * Frame of Reference, acquisition and contrast copied from the source slices the plane crosses
+ * (only where they all agree); Source Image Sequence lists those slices.
  */
 const imageMapping: MappingTable = {
-  ...commonMapping,
+  ...score3dPatientStudyMapping,
+  // General Series
+  ...generalSeriesMapping,
   // "MPR coronal, thin, 1 mm" ...: what the run made
   SeriesDescription: Generated('Content'),
   // Type 2C for CT and MR images (General Series): the source's value, else empty (see typeTwoConditional).
   Laterality: Generated('Content'),
   PatientPosition: Generated('Content'),
+  // General Equipment: the workstation
+  ...appEquipmentMapping,
+  // SOP Common
+  ...sopCommonMapping,
   // Frame of Reference: the same patient coordinates as the source
   FrameOfReferenceUID: Copied,
   PositionReferenceIndicator: Copied,

@@ -42,7 +42,7 @@ function imageOf(volume: Volume): ImageData {
  * reslicer has it). Pixels outside the volume get `fill`.
  */
 export function vtkReslicePlane(volume: Volume, plane: PlaneSampling, interpolation: Interpolation, fill: number): Float32Array {
-  if (interpolation === 'cubic') throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'interpolation "cubic" is not offered by the vtk.js engine (its optimised path has no cubic kernel); use engine=atrium', { parameter: 'interpolation' });
+  if (interpolation === 'cubic') throw new SdkError('ATRIUM_ERR_PARAM_INVALID', 'parameter "interpolation": cubic is not offered by engine=vtk (the optimised path of vtk.js ImageReslice has no cubic kernel); use engine=atrium', { parameter: 'interpolation' });
   const reslice = vtkImageReslice.newInstance() as Reslice;
   reslice.setInputData(imageOf(volume));
   reslice.setOutputDimensionality(2);

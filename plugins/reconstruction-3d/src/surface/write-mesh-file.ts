@@ -10,8 +10,7 @@ import type { Mesh } from './mesh.js';
  * ATRIUM_ERR_PARAM_INVALID for another extension, ATRIUM_ERR_MESH_FILE when the file cannot be written.
  */
 export async function writeMeshFile(mesh: Mesh, path: string): Promise<string> {
-  const extension = /\.(stl|obj)$/i.exec(path)?.[1]?.toLowerCase();
-  if (!extension) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "meshFile" must end in .stl or .obj (got ${JSON.stringify(path)})`, { parameter: 'meshFile' });
+  const extension = meshFileKind(path);
   const target = resolve(path);
   const triangles = mesh.triangles.length / 3;
   const cells = new Uint32Array(triangles * 5);
@@ -38,4 +37,15 @@ export async function writeMeshFile(mesh: Mesh, path: string): Promise<string> {
     throw new SdkError('ATRIUM_ERR_MESH_FILE', `cannot write the mesh to ${target}: ${(e as Error).message}`, { path: target });
   }
   return target;
+}
+
+/**
+ * The kind of mesh file a path names, by its extension: `stl` or `obj`. Throws SdkError
+ * ATRIUM_ERR_PARAM_INVALID naming the parameter `meshFile` for any other path (checked before
+ * the app writes anything).
+ */
+export function meshFileKind(path: string): 'stl' | 'obj' {
+  const extension = /\.(stl|obj)$/i.exec(path)?.[1]?.toLowerCase();
+  if (extension !== 'stl' && extension !== 'obj') throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "meshFile" must end in .stl or .obj (got ${JSON.stringify(path)})`, { parameter: 'meshFile' });
+  return extension;
 }

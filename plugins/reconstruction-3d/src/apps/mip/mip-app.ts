@@ -8,7 +8,7 @@ import { scale } from '../../geometry/vec3.js';
 import { editVolume } from '../../volume/edit-volume.js';
 import { backgroundOf, loadVolume } from '../../volume/load-volume.js';
 import { DERIVATION, derivationItems } from '../derivation-codes.js';
-import { SCORE3D_INPUT, SCORE3D_LOAD } from '../score3d-input.js';
+import { SCORE3D_LOAD } from '../score3d-load-spec.js';
 import { typeTwoConditional } from '../type-two-conditional.js';
 import { viewWindow } from '../view-window.js';
 import { viewPrivateData } from '../view-private-data.js';
@@ -26,9 +26,6 @@ const MODE = { mip: 'MIP', minip: 'MINIP', mean: 'MEAN' } as const;
  */
 export const mipApp = defineApp({
   id: 'mip',
-  title: 'Rotating MIP',
-  description: 'Maximum (minimum, mean) intensity projections around a patient axis, 36 by default around the vertical axis; writes Secondary Capture images with the angle recorded and orientation labels burned in.',
-  input: SCORE3D_INPUT,
   load: SCORE3D_LOAD,
   parameters: mipParameters,
   outputs: viewOutputs,

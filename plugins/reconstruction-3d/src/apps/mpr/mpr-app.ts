@@ -5,7 +5,7 @@ import { reslicePlane } from '../../reslice/reslice-plane.js';
 import { vtkReslicePlane } from '../../reslice/vtk-reslice.js';
 import { backgroundOf, loadVolume } from '../../volume/load-volume.js';
 import { DERIVATION, derivationItems } from '../derivation-codes.js';
-import { SCORE3D_INPUT, SCORE3D_LOAD } from '../score3d-input.js';
+import { SCORE3D_LOAD } from '../score3d-load-spec.js';
 import { mprOutputs } from './mpr-outputs.js';
 import { mprParameters } from './mpr-parameters.js';
 import { mprPlan, planeSampling, planeSources, type MprPlan } from './mpr-plan.js';
@@ -25,9 +25,6 @@ const SLAB_CODES = { thin: [DERIVATION.mpr], mip: [DERIVATION.mpr, DERIVATION.mi
  */
 export const mprApp = defineApp({
   id: 'mpr',
-  title: 'Multiplanar reformatting',
-  description: 'Axial, coronal, sagittal and oblique planes (thin or MIP / MinIP / mean slabs) through a CT or MR volume; writes a derived CT or MR series in the same Frame of Reference.',
-  input: SCORE3D_INPUT,
   load: SCORE3D_LOAD,
   parameters: mprParameters,
   outputs: mprOutputs,
@@ -74,7 +71,8 @@ function planeContent(plan: MprPlan, n: number, ct: boolean): Record<string, Dic
     // Image Type value 3 (PS3.3 C.8.2.1.1.1 / C.8.3.1.1.1): CT AXIAL for any reformatted plane; MR MPR,
     // PROJECTION IMAGE for maximum / minimum intensity slabs.
     ImageType: ct ? ['AXIAL'] : plan.slab === 'mip' || plan.slab === 'minip' ? ['PROJECTION IMAGE'] : ['MPR'],
-    ...(ct ? { RescaleIntercept: 0, RescaleSlope: 1, RescaleType: 'HU' } : {}),
+    // Rescale Type (Type 1C) is written only when the values are not HU (PS3.3 C.8.2.1): they are.
+    ...(ct ? { RescaleIntercept: 0, RescaleSlope: 1 } : {}),
   };
 }
 

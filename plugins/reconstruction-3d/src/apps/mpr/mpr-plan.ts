@@ -31,8 +31,10 @@ export function mprPlan(volume: Volume, p: Parameters<typeof mprParameters>): Mp
   let axes: PlaneAxes;
   let point: Vec3 | undefined = p.point.trim() === '' ? undefined : parseVector(p.point, 'point');
   if (p.orientation === 'oblique') {
-    if ((p.normal.trim() === '') === (p.points.trim() === '')) bad(p.normal.trim() === '' ? 'normal' : 'points', 'is needed: an oblique plane takes either "normal" or "points" (not both)');
-    if (p.points.trim() !== '') {
+    const hasNormal = p.normal.trim() !== '', hasPoints = p.points.trim() !== '';
+    if (hasNormal && hasPoints) bad('points', 'cannot be given with "normal": an oblique plane takes one of them');
+    if (!hasNormal && !hasPoints) bad('normal', 'is needed: an oblique plane takes "normal" (and "point") or "points"');
+    if (hasPoints) {
       const points = parsePoints(p.points, 'points');
       axes = threePointAxes(points, 'points');
       point ??= points[0];

@@ -13,7 +13,7 @@ import { parseClipBox } from '../../volume/clip-box.js';
 import { editVolume, type EditedVolume } from '../../volume/edit-volume.js';
 import { backgroundOf, loadVolume } from '../../volume/load-volume.js';
 import { DERIVATION, derivationItems } from '../derivation-codes.js';
-import { SCORE3D_INPUT, SCORE3D_LOAD } from '../score3d-input.js';
+import { SCORE3D_LOAD } from '../score3d-load-spec.js';
 import { typeTwoConditional } from '../type-two-conditional.js';
 import { viewOutputs } from '../view-outputs.js';
 import { viewPrivateData } from '../view-private-data.js';
@@ -33,9 +33,6 @@ const SURFACE_COLOUR = [0.93, 0.89, 0.8] as const;
  */
 export const render3dApp = defineApp({
   id: 'render-3d',
-  title: 'Volume and surface rendering',
-  description: 'Volume rendering with presets (bone, vessels, soft tissue, MIP) or surface rendering at an iso-value, from a camera (azimuth, elevation, zoom), with a clipping box and bone removal; writes RGB Secondary Capture images with the view parameters in a private block.',
-  input: SCORE3D_INPUT,
   load: SCORE3D_LOAD,
   parameters: render3dParameters,
   outputs: viewOutputs,

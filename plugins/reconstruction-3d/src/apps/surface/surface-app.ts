@@ -3,10 +3,10 @@ import { decimal } from '../../geometry/dicom-values.js';
 import { isoSurface } from '../../surface/iso-surface.js';
 import { meshMeasures } from '../../surface/mesh.js';
 import { encodeStl } from '../../surface/stl-encoding.js';
-import { writeMeshFile } from '../../surface/write-mesh-file.js';
+import { meshFileKind, writeMeshFile } from '../../surface/write-mesh-file.js';
 import { editVolume } from '../../volume/edit-volume.js';
 import { backgroundOf, loadVolume } from '../../volume/load-volume.js';
-import { SCORE3D_INPUT, SCORE3D_LOAD } from '../score3d-input.js';
+import { SCORE3D_LOAD } from '../score3d-load-spec.js';
 import { surfaceOutputs } from './surface-outputs.js';
 import { surfaceParameters } from './surface-parameters.js';
 
@@ -18,13 +18,12 @@ import { surfaceParameters } from './surface-parameters.js';
  */
 export const surfaceApp = defineApp({
   id: 'surface',
-  title: 'Surface export (STL)',
-  description: 'The iso-surface at a value, after an optional clipping box and bone removal, as an Encapsulated STL object in the source study and, on request, an STL or OBJ file.',
-  input: SCORE3D_INPUT,
   load: SCORE3D_LOAD,
   parameters: surfaceParameters,
   outputs: surfaceOutputs,
   async run(ctx, input, params) {
+    // A mesh file that cannot be written is refused before any work, not after the model is stored.
+    if (params.meshFile.trim() !== '') meshFileKind(params.meshFile);
     const loaded = await loadVolume(ctx, input, params.unevenSpacing, 0.4);
     const { volume, edits } = editVolume(loaded, params, backgroundOf(loaded));
     const mesh = isoSurface(volume, params.isoValue, (done, total) => {

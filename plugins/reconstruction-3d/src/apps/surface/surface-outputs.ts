@@ -1,12 +1,7 @@
-import type { OutputDefinition } from '@atrium/sdk';
+import type { AppOutput } from '@atrium/sdk';
 import { stlMapping } from '../../mappings/stl-mapping.js';
 
-/** The Encapsulated STL object of the surface app (one per run, from the whole series). */
+/** The mapping table of the surface app's output (declared in the manifest: one Encapsulated STL object per run). */
 export const surfaceOutputs = {
-  surface: {
-    iod: 'encapsulated-stl',
-    cardinality: 'N:1',
-    description: 'Surface model',
-    mapping: stlMapping,
-  },
-} as const satisfies Readonly<Record<string, OutputDefinition>>;
+  surface: { mapping: stlMapping },
+} as const satisfies Readonly<Record<string, AppOutput>>;

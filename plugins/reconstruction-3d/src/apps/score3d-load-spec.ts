@@ -1,16 +1,9 @@
-import { SopClass, type LoadSpec, type SeriesSelector } from '@atrium/sdk';
+import type { LoadSpec } from '@atrium/sdk';
 
 /**
- * What the 3-D apps accept: the image storage SOP classes the Shimadzu SCORE 3D conformance
- * statement (Table 1) receives — CT, Enhanced CT, MR, Enhanced MR.
- */
-export const SCORE3D_INPUT: SeriesSelector = {
-  modality: ['CT', 'MR'],
-  sopClassUid: [SopClass.CTImageStorage, SopClass.EnhancedCTImageStorage, SopClass.MRImageStorage, SopClass.EnhancedMRImageStorage],
-};
-
-/**
- * How the 3-D apps use their source attributes. The geometry is checked by the volume builder
+ * How the 3-D apps use their source attributes. (What they accept — the image storage SOP classes
+ * the Shimadzu SCORE 3D conformance statement, Table 1, receives: CT, Enhanced CT, MR, Enhanced MR —
+ * is each app's input selector in the manifest, package.json.) The geometry is checked by the volume builder
  * (mixed orientations, duplicate positions, gaps and tilts are refused with the slices named), so
  * the Image Plane attributes — at the top level of classic images, in the functional groups of
  * enhanced ones — are Used rather than Mandatory here.
