@@ -5,13 +5,19 @@
  * volume stored with other axes, for its iso-surface mesh, and nothing once clipped away; one browser
  * serves every render of a host and is closed with it. The app's RGB Secondary Captures pass
  * dciodvfy and pydicom reads the view parameters from the private block. Without Chromium the run
- * fails with a coded error saying how to install it.
+ * fails with a coded error saying how to install it. Through the plugin authors' kit with the same
+ * render service (testRenderer), a view is pinned by a golden file (its pixels by tolerance).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tag, type RenderedImage, type Scene, type Vec3, type Volume } from '@atrium/sdk';
+import { expectDerivedToMatchGolden, testPlugin, testRenderer } from '@atrium/testing';
+import plugin from '../../plugins/reconstruction-3d/src/index.js';
+import { analyticSeries } from '../../plugins/reconstruction-3d/src/test-support/analytic-series.js';
+import { viewBlock } from '../../plugins/reconstruction-3d/src/test-support/view-block.js';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { ChromiumRenderService } from '../../host/src/render/chromium-render-service.js';
 import { syntheticCtSeries } from '../../host/src/testing/synthetic-ct-series.js';
@@ -31,13 +37,15 @@ const BONE = [
 ] as const;
 const FRONT = { focalPoint: [0, 0, 0] as Vec3, position: [0, -500, 0] as Vec3, viewUp: [0, 0, 1] as Vec3, parallelScale: 40 };
 
-/** Centroid (column, row) of the bright pixels of an image, from its top left. */
-function brightCentroid(image: RenderedImage): { x: number; y: number; count: number } {
+/** Centroid (column, row) of the bright pixels of an image (of those at least `margin` pixels from its edges), from its top left. */
+function brightCentroid(image: Pick<RenderedImage, 'width' | 'height' | 'rgb'>, margin = 0): { x: number; y: number; count: number } {
   let x = 0, y = 0, count = 0;
   for (let p = 0; p < image.width * image.height; p++) {
+    const [c, r] = [p % image.width, Math.floor(p / image.width)];
+    if (c < margin || r < margin || c >= image.width - margin || r >= image.height - margin) continue;
     if (image.rgb[3 * p]! + image.rgb[3 * p + 1]! + image.rgb[3 * p + 2]! < 150) continue;
-    x += p % image.width;
-    y += Math.floor(p / image.width);
+    x += c;
+    y += r;
     count++;
   }
   return { x: x / count, y: y / count, count };
@@ -169,4 +177,28 @@ print(json.dumps({
       else process.env.ATRIUM_CHROMIUM = saved;
     }
   }, 120_000);
+});
+
+describe.skipIf(!havePeers('chromium'))('render-3d through the plugin authors\' kit, with the workstation\'s render service', () => {
+  const renderer = testRenderer();
+  afterAll(() => renderer.dispose());
+  const kit = testPlugin(fileURLToPath(new URL('../../plugins/reconstruction-3d/', import.meta.url)), plugin);
+  // A ball of 6 mm at (4, −3, 10) in a 32 × 32 × 20 mm CT of air, voxel centres x, y −15.5…15.5, z 0…19.
+  const ball = (x: number, y: number, z: number): number => (Math.hypot(x - 4, y + 3, z - 10) < 6 ? 1000 : -1000);
+  const ct = analyticSeries(ball, { size: 32, slices: 20, seed: 'render-3d-kit' });
+
+  it('draws the iso-surface where the patient geometry puts it, and the view matches its golden file (pixels by tolerance)', async () => {
+    const run = await kit.run('render-3d', ct, { mode: 'surface', isoValue: '0', size: '128' }, { render: renderer });
+    const [view] = run.output('views');
+    expect(viewBlock(view!)).toMatchObject({ renderingMode: 'SURFACE', isoValue: 0, camera: [0, 0, 1] });
+    // From the front the camera frames the volume's enclosing sphere (centre (0, 0, 9.5)) in the image height.
+    const radius = Math.hypot(15.5, 15.5, 9.5);
+    const scale = 128 / (2 * radius);
+    const frame = await view!.frame(0);
+    const found = brightCentroid({ width: 128, height: 128, rgb: frame.data as Uint8Array }, 24);
+    expect(found.count).toBeGreaterThan(400);
+    expect(Math.abs(found.x - (63.5 + 4 * scale))).toBeLessThan(1.5);
+    expect(Math.abs(found.y - (63.5 - 0.5 * scale))).toBeLessThan(1.5);
+    expectDerivedToMatchGolden(view!, fileURLToPath(new URL('../../plugins/reconstruction-3d/golden/render-3d-view.json', import.meta.url)), { lengthOnly: ['PixelData'] });
+  }, 180_000);
 });

@@ -16,5 +16,5 @@ export { testRenderer, type TestRenderer } from './test-renderer.js';
 export type { DerivedTestObject } from './derived-test-object.js';
 export { TEST_OPERATOR, TEST_STATION } from './in-memory-host.js';
 export { dciodvfy, type DciodvfyReport } from './dciodvfy.js';
-export { normaliseDerived, type GoldenItem, type GoldenObject, type GoldenValue } from './golden/normalise-derived.js';
+export { normaliseDerived, type GoldenItem, type GoldenObject, type GoldenOptions, type GoldenValue } from './golden/normalise-derived.js';
 export { expectDerivedToMatchGolden, UPDATE_GOLDEN_VARIABLE } from './golden/expect-derived-to-match-golden.js';
