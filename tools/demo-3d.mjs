@@ -18,6 +18,7 @@ const { main } = await dist('cli/main.js');
 const { syntheticCtSeries } = await dist('testing/synthetic-ct-series.js');
 const { chestPhantom } = await dist('testing/chest-phantom.js');
 const { parseDicom } = await dist('io/parse-part10.js');
+const { imageSourceOf } = await dist('io/image-file.js');
 const { renderFrame } = await dist('render/render-frame.js');
 const { encodePng } = await dist('render/encode-png.js');
 const { openWorkstation } = await dist('workstation.js');
@@ -49,7 +50,7 @@ async function frames(result, picks, window) {
     for (const i of picks) {
       const w = result.written[i];
       const file = parseDicom(readFileSync(ws.files.absolute(ws.index.getInstances({ SOPInstanceUID: w.sopInstanceUID })[0].file.path)));
-      out.push(await renderFrame(file, window ? { window } : {}));
+      out.push(await renderFrame(imageSourceOf(file), window ? { window } : {}));
     }
     return out;
   } finally {
