@@ -29,7 +29,7 @@ describe('3D reconstruction apps on sample CT and MR series', () => {
   }, 120_000);
 
   it('MR: sagittal and oblique MPR as MR images (Image Type MPR, Scanning Sequence from the source or RM), a MIP, a surface', async () => {
-    for (const params of [['orientation=sagittal'], ['orientation=oblique', 'normal=1,1,0', 'slab=mean', 'thickness=4']]) {
+    for (const params of [['orientation=sagittal', 'count=6'], ['orientation=oblique', 'normal=1,1,0', 'slab=mean', 'thickness=4', 'count=6']]) {
       const r = await run('mpr', MR_SERIES, ...params);
       expect(r.code, r.err).toBe(0);
       const out = JSON.parse(r.out) as { written: { output: string; sopInstanceUID: string }[]; data: { planes: number } };
@@ -54,7 +54,7 @@ describe('3D reconstruction apps on sample CT and MR series', () => {
   });
 
   it('CT: the gated cardiac sample reformatted coronally, projected, surfaced', async () => {
-    const mpr = await run('mpr', CT_GATED, 'orientation=coronal');
+    const mpr = await run('mpr', CT_GATED, 'orientation=coronal', 'count=6');
     expect(mpr.code, mpr.err).toBe(0);
     expect((JSON.parse(mpr.out) as { written: { output: string }[] }).written.every((w) => w.output === 'ct-mpr')).toBe(true);
     expect((await run('mip', CT_GATED, 'projections=2')).code).toBe(0);
@@ -66,7 +66,7 @@ describe('3D reconstruction apps on sample CT and MR series', () => {
     expect(refused.code).not.toBe(0);
     expect(`${refused.out}${refused.err}`).toMatch(/spacing 202\.5 mm differs from 1\.25 mm.*resampling interpolates, on request/);
     expect(`${refused.out}${refused.err}`).toContain('ATRIUM_ERR_VOLUME_GEOMETRY');
-    const resampled = await run('mpr', CT_WITH_GAP, 'unevenSpacing=resample', 'orientation=sagittal', 'spacing=4');
+    const resampled = await run('mpr', CT_WITH_GAP, 'unevenSpacing=resample', 'orientation=sagittal', 'spacing=4', 'count=4');
     expect(resampled.code, resampled.err).toBe(0);
   });
 
@@ -74,7 +74,7 @@ describe('3D reconstruction apps on sample CT and MR series', () => {
     const ws = openWorkstation(store);
     try {
       const derived = ws.index.getInstances({}).filter((i) => i.instance.SOPInstanceUID.startsWith('2.25.'));
-      expect(derived.length).toBeGreaterThan(100);
+      expect(derived.length).toBeGreaterThan(20);
       const failures: string[] = [];
       for (const inst of derived) {
         const r = spawnSync(peer('dciodvfy')!, [ws.files.absolute(inst.file.path)], { encoding: 'utf8' });

@@ -230,7 +230,8 @@ print(json.dumps({'camera': [float(x) for x in b[0x30].value], 'mode': b[0x34].v
     expect(new Set(again.written.map((w) => w.status))).toEqual(new Set(['replaced']));
   });
 
-  it('refuses what cannot be reformatted, with coded errors naming the parameter', async () => {
+  // Each refusal is tested with the apps' own tests (the kit); here, that the CLI reports them.
+  it('refuses what cannot be reformatted, with coded errors naming the parameter, without a stack trace', async () => {
     const refuse = async (app: string, ...params: string[]): Promise<string> => {
       const r = await atrium('--store', store, 'run', app, '--series', seriesUID, ...params.flatMap((p) => ['--param', p]));
       expect(r.code).not.toBe(0);
@@ -238,13 +239,8 @@ print(json.dumps({'camera': [float(x) for x in b[0x30].value], 'mode': b[0x34].v
       return r.err;
     };
     expect(await refuse('mpr', 'orientation=oblique')).toMatch(/parameter "normal" is needed.*ATRIUM_ERR_PARAM_INVALID/);
-    expect(await refuse('mpr', 'orientation=oblique', 'points=0,0,0;1,1,1;2,2,2')).toMatch(/zero vector.*ATRIUM_ERR_PARAM_INVALID/);
-    expect(await refuse('mpr', 'slab=mip')).toMatch(/"thickness" must be above 0/);
-    expect(await refuse('mpr', 'pixelSpacing=0.001')).toMatch(/give a larger "pixelSpacing"/);
-    expect(await refuse('mip', 'clipBox=1,2,3')).toMatch(/"clipBox" must be 6 numbers/);
-    expect(await refuse('surface', 'boneSeed=500,0,0')).toMatch(/"boneSeed" 500,0,0 mm lies outside the volume/);
     expect(await refuse('surface', 'isoValue=5000')).toMatch(/no surface at 5000 HU/);
-    expect(await refuse('surface', 'meshFile=/tmp/x.dcm')).toMatch(/"meshFile" must end in .stl or .obj/);
+    expect(await refuse('surface', 'meshFile=/tmp/x.dcm')).toMatch(/"meshFile" must end in .stl or .obj.*ATRIUM_ERR_PARAM_INVALID/);
   });
 });
 

@@ -35,9 +35,10 @@ describe('mip', () => {
     expect(Math.max(...frame.data)).toBe(255);
   });
 
-  it('refuses a window width below zero and an unknown axis before any view (parameter validation)', async () => {
+  it('refuses a window width below zero, an unknown axis and a malformed clipping box before any view', async () => {
     await expect(kit.run('mip', ct, { windowWidth: '-5' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', message: expect.stringContaining('parameter "windowWidth"') });
     await expect(kit.run('mip', ct, { axis: 'sideways' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', message: expect.stringContaining('parameter "axis"') });
+    await expect(kit.run('mip', ct, { clipBox: '1,2,3' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', message: expect.stringContaining('"clipBox" must be 6 numbers') });
   });
 
   it('writes what the golden file holds: the first of two views about the head-foot axis', async () => {

@@ -35,8 +35,9 @@ describe('surface', () => {
     expect((run.result.data!.max as number[]).map(Math.round)).toEqual([10, 3, 16]);
   });
 
-  it('refuses an iso-value that meets nothing (giving the values found) and a mesh file of another kind before any work', async () => {
+  it('refuses an iso-value that meets nothing (giving the values found), a bone seed outside the volume, and a mesh file of another kind before any work', async () => {
     await expect(kit.run('surface', ct, { isoValue: '9000' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', message: expect.stringMatching(/parameter "isoValue": no surface at 9000 HU in the volume \(values -1000…1000\)/) });
+    await expect(kit.run('surface', ct, { boneSeed: '500,0,0' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', message: expect.stringContaining('"boneSeed" 500,0,0 mm lies outside the volume') });
     const progress: number[] = [];
     await expect(kit.run('surface', ct, { meshFile: 'bone.ply' }, { onProgress: (f) => progress.push(f) })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', message: expect.stringContaining('parameter "meshFile" must end in .stl or .obj (got "bone.ply")') });
     expect(progress).toEqual([]);
