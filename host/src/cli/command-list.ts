@@ -21,12 +21,13 @@ import { runCommand } from './commands/run-command.js';
 import { sendCommand } from './commands/send-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { showCommand } from './commands/show-command.js';
+import { webCommand } from './commands/web-command.js';
 
 /** Every `atrium` command, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
   importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand,
   appsCommand, runCommand, batchCommand, jobsCommand, conformanceCommand, pluginCommand, renderCommand,
-  serveCommand, echoCommand, sendCommand, findCommand, moveCommand, getCommand, aeCommand, configCommand,
+  serveCommand, webCommand, echoCommand, sendCommand, findCommand, moveCommand, getCommand, aeCommand, configCommand,
   deidCommand,
 ];
 
