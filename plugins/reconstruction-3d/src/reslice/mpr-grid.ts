@@ -56,7 +56,7 @@ export function mprGrid(volume: VolumeGeometry, axes: PlaneAxes, options: MprGri
   const columns = Math.floor((u.max - u.min) / pixelSpacing + 1e-6) + 1;
   const rows = Math.floor((v.max - v.min) / pixelSpacing + 1e-6) + 1;
   if (columns > MAX_PLANE_SIZE || rows > MAX_PLANE_SIZE) {
-    throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `a plane would be ${columns}×${rows} pixels of ${pixelSpacing} mm (at most ${MAX_PLANE_SIZE}); give a larger "pixelSpacing"`, { parameter: 'pixelSpacing' });
+    throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "pixelSpacing": a plane would be ${columns}×${rows} pixels of ${pixelSpacing} mm (at most ${MAX_PLANE_SIZE}); give a larger "pixelSpacing"`, { parameter: 'pixelSpacing' });
   }
   const d0 = dot(point, axes.normal);
   const steps: number[] = [];
@@ -68,7 +68,7 @@ export function mprGrid(volume: VolumeGeometry, axes: PlaneAxes, options: MprGri
   }
   const meets = (m: number): boolean => Math.abs(d0 + m * spacing - (d.min + d.max) / 2) <= (d.max - d.min) / 2 + spacing / 2;
   if (!steps.some(meets)) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `no plane meets the volume: "point" lies ${Math.abs(d0 - (d.min + d.max) / 2).toFixed(1)} mm from its centre along the normal`, { parameter: 'point' });
-  if (steps.length > MAX_PLANES) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `${steps.length} planes of ${spacing} mm (at most ${MAX_PLANES}); give a larger "spacing" or a "count"`, { parameter: 'spacing' });
+  if (steps.length > MAX_PLANES) throw new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "spacing": ${steps.length} planes of ${spacing} mm (at most ${MAX_PLANES}); give a larger "spacing" or a "count"`, { parameter: 'spacing' });
   const u0 = dot(point, axes.row);
   const v0 = dot(point, axes.column);
   const planes = steps.map((m): MprPlane => {

@@ -63,7 +63,8 @@ describe('mpr on a CT', () => {
     expect(await refuse({ orientation: 'diagonal' })).toMatch(/^ATRIUM_ERR_PARAM_INVALID: parameter "orientation"/);
     expect(await refuse({ orientation: 'oblique', points: '0,0,0;1,1,1;2,2,2' })).toMatch(/^ATRIUM_ERR_PARAM_INVALID: parameter "points".*zero vector/);
     expect(await refuse({ slab: 'mip' })).toMatch(/^ATRIUM_ERR_PARAM_INVALID: parameter "thickness" must be above 0 for slab=mip/);
-    expect(await refuse({ pixelSpacing: '0.001' })).toMatch(/^ATRIUM_ERR_PARAM_INVALID: .*give a larger "pixelSpacing"/);
+    expect(await refuse({ pixelSpacing: '0.001' })).toMatch(/^ATRIUM_ERR_PARAM_INVALID: parameter "pixelSpacing": a plane would be .* give a larger "pixelSpacing"/);
+    expect(await refuse({ spacing: '0.001' })).toMatch(/^ATRIUM_ERR_PARAM_INVALID: parameter "spacing": \d+ planes of 0\.001 mm \(at most 4096\)/);
   });
 
   it('writes what the golden file holds: one axial CT plane through the ball', async () => {
