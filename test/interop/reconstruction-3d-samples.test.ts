@@ -2,7 +2,9 @@
  * The 3-D apps on real series that fit: a synthetic-head MR whose rows run along −y (the
  * mr-pacsman fixture, 24 slices of 128×128) and the bundled gated cardiac CT sample (5 slices of the
  * PCIR DICOMDIR set); series that do not form a volume are refused with the reason. Every output
- * passes dciodvfy. Apps run from the compiled host and plugin: build first.
+ * passes dciodvfy. Apps run from the compiled host and plugin: build first. In the interop tier: a
+ * dozen CLI runs on real files, which the unit tier cannot afford (the generated-CT suite of
+ * test/e2e covers the same apps there).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { openWorkstation } from '../../host/src/workstation.js';
 import { havePeers, peer } from '../support/peers.js';
 import { REPO_ROOT } from '../support/samples.js';
-import { atrium, tempDir } from './cli-helpers.js';
+import { atrium, tempDir } from '../e2e/cli-helpers.js';
 
 const MR_SERIES = '1.2.826.0.1.3680043.8.498.12577700408269398389391326344238305188';
 const CT_GATED = '1.3.6.1.4.1.5962.1.1.0.0.0.1194734704.16302.0.6';
