@@ -6,6 +6,7 @@ import { Container, type ContainerModule } from './inversify.js';
 import { jobsModule } from './jobs-module.js';
 import { netModule } from './net-module.js';
 import { pluginsModule } from './plugins-module.js';
+import { renderModule } from './render-module.js';
 import { storeModule } from './store-module.js';
 
 /** How to build a host container. */
@@ -17,7 +18,7 @@ export interface HostContainerOptions extends Omit<HostConfig, 'pluginFolders'> 
 
 /**
  * The host's container: one `ContainerModule` per subsystem with state or side effects
- * (host basics, db, store, jobs, net, plugins, apps; io, derive, render, importer and deid
+ * (host basics, db, store, jobs, net, plugins, apps, render; io, derive, importer and deid
  * are functions over these services). Every service is a lazy singleton, and each module
  * imports only the tokens: an implementation's code is loaded when the service is first
  * resolved (`getAsync`), so a command loads what it uses. Tests rebind only side effects
@@ -26,11 +27,11 @@ export interface HostContainerOptions extends Omit<HostConfig, 'pluginFolders'> 
 export function createHostContainer(options: HostContainerOptions): Container {
   const { modules = [], pluginFolders = [], ...rest } = options;
   const container = new Container();
-  container.loadSync(hostModule({ ...rest, pluginFolders }), dbModule, storeModule, jobsModule, netModule, pluginsModule, appsModule, ...modules);
+  container.loadSync(hostModule({ ...rest, pluginFolders }), dbModule, storeModule, jobsModule, netModule, pluginsModule, appsModule, renderModule, ...modules);
   return container;
 }
 
-/** Unbind everything: plugins are deactivated, the store and its database closed. */
+/** Unbind everything: plugins are deactivated, the store and its database closed, the render browser closed. */
 export async function disposeHostContainer(container: Container): Promise<void> {
   await container.unbindAll();
 }

@@ -8,4 +8,5 @@ export { jobsModule } from './jobs-module.js';
 export { netModule } from './net-module.js';
 export { pluginsModule } from './plugins-module.js';
 export { appsModule } from './apps-module.js';
+export { renderModule } from './render-module.js';
 export { createHostContainer, disposeHostContainer, type HostContainerOptions } from './create-host-container.js';

@@ -54,10 +54,16 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_DEID_UNMAPPED_PATIENT: { message: 'A patient of the input is not in the patient map; a mapped batch never falls back to unmapped identities.', http: 422 },
   ATRIUM_ERR_DEID_USER_VALUE: { message: 'A --set value names an unknown attribute, one the profile does not let be set, or does not fit its VR.', http: 400 },
   ATRIUM_ERR_DEID_WRITE: { message: 'A de-identified copy could not be written (disk space, permissions).', http: 500 },
+  // volume export (cli export --format, io/volume-file)
+  ATRIUM_ERR_EXPORT_FORMAT: { message: 'The volume file name does not end as its format requires (.nii / .nii.gz for NIfTI, .nrrd / .nhdr for NRRD).', http: 400 },
+  ATRIUM_ERR_EXPORT_INPUT: { message: 'The UID is not a stored series: a volume is exported from one series.', http: 400 },
+  ATRIUM_ERR_EXPORT_TARGET: { message: 'The volume file would be written inside the store.', http: 400 },
+  ATRIUM_ERR_EXPORT_WRITE: { message: 'The volume file could not be written (the reason is given).', http: 500 },
   // derived objects (derive)
   ATRIUM_ERR_DERIVE_INVALID: { message: 'A derived object fails the validation of its output IOD (a Type 1 attribute missing or empty, a Type 2 missing, a value that does not fit).', http: 500 },
   ATRIUM_ERR_DERIVE_IOD: { message: 'No IOD table for the output’s IOD.', http: 500 },
   ATRIUM_ERR_DERIVE_MAPPING: { message: 'An output’s mapping table is not valid (an unknown attribute, generator or action).', http: 500 },
+  ATRIUM_ERR_DERIVE_PRIVATE: { message: 'A private block of an output is declared wrong (not a private group, a bad creator) or written outside its declaration (an undeclared element, a value that does not fit its VR).', http: 500 },
   ATRIUM_ERR_DERIVE_PIXELS: { message: 'The derived pixels do not fit the IOD or their stated size.', http: 500 },
   ATRIUM_ERR_DERIVE_REQUEST: { message: 'A derivation request is contradictory or incomplete.', http: 500 },
   ATRIUM_ERR_DERIVE_UID_ROOT: { message: 'The UID root for derived UIDs is malformed or longer than 54 characters.', http: 500 },
