@@ -35,7 +35,7 @@ export const SDK_ERRORS = {
   ATRIUM_ERR_VOLUME_MEMORY: { message: 'More voxels than can be allocated.', http: 413 },
   ATRIUM_ERR_VOLUME_RESAMPLE: { message: 'A target grid that cannot be sampled (empty, singular), or in another Frame of Reference than the source.', http: 422 },
   ATRIUM_ERR_RENDER_UNAVAILABLE: { message: 'This host offers no 3-D renderer (ctx.render).', http: 501 },
-  ATRIUM_ERR_RENDER_BROWSER_MISSING: { message: '3-D rendering needs Chromium and none was found (ATRIUM_CHROMIUM, or chromium on the PATH); the message says how to install it.', http: 503 },
+  ATRIUM_ERR_RENDER_BROWSER_MISSING: { message: 'Chromium, which 3-D rendering needs, was not found (ATRIUM_CHROMIUM, or chromium on the PATH); the message says how to install it.', http: 503 },
   ATRIUM_ERR_RENDER_SCENE: { message: 'The scene cannot be rendered (sizes, arrays, transfer function).', http: 400 },
   ATRIUM_ERR_RENDER_FAILED: { message: 'The render browser or its WebGL2 context failed.', http: 500 },
   ATRIUM_ERR_STANDARD_TABLE: { message: 'A generated standard table of the SDK is damaged (a bug: regenerate it with tools/generate-standard.mjs).', http: 500 },
