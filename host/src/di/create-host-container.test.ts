@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readSample } from '../../../test/support/samples.js';
 import { LogSink, MemoryLogSink } from '../core/log-sink.js';
 import { Index } from '../db/dicom-index.js';
@@ -17,6 +17,7 @@ import { discoverPlugins, PluginDiscovery } from '../plugins/discover-plugins.js
 import { PluginEventHub } from '../plugins/plugin-event-hub.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { PluginStorages } from '../plugins/plugin-storages.js';
+import { RenderService } from '../render/render-service.js';
 import { fixtureRecords, importCount, tempDir, writePlugin } from '../plugins/test-support/plugin-fixtures.js';
 import { FileStore } from '../store/file-store.js';
 import { InstanceStore } from '../store/instance-store.js';
@@ -107,6 +108,17 @@ describe('createHostContainer', () => {
     expect(port).toBeGreaterThan(0);
     await server.close(1000);
     await disposeHostContainer(container);
+  });
+
+  it('gives one render service per host, its browser not started until a render, and closes it with the host', async () => {
+    const { container, storeRoot } = hostWithPlugin();
+    const render = await container.getAsync(RenderService);
+    expect(await container.getAsync(RenderService)).toBe(render);
+    expect(render.started).toBe(false);
+    expect(existsSync(join(storeRoot, 'index.sqlite'))).toBe(false); // the render service opens no store
+    const dispose = vi.spyOn(render, 'dispose');
+    await disposeHostContainer(container);
+    expect(dispose).toHaveBeenCalledTimes(1);
   });
 
   it('lets tests rebind a side effect (discovery) and add modules; plugin services stay singletons', async () => {

@@ -21,7 +21,7 @@ export const exportCommand = defineCommand({
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, format: { type: 'string' }, resample: { type: 'boolean', default: false } } });
     const uid = positionals[0];
     if (!uid || !values.out) {
-      throw new UsageError('ATRIUM_ERR_CLI_USAGE', `usage: ${USAGE}`, {});
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'a UID and --out are needed', {});
     }
     const stored = async (): Promise<StoredFiles> => {
       const [index, files] = await Promise.all([use.index(), use.files()]);
