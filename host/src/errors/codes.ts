@@ -158,7 +158,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_STORE_INDEX_FAILED: { message: 'The file is in place but indexing it failed; the next start’s reconcile indexes it.', http: 500 },
   ATRIUM_ERR_STORE_SOP_MISMATCH: { message: 'The data set’s SOP Class / Instance UID differs from the one the request or File Meta names.', http: 400, dimse: StoreStatus.DataSetDoesNotMatchSopClass },
   ATRIUM_ERR_STORE_TOO_LARGE: { message: 'The object is larger than maxObjectBytes: nothing is written.', http: 413, dimse: StoreStatus.OutOfResources },
-  // transcoding (net/transcode)
+  // transcoding (io/transcode)
   ATRIUM_ERR_TRANSCODE_FAILED: { message: 'Converting to the transfer syntax the peer accepts failed (decoder error, corrupt data).', http: 500 },
   ATRIUM_ERR_TRANSCODE_UNSUPPORTED: { message: 'No conversion between these transfer syntaxes for this image.', http: 415 },
   // receive validation (store/validation); each is a refusal or a recorded warning by the policy
