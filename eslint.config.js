@@ -16,7 +16,7 @@ const SQL = String.raw`/^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO
 
 export const HOST_LAYERS = {
   root: 'host/src',
-  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', ['importer', 'media'], ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'web', 'di', 'cli'],
+  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', 'media', 'importer', ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'web', 'di', 'cli'],
   testOnly: ['testing'],
   above: 'di',
 };

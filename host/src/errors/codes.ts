@@ -67,6 +67,13 @@ export const HOST_ERRORS = {
   // import (importer)
   ATRIUM_ERR_IMPORT_NOT_FOUND: { message: 'A path given to import does not exist.', http: 404 },
   ATRIUM_ERR_IMPORT_READ: { message: 'A file or folder to import cannot be read (the system’s reason is given).', http: 400 },
+  // DICOM media: File-set Creator / Updater / Reader (media)
+  ATRIUM_ERR_MEDIA_ISO: { message: 'The ISO 9660 image cannot be made: no xorriso or genisoimage, the tool failed, or the image path is inside the medium’s folder.', http: 500 },
+  ATRIUM_ERR_MEDIA_NOT_ON_MEDIUM: { message: 'No record of the medium’s DICOMDIR has this UID (patient ID, study, series or SOP instance).', http: 404 },
+  ATRIUM_ERR_MEDIA_OUT: { message: 'The medium’s folder is an input, inside the store, not a folder, not writable, or not empty without a DICOMDIR.', http: 400 },
+  ATRIUM_ERR_MEDIA_PROFILE: { message: 'Unknown Media Storage Application Profile, or an instance cannot be written in a transfer syntax the profile allows.', http: 400 },
+  ATRIUM_ERR_MEDIA_UNSUPPORTED: { message: 'An instance has a SOP Class for which no directory record type is written (PS3.3 F.5).', http: 422 },
+  ATRIUM_ERR_MEDIA_WRITE: { message: 'A file of the medium or its DICOMDIR could not be written (the system’s reason is given); what this run wrote is removed.', http: 500 },
   // the index (db)
   ATRIUM_ERR_INDEX_BAD_RECORD: { message: 'An index record lacks a UID or holds a number that is not an integer.', http: 500 },
   ATRIUM_ERR_INDEX_DUPLICATE_SERIES: { message: 'The Series Instance UID is already stored in another study (Canon GCA-9300R conformance statement §4.1.3.3.3): the object is kept in quarantine.', http: 409, dimse: StoreStatus.CannotUnderstand },

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isAtriumError, listedCode } from '../errors/atrium-error.js';
 import { fileProblem, kindOf } from '../io/regular-file.js';
-import { dicomdirFiles } from './dicomdir-files.js';
+import { dicomdirFiles } from '../media/dicomdir-files.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
 
 /**
