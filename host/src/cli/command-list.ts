@@ -28,6 +28,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   ae: async () => (await import('./commands/ae-command.js')).aeCommand,
   config: async () => (await import('./commands/config-command.js')).configCommand,
   deid: async () => (await import('./commands/deid-command.js')).deidCommand,
+  media: async () => (await import('./commands/media-command.js')).mediaCommand,
 };
 
 /** The command names, in help order. */
@@ -54,4 +55,5 @@ export const READS_STORE: Readonly<Record<string, (args: readonly string[]) => b
   config: (args) => args[0] !== 'set',
   ae: (args) => args[0] !== 'add',
   conformance: (args) => args.includes('--network'),
+  media: (args) => args[0] === 'write' || args[0] === 'add',
 };

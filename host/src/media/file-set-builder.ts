@@ -6,6 +6,7 @@ import type { DataSet } from '../io/data-set.js';
 import { stringElement } from '../io/element-factory.js';
 import { type DirectoryRecord, type FileSet, walkRecords } from './directory-record.js';
 import { recordKeys } from './record-keys.js';
+import { recordValue, referencedFileId } from './record-values.js';
 
 /** The levels above an instance's record, with the key that identifies a record of each. */
 const LEVELS = [
@@ -93,9 +94,8 @@ export class FileSetBuilder {
     let folder = this.folders.get(record);
     if (folder) return folder;
     for (const { record: r, parents } of walkRecords(record.children)) {
-      const id = r.elements.find((e) => e.tag === Tag.ReferencedFileID);
-      if (!id) continue;
-      const components = new TextDecoder().decode(id.value).trim().split('\\');
+      const components = referencedFileId(r);
+      if (!components) continue;
       const cut = components.length - 1 - parents.length;
       if (cut >= 1) folder = components.slice(0, cut);
       break;
@@ -122,7 +122,6 @@ function scoped(type: string, parents: readonly DirectoryRecord[], key: string):
   return [...parents.map((p) => p.type + ':' + (valueOf(p.elements, LEVELS.find((l) => l.type === p.type)?.key ?? 0) ?? '')), `${type}:${key}`].join('/');
 }
 
-function valueOf(elements: readonly DataElement[], tag: number): string | undefined {
-  const e = elements.find((x) => x.tag === tag);
-  return e ? new TextDecoder('latin1').decode(e.value).replace(/[\0 ]+$/, '').trim() : undefined;
+function valueOf(elements: DataElement[], tag: number): string | undefined {
+  return recordValue({ type: '', elements, children: [] }, tag);
 }
