@@ -13,6 +13,7 @@ const PEERS = [
   { what: 'GDCM tools (gdcmconv)', have: () => onPath('gdcmconv'), apt: 'libgdcm-tools' },
   { what: 'pydicom for /usr/bin/python3', have: () => python('import pydicom'), apt: 'python3-pydicom' },
   { what: 'numpy for /usr/bin/python3', have: () => python('import numpy'), apt: 'python3-numpy' },
+  { what: 'xorriso (ISO 9660 images of DICOM media, atrium media --iso)', have: () => onPath('xorriso'), apt: 'xorriso' },
   { what: 'Orthanc', have: () => onPath('Orthanc') || exists('/usr/sbin/Orthanc'), apt: 'orthanc' },
 ];
 
