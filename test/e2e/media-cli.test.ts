@@ -175,6 +175,15 @@ describe.runIf(havePeers('dcmmkdir', 'dciodvfy', 'pydicom'))('atrium media add t
   });
 });
 
+describe('atrium conformance --media', () => {
+  it('lists the profiles with the FSC, FSU and FSR roles, the transfer syntaxes written and the record keys', async () => {
+    const text = await run('conformance', '--media');
+    for (const role of ['FSC', 'FSU', 'FSR']) expect(text).toMatch(new RegExp(`\\| STD-GEN-CD, STD-GEN-DVD-JPEG[^|]* \\| [^|]+ \\| ${role} \\|`));
+    expect(text).toContain('| STD-GEN-CD | Explicit VR Little Endian (1.2.840.10008.1.2.1) |');
+    expect(text).toMatch(/\| IMAGE \| InstanceNumber \(1\)/);
+  });
+});
+
 describe('atrium media refusals', () => {
   it('refuses a folder in the store, a non-empty folder without DICOMDIR, an unknown profile, an ISO inside the medium, a UID not on the medium — changing nothing', async () => {
     const store = tempDir('atrium-media-store-');
