@@ -8,6 +8,7 @@ import { describeCallerPolicy } from './scp/caller-policy.js';
 import { GET_SYNTAX_GROUPS, MAX_CONTEXTS } from './scu/get-contexts.js';
 import { MIN_PEER_MAX_PDU_LENGTH } from './ul/pdu.js';
 import { STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSopClasses } from './syntaxes.js';
+import { STEP_KEYS, TOP_KEYS, WORKLIST_CONTEXT } from './scu/worklist-scu.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
 const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
@@ -53,6 +54,7 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     ...storageSection(),
     ...queryRetrieveScpSection(config),
     ...queryRetrieveScuSection(),
+    ...worklistScuSection(),
   ].join('\n');
 }
 
@@ -181,6 +183,19 @@ function queryRetrieveScuSection(): string[] {
     'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL on reaching the configured number of results while the query is outstanding (never after its final response). A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. A final response is read whatever extra elements its command set carries (a Failed SOP Instance UID List (0008,0058) there is used).',
     '',
     `C-GET first asks the peer which SOP classes the retrieve will meet: SOP Classes in Study (0008,0062) at study level, else the SOP Class UIDs of an image-level C-FIND (every storage SOP class when the peer tells neither). It proposes each class with the SCP role in ${GET_SYNTAX_GROUPS.length} presentation contexts, one per transfer syntax of the storage SCP table above (uncompressed first), so that each instance comes in the syntax the peer holds it in, over as many associations as ${MAX_CONTEXTS} contexts each require; over several, each asks for the instances of its classes (IMAGE level, SOP Instance UID lists, from an image-level C-FIND). When sub-operations failed, the instances that did not come (from an image-level C-FIND) are asked for again at IMAGE level, one syntax at a time, for a peer that sends on the first context it accepted for a class. The result counts instances: completed (stored), failed (refused by our store, or never sent) with their UIDs.`,
+    '',
+  ];
+}
+
+/** Modality Worklist SCU (Shimadzu DAR-9500f conformance statement §3.1.2.5, Tables 8 and 9). */
+function worklistScuSection(): string[] {
+  const step = STEP_KEYS.map((k) => `>${k}`);
+  return [
+    '## Modality Worklist SCU (`atrium worklist`)',
+    '',
+    table(['SOP Class', 'UID', 'Transfer syntaxes proposed', 'Role'], [[sopClassName(WORKLIST_CONTEXT.abstractSyntax) ?? '', WORKLIST_CONTEXT.abstractSyntax, WORKLIST_CONTEXT.transferSyntaxes.map((uid) => transferSyntaxName(uid) ?? uid).join(', '), 'SCU']]),
+    '',
+    `Keys sent (matching where the user gives a value: \`--date\` (today, a date or a range), \`--modality\`, \`--station\`, \`--physician\`, \`--name\`, \`--patient-id\`, \`--accession\`, \`--procedure-id\`; else universal, returned): ${[...TOP_KEYS, 'ScheduledProcedureStepSequence', ...step].join(', ')}. Values that are not ASCII are sent in ISO_IR 192; answers are decoded in their Specific Character Set. The query stops with C-CANCEL at the configured C-FIND limit (\`--limit\`).`,
     '',
   ];
 }

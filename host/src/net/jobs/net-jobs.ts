@@ -16,16 +16,18 @@ import { resolveRetrieve } from '../scu/resolve-retrieve.js';
 import { listInstances, planRetrieve, withFind } from '../scu/get-plan.js';
 import { retrieveByGet } from '../scu/retrieve-by-get.js';
 import { retrieveOn, type RetrieveResult } from '../scu/retrieve-scu.js';
+import { WORKLIST_CONTEXT, worklistOn, type WorklistQuery, type WorklistResult } from '../scu/worklist-scu.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { storageProposals, storeInstances, type StoreReport } from '../scu/store-instances.js';
 import { outgoingForUids } from '../outgoing-for-uids.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
-export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get' } as const;
+export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get', Worklist: 'net.worklist' } as const;
 
 export interface EchoPayload { readonly ae: string }
 export interface SendPayload { readonly ae: string; readonly uids: readonly string[] }
 export interface FindPayload extends QueryRequest { readonly ae: string; readonly limit?: number }
+export interface WorklistPayload { readonly ae: string; readonly query: WorklistQuery; readonly limit?: number }
 /** A retrieve names either a `uid` (its level found by C-FIND) or an explicit `request`. */
 export interface RetrievePayload { readonly ae: string; readonly uid?: string; readonly request?: QueryRequest }
 export interface MovePayload extends RetrievePayload { readonly destination?: string }
@@ -96,6 +98,12 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       const ae = remote(ws, job.payload.ae, 'query');
       const session = await openScu(scuSettings(c), ae, [qrContext(modelFor(job.payload), 'Find')]);
       return withSession(session, ({ connection }) => findOn(connection, job.payload, job.payload.limit ?? c.findScuLimit));
+    }),
+    runner.register<WorklistPayload, WorklistResult>(NetJob.Worklist, async (job) => {
+      const c = config();
+      const ae = remote(ws, job.payload.ae, 'query');
+      const session = await openScu(scuSettings(c), ae, [WORKLIST_CONTEXT]);
+      return withSession(session, ({ connection }) => worklistOn(connection, job.payload.query, job.payload.limit ?? c.findScuLimit));
     }),
     runner.register<MovePayload, RetrieveResult>(NetJob.Move, async (job, ctx) => {
       const c = config();
