@@ -7,7 +7,8 @@ import type { NetworkConfig } from './config/index.js';
 import { describeCallerPolicy } from './scp/caller-policy.js';
 import { GET_SYNTAX_GROUPS, MAX_CONTEXTS } from './scu/get-contexts.js';
 import { MIN_PEER_MAX_PDU_LENGTH } from './ul/pdu.js';
-import { STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSopClasses } from './syntaxes.js';
+import { PREFERRED_SYNTAXES, STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSopClasses } from './syntaxes.js';
+import { VERIFICATION_CONTEXT } from './scu/echo-scu.js';
 import { STEP_KEYS, TOP_KEYS, WORKLIST_CONTEXT } from './scu/worklist-scu.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -74,6 +75,7 @@ function associationSection(config: NetworkConfig): string[] {
       ['Idle association (SCP)', ms(config.idleTimeoutMs), 'idleTimeoutMs'],
       ['TCP connect timeout', ms(config.connectTimeoutMs), 'connectTimeoutMs'],
       ['C-FIND SCP matches', config.findLimit === 0 ? 'unlimited' : config.findLimit, 'findLimit'],
+      ['C-FIND SCP past the limit', config.findLimitAnswer === 'success' ? 'the first matches, then Success (Canon GCA-9300R)' : 'the first matches, then A700', 'findLimitAnswer'],
       ['C-FIND SCU results before C-CANCEL', config.findScuLimit === 0 ? 'unlimited' : config.findScuLimit, 'findScuLimit'],
       ['Storage SCU job retries', config.storeRetries, 'storeRetries'],
       ['Move / get SCU job retries, delay', `${config.moveRetries}, ${ms(config.moveRetryDelayMs)}`, 'moveRetries, moveRetryDelayMs'],
@@ -115,6 +117,8 @@ function verificationSection(): string[] {
     '',
     table(['SOP Class', 'UID', 'Transfer syntaxes'], [[sopClassName(VerificationSOPClass) ?? 'Verification', VerificationSOPClass, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')]]),
     '',
+    `ECHO-SCU (\`atrium echo\`, and the C-ECHO before \`atrium send\`) proposes ${VERIFICATION_CONTEXT.transferSyntaxes.map((t) => transferSyntaxName(t) ?? t).join(', then ')} (Canon GCA-9300R §4.2.2.3.1.4.3: Explicit VR Little Endian always first).`,
+    '',
   ];
 }
 
@@ -123,7 +127,7 @@ function storageSection(): string[] {
   return [
     '## Storage SCP',
     '',
-    'Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request\'s SOP Class/Instance, the context\'s transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with the first transfer syntax the requestor lists that is also in the list below (the requestor\'s preference); duplicate contexts are accepted alike.',
+    'Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request\'s SOP Class/Instance, the context\'s transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with JPEG Lossless when it offers it (${PREFERRED_SYNTAXES.map((t) => transferSyntaxName(t) ?? t).join(', ')}: Canon GCA-9300R §4.2.8.4.1.3.3), else with the first transfer syntax the requestor lists that is also in the list below (the requestor\'s preference); duplicate contexts are accepted alike. The retired JPEG syntaxes 1.2.840.10008.1.2.4.53 and .55 are accepted and stored as received; their pixels are not decoded (no rendering, no conversion for sending in another syntax).',
     '',
     table(['Storage SOP Class', 'UID'], uidRows(storageSopClasses(), sopClassName)),
     '',
@@ -162,7 +166,7 @@ function queryRetrieveScpSection(config: NetworkConfig): string[] {
     table(['Service', 'Status', 'Code', 'When'], statusRows([
       ['C-FIND', FindStatus.Pending, 'a match; every requested key supported'],
       ['C-FIND', FindStatus.PendingWarning, 'a match; a requested key is not supported'],
-      ['C-FIND', FindStatus.OutOfResources, `more than ${config.findLimit === 0 ? 'the limit of' : config.findLimit} matches (after that many Pending responses)`],
+      ['C-FIND', FindStatus.OutOfResources, config.findLimitAnswer === 'success' ? 'never (findLimitAnswer success: the first matches, then Success)' : `more than ${config.findLimit === 0 ? 'the limit of' : config.findLimit} matches (after that many Pending responses)`],
       ['C-FIND / C-MOVE / C-GET', FindStatus.IdentifierDoesNotMatchSopClass, `no or unknown Query/Retrieve Level, a bad range or UID list, a retrieve without the level's unique key${codesOf(FindStatus.IdentifierDoesNotMatchSopClass)}`],
       ['C-FIND / C-MOVE / C-GET', FindStatus.Cancel, 'after C-CANCEL'],
       ['C-MOVE / C-GET', MoveStatus.Pending, 'after each sub-operation, with remaining / completed / failed / warning counts'],

@@ -59,7 +59,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
         },
         onIndexError: (error, path) => log(`indexing ${path} failed after it was acknowledged: ${(error as Error).message}; the next start's reconcile indexes it`),
       }),
-      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit }),
+      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit, limitAnswer: config.findLimitAnswer }),
       retrieveService({
         index, files,
         scu: scuSettings(config),
