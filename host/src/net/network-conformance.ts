@@ -127,7 +127,7 @@ function storageSection(): string[] {
   return [
     '## Storage SCP',
     '',
-    'Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request\'s SOP Class/Instance, the context\'s transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with JPEG Lossless when it offers it (${PREFERRED_SYNTAXES.map((t) => transferSyntaxName(t) ?? t).join(', ')}: Canon GCA-9300R §4.2.8.4.1.3.3), else with the first transfer syntax the requestor lists that is also in the list below (the requestor\'s preference); duplicate contexts are accepted alike. The retired JPEG syntaxes 1.2.840.10008.1.2.4.53 and .55 are accepted and stored as received; their pixels are not decoded (no rendering, no conversion for sending in another syntax).',
+    `Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request's SOP Class/Instance, the context's transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with JPEG Lossless when it offers it (${PREFERRED_SYNTAXES.map((t) => transferSyntaxName(t) ?? t).join(', ')}: Canon GCA-9300R §4.2.8.4.1.3.3), else with the first transfer syntax the requestor lists that is also in the list below (the requestor's preference); duplicate contexts are accepted alike. The retired JPEG syntaxes 1.2.840.10008.1.2.4.53 and .55 are accepted and stored as received; their pixels are not decoded (no rendering, no conversion for sending in another syntax).`,
     '',
     table(['Storage SOP Class', 'UID'], uidRows(storageSopClasses(), sopClassName)),
     '',
