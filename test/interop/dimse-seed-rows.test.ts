@@ -52,6 +52,25 @@ describe.skipIf(!ok)('conformance statement rows against DCMTK', () => {
     }
   });
 
+  it('wildcards on Study Date and SOP Class UID match (GCA-9300R Table 4-26: S,*U,R and S,*U), no A900', async () => {
+    const find = async (level: string, keys: string[]): Promise<string> => {
+      const out = join(dir, `wild-${keys.join('-').replace(/[^A-Za-z0-9]/g, '')}`);
+      mkdirSync(out);
+      const run = await runTool('findscu', ['-v', '-d', '-S', '-X', '-od', out, '-k', `QueryRetrieveLevel=${level}`, ...keys.flatMap((k) => ['-k', k]), ...target(refuse)]);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).not.toMatch(/DIMSE Status\s*: 0xa900/);
+      return readdirSync(out).map((f) => runPeer('dcmdump', ['-q', '+P', 'StudyDate', '+P', 'SOPClassUID', join(out, f)])).join('');
+    };
+    const dates = SAMPLES.map((f) => /\[(\d{8})\]/.exec(runPeer('dcmdump', ['-q', '+P', 'StudyDate', f]))?.[1] ?? '');
+    const of2004 = await find('STUDY', ['StudyDate=2004*', 'StudyInstanceUID']);
+    // Each sample is a study of its own.
+    expect([...of2004.matchAll(/\[(\d{8})\]/g)].map((m) => m[1])).toEqual(dates.filter((d) => d.startsWith('2004')));
+    expect(dates.filter((d) => d.startsWith('2004')).length).toBeGreaterThan(0);
+    const mr = await find('IMAGE', ['StudyInstanceUID=*', 'SOPClassUID=1.2.840.10008.5.1.4.1.1.4*', 'SOPInstanceUID']);
+    expect([...mr.matchAll(/SOPClassUID/g)].length).toBe(1);
+    expect(mr).toContain('MRImageStorage');
+  });
+
   it('the storage SCP accepts JPEG Lossless when a context offers it, whatever its place', async () => {
     const session = await openScu(refuse.scu, { title: refuse.aeTitle, host: '127.0.0.1', port: refuse.port }, [
       { abstractSyntax: SopClass.NuclearMedicineImageStorage, transferSyntaxes: [TransferSyntax.ImplicitVRLittleEndian, TransferSyntax.ExplicitVRLittleEndian, TransferSyntax.JPEGLosslessSV1] },

@@ -16,6 +16,9 @@ const TOKENS = {
   DT: String.raw`\d{4,14}(?:\.\d{1,6})?(?:[+-]\d{4})?`,
 } as const;
 
+/** VRs whose values Wild Card Matching applies to only because a seed offers it (see {@link single}). */
+const WILDCARD_VRS = new Set(['DA', 'TM', 'DT', 'UI']);
+
 /** VRs whose leading spaces are significant (only trailing padding is removed). */
 const TRAILING_ONLY = new Set(['PN', 'LT', 'ST', 'UT']);
 
@@ -28,7 +31,8 @@ const TRAILING_ONLY = new Set(['PN', 'LT', 'ST', 'UT']);
  * - Range Matching (§C.2.2.2.5): DA, TM, DT values `a-b`, `-b`, `a-`, inclusive; partial
  *   times name intervals (`-10` includes 10:59:59.999999). Range crossing midnight is not
  *   supported. No combined date-time matching (it needs Extended Negotiation).
- * - Wild Card Matching (§C.2.2.2.4): `*` and `?`, via GLOB (so `%`, `_` are literal).
+ * - Wild Card Matching (§C.2.2.2.4): `*` and `?`, via GLOB (so `%`, `_` are literal); also on
+ *   DA, TM, DT and UI values, as the Canon GCA-9300R conformance statement's Table 4-26 offers.
  * - Single Value Matching (§C.2.2.2.1): case-sensitive equality, except PN which this
  *   engine matches **case-insensitively** (Unicode lower-casing), as §C.2.2.2.1 allows.
  *   IS/US compare as integers. DA/TM/DT compare as instants (`1030` equals `103000`).
@@ -65,6 +69,13 @@ export function matchCondition(keyword: string, key: QueryKey, raw: string): Sql
 }
 
 function single(expr: string, key: QueryKey, value: string, bad: () => never): SqlFragment {
+  // Wild Card Matching on dates, times and UIDs, which PS3.4 §C.2.2.2.4 leaves to the other
+  // kinds but the Canon GCA-9300R conformance statement (Table 4-26, "S,*U,R" for Study Date
+  // and Time, "S,*U" for SOP Class UID) offers: `2004*` matches the dates of 2004, on the
+  // value as stored. A range or a UID list keeps its own matching.
+  if (WILDCARD_VRS.has(key.vr) && wildcard.has(value) && !value.includes('\\') && !(key.vr !== 'UI' && value.includes('-'))) {
+    return { sql: `${expr} GLOB ?`, params: [wildcard.toGlob(value.trim())] };
+  }
   switch (key.vr) {
     case 'UI': {
       const uids = value.split('\\').map((u) => u.trim()).filter((u) => u !== '');

@@ -29,8 +29,8 @@ const ms = (v: number): string => (v === 0 ? 'none' : v % 1000 === 0 ? `${v / 10
 function matching(keyword: string): string {
   const k = QUERY_KEYS[keyword]!;
   if (k.returnOnly) return 'returned only (universal)';
-  if (k.vr === 'UI') return 'single value, UID list, universal';
-  if (k.vr === 'DA' || k.vr === 'TM' || k.vr === 'DT') return 'single value, range, universal';
+  if (k.vr === 'UI') return 'single value, UID list, wildcard (Canon GCA-9300R Table 4-26), universal';
+  if (k.vr === 'DA' || k.vr === 'TM' || k.vr === 'DT') return 'single value, range, wildcard (Canon GCA-9300R Table 4-26), universal';
   if (k.vr === 'PN') return 'single value, wildcard (case-insensitive), universal';
   return 'single value, wildcard, universal';
 }
