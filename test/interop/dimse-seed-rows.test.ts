@@ -16,11 +16,11 @@ import { openScu } from '../../host/src/net/scu/open-scu.js';
 import { atrium } from '../e2e/cli-helpers.js';
 import { datasetBytes, fileTransferSyntax, runTool, startDicomServer, storedFile, type DicomServerFixture } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
-import { havePeers, peer, runPeer } from '../support/peers.js';
+import { havePeers, peer, runPeer, runPydicom } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
-const ok = havePeers('findscu', 'storescu', 'storescp', 'echoscu', 'dcmdump');
-const SAMPLES = ['samples/mr/MR_small.dcm', 'samples/us/US1_UNCR.dcm', 'samples/sc/SC_rgb.dcm', 'samples/dx-cr/dx_image.dcm', 'samples/nm/UNIFORMIDAD_1.dcm'];
+const ok = havePeers('findscu', 'storescu', 'storescp', 'echoscu', 'dcmdump', 'pydicom');
+const SAMPLES = ['samples/mr/MR_small.dcm', 'samples/us/US1_UNCR.dcm', 'samples/sc/SC_rgb.dcm', 'samples/dx-cr/dx_image.dcm', 'samples/nm/UNIFORMIDAD_1.dcm', 'samples/charsets/chrH31.dcm'];
 
 describe.skipIf(!ok)('conformance statement rows against DCMTK', () => {
   let dir: string;
@@ -69,6 +69,37 @@ describe.skipIf(!ok)('conformance statement rows against DCMTK', () => {
     const mr = await find('IMAGE', ['StudyInstanceUID=*', 'SOPClassUID=1.2.840.10008.5.1.4.1.1.4*', 'SOPInstanceUID']);
     expect([...mr.matchAll(/SOPClassUID/g)].length).toBe(1);
     expect(mr).toContain('MRImageStorage');
+  });
+
+  it('C-FIND in the query’s character set: an ISO 2022 IR 87 query =山田* matches, answered in ISO 2022 IR 87; a Latin-1 query is answered in ISO_IR 192 when the names do not fit', async () => {
+    const query = (name: string, charset: string, file: string): void => {
+      runPydicom(`
+import sys
+from pydicom.dataset import Dataset
+ds = Dataset()
+ds.is_implicit_VR = False
+ds.is_little_endian = True
+ds.SpecificCharacterSet = sys.argv[2].split('\\\\')
+ds.QueryRetrieveLevel = 'STUDY'
+ds.PatientName = sys.argv[1]
+ds.PatientID = ''
+ds.StudyInstanceUID = ''
+ds.save_as(sys.argv[3])
+`, [name, charset, file]);
+    };
+    const answers = async (name: string, charset: string): Promise<string[][]> => {
+      const file = join(dir, `q-${charset.replace(/\W/g, '')}.dcm`);
+      query(name, charset, file);
+      const out = join(dir, `a-${charset.replace(/\W/g, '')}`);
+      mkdirSync(out);
+      const run = await runTool('findscu', ['-S', '-X', '-od', out, ...target(refuse), file]);
+      expect(run.code, run.output).toBe(0);
+      return readdirSync(out).map((f) => JSON.parse(runPydicom('import sys, json; from pydicom import dcmread; d = dcmread(sys.argv[1]); print(json.dumps([list(d.SpecificCharacterSet) if d.get("SpecificCharacterSet") is not None and not isinstance(d.SpecificCharacterSet, str) else [d.get("SpecificCharacterSet", "")], str(d.PatientName)]))', [join(out, f)])));
+    };
+    const japanese = await answers('=山田*', '\\ISO 2022 IR 87');
+    expect(japanese).toEqual([[['', 'ISO 2022 IR 87'], 'Yamada^Tarou=山田^太郎=やまだ^たろう']]);
+    const latin = await answers('Yamada*', 'ISO_IR 100');
+    expect(latin).toEqual([[['ISO_IR 192'], 'Yamada^Tarou=山田^太郎=やまだ^たろう']]);
   });
 
   it('the storage SCP accepts JPEG Lossless when a context offers it, whatever its place', async () => {

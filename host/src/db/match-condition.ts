@@ -97,6 +97,8 @@ function single(expr: string, key: QueryKey, value: string, bad: () => never): S
       );
   }
   const fold = key.vr === 'PN';
+  // A PN value naming component groups (`=山田*`, `Yamada*=山田*`) matches group by group.
+  if (fold && key.multi !== true && value.includes('=')) return { sql: `atrium_pn_groups_match(${expr}, ?) = 1`, params: [value] };
   const v = fold ? foldCase(value) : value;
   if (key.multi === true) {
     return { sql: `atrium_values_match(${expr}, ?, ${fold ? 1 : 0}) = 1`, params: [v] };

@@ -61,7 +61,7 @@ export function findService(options: FindServiceOptions): ScpService {
         let sent = 0;
         for (const match of matches.slice(0, limit)) {
           if (responder.cancelled.aborted) break;
-          await responder.respond({ Status: pending }, writeIdentifier(match, identifier.requested, identifier.level, ts, options.aeTitle));
+          await responder.respond({ Status: pending }, writeIdentifier(match, identifier.requested, identifier.level, ts, options.aeTitle, identifier.characterSet));
           if (++sent % 16 === 0) await yieldToEvents();
         }
         await yieldToEvents();
