@@ -205,6 +205,15 @@ describe('atrium media refusals', () => {
     await refused('ATRIUM_ERR_MEDIA_ISO', 'media', 'write', study!, '--out', medium, '--iso', join(medium, 'x.iso'));
     expect(existsSync(medium)).toBe(false);
     await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'add', medium, study!);
+    // An object the profile's syntax cannot hold (a retired JPEG it cannot decode): nothing of the run stays.
+    const bytes = readFileSync(samplePath('sc/SC_rgb_jpeg_dcmtk.dcm'));
+    const at = bytes.indexOf(TransferSyntax.JPEGBaseline8Bit);
+    const retired = join(tempDir('atrium-media-retired-'), 'sc53.dcm');
+    writeFileSync(retired, Buffer.concat([bytes.subarray(0, at), Buffer.from(TransferSyntax.JPEGSpectralSelectionNonHierarchical68), bytes.subarray(at + TransferSyntax.JPEGBaseline8Bit.length)]));
+    await run('--store', store, 'import', retired);
+    const all = await studies(store);
+    await refused('ATRIUM_ERR_TRANSCODE_UNSUPPORTED', 'media', 'write', ...all, '--out', medium);
+    expect(existsSync(medium) ? filesUnder(medium) : []).toEqual([]);
     await run('--store', store, 'media', 'write', study!, '--out', medium);
     const dicomdir = readFileSync(join(medium, 'DICOMDIR'));
     await refused('ATRIUM_ERR_MEDIA_NOT_ON_MEDIUM', 'media', 'rm', medium, '1.2.3.4');

@@ -96,7 +96,13 @@ async function mediumCopy(source: string, profile: MediaProfile): Promise<{ byte
   const hasPixelData = file.dataset.has(Tag.PixelData);
   if (profile.transferSyntaxes.includes(from) && file.meta && file.preamble && !file.transferSyntaxDetected) return { bytes, transferSyntax: from, hasPixelData };
   const to = profile.transferSyntaxes.includes(from) ? from : profile.transferSyntaxes[0]!;
-  const dataset = await transcodeDataset(file, to);
+  let dataset: Uint8Array;
+  try {
+    dataset = await transcodeDataset(file, to);
+  } catch (e) {
+    if (!isAtriumError(e)) throw e;
+    throw AtriumError.relay(e.code, 'ATRIUM_ERR_MEDIA_PROFILE', `${source} cannot be written for ${profile.name}: ${e.message}`, { ...e.details, path: source, profile: profile.name }, { cause: e });
+  }
   const meta = writeDataset(buildFileMeta(file.dataset, to, file.meta?.string(Tag.SourceApplicationEntityTitle)));
   return { bytes: concatBytes([new Uint8Array(128), DICM, meta, dataset]), transferSyntax: to, ...(to !== from ? { convertedFrom: from } : {}), hasPixelData };
 }
