@@ -5,6 +5,7 @@ import { Tag } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import { concatBytes } from '../io/concat-bytes.js';
 import { parseDicom } from '../io/parse-part10.js';
+import { readDicomHeader } from '../io/read-dicom-header.js';
 import { fileProblem } from '../io/regular-file.js';
 import { transcodeDataset } from '../io/transcode/transcode-dataset.js';
 import { writeDataset } from '../io/write-dataset.js';
@@ -32,7 +33,7 @@ export interface MediumResult {
   readonly updated: boolean;
   readonly dicomdir: string;
   readonly written: MediumFile[];
-  /** Instances already on the medium (same SOP Instance UID): nothing written. */
+  /** Instances already on the medium (same SOP Instance UID): nothing written (`transferSyntax`: the stored file's). */
   readonly present: MediumFile[];
 }
 
@@ -57,14 +58,15 @@ export async function writeMedium(folder: string, sources: readonly string[], pr
   const present: MediumFile[] = [];
   try {
     for (const source of sources) {
+      const header = readDicomHeader(source);
+      if (builder.has(header.dataset.string(Tag.SOPInstanceUID) ?? '')) {
+        present.push({ sopInstanceUid: header.dataset.string(Tag.SOPInstanceUID)!, transferSyntax: header.transferSyntax.uid });
+        continue;
+      }
       const copy = await mediumCopy(source, profile);
       const ds = parseDicom(copy.bytes, { headerOnly: true }).dataset;
       const sopInstanceUid = ds.string(Tag.SOPInstanceUID) ?? '';
       const facts = { sopInstanceUid, transferSyntax: copy.transferSyntax, ...(copy.convertedFrom ? { convertedFrom: copy.convertedFrom } : {}) };
-      if (builder.has(sopInstanceUid)) {
-        present.push(facts);
-        continue;
-      }
       const type = instanceRecordType(ds.string(Tag.SOPClassUID) ?? '', ds.has(Tag.PixelData) || copy.hasPixelData);
       const fileId = builder.add(ds, type, copy.transferSyntax);
       const path = join(folder, ...fileId);
