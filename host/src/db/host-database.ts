@@ -1,3 +1,4 @@
+import type { CommitmentTable } from './commitment-table.js';
 import type { Index } from './dicom-index.js';
 import type { IntentTable } from './intent-table.js';
 import type { JobTable } from './job-table.js';
@@ -25,6 +26,8 @@ export interface HostDatabase {
   readonly intents: IntentTable;
   /** What the start-up reconcile passes repaired. */
   readonly reconcileLog: ReconcileLogTable;
+  /** Storage commitment requests and their results. */
+  readonly commitments: CommitmentTable;
   /** Where the database is (a file path, `:memory:`): names it for work done once per database. */
   readonly location: string;
   /** Close the connection (the index with it); closing twice does nothing. */

@@ -226,4 +226,32 @@ CREATE TABLE reconcile_log (
 ) STRICT;
 `,
   },
+  {
+    version: 8,
+    description: 'storage commitment transactions and their per-instance results',
+    sql: `
+-- A Storage Commitment Push Model request (PS3.4 Annex J) we sent: its Transaction UID, the
+-- AE asked, the job that asked; state 'requested' until the N-EVENT-REPORT, then 'reported'.
+CREATE TABLE commitment (
+  transaction_uid TEXT PRIMARY KEY CHECK (length(transaction_uid) BETWEEN 1 AND 64),
+  ae TEXT NOT NULL,
+  job_id INTEGER,
+  state TEXT NOT NULL DEFAULT 'requested' CHECK (state IN ('requested', 'reported')),
+  requested_at TEXT NOT NULL,
+  reported_at TEXT
+) STRICT;
+
+-- One row per instance of a request: 'pending', 'committed', or 'failed' with the
+-- Failure Reason (0008,1197) the peer gave.
+CREATE TABLE commitment_item (
+  transaction_uid TEXT NOT NULL REFERENCES commitment (transaction_uid) ON DELETE CASCADE,
+  sop_instance_uid TEXT NOT NULL,
+  sop_class_uid TEXT NOT NULL,
+  result TEXT NOT NULL DEFAULT 'pending' CHECK (result IN ('pending', 'committed', 'failed')),
+  failure_reason INTEGER,
+  PRIMARY KEY (transaction_uid, sop_instance_uid)
+) STRICT;
+CREATE INDEX commitment_item_instance ON commitment_item (sop_instance_uid);
+`,
+  },
 ];

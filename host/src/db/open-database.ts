@@ -6,6 +6,7 @@ import { applyMigrations } from './apply-migrations.js';
 import type { Index } from './dicom-index.js';
 import type { HostDatabase } from './host-database.js';
 import { IndexImpl } from './index-impl.js';
+import { CommitmentTableImpl } from './commitment-table.js';
 import { IntentTableImpl } from './intent-table.js';
 import { JobTableImpl } from './job-table.js';
 import { ReconcileLogTableImpl } from './reconcile-log-table.js';
@@ -65,6 +66,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): H
       remoteAes: new RemoteAeRowsImpl(db),
       intents: new IntentTableImpl(db),
       reconcileLog: new ReconcileLogTableImpl(db),
+      commitments: new CommitmentTableImpl(db),
       location: db.name,
       close: () => index.close(),
     });

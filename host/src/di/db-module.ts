@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { CommitmentTable } from '../db/commitment-table.js';
 import { Index } from '../db/dicom-index.js';
 import { HostDatabase } from '../db/host-database.js';
 import { IntentTable } from '../db/intent-table.js';
@@ -28,5 +29,6 @@ export const dbModule = new ContainerModule(({ bind }) => {
   bind(JobTable).toResolvedValue((database: HostDatabase) => database.jobs, [HostDatabase]).inSingletonScope();
   bind(RemoteAeRows).toResolvedValue((database: HostDatabase) => database.remoteAes, [HostDatabase]).inSingletonScope();
   bind(ReconcileLogTable).toResolvedValue((database: HostDatabase) => database.reconcileLog, [HostDatabase]).inSingletonScope();
+  bind(CommitmentTable).toResolvedValue((database: HostDatabase) => database.commitments, [HostDatabase]).inSingletonScope();
   bind(IntentTable).toResolvedValue((database: HostDatabase) => database.intents, [HostDatabase]).inSingletonScope();
 });

@@ -1,3 +1,4 @@
+import { CommitmentTable } from '../db/commitment-table.js';
 import { Index } from '../db/dicom-index.js';
 import { RemoteAeRows } from '../db/remote-ae-rows.js';
 import { SettingTable } from '../db/setting-table.js';
@@ -11,7 +12,8 @@ import { ContainerModule } from './inversify.js';
 /**
  * The network: the remote AE table, the workstation's DICOM server (made by
  * `atrium serve` through {@link WorkstationServerFactory}) and the SCU jobs
- * (`net.echo|send|find|move|get`), each reading the settings when it runs.
+ * (`net.echo|send|find|move|get`), each reading the settings when it runs; storage
+ * commitment requests and reports recorded in the commitment table.
  */
 export const netModule = new ContainerModule(({ bind }) => {
   bind(RemoteAeTable)
@@ -19,20 +21,20 @@ export const netModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(WorkstationServerFactory)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable): Promise<WorkstationServerFactory> => {
+      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable, commitments: CommitmentTable): Promise<WorkstationServerFactory> => {
         const [{ workstationServer }, { loadNetworkConfig }] = await Promise.all([import('../net/scp/workstation-server.js'), import('../net/config/load-network-config.js')]);
-        return (overrides, log) => workstationServer({ index, files, store, aes }, { ...loadNetworkConfig(settings), ...overrides }, log);
+        return (overrides, log) => workstationServer({ index, files, store, aes, commitments }, { ...loadNetworkConfig(settings), ...overrides }, log);
       },
-      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable],
+      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable, CommitmentTable],
     )
     .inSingletonScope();
   bind(JobHandlerContribution)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable): Promise<JobHandlerContribution> => {
+      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable): Promise<JobHandlerContribution> => {
         const { registerNetJobs } = await import('../net/jobs/net-jobs.js');
-        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes }) };
+        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments }) };
       },
-      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable],
+      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable, CommitmentTable],
     )
     .inSingletonScope();
 });

@@ -64,6 +64,11 @@ export interface NetworkConfig {
   moveRetries: number;
   /** Delay between move retries, in ms. */
   moveRetryDelayMs: number;
+  /**
+   * Storage Commitment SCU: how long the association that sent the N-ACTION waits for the
+   * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
+   */
+  commitmentWaitMs: number;
 }
 
 /** The defaults (Canon GCA-9300R conformance statement, Table 4-74 and §4.2, where they say something). */
@@ -87,4 +92,5 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   storeRetries: 5,
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
+  commitmentWaitMs: 10_000,
 });
