@@ -228,7 +228,7 @@ CREATE TABLE reconcile_log (
   },
   {
     version: 8,
-    description: 'storage commitment transactions and their per-instance results',
+    description: 'storage commitment transactions and their per-instance results; performed procedure steps',
     sql: `
 -- A Storage Commitment Push Model request (PS3.4 Annex J) we sent: its Transaction UID, the
 -- AE asked, the job that asked; state 'requested' until the N-EVENT-REPORT, then 'reported'.
@@ -252,6 +252,20 @@ CREATE TABLE commitment_item (
   PRIMARY KEY (transaction_uid, sop_instance_uid)
 ) STRICT;
 CREATE INDEX commitment_item_instance ON commitment_item (sop_instance_uid);
+
+-- Modality Performed Procedure Steps (PS3.4 Annex F): 'received' by our MPPS SCP from the
+-- calling AE, or 'sent' by our SCU to the called AE; attributes: the step's attribute list
+-- (JSON, keyword → value) as created and then set.
+CREATE TABLE mpps (
+  sop_instance_uid TEXT NOT NULL CHECK (length(sop_instance_uid) BETWEEN 1 AND 64),
+  direction TEXT NOT NULL CHECK (direction IN ('received', 'sent')),
+  ae TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('IN PROGRESS', 'COMPLETED', 'DISCONTINUED')),
+  attributes TEXT NOT NULL CHECK (json_valid(attributes)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (sop_instance_uid, direction)
+) STRICT;
 `,
   },
 ];

@@ -4,6 +4,7 @@ import { Index } from '../db/dicom-index.js';
 import { HostDatabase } from '../db/host-database.js';
 import { IntentTable } from '../db/intent-table.js';
 import { JobTable } from '../db/job-table.js';
+import { MppsTable } from '../db/mpps-table.js';
 import { ReconcileLogTable } from '../db/reconcile-log-table.js';
 import { RemoteAeRows } from '../db/remote-ae-rows.js';
 import { SettingTable } from '../db/setting-table.js';
@@ -30,5 +31,6 @@ export const dbModule = new ContainerModule(({ bind }) => {
   bind(RemoteAeRows).toResolvedValue((database: HostDatabase) => database.remoteAes, [HostDatabase]).inSingletonScope();
   bind(ReconcileLogTable).toResolvedValue((database: HostDatabase) => database.reconcileLog, [HostDatabase]).inSingletonScope();
   bind(CommitmentTable).toResolvedValue((database: HostDatabase) => database.commitments, [HostDatabase]).inSingletonScope();
+  bind(MppsTable).toResolvedValue((database: HostDatabase) => database.mpps, [HostDatabase]).inSingletonScope();
   bind(IntentTable).toResolvedValue((database: HostDatabase) => database.intents, [HostDatabase]).inSingletonScope();
 });

@@ -1,5 +1,6 @@
 import { CommitmentTable } from '../db/commitment-table.js';
 import { Index } from '../db/dicom-index.js';
+import { MppsTable } from '../db/mpps-table.js';
 import { RemoteAeRows } from '../db/remote-ae-rows.js';
 import { SettingTable } from '../db/setting-table.js';
 import { JobHandlerContribution } from '../jobs/job-runner.js';
@@ -13,7 +14,8 @@ import { ContainerModule } from './inversify.js';
  * The network: the remote AE table, the workstation's DICOM server (made by
  * `atrium serve` through {@link WorkstationServerFactory}) and the SCU jobs
  * (`net.echo|send|find|move|get`), each reading the settings when it runs; storage
- * commitment requests and reports recorded in the commitment table.
+ * commitment requests and reports recorded in the commitment table, performed procedure
+ * steps (MPPS SCP and SCU) in the mpps table.
  */
 export const netModule = new ContainerModule(({ bind }) => {
   bind(RemoteAeTable)
@@ -21,20 +23,20 @@ export const netModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(WorkstationServerFactory)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable, commitments: CommitmentTable): Promise<WorkstationServerFactory> => {
+      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable, commitments: CommitmentTable, steps: MppsTable): Promise<WorkstationServerFactory> => {
         const [{ workstationServer }, { loadNetworkConfig }] = await Promise.all([import('../net/scp/workstation-server.js'), import('../net/config/load-network-config.js')]);
-        return (overrides, log) => workstationServer({ index, files, store, aes, commitments }, { ...loadNetworkConfig(settings), ...overrides }, log);
+        return (overrides, log) => workstationServer({ index, files, store, aes, commitments, steps }, { ...loadNetworkConfig(settings), ...overrides }, log);
       },
-      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable, CommitmentTable],
+      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable, CommitmentTable, MppsTable],
     )
     .inSingletonScope();
   bind(JobHandlerContribution)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable): Promise<JobHandlerContribution> => {
+      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable, steps: MppsTable): Promise<JobHandlerContribution> => {
         const { registerNetJobs } = await import('../net/jobs/net-jobs.js');
-        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments }) };
+        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments, steps }) };
       },
-      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable, CommitmentTable],
+      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable, CommitmentTable, MppsTable],
     )
     .inSingletonScope();
 });

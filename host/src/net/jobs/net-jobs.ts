@@ -4,6 +4,7 @@ import type { JobHandlerContext, JobRunner } from '../../jobs/job-runner.js';
 import type { Index } from '../../db/dicom-index.js';
 import type { SettingTable } from '../../db/setting-table.js';
 import type { CommitmentTable } from '../../db/commitment-table.js';
+import type { MppsTable } from '../../db/mpps-table.js';
 import { statusCategory } from '../../errors/dimse-statuses.js';
 import type { FileStore } from '../../store/file-store.js';
 import type { InstanceStore } from '../../store/instance-store.js';
@@ -23,6 +24,7 @@ import { storageProposals, storeInstances, type StoreReport } from '../scu/store
 import { outgoingForUids } from '../outgoing-for-uids.js';
 import { COMMITMENT_CONTEXT } from '../scu/commitment-scu.js';
 import { commitmentOnSend, type CommitmentOutcome } from './commitment-on-send.js';
+import { MppsJob, registerMppsJobs } from './mpps-jobs.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
 export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get' } as const;
@@ -49,6 +51,7 @@ export interface NetJobDeps {
   readonly settings: SettingTable;
   readonly aes: RemoteAeTable;
   readonly commitments: CommitmentTable;
+  readonly steps: MppsTable;
 }
 
 function remote(ws: NetJobDeps, name: string, role?: AeRole): RemoteAe {
@@ -67,7 +70,7 @@ async function withSession<T>(session: ScuSession, body: (s: ScuSession) => Prom
 
 /** Attempts allowed per job type (Canon GCA-9300R conformance statement: echo and find once, store 1 + 5 retries, move 1 + 3 retries a minute apart). */
 export function netJobAttempts(type: string, config: NetworkConfig): number {
-  if (type === NetJob.Send) return 1 + config.storeRetries;
+  if (type === NetJob.Send || type === MppsJob.Create || type === MppsJob.Set) return 1 + config.storeRetries;
   if (type === NetJob.Move || type === NetJob.Get) return 1 + config.moveRetries;
   return 1;
 }
@@ -146,6 +149,7 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
         throw retryAfter(e, c.moveRetryDelayMs);
       }
     }),
+    registerMppsJobs(runner, { index: ws.index, steps: ws.steps, config, scu: scuSettings, remote: (name) => remote(ws, name) }),
   ];
   return { dispose: () => registrations.forEach((r) => r.dispose()) };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { SopClass } from '@atrium/sdk';
 import { AtriumError } from '../../errors/atrium-error.js';
 import type { CommitmentItem } from '../../db/commitment-table.js';
@@ -7,6 +6,7 @@ import { itemsOf, textOf, type AttributeList } from '../dimse/attribute-list.js'
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { normalizedRequest, requireSuccess } from '../dimse/normalized-request.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
+import { uuidUid } from '../uuid-uid.js';
 import type { ContextProposal } from '../ul/request-association.js';
 
 /** The well-known Storage Commitment Push Model SOP Instance (PS3.4 §J.3.5, PS3.6 Annex A). */
@@ -22,7 +22,7 @@ export const CommitmentEvent = { AllSuccessful: 1, SomeFailed: 2 } as const;
 export const COMMITMENT_CONTEXT: ContextProposal = { abstractSyntax: SopClass.StorageCommitmentPushModel, transferSyntaxes: [UNCOMPRESSED_SYNTAXES[0]!, UNCOMPRESSED_SYNTAXES[1]!] };
 
 /** A new Transaction UID: a UUID-derived UID (PS3.5 §B.2), unique per request (PS3.4 §J.3.2.1.1.1). */
-export const newTransactionUid = (): string => `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`).toString(10)}`;
+export const newTransactionUid = uuidUid;
 
 /** An instance to commit. */
 export type CommitmentRequestItem = Pick<CommitmentItem, 'SOPClassUID' | 'SOPInstanceUID'>;
