@@ -18,7 +18,8 @@ export type AttributeValue = string | number | readonly number[] | readonly Attr
 /**
  * The data set of a DIMSE-N message (PS3.7 §10.1: the Attribute List of N-CREATE / N-SET /
  * N-GET, the Action / Event Information of N-ACTION / N-EVENT-REPORT) by keyword, as the
- * standard spells them. `null` is a zero-length value (an N-GET "return it" key, a Type 2 empty).
+ * standard spells them. `null` (or '' for text) is a zero-length value (an N-GET "return it"
+ * key, a Type 2 empty); decoding gives '' for empty text, `null` for other empty values.
  */
 export interface AttributeList {
   readonly [keyword: string]: AttributeValue | undefined;
@@ -64,9 +65,12 @@ function listOf(ds: DataSet): AttributeList {
     const keyword = lookupTag(e.tag)?.keyword;
     if (!keyword || e.tag === Tag.SpecificCharacterSet) continue;
     if (e.items) out[keyword] = e.items.map((i) => listOf(i.dataset));
-    else if (e.value.length === 0) out[keyword] = null;
-    else if (e.vr === 'OB' || e.vr === 'OW' || e.vr === 'UN') out[keyword] = e.value;
+    else if (e.vr === 'OB' || e.vr === 'OW' || e.vr === 'UN') out[keyword] = e.value.length === 0 ? null : e.value;
     else if (binaryValueSize(e.vr) !== undefined) {
+      if (e.value.length === 0) {
+        out[keyword] = null;
+        continue;
+      }
       const n = ds.numbers(e.tag);
       out[keyword] = n.length === 1 ? n[0]! : n;
     } else out[keyword] = ds.text(e.tag) ?? '';
