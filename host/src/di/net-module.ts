@@ -5,6 +5,7 @@ import { RemoteAeRows } from '../db/remote-ae-rows.js';
 import { SettingTable } from '../db/setting-table.js';
 import { JobHandlerContribution } from '../jobs/job-runner.js';
 import { RemoteAeTable } from '../net/config/remote-ae-table.js';
+import type { RenderForPrint } from '../net/jobs/print-job.js';
 import { WorkstationServerFactory } from '../net/scp/workstation-server-factory.js';
 import { FileStore } from '../store/file-store.js';
 import { InstanceStore } from '../store/instance-store.js';
@@ -33,8 +34,14 @@ export const netModule = new ContainerModule(({ bind }) => {
   bind(JobHandlerContribution)
     .toResolvedValue(
       async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable, steps: MppsTable): Promise<JobHandlerContribution> => {
-        const { registerNetJobs } = await import('../net/jobs/net-jobs.js');
-        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments, steps }) };
+        const [{ registerNetJobs }, { loadNetworkConfig }, { printImages }, { resolveUid }, { byPosition, isImage }] = await Promise.all([
+          import('../net/jobs/net-jobs.js'), import('../net/config/load-network-config.js'), import('../render/print-images.js'), import('../db/resolve-uid.js'), import('../render/images-in-order.js'),
+        ]);
+        const renderForPrint: RenderForPrint = (uids, window) => {
+          const instances = uids.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
+          return printImages(instances, (path) => files.absolute(path), store.limits, { matrix: loadNetworkConfig(settings).printMatrix, ...(window ? { window } : {}) });
+        };
+        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments, steps, renderForPrint }) };
       },
       [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable, CommitmentTable, MppsTable],
     )

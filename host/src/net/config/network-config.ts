@@ -69,6 +69,10 @@ export interface NetworkConfig {
    * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
    */
   commitmentWaitMs: number;
+  /** Print SCU: pixels of the larger side of each image as sent to an image box (DCMTK dcmprscp's Min/Max Print Resolution bound it). */
+  printMatrix: number;
+  /** Print SCU job: retries after the first attempt (Canon GCA-9300R conformance statement, Print: 5). */
+  printRetries: number;
 }
 
 /** The defaults (Canon GCA-9300R conformance statement, Table 4-74 and §4.2, where they say something). */
@@ -93,4 +97,6 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
   commitmentWaitMs: 10_000,
+  printMatrix: 1024,
+  printRetries: 5,
 });

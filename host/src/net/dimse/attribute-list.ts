@@ -36,7 +36,12 @@ function element(keyword: string, value: AttributeValue, enc: DatasetEncoding, c
     const items = (value as readonly AttributeList[]).map((item) => ({ dataset: dataSet(item, enc, charset), undefinedLength: false }));
     return { tag: entry.tag, vr: 'SQ', value: new Uint8Array(0), items, undefinedLength: false };
   }
-  if (value instanceof Uint8Array) return bytesElement(entry.tag, vr, value);
+  if (value instanceof Uint8Array) {
+    if (value.length % 2 === 0) return bytesElement(entry.tag, vr, value);
+    const padded = new Uint8Array(value.length + 1); // PS3.5 §7.1.1: even length, padded with 00
+    padded.set(value);
+    return bytesElement(entry.tag, vr, padded);
+  }
   if (binaryValueSize(vr) !== undefined) return numberElement(entry.tag, vr, typeof value === 'number' ? [value] : (value as readonly number[]), enc);
   return stringElement(entry.tag, vr, typeof value === 'number' ? String(value) : Array.isArray(value) ? value.map(String) : (value as string), charset);
 }

@@ -25,6 +25,7 @@ import { outgoingForUids } from '../outgoing-for-uids.js';
 import { COMMITMENT_CONTEXT } from '../scu/commitment-scu.js';
 import { commitmentOnSend, type CommitmentOutcome } from './commitment-on-send.js';
 import { MppsJob, registerMppsJobs } from './mpps-jobs.js';
+import { PrintJob, registerPrintJob, type RenderForPrint } from './print-job.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
 export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get' } as const;
@@ -52,6 +53,8 @@ export interface NetJobDeps {
   readonly aes: RemoteAeTable;
   readonly commitments: CommitmentTable;
   readonly steps: MppsTable;
+  /** Renders the images of a print (the render subsystem, wired by the net module). */
+  readonly renderForPrint: RenderForPrint;
 }
 
 function remote(ws: NetJobDeps, name: string, role?: AeRole): RemoteAe {
@@ -72,6 +75,7 @@ async function withSession<T>(session: ScuSession, body: (s: ScuSession) => Prom
 export function netJobAttempts(type: string, config: NetworkConfig): number {
   if (type === NetJob.Send || type === MppsJob.Create || type === MppsJob.Set) return 1 + config.storeRetries;
   if (type === NetJob.Move || type === NetJob.Get) return 1 + config.moveRetries;
+  if (type === PrintJob) return 1 + config.printRetries;
   return 1;
 }
 
@@ -150,6 +154,7 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       }
     }),
     registerMppsJobs(runner, { index: ws.index, steps: ws.steps, config, scu: scuSettings, remote: (name) => remote(ws, name) }),
+    registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint }),
   ];
   return { dispose: () => registrations.forEach((r) => r.dispose()) };
 }
