@@ -3,6 +3,7 @@ import { MppsStatus, StorageCommitmentStatus } from '../errors/dimse-statuses.js
 import { statusRows, table } from './conformance-tables.js';
 import type { NetworkConfig } from './config/index.js';
 import { STORAGE_COMMITMENT_INSTANCE } from './scu/commitment-scu.js';
+import { PRINTER_INSTANCE } from './scu/print-scu.js';
 import { UNCOMPRESSED_SYNTAXES } from './syntaxes.js';
 
 const syntaxes = UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ');
@@ -50,6 +51,20 @@ export function mppsSection(): string[] {
       ['N-SET', MppsStatus.NoSuchSopInstance, 'no such step'],
       ['N-SET', MppsStatus.MayNoLongerBeUpdated, 'the step is COMPLETED or DISCONTINUED (Error ID A710)'],
     ])),
+    '',
+  ];
+}
+
+/** Basic Grayscale Print Management, SCU (`atrium print`). */
+export function printSection(config: NetworkConfig): string[] {
+  const meta = SopClass.BasicGrayscalePrintManagementMeta;
+  const members = [SopClass.BasicFilmSession, SopClass.BasicFilmBox, SopClass.BasicGrayscaleImageBox, SopClass.Printer];
+  return [
+    '## Basic Grayscale Print Management Meta SOP Class (SCU; `atrium print`, AE role `print`)',
+    '',
+    table(['SOP Class', 'UID', 'Role', 'Transfer syntaxes'], [[sopClassName(meta) ?? meta, meta, 'SCU', IN_SCU_CONTEXT], ...members.map((uid) => [`… ${sopClassName(uid) ?? uid}`, uid, 'SCU', 'in the Meta SOP Class context'])]),
+    '',
+    `Per film (one association each; Shimadzu SCORE 3D §3, Canon GCA-9300R and Shimadzu DAR-9500f Print): Printer N-GET on ${PRINTER_INSTANCE} (Printer Status FAILURE fails the attempt), Film Session N-CREATE (Number of Copies), Film Box N-CREATE (Image Display Format STANDARD\\C,R from --layout, Film Orientation, Film Size ID when given; magnification, border, densities left to the printer), one Basic Grayscale Image Box N-SET per image (Image Box Position, MONOCHROME2, 8 bits, the first frame windowed — --window, else the image's window, else its min/max — RGB by luminance, scaled bilinearly so its larger side is printMatrix = ${config.printMatrix} pixels), Film Box N-ACTION (print), Film Session N-DELETE. Printer N-EVENT-REPORTs on the association are answered Success and reported as warnings. A failed attempt is retried up to printRetries = ${config.printRetries} times (GCA-9300R: 5) on A7xx, 0110, 0213, C6xx and network failures; other failures fail the job. Color print (Basic Color Print Management) is not supported.`,
     '',
   ];
 }

@@ -5,7 +5,7 @@ import { FindStatus, GetStatus, MoveStatus, StoreStatus, type DimseStatus } from
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
 import type { NetworkConfig } from './config/index.js';
 import { statusRows, table } from './conformance-tables.js';
-import { mppsSection, storageCommitmentSection } from './network-conformance-normalized.js';
+import { mppsSection, printSection, storageCommitmentSection } from './network-conformance-normalized.js';
 import { describeCallerPolicy } from './scp/caller-policy.js';
 import { GET_SYNTAX_GROUPS, MAX_CONTEXTS } from './scu/get-contexts.js';
 import { MIN_PEER_MAX_PDU_LENGTH } from './ul/pdu.js';
@@ -51,6 +51,7 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     ...queryRetrieveScuSection(),
     ...storageCommitmentSection(config),
     ...mppsSection(),
+    ...printSection(config),
   ].join('\n');
 }
 
