@@ -46,7 +46,7 @@ export const printCommand = defineCommand({
     const filmSize = values['film-size']?.toUpperCase();
     if (filmSize !== undefined && !/^[0-9A-Z]{1,16}$/.test(filmSize)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--film-size must be a Film Size ID such as 14INX17IN or A4, not "${values['film-size']}"`, { option: '--film-size' });
     if (values.preview !== undefined) {
-      if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `usage: ${USAGE}`, {});
+      if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
       const [index, files, store, settings] = await Promise.all([use.index(), use.files(), use.store(), use.settings()]);
       const instances = positionals.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
       const matrix = loadNetworkConfig(settings).printMatrix;
