@@ -26,6 +26,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   move: async () => (await import('./commands/retrieve-command.js')).moveCommand,
   get: async () => (await import('./commands/retrieve-command.js')).getCommand,
   worklist: async () => (await import('./commands/worklist-command.js')).worklistCommand,
+  mpps: async () => (await import('./commands/mpps-command.js')).mppsCommand,
+  print: async () => (await import('./commands/print-command.js')).printCommand,
   ae: async () => (await import('./commands/ae-command.js')).aeCommand,
   config: async () => (await import('./commands/config-command.js')).configCommand,
   deid: async () => (await import('./commands/deid-command.js')).deidCommand,
@@ -51,7 +53,7 @@ const always = (): boolean => true;
  */
 export const READS_STORE: Readonly<Record<string, (args: readonly string[]) => boolean>> = {
   ls: always, show: always, export: always, rm: always, reconcile: always, quarantine: always, render: always,
-  run: always, batch: always, jobs: always, send: always, echo: always, find: always, move: always, get: always, worklist: always,
+  run: always, batch: always, jobs: always, send: always, echo: always, find: always, move: always, get: always, worklist: always, mpps: always, print: always,
   deid: (args) => args.some((a) => a === '--where' || a.startsWith('--where=')),
   config: (args) => args[0] !== 'set',
   ae: (args) => args[0] !== 'add',

@@ -226,4 +226,46 @@ CREATE TABLE reconcile_log (
 ) STRICT;
 `,
   },
+  {
+    version: 8,
+    description: 'storage commitment transactions and their per-instance results; performed procedure steps',
+    sql: `
+-- A Storage Commitment Push Model request (PS3.4 Annex J) we sent: its Transaction UID, the
+-- AE asked, the job that asked; state 'requested' until the N-EVENT-REPORT, then 'reported'.
+CREATE TABLE commitment (
+  transaction_uid TEXT PRIMARY KEY CHECK (length(transaction_uid) BETWEEN 1 AND 64),
+  ae TEXT NOT NULL,
+  job_id INTEGER,
+  state TEXT NOT NULL DEFAULT 'requested' CHECK (state IN ('requested', 'reported')),
+  requested_at TEXT NOT NULL,
+  reported_at TEXT
+) STRICT;
+
+-- One row per instance of a request: 'pending', 'committed', or 'failed' with the
+-- Failure Reason (0008,1197) the peer gave.
+CREATE TABLE commitment_item (
+  transaction_uid TEXT NOT NULL REFERENCES commitment (transaction_uid) ON DELETE CASCADE,
+  sop_instance_uid TEXT NOT NULL,
+  sop_class_uid TEXT NOT NULL,
+  result TEXT NOT NULL DEFAULT 'pending' CHECK (result IN ('pending', 'committed', 'failed')),
+  failure_reason INTEGER,
+  PRIMARY KEY (transaction_uid, sop_instance_uid)
+) STRICT;
+CREATE INDEX commitment_item_instance ON commitment_item (sop_instance_uid);
+
+-- Modality Performed Procedure Steps (PS3.4 Annex F): 'received' by our MPPS SCP from the
+-- calling AE, or 'sent' by our SCU to the called AE; attributes: the step's attribute list
+-- (JSON, keyword → value) as created and then set.
+CREATE TABLE mpps (
+  sop_instance_uid TEXT NOT NULL CHECK (length(sop_instance_uid) BETWEEN 1 AND 64),
+  direction TEXT NOT NULL CHECK (direction IN ('received', 'sent')),
+  ae TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('IN PROGRESS', 'COMPLETED', 'DISCONTINUED')),
+  attributes TEXT NOT NULL CHECK (json_valid(attributes)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (sop_instance_uid, direction)
+) STRICT;
+`,
+  },
 ];

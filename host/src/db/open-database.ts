@@ -6,7 +6,9 @@ import { applyMigrations } from './apply-migrations.js';
 import type { Index } from './dicom-index.js';
 import type { HostDatabase } from './host-database.js';
 import { IndexImpl } from './index-impl.js';
+import { CommitmentTableImpl } from './commitment-table.js';
 import { IntentTableImpl } from './intent-table.js';
+import { MppsTableImpl } from './mpps-table.js';
 import { JobTableImpl } from './job-table.js';
 import { ReconcileLogTableImpl } from './reconcile-log-table.js';
 import { RemoteAeRowsImpl } from './remote-ae-rows.js';
@@ -65,6 +67,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): H
       remoteAes: new RemoteAeRowsImpl(db),
       intents: new IntentTableImpl(db),
       reconcileLog: new ReconcileLogTableImpl(db),
+      commitments: new CommitmentTableImpl(db),
+      mpps: new MppsTableImpl(db),
       location: db.name,
       close: () => index.close(),
     });

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { CommitmentTable } from '../db/commitment-table.js';
 import { Index } from '../db/dicom-index.js';
 import { HostDatabase } from '../db/host-database.js';
 import { IntentTable } from '../db/intent-table.js';
 import { JobTable } from '../db/job-table.js';
+import { MppsTable } from '../db/mpps-table.js';
 import { ReconcileLogTable } from '../db/reconcile-log-table.js';
 import { RemoteAeRows } from '../db/remote-ae-rows.js';
 import { SettingTable } from '../db/setting-table.js';
@@ -28,5 +30,7 @@ export const dbModule = new ContainerModule(({ bind }) => {
   bind(JobTable).toResolvedValue((database: HostDatabase) => database.jobs, [HostDatabase]).inSingletonScope();
   bind(RemoteAeRows).toResolvedValue((database: HostDatabase) => database.remoteAes, [HostDatabase]).inSingletonScope();
   bind(ReconcileLogTable).toResolvedValue((database: HostDatabase) => database.reconcileLog, [HostDatabase]).inSingletonScope();
+  bind(CommitmentTable).toResolvedValue((database: HostDatabase) => database.commitments, [HostDatabase]).inSingletonScope();
+  bind(MppsTable).toResolvedValue((database: HostDatabase) => database.mpps, [HostDatabase]).inSingletonScope();
   bind(IntentTable).toResolvedValue((database: HostDatabase) => database.intents, [HostDatabase]).inSingletonScope();
 });

@@ -1,9 +1,11 @@
 import { QueryRetrieveSopClass, VerificationSOPClass, lookupKeyword, sopClassName, tagToString, transferSyntaxName } from '@atrium/sdk';
 import { QUERY_KEYS } from '../db/query-keys.js';
 import { ERRORS } from '../errors/codes.js';
-import { FindStatus, GetStatus, hexStatus, MoveStatus, StoreStatus, type DimseStatus } from '../errors/dimse-statuses.js';
+import { FindStatus, GetStatus, MoveStatus, StoreStatus, type DimseStatus } from '../errors/dimse-statuses.js';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
 import type { NetworkConfig } from './config/index.js';
+import { statusRows, table } from './conformance-tables.js';
+import { mppsSection, printSection, storageCommitmentSection } from './network-conformance-normalized.js';
 import { describeCallerPolicy } from './scp/caller-policy.js';
 import { GET_SYNTAX_GROUPS, MAX_CONTEXTS } from './scu/get-contexts.js';
 import { MIN_PEER_MAX_PDU_LENGTH } from './ul/pdu.js';
@@ -11,13 +13,7 @@ import { PREFERRED_SYNTAXES, STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSop
 import { VERIFICATION_CONTEXT } from './scu/echo-scu.js';
 import { STEP_KEYS, TOP_KEYS, WORKLIST_CONTEXT } from './scu/worklist-scu.js';
 
-const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
-const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
-  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 const uidRows = (uids: readonly string[], name: (uid: string) => string | undefined): string[][] => uids.map((uid) => [name(uid) ?? uid, uid]);
-/** Status table rows: the status as the standard names it, its code, when Atrium answers it. */
-const statusRows = (rows: readonly (readonly [service: string, status: DimseStatus, when: string])[]): string[][] =>
-  rows.map(([service, status, when]) => [service, status.meaning, hexStatus(status.code), when]);
 /** The error codes the error list maps to `status`, for the "when" of a refusal. */
 const codesOf = (status: DimseStatus): string => {
   const codes = Object.entries(ERRORS).filter(([, spec]) => spec.dimse === status).map(([code]) => code);
@@ -56,6 +52,9 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     ...queryRetrieveScpSection(config),
     ...queryRetrieveScuSection(),
     ...worklistScuSection(),
+    ...storageCommitmentSection(config),
+    ...mppsSection(),
+    ...printSection(config),
   ].join('\n');
 }
 

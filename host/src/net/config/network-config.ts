@@ -70,6 +70,15 @@ export interface NetworkConfig {
   moveRetries: number;
   /** Delay between move retries, in ms. */
   moveRetryDelayMs: number;
+  /**
+   * Storage Commitment SCU: how long the association that sent the N-ACTION waits for the
+   * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
+   */
+  commitmentWaitMs: number;
+  /** Print SCU: pixels of the larger side of each image as sent to an image box (DCMTK dcmprscp's Min/Max Print Resolution bound it). */
+  printMatrix: number;
+  /** Print SCU job: retries after the first attempt (Canon GCA-9300R conformance statement, Print: 5). */
+  printRetries: number;
 }
 
 /** What the C-FIND SCP answers past its limit (see {@link NetworkConfig.findLimitAnswer}). */
@@ -98,4 +107,7 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   storeRetries: 5,
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
+  commitmentWaitMs: 10_000,
+  printMatrix: 1024,
+  printRetries: 5,
 });
