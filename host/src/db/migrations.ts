@@ -1,13 +1,22 @@
-/** One schema step. `version` is the `PRAGMA user_version` the database has after it. */
+/**
+ * One schema step. `version` is the schema version the database has after it (`PRAGMA
+ * user_version` on SQLite, table `atrium_schema` on PostgreSQL).
+ */
 export interface Migration {
   readonly version: number;
   readonly description: string;
+  /** The step in SQLite's SQL; on PostgreSQL, `schemaToPostgres` of it unless `postgres` is given. */
   readonly sql: string;
+  /** The step's PostgreSQL text, for a step that `schemaToPostgres` does not express. */
+  readonly postgres?: string;
 }
 
 /**
- * The schema history of the index, oldest first. Never edit a published step: append a
- * new one. The SQL is written out literally (not generated from `RECORD_FIELDS`) so that
+ * The schema history of the index, oldest first, for both engines. Never edit a published
+ * step: append a new one. A new table is one new step here: its SQLite text, which
+ * `schemaToPostgres` turns into PostgreSQL's (INTEGER PRIMARY KEY → identity, TEXT →
+ * byte-order text, STRICT dropped), or a `postgres` text beside it when that is not enough;
+ * the tables then use the SQL both engines read (see `SqlDatabase`). The SQL is written out literally (not generated from `RECORD_FIELDS`) so that
  * a step means the same thing forever.
  *
  * Column names are DICOM keywords (PS3.6); internal columns are snake_case. Tables are

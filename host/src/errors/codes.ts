@@ -72,7 +72,9 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_INDEX_DUPLICATE_SERIES: { message: 'The Series Instance UID is already stored in another study (Canon GCA-9300R conformance statement §4.1.3.3.3): the object is kept in quarantine.', http: 409, dimse: StoreStatus.CannotUnderstand },
   ATRIUM_ERR_INDEX_MIGRATION_FAILED: { message: 'A schema migration of the index failed and was rolled back.', http: 500 },
   ATRIUM_ERR_INDEX_MIGRATION_ORDER: { message: 'The migration list is out of order (a bug).', http: 500 },
-  ATRIUM_ERR_INDEX_OPEN: { message: 'The index database cannot be opened as SQLite.', http: 500 },
+  ATRIUM_ERR_INDEX_OPEN: { message: 'The index database cannot be opened (SQLite file, or PostgreSQL server not reachable or refusing the connection).', http: 500 },
+  ATRIUM_ERR_INDEX_LOCATION: { message: 'The store config names an index that is neither a SQLite file nor a postgres:// URL.', http: 400 },
+  ATRIUM_ERR_INDEX_UNAVAILABLE: { message: 'The PostgreSQL index did not answer in time, or its connection was lost.', http: 503, dimse: StoreStatus.OutOfResources },
   ATRIUM_ERR_INDEX_PATH_IN_USE: { message: 'The file path is indexed for another instance (an index written before identity UIDs were validated); nothing is written there.', http: 409, dimse: StoreStatus.CannotUnderstand },
   ATRIUM_ERR_INDEX_SCHEMA_TOO_NEW: { message: 'The index was written by a newer Atrium.', http: 500 },
   // jobs
