@@ -23,6 +23,8 @@ export interface JobRow {
   error: string | null;
   cancel_requested: number;
   owner_pid: number | null;
+  /** The host id of the process that runs it (`hostId()`); null for rows claimed before hosts were recorded. */
+  owner_host: string | null;
 }
 
 /** A new row: pending, due at `at`. */
@@ -56,7 +58,7 @@ export interface JobTable {
   nextRunAt(types?: readonly string[]): string | undefined;
   /** Those of `ids` that are running with a cancel requested, by id. */
   cancelRequested(ids: readonly number[]): number[];
-  setRunning(id: number, at: string, ownerPid: number): void;
+  setRunning(id: number, at: string, ownerPid: number, ownerHost: string): void;
   setCancelRequested(id: number): void;
   /** Progress of a running job (a null message keeps the last); its type and message, undefined when not running. */
   setProgress(id: number, progress: number, message: string | null): { type: string; message: string | null } | undefined;
@@ -129,12 +131,12 @@ export class JobTableImpl implements JobTable {
       .map((r) => r.id);
   }
 
-  setRunning(id: number, at: string, ownerPid: number): void {
+  setRunning(id: number, at: string, ownerPid: number, ownerHost: string): void {
     stmt(
       this.db,
-      `UPDATE job SET state = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, owner_pid = ?,
+      `UPDATE job SET state = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, owner_pid = ?, owner_host = ?,
          progress = 0, message = NULL, cancel_requested = 0 WHERE id = ?`,
-    ).run(at, ownerPid, id);
+    ).run(at, ownerPid, ownerHost, id);
   }
 
   setCancelRequested(id: number): void {

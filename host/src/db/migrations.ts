@@ -235,4 +235,13 @@ CREATE TABLE reconcile_log (
 ) STRICT;
 `,
   },
+  {
+    version: 8,
+    description: 'the host that runs a job (several hosts share one index on PostgreSQL)',
+    sql: `
+-- A process id means something only on its own host: start-up recovery leaves the running
+-- jobs of other hosts alone. NULL for jobs claimed before hosts were recorded (this host's).
+ALTER TABLE job ADD COLUMN owner_host TEXT;
+`,
+  },
 ];

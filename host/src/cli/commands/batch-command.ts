@@ -7,7 +7,8 @@ import { query, type QueryResult } from '../../db/query-engine.js';
 import { Index } from '../../db/dicom-index.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { JobRunner } from '../../jobs/job-runner.js';
-import type { Job } from '../../jobs/job.js';
+import { TERMINAL_JOB_STATES, type Job } from '../../jobs/job.js';
+import { configuredIndex } from '../../db/index-location.js';
 import type { AppEntry } from '../../plugins/plugin-registry.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { appParams } from '../app-params.js';
@@ -43,10 +44,16 @@ function selectSeries(index: Index, app: AppEntry, keys: Readonly<Record<string,
   return { series: limit === undefined ? accepted : accepted.slice(0, limit), matched, ownOutputs: matched - eligible.length, notAccepted: eligible.length - accepted.length };
 }
 
-/** Enqueue (or find, when done earlier) one job per series, run those not done, and return them all. */
-async function runJobs(queue: JobQueue, runner: JobRunner, app: AppEntry, series: readonly QueryResult[], params: Record<string, unknown>): Promise<{ jobs: Job[]; doneEarlier: Set<number> }> {
+/** Where a batch runs: here, or on every worker of the PostgreSQL index at `url` (this host included). */
+type Runners = { readonly queue: JobQueue; readonly runner: JobRunner; readonly fanOutTo?: string };
+
+/**
+ * Enqueue (or find, when done earlier) one job per series, run those not done, and return them
+ * all. The plugin version is recorded in each job: a worker with another version refuses it.
+ */
+async function runJobs({ queue, runner, fanOutTo }: Runners, app: AppEntry, series: readonly QueryResult[], params: Record<string, unknown>): Promise<{ jobs: Job[]; doneEarlier: Set<number> }> {
   const jobs: Job[] = series.map((s) => {
-    const payload = { app: app.qualifiedId, seriesInstanceUID: String(s.SeriesInstanceUID), params };
+    const payload = { app: app.qualifiedId, seriesInstanceUID: String(s.SeriesInstanceUID), params, pluginVersion: app.pluginVersion };
     return queue.enqueue({ type: APP_RUN_JOB, payload, key: appRunKey(payload), label: `${app.qualifiedId} on ${payload.seriesInstanceUID}` });
   });
   const doneEarlier = new Set(jobs.filter((j) => j.state === 'completed').map((j) => j.id));
@@ -57,12 +64,29 @@ async function runJobs(queue: JobQueue, runner: JobRunner, app: AppEntry, series
   const finished = (): number => toRun.filter((j) => ['completed', 'failed', 'cancelled'].includes(queue.get(j.id)?.state ?? '')).length;
   const sub = runner.onDidChangeJob((e) => ids.has(e.job.id) && bar.update(finished(), toRun.length, e.job.label ?? ''));
   try {
-    for (const j of toRun) await runner.runJob(j.id);
+    if (fanOutTo === undefined) for (const j of toRun) await runner.runJob(j.id);
+    else await fanOut(fanOutTo, { queue, runner }, toRun, () => bar.update(finished(), toRun.length, ''));
   } finally {
     sub.dispose();
     bar.done();
   }
   return { jobs: jobs.map((j) => queue.get(j.id)!), doneEarlier };
+}
+
+/** Sends the jobs to every worker through pg-boss, works on them here too, and waits until each is finished (wherever it ran). */
+async function fanOut(url: string, { queue, runner }: Runners, jobs: readonly Job[], onPoll: () => void): Promise<void> {
+  const { PgBossJobs } = await import('../../jobs/pg-boss-jobs.js');
+  const distributed = await PgBossJobs.start(url, queue, runner);
+  try {
+    await distributed.dispatch(jobs);
+    await distributed.work(1);
+    while (jobs.some((j) => !TERMINAL_JOB_STATES.includes(queue.get(j.id)?.state ?? 'failed'))) {
+      onPoll();
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await distributed.stop();
+  }
 }
 
 function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: readonly Job[], doneEarlier: ReadonlySet<number>): void {
@@ -90,7 +114,7 @@ function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: read
 export const batchCommand = defineCommand({
   name: 'batch',
   usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n]',
-  summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); a summary table',
+  summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); with the index on PostgreSQL, spread over every atrium worker; a summary table',
   uses: { registry: PluginRegistry, index: Index, queue: JobQueue, runner: JobRunner },
   help: (args, _ctx, use) => appParametersHelp(args, use),
   async run(args, ctx, use) {
@@ -110,7 +134,9 @@ export const batchCommand = defineCommand({
     const { app, definition } = await (await use.registry()).loadApp(appId);
     validateParameters(definition.parameters, raw);
     const selection = selectSeries(await use.index(), app, keys, limit);
-    const { jobs, doneEarlier } = await runJobs(await use.queue(), await use.runner(), app, selection.series, raw);
+    const fanOutTo = configuredIndex(ctx.store); // on PostgreSQL, every host's worker takes part
+    const runners = { queue: await use.queue(), runner: await use.runner(), ...(fanOutTo === undefined ? {} : { fanOutTo }) };
+    const { jobs, doneEarlier } = await runJobs(runners, app, selection.series, raw);
     report(ctx, app, selection, jobs, doneEarlier);
     return jobs.some((j) => j.state !== 'completed') ? 1 : 0;
   },
