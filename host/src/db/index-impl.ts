@@ -29,7 +29,9 @@ export class IndexImpl implements Index {
   constructor(readonly db: SqlDatabase) {}
 
   classify(record: InstanceRecord): Classification {
-    return classifyRecord(this.db, record).classification;
+    // One snapshot for its several reads: another process (another host, on PostgreSQL) may
+    // store the same instance in between, which would read as a path held by another instance.
+    return this.db.transaction(() => classifyRecord(this.db, record).classification)();
   }
 
   upsertInstance(record: InstanceRecord): UpsertResult {

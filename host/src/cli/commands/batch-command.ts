@@ -9,6 +9,7 @@ import { JobQueue } from '../../jobs/job-queue.js';
 import { JobRunner } from '../../jobs/job-runner.js';
 import { TERMINAL_JOB_STATES, type Job } from '../../jobs/job.js';
 import { configuredIndex } from '../../db/index-location.js';
+import { AtriumError } from '../../errors/atrium-error.js';
 import type { AppEntry } from '../../plugins/plugin-registry.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { appParams } from '../app-params.js';
@@ -44,14 +45,25 @@ function selectSeries(index: Index, app: AppEntry, keys: Readonly<Record<string,
   return { series: limit === undefined ? accepted : accepted.slice(0, limit), matched, ownOutputs: matched - eligible.length, notAccepted: eligible.length - accepted.length };
 }
 
-/** Where a batch runs: here, or on every worker of the PostgreSQL index at `url` (this host included). */
-type Runners = { readonly queue: JobQueue; readonly runner: JobRunner; readonly fanOutTo?: string };
+/** Where a batch runs: here, or on every worker of the PostgreSQL index `fanOut.url`. */
+interface Runners {
+  readonly queue: JobQueue;
+  readonly runner: JobRunner;
+  readonly fanOut?: FanOut;
+}
+
+/** A batch spread over the workers: the index URL, the jobs this host runs at once meanwhile (0: none), the attempt expiry. */
+interface FanOut {
+  readonly url: string;
+  readonly local: number;
+  readonly expireInSeconds?: number;
+}
 
 /**
  * Enqueue (or find, when done earlier) one job per series, run those not done, and return them
  * all. The plugin version is recorded in each job: a worker with another version refuses it.
  */
-async function runJobs({ queue, runner, fanOutTo }: Runners, app: AppEntry, series: readonly QueryResult[], params: Record<string, unknown>): Promise<{ jobs: Job[]; doneEarlier: Set<number> }> {
+async function runJobs({ queue, runner, fanOut: spread }: Runners, app: AppEntry, series: readonly QueryResult[], params: Record<string, unknown>): Promise<{ jobs: Job[]; doneEarlier: Set<number> }> {
   const jobs: Job[] = series.map((s) => {
     const payload = { app: app.qualifiedId, seriesInstanceUID: String(s.SeriesInstanceUID), params, pluginVersion: app.pluginVersion };
     return queue.enqueue({ type: APP_RUN_JOB, payload, key: appRunKey(payload), label: `${app.qualifiedId} on ${payload.seriesInstanceUID}` });
@@ -64,8 +76,8 @@ async function runJobs({ queue, runner, fanOutTo }: Runners, app: AppEntry, seri
   const finished = (): number => toRun.filter((j) => ['completed', 'failed', 'cancelled'].includes(queue.get(j.id)?.state ?? '')).length;
   const sub = runner.onDidChangeJob((e) => ids.has(e.job.id) && bar.update(finished(), toRun.length, e.job.label ?? ''));
   try {
-    if (fanOutTo === undefined) for (const j of toRun) await runner.runJob(j.id);
-    else await fanOut(fanOutTo, { queue, runner }, toRun, () => bar.update(finished(), toRun.length, ''));
+    if (spread === undefined) for (const j of toRun) await runner.runJob(j.id);
+    else await fanOut(spread, { queue, runner }, toRun, () => bar.update(finished(), toRun.length, ''));
   } finally {
     sub.dispose();
     bar.done();
@@ -73,13 +85,13 @@ async function runJobs({ queue, runner, fanOutTo }: Runners, app: AppEntry, seri
   return { jobs: jobs.map((j) => queue.get(j.id)!), doneEarlier };
 }
 
-/** Sends the jobs to every worker through pg-boss, works on them here too, and waits until each is finished (wherever it ran). */
-async function fanOut(url: string, { queue, runner }: Runners, jobs: readonly Job[], onPoll: () => void): Promise<void> {
+/** Sends the jobs to every worker through pg-boss, works on them here too (`local` at once), and waits until each is finished, wherever it ran. */
+async function fanOut({ url, local, expireInSeconds }: FanOut, { queue, runner }: Runners, jobs: readonly Job[], onPoll: () => void): Promise<void> {
   const { PgBossJobs } = await import('../../jobs/pg-boss-jobs.js');
-  const distributed = await PgBossJobs.start(url, queue, runner);
+  const distributed = await PgBossJobs.start(url, queue, runner, expireInSeconds === undefined ? {} : { expireInSeconds });
   try {
     await distributed.dispatch(jobs);
-    await distributed.work(1);
+    if (local > 0) await distributed.work(local);
     while (jobs.some((j) => !TERMINAL_JOB_STATES.includes(queue.get(j.id)?.state ?? 'failed'))) {
       onPoll();
       await new Promise((r) => setTimeout(r, 500));
@@ -87,6 +99,19 @@ async function fanOut(url: string, { queue, runner }: Runners, jobs: readonly Jo
   } finally {
     await distributed.stop();
   }
+}
+
+/** On PostgreSQL, every host's worker takes part (`--local n`: jobs run here meanwhile, default 1, 0 for none; `--expire s`: pg-boss attempt expiry). */
+function fanOutOptions(store: string, local: string | undefined, expire: string | undefined): { fanOut?: FanOut } {
+  const url = configuredIndex(store);
+  if (url === undefined) {
+    if (local !== undefined || expire !== undefined) {
+      throw new AtriumError('ATRIUM_ERR_JOB_NEEDS_POSTGRES', `--local and --expire spread a batch over the hosts sharing an index on PostgreSQL; the store ${store} has its index in SQLite`, { store });
+    }
+    return {};
+  }
+  const expireInSeconds = parseLimit(expire, '--expire');
+  return { fanOut: { url, local: local === '0' ? 0 : (parseLimit(local, '--local') ?? 1), ...(expireInSeconds === undefined ? {} : { expireInSeconds }) } };
 }
 
 function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: readonly Job[], doneEarlier: ReadonlySet<number>): void {
@@ -113,7 +138,7 @@ function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: read
 
 export const batchCommand = defineCommand({
   name: 'batch',
-  usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n]',
+  usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n] [--local n] [--expire <seconds>]',
   summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); with the index on PostgreSQL, spread over every atrium worker; a summary table',
   uses: { registry: PluginRegistry, index: Index, queue: JobQueue, runner: JobRunner },
   help: (args, _ctx, use) => appParametersHelp(args, use),
@@ -121,7 +146,14 @@ export const batchCommand = defineCommand({
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { where: { type: 'string', multiple: true }, param: { type: 'string', multiple: true }, params: { type: 'string' }, limit: { type: 'string' } },
+      options: {
+        where: { type: 'string', multiple: true },
+        param: { type: 'string', multiple: true },
+        params: { type: 'string' },
+        limit: { type: 'string' },
+        local: { type: 'string' },
+        expire: { type: 'string' },
+      },
     });
     const appId = positionals[0];
     if (!appId || !values.where) {
@@ -134,8 +166,7 @@ export const batchCommand = defineCommand({
     const { app, definition } = await (await use.registry()).loadApp(appId);
     validateParameters(definition.parameters, raw);
     const selection = selectSeries(await use.index(), app, keys, limit);
-    const fanOutTo = configuredIndex(ctx.store); // on PostgreSQL, every host's worker takes part
-    const runners = { queue: await use.queue(), runner: await use.runner(), ...(fanOutTo === undefined ? {} : { fanOutTo }) };
+    const runners = { queue: await use.queue(), runner: await use.runner(), ...fanOutOptions(ctx.store, values.local, values.expire) };
     const { jobs, doneEarlier } = await runJobs(runners, app, selection.series, raw);
     report(ctx, app, selection, jobs, doneEarlier);
     return jobs.some((j) => j.state !== 'completed') ? 1 : 0;

@@ -7,7 +7,7 @@ import { JobRunner } from '../../jobs/job-runner.js';
 import { defineCommand } from '../cli-context.js';
 import { parseLimit } from '../option-values.js';
 
-const USAGE = 'atrium worker [--concurrency n] [--expire <seconds>]';
+const USAGE = 'atrium worker [--concurrency n]';
 
 /**
  * `atrium worker`: runs jobs (the app runs of `atrium batch`) from every host that shares the
@@ -20,16 +20,15 @@ export const workerCommand = defineCommand({
   summary: 'Run jobs of every host sharing the PostgreSQL index (atrium batch fans out to the workers) until SIGINT/SIGTERM',
   uses: { queue: JobQueue, runner: JobRunner },
   async run(args, ctx, use) {
-    const { values } = parseArgs({ args: [...args], options: { concurrency: { type: 'string' }, expire: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({ args: [...args], options: { concurrency: { type: 'string' } }, strict: true });
     const concurrency = parseLimit(values.concurrency, '--concurrency') ?? 1;
-    const expireInSeconds = parseLimit(values.expire, '--expire');
     const url = configuredIndex(ctx.store);
     if (url === undefined) {
       throw new AtriumError('ATRIUM_ERR_JOB_NEEDS_POSTGRES', `atrium worker runs jobs of several hosts, which share an index on PostgreSQL; the store ${ctx.store} has its index in SQLite (atrium config set index postgres://...)`, { store: ctx.store });
     }
     const [queue, runner] = await Promise.all([use.queue(), use.runner()]);
     const { PgBossJobs } = await import('../../jobs/pg-boss-jobs.js');
-    const jobs = await PgBossJobs.start(url, queue, runner, expireInSeconds === undefined ? {} : { expireInSeconds });
+    const jobs = await PgBossJobs.start(url, queue, runner);
     await jobs.work(concurrency);
     ctx.err(`atrium worker: host ${hostId()}, pid ${process.pid}: ${concurrency} at a time of ${runner.types().join(', ')}; SIGINT or SIGTERM stops`);
     const signal = await new Promise<string>((resolve) => {

@@ -134,7 +134,10 @@ export class PostgresDatabase implements SqlDatabase {
     return (...args) => {
       const outer = this.depth === 0;
       const savepoint = `atrium_${this.depth}`;
-      this.query(outer ? (immediate ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : 'BEGIN') : `SAVEPOINT ${savepoint}`);
+      // Deferred: one snapshot for every read (SQLite's read transaction); immediate: the write
+      // lock, then each statement sees every commit before it (writers are serialized).
+      const begin = immediate ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : 'BEGIN ISOLATION LEVEL REPEATABLE READ';
+      this.query(outer ? begin : `SAVEPOINT ${savepoint}`);
       this.depth++;
       let result: ReturnType<F>;
       try {
