@@ -37,6 +37,7 @@ export const workerCommand = defineCommand({
     });
     ctx.err(`atrium worker: ${signal}: finishing the jobs in hand`);
     await jobs.stop();
+    ctx.err('atrium worker: stopped');
     return 0;
   },
 });
