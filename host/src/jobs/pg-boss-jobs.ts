@@ -5,6 +5,10 @@ import type { JobRunner } from './job-runner.js';
 
 /** Options of {@link PgBossJobs.start}. */
 export interface PgBossJobsOptions {
+  /** The job types sent to and taken from pg-boss (default: every type the runner has a handler for). */
+  readonly types?: readonly string[];
+  /** Attempts run here at once per type by {@link PgBossJobs.work} (default 1). */
+  readonly concurrency?: number;
   /**
    * How long one attempt may stay active before pg-boss gives it to another worker (pg-boss
    * 10 has no heartbeat): the failover time of a worker that died is this plus
@@ -44,23 +48,27 @@ export class PgBossJobs {
     private readonly boss: PgBoss,
     private readonly queue: JobQueue,
     private readonly runner: JobRunner,
+    private readonly types: readonly string[],
     private readonly options: PgBossJobsOptions,
   ) {}
 
   /** Connects pg-boss to the database at `url` (making its schema on first use) and the queues of the runner's job types. */
   static async start(url: string, queue: JobQueue, runner: JobRunner, options: PgBossJobsOptions = {}): Promise<PgBossJobs> {
+    const types = options.types ?? runner.types();
     const boss = new PgBoss({
       connectionString: url,
       schema: 'atrium_boss',
       application_name: 'atrium-jobs',
-      max: 4,
+      // A connection for every work loop and for maintenance: a pg pool that ends while a query
+      // still waits for a connection leaves that query (and its work loop) waiting forever.
+      max: types.length * (options.concurrency ?? 1) + 3,
       maintenanceIntervalSeconds: options.maintenanceSeconds ?? 10,
       schedule: false,
     });
     boss.on('error', () => undefined); // connection blips: pg-boss retries by itself
     await boss.start();
-    for (const type of runner.types()) await boss.createQueue(type, { name: type, policy: 'standard' });
-    return new PgBossJobs(boss, queue, runner, options);
+    for (const type of types) await boss.createQueue(type, { name: type, policy: 'standard' });
+    return new PgBossJobs(boss, queue, runner, types, options);
   }
 
   /** Sends the jobs not finished yet to the workers of their type. */
@@ -77,10 +85,10 @@ export class PgBossJobs {
     }
   }
 
-  /** Runs `concurrency` workers per job type of the runner, until {@link stop}. */
-  async work(concurrency: number): Promise<void> {
-    for (const type of this.runner.types()) {
-      for (let i = 0; i < concurrency; i++) {
+  /** Runs `concurrency` work loops per job type (see {@link PgBossJobsOptions}), until {@link stop}. */
+  async work(): Promise<void> {
+    for (const type of this.types) {
+      for (let i = 0; i < (this.options.concurrency ?? 1); i++) {
         await this.boss.work<Delivery>(type, { batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds ?? 1 }, ([delivery]) => this.deliver(delivery!));
       }
     }

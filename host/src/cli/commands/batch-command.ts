@@ -88,10 +88,10 @@ async function runJobs({ queue, runner, fanOut: spread }: Runners, app: AppEntry
 /** Sends the jobs to every worker through pg-boss, works on them here too (`local` at once), and waits until each is finished, wherever it ran. */
 async function fanOut({ url, local, expireInSeconds }: FanOut, { queue, runner }: Runners, jobs: readonly Job[], onPoll: () => void): Promise<void> {
   const { PgBossJobs } = await import('../../jobs/pg-boss-jobs.js');
-  const distributed = await PgBossJobs.start(url, queue, runner, expireInSeconds === undefined ? {} : { expireInSeconds });
+  const distributed = await PgBossJobs.start(url, queue, runner, { types: [APP_RUN_JOB], concurrency: local, ...(expireInSeconds === undefined ? {} : { expireInSeconds }) });
   try {
     await distributed.dispatch(jobs);
-    if (local > 0) await distributed.work(local);
+    if (local > 0) await distributed.work();
     while (jobs.some((j) => !TERMINAL_JOB_STATES.includes(queue.get(j.id)?.state ?? 'failed'))) {
       onPoll();
       await new Promise((r) => setTimeout(r, 500));

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { APP_RUN_JOB } from '../../apps/app-run-handler.js';
 import { configuredIndex } from '../../db/index-location.js';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { hostId } from '../../jobs/host-id.js';
@@ -28,9 +29,9 @@ export const workerCommand = defineCommand({
     }
     const [queue, runner] = await Promise.all([use.queue(), use.runner()]);
     const { PgBossJobs } = await import('../../jobs/pg-boss-jobs.js');
-    const jobs = await PgBossJobs.start(url, queue, runner);
-    await jobs.work(concurrency);
-    ctx.err(`atrium worker: host ${hostId()}, pid ${process.pid}: ${concurrency} at a time of ${runner.types().join(', ')}; SIGINT or SIGTERM stops`);
+    const jobs = await PgBossJobs.start(url, queue, runner, { types: [APP_RUN_JOB], concurrency });
+    await jobs.work();
+    ctx.err(`atrium worker: host ${hostId()}, pid ${process.pid}: ${concurrency} at a time of ${APP_RUN_JOB}; SIGINT or SIGTERM stops`);
     const signal = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));
