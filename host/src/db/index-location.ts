@@ -43,6 +43,13 @@ export function configuredIndex(root: string): string | undefined {
   return index;
 }
 
+/** @throws AtriumError `ATRIUM_ERR_INDEX_LOCATION` unless `url` is a postgres:// URL. */
+export function checkIndexUrl(url: string): void {
+  if (!isPostgresUrl(url)) {
+    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `The index must be a postgres:// URL (or unset for the SQLite file), got "${url}"`, { value: url });
+  }
+}
+
 /** Writes (a URL) or removes (undefined: back to `index.sqlite`) the `index` of `<root>/store.json`, atomically. */
 export function setConfiguredIndex(root: string, url: string | undefined): void {
   const file = join(resolve(root), STORE_CONFIG_FILE);
@@ -50,9 +57,7 @@ export function setConfiguredIndex(root: string, url: string | undefined): void 
     rmSync(file, { force: true });
     return;
   }
-  if (!isPostgresUrl(url)) {
-    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `The index must be a postgres:// URL (or unset for the SQLite file), got "${url}"`, { value: url });
-  }
+  checkIndexUrl(url);
   mkdirSync(resolve(root), { recursive: true });
   writeFileSync(`${file}.tmp`, `${JSON.stringify({ index: url }, null, 2)}\n`, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);

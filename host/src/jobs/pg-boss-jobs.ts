@@ -12,7 +12,7 @@ export interface PgBossJobsOptions {
   /**
    * How long one attempt may stay active before pg-boss gives it to another worker (pg-boss
    * 10 has no heartbeat): the failover time of a worker that died is this plus
-   * `maintenanceSeconds`. Longer than the slowest job, or the job runs twice (harmless for an
+   * `maintenanceSeconds` and the retry delay (5 s). Longer than the slowest job, or the job runs twice (harmless for an
    * app, whose derived UIDs are deterministic, but wasted). Default 900 s, pg-boss's own.
    */
   readonly expireInSeconds?: number;

@@ -1,4 +1,4 @@
-import { configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
+import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS } from '../../net/config/network-settings.js';
@@ -26,8 +26,8 @@ const INDEX_DESCRIPTION = 'Where the index is: index.sqlite under the store (def
 async function indexSetting(ctx: CliContext, verb: string, value: string | undefined): Promise<number> {
   if (verb === 'set') {
     const { openDatabase } = await import('../../db/open-database.js');
-    if (!/^postgres(ql)?:\/\//i.test(value!)) setConfiguredIndex(ctx.store, value); // throws the coded error
-    openDatabase(value!).close();
+    checkIndexUrl(value!);
+    openDatabase(value!).close(); // reachable, and its schema up to date, before the store points at it
     setConfiguredIndex(ctx.store, value);
   } else if (verb === 'unset') setConfiguredIndex(ctx.store, undefined);
   const location = redactUrl(indexLocation(ctx.store));
