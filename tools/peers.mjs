@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run peers`: install the real peers the interop tests use as referees (`npm run test:interop`),
 // from the distribution's packages (Debian / Ubuntu apt): DCMTK, dicom3tools, GDCM tools, pydicom +
-// numpy for /usr/bin/python3, Orthanc. `npm run peers -- --check` only says what is missing.
+// numpy for /usr/bin/python3, Orthanc, PostgreSQL. `npm run peers -- --check` only says what is missing.
 // Installing needs root: run as root, or with sudo (asked for when needed).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -15,7 +15,13 @@ const PEERS = [
   { what: 'numpy for /usr/bin/python3', have: () => python('import numpy'), apt: 'python3-numpy' },
   { what: 'xorriso (ISO 9660 images of DICOM media, atrium media --iso)', have: () => onPath('xorriso'), apt: 'xorriso' },
   { what: 'Orthanc', have: () => onPath('Orthanc') || exists('/usr/sbin/Orthanc'), apt: 'orthanc' },
+  { what: 'PostgreSQL server (initdb, postgres: the index on PostgreSQL, started by the tests themselves)', have: () => postgresServer(), apt: 'postgresql' },
 ];
+
+/** Debian keeps initdb / postgres under /usr/lib/postgresql/<major>/bin, off the PATH. */
+function postgresServer() {
+  return spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status === 0 || (onPath('initdb') && onPath('postgres'));
+}
 
 function onPath(tool) {
   return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;

@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
- * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom). Where
+ * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom), and PostgreSQL
+ * for the index on PostgreSQL. Where
  * `CI=true` a missing peer is a failure, never a skip: `.ci/run` installs them all.
  */
 const cache = new Map<string, string | undefined>();
@@ -25,11 +27,21 @@ export function pythonWithPydicom(): string | undefined {
 }
 
 /**
+ * A PostgreSQL server program (`initdb`, `postgres`): Debian's package keeps them under
+ * /usr/lib/postgresql/<major>/bin, off the PATH; the newest major there, else the PATH.
+ */
+function postgresProgram(tool: string): string | undefined {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  return majors.map((m) => join(root, m, 'bin', tool)).find((p) => existsSync(p)) ?? which(tool);
+}
+
+/**
  * Path of a peer tool, or undefined when absent outside CI (the caller skips).
  * Under CI=true a missing tool throws, so the test fails.
  */
 export function peer(tool: string): string | undefined {
-  const path = tool === 'pydicom' ? pythonWithPydicom() : which(tool);
+  const path = tool === 'pydicom' ? pythonWithPydicom() : tool === 'initdb' || tool === 'postgres' ? postgresProgram(tool) : which(tool);
   if (!path && process.env.CI === 'true') throw new Error(`peer tool "${tool}" is missing (CI=true: .ci/run must install it)`);
   return path;
 }

@@ -16,6 +16,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   run: async () => (await import('./commands/run-command.js')).runCommand,
   batch: async () => (await import('./commands/batch-command.js')).batchCommand,
   jobs: async () => (await import('./commands/jobs-command.js')).jobsCommand,
+  worker: async () => (await import('./commands/worker-command.js')).workerCommand,
   conformance: async () => (await import('./commands/conformance-command.js')).conformanceCommand,
   plugin: async () => (await import('./commands/plugin-command.js')).pluginCommand,
   render: async () => (await import('./commands/render-command.js')).renderCommand,
@@ -53,7 +54,7 @@ const always = (): boolean => true;
  */
 export const READS_STORE: Readonly<Record<string, (args: readonly string[]) => boolean>> = {
   ls: always, show: always, export: always, rm: always, reconcile: always, quarantine: always, render: always,
-  run: always, batch: always, jobs: always, send: always, echo: always, find: always, move: always, get: always, worklist: always, mpps: always, print: always,
+  run: always, batch: always, jobs: always, worker: always, send: always, echo: always, find: always, move: always, get: always, worklist: always, mpps: always, print: always,
   deid: (args) => args.some((a) => a === '--where' || a.startsWith('--where=')),
   config: (args) => args[0] !== 'set',
   ae: (args) => args[0] !== 'add',

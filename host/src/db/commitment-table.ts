@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -61,11 +61,11 @@ interface ItemRow { sop_instance_uid: string; sop_class_uid: string; result: Com
 
 /** {@link CommitmentTable} on SQLite. */
 export class CommitmentTableImpl implements CommitmentTable {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   request(transactionUid: string, ae: string, jobId: number | undefined, items: readonly Pick<CommitmentItem, 'SOPInstanceUID' | 'SOPClassUID'>[], at: string): void {
     const head = stmt(this.db, 'INSERT INTO commitment (transaction_uid, ae, job_id, requested_at) VALUES (?, ?, ?, ?)');
-    const item = stmt(this.db, 'INSERT OR IGNORE INTO commitment_item (transaction_uid, sop_instance_uid, sop_class_uid) VALUES (?, ?, ?)');
+    const item = stmt(this.db, 'INSERT INTO commitment_item (transaction_uid, sop_instance_uid, sop_class_uid) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
     this.db.transaction(() => {
       head.run(transactionUid, ae, jobId ?? null, at);
       for (const i of items) item.run(transactionUid, i.SOPInstanceUID, i.SOPClassUID);
@@ -92,13 +92,13 @@ export class CommitmentTableImpl implements CommitmentTable {
   }
 
   forJob(jobId: number): CommitmentRecord[] {
-    return stmt<HeadRow>(this.db, 'SELECT * FROM commitment WHERE job_id = ? ORDER BY requested_at, rowid').all(jobId).map((h) => this.record(h));
+    return stmt<HeadRow>(this.db, 'SELECT * FROM commitment WHERE job_id = ? ORDER BY requested_at, id').all(jobId).map((h) => this.record(h));
   }
 
   latestFor(sopInstanceUids: readonly string[]): Map<string, InstanceCommitment> {
     const out = new Map<string, InstanceCommitment>();
     const query = stmt<ItemRow & HeadRow>(this.db, `SELECT i.*, c.ae, c.requested_at, c.reported_at FROM commitment_item i JOIN commitment c USING (transaction_uid)
-      WHERE i.sop_instance_uid = ? ORDER BY c.requested_at DESC, c.rowid DESC LIMIT 1`);
+      WHERE i.sop_instance_uid = ? ORDER BY c.requested_at DESC, c.id DESC LIMIT 1`);
     for (const uid of sopInstanceUids) {
       const r = query.get(uid);
       if (r) out.set(uid, { ae: r.ae, transactionUid: r.transaction_uid, result: r.result, ...(r.failure_reason === null ? {} : { failureReason: r.failure_reason }), at: r.reported_at ?? r.requested_at });
@@ -107,7 +107,7 @@ export class CommitmentTableImpl implements CommitmentTable {
   }
 
   private record(h: HeadRow): CommitmentRecord {
-    const items = stmt<ItemRow>(this.db, 'SELECT sop_instance_uid, sop_class_uid, result, failure_reason FROM commitment_item WHERE transaction_uid = ? ORDER BY rowid').all(h.transaction_uid);
+    const items = stmt<ItemRow>(this.db, 'SELECT sop_instance_uid, sop_class_uid, result, failure_reason FROM commitment_item WHERE transaction_uid = ? ORDER BY id').all(h.transaction_uid);
     return {
       transactionUid: h.transaction_uid, ae: h.ae, ...(h.job_id === null ? {} : { jobId: h.job_id }), state: h.state, requestedAt: h.requested_at, ...(h.reported_at === null ? {} : { reportedAt: h.reported_at }),
       items: items.map((i) => ({ SOPInstanceUID: i.sop_instance_uid, SOPClassUID: i.sop_class_uid, result: i.result, ...(i.failure_reason === null ? {} : { failureReason: i.failure_reason }) })),

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -38,10 +38,10 @@ const fromRow = (r: Row): MppsRecord => ({ SOPInstanceUID: r.sop_instance_uid, d
 
 /** {@link MppsTable} on SQLite. */
 export class MppsTableImpl implements MppsTable {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   create(r: MppsRecord): boolean {
-    return stmt(this.db, `INSERT OR IGNORE INTO mpps (sop_instance_uid, direction, ae, status, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    return stmt(this.db, `INSERT INTO mpps (sop_instance_uid, direction, ae, status, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
       .run(r.SOPInstanceUID, r.direction, r.ae, r.status, r.attributes, r.createdAt, r.updatedAt).changes === 1;
   }
 
@@ -55,6 +55,6 @@ export class MppsTableImpl implements MppsTable {
   }
 
   list(): MppsRecord[] {
-    return stmt<Row>(this.db, 'SELECT * FROM mpps ORDER BY updated_at DESC, rowid DESC').all().map(fromRow);
+    return stmt<Row>(this.db, 'SELECT * FROM mpps ORDER BY updated_at DESC, id DESC').all().map(fromRow);
   }
 }

@@ -12,16 +12,16 @@ import { HostConfig } from './host-config.js';
 import { ContainerModule } from './inversify.js';
 
 /**
- * The database of the host's store (SQLite, `index.sqlite` under the data root), opened on
- * first use and closed when unbound, and its parts: the index and the tables beside it. A
- * PostgreSQL backend is another module binding the same tokens.
+ * The database of the host's store (SQLite `index.sqlite` under the data root, or the
+ * PostgreSQL database its store.json names: `indexLocation`), opened on first use and
+ * closed when unbound, and its parts: the index and the tables beside it.
  */
 export const dbModule = new ContainerModule(({ bind }) => {
   bind(HostDatabase)
     .toResolvedValue(async (config: HostConfig) => {
-      const { databasePath, openDatabase } = await import('../db/open-database.js');
+      const { indexLocation, openDatabase } = await import('../db/open-database.js');
       mkdirSync(config.storeRoot, { recursive: true }); // a command that creates the store (import, config set, ae add) may find no folder yet
-      return openDatabase(databasePath(config.storeRoot));
+      return openDatabase(indexLocation(config.storeRoot));
     }, [HostConfig])
     .inSingletonScope()
     .onDeactivation((database) => database.close());

@@ -1,11 +1,16 @@
+import { HostDatabase } from '../db/host-database.js';
 import { JobTable } from '../db/job-table.js';
 import { HostHooks } from '../hooks/host-hooks.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { JobHandlerContribution, JobRunner } from '../jobs/job-runner.js';
 import { ContainerModule } from './inversify.js';
 
-/** Databases whose jobs this process has recovered (recovery treats its own running jobs as interrupted: once per process). */
-const recovered = new Set<JobTable>();
+/**
+ * Databases (by location) whose jobs this process has recovered: recovery treats this process's
+ * own running jobs as interrupted, so it runs once per process and database, however many
+ * containers open it (in-process CLI calls, tests).
+ */
+const recovered = new Set<string>();
 
 /**
  * Jobs: the persistent queue (jobs left running by a dead process are recovered when it is
@@ -15,15 +20,15 @@ const recovered = new Set<JobTable>();
  */
 export const jobsModule = new ContainerModule(({ bind }) => {
   bind(JobQueue)
-    .toResolvedValue(async (table: JobTable, hooks: HostHooks) => {
+    .toResolvedValue(async (table: JobTable, hooks: HostHooks, database: HostDatabase) => {
       const queue = new (await import('../jobs/job-queue-impl.js')).JobQueueImpl(table);
-      if (!recovered.has(table)) {
-        recovered.add(table);
+      if (!recovered.has(database.location)) {
+        recovered.add(database.location);
         queue.recover();
       }
       queue.onDidChangeJob(({ job }) => hooks.jobChanged.call({ jobId: job.id, app: String((job.payload as { app?: string } | undefined)?.app ?? job.type), state: job.state, fraction: job.progress }));
       return queue;
-    }, [JobTable, HostHooks])
+    }, [JobTable, HostHooks, HostDatabase])
     .inSingletonScope();
   bind(JobRunner)
     .toResolvedValue(
