@@ -1,31 +1,36 @@
 // Lint: TypeScript rules plus the import boundaries of docs/DESIGN.md (section "Boundaries").
-// - sdk imports nothing from host;
-// - plugins/* and examples/* import @atrium/sdk only (no host, no host-only libraries);
+// - sdk imports nothing from host, nor the test kit;
+// - plugins/* and examples/* import @atrium/sdk only (no host, no host-only libraries); their
+//   tests (*.test.ts, test-support/) may also import the test kit @atrium/testing;
+// - the test kit (testing/) reaches the host through @atrium/host/engine only (no store, index or container);
 // - inversify, tapable, better-sqlite3 and dcmjs-dimse appear only in host;
 // - inside host/src, folders import only lower layers (HOST_LAYERS; tools/eslint/host-layers.mjs);
 // - SQL and the SQLite driver stay in host/src/db (behind its interfaces).
 import tseslint from 'typescript-eslint';
 import atrium from './tools/eslint/host-layers.mjs';
 
+/** A string that starts like an SQL statement. */
+const SQL = String.raw`/^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|(UNIQUE\s+)?INDEX)\s|ALTER\s+TABLE\s|PRAGMA\s)/`;
+
 /**
  * The layers of host/src, lowest first (docs/DESIGN.md, Layers); folders of one rank do not
  * import each other. `testing` (synthetic test data) is imported by tests only.
  */
-/** A string that starts like an SQL statement. */
-const SQL = String.raw`/^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|(UNIQUE\s+)?INDEX)\s|ALTER\s+TABLE\s|PRAGMA\s)/`;
-
 export const HOST_LAYERS = {
   root: 'host/src',
-  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', 'media', 'importer', ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'web', 'di', 'cli'],
+  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', 'media', 'importer', ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'di', 'web', 'cli'],
   testOnly: ['testing'],
   above: 'di',
 };
 
 const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse'];
 const hostOnlyPatterns = HOST_ONLY.map((name) => ({ group: [name, `${name}/*`], message: `${name} may be used only inside host/ (docs/DESIGN.md, Boundaries)` }));
+const pluginPatterns = [...hostOnlyPatterns, { group: ['@atrium/host', '@atrium/host/*', '**/host/**', 'dcmjs', 'dcmjs/*'], message: 'plugins and examples import @atrium/sdk only (docs/DESIGN.md, Boundaries)' }];
+const kitPattern = { group: ['@atrium/testing', '@atrium/testing/*', '**/testing/src/**'], message: 'the test kit @atrium/testing is for tests only: *.test.ts and test-support/ of plugins and examples (docs/DESIGN.md, Boundaries)' };
+const pluginTests = ['plugins/**/*.test.ts', 'plugins/**/test-support/**/*.ts', 'examples/**/*.test.ts', 'examples/**/test-support/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.generated.ts', 'bench/results/**', '.atrium/**'] },
+  { ignores: ['**/dist/**', 'host/dist-ui/**', '**/node_modules/**', '**/*.generated.ts', 'bench/results/**', '.atrium/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -36,15 +41,27 @@ export default tseslint.config(
   {
     files: ['sdk/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...hostOnlyPatterns, { group: ['@atrium/host', '@atrium/host/*', '**/host/**'], message: 'sdk must not import host (docs/DESIGN.md, Boundaries)' }] }],
+      'no-restricted-imports': ['error', { patterns: [...hostOnlyPatterns, kitPattern, { group: ['@atrium/host', '@atrium/host/*', '**/host/**'], message: 'sdk must not import host (docs/DESIGN.md, Boundaries)' }] }],
     },
   },
   {
     files: ['plugins/**/*.ts', 'examples/**/*.ts'],
+    ignores: pluginTests,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...pluginPatterns, kitPattern] }] },
+  },
+  {
+    files: pluginTests,
+    rules: { 'no-restricted-imports': ['error', { patterns: pluginPatterns }] },
+  },
+  {
+    files: ['testing/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...hostOnlyPatterns, { group: ['@atrium/host', '@atrium/host/*', '**/host/**', 'dcmjs', 'dcmjs/*'], message: 'plugins and examples import @atrium/sdk only (docs/DESIGN.md, Boundaries)' }] },
+        {
+          paths: [{ name: '@atrium/host', message: 'the test kit uses the host engine only: import @atrium/host/engine (docs/DESIGN.md, Boundaries)' }],
+          patterns: [...hostOnlyPatterns, { regex: '^\\.\\.?/(?:.*/)?host/', message: 'the test kit uses the host engine only: import @atrium/host/engine (docs/DESIGN.md, Boundaries)' }],
+        },
       ],
     },
   },

@@ -9,11 +9,16 @@ import { defineConfig } from 'vitest/config';
 const interop = process.env.ATRIUM_TEST_TIER === 'interop';
 
 export default defineConfig({
+  // Tests run on the sources of the workspace packages (the kit's engine included), never on a stale dist/.
   resolve: {
-    alias: { '@atrium/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
+    alias: {
+      '@atrium/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)),
+      '@atrium/host/engine': fileURLToPath(new URL('./host/src/engine.ts', import.meta.url)),
+      '@atrium/testing': fileURLToPath(new URL('./testing/src/index.ts', import.meta.url)),
+    },
   },
   test: {
-    include: interop ? ['test/interop/**/*.test.ts'] : ['{sdk,host,plugins,examples,test,bench}/**/*.test.ts'],
+    include: interop ? ['test/interop/**/*.test.ts'] : ['{sdk,host,testing,plugins,examples,test,bench}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', ...(interop ? [] : ['test/interop/**'])],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -23,11 +23,11 @@ function fail(message) {
   process.exit(1);
 }
 
-if (!existsSync(join(repo, 'host/dist/cli/main.js')) || !existsSync(join(repo, 'host/dist/testing/calcium-phantom.js'))) {
-  fail('host/dist is not built: run `npx tsc -b` in the repository (npm run demo does it)');
+if (!existsSync(join(repo, 'host/dist/cli/main.js')) || !existsSync(join(repo, 'plugins/calcium-scoring/dist/test-support/calcium-phantom.js'))) {
+  fail('host/dist or plugins/calcium-scoring/dist is not built: run `npx tsc -b` in the repository (npm run demo does it)');
 }
 const { main } = await import(new URL('../host/dist/cli/main.js', import.meta.url).href);
-const { calciumPhantomSeries } = await import(new URL('../host/dist/testing/calcium-phantom.js', import.meta.url).href);
+const { calciumPhantomSeries } = await import(new URL('../plugins/calcium-scoring/dist/test-support/calcium-phantom.js', import.meta.url).href);
 
 /** The CLI in-process, on the demo's store; its exit code and what it printed. */
 async function atrium(...argv) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run peers`: install the real peers the interop tests use as referees (`npm run test:interop`),
 // from the distribution's packages (Debian / Ubuntu apt): DCMTK, dicom3tools, GDCM tools, pydicom +
-// numpy for /usr/bin/python3, Orthanc, PostgreSQL. `npm run peers -- --check` only says what is missing.
+// numpy + scikit-image for /usr/bin/python3, Orthanc with its DICOMweb plugin, Chromium, PostgreSQL, xorriso. `npm run peers -- --check` only says what is missing.
 // Installing needs root: run as root, or with sudo (asked for when needed).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -13,8 +13,11 @@ const PEERS = [
   { what: 'GDCM tools (gdcmconv)', have: () => onPath('gdcmconv'), apt: 'libgdcm-tools' },
   { what: 'pydicom for /usr/bin/python3', have: () => python('import pydicom'), apt: 'python3-pydicom' },
   { what: 'numpy for /usr/bin/python3', have: () => python('import numpy'), apt: 'python3-numpy' },
+  { what: 'scikit-image for /usr/bin/python3 (the FBP referee)', have: () => python('import skimage'), apt: 'python3-skimage' },
   { what: 'xorriso (ISO 9660 images of DICOM media, atrium media --iso)', have: () => onPath('xorriso'), apt: 'xorriso' },
   { what: 'Orthanc', have: () => onPath('Orthanc') || exists('/usr/sbin/Orthanc'), apt: 'orthanc' },
+  { what: 'the Orthanc DICOMweb plugin (the DICOMweb interop tests)', have: () => existsFile('/usr/share/orthanc/plugins/libOrthancDicomWeb.so'), apt: 'orthanc-dicomweb' },
+  { what: 'Chromium (browser tests, dicomweb-client in a page)', have: () => onPath('chromium'), apt: 'chromium' },
   { what: 'PostgreSQL server (initdb, postgres: the index on PostgreSQL, started by the tests themselves)', have: () => postgresServer(), apt: 'postgresql' },
 ];
 
@@ -29,6 +32,14 @@ function onPath(tool) {
 function exists(path) {
   try {
     accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function existsFile(path) {
+  try {
+    accessSync(path, constants.R_OK);
     return true;
   } catch {
     return false;

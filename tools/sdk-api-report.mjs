@@ -3,6 +3,8 @@
 // declaration files sdk/dist/**/*.d.ts (build first: `npm run api-report` = `tsc -b && node
 // tools/sdk-api-report.mjs`). The report is committed, so a change to the SDK's surface shows
 // up in review; sdk/src/api-report.test.ts fails when the committed report is out of date.
+// Also writes sdk/plugin-manifest.schema.json, the committed JSON Schema of a plugin's
+// package.json (PLUGIN_MANIFEST_SCHEMA of the compiled SDK), for editors and reviewers.
 //
 // Per declaration file (index.d.ts first, then in path order): its declarations as the compiler emitted them, with
 // comments removed. The large generated standard tables (standard/*.generated.d.ts) are listed
@@ -95,10 +97,23 @@ export function renderApiReport(sdkDir) {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The committed text of the manifest schema: PLUGIN_MANIFEST_SCHEMA of the SDK built in `sdkDir`.
+ * @param {string} sdkDir
+ * @returns {Promise<string>}
+ */
+export async function renderManifestSchema(sdkDir) {
+  const { PLUGIN_MANIFEST_SCHEMA } = await import(pathToFileURL(join(sdkDir, 'dist', 'index.js')).href);
+  return `${JSON.stringify(PLUGIN_MANIFEST_SCHEMA, null, 2)}\n`;
+}
+
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const sdkDir = resolve(here, '../sdk');
   const out = join(sdkDir, 'api-report.md');
   writeFileSync(out, renderApiReport(sdkDir));
   console.log(`wrote ${relative(process.cwd(), out)}`);
+  const schema = join(sdkDir, 'plugin-manifest.schema.json');
+  writeFileSync(schema, await renderManifestSchema(sdkDir));
+  console.log(`wrote ${relative(process.cwd(), schema)}`);
 }

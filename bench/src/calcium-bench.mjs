@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { main } from '../../host/dist/cli/main.js';
 import { parseDicom } from '../../host/dist/io/parse-part10.js';
 import { readFrame } from '../../host/dist/io/pixel-access.js';
-import { calciumPhantomSeries } from '../../host/dist/testing/calcium-phantom.js';
+import { calciumPhantomSeries } from '../../plugins/calcium-scoring/dist/test-support/calcium-phantom.js';
 
 const { values: args } = parseArgs({ options: { slices: { type: 'string', default: '64' }, reps: { type: 'string', default: '5' } } });
 const slices = Number(args.slices);

@@ -1,9 +1,11 @@
 /**
  * @atrium/sdk — the one typed API Atrium plugins import.
  *
- * - Plugins: {@link definePlugin}, {@link defineApp}, the manifest ({@link PluginManifest}).
- * - Apps: series selectors, load specifications (Mandatory / Used / Ignored), parameter
- *   schemas, outputs bound to an IOD and a mapping table (Copied / Generated / Removed).
+ * - Plugins: {@link definePlugin}, {@link defineApp}, the manifest ({@link PluginManifest}: the one
+ *   source of each app's title, input series selector and outputs) and its JSON Schema
+ *   ({@link PLUGIN_MANIFEST_SCHEMA}).
+ * - Apps: load specifications (Mandatory / Used / Ignored), parameter schemas, a mapping table
+ *   (Copied / Generated / Removed) per output, built from per-module fragments ({@link patientMapping} …).
  * - The run context: source series (datasets, frames, geometry), `derive` (and `derive.deidentify`, PS3.15), progress, log,
  *   cancellation, plugin-scoped storage.
  * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs,
@@ -24,7 +26,10 @@ export type { SeriesSelector } from './app/series-selector.js';
 export type { LoadRule, LoadSpec, LoadUsage } from './app/load-spec.js';
 export { validateParameters, type ParameterSchema, type ParameterSpec, type ParameterValue, type Parameters } from './app/parameter-schema.js';
 export { Copied, Generated, Removed, type GeneratorName, type MappingRule, type MappingTable } from './app/mapping-table.js';
-export type { OutputDefinition, OutputIod } from './app/output-definition.js';
+export { OUTPUT_IODS, type AppOutput, type ManifestOutput, type OutputDefinition, type OutputIod } from './app/output-definition.js';
+export {
+  appEquipmentMapping, generalEquipmentMapping, generalSeriesMapping, generalStudyMapping, patientMapping, patientStudyMapping, scEquipmentMapping, sopCommonMapping,
+} from './app/module-mappings.js';
 export { defineApp, type AppDefinition, type AppResult } from './app/app-definition.js';
 export type { AppContext, Logger, PluginStorage } from './context/app-context.js';
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
@@ -32,6 +37,8 @@ export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } f
 export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';
 export { seriesGeometry, type GeometryIssue, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
 export { manifestProblems, type ActivationEvent, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
+export { PLUGIN_MANIFEST_SCHEMA } from './plugin/plugin-manifest-schema.js';
+export type { JsonSchema } from './plugin/json-schema-problems.js';
 export type { Disposable } from './plugin/disposable.js';
 export type { HostEvents, InstanceEvent, JobEvent, PluginContext } from './plugin/plugin-context.js';
 export { definePlugin, type PluginDefinition } from './plugin/define-plugin.js';

@@ -12,7 +12,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   Copied, Generated, Removed, SDK_ERRORS, SdkError, defineApp, defineErrors, definePlugin, isWellFormedErrorCode, manifestProblems, seriesGeometry, validateParameters,
   type AppContext, type SdkErrorCode, type AppDefinition, type AppResult, type DerivedObjectRef, type DerivedObjectRequest, type FrameData,
-  type ParameterSchema, type Parameters, type PluginDefinition, type SeriesGeometry, type SlicePlane, type SourceSeries,
+  type ManifestApp, type ManifestOutput, type ParameterSchema, type Parameters, type PluginDefinition, type SeriesGeometry, type SlicePlane, type SourceSeries,
 } from './index.js';
 import { typeCheck } from './test-support/type-check.js';
 
@@ -32,9 +32,6 @@ const schema = {
 
 const app = defineApp({
   id: 'typed',
-  title: 'Typed',
-  description: 'an app whose parameters are inferred without annotations',
-  input: { modality: ['CT'], minInstances: 2 },
   load: { Rows: { usage: 'Mandatory', expect: 512 }, PixelSpacing: { usage: 'Used' }, BodyPartExamined: { usage: 'Ignored' } },
   parameters: {
     threshold: { type: 'number', default: 130, unit: 'HU', description: 'calcium threshold' },
@@ -44,12 +41,7 @@ const app = defineApp({
     label: { type: 'string', default: 'Summary', description: 'a title' },
   },
   outputs: {
-    report: {
-      iod: 'secondary-capture-image',
-      cardinality: 'N:1',
-      description: 'Report',
-      mapping: { PatientName: Copied, SeriesInstanceUID: Generated('SeriesInstanceUID'), ImageComments: Generated('Content'), PatientComments: Removed },
-    },
+    report: { mapping: { PatientName: Copied, SeriesInstanceUID: Generated('SeriesInstanceUID'), ImageComments: Generated('Content'), PatientComments: Removed } },
   },
   async run(ctx, input, params) {
     // Inferred inside run, without annotations:
@@ -77,9 +69,6 @@ type SchemaParams = Parameters<typeof schema>;
 
 const otherApp = defineApp({
   id: 'other',
-  title: 'Other',
-  description: 'an app without parameters',
-  input: {},
   load: {},
   parameters: {},
   outputs: {},
@@ -91,67 +80,86 @@ const otherApp = defineApp({
 // --- wrong shapes: each line below must be a compile error ---
 
 defineApp({
-  id: 'bad-parameter-type', title: 't', description: 'd', input: {}, load: {}, outputs: {},
+  id: 'bad-parameter-type', load: {}, outputs: {},
   // @ts-expect-error — 'date' is not a parameter type
   parameters: { when: { type: 'date', description: 'd' } },
   async run() { return { summary: '' }; },
 });
 defineApp({
-  id: 'bad-default', title: 't', description: 'd', input: {}, load: {}, outputs: {},
+  id: 'bad-default', load: {}, outputs: {},
   // @ts-expect-error — a number parameter's default must be a number
   parameters: { n: { type: 'number', default: '130', description: 'd' } },
   async run() { return { summary: '' }; },
 });
 defineApp({
-  id: 'enum-without-values', title: 't', description: 'd', input: {}, load: {}, outputs: {},
+  id: 'enum-without-values', load: {}, outputs: {},
   // @ts-expect-error — an enum parameter needs its values
   parameters: { k: { type: 'enum', description: 'd' } },
   async run() { return { summary: '' }; },
 });
 defineApp({
-  id: 'no-description', title: 't', description: 'd', input: {}, load: {}, outputs: {},
+  id: 'no-description', load: {}, outputs: {},
   // @ts-expect-error — every parameter is documented
   parameters: { n: { type: 'number' } },
   async run() { return { summary: '' }; },
 });
 defineApp({
-  id: 'bad-load-usage', title: 't', description: 'd', input: {}, parameters: {}, outputs: {},
+  id: 'bad-load-usage', parameters: {}, outputs: {},
   // @ts-expect-error — load usage is Mandatory, Used or Ignored
   load: { Rows: { usage: 'Optional' } },
   async run() { return { summary: '' }; },
 });
 defineApp({
-  id: 'bad-iod', title: 't', description: 'd', input: {}, load: {}, parameters: {},
-  // @ts-expect-error — 'mr-image' is not an output IOD
-  outputs: { out: { iod: 'mr-image', cardinality: '1:1', description: 'd', mapping: {} } },
+  id: 'title-in-code', load: {}, parameters: {}, outputs: {},
+  // @ts-expect-error — the title (like the description and the input) is declared in the manifest, not in the code
+  title: 'Twice',
   async run() { return { summary: '' }; },
 });
 defineApp({
-  id: 'bad-cardinality', title: 't', description: 'd', input: {}, load: {}, parameters: {},
-  // @ts-expect-error — cardinality is '1:1' or 'N:1'
-  outputs: { out: { iod: 'secondary-capture-image', cardinality: '1:N', description: 'd', mapping: {} } },
+  id: 'iod-in-code', load: {}, parameters: {},
+  // @ts-expect-error — an output's IOD (like its cardinality and description) is declared in the manifest
+  outputs: { out: { iod: 'secondary-capture-image', mapping: {} } },
   async run() { return { summary: '' }; },
 });
 defineApp({
-  id: 'bad-mapping', title: 't', description: 'd', input: {}, load: {}, parameters: {},
+  id: 'no-mapping', load: {}, parameters: {},
+  // @ts-expect-error — each output the code gives has a mapping table
+  outputs: { out: {} },
+  async run() { return { summary: '' }; },
+});
+defineApp({
+  id: 'bad-mapping', load: {}, parameters: {},
   // @ts-expect-error — 'Moved' is not a mapping action
-  outputs: { out: { iod: 'secondary-capture-image', cardinality: '1:1', description: 'd', mapping: { PatientName: { action: 'Moved' } } } },
+  outputs: { out: { mapping: { PatientName: { action: 'Moved' } } } },
   async run() { return { summary: '' }; },
 });
+const badManifestOutput: ManifestOutput = {
+  // @ts-expect-error — 'mr-image' is not an output IOD
+  iod: 'mr-image',
+  cardinality: 'N:1',
+  description: 'd',
+};
+const badCardinality: ManifestOutput = {
+  iod: 'secondary-capture-image',
+  // @ts-expect-error — cardinality is '1:1' or 'N:1'
+  cardinality: '1:N',
+  description: 'd',
+};
+const badSelector: ManifestApp = {
+  id: 'x',
+  title: 't',
+  // @ts-expect-error — modality is a list
+  input: { modality: 'CT' },
+};
+void [badManifestOutput, badCardinality, badSelector];
 // @ts-expect-error — 'PatientAddress' is not a generator
 Generated('PatientAddress');
 // @ts-expect-error — an app needs run
-defineApp({ id: 'no-run', title: 't', description: 'd', input: {}, load: {}, parameters: {}, outputs: {} });
+defineApp({ id: 'no-run', load: {}, parameters: {}, outputs: {} });
 defineApp({
-  id: 'bad-result', title: 't', description: 'd', input: {}, load: {}, parameters: {}, outputs: {},
+  id: 'bad-result', load: {}, parameters: {}, outputs: {},
   // @ts-expect-error — run resolves to an AppResult, not a string
   async run() { return 'done'; },
-});
-defineApp({
-  id: 'bad-selector', title: 't', description: 'd', load: {}, parameters: {}, outputs: {},
-  // @ts-expect-error — modality is a list
-  input: { modality: 'CT' },
-  async run() { return { summary: '' }; },
 });
 // @ts-expect-error — apps is a list of app definitions
 definePlugin({ apps: app });
@@ -440,34 +448,41 @@ describe('manifestProblems', () => {
     [undefined, ['the "atrium" field must be an object']],
     [null, ['the "atrium" field must be an object']],
     ['example.x', ['the "atrium" field must be an object']],
-    [{ ...valid, id: 'Example.Series' }, ['id must be "publisher.name" (lower case letters, digits, "-")']],
-    [{ ...valid, id: 'series-summary' }, ['id must be "publisher.name" (lower case letters, digits, "-")']],
-    [{ ...valid, id: undefined }, ['id must be "publisher.name" (lower case letters, digits, "-")']],
-    [{ ...valid, version: '1.0' }, ['version must be a semver version like 1.0.0']],
-    [{ ...valid, main: '' }, ['main must name the entry module']],
-    [{ ...valid, engines: undefined }, ['engines.sdk must be a semver range such as ^0.1.0']],
-    [{ ...valid, engines: { sdk: ' ' } }, ['engines.sdk must be a semver range such as ^0.1.0']],
-    [{ ...valid, capabilities: ['read-series', 'admin'] }, ['capabilities must be a list of read-series, write-derived, network']],
-    [{ ...valid, capabilities: 'read-series' }, ['capabilities must be a list of read-series, write-derived, network']],
-    [{ ...valid, apps: [] }, ['apps must list at least one app']],
-    [{ ...valid, apps: undefined }, ['apps must list at least one app']],
-    [{ ...valid, apps: [{ id: 'Series_Summary', title: 'S', input: {} }] }, ['apps[0].id must be lower case letters, digits and "-"']],
+    [{ ...valid, id: 'Example.Series' }, ['id must be the plugin id, "publisher.name" in lower case letters, digits and "-", e.g. atrium.calcium-scoring (got "Example.Series")']],
+    [{ ...valid, id: 'series-summary' }, ['id must be the plugin id, "publisher.name" in lower case letters, digits and "-", e.g. atrium.calcium-scoring (got "series-summary")']],
+    [{ ...valid, id: undefined }, ['id is required']],
+    [{ ...valid, version: '1.0' }, ['version must be a semver version like 1.0.0 (got "1.0")']],
+    [{ ...valid, main: '' }, ['main must not be empty']],
+    [{ ...valid, engines: undefined }, ['engines is required']],
+    [{ ...valid, engines: { sdk: ' ' } }, ['engines.sdk must be the semver range of @atrium/sdk the plugin was built against, e.g. ^0.1.0 (got " ")']],
+    [{ ...valid, capabilities: ['read-series', 'admin'] }, ['capabilities[1] must be one of read-series, write-derived, network (got "admin")']],
+    [{ ...valid, capabilities: 'read-series' }, ['capabilities must be a list (got "read-series")']],
+    [{ ...valid, apps: [] }, ['apps must list at least 1 item(s)']],
+    [{ ...valid, apps: undefined }, ['apps is required']],
+    [{ ...valid, apps: [{ id: 'Series_Summary', title: 'S', input: {} }] }, ['apps[0].id must be the app id, in lower case letters, digits and "-" (the id of its defineApp) (got "Series_Summary")']],
     [{ ...valid, apps: [valid.apps[0], valid.apps[0]] }, ['apps[1].id "series-summary" is declared twice']],
     [{ ...valid, apps: [{ id: 'a', input: {} }] }, ['apps[0].title is required']],
-    [{ ...valid, apps: [{ id: 'a', title: 'A' }] }, ['apps[0].input (a series selector) is required']],
-    [{ ...valid, apps: [null] }, ['apps[0].id must be lower case letters, digits and "-"', 'apps[0].title is required', 'apps[0].input (a series selector) is required']],
+    [{ ...valid, apps: [{ id: 'a', title: 'A' }] }, ['apps[0].input is required']],
+    [{ ...valid, apps: [null] }, ['apps[0] must be an object (got null)']],
+    [{ ...valid, capabilties: [] }, ['capabilties is not a field here (did you mean capabilities?); known: id, version, displayName, main, engines, capabilities, apps, activationEvents, manufacturer']],
+    [{ ...valid, apps: [{ ...valid.apps[0], input: { modality: 'CT', minInstances: 0, sopClassUid: ['1.2.840.10008.5.1.4.1.1.2\\1.2'] } }] }, [
+      'apps[0].input.modality must be a list (got "CT")',
+      'apps[0].input.minInstances must be at least 1 (got 0)',
+      'apps[0].input.sopClassUid[0] must be a SOP Class UID (got "1.2.840.10008.5.1.4.1.1.2\\\\1.2")',
+    ]],
+    [{ ...valid, apps: [{ ...valid.apps[0], outputs: { summary: { iod: 'mr-image', cardinality: '1:N', description: '' }, 'Bad Name': { iod: 'ct-image', cardinality: '1:1', description: 'x', mapping: {} } } }] }, [
+      'apps[0].outputs.summary.iod must be one of ct-image, secondary-capture-image, multi-frame-grayscale-byte-secondary-capture-image, multi-frame-grayscale-word-secondary-capture-image, multi-frame-true-color-secondary-capture-image, nuclear-medicine-image, enhanced-sr, comprehensive-sr (got "mr-image")',
+      'apps[0].outputs.summary.cardinality must be one of 1:1, N:1 (got "1:N")',
+      'apps[0].outputs.summary.description must not be empty',
+      'apps[0].outputs.Bad Name (the name) must be an output name, in lower case letters, digits and "-" (got "Bad Name")',
+      'apps[0].outputs.Bad Name.mapping is not a field here; known: iod, cardinality, description, derivationDescription, derivationCode',
+    ]],
   ])('%j → %j', (manifest, problems) => {
     expect(manifestProblems(manifest)).toEqual(problems);
   });
 
   it('reports every problem at once, in field order', () => {
-    expect(manifestProblems({})).toEqual([
-      'id must be "publisher.name" (lower case letters, digits, "-")',
-      'version must be a semver version like 1.0.0',
-      'main must name the entry module',
-      'engines.sdk must be a semver range such as ^0.1.0',
-      'capabilities must be a list of read-series, write-derived, network',
-      'apps must list at least one app',
-    ]);
+    expect(manifestProblems({})).toEqual(['id is required', 'version is required', 'main is required', 'engines is required', 'capabilities is required', 'apps is required']);
   });
 });
+

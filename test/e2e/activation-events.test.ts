@@ -53,6 +53,6 @@ describe('activationEvents: onDidStoreInstance, onDidCompleteSeries', () => {
     writePlugin(join(plugins, 'odd'), 'acme.odd', { atrium: manifest(['summary'], { activationEvents: ['onStartup'] }) });
     const r = atrium('--json', 'apps');
     const { problems } = JSON.parse(r.stdout) as { problems: { id: string; problems: { code: string; message: string }[] }[] };
-    expect(problems.find((p) => p.id === 'acme.odd')?.problems).toEqual([expect.objectContaining({ code: 'ATRIUM_ERR_PLUGIN_MANIFEST', message: expect.stringContaining('activationEvents must be a list of onDidStoreInstance, onDidCompleteSeries') })]);
+    expect(problems.find((p) => p.id === 'acme.odd')?.problems).toEqual([expect.objectContaining({ code: 'ATRIUM_ERR_PLUGIN_MANIFEST', message: expect.stringContaining('activationEvents[0] must be one of onDidStoreInstance, onDidCompleteSeries (got "onStartup")') })]);
   });
 });

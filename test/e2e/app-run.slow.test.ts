@@ -18,7 +18,7 @@ function fixturePlugin(root: string, name: string, sdkRange: string, runBody: st
     name: `fixture-${name}`, version: '1.0.0', type: 'module', main: 'index.mjs',
     atrium: { id: `fixture.${name}`, engines: { sdk: sdkRange }, capabilities: ['read-series'], apps: [{ id: name, title: name, input: {} }] },
   }));
-  writeFileSync(join(dir, 'index.mjs'), `export default { apps: [{ id: '${name}', title: '${name}', description: '', input: {}, load: {}, parameters: {}, outputs: {},
+  writeFileSync(join(dir, 'index.mjs'), `export default { apps: [{ id: '${name}', load: {}, parameters: {}, outputs: {},
     async run(ctx, input, params) { ${runBody} } }] };\n`);
 }
 

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { havePeers, peer, runPydicom } from '../support/peers.js';
-import { calciumPhantomSeries, type PhantomArtery } from '../../host/src/testing/calcium-phantom.js';
+import { calciumPhantomSeries, type PhantomArtery } from '../../plugins/calcium-scoring/src/test-support/calcium-phantom.js';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium, tempDir } from './cli-helpers.js';
 

@@ -138,6 +138,13 @@ describe('atrium deid: files that are not what they seem get coded errors, never
     expect(await bad(mr, '--out', fifo)).toContain('is a FIFO (named pipe), not a folder [ATRIUM_ERR_DEID_OUT]');
     expect(await bad(mr, '--out', join(dir, 'loop-a'))).toContain('is a symbolic link loop [ATRIUM_ERR_DEID_OUT]');
     expect(await bad(mr, '--out', join(dir, 'file', 'out'))).toContain('has a file where a folder should be in its path [ATRIUM_ERR_DEID_OUT]');
+    // A new folder is made in an existing one (as mkdir would); a mistyped parent chain is never created.
+    const missing = join(dir, 'no', 'such');
+    expect(await bad(mr, '--out', join(missing, 'out'))).toContain(`output folder ${join(missing, 'out')} is in a missing folder (${missing} does not exist): create that first`);
+    expect(existsSync(join(dir, 'no'))).toBe(false);
+    const created = await atrium('deid', mr, '--out', join(dir, 'new-out'));
+    expect(created.code, created.err).toBe(0);
+    expect(filesUnder(join(dir, 'new-out'))).toHaveLength(1);
     expect(await bad(mr, '--out', join(tempDir(), 'out'), '--map', join(dir, 'folder'))).toContain('is a folder, not a file [ATRIUM_ERR_DEID_MAP]');
     expect(await bad(mr, '--out', join(tempDir(), 'out'), '--map', fifo)).toContain('is a FIFO (named pipe), not a file [ATRIUM_ERR_DEID_MAP]');
     expect(await bad(mr, '--out', join(tempDir(), 'out'), '--map', join(dir, 'no.csv'))).toContain('does not exist [ATRIUM_ERR_DEID_MAP]');
@@ -184,7 +191,7 @@ describe('atrium deid --preset gca-9300r: the Canon GCA-9300R Table 7-1, user va
     expect(await bad(...args, '--set', 'PatientID=A\\B')).toContain('must be one value');
     expect(await bad(...args, '--set', 'PatientName=A', '--patient-name', 'B')).toContain('PatientName is given twice');
     expect(await bad(...args, '--preset', 'gca-9300r', '--option', 'retain-uids')).toContain('--option does not apply to it');
-    expect(await bad(...args, '--set')).toContain("Option '--set <value>' argument missing");
+    expect(await bad(...args, '--set')).toContain('--set needs a value [ATRIUM_ERR_CLI_BAD_OPTION]');
   });
 });
 

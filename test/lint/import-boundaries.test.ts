@@ -15,7 +15,7 @@ describe('import boundaries', () => {
   });
 
   it.each(['plugins/x/src/index.ts', 'examples/x/index.ts'])('refuses host and host-only libraries in %s', async (file) => {
-    for (const spec of ['@atrium/host', '../../host/src/workstation.js', 'better-sqlite3', 'inversify', 'tapable', 'dcmjs-dimse', 'dcmjs']) {
+    for (const spec of ['@atrium/host', '../../host/src/store/open-workstation.js', 'better-sqlite3', 'inversify', 'tapable', 'dcmjs-dimse', 'dcmjs']) {
       const messages = await lint(`import * as m from '${spec}';\nexport const x = m;\n`, file);
       expect(messages.length, `${file} importing ${spec}`).toBe(1);
     }
@@ -37,6 +37,28 @@ describe('import boundaries', () => {
       const doc = /\(([\w/.-]+\.md)\b/.exec(message)?.[1];
       expect(doc, message).toBe('docs/DESIGN.md');
       expect(existsSync(doc!)).toBe(true);
+    }
+  });
+
+  it('lets the tests of plugins and examples import the test kit, never their code or the sdk', async () => {
+    const kit = "import { testSeries } from '@atrium/testing';\nexport const t = testSeries;\n";
+    for (const file of ['plugins/x/src/app.test.ts', 'plugins/x/src/test-support/phantom.ts', 'examples/x/src/app.test.ts']) expect(await lint(kit, file), file).toEqual([]);
+    for (const file of ['plugins/x/src/index.ts', 'examples/x/src/app.ts', 'sdk/src/x.ts']) {
+      expect(await lint(kit, file), file).toEqual([expect.stringContaining('the test kit @atrium/testing is for tests only')]);
+    }
+    expect(await lint("import * as m from '../../testing/src/index.js';\nexport const x = m;\n", 'plugins/x/src/index.ts')).toHaveLength(1);
+  });
+
+  it('keeps the host and its libraries out of plugin tests too', async () => {
+    for (const spec of ['@atrium/host', '@atrium/host/engine', '../../../host/src/store/open-workstation.js', 'better-sqlite3']) {
+      expect((await lint(`import * as m from '${spec}';\nexport const x = m;\n`, 'plugins/x/src/app.test.ts')).length, spec).toBe(1);
+    }
+  });
+
+  it('lets the test kit reach the host through @atrium/host/engine only', async () => {
+    expect(await lint("import { executeApp } from '@atrium/host/engine';\nexport const x = executeApp;\n", 'testing/src/x.ts')).toEqual([]);
+    for (const spec of ['@atrium/host', '../../host/src/store/open-workstation.js', 'better-sqlite3']) {
+      expect((await lint(`import * as m from '${spec}';\nexport const x = m;\n`, 'testing/src/x.ts')).length, spec).toBe(1);
     }
   });
 

@@ -3,8 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom), and PostgreSQL
- * for the index on PostgreSQL. Where
+ * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom, scikit-image), and
+ * PostgreSQL for the index on PostgreSQL. Where
  * `CI=true` a missing peer is a failure, never a skip: `.ci/run` installs them all.
  */
 const cache = new Map<string, string | undefined>();
@@ -19,10 +19,19 @@ function which(tool: string): string | undefined {
 
 /** A Python 3 that can import pydicom (Debian's python3-pydicom lives under /usr/bin/python3). */
 export function pythonWithPydicom(): string | undefined {
-  if (cache.has('#python')) return cache.get('#python');
+  return pythonWith('#python', 'import pydicom, numpy');
+}
+
+/** A Python 3 that can import scikit-image (Debian's python3-skimage lives under /usr/bin/python3). */
+export function pythonWithSkimage(): string | undefined {
+  return pythonWith('#python-skimage', 'import skimage.transform, numpy');
+}
+
+function pythonWith(key: string, imports: string): string | undefined {
+  if (cache.has(key)) return cache.get(key);
   const candidates = [process.env.ATRIUM_PYTHON, '/usr/bin/python3', which('python3')].filter((p): p is string => !!p && existsSync(p));
-  const found = candidates.find((p) => spawnSync(p, ['-c', 'import pydicom, numpy'], { stdio: 'ignore' }).status === 0);
-  cache.set('#python', found);
+  const found = candidates.find((p) => spawnSync(p, ['-c', imports], { stdio: 'ignore' }).status === 0);
+  cache.set(key, found);
   return found;
 }
 
@@ -41,7 +50,7 @@ function postgresProgram(tool: string): string | undefined {
  * Under CI=true a missing tool throws, so the test fails.
  */
 export function peer(tool: string): string | undefined {
-  const path = tool === 'pydicom' ? pythonWithPydicom() : tool === 'initdb' || tool === 'postgres' ? postgresProgram(tool) : which(tool);
+  const path = tool === 'pydicom' ? pythonWithPydicom() : tool === 'skimage' ? pythonWithSkimage() : tool === 'initdb' || tool === 'postgres' ? postgresProgram(tool) : which(tool);
   if (!path && process.env.CI === 'true') throw new Error(`peer tool "${tool}" is missing (CI=true: .ci/run must install it)`);
   return path;
 }
@@ -62,5 +71,12 @@ export function runPeer(tool: string, args: readonly string[], options: { env?: 
 export function runPydicom(script: string, args: readonly string[] = []): string {
   const py = peer('pydicom');
   if (!py) throw new Error('python3 with pydicom is missing');
+  return execFileSync(py, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** Run a Python snippet with scikit-image (and numpy) available; `args` become sys.argv[1:]. */
+export function runSkimage(script: string, args: readonly string[] = []): string {
+  const py = peer('skimage');
+  if (!py) throw new Error('python3 with scikit-image is missing');
   return execFileSync(py, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 }

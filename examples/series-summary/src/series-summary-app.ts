@@ -12,13 +12,11 @@ const FOOTER = 'Atrium example series-summary - not for clinical use';
  * Series summary: one 512×512 8-bit MONOCHROME2 Secondary Capture image per series, with a
  * title, the patient / study / series facts (modality, instance count, matrix, slice
  * increment from the series geometry) and a strip of thumbnails of frames sampled evenly
- * across the series. Burned-in text: Burned In Annotation is YES.
+ * across the series. Burned-in text: Burned In Annotation is YES. Its title, input and output
+ * are declared in the manifest (package.json "atrium"); this is the code.
  */
 export const seriesSummaryApp = defineApp({
   id: 'series-summary',
-  title: 'Series summary',
-  description: 'Writes one Secondary Capture image summarising a series: its facts as text and a strip of thumbnails.',
-  input: { minInstances: 1 },
   load: {
     Rows: { usage: 'Mandatory', note: 'thumbnail size' },
     Columns: { usage: 'Mandatory', note: 'thumbnail size' },
@@ -47,15 +45,7 @@ export const seriesSummaryApp = defineApp({
     thumbnails: { type: 'integer', minimum: 1, maximum: 16, default: 8, description: 'number of thumbnails, sampled evenly across the series' },
     title: { type: 'string', default: 'Series summary', description: 'title line of the image' },
   },
-  outputs: {
-    summary: {
-      iod: 'secondary-capture-image',
-      cardinality: 'N:1',
-      description: 'Series summary',
-      derivationDescription: 'Summary of the source series: text and downsampled thumbnails',
-      mapping: summaryMapping,
-    },
-  },
+  outputs: { summary: { mapping: summaryMapping } },
   async run(ctx, input, params) {
     const frames: { instance: SourceInstance; frame: number }[] = [];
     for (const instance of input.instances) for (let frame = 0; frame < instance.numberOfFrames; frame++) frames.push({ instance, frame });

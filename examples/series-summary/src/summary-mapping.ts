@@ -1,78 +1,33 @@
-import { Copied, Generated, Removed, type MappingTable } from '@atrium/sdk';
+import {
+  Copied, Generated, generalEquipmentMapping, generalSeriesMapping, generalStudyMapping, patientMapping, patientStudyMapping,
+  Removed, scEquipmentMapping, sopCommonMapping, type MappingTable,
+} from '@atrium/sdk';
 
 /**
  * How each attribute of the summary image (Secondary Capture Image IOD, N:1 from the whole
- * series) is produced, in the vocabulary of the GE SmartScore conformance statement (§1.9,
- * Tables 4-4 … 4-16): Copied (only when every source has the same value), Generated (by a
- * named generator of the engine, or `Content`: the app's own value), Removed.
- * Attributes of the IOD not listed follow the engine's defaults; attributes neither listed
- * nor in the IOD are dropped. The Image Pixel attributes come from the pixels the app writes.
+ * series) is produced, in the vocabulary of the GE SmartScore conformance statement (§1.9):
+ * Copied (only when every source has the same value), Generated (by a named generator of the
+ * engine, or `Content`: the app's own value), Removed. The SDK's per-module fragments give the
+ * Patient, Study, Series, Equipment and SOP Common rules of a new object in the source study;
+ * the General Image rules and the Frame of Reference are the app's. Attributes of the IOD not
+ * listed follow the engine's defaults; attributes neither listed nor in the IOD are dropped.
+ * The Image Pixel attributes come from the pixels the app writes.
  */
 export const summaryMapping: MappingTable = {
-  // Patient (Table 4-4)
-  PatientName: Copied,
-  PatientID: Copied,
-  PatientBirthDate: Copied,
-  PatientSex: Copied,
-  PatientAge: Copied,
-  PatientWeight: Removed,
-  PatientSize: Removed,
-  OtherPatientNames: Removed,
-  EthnicGroup: Removed,
-  PatientComments: Removed,
-  // General Study, Patient Study (Tables 4-5, 4-6)
-  StudyInstanceUID: Copied,
-  StudyDate: Copied,
-  StudyTime: Copied,
-  ReferringPhysicianName: Copied,
-  StudyID: Copied,
-  AccessionNumber: Copied,
-  StudyDescription: Copied,
-  PhysiciansOfRecord: Removed,
-  NameOfPhysiciansReadingStudy: Removed,
-  ReferencedStudySequence: Removed,
-  ProcedureCodeSequence: Removed,
-  AdmittingDiagnosesDescription: Removed,
-  Occupation: Removed,
-  AdditionalPatientHistory: Removed,
-  // General Series (Table 4-7)
-  Modality: Copied,
-  SeriesInstanceUID: Generated('SeriesInstanceUID'),
-  SeriesNumber: Generated('SeriesNumber'),
-  SeriesDate: Generated('SeriesDate'),
-  SeriesTime: Generated('SeriesTime'),
-  SeriesDescription: Generated('SeriesDescription'),
-  OperatorsName: Generated('OperatorsName'),
-  PerformingPhysicianName: Copied,
-  ProtocolName: Removed,
-  BodyPartExamined: Copied,
-  ReferencedPerformedProcedureStepSequence: Removed,
-  RequestAttributesSequence: Removed,
-  PerformedProcedureStepID: Removed,
-  PerformedProcedureStepStartDate: Removed,
-  PerformedProcedureStepStartTime: Removed,
-  PerformedProcedureStepDescription: Removed,
-  PerformedProtocolCodeSequence: Removed,
+  ...patientMapping,
+  ...patientStudyMapping,
+  ...generalStudyMapping,
+  ...generalSeriesMapping,
+  ...generalEquipmentMapping,
+  ...scEquipmentMapping,
+  ...sopCommonMapping,
   // Frame of Reference: a summary image is not in the patient coordinate system
   FrameOfReferenceUID: Removed,
   PositionReferenceIndicator: Removed,
-  // General Equipment (Table 4-8)
-  Manufacturer: Copied,
-  InstitutionName: Copied,
-  InstitutionAddress: Copied,
-  StationName: Generated('StationName'),
-  InstitutionalDepartmentName: Removed,
-  ManufacturerModelName: Copied,
-  DeviceSerialNumber: Copied,
-  SoftwareVersions: Removed,
-  SpatialResolution: Removed,
-  DateOfLastCalibration: Removed,
-  TimeOfLastCalibration: Removed,
-  // General Image (Table 4-9): a summary has no patient orientation of its own
+  // General Image: a summary has no patient orientation of its own
   PatientOrientation: Generated('Empty'),
   ContentDate: Generated('ContentDate'),
   ContentTime: Generated('ContentTime'),
-  InstanceNumber: Generated('InstanceNumber'),
   ImageType: Generated('ImageType'),
   AcquisitionNumber: Removed,
   AcquisitionDate: Copied,
@@ -87,21 +42,4 @@ export const summaryMapping: MappingTable = {
   LossyImageCompression: Copied,
   LossyImageCompressionRatio: Copied,
   LossyImageCompressionMethod: Copied,
-  // SOP Common (Table 4-14)
-  SOPInstanceUID: Generated('SOPInstanceUID'),
-  InstanceCreationDate: Generated('InstanceCreationDate'),
-  InstanceCreationTime: Generated('InstanceCreationTime'),
-  InstanceCreatorUID: Removed,
-  SOPInstanceStatus: Removed,
-  SOPAuthorizationDateTime: Removed,
-  SOPAuthorizationComment: Removed,
-  AuthorizationEquipmentCertificationNumber: Removed,
-  ContributingEquipmentSequence: Generated('ContributingEquipmentSequence'),
-  // SC Equipment (Table 4-15)
-  ConversionType: Generated('ConversionType'),
-  SecondaryCaptureDeviceManufacturer: Generated('SecondaryCaptureDeviceManufacturer'),
-  SecondaryCaptureDeviceManufacturerModelName: Generated('SecondaryCaptureDeviceManufacturerModelName'),
-  SecondaryCaptureDeviceSoftwareVersions: Generated('SecondaryCaptureDeviceSoftwareVersions'),
-  VideoImageFormatAcquired: Removed,
-  DigitalImageFormatAcquired: Removed,
 };

@@ -1,4 +1,4 @@
-import type { AppResult } from '@atrium/sdk';
+import type { AppResult, ManifestApp } from '@atrium/sdk';
 
 /** What the main thread hands the app worker. Plain data (structured-cloned). */
 export interface AppWorkerData {
@@ -6,7 +6,10 @@ export interface AppWorkerData {
   readonly entryUrl: string;
   readonly pluginId: string;
   readonly pluginVersion: string;
-  readonly appId: string;
+  /** The app as the manifest declares it (title, input, outputs); the worker joins it with the app's code. */
+  readonly declared: ManifestApp;
+  /** Its position in the manifest's `apps`. */
+  readonly appIndex: number;
   readonly manufacturer?: string;
   /** Absolute paths of the stored source instance files. */
   readonly files: readonly string[];

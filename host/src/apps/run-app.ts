@@ -11,6 +11,7 @@ import type { FileStore } from '../store/file-store.js';
 import type { InstanceStore } from '../store/instance-store.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
+import { findStudySeries } from './find-study-series.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 
 /** The parts of the workstation an app run uses. */
@@ -104,7 +105,8 @@ export async function runApp(
     entryUrl: pathToFileURL(app.entry).href,
     pluginId: app.pluginId,
     pluginVersion: app.pluginVersion,
-    appId: app.appId,
+    declared: { id: app.appId, title: app.title, ...(app.description === undefined ? {} : { description: app.description }), input: app.input, outputs: app.outputs },
+    appIndex: app.index,
     ...(manufacturer ? { manufacturer } : {}),
     files: instances.map((i) => files.absolute(i.file.path)),
     rawParams: req.params,
@@ -144,6 +146,7 @@ export async function runApp(
         reserved.set(seriesInstanceUID, n);
         return n;
       },
+      seriesFiles: (studyInstanceUID: string, seriesInstanceUID: string): string[] => studySeriesFiles(deps.workstation, studyInstanceUID, seriesInstanceUID),
       'storage.get': (key: string) => storage.get(key),
       'storage.set': (key: string, value: unknown) => storage.set(key, value),
       'storage.delete': (key: string) => storage.delete(key),
@@ -167,6 +170,12 @@ function inputInstances(workstation: AppRunStore, req: AppRunRequest): ReturnTyp
     throw new AtriumError('ATRIUM_ERR_APP_INPUT', `no stored ${what}`, series !== undefined ? { seriesInstanceUID: series } : { studyInstanceUID: study });
   }
   return instances;
+}
+
+/** The stored files of another series of the input study (`ctx.readSeries`); refuses a series of another study. */
+function studySeriesFiles(workstation: AppRunStore, studyInstanceUID: string, seriesInstanceUID: unknown): string[] {
+  const instances = findStudySeries(studyInstanceUID, seriesInstanceUID, (uid) => workstation.index.getInstances({ StudyInstanceUID: studyInstanceUID, SeriesInstanceUID: uid }));
+  return instances.map((i) => workstation.files.absolute(i.file.path));
 }
 
 function safeUser(): string {

@@ -39,7 +39,8 @@ export async function commandHelp(command: Command, args: readonly string[], ctx
  */
 export async function errorsHelp(args: readonly string[], ctx: Pick<CliContext, 'json' | 'out' | 'err'>, store: string): Promise<number> {
   if (args.length > 0) {
-    ctx.err(`atrium help errors takes no arguments [ATRIUM_ERR_CLI_BAD_OPTION]`);
+    const message = 'atrium help errors takes no arguments';
+    ctx.err(ctx.json ? JSON.stringify({ error: { code: 'ATRIUM_ERR_CLI_USAGE', message, details: {} } }) : `atrium: ${message} [ATRIUM_ERR_CLI_USAGE]`);
     return 2;
   }
   const host = hostSession({ store, json: ctx.json, out: ctx.out, err: ctx.err });

@@ -21,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   plugin: async () => (await import('./commands/plugin-command.js')).pluginCommand,
   render: async () => (await import('./commands/render-command.js')).renderCommand,
   serve: async () => (await import('./commands/serve-command.js')).serveCommand,
+  web: async () => (await import('./commands/web-command.js')).webCommand,
   echo: async () => (await import('./commands/echo-command.js')).echoCommand,
   send: async () => (await import('./commands/send-command.js')).sendCommand,
   find: async () => (await import('./commands/find-command.js')).findCommand,

@@ -23,6 +23,9 @@ describe('atrium help errors', () => {
     expect(errors.find((e) => e.code === 'ATRIUM_ERR_VALIDATE_MISSING')).toMatchObject({ source: 'host', http: 400, dimse: { service: 'C-STORE', status: 'A900' } });
     expect(errors.find((e) => e.code === 'ATRIUM_ERR_VOLUME_GEOMETRY')).toMatchObject({ source: 'sdk' });
     expect(errors.find((e) => e.code === 'ATRIUM_ERR_CALCIUM_SEED_MISS')).toMatchObject({ source: 'atrium.calcium-scoring', http: 400 });
-    expect(await cli.atrium('help', 'errors', 'STORE')).toMatchObject({ code: 2, err: expect.stringContaining('[ATRIUM_ERR_CLI_BAD_OPTION]') });
+    expect(errors.find((e) => e.code === 'ATRIUM_ERR_NM_REFUSED')).toMatchObject({ source: 'atrium.nm-processing', http: 422 });
+    expect(errors.find((e) => e.code === 'ATRIUM_ERR_WEB_UNAUTHORIZED')).toMatchObject({ source: 'host', http: 401 });
+    expect(errors.find((e) => e.code === 'ATRIUM_ERR_WEB_STUDY_MISMATCH')).toMatchObject({ source: 'host', http: 409, dimse: { service: 'C-STORE', status: 'A900' } });
+    expect(await cli.atrium('help', 'errors', 'STORE')).toMatchObject({ code: 2, err: expect.stringContaining('[ATRIUM_ERR_CLI_USAGE]') });
   });
 });

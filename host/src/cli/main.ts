@@ -1,4 +1,5 @@
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 import { closestName } from '../errors/closest-name.js';
 import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validation-policy.js';
 import { defaultStoreRoot, storeExists } from '../store/store-root.js';
@@ -60,14 +61,20 @@ function requireStore(command: Command, args: readonly string[], store: string, 
   );
 }
 
+/** A usage problem found before any command runs: one line with its code (JSON under --json), exit 2. */
+function usageProblem(io: Pick<CliContext, 'err'>, json: boolean, code: AtriumErrorCode, message: string, details: Record<string, unknown> = {}): number {
+  io.err(json ? JSON.stringify({ error: { code, message, details } }) : `atrium: ${message} [${code}]`);
+  return 2;
+}
+
 /** Run the CLI; returns the exit code (0 ok, 1 done with refusals/errors, 2 usage). */
 export async function main(argv: readonly string[], io: Pick<CliContext, 'out' | 'err'> = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): Promise<number> {
   let parsed;
   try {
     parsed = splitGlobals(argv);
   } catch (e) {
-    io.err(`atrium: ${(e as Error).message} [${(e as AtriumError).code}]`);
-    return 2;
+    if (!(e instanceof UsageError)) throw e;
+    return usageProblem(io, argv.includes('--json'), e.code as AtriumErrorCode, e.message, { ...e.details });
   }
   const { globals, rest } = parsed;
   if (globals.version) {
@@ -81,20 +88,23 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
     [name, ...args] = args;
   }
   if (name === undefined) {
-    (help ? io.out : io.err)(await globalHelp());
-    return help ? 0 : 2;
+    if (help) {
+      io.out(await globalHelp());
+      return 0;
+    }
+    if (!globals.json) io.err(await globalHelp());
+    return usageProblem(io, globals.json, 'ATRIUM_ERR_CLI_USAGE', 'no command given (`atrium help` lists the commands)');
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (help && load === undefined && name === 'errors') return errorsHelp(args, { json: globals.json, ...io }, storeOf(globals).store);
   if (!load) {
     const near = closestName(name, COMMAND_NAMES);
-    io.err(`atrium: unknown command "${name}"${near ? `: did you mean ${near}?` : ''} (\`atrium help\` lists the commands) [ATRIUM_ERR_CLI_UNKNOWN_COMMAND]`);
-    return 2;
+    const message = `unknown command "${name}"${near ? `: did you mean ${near}?` : ''} (\`atrium help\` lists the commands)`;
+    return usageProblem(io, globals.json, 'ATRIUM_ERR_CLI_UNKNOWN_COMMAND', message, { command: name, ...(near ? { suggestion: near } : {}) });
   }
   const validation = globals.validation;
   if (validation !== undefined && !(VALIDATION_POLICIES as readonly string[]).includes(validation)) {
-    io.err(`atrium: --validation must be ${VALIDATION_POLICIES.join(' or ')}, not "${validation}" [ATRIUM_ERR_CLI_BAD_OPTION]`);
-    return 2;
+    return usageProblem(io, globals.json, 'ATRIUM_ERR_CLI_BAD_OPTION', `--validation must be ${VALIDATION_POLICIES.join(' or ')}, not "${validation}"`, { option: '--validation', value: validation });
   }
   const { store, chosenBy } = storeOf(globals);
   const ctx: CliContext = { store, json: globals.json, ...(validation ? { validation: validation as ValidationPolicy } : {}), ...io };

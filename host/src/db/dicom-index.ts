@@ -141,6 +141,8 @@ export interface Index {
   getInstances(filter: InstanceFilter): StoredInstance[];
   /** Every indexed file path, sorted (for reconciling the index with the store). */
   listInstancePaths(): string[];
+  /** Where a series came from: the receive source of its first stored instance (`app:<plugin>.<app>` for an app's output). */
+  seriesSource(SeriesInstanceUID: string): string | undefined;
   /**
    * The records of `level` matching `keys` (PS3.4 C.2.2.2 matching), with the requested keys
    * (see `query` in query-engine.ts, which C-FIND and the CLI share).

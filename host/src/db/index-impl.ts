@@ -66,6 +66,10 @@ export class IndexImpl implements Index {
     return readInstances.paths(this.db);
   }
 
+  seriesSource(SeriesInstanceUID: string): string | undefined {
+    return readInstances.seriesSource(this.db, SeriesInstanceUID);
+  }
+
   query(level: QueryLevel, keys: Readonly<Record<string, string | undefined>>, options?: QueryOptions): QueryResult[] {
     return queryIndex(this.db, level, keys, options);
   }

@@ -1,17 +1,24 @@
 import {
   lookupKeyword, sopClassName, tagToString,
-  type AppDefinition, type DicomValue, type LoadSpec, type OutputDefinition, type PluginManifest, type SeriesSelector,
+  type DicomValue, type LoadSpec, type OutputDefinition, type PluginManifest, type SeriesSelector,
 } from '@atrium/sdk';
 import { saveActionText, type ActionRule } from './action-rule.js';
 import { GENERATOR_DESCRIPTIONS } from './generators/generator-descriptions.js';
 import { renderDocument, type DocBlock } from './render-document.js';
 import { resolveActions } from './resolve-actions.js';
 
-/** One app to document, with the plugin it comes from. */
+/** One app to document — its manifest entry joined with its code — with the plugin it comes from. */
 export interface ConformanceApp {
   readonly pluginId: string;
   readonly version: string;
-  readonly app: AppDefinition;
+  readonly app: {
+    readonly id: string;
+    readonly title: string;
+    readonly description?: string;
+    readonly input: SeriesSelector;
+    readonly load: LoadSpec;
+    readonly outputs: Readonly<Record<string, OutputDefinition>>;
+  };
   readonly manifest?: PluginManifest;
 }
 
@@ -40,7 +47,7 @@ export function conformanceStatement(apps: readonly ConformanceApp[], format: 'm
 function appBlocks({ pluginId, version, app, manifest }: ConformanceApp): DocBlock[] {
   const blocks: DocBlock[] = [
     { kind: 'heading', level: 2, text: `${app.title} (${pluginId}.${app.id} ${version})` },
-    { kind: 'paragraph', text: app.description },
+    ...(app.description ? [{ kind: 'paragraph', text: app.description } as const] : []),
   ];
   if (manifest?.manufacturer) blocks.push({ kind: 'paragraph', text: `Manufacturer: ${manifest.manufacturer}` });
   blocks.push({ kind: 'heading', level: 3, text: 'Input series' }, { kind: 'list', items: selectorItems(app.input) });

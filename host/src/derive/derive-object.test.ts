@@ -26,6 +26,14 @@ describe('Copied', () => {
     expect(o.studyInstanceUID).toBe(sources[0]!.dataset.string(Tag.StudyInstanceUID));
   });
 
+  it('a date that is not a valid DA in the source is not copied: a Type 2 date is written empty, the provenance says why', () => {
+    const sources = ctSources({ patientBirthDate: '00000000' });
+    const o = derive(SC_REPORT, {}, sources);
+    expect(o.dataset.get(Tag.PatientBirthDate)?.value.length).toBe(0);
+    expect(o.provenance.PatientBirthDate).toBe("Copied (empty: not copied: '00000000' is not a valid DA in the source)");
+    expect(o.provenance.StudyDate).toBe('Copied');
+  });
+
   it('N:1: a value that differs between sources is absent when Ignored at load', () => {
     const o = derive(SC_REPORT);
     expect(o.dataset.has(Tag.SliceLocation)).toBe(false);

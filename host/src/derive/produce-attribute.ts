@@ -10,6 +10,7 @@ import type { OutputCharacterSet } from './output-character-set.js';
 import { toOutputElement } from './output-element.js';
 import type { PixelElements } from './pixel-elements.js';
 import type { ResolvedAttribute } from './resolve-actions.js';
+import { invalidTemporalValue } from './temporal-value.js';
 import { elementFromValue } from './value-element.js';
 
 /** What the engine needs to produce attributes of one derived object. */
@@ -38,6 +39,8 @@ const absent = (provenance: string, copied = false): Produced => ({ element: und
  * Apply the resolved rule of one attribute (see {@link resolveActions}):
  * - `Copied`: from the sources ({@link copiedElement}); when the sources disagree (N:1), from
  *   the app's content if the load specification marks the attribute Used or Mandatory, else absent;
+ *   a date or time that is not a valid DA / TM / DT value in the source (e.g. a birth date
+ *   "00000000") is not copied: absent, or empty when Type 2 ({@link invalidTemporalValue});
  * - `Generated`: by the named generator, the app's content, or the engine (SOP Class UID,
  *   Specific Character Set, pixels: the app's, else its content / IOD defaults, or the first
  *   source's with `copySourcePixels`);
@@ -53,7 +56,12 @@ export function produceAttribute(attr: ResolvedAttribute, ctx: ProduceContext): 
   if (rule.action === 'Copied') {
     if (PIXEL_GROUP.has(keyword) && ctx.request.request.copySourcePixels) return copyFirstSource(attr, ctx);
     const outcome = copiedElement(attr.tag, ctx.sources, ctx.charset.toUtf8);
-    if (outcome.status === 'copied') return { element: outcome.element, provenance: 'Copied', copied: true };
+    if (outcome.status === 'copied') {
+      const source = ctx.sources.find((ds) => ds.has(attr.tag))!;
+      const invalid = invalidTemporalValue(source.get(attr.tag)!, source);
+      if (invalid !== undefined) return absent(`Copied (not copied: '${invalid}' is not a valid ${outcome.element.vr} in the source)`, true);
+      return { element: outcome.element, provenance: 'Copied', copied: true };
+    }
     if (outcome.status === 'absent') return absent('Copied (absent in the source)', true);
     const usage = ctx.request.load[keyword]?.usage;
     if ((usage === 'Used' || usage === 'Mandatory') && content[keyword] !== undefined) {

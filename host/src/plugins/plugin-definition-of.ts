@@ -1,14 +1,17 @@
-import type { PluginDefinition, PluginManifest } from '@atrium/sdk';
+import type { AppDefinition, PluginDefinition, PluginManifest } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
+import { bindingProblems } from './bind-app.js';
 import { pluginErrorCodes } from './plugin-error-codes.js';
 import { PluginErrorCode } from './plugin-problem.js';
 
 /**
  * The plugin definition exported by an imported entry module, checked against the
  * manifest: `default` must look like `definePlugin(...)` output (`ATRIUM_ERR_PLUGIN_LOAD`
- * otherwise), its app ids must be exactly the manifest's (`ATRIUM_ERR_PLUGIN_APPS_MISMATCH`),
- * and its error list must declare codes of its own (`ATRIUM_ERR_PLUGIN_ERRORS`).
+ * otherwise); its app ids must be exactly the manifest's, and each app's code must match its
+ * manifest entry ({@link bindingProblems}: outputs, fields the manifest alone declares), or
+ * `ATRIUM_ERR_PLUGIN_APPS_MISMATCH` names every field that differs; its error list must
+ * declare codes of its own (`ATRIUM_ERR_PLUGIN_ERRORS`).
  */
 export function pluginDefinitionOf(mod: unknown, manifest: PluginManifest, entry: string): PluginDefinition {
   const id = manifest.id;
@@ -32,6 +35,8 @@ export function pluginDefinitionOf(mod: unknown, manifest: PluginManifest, entry
   if (declared.length !== defined.length || declared.some((x, i) => x !== defined[i])) {
     fail(PluginErrorCode.APPS_MISMATCH, `the manifest declares apps [${declared.join(', ')}] but ${entry} defines [${defined.join(', ')}]`, { declared, defined });
   }
+  const problems = manifest.apps.flatMap((a, i) => bindingProblems(a, (d.apps as AppDefinition[]).find((x) => x.id === a.id)!, i));
+  if (problems.length > 0) fail(PluginErrorCode.APPS_MISMATCH, `the apps of ${entry} do not match the manifest: ${problems.join('; ')}`, { problems });
   const errors = pluginErrorCodes(d.errors);
   if ('problem' in errors) fail(PluginErrorCode.ERRORS, `${errors.problem} (${entry})`);
   return def as PluginDefinition;

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { SDK_VERSION, type ActivationEvent, type AppDefinition, type PluginManifest } from '@atrium/sdk';
+import { SDK_VERSION, type ActivationEvent, type PluginManifest } from '@atrium/sdk';
+import { bindApp, type BoundApp } from './bind-app.js';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import { createPluginContext, type PluginContextDeps, type PluginContextHandle } from './create-plugin-context.js';
 import type { DiscoveredPlugin, PluginDiscovery, PluginOrigin } from './discover-plugins.js';
@@ -108,10 +109,10 @@ export class PluginRegistryImpl implements PluginRegistry {
     return active;
   }
 
-  async loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: AppDefinition }> {
+  async loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: BoundApp }> {
     const app = this.resolveApp(idOrQualified);
     const { definition } = await this.load(app.pluginId);
-    return { app, definition: definition.apps.find((a) => a.id === app.appId)! };
+    return { app, definition: bindApp(app.pluginId, { id: app.appId, title: app.title, description: app.description, input: app.input, outputs: app.outputs }, definition.apps.find((a) => a.id === app.appId)!, app.index) };
   }
 
   async dispose(): Promise<void> {
@@ -143,7 +144,7 @@ export class PluginRegistryImpl implements PluginRegistry {
       for (const p of check.problems) this.warn(plugin.label, p);
     } else {
       entry = { ...base, manifest: check.manifest, entry: check.entry, state: 'discovered', problems: [] };
-      for (const a of check.manifest.apps) {
+      for (const [index, a] of check.manifest.apps.entries()) {
         this.appEntries.push(Object.freeze({
           qualifiedId: `${check.manifest.id}.${a.id}`,
           pluginId: check.manifest.id,
@@ -152,6 +153,8 @@ export class PluginRegistryImpl implements PluginRegistry {
           title: a.title,
           ...(a.description === undefined ? {} : { description: a.description }),
           input: a.input,
+          outputs: a.outputs ?? {},
+          index,
           packageDir: plugin.packageDir,
           entry: check.entry,
         }));

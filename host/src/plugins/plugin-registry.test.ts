@@ -65,9 +65,9 @@ describe('PluginRegistry: manifests only', () => {
       ['acme.alpha', 'invalid', [PluginErrorCode.DUPLICATE]],
     ]);
     expect(registry.apps()).toEqual([
-      { qualifiedId: 'acme.alpha.summary', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
-      { qualifiedId: 'acme.alpha.thumbs', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'thumbs', title: 'App thumbs', description: 'does thumbs', input: { modality: ['CT'] }, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
-      { qualifiedId: 'acme.beta.summary', pluginId: 'acme.beta', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, packageDir: dirs.beta, entry: join(dirs.beta!, 'index.mjs') },
+      { qualifiedId: 'acme.alpha.summary', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, outputs: {}, index: 0, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
+      { qualifiedId: 'acme.alpha.thumbs', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'thumbs', title: 'App thumbs', description: 'does thumbs', input: { modality: ['CT'] }, outputs: {}, index: 1, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
+      { qualifiedId: 'acme.beta.summary', pluginId: 'acme.beta', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, outputs: {}, index: 0, packageDir: dirs.beta, entry: join(dirs.beta!, 'index.mjs') },
     ]);
     expect(registry.get('acme.alpha')).toMatchObject({ packageDir: dirs.alpha, state: 'discovered', version: '1.2.3' });
     for (const dir of Object.values(dirs)) expect(importCount(dir)).toBe(0);
@@ -102,8 +102,8 @@ describe('PluginRegistry: an incompatible engines.sdk', () => {
     const status = registry.get('acme.bad')!;
     expect(status.state).toBe('invalid');
     expect(status.problems.map((p) => p.message.replace(`plugin acme.bad (${dirs.bad}): `, ''))).toEqual([
-      'capabilities must be a list of read-series, write-derived, network',
-      'apps must list at least one app',
+      'capabilities[0] must be one of read-series, write-derived, network (got "fly")',
+      'apps must list at least 1 item(s)',
     ]);
     const e = await rejection(registry.load('acme.bad'));
     expect(e.code).toBe(PluginErrorCode.MANIFEST);
@@ -184,6 +184,40 @@ describe('PluginRegistry: loading', () => {
     });
     expect(registry.get('acme.mismatch')!.state).toBe('failed');
     expect(fixtureRecords()['acme.mismatch']).toBeUndefined(); // activate never ran
+  });
+
+  it('code that repeats or contradicts the manifest fails with ATRIUM_ERR_PLUGIN_APPS_MISMATCH naming each field, before activate', async () => {
+    const output = { iod: 'secondary-capture-image', cardinality: 'N:1', description: 'Report' };
+    const atrium = manifest(['summary'], { apps: [{ id: 'summary', title: 'Summary', input: {}, outputs: { report: output, thumbs: output } }] });
+    const source = `export default { apps: [{ id: 'summary', title: 'Summary again', load: {}, parameters: {}, run: async () => ({ summary: '' }),
+      outputs: { report: { iod: 'ct-image', mapping: {} }, extra: { mapping: {} } } }] };\n`;
+    const { registry, dirs } = setup([['mm', 'acme.fields', { atrium, entry: { source } }]]);
+    const e = await rejection(registry.load('acme.fields'));
+    const entry = join(dirs.mm!, 'index.mjs');
+    expect(e.code).toBe(PluginErrorCode.APPS_MISMATCH);
+    expect(e.details.problems).toEqual([
+      'apps[0].title is given in defineApp "summary": the manifest (package.json "atrium".apps[0].title) is its one source; remove it from the code',
+      'apps[0].outputs.thumbs is declared in the manifest, but defineApp "summary" gives it no mapping table (outputs.thumbs.mapping)',
+      'apps[0].outputs.report.iod is given in defineApp "summary": the manifest (package.json "atrium".apps[0].outputs.report.iod) is its one source; remove it from the code',
+      'apps[0].outputs.extra is mapped by defineApp "summary" but not declared in the manifest: add it to package.json "atrium".apps[0].outputs (iod, cardinality, description)',
+    ]);
+    expect(e.message).toBe(`plugin acme.fields: the apps of ${entry} do not match the manifest: ${(e.details.problems as string[]).join('; ')}`);
+    expect(registry.get('acme.fields')!.state).toBe('failed');
+    expect(fixtureRecords()['acme.fields']).toBeUndefined();
+  });
+
+  it('loadApp joins the manifest entry (title, input, outputs) with the code (load, parameters, mapping, run)', async () => {
+    const output = { iod: 'secondary-capture-image', cardinality: 'N:1', description: 'Report', derivationDescription: 'drawn' };
+    const atrium = manifest(['summary'], { apps: [{ id: 'summary', title: 'Summary', description: 'sums', input: { modality: ['MR'] }, outputs: { report: output } }] });
+    const source = `export default { apps: [{ id: 'summary', load: { Rows: { usage: 'Used' } }, parameters: {}, run: async () => ({ summary: 'ran' }),
+      outputs: { report: { mapping: { PatientName: { action: 'Copied' } } } } }] };\n`;
+    const { registry } = setup([['ok', 'acme.joined', { atrium, entry: { source } }]]);
+    const { definition } = await registry.loadApp('acme.joined.summary');
+    expect(definition).toMatchObject({
+      id: 'summary', title: 'Summary', description: 'sums', input: { modality: ['MR'] }, load: { Rows: { usage: 'Used' } },
+      outputs: { report: { ...output, mapping: { PatientName: { action: 'Copied' } } } },
+    });
+    expect(await definition.run({} as never, {} as never, {} as never)).toEqual({ summary: 'ran' });
   });
 
   it('a plugin whose activate throws is failed with ATRIUM_ERR_PLUGIN_ACTIVATE, and what it registered is released', async () => {

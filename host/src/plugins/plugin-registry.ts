@@ -1,4 +1,5 @@
-import type { ActivationEvent, AppDefinition, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
+import type { ActivationEvent, ManifestOutput, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
+import type { BoundApp } from './bind-app.js';
 import type { PluginOrigin } from './discover-plugins.js';
 import type { PluginProblem } from './plugin-problem.js';
 import { serviceToken } from '../core/service-token.js';
@@ -36,6 +37,10 @@ export interface AppEntry {
   readonly description?: string;
   /** Which series the app accepts. */
   readonly input: SeriesSelector;
+  /** The derived series it writes, as the manifest declares them (IOD, cardinality, description). */
+  readonly outputs: Readonly<Record<string, ManifestOutput>>;
+  /** Its position in the manifest's `apps` (problems name the field as `apps[<index>]`). */
+  readonly index: number;
   readonly packageDir: string;
   /** Absolute path of the plugin's entry module (what a worker imports). */
   readonly entry: string;
@@ -83,8 +88,8 @@ export interface PluginRegistry {
    * Returns the ids of the plugins active for the event.
    */
   activateFor(event: ActivationEvent): Promise<readonly string[]>;
-  /** {@link resolveApp} then {@link load}; returns the app's definition from the plugin's code. */
-  loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: AppDefinition }>;
+  /** {@link resolveApp} then {@link load}; returns the app as the host runs it: its manifest entry joined with its code. */
+  loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: BoundApp }>;
   /** Deactivate every active plugin and dispose its subscriptions; they return to `discovered`. */
   dispose(): Promise<void>;
 }

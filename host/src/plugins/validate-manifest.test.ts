@@ -41,19 +41,19 @@ describe('validateManifest', () => {
     const where = `plugin Bad_Id (${p.packageDir}): `;
     expect(check.problems).toEqual([
       'atrium.id is missing and the package name "Bad_Id" is not a plugin id ("publisher.name", lower case letters, digits, "-"): set atrium.id',
-      'version must be a semver version like 1.0.0',
-      'engines.sdk must be a semver range such as ^0.1.0',
-      'capabilities must be a list of read-series, write-derived, network',
-      'apps[0].id must be lower case letters, digits and "-"',
-      'apps[2].id "dup" is declared twice',
+      'engines.sdk is required',
+      'capabilities[1] must be one of read-series, write-derived, network (got "telepathy")',
+      'apps[0].id must be the app id, in lower case letters, digits and "-" (the id of its defineApp) (got "Upper")',
       'apps[3].title is required',
-      'apps[4].input (a series selector) is required',
+      'apps[4].input is required',
+      'version must be a semver version like 1.0.0 (got "one")',
+      'apps[2].id "dup" is declared twice',
     ].map((m) => ({ code: PluginErrorCode.MANIFEST, message: where + m })));
   });
 
   it('refuses a missing app list, a missing main, a main outside the package or not on disk', () => {
     const noApps = discovered('acme.a', { atrium: manifest([], {}) });
-    expect(validateManifest(noApps)).toMatchObject({ ok: false, problems: [{ code: PluginErrorCode.MANIFEST, message: expect.stringMatching(/: apps must list at least one app$/) }] });
+    expect(validateManifest(noApps)).toMatchObject({ ok: false, problems: [{ code: PluginErrorCode.MANIFEST, message: expect.stringMatching(/: apps must list at least 1 item\(s\)$/) }] });
     const outside = discovered('acme.b', { main: '../elsewhere.mjs' });
     expect(validateManifest(outside)).toMatchObject({ ok: false, problems: [{ code: PluginErrorCode.MANIFEST, message: `plugin acme.b (${outside.packageDir}): main "../elsewhere.mjs" must name a file inside the package folder` }] });
     const missing = discovered('acme.c', { main: 'dist/index.js' });

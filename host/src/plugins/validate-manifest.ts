@@ -12,12 +12,14 @@ export type ManifestCheck =
   | { readonly ok: false; readonly problems: readonly PluginProblem[] };
 
 /**
- * Check a discovered plugin from its JSON alone: the manifest schema (`manifestProblems`
- * from the SDK, one `ATRIUM_ERR_PLUGIN_MANIFEST` problem per finding), the entry module
- * (a file inside the package folder), and `engines.sdk` against `sdkVersion` with a real
+ * Check a discovered plugin from its JSON alone: the manifest schema (the SDK's
+ * `PLUGIN_MANIFEST_SCHEMA` through `manifestProblems`, one `ATRIUM_ERR_PLUGIN_MANIFEST` problem
+ * per finding, naming the field), the entry module (a file inside the package folder; that it
+ * exists is not checked with `{ entryOnDisk: false }`, for a plugin whose code is given another
+ * way, as the plugin authors' kit does), and `engines.sdk` against `sdkVersion` with a real
  * semver range check (`ATRIUM_ERR_PLUGIN_SDK_RANGE`). Never imports the plugin.
  */
-export function validateManifest(plugin: DiscoveredPlugin, sdkVersion: string = SDK_VERSION): ManifestCheck {
+export function validateManifest(plugin: DiscoveredPlugin, sdkVersion: string = SDK_VERSION, options: { readonly entryOnDisk?: boolean } = {}): ManifestCheck {
   const m = plugin.manifest;
   const where = `plugin ${plugin.label} (${plugin.packageDir})`;
   const problem = (code: AtriumErrorCode, text: string): PluginProblem => ({ code, message: `${where}: ${text}` });
@@ -39,7 +41,7 @@ export function validateManifest(plugin: DiscoveredPlugin, sdkVersion: string = 
     const rel = relative(plugin.packageDir, entry);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
       problems.push(problem(PluginErrorCode.MANIFEST, `main "${m.main}" must name a file inside the package folder`));
-    } else if (!isFile(entry)) {
+    } else if (options.entryOnDisk !== false && !isFile(entry)) {
       problems.push(problem(PluginErrorCode.MANIFEST, `main "${m.main}" does not exist (${entry})`));
     }
   }

@@ -2,11 +2,11 @@ import type { LoadSpec } from '@atrium/sdk';
 
 /**
  * How the app uses the attributes of its CT sources, after GE SmartScore 4.0's conformance
- * statement (seed 002, Tables 3-3 … 3-16, the part before "/"): Mandatory (a missing or
+ * statement (Tables 3-3 … 3-16, the part before "/"): Mandatory (a missing or
  * invalid value stops the run before any work, naming the attribute and the slice), Used,
- * Ignored; `expect` where the seed gives an expected value (an unmet one is a warning, and
- * the report says so). Notes keep the seed's wording. Differences from the seed, on purpose:
- * Rescale Slope and Intercept are Mandatory (HU need both; the seed ignores the slope), and
+ * Ignored; `expect` where SmartScore gives an expected value (an unmet one is a warning, and
+ * the report says so). Notes keep SmartScore's wording. Differences from SmartScore, on purpose:
+ * Rescale Slope and Intercept are Mandatory (HU need both; SmartScore ignores the slope), and
  * compressed sources load. Attributes not listed are Ignored.
  */
 export const calciumLoadSpec: LoadSpec = {
@@ -92,8 +92,8 @@ export const calciumLoadSpec: LoadSpec = {
   SpecificCharacterSet: { usage: 'Used', note: 'Used / Copied; unlike SmartScore, not only "ISO_IR 100"' },
   InstanceNumber: { usage: 'Used', note: 'Used / Generated; seeds may name a slice by it' },
   // CT Image (Table 3-16)
-  RescaleIntercept: { usage: 'Mandatory', note: 'Used / Copied in the seed; Mandatory here: HU need it' },
-  RescaleSlope: { usage: 'Mandatory', note: 'Ignored / Copied in the seed; Mandatory here: HU need it' },
+  RescaleIntercept: { usage: 'Mandatory', note: 'Used / Copied in GE SmartScore; Mandatory here: HU need it' },
+  RescaleSlope: { usage: 'Mandatory', note: 'Ignored / Copied in GE SmartScore; Mandatory here: HU need it' },
   KVP: { usage: 'Used', expect: 120, note: 'Used / Copied; the 130 HU threshold of the method is defined at 120 kVp' },
   ScanOptions: { usage: 'Used', note: 'Used / Copied' },
   GantryDetectorTilt: { usage: 'Ignored', note: 'Ignored / Copied; tilt is detected from the positions' },

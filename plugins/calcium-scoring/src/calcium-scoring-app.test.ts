@@ -1,8 +1,9 @@
-import { validateParameters, type DicomValue, type SourceInstance, type SourceSeries } from '@atrium/sdk';
+import { SopClass, type DicomItem, type DicomValue } from '@atrium/sdk';
+import { expectDerivedToMatchGolden, testPlugin, type DerivedTestObject, type TestRunOptions, type TestSeries } from '@atrium/testing';
 import { describe, expect, it } from 'vitest';
-import { calciumScoringApp } from './calcium-scoring-app.js';
-import { calciumSeries, geometryOf, pixelToPatient, type CalciumBox } from './test-support/calcium-series.js';
-import { fakeRun } from './test-support/fake-run.js';
+import { checkInput } from './check-input.js';
+import plugin from './index.js';
+import { calciumSeries, pixelToPatient, type CalciumBox } from './test-support/calcium-series.js';
 
 // 64×64 slices, pixel spacing 0.5 mm (pixel area 0.25 mm²), increment 3 mm (Agatston factor 1).
 // LAD: 4×4 px = 4 mm² at 250 HU (weight 2) on slices 3 and 4: 2 × 4 × 2 = 16; volume 2 × 4 × 3 = 24 mm³.
@@ -17,6 +18,9 @@ const SEEDS = JSON.stringify([
   { artery: 'RCA', at: pixelToPatient(7, 46, 30) },
 ]);
 
+/** The plugin as the host loads it: its manifest checked, the code joined with it. */
+const kit = testPlugin(new URL('..', import.meta.url), plugin);
+
 /** The parts of the result data the tests read. */
 interface RunData {
   readonly unverified: boolean;
@@ -30,14 +34,23 @@ interface RunData {
   readonly written: Readonly<Record<string, number>>;
 }
 
-async function run(input: SourceSeries, raw: Record<string, unknown> = { seeds: SEEDS }) {
-  const fake = fakeRun();
-  const result = await calciumScoringApp.run(fake.ctx, input, validateParameters(calciumScoringApp.parameters, raw));
-  const of = (output: string) => fake.writes.filter((w) => w.output === output).map((w) => w.request);
-  return { ...fake, result, data: result.data as unknown as RunData, reduced: of('reduced-ct'), reports: of('report'), saves: of('screen-saves'), srs: of('sr') };
+/** A run of the app on the host engine, in process, with its derived objects by output. */
+async function run(input: TestSeries, raw: Record<string, unknown> = { seeds: SEEDS }, options: TestRunOptions = {}) {
+  const r = await kit.run('calcium-scoring', input, raw, options);
+  return { ...r, data: r.result.data as unknown as RunData, reduced: r.output('reduced-ct'), reports: r.output('report'), saves: r.output('screen-saves'), srs: r.output('sr') };
 }
 
-const indexOf = (input: SourceSeries) => (source: SourceInstance) => input.instances.indexOf(source);
+/** The SOP Instance UIDs an object references: its Source Image Sequence, or for the SR its Current Requested Procedure Evidence. */
+function referenced(o: DerivedTestObject): string[] {
+  const items = (v: DicomValue | undefined): DicomItem[] => (Array.isArray(v) ? (v as DicomItem[]) : []);
+  const sources = items(o.attribute('SourceImageSequence'));
+  if (sources.length > 0) return sources.map((i) => i.ReferencedSOPInstanceUID as string);
+  return items(o.attribute('CurrentRequestedProcedureEvidenceSequence'))
+    .flatMap((study) => items(study.ReferencedSeriesSequence).flatMap((series) => items(series.ReferencedSOPSequence).map((i) => i.ReferencedSOPInstanceUID as string)));
+}
+
+/** The slice indices an object was derived from. */
+const sliceIndices = (input: TestSeries) => (o: DerivedTestObject): number[] => referenced(o).map((uid) => input.sopInstanceUIDs.indexOf(uid));
 
 describe('calcium scoring app: a seeded run', () => {
   it('scores per artery, totals and risk as the geometry gives them', async () => {
@@ -64,20 +77,25 @@ describe('calcium scoring app: a seeded run', () => {
     const input = calciumSeries({ boxes: BOXES });
     const { srs } = await run(input);
     expect(srs).toHaveLength(1);
-    expect(srs[0]!.sources.map(indexOf(input))).toEqual([3, 4, 7]);
-    expect(srs[0]!.content).toMatchObject({ Modality: 'SR', CompletionFlag: 'COMPLETE', VerificationFlag: 'UNVERIFIED', ValueType: 'CONTAINER' });
+    const sr = srs[0]!;
+    expect(sr.sopClassUID).toBe(SopClass.ComprehensiveSRStorage);
+    expect(sliceIndices(input)(sr).sort((a, b) => a - b)).toEqual([3, 4, 7]);
+    expect([sr.string('Modality'), sr.string('CompletionFlag'), sr.string('VerificationFlag'), sr.string('ValueType')]).toEqual(['SR', 'COMPLETE', 'UNVERIFIED', 'CONTAINER']);
   });
 
   it('writes the reduced CT: one pixel copy per lesion slice ± margin, each from its own source', async () => {
     const input = calciumSeries({ boxes: BOXES });
     const { reduced } = await run(input);
-    expect(reduced.map((r) => r.sources.map(indexOf(input)))).toEqual([[2], [3], [4], [5], [6], [7], [8]]);
-    expect(reduced.every((r) => r.copySourcePixels === true && r.pixels === undefined)).toBe(true);
+    expect(reduced.map(sliceIndices(input))).toEqual([[2], [3], [4], [5], [6], [7], [8]]);
+    expect(reduced.every((r) => r.sopClassUID === SopClass.CTImageStorage)).toBe(true);
+    const copy = await reduced[1]!.frame(0, { rescale: true });
+    const source = await input.source.instances[3]!.frame(0, { rescale: true });
+    expect(Array.from(copy.data)).toEqual(Array.from(source.data));
   });
 
   it('chooses the reduced slices by margin, all, or every n-th', async () => {
     const input = calciumSeries({ boxes: BOXES });
-    const slicesOf = async (raw: Record<string, unknown>) => (await run(input, { seeds: SEEDS, ...raw })).reduced.map((r) => indexOf(input)(r.sources[0]!));
+    const slicesOf = async (raw: Record<string, unknown>) => (await run(input, { seeds: SEEDS, ...raw })).reduced.map((r) => sliceIndices(input)(r)[0]);
     expect(await slicesOf({ margin: 0 })).toEqual([3, 4, 7]);
     expect(await slicesOf({ margin: 3 })).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await slicesOf({ reduce: 'all' })).toHaveLength(10);
@@ -87,18 +105,19 @@ describe('calcium scoring app: a seeded run', () => {
   it('writes the physician report (512² 16-bit MONOCHROME2) and the patient report (1024² RGB) from the whole series', async () => {
     const input = calciumSeries({ boxes: BOXES });
     const { reports } = await run(input);
-    expect(reports.map((r) => [r.pixels?.rows, r.pixels?.columns, r.pixels?.samplesPerPixel, r.pixels?.bitsAllocated, r.pixels?.data.length])).toEqual([
-      [512, 512, 1, 16, 512 * 512],
-      [1024, 1024, 3, 8, 1024 * 1024 * 3],
+    const frames = await Promise.all(reports.map((r) => r.frame(0)));
+    expect(frames.map((f) => [f.rows, f.columns, f.samplesPerPixel, f.photometricInterpretation, f.data.length])).toEqual([
+      [512, 512, 1, 'MONOCHROME2', 512 * 512],
+      [1024, 1024, 3, 'RGB', 1024 * 1024 * 3],
     ]);
-    expect(reports[0]!.pixels!.data).toBeInstanceOf(Int16Array);
-    expect(reports.every((r) => r.burnedInAnnotation === true && r.sources.length === 10)).toBe(true);
-    expect(reports.map((r) => r.content?.ImageComments)).toEqual([
+    expect([reports[0]!.number('BitsAllocated'), reports[1]!.number('BitsAllocated')]).toEqual([16, 8]);
+    expect(reports.every((r) => r.string('BurnedInAnnotation') === 'YES' && referenced(r).length === 10)).toBe(true);
+    expect(reports.map((r) => r.string('ImageComments'))).toEqual([
       'Calcium score physician report: total Agatston 20.0, risk category 11-100. NOT FOR CLINICAL USE.',
       'Calcium score patient report: total Agatston 20.0, risk category 11-100. NOT FOR CLINICAL USE.',
     ]);
     // Text is drawn: the page is not blank, and white (4080) is its brightest grey.
-    const grey = Array.from(reports[0]!.pixels!.data as Int16Array);
+    const grey = Array.from(frames[0]!.data);
     expect(grey.reduce((m, v) => Math.max(m, v), 0)).toBe(4080);
     expect(grey.filter((v) => v > 0).length).toBeGreaterThan(5000);
   });
@@ -106,11 +125,21 @@ describe('calcium scoring app: a seeded run', () => {
   it('writes one RGB screen save per scored lesion slice, its source that slice, lesion pixels in the artery colour', async () => {
     const input = calciumSeries({ boxes: BOXES });
     const { saves } = await run(input);
-    expect(saves.map((s) => s.sources.map(indexOf(input)))).toEqual([[3], [4], [7]]);
-    expect(saves.every((s) => s.burnedInAnnotation === true && s.pixels?.samplesPerPixel === 3 && s.pixels.bitsAllocated === 8 && s.pixels.rows === 64)).toBe(true);
-    const rgbAt = (k: number, row: number, column: number) => [...saves[k]!.pixels!.data.subarray(3 * (row * 64 + column), 3 * (row * 64 + column) + 3)];
+    expect(saves.map(sliceIndices(input))).toEqual([[3], [4], [7]]);
+    const frames = await Promise.all(saves.map((s) => s.frame(0)));
+    expect(saves.every((s, k) => s.string('BurnedInAnnotation') === 'YES' && s.number('BitsAllocated') === 8 && frames[k]!.samplesPerPixel === 3 && frames[k]!.rows === 64)).toBe(true);
+    const rgbAt = (k: number, row: number, column: number) => [...frames[k]!.data.subarray(3 * (row * 64 + column), 3 * (row * 64 + column) + 3)];
     expect(rgbAt(0, 43, 13)).toEqual([255, 0, 0]); // LAD red
     expect(rgbAt(2, 47, 31)).toEqual([0, 96, 255]); // RCA blue
+  });
+
+  it('writes what the golden files hold: a reduced CT slice, both reports, a screen save and the SR', async () => {
+    const { reduced, reports, saves, srs } = await run(calciumSeries({ boxes: BOXES }));
+    expectDerivedToMatchGolden(reduced[1]!, 'golden/reduced-ct.json');
+    expectDerivedToMatchGolden(reports[0]!, 'golden/report-physician.json');
+    expectDerivedToMatchGolden(reports[1]!, 'golden/report-patient.json');
+    expectDerivedToMatchGolden(saves[0]!, 'golden/screen-save.json');
+    expectDerivedToMatchGolden(srs[0]!, 'golden/sr.json');
   });
 
   it('reports progress up to 1, in order', async () => {
@@ -118,6 +147,14 @@ describe('calcium scoring app: a seeded run', () => {
     const fractions = progress.map((p) => p.fraction);
     expect(fractions.at(-1)).toBe(1);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  });
+
+  it('replaces what it wrote when run again with the same parameters', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const again = testPlugin(new URL('..', import.meta.url), plugin);
+    const first = await again.run('calcium-scoring', input, { seeds: SEEDS });
+    const second = await again.run('calcium-scoring', input, { seeds: SEEDS });
+    expect(second.objects.map((o) => [o.sopInstanceUID, o.status])).toEqual(first.objects.map((o) => [o.sopInstanceUID, 'replaced']));
   });
 });
 
@@ -130,15 +167,15 @@ describe('calcium scoring app: without seeds', () => {
     expect(data.riskCategory).toBeUndefined();
     expect(data.lesions).toHaveLength(4);
     expect(result.summary).toBe('unverified: 3 candidate region(s) in 4 lesion slice(s); no seeds, nothing scored');
-    expect(warnings).toEqual(['no seeds given: 3 candidate region(s) listed as unverified, nothing scored']);
-    expect(reports.map((r) => r.content?.ImageComments)).toEqual([
+    expect(warnings).toContain('no seeds given: 3 candidate region(s) listed as unverified, nothing scored');
+    expect(reports.map((r) => r.string('ImageComments'))).toEqual([
       'Calcium score physician report: UNVERIFIED candidates, nothing scored. NOT FOR CLINICAL USE.',
       'Calcium score patient report: UNVERIFIED candidates, nothing scored. NOT FOR CLINICAL USE.',
     ]);
-    expect(saves.map((s) => s.sources.map(indexOf(input)))).toEqual([[1], [3], [4], [7]]);
-    expect(reduced.map((r) => indexOf(input)(r.sources[0]!))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(saves.map(sliceIndices(input))).toEqual([[1], [3], [4], [7]]);
+    expect(reduced.map((r) => sliceIndices(input)(r)[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     // candidates are orange
-    expect([...saves[0]!.pixels!.data.subarray(3 * (49 * 64 + 5), 3 * (49 * 64 + 5) + 3)]).toEqual([255, 165, 0]);
+    expect([...(await saves[0]!.frame(0)).data.subarray(3 * (49 * 64 + 5), 3 * (49 * 64 + 5) + 3)]).toEqual([255, 165, 0]);
   });
 });
 
@@ -154,6 +191,13 @@ describe('calcium scoring app: parameters', () => {
     ] as const) {
       await expect(run(input, { seeds }), seeds).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', details: { parameter: 'seeds' }, message: expect.stringMatching(why) });
     }
+  });
+
+  it('refuses parameters out of their schema before any work', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    await expect(run(input, { threshold: '5000' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', details: { parameter: 'threshold' } });
+    await expect(run(input, { connectivity: '6' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', details: { parameter: 'connectivity' } });
+    await expect(run(input, { seed: '[]' })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_UNKNOWN' });
   });
 
   it('passes a seed that hits no calcification on as the scoring error naming the seed', async () => {
@@ -176,26 +220,25 @@ describe('calcium scoring app: parameters', () => {
   });
 
   it('warns (and continues) when an expectation of the load table is not met', async () => {
-    const { data } = await run(calciumSeries({ boxes: BOXES }));
+    const { data, warnings } = await run(calciumSeries({ boxes: BOXES }));
     expect(data.warnings).toEqual(['Rows is 64 on 10 of 10 slices (expected 512)', 'Columns is 64 on 10 of 10 slices (expected 512)']);
+    expect(warnings).toEqual([expect.stringContaining('Rows'), expect.stringContaining('Columns')]);
   });
 
-  it('stops when the job is cancelled', async () => {
-    const fake = fakeRun();
-    fake.controller.abort();
-    await expect(calciumScoringApp.run(fake.ctx, calciumSeries({ boxes: BOXES }), validateParameters(calciumScoringApp.parameters, { seeds: SEEDS }))).rejects.toThrow();
-    expect(fake.writes).toEqual([]);
+  it('stops when the job is cancelled, before or while loading the slices', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS }, { signal: before.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const during = new AbortController();
+    const seen: (string | undefined)[] = [];
+    await expect(run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS }, { signal: during.signal, onProgress: (_f, m) => (seen.push(m), during.abort()) })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual(['loading slice 1 of 10']);
   });
 });
 
 describe('calcium scoring app: refusals before scoring', () => {
-  const refused = async (input: SourceSeries, why: RegExp) => {
-    const fake = fakeRun();
-    await expect(calciumScoringApp.run(fake.ctx, input, validateParameters(calciumScoringApp.parameters, { seeds: SEEDS }))).rejects.toMatchObject({
-      code: 'ATRIUM_ERR_CALCIUM_REFUSED',
-      message: expect.stringMatching(why),
-    });
-    expect(fake.writes).toEqual([]);
+  const refused = async (input: TestSeries, why: RegExp) => {
+    await expect(run(input)).rejects.toMatchObject({ code: 'ATRIUM_ERR_CALCIUM_REFUSED', message: expect.stringMatching(why) });
   };
   const withSlice = (k: number, values: Readonly<Record<string, DicomValue | undefined>>) => calciumSeries({ boxes: BOXES, override: (i) => (i === k ? values : {}) });
 
@@ -219,18 +262,31 @@ describe('calcium scoring app: refusals before scoring', () => {
     await refused(withSlice(9, { ImagePositionPatient: [-8, -8, -30 + 28] }), /spacing 4 mm differs from 3 mm/);
   });
 
-  it('a slice without rescale, naming the slice', async () => {
-    await refused(withSlice(6, { RescaleSlope: undefined }), /slice 7 \(instance 7\) 2\.25\.100\.7 has no RescaleSlope/);
-    await refused(withSlice(0, { RescaleIntercept: undefined }), /slice 1 \(instance 1\) 2\.25\.100\.1 has no RescaleIntercept/);
-  });
-
   it('two Frames of Reference', async () => {
     await refused(withSlice(3, { FrameOfReferenceUID: '2.25.8' }), /2 Frames of Reference \(2\.25\.7, 2\.25\.8\); slice 4 \(instance 4\)/);
   });
 
-  it('no slice geometry', async () => {
-    const input = withSlice(0, { ImagePositionPatient: undefined });
-    expect(geometryOf(input.instances)).toBeUndefined();
-    await refused(input, /no usable Image Plane attributes/);
+  it('a slice without rescale or geometry: the host refuses it by the load specification (Mandatory), naming the attribute', async () => {
+    for (const keyword of ['RescaleSlope', 'RescaleIntercept', 'ImagePositionPatient', 'FrameOfReferenceUID']) {
+      await expect(run(withSlice(6, { [keyword]: undefined })), keyword).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_LOAD_MANDATORY', message: expect.stringContaining(keyword) });
+    }
+  });
+
+  it('the app refuses them too when called without the host\'s check, naming the slice', () => {
+    const noSlope = withSlice(6, { RescaleSlope: undefined });
+    expect(() => checkInput(noSlope.source)).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_CALCIUM_REFUSED', message: expect.stringContaining(`slice 7 (instance 7) ${noSlope.sopInstanceUIDs[6]} has no RescaleSlope`) }));
+    const noPosition = withSlice(0, { ImagePositionPatient: undefined });
+    expect(noPosition.source.geometry).toBeUndefined();
+    expect(() => checkInput(noPosition.source)).toThrow(/no usable Image Plane attributes/);
+  });
+});
+
+describe('calcium scoring plugin: manifest', () => {
+  it('loads as the host loads it: the manifest declares the four outputs the code maps', () => {
+    const app = kit.app('calcium-scoring');
+    expect([app.title, app.input]).toEqual(['Coronary calcium scoring', { modality: ['CT'], minInstances: 2 }]);
+    expect(Object.fromEntries(Object.entries(app.outputs).map(([name, o]) => [name, [o.iod, o.cardinality]]))).toEqual({
+      'reduced-ct': ['ct-image', '1:1'], report: ['secondary-capture-image', 'N:1'], 'screen-saves': ['secondary-capture-image', '1:1'], sr: ['comprehensive-sr', 'N:1'],
+    });
   });
 });

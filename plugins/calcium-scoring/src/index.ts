@@ -1,5 +1,5 @@
 /**
- * Atrium plugin `atrium.calcium-scoring`: coronary calcium scoring (issue 5), written
+ * Atrium plugin `atrium.calcium-scoring`: coronary calcium scoring after GE SmartScore 4.0, written
  * against `@atrium/sdk` only. The manifest is the `atrium` field of package.json; this
  * module is its `main`.
  */

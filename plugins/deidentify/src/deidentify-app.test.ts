@@ -1,5 +1,5 @@
-import { manifestProblems, SdkError, validateParameters, type AppContext, type DeidentifyOutcome, type DeidentifyRequest, type SourceInstance, type SourceSeries } from '@atrium/sdk';
-import { readFileSync } from 'node:fs';
+import { SdkError, validateParameters, type AppContext, type DeidentifyOutcome, type DeidentifyRequest, type SourceInstance, type SourceSeries } from '@atrium/sdk';
+import { testPlugin, testSeries } from '@atrium/testing';
 import { describe, expect, it } from 'vitest';
 import { deidentifyApp } from './deidentify-app.js';
 import plugin from './index.js';
@@ -11,7 +11,7 @@ function instance(sopInstanceUID: string): SourceInstance {
 
 const series = (uids: string[]): SourceSeries => ({ studyInstanceUID: '1.2.3', seriesInstanceUID: '1.2.3.4', modality: 'CT', instances: uids.map(instance), geometry: undefined });
 
-/** A run context whose engine writes instances ending in .1/.2 and refuses the one ending in .9. */
+/** A run context whose engine writes instances ending in .1/.2 and refuses the one ending in .9 (to see the requests the app makes). */
 function fakeRun(withEngine = true) {
   const requests: DeidentifyRequest[] = [];
   const warnings: string[] = [];
@@ -37,10 +37,30 @@ function fakeRun(withEngine = true) {
   return { ctx, requests, warnings, progress };
 }
 
-describe('deidentify app', () => {
-  it('is declared by the manifest and validates as a plugin', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; atrium: Record<string, unknown> };
-    expect(manifestProblems({ ...pkg.atrium, version: pkg.version })).toEqual([]);
+describe('deidentify app, run by the host engine in process', () => {
+  const kit = testPlugin(new URL('..', import.meta.url), plugin);
+
+  it('writes a de-identified copy of every instance (Basic Profile: name and ID emptied, UIDs replaced) and reports the refused one', async () => {
+    const ct = testSeries({ rows: 2, columns: 2, images: [new Int16Array(4), new Int16Array(4)], attributes: { PatientName: 'Doe^Jane', PatientID: 'P-42' } });
+    const burned = testSeries({ seed: 'burned', modality: 'OT', rows: 2, columns: 2, images: [new Uint8Array(4)], attributes: { BurnedInAnnotation: 'YES', StudyInstanceUID: ct.studyInstanceUID, SeriesInstanceUID: ct.seriesInstanceUID } });
+    const run = await kit.run('deidentify', [...ct.files, ...burned.files], { secret: 'secret-key' });
+    expect(run.objects.map((o) => o.output)).toEqual(['deidentified', 'deidentified']);
+    for (const o of run.objects) {
+      expect([o.string('PatientName'), o.string('PatientID'), o.string('PatientIdentityRemoved')]).toEqual([undefined, undefined, 'YES']);
+      expect(ct.sopInstanceUIDs).not.toContain(o.sopInstanceUID);
+      expect(o.studyInstanceUID).not.toBe(ct.studyInstanceUID);
+    }
+    expect(run.result.data).toMatchObject({ written: 2, refused: [{ sopInstanceUID: burned.sopInstanceUIDs[0], code: 'ATRIUM_ERR_DEID_BURNED_IN' }] });
+    expect(run.warnings).toContainEqual(expect.stringContaining('ATRIUM_ERR_DEID_BURNED_IN'));
+    // the same secret gives the same UIDs: a second run replaces the copies
+    const again = await kit.run('deidentify', ct.files, { secret: 'secret-key' });
+    expect(again.objects.map((o) => [o.sopInstanceUID, o.status])).toEqual(run.objects.map((o) => [o.sopInstanceUID, 'replaced']));
+  });
+});
+
+describe('deidentify app: what it asks of the engine', () => {
+  it('is declared by the manifest and loads as a plugin', () => {
+    expect(testPlugin(new URL('..', import.meta.url), plugin).manifest.apps.map((a) => a.id)).toEqual(['deidentify']);
     expect(plugin.apps.map((a) => a.id)).toEqual(['deidentify']);
     expect(Object.keys(deidentifyApp.parameters)).toEqual([
       'keyFile', 'secret', 'uidRoot', 'PatientName', 'PatientID', 'dateShiftDays', 'pixelMaskRegions',

@@ -21,9 +21,6 @@ export interface RefusedInstance {
  */
 export const deidentifyApp = defineApp({
   id: 'deidentify',
-  title: 'De-identify (PS3.15 Basic Profile)',
-  description: 'Applies PS3.15 Table E.1-1 (Basic Application Level Confidentiality Profile and the selected options) and writes a new de-identified study; refused instances are reported with the reason.',
-  input: {},
   load: {},
   parameters: {
     keyFile: { type: 'string', default: '', description: 'file holding the key of the UID replacement (HMAC-SHA-256, action U) and of the default per-patient date shift (created with a random key when absent; the same key gives the same new UIDs). Preferred to secret, which is recorded with the job' },

@@ -1,31 +1,48 @@
 import type { MappingTable } from './mapping-table.js';
 
 /**
- * Output IODs an app can write (ids of the generated IOD tables, PS3.3 Annex A).
- * Secondary Capture family, CT and NM images, and SR documents.
+ * Output IODs an app can write (ids of the generated IOD tables, PS3.3 Annex A): the Secondary
+ * Capture family, CT and NM images, and SR documents. The one list: the manifest schema's `iod`
+ * values and {@link OutputIod} come from it.
  */
-export type OutputIod =
-  | 'ct-image'
-  | 'secondary-capture-image'
-  | 'multi-frame-grayscale-byte-secondary-capture-image'
-  | 'multi-frame-grayscale-word-secondary-capture-image'
-  | 'multi-frame-true-color-secondary-capture-image'
-  | 'nuclear-medicine-image'
-  | 'enhanced-sr'
-  | 'comprehensive-sr';
+export const OUTPUT_IODS = [
+  'ct-image',
+  'secondary-capture-image',
+  'multi-frame-grayscale-byte-secondary-capture-image',
+  'multi-frame-grayscale-word-secondary-capture-image',
+  'multi-frame-true-color-secondary-capture-image',
+  'nuclear-medicine-image',
+  'enhanced-sr',
+  'comprehensive-sr',
+] as const;
 
-/** One named derived series an app writes. */
-export interface OutputDefinition {
+/** An IOD an app can write (see {@link OUTPUT_IODS}). */
+export type OutputIod = (typeof OUTPUT_IODS)[number];
+
+/**
+ * One named derived series, as the manifest declares it (package.json `atrium.apps[].outputs.<name>`):
+ * what it is, read before any plugin code runs (`atrium apps`, the conformance statement).
+ */
+export interface ManifestOutput {
   /** The IOD of every object of this output. */
   readonly iod: OutputIod;
-  /** How each attribute is produced (Copied / Generated / Removed). */
-  readonly mapping: MappingTable;
-  /** Series Description (0008,103E) of the derived series, and its conformance title. */
-  readonly description: string;
   /** `1:1` (one derived object per source image) or `N:1` (one object from many sources). */
   readonly cardinality: '1:1' | 'N:1';
+  /** Series Description (0008,103E) of the derived series, and its conformance title. */
+  readonly description: string;
   /** Derivation Description (0008,2111) written into every object. */
   readonly derivationDescription?: string;
   /** Derivation Code Sequence (0008,9215) item: a code from DCM (PS3.16 CID 7203), e.g. 113076 "Segmentation". */
   readonly derivationCode?: { readonly value: string; readonly scheme: string; readonly meaning: string };
 }
+
+/**
+ * What the code gives each output the manifest declares ({@link AppDefinition.outputs}): how
+ * each attribute is produced (Copied / Generated / Removed).
+ */
+export interface AppOutput {
+  readonly mapping: MappingTable;
+}
+
+/** An output as the derivation engine builds it: the manifest's declaration joined with the code's mapping table. */
+export interface OutputDefinition extends ManifestOutput, AppOutput {}

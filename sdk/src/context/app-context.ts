@@ -1,4 +1,5 @@
 import type { Deriver } from './deriver.js';
+import type { SourceSeries } from './source-series.js';
 
 /** Messages tagged with the plugin id by the host. */
 export interface Logger {
@@ -26,4 +27,12 @@ export interface AppContext {
   readonly storage: PluginStorage;
   /** Warnings to report with the result (unmet load expectations are added by the host). */
   warn(message: string): void;
+  /**
+   * Another series of the input's study, read-only, sorted as the input is (for example the CT of a
+   * SPECT/CT study for attenuation correction, named by a parameter). Its instances are not input
+   * instances: they cannot be `sources` of derived objects. Rejects with `ATRIUM_ERR_APP_INPUT` when
+   * no series with this Series Instance UID is stored in the input's study (or the UID is not a UID).
+   * Optional: hosts that cannot provide it leave it undefined (Atrium's host provides it to every run).
+   */
+  readSeries?(seriesInstanceUID: string): Promise<SourceSeries>;
 }

@@ -1,4 +1,7 @@
+import type { ManifestOutput } from '../app/output-definition.js';
 import type { SeriesSelector } from '../app/series-selector.js';
+import { jsonSchemaProblems, type JsonSchema } from './json-schema-problems.js';
+import { PLUGIN_MANIFEST_SCHEMA } from './plugin-manifest-schema.js';
 
 /**
  * What a plugin may do. The host grants only what the manifest asks for:
@@ -18,17 +21,25 @@ export type Capability = 'read-series' | 'write-derived' | 'network';
  */
 export type ActivationEvent = 'onDidStoreInstance' | 'onDidCompleteSeries';
 
-/** One app as declared in the manifest (read before any plugin code runs). */
+/**
+ * One app as the manifest declares it — the one source of its title, description, input and
+ * outputs (read before any plugin code runs). Its code is the {@link AppDefinition} of the same id.
+ */
 export interface ManifestApp {
   readonly id: string;
+  /** Shown by `atrium apps`; also the model name of the derived objects' equipment. */
   readonly title: string;
   readonly description?: string;
+  /** Which series the app accepts. */
   readonly input: SeriesSelector;
+  /** The derived series the app writes, by name (none when absent); its definition gives each a mapping table. */
+  readonly outputs?: Readonly<Record<string, ManifestOutput>>;
 }
 
 /**
  * The `atrium` field of a plugin's package.json. Read and validated by the host before
  * any plugin code runs (id and version come from the package when omitted here).
+ * Its JSON Schema is {@link PLUGIN_MANIFEST_SCHEMA}.
  */
 export interface PluginManifest {
   /** Plugin id, `publisher.name` (lower case, digits, `-`), e.g. `atrium.calcium-scoring`. */
@@ -48,43 +59,28 @@ export interface PluginManifest {
   readonly manufacturer?: string;
 }
 
-const ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
-const APP_ID = /^[a-z0-9][a-z0-9-]*$/;
-const SEMVER = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
-const CAPABILITIES: readonly Capability[] = ['read-series', 'write-derived', 'network'];
-const ACTIVATION_EVENTS: readonly ActivationEvent[] = ['onDidStoreInstance', 'onDidCompleteSeries'];
+const SCHEMA: JsonSchema = PLUGIN_MANIFEST_SCHEMA;
+/** A complete manifest: as package.json may give it, with id, version and main (the host defaults them from the package). */
+const COMPLETE: JsonSchema = { ...SCHEMA.definitions!.manifest!, required: ['id', 'version', 'main', ...SCHEMA.definitions!.manifest!.required!] };
 
 /**
- * Check the shape of a manifest (pure; the host also checks `engines.sdk` against
- * {@link SDK_VERSION}). Returns the problems found, each naming the field; [] when valid.
+ * Check a complete manifest (id, version and main filled in from the package) against the
+ * manifest schema ({@link PLUGIN_MANIFEST_SCHEMA}) and for app ids declared twice. Pure; the host
+ * also checks `engines.sdk` against {@link SDK_VERSION} and that `main` exists. Returns the
+ * problems found, each starting with the field (`apps[0].outputs.summary.iod ...`); [] when valid.
  */
 export function manifestProblems(m: unknown): string[] {
-  const p: string[] = [];
-  if (typeof m !== 'object' || m === null) return ['the "atrium" field must be an object'];
-  const o = m as Record<string, unknown>;
-  if (typeof o.id !== 'string' || !ID.test(o.id)) p.push('id must be "publisher.name" (lower case letters, digits, "-")');
-  if (typeof o.version !== 'string' || !SEMVER.test(o.version)) p.push('version must be a semver version like 1.0.0');
-  if (typeof o.main !== 'string' || o.main === '') p.push('main must name the entry module');
-  const engines = o.engines as Record<string, unknown> | undefined;
-  if (typeof engines?.sdk !== 'string' || engines.sdk.trim() === '') p.push('engines.sdk must be a semver range such as ^0.1.0');
-  if (!Array.isArray(o.capabilities) || o.capabilities.some((c) => !CAPABILITIES.includes(c as Capability))) {
-    p.push(`capabilities must be a list of ${CAPABILITIES.join(', ')}`);
-  }
-  if (o.activationEvents !== undefined
-    && (!Array.isArray(o.activationEvents) || o.activationEvents.some((e) => !ACTIVATION_EVENTS.includes(e as ActivationEvent)))) {
-    p.push(`activationEvents must be a list of ${ACTIVATION_EVENTS.join(', ')}`);
-  }
-  if (!Array.isArray(o.apps) || o.apps.length === 0) p.push('apps must list at least one app');
-  else {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return ['the "atrium" field must be an object'];
+  const problems = jsonSchemaProblems(SCHEMA, COMPLETE, m);
+  const apps = (m as { apps?: unknown }).apps;
+  if (Array.isArray(apps)) {
     const seen = new Set<string>();
-    o.apps.forEach((a: unknown, i: number) => {
-      const app = (a ?? {}) as Record<string, unknown>;
-      if (typeof app.id !== 'string' || !APP_ID.test(app.id)) p.push(`apps[${i}].id must be lower case letters, digits and "-"`);
-      else if (seen.has(app.id)) p.push(`apps[${i}].id "${app.id}" is declared twice`);
-      else seen.add(app.id);
-      if (typeof app.title !== 'string' || app.title === '') p.push(`apps[${i}].title is required`);
-      if (typeof app.input !== 'object' || app.input === null) p.push(`apps[${i}].input (a series selector) is required`);
+    apps.forEach((a: unknown, i: number) => {
+      const id = (a as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      if (seen.has(id)) problems.push(`apps[${i}].id "${id}" is declared twice`);
+      seen.add(id);
     });
   }
-  return p;
+  return problems;
 }

@@ -1,13 +1,14 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { AE_ROLES, DEFAULT_AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] | atrium ae ls | atrium ae rm <title|alias>';
 
-function usage(ctx: CliContext, problem: string): number {
-  ctx.err(`atrium ae: ${problem}\nusage: ${USAGE}`);
-  return 2;
+/** A command line this command cannot carry out: a usage error (exit 2, the usage line after it). */
+function usage(_ctx: CliContext, problem: string): never {
+  throw new UsageError('ATRIUM_ERR_CLI_USAGE', problem, {});
 }
 
 function show(ae: RemoteAe): Record<string, string | number> {

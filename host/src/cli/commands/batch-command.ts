@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { validateParameters } from '@atrium/sdk';
 import { APP_RUN_JOB, appRunKey } from '../../apps/app-run-handler.js';
 import { appSource } from '../../apps/derived-store-guard.js';
@@ -19,6 +19,7 @@ import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { queryTerms } from '../query-terms.js';
 import { appParametersHelp } from './app-parameters-help.js';
+import { UsageError } from '../usage-error.js';
 
 /** The series a batch takes, and why the others matching the query are not taken. */
 interface Selection {
@@ -157,8 +158,7 @@ export const batchCommand = defineCommand({
     });
     const appId = positionals[0];
     if (!appId || !values.where) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const keys = queryTerms('--where', values.where, 'SERIES', { split: true });
     const limit = parseLimit(values.limit);

@@ -2,16 +2,17 @@ import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } fro
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS } from '../../net/config/network-settings.js';
-import { AtriumError } from '../../errors/atrium-error.js';
+import { closestName } from '../../errors/closest-name.js';
 import { isStoreSettingKey, listStoreSettings, setStoreSetting, STORE_SETTING_KEYS, STORE_SETTINGS, unsetStoreSetting } from '../../store/store-settings.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium config [ls] | atrium config get <key> | atrium config set <key> <value> | atrium config unset <key>';
 
-function usage(ctx: CliContext, problem: string): number {
-  ctx.err(`atrium config: ${problem}\nusage: ${USAGE}`);
-  return 2;
+/** A command line this command cannot carry out: a usage error (exit 2, the usage line after it). */
+function usage(_ctx: CliContext, problem: string): never {
+  throw new UsageError('ATRIUM_ERR_CLI_USAGE', problem, {});
 }
 
 /** The one setting kept outside the index (in store.json): where the index is. */
@@ -55,7 +56,9 @@ export const configCommand = defineCommand({
     if (given !== wanted) return usage(ctx, `${verb} takes ${wanted === 0 ? 'no arguments' : wanted === 1 ? 'a key' : 'a key and a value'}`);
     if (key === INDEX_KEY) return indexSetting(ctx, verb, value);
     if (key !== undefined && !isStoreSettingKey(key) && !isNetworkSettingKey(key)) {
-      throw new AtriumError('ATRIUM_ERR_CONFIG_UNKNOWN_KEY', `Unknown setting "${key}"; settings: ${[INDEX_KEY, ...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS].join(', ')}`, { key });
+      const keys = [INDEX_KEY, ...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS];
+      const near = closestName(key, keys);
+      throw new UsageError('ATRIUM_ERR_CONFIG_UNKNOWN_KEY', `unknown setting "${key}"${near ? ` (did you mean ${near}?)` : ''}; settings: ${keys.join(', ')}`, { key, ...(near ? { suggestion: near } : {}) });
     }
     const db = await use.settings();
     if (key !== undefined && isStoreSettingKey(key)) {

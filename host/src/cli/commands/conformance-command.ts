@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { safePrivateAttributes, type DeidOption } from '@atrium/sdk';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
 import { deidRuleTable } from '../../deid/deid-rule-table.js';
@@ -10,6 +10,7 @@ import { mediaConformanceStatement } from '../../media/media-conformance.js';
 import { networkConformanceStatement } from '../../net/network-conformance.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { UsageError } from '../usage-error.js';
 
 export const conformanceCommand = defineCommand({
   name: 'conformance',
@@ -28,8 +29,7 @@ export const conformanceCommand = defineCommand({
       return 0;
     }
     if (values.format !== 'md' && values.format !== 'html') {
-      ctx.err('atrium conformance: --format must be md or html');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--format must be md or html', {});
     }
     const format = values.format;
     const registry = await use.registry();
@@ -55,18 +55,15 @@ function deidRuleTableOutput(names: readonly string[], preset: string | undefine
   for (const name of names.flatMap((n) => n.split(','))) {
     const o = optionByName(name);
     if (o === undefined) {
-      ctx.err(`atrium conformance: unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`, {});
     }
     options.push(o);
   }
   if (preset !== undefined && preset !== 'gca-9300r') {
-    ctx.err(`atrium conformance: --preset: only "gca-9300r" exists, not "${preset}"`);
-    return 2;
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--preset: only "gca-9300r" exists, not "${preset}"`, {});
   }
   if (preset !== undefined && options.length > 0) {
-    ctx.err('atrium conformance: --preset gca-9300r is not the PS3.15 Basic Profile: --option does not apply to it');
-    return 2;
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preset gca-9300r is not the PS3.15 Basic Profile: --option does not apply to it', {});
   }
   const rows = deidRuleTable(options, preset);
   const safePrivate = options.includes('retainSafePrivate') ? safePrivateAttributes().map((a) => ({

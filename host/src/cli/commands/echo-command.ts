@@ -1,6 +1,7 @@
 import { defineCommand } from '../cli-context.js';
 import { NetJob } from '../../net/jobs/net-jobs.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { UsageError } from '../usage-error.js';
 
 export const echoCommand = defineCommand({
   name: 'echo',
@@ -10,8 +11,7 @@ export const echoCommand = defineCommand({
   async run(args, ctx, use) {
     const [ae, extra] = args;
     if (!ae || extra !== undefined || ae.startsWith('-')) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const job = await runNetJob(use, ctx, NetJob.Echo, { ae }, `echo ${ae}`);
     if (job.state !== 'completed') return 1;

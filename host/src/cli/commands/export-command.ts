@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { defineCommand } from '../cli-context.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
+import { UsageError } from '../usage-error.js';
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -15,8 +16,7 @@ export const exportCommand = defineCommand({
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
     const uid = positionals[0];
     if (!uid || !values.out) {
-      ctx.err('atrium export: usage: atrium export <uid> --out <dir>');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'usage: atrium export <uid> --out <dir>', {});
     }
     const [index, files] = await Promise.all([use.index(), use.files()]);
     const { instances } = resolveUid(index, uid);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { dictionaryEntries, lookupKeyword } from '@atrium/sdk';
 import { checkRemoteQueryValue } from '../../db/check-query-keys.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
@@ -9,6 +9,7 @@ import type { FindResult } from '../../net/scu/find-scu.js';
 import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { parseLimit } from '../option-values.js';
 import { UsageError } from '../usage-error.js';
 
 /** Keys returned by default per level (the columns of the result table). */
@@ -61,15 +62,10 @@ export const findCommand = defineCommand({
     const level = values.level.toUpperCase() as QueryLevel;
     const model = values.model?.toUpperCase();
     const keys = parseKeys(values.key ?? []);
-    const limit = values.limit === undefined ? undefined : Number(values.limit);
-    const problem = !ae || extra !== undefined ? `usage: ${this.usage}`
-      : !(level in DEFAULT_KEYS) ? `--level must be patient, study, series or image, not "${values.level}"`
-      : model !== undefined && model !== 'PATIENT' && model !== 'STUDY' ? `--model must be patient or study, not "${values.model}"`
-      : limit !== undefined && !(Number.isInteger(limit) && limit > 0) ? `--limit must be a positive integer, not "${values.limit}"` : undefined;
-    if (problem) {
-      ctx.err(`atrium find: ${problem}`);
-      return 2;
-    }
+    if (!ae || extra !== undefined) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'find needs one remote AE (title or alias)', {});
+    if (!(level in DEFAULT_KEYS)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--level must be patient, study, series or image, not "${values.level}"`, { option: '--level' });
+    if (model !== undefined && model !== 'PATIENT' && model !== 'STUDY') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--model must be patient or study, not "${values.model}"`, { option: '--model' });
+    const limit = parseLimit(values.limit);
     const request = { level, ...(model ? { model: model as 'PATIENT' | 'STUDY' } : {}), keys: { ...Object.fromEntries(DEFAULT_KEYS[level].map((k) => [k, ''])), ...keys } };
     const job = await runNetJob(use, ctx, NetJob.Find, { ae: ae!, ...request, ...(limit ? { limit } : {}) }, `find ${level.toLowerCase()} at ${ae}`);
     if (job.state !== 'completed') return 1;

@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { importPaths, type ImportSummary } from '../../importer/import-paths.js';
 import { defineCommand } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 import { printTable } from '../print-table.js';
 import { InstanceStore } from '../../store/instance-store.js';
+import { UsageError } from '../usage-error.js';
 
 /** Up to this many inputs, the summary lists every one of them; `--json` always does. */
 const LIST_EVERY_INPUT = 20;
@@ -16,8 +17,7 @@ export const importCommand = defineCommand({
   async run(args, ctx, use) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     if (positionals.length === 0) {
-      ctx.err('atrium import: give at least one file, folder or DICOMDIR');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give at least one file, folder or DICOMDIR', {});
     }
     const store = await use.store();
     const validation = store.validation; // a stored setting that cannot be read stops here, before any file

@@ -1,10 +1,11 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { CommitmentTable } from '../../db/commitment-table.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import type { JobState } from '../../jobs/job.js';
 import { JOB_STATES } from '../../jobs/job.js';
 import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { UsageError } from '../usage-error.js';
 
 export const jobsCommand = defineCommand({
   name: 'jobs',
@@ -17,14 +18,12 @@ export const jobsCommand = defineCommand({
     const states = (values.state ?? []) as JobState[];
     const bad = states.find((s) => !JOB_STATES.includes(s));
     if (bad) {
-      ctx.err(`atrium jobs: unknown state "${bad}"; states: ${JOB_STATES.join(', ')}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', `unknown state "${bad}"; states: ${JOB_STATES.join(', ')}`, {});
     }
     const queue = await use.queue();
     if (verb === 'cancel' || verb === 'show') {
       if (!id || !Number.isInteger(Number(id))) {
-        ctx.err(`usage: atrium jobs ${verb} <id>`);
-        return 2;
+        throw new UsageError('ATRIUM_ERR_CLI_USAGE', `${verb} needs a job id (a number)${id === undefined ? '' : `, not "${id}"`}`, {});
       }
       const job = verb === 'cancel' ? queue.requestCancel(Number(id)) : queue.get(Number(id));
       if (!job) {
@@ -38,8 +37,7 @@ export const jobsCommand = defineCommand({
       return 0;
     }
     if (verb !== undefined) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const jobs = queue.list({ ...(states.length ? { states } : {}), limit: Number(values.limit) });
     if (ctx.json) ctx.out(JSON.stringify(jobs, null, 2));

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { query, type QueryResult } from '../../db/query-engine.js';
 import type { QueryLevel } from '../../db/query-keys.js';
 import { defineCommand } from '../cli-context.js';
@@ -52,8 +52,7 @@ export const lsCommand = defineCommand({
     });
     const what = LEVELS[positionals[0] ?? ''];
     if (!what) {
-      ctx.err(`atrium ls: say what to list: ${Object.keys(LEVELS).join(', ')}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', `say what to list: ${Object.keys(LEVELS).join(', ')}`, {});
     }
     if (values.commitment === true && what.level !== 'IMAGE') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--commitment lists instances: atrium ls instances --commitment', { option: '--commitment' });
     const opts = values as Record<string, string | string[] | boolean | undefined>;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { reconcileLog, reconcileFoundSomething } from '../../store/reconcile-log.js';
 import { reconcileStore, type ReconcileReport } from '../../store/reconcile-store.js';
 import { Index } from '../../db/dicom-index.js';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import type { StoredInstance } from '../../db/dicom-index.js';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { openImageFile } from '../../io/image-file.js';
@@ -13,6 +13,7 @@ import { resolveUid } from '../../db/resolve-uid.js';
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
 import { InstanceStore } from '../../store/instance-store.js';
+import { UsageError } from '../usage-error.js';
 
 /** One PNG written by `atrium render`. */
 export interface RenderedFile {
@@ -33,18 +34,15 @@ export const renderCommand = defineCommand({
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, frame: { type: 'string' }, window: { type: 'string' } } });
     const uid = positionals[0];
     if (!uid || !values.out) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const frame = values.frame === undefined ? 1 : Number(values.frame);
     if (!Number.isInteger(frame) || frame < 1) {
-      ctx.err(`atrium render: --frame must be a frame number from 1, not "${values.frame}"`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--frame must be a frame number from 1, not "${values.frame}"`, {});
     }
     const window = values.window === undefined ? undefined : parseWindow(values.window);
     if (window === null) {
-      ctx.err(`atrium render: --window must be <center>,<width> with a width ≥ 1, not "${values.window}"`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--window must be <center>,<width> with a width ≥ 1, not "${values.window}"`, {});
     }
     const out = values.out;
     const toFolder = out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory());
@@ -58,7 +56,7 @@ export const renderCommand = defineCommand({
     const written: RenderedFile[] = [];
     for (const inst of chosen) {
       // Only the header and the one frame are read from the file, whatever its size.
-      const file = openImageFile(files.absolute(inst.file.path), store.limits);
+      const file = openImageFile(files.absolute(inst.file.path), store.limits, files.tmpDir);
       let image;
       try {
         image = await renderFrame(file, { frame: frame - 1, ...(window ? { window } : {}) });

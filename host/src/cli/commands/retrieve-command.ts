@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { NetJob, type GetResult } from '../../net/jobs/net-jobs.js';
 import type { RetrieveResult } from '../../net/scu/retrieve-scu.js';
 import { hexStatus } from '../../errors/dimse-statuses.js';
 import { defineCommand, type Command } from '../cli-context.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { UsageError } from '../usage-error.js';
 
 function retrieveCommand(op: 'move' | 'get'): Command {
   return defineCommand({
@@ -17,8 +18,7 @@ function retrieveCommand(op: 'move' | 'get'): Command {
       const { positionals, values } = parseArgs({ args, allowPositionals: true, options: op === 'move' ? { dest: { type: 'string' } } : {} });
       const [ae, uid, extra] = positionals;
       if (!ae || !uid || extra !== undefined) {
-        ctx.err(`usage: ${this.usage}`);
-        return 2;
+        throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
       }
       const dest = (values as { dest?: string }).dest;
       const payload = { ae, uid, ...(dest ? { destination: dest } : {}) };

@@ -1,8 +1,9 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { defineCommand } from '../cli-context.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 import { Index, type RemovalResult } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
+import { UsageError } from '../usage-error.js';
 
 export const rmCommand = defineCommand({
   name: 'rm',
@@ -13,8 +14,7 @@ export const rmCommand = defineCommand({
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     const uid = positionals[0];
     if (!uid) {
-      ctx.err('atrium rm: give a study, series or SOP instance UID');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give a study, series or SOP instance UID', {});
     }
     const [index, files] = await Promise.all([use.index(), use.files()]);
     const { level, instances } = resolveUid(index, uid);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { validateParameters } from '@atrium/sdk';
 import { APP_RUN_JOB } from '../../apps/app-run-handler.js';
 import type { AppRunResult } from '../../apps/run-app.js';
@@ -10,6 +10,7 @@ import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { appParametersHelp } from './app-parameters-help.js';
+import { UsageError } from '../usage-error.js';
 
 export const runCommand = defineCommand({
   name: 'run',
@@ -25,8 +26,7 @@ export const runCommand = defineCommand({
     });
     const appId = positionals[0];
     if (!appId || (values.series === undefined) === (values.study === undefined)) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const raw = appParams(values.param, values.params);
     const registry = await use.registry();

@@ -4,6 +4,7 @@ import type { CommitmentOutcome } from '../../net/jobs/commitment-on-send.js';
 import { NetJob, type SendResult } from '../../net/jobs/net-jobs.js';
 import { printTable } from '../print-table.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { UsageError } from '../usage-error.js';
 
 /** The lines that say what became of a storage commitment request. */
 function describeCommitment(c: CommitmentOutcome): string {
@@ -23,8 +24,7 @@ export const sendCommand = defineCommand({
     const ae = rest[rest.length - 1];
     const uids = rest.slice(0, -1);
     if (!ae || uids.length === 0 || rest.some((a) => a.startsWith('-'))) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const job = await runNetJob(use, ctx, NetJob.Send, { ae, uids, ...(commit ? { commit } : {}) }, `send ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} to ${ae}${commit ? ' with storage commitment' : ''}`);
     if (job.state !== 'completed') {

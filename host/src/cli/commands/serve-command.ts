@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { parseNetworkSetting, RemoteAeTable, type NetworkConfig } from '../../net/config/index.js';
 import { describeCallerPolicy } from '../../net/scp/caller-policy.js';
 import { WorkstationServerFactory } from '../../net/scp/workstation-server-factory.js';
 import { InstanceStore } from '../../store/instance-store.js';
 import { defineCommand } from '../cli-context.js';
+import { UsageError } from '../usage-error.js';
 
 export const serveCommand = defineCommand({
   name: 'serve',
@@ -14,8 +15,7 @@ export const serveCommand = defineCommand({
   async run(args, ctx, use) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { port: { type: 'string' }, aet: { type: 'string' }, bind: { type: 'string' } } });
     if (positionals.length > 0) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const overrides: Partial<NetworkConfig> = {
       ...(values.port !== undefined ? { port: parseNetworkSetting('port', values.port) } : {}),

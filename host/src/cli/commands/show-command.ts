@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { withFileWindow } from '../../io/byte-window.js';
 import { dumpFile, type FileListing } from '../../io/dump-file.js';
 import type { RecordWarning } from '../../db/instance-record.js';
@@ -10,6 +10,7 @@ import { writeLines } from '../write-lines.js';
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
 import { InstanceStore } from '../../store/instance-store.js';
+import { UsageError } from '../usage-error.js';
 
 export const showCommand = defineCommand({
   name: 'show',
@@ -20,13 +21,11 @@ export const showCommand = defineCommand({
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'max-value': { type: 'string' } } });
     const uid = positionals[0];
     if (!uid) {
-      ctx.err('atrium show: give a study, series or SOP instance UID');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give a study, series or SOP instance UID', {});
     }
     const maxValueChars = values['max-value'] === undefined ? 64 : Number(values['max-value']);
     if (!Number.isInteger(maxValueChars) || maxValueChars < 1) {
-      ctx.err(`atrium show: --max-value must be a whole number of characters ≥ 1, not "${values['max-value']}"`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--max-value must be a whole number of characters ≥ 1, not "${values['max-value']}"`, {});
     }
     const [index, files, store] = await Promise.all([use.index(), use.files(), use.store()]);
     const { level, instances } = resolveUid(index, uid);
@@ -41,7 +40,7 @@ export const showCommand = defineCommand({
     // The listing is streamed from the file: memory does not grow with the object.
     await withFileWindow(files.absolute(inst.file.path), async (window) => {
       // Whatever was stored is listed: nesting as deep as any setting lets in.
-      const listing = dumpFile(window, { maxValueChars, limits: { ...store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth } });
+      const listing = dumpFile(window, { maxValueChars, limits: { ...store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth }, tempDir: files.tmpDir });
       await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, warnings, listing) : textLines(inst.file.path, warnings, listing));
     });
     return 0;

@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { dirname, join, resolve } from 'node:path';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { defaultPluginRoots, environmentPluginFolders } from '../discover-plugins.js';
-import { packSdk } from './pack-sdk.js';
-import {
-  gitignoreTemplate, indexTemplate, indexTestTemplate, packageJsonTemplate, readmeTemplate, tsconfigTemplate, type TemplateValues,
-} from './templates.js';
+import { packPackage, type WorkstationPackage } from './pack-package.js';
+import { greyImageTemplate, greyImageTestTemplate, indexTemplate, indexTestTemplate } from './source-templates.js';
+import { gitignoreTemplate, packageJsonTemplate, readmeTemplate, tsconfigTemplate, type PackageSpecs, type TemplateValues } from './templates.js';
 
 /** What `atrium plugin new <name>` asks for. */
 export interface ScaffoldOptions {
@@ -16,11 +15,12 @@ export interface ScaffoldOptions {
   /** First part of the plugin id (same characters as `name`); default `local`. */
   readonly publisher?: string;
   /**
-   * How the package gets `@atrium/sdk`: `'pack'` (default) packs this host's SDK into the
-   * folder and depends on it as `file:atrium-sdk-<version>.tgz` (the SDK is not published);
-   * or a dependency spec written as is (e.g. a range resolved by a workspace).
+   * How the package gets the workstation's `@atrium/sdk`, and for its tests `@atrium/testing` and
+   * the `@atrium/host` it runs: `'pack'` (default) packs them into the folder and depends on them as
+   * `file:atrium-<name>-<version>.tgz` (they are not published); or dependency specs written as
+   * they are (e.g. ranges a workspace resolves).
    */
-  readonly sdk?: 'pack' | { readonly spec: string };
+  readonly packages?: 'pack' | PackageSpecs;
   /** Environment for the default folder and for whether the host finds the plugin (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -28,7 +28,7 @@ export interface ScaffoldOptions {
 /** What was made. */
 export interface ScaffoldResult {
   readonly dir: string;
-  /** Paths written, in the order written (the packed SDK first, when packed). */
+  /** Paths written, in the order written (the packed packages first, when packed). */
   readonly files: readonly string[];
   /** True when the host finds plugins in the parent folder of `dir` (no `ATRIUM_PLUGIN_PATH` needed). */
   readonly discovered: boolean;
@@ -50,16 +50,17 @@ export function defaultPluginHome(env: Readonly<Record<string, string | undefine
 /**
  * Write a minimal plugin package (`atrium plugin new <name>`): package.json with a valid
  * `atrium` manifest (`<publisher>.<name>`, `engines.sdk` = this SDK's caret range,
- * capabilities read-series and write-derived, one app) and `@atrium/sdk` as a `file:`
- * dependency on the SDK packed next to it, a self-contained tsconfig.json, src/index.ts (one
- * app writing one Secondary Capture image of a constant grey level), src/index.test.ts (tests
- * with a fake context built from SDK types), README.md and .gitignore. Outside the repository
- * and with no registry access for `@atrium/sdk`, the README's commands install, build and
- * test it as written.
+ * capabilities read-series and write-derived, one app with its title, input and output) and the
+ * workstation's `@atrium/sdk` (and, for tests, `@atrium/testing` and `@atrium/host`) as `file:`
+ * dependencies on packages packed next to it, a self-contained tsconfig.json, src/grey-image.ts
+ * (the pure algorithm) and its unit test, src/index.ts (one app writing one Secondary Capture
+ * image of a constant grey level) and src/index.test.ts (the app run by the test kit, and a golden
+ * file of its output), README.md and .gitignore. Outside the repository and with no registry
+ * access for `@atrium/*`, the README's commands install, build and test it as written.
  *
  * Throws AtriumError `ATRIUM_ERR_SCAFFOLD_NAME` for a bad name or publisher,
  * `ATRIUM_ERR_SCAFFOLD_EXISTS` when `dir` exists and is not empty (nothing is overwritten),
- * `ATRIUM_ERR_SCAFFOLD_SDK` when the SDK cannot be packed (nothing is left behind).
+ * `ATRIUM_ERR_SCAFFOLD_SDK` when a workstation package cannot be packed (nothing is left behind).
  */
 export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldResult {
   const { name, publisher = 'local', env = process.env } = options;
@@ -79,20 +80,20 @@ export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldResult {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   try {
-    let sdkDependency: string;
-    if (options.sdk === undefined || options.sdk === 'pack') {
-      const tarball = packSdk(dir);
+    const pack = (name: WorkstationPackage): string => {
+      const tarball = packPackage(name, dir);
       written.push(join(dir, tarball));
-      sdkDependency = `file:${tarball}`;
-    } else {
-      sdkDependency = options.sdk.spec;
-    }
+      return `file:${tarball}`;
+    };
+    const packages: PackageSpecs = options.packages === undefined || options.packages === 'pack'
+      ? { sdk: pack('@atrium/sdk'), host: pack('@atrium/host'), testing: pack('@atrium/testing') }
+      : options.packages;
     const parent = dirname(dir);
     const searched = [...defaultPluginRoots().flatMap((root) => [join(root, 'plugins'), join(root, 'examples')]), ...environmentPluginFolders(env)];
     const discovered = searched.some((folder) => resolve(folder) === parent);
     const values: TemplateValues = {
       name, publisher, pluginId: `${publisher}.${name}`, title: titleOf(name), appIdentifier: identifierOf(name),
-      sdkDependency, workstation: defaultPluginRoots()[0]!, parent, discovered,
+      packages, workstation: defaultPluginRoots()[0]!, parent, discovered,
     };
     for (const [file, text] of templateFiles(values)) {
       const path = join(dir, file);
@@ -112,6 +113,8 @@ function templateFiles(values: TemplateValues): readonly (readonly [string, stri
   return [
     ['package.json', packageJsonTemplate(values)],
     ['tsconfig.json', tsconfigTemplate()],
+    ['src/grey-image.ts', greyImageTemplate()],
+    ['src/grey-image.test.ts', greyImageTestTemplate()],
     ['src/index.ts', indexTemplate(values)],
     ['src/index.test.ts', indexTestTemplate(values)],
     ['README.md', readmeTemplate(values)],

@@ -52,7 +52,7 @@ export interface EntryOptions {
  */
 export function entrySource(apps: readonly string[], o: EntryOptions = {}): string {
   if (o.source !== undefined) return o.source;
-  const appObjects = (o.apps ?? apps).map((id) => `{ id: ${JSON.stringify(id)}, title: 'App ${id}', description: '', input: { modality: ['CT'] }, load: {}, parameters: {}, outputs: {}, run: async () => ({ summary: ${JSON.stringify(`ran ${id}`)} }) }`);
+  const appObjects = (o.apps ?? apps).map((id) => `{ id: ${JSON.stringify(id)}, load: {}, parameters: {}, outputs: {}, run: async () => ({ summary: ${JSON.stringify(`ran ${id}`)} }) }`);
   return `import { appendFileSync } from 'node:fs';
 appendFileSync(new URL('./imported.marker', import.meta.url), 'i');
 ${o.atImport ?? ''}

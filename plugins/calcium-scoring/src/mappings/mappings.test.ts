@@ -16,7 +16,7 @@ describe('mapping tables and load specification', () => {
     }
   });
 
-  it('copy the source pixels into the reduced CT and generate the new identity (002 Tables 3-3 … 3-16)', () => {
+  it('copy the source pixels into the reduced CT and generate the new identity (GE SmartScore conformance statement, Tables 3-3 … 3-16)', () => {
     expect(reducedCtMapping.PixelData).toEqual({ action: 'Copied' });
     expect(reducedCtMapping.SeriesInstanceUID).toEqual({ action: 'Generated', generator: 'SeriesInstanceUID' });
     expect(reducedCtMapping.SOPInstanceUID).toEqual({ action: 'Generated', generator: 'SOPInstanceUID' });
@@ -24,7 +24,7 @@ describe('mapping tables and load specification', () => {
     expect(iodById('ct-image')).toBeDefined();
   });
 
-  it('remove from the Secondary Captures what 002 Tables 4-4 … 4-16 remove, and generate Burned In Annotation', () => {
+  it('remove from the Secondary Captures what Tables 4-4 … 4-16 of the GE SmartScore conformance statement remove, and generate Burned In Annotation', () => {
     for (const keyword of ['PatientWeight', 'StudyDescription', 'ProtocolName', 'SoftwareVersions', 'ReferencedImageSequence', 'ImagesInAcquisition']) {
       expect(secondaryCaptureMapping[keyword], keyword).toEqual({ action: 'Removed' });
     }
@@ -32,7 +32,7 @@ describe('mapping tables and load specification', () => {
     expect(secondaryCaptureMapping.ImageComments).toEqual({ action: 'Generated', generator: 'Content' });
   });
 
-  it('mark the seed\'s Mandatory attributes Mandatory, and its expectations', () => {
+  it('mark the attributes GE SmartScore needs Mandatory, and its expectations', () => {
     const mandatory = Object.entries(calciumLoadSpec).filter(([, r]) => r.usage === 'Mandatory').map(([k]) => k).sort();
     expect(mandatory).toEqual(['Columns', 'FrameOfReferenceUID', 'ImageOrientationPatient', 'ImagePositionPatient', 'PixelSpacing', 'RescaleIntercept', 'RescaleSlope', 'Rows', 'SeriesInstanceUID', 'StudyInstanceUID']);
     expect([calciumLoadSpec.Rows?.expect, calciumLoadSpec.Columns?.expect, calciumLoadSpec.KVP?.expect, calciumLoadSpec.KVP?.usage]).toEqual([512, 512, 120, 'Used']);

@@ -2,13 +2,15 @@ import { Copied, Generated, Removed, type MappingTable } from '@atrium/sdk';
 
 /**
  * How each attribute of the reduced CT series (CT Image IOD, 1:1: one copy per kept source
- * slice, Pixel Data unchanged) is produced, as GE SmartScore 4.0's conformance statement
- * (seed 002, Tables 3-3 … 3-16, the part after "/") gives it: Copied from the source slice,
+ * slice, Pixel Data unchanged) is produced, as the GE SmartScore 4.0 conformance statement
+ * (Tables 3-3 … 3-16, the part after "/") gives it: Copied from the source slice,
  * Generated (UIDs, series number, dates, instance number), Removed (performed procedure
- * step references). Differences from the seed, on purpose: Source Image Sequence is
- * Generated (it references the original slice, which the Referenced Series Sequence of the
- * Common Instance Reference module then needs) instead of Copied, and Contributing
- * Equipment Sequence names the app. Overlay Plane (Table 3-13) is unsupported: overlays are not copied.
+ * step references). A copy of the original images keeps nearly everything, so this table is
+ * written out in full rather than from the SDK's fragments (which describe a new object).
+ * Differences from SmartScore, on purpose: Source Image Sequence is Generated (it references
+ * the original slice, which the Referenced Series Sequence of the Common Instance Reference
+ * module then needs) instead of Copied, and Contributing Equipment Sequence names the app.
+ * Overlay Plane (Table 3-13) is unsupported: overlays are not copied.
  */
 export const reducedCtMapping: MappingTable = {
   // Patient (Table 3-3)

@@ -15,12 +15,17 @@ const score: CalciumScore = {
   riskCategory: '11-100',
   unverified: false,
 };
-const facts = { first: calciumSeries({ slices: 2 }).instances[0]!, slices: 2, score, threshold: 130, kvpThreshold: false, connectivity: 8, minAreaMode: 'literature', calibrationFactor: 0.8, warnings: ['Rows is 64 on 2 of 2 slices (expected 512)'], producer: 'P' } as const;
+const facts = { first: calciumSeries({ slices: 2 }).source.instances[0]!, slices: 2, score, threshold: 130, kvpThreshold: false, connectivity: 8, minAreaMode: 'literature', calibrationFactor: 0.8, warnings: ['Rows is 64 on 2 of 2 slices (expected 512)'], producer: 'P' } as const;
 
 describe('buildReportPage', () => {
   it('prints patient, method, per-artery table, totals, risk and warnings', () => {
     const page = buildReportPage(facts);
-    expect(page.patient).toEqual(['Patient: Phantom Calcium   ID: CAC-1', 'Born: -   Sex: -   Age: -', 'Study: 2024-03-05 -   Study ID: -   Accession: -']);
+    expect(page.patient).toEqual([
+      'Patient: Phantom Calcium   ID: CAC-1',
+      'Born: 1970-01-01   Sex: O   Age: -',
+      'Study: 2024-03-05 093000   Study ID: 1   Accession: -',
+      'Atrium @atrium/testing',
+    ]);
     expect(page.method).toEqual([
       'Agatston method: threshold 130 HU, 8-connected lesions',
       'Min lesion area >= 1 mm2 (literature); increment 3 mm (from positions)',

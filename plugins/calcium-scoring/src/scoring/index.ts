@@ -1,4 +1,4 @@
-/** Pure calcium scoring algorithms (issue 5): plain numbers in, scores out. */
+/** Pure calcium scoring algorithms: plain numbers in, scores out. */
 export type * from './types.js';
 export { agatstonWeight } from './agatston-weight.js';
 export { riskCategory } from './risk-category.js';

@@ -1,4 +1,4 @@
-/** Shapes of the calcium scoring API (issue 5). Plain numbers only: no DICOM here. */
+/** Shapes of the calcium scoring API. Plain numbers only: no DICOM here. */
 
 /** Coronary artery a lesion is attributed to. */
 export type Artery = 'LM' | 'LAD' | 'LCX' | 'RCA' | 'PDA';
