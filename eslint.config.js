@@ -18,7 +18,7 @@ const SQL = String.raw`/^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO
  */
 export const HOST_LAYERS = {
   root: 'host/src',
-  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', ['importer', 'media'], ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'di', 'web', 'cli'],
+  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', 'media', 'importer', ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'di', 'web', 'cli'],
   testOnly: ['testing'],
   above: 'di',
 };

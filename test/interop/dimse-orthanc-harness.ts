@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNetworkConfig, RemoteAeTableImpl } from '../../host/src/net/config/index.js';
 import { DicomServer } from '../../host/src/net/scp/dicom-server.js';
+import { commitmentReportService } from '../../host/src/net/services/commitment-report-service.js';
 import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
 import { retrieveService } from '../../host/src/net/services/retrieve-service.js';
@@ -63,7 +64,8 @@ export async function pollUntil<T>(what: string, ms: number, probe: () => T | un
 }
 
 /**
- * Starts our SCP (in process: C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET on a fresh store), then
+ * Starts our SCP (in process: C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET, storage commitment
+ * reports on a fresh store), then
  * Orthanc with `atrium` → 127.0.0.1:<our port> in its DicomModalities, then adds Orthanc to
  * our AE table (`atrium ae add ORTHANC --host 127.0.0.1 --port <its port>`, every role).
  * Needs the CLI built (`npx tsc -b`).
@@ -91,6 +93,7 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
           return ae && ae.title === title.trim() && ae.roles.includes('store') ? ae : undefined;
         },
       }),
+      commitmentReportService({ commitments: ws.database.commitments }),
     ],
   });
   const children = new Set<number>();

@@ -19,6 +19,7 @@ export interface DicomServerFixtureOptions {
   readonly idleTimeoutMs?: number;
   readonly maxAssociations?: number;
   readonly findLimit?: number;
+  readonly findLimitAnswer?: 'refuse' | 'success';
   /** C-MOVE destinations by AE title (role `store`). */
   readonly destinations?: Readonly<Record<string, Omit<RemotePeer, 'title'>>>;
   /**
@@ -70,7 +71,7 @@ export async function startDicomServer(root: string, options: DicomServerFixture
     services: [
       echoService(),
       storeService({ store: ws.store, onStored: (o) => stored.push(o) }),
-      findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500 }),
+      findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500, ...(options.findLimitAnswer ? { limitAnswer: options.findLimitAnswer } : {}) }),
       retrieveService({
         index: ws.index, files: ws.files, scu,
         destination: (title) => {

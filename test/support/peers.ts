@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom, scikit-image, scipy,
- * VTK through python3-vtk9, dcm2niix, Chromium). Where
+ * VTK through python3-vtk9, dcm2niix, Chromium), and PostgreSQL for the index on PostgreSQL. Where
  * `CI=true` a missing peer is a failure, never a skip: `.ci/run` installs them all.
  */
 const cache = new Map<string, string | undefined>();
@@ -49,11 +50,21 @@ function pythonWith(modules: string): string | undefined {
 }
 
 /**
+ * A PostgreSQL server program (`initdb`, `postgres`): Debian's package keeps them under
+ * /usr/lib/postgresql/<major>/bin, off the PATH; the newest major there, else the PATH.
+ */
+function postgresProgram(tool: string): string | undefined {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  return majors.map((m) => join(root, m, 'bin', tool)).find((p) => existsSync(p)) ?? which(tool);
+}
+
+/**
  * Path of a peer tool, or undefined when absent outside CI (the caller skips).
  * Under CI=true a missing tool throws, so the test fails.
  */
 export function peer(tool: string): string | undefined {
-  const path = isPythonPeer(tool) ? pythonWith(PYTHON_PEERS[tool]) : which(tool);
+  const path = isPythonPeer(tool) ? pythonWith(PYTHON_PEERS[tool]) : tool === 'initdb' || tool === 'postgres' ? postgresProgram(tool) : which(tool);
   if (!path && process.env.CI === 'true') throw new Error(`peer tool "${tool}" is missing (CI=true: .ci/run must install it)`);
   return path;
 }

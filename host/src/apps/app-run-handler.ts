@@ -20,9 +20,10 @@ export function registerAppRunHandler(runner: JobRunner, deps: AppRunDeps): Disp
   );
 }
 
-/** The idempotency key of an app run: same app, series (or study) and parameters → the same job. */
+/** The idempotency key of an app run: same app (and plugin version, when recorded), series (or study) and parameters → the same job. */
 export function appRunKey(req: AppRunRequest): string {
   const params = Object.keys(req.params).sort().map((k) => `${k}=${JSON.stringify(req.params[k])}`).join('&');
   const input = req.studyInstanceUID !== undefined ? `study=${req.studyInstanceUID}` : req.seriesInstanceUID;
-  return `${APP_RUN_JOB}:${req.app}:${input}:${params}`;
+  const app = req.pluginVersion === undefined ? req.app : `${req.app}@${req.pluginVersion}`;
+  return `${APP_RUN_JOB}:${app}:${input}:${params}`;
 }

@@ -50,6 +50,11 @@ export interface AppRunRequest {
   readonly studyInstanceUID?: string;
   /** Parameters as given (strings from the command line, or JSON values). */
   readonly params: Readonly<Record<string, unknown>>;
+  /**
+   * The version of the app's plugin the job was recorded with (`atrium batch`): a host with
+   * another version installed refuses to run it, since derived UIDs depend on the version.
+   */
+  readonly pluginVersion?: string;
 }
 
 /** The outcome of a run: the app's summary and what it wrote. */
@@ -88,6 +93,13 @@ export async function runApp(
   options: { readonly signal?: AbortSignal; readonly progress?: (fraction: number, message?: string) => void } = {},
 ): Promise<AppRunResult> {
   const { app } = await deps.registry.loadApp(req.app);
+  if (req.pluginVersion !== undefined && req.pluginVersion !== app.pluginVersion) {
+    throw new AtriumError(
+      'ATRIUM_ERR_APP_PLUGIN_VERSION',
+      `The job was recorded for ${app.pluginId} ${req.pluginVersion}; this host has ${app.pluginVersion}, whose derived objects would differ: run it on a host with ${req.pluginVersion}`,
+      { pluginId: app.pluginId, recorded: req.pluginVersion, installed: app.pluginVersion },
+    );
+  }
   const { index, store, files } = deps.workstation;
   const instances = inputInstances(deps.workstation, req);
   const storage = deps.storages.forPlugin(app.pluginId);

@@ -16,6 +16,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   run: async () => (await import('./commands/run-command.js')).runCommand,
   batch: async () => (await import('./commands/batch-command.js')).batchCommand,
   jobs: async () => (await import('./commands/jobs-command.js')).jobsCommand,
+  worker: async () => (await import('./commands/worker-command.js')).workerCommand,
   conformance: async () => (await import('./commands/conformance-command.js')).conformanceCommand,
   plugin: async () => (await import('./commands/plugin-command.js')).pluginCommand,
   render: async () => (await import('./commands/render-command.js')).renderCommand,
@@ -26,9 +27,13 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   find: async () => (await import('./commands/find-command.js')).findCommand,
   move: async () => (await import('./commands/retrieve-command.js')).moveCommand,
   get: async () => (await import('./commands/retrieve-command.js')).getCommand,
+  worklist: async () => (await import('./commands/worklist-command.js')).worklistCommand,
+  mpps: async () => (await import('./commands/mpps-command.js')).mppsCommand,
+  print: async () => (await import('./commands/print-command.js')).printCommand,
   ae: async () => (await import('./commands/ae-command.js')).aeCommand,
   config: async () => (await import('./commands/config-command.js')).configCommand,
   deid: async () => (await import('./commands/deid-command.js')).deidCommand,
+  media: async () => (await import('./commands/media-command.js')).mediaCommand,
 };
 
 /** The command names, in help order. */
@@ -50,9 +55,10 @@ const always = (): boolean => true;
  */
 export const READS_STORE: Readonly<Record<string, (args: readonly string[]) => boolean>> = {
   ls: always, show: always, export: always, rm: always, reconcile: always, quarantine: always, render: always,
-  run: always, batch: always, jobs: always, send: always, echo: always, find: always, move: always, get: always,
+  run: always, batch: always, jobs: always, worker: always, send: always, echo: always, find: always, move: always, get: always, worklist: always, mpps: always, print: always,
   deid: (args) => args.some((a) => a === '--where' || a.startsWith('--where=')),
   config: (args) => args[0] !== 'set',
   ae: (args) => args[0] !== 'add',
   conformance: (args) => args.includes('--network'),
+  media: (args) => args[0] === 'write' || args[0] === 'add',
 };

@@ -110,6 +110,7 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
   const ctx: CliContext = { store, json: globals.json, ...(validation ? { validation: validation as ValidationPolicy } : {}), ...io };
   const command = await load();
   const host = hostSession(ctx);
+  let failed = false;
   try {
     if (help) {
       io.out(await commandHelp(command, args, ctx, host.services(command.uses)));
@@ -118,8 +119,13 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
     requireStore(command, args, store, chosenBy);
     return await command.run(args, ctx, host.services(command.uses));
   } catch (e) {
+    failed = true;
     return reportError(e, command, ctx);
   } finally {
-    await host.dispose();
+    // After a reported failure, a service that failed to open (an unreadable index, a bad
+    // store.json) fails again when the container is disposed: nothing was opened to close.
+    await host.dispose().catch((e: unknown) => {
+      if (!failed) throw e;
+    });
   }
 }

@@ -9,3 +9,11 @@ export function parseLimit(text: string | undefined, option = '--limit'): number
   }
   return n;
 }
+
+/** `<center>,<width>` (width ≥ 1) as a VOI window, or null when malformed (`--window`). */
+export function parseWindow(text: string): { center: number; width: number } | null {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.length !== 2 || parts.some((p) => p === '')) return null;
+  const [center, width] = parts.map(Number) as [number, number];
+  return Number.isFinite(center) && Number.isFinite(width) && width >= 1 ? { center, width } : null;
+}

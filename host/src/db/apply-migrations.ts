@@ -15,15 +15,7 @@ export function applyMigrations(
   db: BetterSqlite3.Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): { from: number; to: number } {
-  migrations.forEach((m, i) => {
-    if (m.version !== i + 1) {
-      throw new AtriumError(
-        'ATRIUM_ERR_INDEX_MIGRATION_ORDER',
-        `Migration #${i} has version ${m.version}; versions must be 1, 2, 3, ... in order`,
-        { index: i, version: m.version },
-      );
-    }
-  });
+  checkMigrationOrder(migrations);
   const latest = migrations.length;
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > latest) {
@@ -56,4 +48,17 @@ export function applyMigrations(
   });
   run.immediate();
   return { from, to: latest };
+}
+
+/** @throws AtriumError `ATRIUM_ERR_INDEX_MIGRATION_ORDER` unless the versions are 1, 2, 3, ... in order. */
+export function checkMigrationOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new AtriumError(
+        'ATRIUM_ERR_INDEX_MIGRATION_ORDER',
+        `Migration #${i} has version ${m.version}; versions must be 1, 2, 3, ... in order`,
+        { index: i, version: m.version },
+      );
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import type { Classification } from './dicom-index.js';
 import type { InstanceRecord } from './instance-record.js';
 import { recordValues } from './record-values.js';
@@ -27,7 +27,7 @@ interface InstanceFileRow {
  * @returns the classification and, for `replace`, the primary key of the stored row.
  */
 export function classifyRecord(
-  db: BetterSqlite3.Database,
+  db: SqlDatabase,
   record: InstanceRecord,
 ): { classification: Classification; instancePk?: number } {
   recordValues.validate(record);
@@ -42,7 +42,7 @@ export function classifyRecord(
   return result;
 }
 
-function classifyUids(db: BetterSqlite3.Database, record: InstanceRecord): { classification: Classification; instancePk?: number } {
+function classifyUids(db: SqlDatabase, record: InstanceRecord): { classification: Classification; instancePk?: number } {
   const { SeriesInstanceUID } = record.series;
   const { SOPInstanceUID } = record.instance;
   const series = stmt<{ pk: number; StudyInstanceUID: string }>(

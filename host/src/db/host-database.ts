@@ -1,6 +1,8 @@
+import type { CommitmentTable } from './commitment-table.js';
 import type { Index } from './dicom-index.js';
 import type { IntentTable } from './intent-table.js';
 import type { JobTable } from './job-table.js';
+import type { MppsTable } from './mpps-table.js';
 import type { ReconcileLogTable } from './reconcile-log-table.js';
 import type { RemoteAeRows } from './remote-ae-rows.js';
 import type { SettingTable } from './setting-table.js';
@@ -25,6 +27,10 @@ export interface HostDatabase {
   readonly intents: IntentTable;
   /** What the start-up reconcile passes repaired. */
   readonly reconcileLog: ReconcileLogTable;
+  /** Storage commitment requests and their results. */
+  readonly commitments: CommitmentTable;
+  /** Modality Performed Procedure Steps received and sent. */
+  readonly mpps: MppsTable;
   /** Where the database is (a file path, `:memory:`): names it for work done once per database. */
   readonly location: string;
   /** Close the connection (the index with it); closing twice does nothing. */

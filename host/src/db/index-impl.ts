@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import { classifyRecord } from './classify-record.js';
 import type {
   Classification,
@@ -17,22 +17,21 @@ import { queryIndex, type QueryOptions, type QueryResult } from './query-engine.
 import { quarantineTable } from './quarantine-table.js';
 import { readInstances } from './read-instances.js';
 import { removeEntities } from './remove-entities.js';
-import { registerSqlFunctions } from './sql-functions.js';
 import { upsertInstance } from './upsert-instance.js';
 
 /**
- * {@link Index} over a migrated better-sqlite3 connection (see `openDatabase`); registers the
- * SQL functions the query engine needs (`registerSqlFunctions`). Every
+ * {@link Index} over a migrated connection with the query engine's SQL functions (see
+ * `openDatabase`: better-sqlite3, or PostgreSQL through `openPostgresDatabase`). Every
  * writing method runs in one IMMEDIATE transaction, so a failure leaves no partial rows
- * and concurrent writers wait on the busy timeout instead of failing mid-way.
+ * and concurrent writers wait for the write lock instead of failing mid-way.
  */
 export class IndexImpl implements Index {
-  constructor(readonly db: BetterSqlite3.Database) {
-    registerSqlFunctions(db);
-  }
+  constructor(readonly db: SqlDatabase) {}
 
   classify(record: InstanceRecord): Classification {
-    return classifyRecord(this.db, record).classification;
+    // One snapshot for its several reads: another process (another host, on PostgreSQL) may
+    // store the same instance in between, which would read as a path held by another instance.
+    return this.db.transaction(() => classifyRecord(this.db, record).classification)();
   }
 
   upsertInstance(record: InstanceRecord): UpsertResult {

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { sqlDialect, type SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -21,22 +21,30 @@ export interface IntentTable {
   list(): IntentRecord[];
 }
 
+/**
+ * The intent table, made when first needed: it holds only in-flight paths, so it has no
+ * migration step (on PostgreSQL it is also made under the migration lock, see
+ * `applyPostgresMigrations`, so that two hosts starting at once do not race to make it).
+ */
+export const STORE_INTENT_TABLE = 'CREATE TABLE IF NOT EXISTS store_intent (path TEXT PRIMARY KEY, created_at TEXT NOT NULL, owner_pid INTEGER) STRICT';
+
 /** DI token of {@link IntentTable}. */
 export const IntentTable = serviceToken<IntentTable>('IntentTable');
 
-/** {@link IntentTable} on SQLite. */
+/** {@link IntentTable} on a {@link SqlDatabase} (SQLite or PostgreSQL). */
 export class IntentTableImpl implements IntentTable {
-  constructor(private readonly db: BetterSqlite3.Database) {
-    // The table holds only in-flight paths, so it needs no migrations: it is made when first
-    // needed, and a table made before owners were recorded just gets the column.
-    db.exec('CREATE TABLE IF NOT EXISTS store_intent (path TEXT PRIMARY KEY, created_at TEXT NOT NULL, owner_pid INTEGER) STRICT');
+  constructor(private readonly db: SqlDatabase) {
+    // A table made before owners were recorded (SQLite only) just gets the column.
+    db.exec(STORE_INTENT_TABLE);
+    if (sqlDialect(db) === 'postgres') return;
     if (!db.prepare<[], { name: string }>('PRAGMA table_info(store_intent)').all().some((c) => c.name === 'owner_pid')) {
       db.exec('ALTER TABLE store_intent ADD COLUMN owner_pid INTEGER');
     }
   }
 
   record(path: string, ownerPid: number): void {
-    stmt(this.db, 'INSERT OR REPLACE INTO store_intent(path, created_at, owner_pid) VALUES (?, ?, ?)').run(path, new Date().toISOString(), ownerPid);
+    stmt(this.db, `INSERT INTO store_intent (path, created_at, owner_pid) VALUES (?, ?, ?)
+       ON CONFLICT (path) DO UPDATE SET created_at = excluded.created_at, owner_pid = excluded.owner_pid`).run(path, new Date().toISOString(), ownerPid);
   }
 
   forget(path: string): void {

@@ -27,6 +27,7 @@ describe('migration step 4: the job table', () => {
     expect((sqliteOf(idx).pragma('table_info(job)') as { name: string }[]).map((c) => c.name)).toEqual([
       'id', 'type', 'key', 'label', 'payload', 'state', 'progress', 'message', 'attempts', 'max_attempts',
       'next_run_at', 'created_at', 'started_at', 'finished_at', 'result', 'error', 'cancel_requested', 'owner_pid',
+      'owner_host', // step 8
     ]);
     expect(sqliteOf(idx).prepare(`SELECT * FROM job`).all()).toEqual([]);
     idx.close();

@@ -1,5 +1,5 @@
 import type { JobEvent } from '@atrium/sdk';
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -23,6 +23,8 @@ export interface JobRow {
   error: string | null;
   cancel_requested: number;
   owner_pid: number | null;
+  /** The host id of the process that runs it (`hostId()`); null for rows claimed before hosts were recorded. */
+  owner_host: string | null;
 }
 
 /** A new row: pending, due at `at`. */
@@ -56,7 +58,7 @@ export interface JobTable {
   nextRunAt(types?: readonly string[]): string | undefined;
   /** Those of `ids` that are running with a cancel requested, by id. */
   cancelRequested(ids: readonly number[]): number[];
-  setRunning(id: number, at: string, ownerPid: number): void;
+  setRunning(id: number, at: string, ownerPid: number, ownerHost: string): void;
   setCancelRequested(id: number): void;
   /** Progress of a running job (a null message keeps the last); its type and message, undefined when not running. */
   setProgress(id: number, progress: number, message: string | null): { type: string; message: string | null } | undefined;
@@ -67,15 +69,16 @@ export interface JobTable {
 }
 
 const LIVE_STATES = `('pending', 'running', 'retrying', 'completed')`;
-const TYPES_FILTER = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))`;
-const jsonList = (types: readonly string[] | undefined): string | null => (types === undefined ? null : JSON.stringify(types));
+/** `column IN (?, ...)` for a list of values (no condition when the list is undefined; false when empty). */
+const inList = (column: string, values: readonly unknown[] | undefined): string =>
+  values === undefined ? 'TRUE' : values.length === 0 ? 'FALSE' : `${column} IN (${values.map(() => '?').join(', ')})`;
 
 /** DI token of {@link JobTable}. */
 export const JobTable = serviceToken<JobTable>('JobTable');
 
-/** {@link JobTable} on SQLite. */
+/** {@link JobTable} on a {@link SqlDatabase} (SQLite or PostgreSQL). */
 export class JobTableImpl implements JobTable {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
@@ -98,11 +101,10 @@ export class JobTableImpl implements JobTable {
   }
 
   list(filter: { readonly states?: readonly string[]; readonly type?: string; readonly limit?: number }): JobRow[] {
-    return stmt<JobRow>(
-      this.db,
-      `SELECT * FROM job WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states))) AND (@type IS NULL OR type = @type)
-       ORDER BY id DESC LIMIT @limit`,
-    ).all({ states: jsonList(filter.states), type: filter.type ?? null, limit: filter.limit ?? -1 });
+    const typeFilter = filter.type === undefined ? 'TRUE' : 'type = ?';
+    const limit = filter.limit === undefined ? '' : ' LIMIT ?';
+    const params = [...(filter.states ?? []), ...(filter.type === undefined ? [] : [filter.type]), ...(filter.limit === undefined ? [] : [filter.limit])];
+    return stmt<JobRow>(this.db, `SELECT * FROM job WHERE ${inList('state', filter.states)} AND ${typeFilter} ORDER BY id DESC${limit}`).all(...params);
   }
 
   running(): JobRow[] {
@@ -112,28 +114,29 @@ export class JobTableImpl implements JobTable {
   nextDue(at: string, types?: readonly string[]): number | undefined {
     return stmt<{ id: number }>(
       this.db,
-      `SELECT id FROM job WHERE state IN ('pending', 'retrying') AND next_run_at <= @at AND ${TYPES_FILTER} ORDER BY next_run_at, id LIMIT 1`,
-    ).get({ at, types: jsonList(types) })?.id;
+      `SELECT id FROM job WHERE state IN ('pending', 'retrying') AND next_run_at <= ? AND ${inList('type', types)} ORDER BY next_run_at, id LIMIT 1`,
+    ).get(at, ...(types ?? []))?.id;
   }
 
   nextRunAt(types?: readonly string[]): string | undefined {
-    const row = stmt<{ at: string | null }>(this.db, `SELECT MIN(next_run_at) AS at FROM job WHERE state IN ('pending', 'retrying') AND ${TYPES_FILTER}`)
-      .get({ types: jsonList(types) });
+    const row = stmt<{ at: string | null }>(this.db, `SELECT MIN(next_run_at) AS at FROM job WHERE state IN ('pending', 'retrying') AND ${inList('type', types)}`)
+      .get(...(types ?? []));
     return row?.at ?? undefined;
   }
 
   cancelRequested(ids: readonly number[]): number[] {
-    return stmt<{ id: number }>(this.db, `SELECT id FROM job WHERE state = 'running' AND cancel_requested = 1 AND id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-      .all(JSON.stringify(ids))
+    if (ids.length === 0) return [];
+    return stmt<{ id: number }>(this.db, `SELECT id FROM job WHERE state = 'running' AND cancel_requested = 1 AND ${inList('id', ids)} ORDER BY id`)
+      .all(...ids)
       .map((r) => r.id);
   }
 
-  setRunning(id: number, at: string, ownerPid: number): void {
+  setRunning(id: number, at: string, ownerPid: number, ownerHost: string): void {
     stmt(
       this.db,
-      `UPDATE job SET state = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, owner_pid = ?,
+      `UPDATE job SET state = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, owner_pid = ?, owner_host = ?,
          progress = 0, message = NULL, cancel_requested = 0 WHERE id = ?`,
-    ).run(at, ownerPid, id);
+    ).run(at, ownerPid, ownerHost, id);
   }
 
   setCancelRequested(id: number): void {

@@ -16,6 +16,9 @@ const TOKENS = {
   DT: String.raw`\d{4,14}(?:\.\d{1,6})?(?:[+-]\d{4})?`,
 } as const;
 
+/** VRs whose values Wild Card Matching applies to only because a seed offers it (see {@link single}). */
+const WILDCARD_VRS = new Set(['DA', 'TM', 'DT', 'UI']);
+
 /** VRs whose leading spaces are significant (only trailing padding is removed). */
 const TRAILING_ONLY = new Set(['PN', 'LT', 'ST', 'UT']);
 
@@ -28,7 +31,9 @@ const TRAILING_ONLY = new Set(['PN', 'LT', 'ST', 'UT']);
  * - Range Matching (§C.2.2.2.5): DA, TM, DT values `a-b`, `-b`, `a-`, inclusive; partial
  *   times name intervals (`-10` includes 10:59:59.999999). Range crossing midnight is not
  *   supported. No combined date-time matching (it needs Extended Negotiation).
- * - Wild Card Matching (§C.2.2.2.4): `*` and `?`, via GLOB (so `%`, `_` are literal).
+ * - Wild Card Matching (§C.2.2.2.4): `*` and `?`, via GLOB on SQLite, LIKE with escapes on
+ *   PostgreSQL (so `%`, `_` are literal on both); also on DA, TM, DT and UI values, as the
+ *   Canon GCA-9300R conformance statement's Table 4-26 offers.
  * - Single Value Matching (§C.2.2.2.1): case-sensitive equality, except PN which this
  *   engine matches **case-insensitively** (Unicode lower-casing), as §C.2.2.2.1 allows.
  *   IS/US compare as integers. DA/TM/DT compare as instants (`1030` equals `103000`).
@@ -36,7 +41,12 @@ const TRAILING_ONLY = new Set(['PN', 'LT', 'ST', 'UT']);
  *
  * @throws AtriumError `ATRIUM_ERR_QUERY_BAD_VALUE` when a DA/TM/DT/IS value is malformed.
  */
-export function matchCondition(keyword: string, key: QueryKey, raw: string): SqlFragment | undefined {
+export function matchCondition(
+  keyword: string,
+  key: QueryKey,
+  raw: string,
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
+): SqlFragment | undefined {
   const value = TRAILING_ONLY.has(key.vr) ? raw.replace(/ +$/, '') : raw.trim();
   if (value === '' || /^\*+$/.test(value) || key.returnOnly === true) return undefined;
   const bad = (): never => {
@@ -54,17 +64,24 @@ export function matchCondition(keyword: string, key: QueryKey, raw: string): Sql
     const parts = value
       .split('\\')
       .filter((v) => v !== '')
-      .map((v) => single(over.column, { ...key, multi: false }, v, bad));
+      .map((v) => single(over.column, { ...key, multi: false }, v, bad, dialect));
     if (parts.length === 0) return undefined;
     return {
       sql: `EXISTS (SELECT 1 FROM ${over.from} AND (${parts.map((p) => p.sql).join(' OR ')}))`,
       params: parts.flatMap((p) => p.params),
     };
   }
-  return single(key.sql, key, value, bad);
+  return single(key.sql, key, value, bad, dialect);
 }
 
-function single(expr: string, key: QueryKey, value: string, bad: () => never): SqlFragment {
+function single(expr: string, key: QueryKey, value: string, bad: () => never, dialect: 'sqlite' | 'postgres'): SqlFragment {
+  // Wild Card Matching on dates, times and UIDs, which PS3.4 §C.2.2.2.4 leaves to the other
+  // kinds but the Canon GCA-9300R conformance statement (Table 4-26, "S,*U,R" for Study Date
+  // and Time, "S,*U" for SOP Class UID) offers: `2004*` matches the dates of 2004, on the
+  // value as stored. A range or a UID list keeps its own matching.
+  if (WILDCARD_VRS.has(key.vr) && wildcard.has(value) && !value.includes('\\') && !(key.vr !== 'UI' && value.includes('-'))) {
+    return wildcard.condition(expr, value.trim(), dialect);
+  }
   switch (key.vr) {
     case 'UI': {
       const uids = value.split('\\').map((u) => u.trim()).filter((u) => u !== '');
@@ -86,17 +103,19 @@ function single(expr: string, key: QueryKey, value: string, bad: () => never): S
       );
   }
   const fold = key.vr === 'PN';
+  // A PN value naming component groups (`=山田*`, `Yamada*=山田*`) matches group by group.
+  if (fold && key.multi !== true && value.includes('=')) return { sql: `atrium_pn_groups_match(${expr}, ?) = 1`, params: [value] };
   const v = fold ? foldCase(value) : value;
   if (key.multi === true) {
     return { sql: `atrium_values_match(${expr}, ?, ${fold ? 1 : 0}) = 1`, params: [v] };
   }
   if (key.integer === true) {
-    if (wildcard.has(v)) return { sql: `CAST(${expr} AS TEXT) GLOB ?`, params: [wildcard.toGlob(v)] };
+    if (wildcard.has(v)) return wildcard.condition(`CAST(${expr} AS TEXT)`, v, dialect);
     if (!/^[+-]?\d+$/.test(v)) bad();
     return { sql: `${expr} = ?`, params: [Number(v)] };
   }
   const target = fold ? (key.foldedSql ?? `atrium_fold(${expr})`) : expr;
-  if (wildcard.has(v)) return { sql: `${target} GLOB ?`, params: [wildcard.toGlob(v)] };
+  if (wildcard.has(v)) return wildcard.condition(target, v, dialect);
   return { sql: `${target} = ?`, params: [v] };
 }
 

@@ -1,13 +1,22 @@
-/** One schema step. `version` is the `PRAGMA user_version` the database has after it. */
+/**
+ * One schema step. `version` is the schema version the database has after it (`PRAGMA
+ * user_version` on SQLite, table `atrium_schema` on PostgreSQL).
+ */
 export interface Migration {
   readonly version: number;
   readonly description: string;
+  /** The step in SQLite's SQL; on PostgreSQL, `schemaToPostgres` of it unless `postgres` is given. */
   readonly sql: string;
+  /** The step's PostgreSQL text, for a step that `schemaToPostgres` does not express. */
+  readonly postgres?: string;
 }
 
 /**
- * The schema history of the index, oldest first. Never edit a published step: append a
- * new one. The SQL is written out literally (not generated from `RECORD_FIELDS`) so that
+ * The schema history of the index, oldest first, for both engines. Never edit a published
+ * step: append a new one. A new table is one new step here: its SQLite text, which
+ * `schemaToPostgres` turns into PostgreSQL's (INTEGER PRIMARY KEY → identity, TEXT →
+ * byte-order text, STRICT dropped), or a `postgres` text beside it when that is not enough;
+ * the tables then use the SQL both engines read (see `SqlDatabase`). The SQL is written out literally (not generated from `RECORD_FIELDS`) so that
  * a step means the same thing forever.
  *
  * Column names are DICOM keywords (PS3.6); internal columns are snake_case. Tables are
@@ -223,6 +232,60 @@ CREATE TABLE reconcile_log (
   kind TEXT NOT NULL CHECK (kind IN ('startup', 'full')),
   report TEXT NOT NULL CHECK (json_valid(report)),
   shown INTEGER NOT NULL DEFAULT 0 CHECK (shown IN (0, 1))
+) STRICT;
+`,
+  },
+  {
+    version: 8,
+    description: 'the host that runs a job (several hosts share one index on PostgreSQL)',
+    sql: `
+-- A process id means something only on its own host: start-up recovery leaves the running
+-- jobs of other hosts alone. NULL for jobs claimed before hosts were recorded (this host's).
+ALTER TABLE job ADD COLUMN owner_host TEXT;
+`,
+  },
+  {
+    version: 9,
+    description: 'storage commitment transactions and their per-instance results; performed procedure steps',
+    sql: `
+-- A Storage Commitment Push Model request (PS3.4 Annex J) we sent: its Transaction UID, the
+-- AE asked, the job that asked; state 'requested' until the N-EVENT-REPORT, then 'reported'.
+CREATE TABLE commitment (
+  id INTEGER PRIMARY KEY,
+  transaction_uid TEXT NOT NULL UNIQUE CHECK (length(transaction_uid) BETWEEN 1 AND 64),
+  ae TEXT NOT NULL,
+  job_id INTEGER,
+  state TEXT NOT NULL DEFAULT 'requested' CHECK (state IN ('requested', 'reported')),
+  requested_at TEXT NOT NULL,
+  reported_at TEXT
+) STRICT;
+
+-- One row per instance of a request: 'pending', 'committed', or 'failed' with the
+-- Failure Reason (0008,1197) the peer gave.
+CREATE TABLE commitment_item (
+  id INTEGER PRIMARY KEY,
+  transaction_uid TEXT NOT NULL REFERENCES commitment (transaction_uid) ON DELETE CASCADE,
+  sop_instance_uid TEXT NOT NULL,
+  sop_class_uid TEXT NOT NULL,
+  result TEXT NOT NULL DEFAULT 'pending' CHECK (result IN ('pending', 'committed', 'failed')),
+  failure_reason INTEGER,
+  UNIQUE (transaction_uid, sop_instance_uid)
+) STRICT;
+CREATE INDEX commitment_item_instance ON commitment_item (sop_instance_uid);
+
+-- Modality Performed Procedure Steps (PS3.4 Annex F): 'received' by our MPPS SCP from the
+-- calling AE, or 'sent' by our SCU to the called AE; attributes: the step's attribute list
+-- (JSON, keyword → value) as created and then set.
+CREATE TABLE mpps (
+  id INTEGER PRIMARY KEY,
+  sop_instance_uid TEXT NOT NULL CHECK (length(sop_instance_uid) BETWEEN 1 AND 64),
+  direction TEXT NOT NULL CHECK (direction IN ('received', 'sent')),
+  ae TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('IN PROGRESS', 'COMPLETED', 'DISCONTINUED')),
+  attributes TEXT NOT NULL CHECK (json_valid(attributes)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (sop_instance_uid, direction)
 ) STRICT;
 `,
   },

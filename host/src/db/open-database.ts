@@ -1,12 +1,17 @@
 import Database from 'better-sqlite3';
 export { databasePath } from './database-path.js';
+export { indexLocation } from './index-location.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { registerSqlFunctions } from './sql-functions.js';
 import { applyMigrations } from './apply-migrations.js';
 import type { Index } from './dicom-index.js';
 import type { HostDatabase } from './host-database.js';
 import { IndexImpl } from './index-impl.js';
+import { CommitmentTableImpl } from './commitment-table.js';
+import { isPostgresUrl } from './index-location.js';
+import { openPostgresDatabase } from './postgres/open-postgres-database.js';
 import { IntentTableImpl } from './intent-table.js';
+import { MppsTableImpl } from './mpps-table.js';
 import { JobTableImpl } from './job-table.js';
 import { ReconcileLogTableImpl } from './reconcile-log-table.js';
 import { RemoteAeRowsImpl } from './remote-ae-rows.js';
@@ -32,7 +37,8 @@ export function openIndex(path: string, options: OpenDatabaseOptions = {}): Inde
 
 /**
  * Opens (creating if needed) the database of a store at `path`, or a private in-memory one for
- * `':memory:'`, and brings its schema up to date (see `MIGRATIONS`). Settings:
+ * `':memory:'`, or the PostgreSQL database of a `postgres://` URL (`openPostgresDatabase`;
+ * see `indexLocation` for where a store says which), and brings its schema up to date (see `MIGRATIONS`). Settings:
  * `journal_mode=WAL` (readers never block the writer), `synchronous=NORMAL` (see
  * {@link OpenDatabaseOptions.synchronous}), `foreign_keys=ON`, a busy timeout.
  *
@@ -40,6 +46,7 @@ export function openIndex(path: string, options: OpenDatabaseOptions = {}): Inde
  *   or the migration errors of `applyMigrations`.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): HostDatabase {
+  if (isPostgresUrl(path)) return openPostgresDatabase(path);
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
@@ -65,6 +72,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): H
       remoteAes: new RemoteAeRowsImpl(db),
       intents: new IntentTableImpl(db),
       reconcileLog: new ReconcileLogTableImpl(db),
+      commitments: new CommitmentTableImpl(db),
+      mpps: new MppsTableImpl(db),
       location: db.name,
       close: () => index.close(),
     });

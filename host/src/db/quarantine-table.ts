@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import type { NewQuarantineEntry, QuarantineEntry } from './dicom-index.js';
 import { stmt } from './statement-cache.js';
 
@@ -19,7 +19,7 @@ interface QuarantineRow {
  * administratively cleaned out").
  */
 export const quarantineTable = {
-  add(db: BetterSqlite3.Database, e: NewQuarantineEntry): number {
+  add(db: SqlDatabase, e: NewQuarantineEntry): number {
     const r = stmt(
       db,
       `INSERT INTO quarantine (received_at, reason_code, reason, details, path, sha256, source)
@@ -36,11 +36,11 @@ export const quarantineTable = {
     return Number(r.lastInsertRowid);
   },
 
-  list(db: BetterSqlite3.Database): QuarantineEntry[] {
+  list(db: SqlDatabase): QuarantineEntry[] {
     return stmt<QuarantineRow>(db, 'SELECT * FROM quarantine ORDER BY id').all().map(toEntry);
   },
 
-  remove(db: BetterSqlite3.Database, id: number): QuarantineEntry | undefined {
+  remove(db: SqlDatabase, id: number): QuarantineEntry | undefined {
     const row = stmt<QuarantineRow>(db, 'SELECT * FROM quarantine WHERE id = ?').get(id);
     if (row === undefined) return undefined;
     stmt(db, 'DELETE FROM quarantine WHERE id = ?').run(id);

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { sqlDialect, type SqlDatabase } from './sql-database.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { Index } from './dicom-index.js';
 import { matchCondition } from './match-condition.js';
@@ -46,11 +46,12 @@ const FROM: Record<QueryLevel, string> = {
           JOIN patient p ON p.pk = st.patient_pk`,
 };
 
+// NULLS FIRST is SQLite's default, written out so that PostgreSQL (NULLS LAST) orders the same.
 const ORDER: Record<QueryLevel, string> = {
   PATIENT: 'p.pk',
   STUDY: 'st.pk',
-  SERIES: 'se.study_pk, se."SeriesNumber", se.pk',
-  IMAGE: 'i.series_pk, i."InstanceNumber", i.pk',
+  SERIES: 'se.study_pk, se."SeriesNumber" NULLS FIRST, se.pk',
+  IMAGE: 'i.series_pk, i."InstanceNumber" NULLS FIRST, i.pk',
 };
 
 /**
@@ -85,9 +86,9 @@ export function query(
   return index.query(level, keys, options);
 }
 
-/** {@link query} on the SQLite connection of an index (`IndexImpl.query`). */
+/** {@link query} on the connection of an index (`IndexImpl.query`), SQLite or PostgreSQL. */
 export function queryIndex(
-  db: BetterSqlite3.Database,
+  db: SqlDatabase,
   level: QueryLevel,
   keys: Readonly<Record<string, string | undefined>>,
   options: QueryOptions = {},
@@ -119,7 +120,7 @@ export function queryIndex(
     const alias = `k${select.length}`;
     select.push(`${key.sql} AS ${alias}`);
     aliasOf.set(keyword, alias);
-    const cond = matchCondition(keyword, key, keys[keyword] ?? '');
+    const cond = matchCondition(keyword, key, keys[keyword] ?? '', sqlDialect(db));
     if (cond !== undefined) {
       where.push(cond.sql);
       params.push(...cond.params);
@@ -140,7 +141,9 @@ export function queryIndex(
   sql += ` ORDER BY ${ORDER[level]}`;
   if (options.limit !== undefined || options.offset !== undefined) {
     sql += ' LIMIT ? OFFSET ?';
-    params.push(count('limit', options.limit, -1), count('offset', options.offset, 0));
+    // No limit: -1 on SQLite, NULL on PostgreSQL (which refuses a negative LIMIT).
+    const limit = count('limit', options.limit, -1);
+    params.push(limit === -1 && sqlDialect(db) === 'postgres' ? null : limit, count('offset', options.offset, 0));
   }
 
   const rows = db.prepare<unknown[], Record<string, string | number | null>>(sql).all(...params);

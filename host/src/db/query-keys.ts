@@ -98,7 +98,7 @@ export const QUERY_KEYS: Readonly<Record<string, QueryKey>> = {
     vr: 'CS',
     matchAny: { from: 'series x WHERE x.study_pk = st.pk', column: 'x."Modality"' },
     sql: `(SELECT group_concat(m, '\\' ORDER BY m) FROM
-            (SELECT DISTINCT x."Modality" AS m FROM series x WHERE x.study_pk = st.pk AND x."Modality" IS NOT NULL))`,
+            (SELECT DISTINCT x."Modality" AS m FROM series x WHERE x.study_pk = st.pk AND x."Modality" IS NOT NULL) AS d)`,
   },
   NumberOfStudyRelatedSeries: count('STUDY', 'SELECT COUNT(*) FROM series x WHERE x.study_pk = st.pk'),
   NumberOfStudyRelatedInstances: count(

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import type { InstanceFilter, StoredInstance } from './dicom-index.js';
 import type { RecordWarning } from './instance-record.js';
 import { RECORD_FIELDS } from './record-fields.js';
@@ -20,7 +20,7 @@ const SELECT = `SELECT ${[
 FROM instance i JOIN series se ON se.pk = i.series_pk
   JOIN study st ON st.pk = se.study_pk JOIN patient p ON p.pk = st.patient_pk`;
 
-const ORDER = 'ORDER BY st.pk, se.pk, i."InstanceNumber", i.pk';
+const ORDER = 'ORDER BY st.pk, se.pk, i."InstanceNumber" NULLS FIRST, i.pk';
 
 const FILTERS: Record<keyof InstanceFilter, string> = {
   StudyInstanceUID: 'st."StudyInstanceUID" = ?',
@@ -30,7 +30,7 @@ const FILTERS: Record<keyof InstanceFilter, string> = {
 
 /** Reads instances back from the index as full records. */
 export const readInstances = {
-  one(db: BetterSqlite3.Database, SeriesInstanceUID: string, SOPInstanceUID: string): StoredInstance | undefined {
+  one(db: SqlDatabase, SeriesInstanceUID: string, SOPInstanceUID: string): StoredInstance | undefined {
     const row = stmt<Row>(db, `${SELECT} WHERE ${FILTERS.SeriesInstanceUID} AND ${FILTERS.SOPInstanceUID}`).get(
       SeriesInstanceUID,
       SOPInstanceUID,
@@ -38,7 +38,7 @@ export const readInstances = {
     return row === undefined ? undefined : toStored(row);
   },
 
-  many(db: BetterSqlite3.Database, filter: InstanceFilter): StoredInstance[] {
+  many(db: SqlDatabase, filter: InstanceFilter): StoredInstance[] {
     const where: string[] = [];
     const params: string[] = [];
     for (const k of Object.keys(FILTERS) as (keyof InstanceFilter)[]) {
@@ -52,13 +52,13 @@ export const readInstances = {
     return stmt<Row>(db, sql).all(...params).map(toStored);
   },
 
-  paths(db: BetterSqlite3.Database): string[] {
+  paths(db: SqlDatabase): string[] {
     return stmt<{ path: string }>(db, 'SELECT path FROM instance ORDER BY path')
       .all()
       .map((r) => r.path);
   },
 
-  seriesSource(db: BetterSqlite3.Database, SeriesInstanceUID: string): string | undefined {
+  seriesSource(db: SqlDatabase, SeriesInstanceUID: string): string | undefined {
     const row = stmt<{ source: string | null }>(db, 'SELECT i.received_from AS source FROM instance i JOIN series se ON se.pk = i.series_pk WHERE se."SeriesInstanceUID" = ? ORDER BY i.pk LIMIT 1').get(SeriesInstanceUID);
     return row?.source ?? undefined;
   },

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -26,9 +26,9 @@ export interface ReconcileLogTable {
 /** DI token of {@link ReconcileLogTable}. */
 export const ReconcileLogTable = serviceToken<ReconcileLogTable>('ReconcileLogTable');
 
-/** {@link ReconcileLogTable} on SQLite. */
+/** {@link ReconcileLogTable} on a {@link SqlDatabase} (SQLite or PostgreSQL). */
 export class ReconcileLogTableImpl implements ReconcileLogTable {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   recordStartup(at: string, report: string): void {
     stmt(this.db, `INSERT INTO reconcile_log (at, kind, report) VALUES (?, 'startup', ?)`).run(at, report);

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -44,9 +44,9 @@ function fromRow(r: Row): RemoteAeRow {
 /** DI token of {@link RemoteAeRows}. */
 export const RemoteAeRows = serviceToken<RemoteAeRows>('RemoteAeRows');
 
-/** {@link RemoteAeRows} on SQLite. */
+/** {@link RemoteAeRows} on a {@link SqlDatabase} (SQLite or PostgreSQL). */
 export class RemoteAeRowsImpl implements RemoteAeRows {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   put(row: RemoteAeRow): RemoteAeRow | undefined {
     return this.db

@@ -1,9 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import type { RemovalResult } from './dicom-index.js';
 import { patientKey, type PatientIdentity } from './patient-key.js';
 import { stmt } from './statement-cache.js';
 
-type Db = BetterSqlite3.Database;
+type Db = SqlDatabase;
 
 const INSTANCES_OF = {
   series: 'SELECT pk, path FROM instance WHERE series_pk = ?',

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -19,9 +19,9 @@ export interface SettingTable {
 /** DI token of {@link SettingTable}. */
 export const SettingTable = serviceToken<SettingTable>('SettingTable');
 
-/** {@link SettingTable} on SQLite. */
+/** {@link SettingTable} on a {@link SqlDatabase} (SQLite or PostgreSQL). */
 export class SettingTableImpl implements SettingTable {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   list(prefix: string): ReadonlyMap<string, string> {
     // LIKE would treat `_` and `%` in the prefix as wildcards: compare the prefix itself.

@@ -31,6 +31,11 @@ function cachedRegExp(pattern: string): RegExp {
  * - `atrium_values_match(stored, pattern, fold)`: 1 when any backslash-separated value of
  *   a multi-valued attribute matches the DICOM value/wildcard `pattern` (PS3.4 §C.2.2.3).
  *
+ * - `atrium_pn_groups_match(stored, pattern)`: 1 when each component group of the PN
+ *   `pattern` (alphabetic = ideographic = phonetic) that is not empty matches the same group
+ *   of `stored` (case-folded, wildcards allowed); an empty group matches any (a query
+ *   `=山田*` asks for the ideographic group only).
+ *
  * They are never used in the schema, so the database stays readable by any SQLite tool.
  */
 export function registerSqlFunctions(db: BetterSqlite3.Database): void {
@@ -42,6 +47,11 @@ export function registerSqlFunctions(db: BetterSqlite3.Database): void {
     typeof x === 'string' ? (dicomTime.dateTime(x, 'floor') ?? null) : null,
   );
   db.function('atrium_fold', opts, (x: unknown) => (typeof x === 'string' ? foldCase(x) : null));
+  db.function('atrium_pn_groups_match', opts, (stored: unknown, pattern: unknown) => {
+    if (typeof stored !== 'string' || typeof pattern !== 'string') return 0;
+    const groups = stored.split('=');
+    return pattern.split('=').every((g, i) => g === '' || /^\*+$/.test(g) || cachedRegExp(foldCase(g)).test(foldCase(groups[i] ?? ''))) ? 1 : 0;
+  });
   db.function('atrium_values_match', opts, (stored: unknown, pattern: unknown, fold: unknown) => {
     if (typeof stored !== 'string' || typeof pattern !== 'string') return 0;
     const re = cachedRegExp(pattern);

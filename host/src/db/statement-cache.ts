@@ -1,15 +1,12 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqlDatabase, SqlStatement } from './sql-database.js';
 
-const caches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement<unknown[]>>>();
+const caches = new WeakMap<SqlDatabase, Map<string, SqlStatement<unknown[]>>>();
 
 /**
  * Prepared statement for `sql` on `db`, prepared once per connection. Only for SQL text
  * that is a constant of the code; values always go through bound parameters.
  */
-export function stmt<R = Record<string, unknown>>(
-  db: BetterSqlite3.Database,
-  sql: string,
-): BetterSqlite3.Statement<unknown[], R> {
+export function stmt<R = Record<string, unknown>>(db: SqlDatabase, sql: string): SqlStatement<unknown[], R> {
   let cache = caches.get(db);
   if (cache === undefined) {
     cache = new Map();
@@ -20,5 +17,5 @@ export function stmt<R = Record<string, unknown>>(
     s = db.prepare(sql);
     cache.set(sql, s);
   }
-  return s as BetterSqlite3.Statement<unknown[], R>;
+  return s as SqlStatement<unknown[], R>;
 }

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { isUniqueViolation, type SqlDatabase } from './sql-database.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { classifyRecord } from './classify-record.js';
 import type { Classification, FieldChange, UpsertResult } from './dicom-index.js';
@@ -36,7 +36,7 @@ const INSTANCE_COLS = ['series_pk', ...RECORD_FIELDS.IMAGE, ...FILE_COLS, 'warni
  * Must run inside a transaction (the caller's); it throws on the first problem so the
  * transaction rolls back.
  */
-export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecord): UpsertResult {
+export function upsertInstance(db: SqlDatabase, record: InstanceRecord): UpsertResult {
   const { classification, instancePk } = classifyRecord(db, record);
   refuseUnstorable(classification, record);
   const changes: FieldChange[] = [];
@@ -74,7 +74,7 @@ function refuseUnstorable(classification: Classification, record: InstanceRecord
   }
 }
 
-const row = (db: BetterSqlite3.Database, sql: string, ...params: unknown[]): Row | undefined => stmt<Row>(db, sql).get(...params);
+const row = (db: SqlDatabase, sql: string, ...params: unknown[]): Row | undefined => stmt<Row>(db, sql).get(...params);
 
 /** The patient row the record belongs to (its identity's row, made or updated); the changes the record's study sees. */
 interface PatientStep {
@@ -86,7 +86,7 @@ interface PatientStep {
   readonly created: boolean;
 }
 
-function upsertPatient(db: BetterSqlite3.Database, record: InstanceRecord, changes: FieldChange[]): PatientStep {
+function upsertPatient(db: SqlDatabase, record: InstanceRecord, changes: FieldChange[]): PatientStep {
   const key = patientKey(record.patient);
   const study = row(db, 'SELECT * FROM study WHERE "StudyInstanceUID" = ?', record.study.StudyInstanceUID);
   const target = row(db, 'SELECT * FROM patient WHERE patient_key = ?', key);
@@ -106,7 +106,7 @@ function upsertPatient(db: BetterSqlite3.Database, record: InstanceRecord, chang
 }
 
 /** The study row, made or updated and linked to the record's patient (re-linked when its identity changed). */
-function upsertStudy(db: BetterSqlite3.Database, record: InstanceRecord, patient: PatientStep, changes: FieldChange[]): { pk: number; created: boolean; relinked?: UpsertResult['relinked'] } {
+function upsertStudy(db: SqlDatabase, record: InstanceRecord, patient: PatientStep, changes: FieldChange[]): { pk: number; created: boolean; relinked?: UpsertResult['relinked'] } {
   const { study } = patient;
   const values = recordValues.merge(RECORD_FIELDS.STUDY, record.study, study);
   if (study === undefined) return { pk: insert(db, 'study', STUDY_COLS, { patient_pk: patient.pk, ...values }), created: true };
@@ -123,7 +123,7 @@ function upsertStudy(db: BetterSqlite3.Database, record: InstanceRecord, patient
 }
 
 /** The series row, made or updated (classification guarantees a known series belongs to this study). */
-function upsertSeries(db: BetterSqlite3.Database, record: InstanceRecord, studyPk: number, changes: FieldChange[]): { pk: number; created: boolean } {
+function upsertSeries(db: SqlDatabase, record: InstanceRecord, studyPk: number, changes: FieldChange[]): { pk: number; created: boolean } {
   const series = row(db, 'SELECT * FROM series WHERE "SeriesInstanceUID" = ?', record.series.SeriesInstanceUID);
   const values = recordValues.merge(RECORD_FIELDS.SERIES, record.series, series);
   if (series === undefined) return { pk: insert(db, 'series', SERIES_COLS, { study_pk: studyPk, ...values }), created: true };
@@ -135,7 +135,7 @@ function upsertSeries(db: BetterSqlite3.Database, record: InstanceRecord, studyP
 }
 
 /** The instance row: a re-received instance replaces the stored one entirely. */
-function writeInstance(db: BetterSqlite3.Database, record: InstanceRecord, seriesPk: number, instancePk: number | undefined): void {
+function writeInstance(db: SqlDatabase, record: InstanceRecord, seriesPk: number, instancePk: number | undefined): void {
   const instance: Row = {
     series_pk: seriesPk,
     ...recordValues.merge(RECORD_FIELDS.IMAGE, record.instance, undefined),
@@ -150,7 +150,7 @@ function writeInstance(db: BetterSqlite3.Database, record: InstanceRecord, serie
     if (instancePk === undefined) insert(db, 'instance', INSTANCE_COLS, instance);
     else update(db, 'instance', INSTANCE_COLS, instance, instancePk);
   } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    if (isUniqueViolation(e)) {
       throw new AtriumError(
         'ATRIUM_ERR_INDEX_PATH_IN_USE',
         `File path ${record.file.path} is already indexed for another instance`,
@@ -162,12 +162,12 @@ function writeInstance(db: BetterSqlite3.Database, record: InstanceRecord, serie
   }
 }
 
-function insert(db: BetterSqlite3.Database, table: string, cols: readonly string[], values: Row): number {
+function insert(db: SqlDatabase, table: string, cols: readonly string[], values: Row): number {
   const result = stmt(db, insertSql(table, cols)).run(...cols.map((c) => values[c] ?? null));
   return Number(result.lastInsertRowid);
 }
 
-function update(db: BetterSqlite3.Database, table: string, cols: readonly string[], values: Row, pk: number): void {
+function update(db: SqlDatabase, table: string, cols: readonly string[], values: Row, pk: number): void {
   stmt(db, updateSql(table, cols)).run(...cols.map((c) => values[c] ?? null), pk);
 }
 

@@ -17,6 +17,21 @@ export const wildcard = {
     return value.replace(/\[/g, '[[]');
   },
 
+  /**
+   * SQL `LIKE ... ESCAPE '\'` pattern for a DICOM wildcard value (PostgreSQL, whose LIKE is
+   * case-sensitive like SQLite's GLOB): `%`, `_` and the escape character are escaped.
+   */
+  toLike(value: string): string {
+    return value.replace(/[\\%_]/g, '\\$&').replace(/\*/g, '%').replace(/\?/g, '_');
+  },
+
+  /** The condition `target` matches the wildcard value `value`, in the SQL dialect `dialect`. */
+  condition(target: string, value: string, dialect: 'sqlite' | 'postgres'): { sql: string; params: unknown[] } {
+    return dialect === 'postgres'
+      ? { sql: `${target} LIKE ? ESCAPE '\\'`, params: [wildcard.toLike(value)] }
+      : { sql: `${target} GLOB ?`, params: [wildcard.toGlob(value)] };
+  },
+
   /** Anchored regular expression for a DICOM wildcard value (code-point aware). */
   toRegExp(value: string): RegExp {
     let source = '';

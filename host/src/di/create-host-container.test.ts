@@ -97,7 +97,7 @@ describe('createHostContainer', () => {
   it('builds the job runner with the handlers each module contributes, and the network services', async () => {
     const { container } = hostWithPlugin();
     const runner = await container.getAsync(JobRunner);
-    expect(runner.types().sort()).toEqual(['app.run', 'net.echo', 'net.find', 'net.get', 'net.move', 'net.send']);
+    expect(runner.types().sort()).toEqual(['app.run', 'net.echo', 'net.find', 'net.get', 'net.move', 'net.mpps.create', 'net.mpps.set', 'net.print', 'net.send', 'net.worklist']);
     expect(await container.getAsync(JobQueue)).toBe(await container.getAsync(JobQueue));
     const aes = await container.getAsync(RemoteAeTable);
     aes.add({ title: 'PACS', host: '127.0.0.1', port: 104, roles: ['store'] });

@@ -1,14 +1,14 @@
 import { HostDatabase } from '../db/host-database.js';
+import { JobTable } from '../db/job-table.js';
 import { HostHooks } from '../hooks/host-hooks.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { JobHandlerContribution, JobRunner } from '../jobs/job-runner.js';
 import { ContainerModule } from './inversify.js';
 
 /**
- * Databases (by location) whose jobs this process has recovered: recovery treats this
- * process's own running jobs as interrupted, so it runs once per process and database — a
- * second container on the same store in this process (another command run in process) must
- * not take the first one's running job for a dead one.
+ * Databases (by location) whose jobs this process has recovered: recovery treats this process's
+ * own running jobs as interrupted, so it runs once per process and database, however many
+ * containers open it (in-process CLI calls, tests).
  */
 const recovered = new Set<string>();
 
@@ -20,15 +20,15 @@ const recovered = new Set<string>();
  */
 export const jobsModule = new ContainerModule(({ bind }) => {
   bind(JobQueue)
-    .toResolvedValue(async (database: HostDatabase, hooks: HostHooks) => {
-      const queue = new (await import('../jobs/job-queue-impl.js')).JobQueueImpl(database.jobs);
+    .toResolvedValue(async (table: JobTable, hooks: HostHooks, database: HostDatabase) => {
+      const queue = new (await import('../jobs/job-queue-impl.js')).JobQueueImpl(table);
       if (!recovered.has(database.location)) {
         recovered.add(database.location);
         queue.recover();
       }
       queue.onDidChangeJob(({ job }) => hooks.jobChanged.call({ jobId: job.id, app: String((job.payload as { app?: string } | undefined)?.app ?? job.type), state: job.state, fraction: job.progress }));
       return queue;
-    }, [HostDatabase, HostHooks])
+    }, [JobTable, HostHooks, HostDatabase])
     .inSingletonScope();
   bind(JobRunner)
     .toResolvedValue(

@@ -1,8 +1,11 @@
+import { CommitmentTable } from '../db/commitment-table.js';
 import { Index } from '../db/dicom-index.js';
+import { MppsTable } from '../db/mpps-table.js';
 import { RemoteAeRows } from '../db/remote-ae-rows.js';
 import { SettingTable } from '../db/setting-table.js';
 import { JobHandlerContribution } from '../jobs/job-runner.js';
 import { RemoteAeTable } from '../net/config/remote-ae-table.js';
+import type { RenderForPrint } from '../net/jobs/print-job.js';
 import { WorkstationServerFactory } from '../net/scp/workstation-server-factory.js';
 import { FileStore } from '../store/file-store.js';
 import { InstanceStore } from '../store/instance-store.js';
@@ -11,7 +14,9 @@ import { ContainerModule } from './inversify.js';
 /**
  * The network: the remote AE table, the workstation's DICOM server (made by
  * `atrium serve` through {@link WorkstationServerFactory}) and the SCU jobs
- * (`net.echo|send|find|move|get`), each reading the settings when it runs.
+ * (`net.echo|send|find|move|get`), each reading the settings when it runs; storage
+ * commitment requests and reports recorded in the commitment table, performed procedure
+ * steps (MPPS SCP and SCU) in the mpps table.
  */
 export const netModule = new ContainerModule(({ bind }) => {
   bind(RemoteAeTable)
@@ -19,20 +24,26 @@ export const netModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(WorkstationServerFactory)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable): Promise<WorkstationServerFactory> => {
+      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable, commitments: CommitmentTable, steps: MppsTable): Promise<WorkstationServerFactory> => {
         const [{ workstationServer }, { loadNetworkConfig }] = await Promise.all([import('../net/scp/workstation-server.js'), import('../net/config/load-network-config.js')]);
-        return (overrides, log) => workstationServer({ index, files, store, aes }, { ...loadNetworkConfig(settings), ...overrides }, log);
+        return (overrides, log) => workstationServer({ index, files, store, aes, commitments, steps }, { ...loadNetworkConfig(settings), ...overrides }, log);
       },
-      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable],
+      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable, CommitmentTable, MppsTable],
     )
     .inSingletonScope();
   bind(JobHandlerContribution)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable): Promise<JobHandlerContribution> => {
-        const { registerNetJobs } = await import('../net/jobs/net-jobs.js');
-        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes }) };
+      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable, steps: MppsTable): Promise<JobHandlerContribution> => {
+        const [{ registerNetJobs }, { loadNetworkConfig }, { printImages }, { resolveUid }, { byPosition, isImage }] = await Promise.all([
+          import('../net/jobs/net-jobs.js'), import('../net/config/load-network-config.js'), import('../render/print-images.js'), import('../db/resolve-uid.js'), import('../render/images-in-order.js'),
+        ]);
+        const renderForPrint: RenderForPrint = (uids, window) => {
+          const instances = uids.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
+          return printImages(instances, (path) => files.absolute(path), store.limits, { matrix: loadNetworkConfig(settings).printMatrix, ...(window ? { window } : {}) });
+        };
+        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments, steps, renderForPrint }) };
       },
-      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable],
+      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable, CommitmentTable, MppsTable],
     )
     .inSingletonScope();
 });

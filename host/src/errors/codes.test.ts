@@ -63,7 +63,7 @@ describe('DIMSE statuses per service', () => {
       expect(table.Success?.code, service).toBe(0);
       for (const [name, s] of Object.entries(table)) expect(s.reference, `${service} ${name}`).toMatch(/^PS3\.[47] /);
     }
-    expect(Object.keys(DIMSE_STATUSES)).toEqual(['C-ECHO', 'C-STORE', 'C-FIND', 'C-MOVE', 'C-GET']);
+    expect(Object.keys(DIMSE_STATUSES)).toEqual(['C-ECHO', 'C-STORE', 'C-FIND', 'C-MOVE', 'C-GET', 'N-EVENT-REPORT', 'N-GET', 'N-SET', 'N-ACTION', 'N-CREATE', 'N-DELETE']);
     expect(DIMSE_STATUSES['C-MOVE'].MoveDestinationUnknown?.code).toBe(0xa801);
     expect(DIMSE_STATUSES['C-GET'].MoveDestinationUnknown).toBeUndefined();
   });

@@ -22,6 +22,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_APP_AMBIGUOUS: { message: 'The app id names apps of several plugins: qualify it as <plugin>.<app>.', http: 400 },
   ATRIUM_ERR_APP_INPUT: { message: 'The app cannot run on this input (no such series or study, both or neither given, or the app accepts none of its series).', http: 400 },
   ATRIUM_ERR_APP_LOAD_MANDATORY: { message: 'A source instance lacks an attribute the app’s load specification marks Mandatory.', http: 422 },
+  ATRIUM_ERR_APP_PLUGIN_VERSION: { message: 'The job was recorded with another version of the app’s plugin than this host has (derived UIDs depend on it).', http: 409 },
   ATRIUM_ERR_APP_STORE: { message: 'A derived object could not be stored (the store refused it; the reason says why).', http: 500 },
   ATRIUM_ERR_APP_STORE_ORIGINAL: { message: 'A derived object carries the UIDs of a stored original: storing it would replace the original.', http: 409 },
   ATRIUM_ERR_APP_UNKNOWN: { message: 'No installed app with this id (`atrium apps` lists them).', http: 404 },
@@ -75,12 +76,21 @@ export const HOST_ERRORS = {
   // import (importer)
   ATRIUM_ERR_IMPORT_NOT_FOUND: { message: 'A path given to import does not exist.', http: 404 },
   ATRIUM_ERR_IMPORT_READ: { message: 'A file or folder to import cannot be read (the system’s reason is given).', http: 400 },
+  // DICOM media: File-set Creator / Updater / Reader (media)
+  ATRIUM_ERR_MEDIA_ISO: { message: 'The ISO 9660 image cannot be made: no xorriso or genisoimage, the tool failed, or the image path is inside the medium’s folder.', http: 500 },
+  ATRIUM_ERR_MEDIA_NOT_ON_MEDIUM: { message: 'No record of the medium’s DICOMDIR has this UID (patient ID, study, series or SOP instance).', http: 404 },
+  ATRIUM_ERR_MEDIA_OUT: { message: 'The medium’s folder is an input, inside the store, not a folder, not writable, or not empty without a DICOMDIR.', http: 400 },
+  ATRIUM_ERR_MEDIA_PROFILE: { message: 'Unknown Media Storage Application Profile, or an instance cannot be written in a transfer syntax the profile allows.', http: 400 },
+  ATRIUM_ERR_MEDIA_UNSUPPORTED: { message: 'An instance has a SOP Class for which no directory record type is written (PS3.3 F.5).', http: 422 },
+  ATRIUM_ERR_MEDIA_WRITE: { message: 'A file of the medium or its DICOMDIR could not be written (the system’s reason is given); what this run wrote is removed.', http: 500 },
   // the index (db)
   ATRIUM_ERR_INDEX_BAD_RECORD: { message: 'An index record lacks a UID or holds a number that is not an integer.', http: 500 },
   ATRIUM_ERR_INDEX_DUPLICATE_SERIES: { message: 'The Series Instance UID is already stored in another study (Canon GCA-9300R conformance statement §4.1.3.3.3): the object is kept in quarantine.', http: 409, dimse: StoreStatus.CannotUnderstand },
   ATRIUM_ERR_INDEX_MIGRATION_FAILED: { message: 'A schema migration of the index failed and was rolled back.', http: 500 },
   ATRIUM_ERR_INDEX_MIGRATION_ORDER: { message: 'The migration list is out of order (a bug).', http: 500 },
-  ATRIUM_ERR_INDEX_OPEN: { message: 'The index database cannot be opened as SQLite.', http: 500 },
+  ATRIUM_ERR_INDEX_OPEN: { message: 'The index database cannot be opened (SQLite file, or PostgreSQL server not reachable or refusing the connection).', http: 500 },
+  ATRIUM_ERR_INDEX_LOCATION: { message: 'The store config names an index that is neither a SQLite file nor a postgres:// URL.', http: 400 },
+  ATRIUM_ERR_INDEX_UNAVAILABLE: { message: 'The PostgreSQL index did not answer in time, or its connection was lost.', http: 503, dimse: StoreStatus.OutOfResources },
   ATRIUM_ERR_INDEX_PATH_IN_USE: { message: 'The file path is indexed for another instance (an index written before identity UIDs were validated); nothing is written there.', http: 409, dimse: StoreStatus.CannotUnderstand },
   ATRIUM_ERR_INDEX_SCHEMA_TOO_NEW: { message: 'The index was written by a newer Atrium.', http: 500 },
   // jobs
@@ -90,6 +100,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_JOB_HANDLER_EXISTS: { message: 'A handler is already registered for this job type.', http: 500 },
   ATRIUM_ERR_JOB_INTERRUPTED: { message: 'The process running the job stopped; the job is retried if attempts remain.', http: 500 },
   ATRIUM_ERR_JOB_KEY_CONFLICT: { message: 'The job key belongs to a job of another type.', http: 409 },
+  ATRIUM_ERR_JOB_NEEDS_POSTGRES: { message: 'Jobs of several hosts (atrium worker, atrium batch --fan-out) need the index on PostgreSQL.', http: 400 },
   ATRIUM_ERR_JOB_NOT_FOUND: { message: 'No job with this id.', http: 404 },
   ATRIUM_ERR_JOB_NO_HANDLER: { message: 'No handler for this job type in this process.', http: 500 },
   ATRIUM_ERR_JOB_RESULT_NOT_JSON: { message: 'The job’s result cannot be stored as JSON.', http: 500 },
@@ -167,7 +178,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_STORE_INDEX_FAILED: { message: 'The file is in place but indexing it failed; the next start’s reconcile indexes it.', http: 500 },
   ATRIUM_ERR_STORE_SOP_MISMATCH: { message: 'The data set’s SOP Class / Instance UID differs from the one the request or File Meta names.', http: 400, dimse: StoreStatus.DataSetDoesNotMatchSopClass },
   ATRIUM_ERR_STORE_TOO_LARGE: { message: 'The object is larger than maxObjectBytes: nothing is written.', http: 413, dimse: StoreStatus.OutOfResources },
-  // transcoding (net/transcode)
+  // transcoding (io/transcode)
   ATRIUM_ERR_TRANSCODE_FAILED: { message: 'Converting to the transfer syntax the peer accepts failed (decoder error, corrupt data).', http: 500 },
   ATRIUM_ERR_TRANSCODE_UNSUPPORTED: { message: 'No conversion between these transfer syntaxes for this image.', http: 415 },
   // receive validation (store/validation); each is a refusal or a recorded warning by the policy

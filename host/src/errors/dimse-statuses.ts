@@ -20,7 +20,7 @@ export interface DimseStatus {
 }
 
 /** The DIMSE services Atrium answers or requests. */
-export type DimseService = 'C-ECHO' | 'C-STORE' | 'C-FIND' | 'C-MOVE' | 'C-GET';
+export type DimseService = 'C-ECHO' | 'C-STORE' | 'C-FIND' | 'C-MOVE' | 'C-GET' | 'N-EVENT-REPORT' | 'N-GET' | 'N-SET' | 'N-ACTION' | 'N-CREATE' | 'N-DELETE';
 
 const status = (code: number, category: DimseStatusCategory, meaning: string, reference: string): DimseStatus =>
   Object.freeze({ code, category, meaning, reference });
@@ -97,6 +97,57 @@ export const GetStatus = Object.freeze({
   ...retrieve('PS3.4 Table C.4-3'),
 });
 
+/** The statuses of the DIMSE-N services (PS3.7 Annex C, as §10.1 lists them per service). */
+const normalized = (reference: string) =>
+  ({
+    ...general(reference),
+    NoSuchAttribute: status(0x0105, 'failure', 'No such attribute', `${PS3_7_C}.5.2`),
+    InvalidAttributeValue: status(0x0106, 'failure', 'Invalid attribute value', `${PS3_7_C}.5.3`),
+    AttributeListError: status(0x0107, 'warning', 'Attribute list error', `${PS3_7_C}.4.2`),
+    DuplicateSopInstance: status(0x0111, 'failure', 'Duplicate SOP Instance', `${PS3_7_C}.5.5`),
+    NoSuchSopInstance: status(0x0112, 'failure', 'No such SOP Instance', `${PS3_7_C}.5.6`),
+    NoSuchEventType: status(0x0113, 'failure', 'No such event type', `${PS3_7_C}.5.7`),
+    NoSuchArgument: status(0x0114, 'failure', 'No such argument', `${PS3_7_C}.5.8`),
+    InvalidArgumentValue: status(0x0115, 'failure', 'Invalid argument value', `${PS3_7_C}.5.10`),
+    AttributeValueOutOfRange: status(0x0116, 'warning', 'Attribute value out of range', `${PS3_7_C}.4.3`),
+    InvalidObjectInstance: status(0x0117, 'failure', 'Invalid object instance', `${PS3_7_C}.5.13`),
+    NoSuchSopClass: status(0x0118, 'failure', 'No such SOP Class', `${PS3_7_C}.5.14`),
+    ClassInstanceConflict: status(0x0119, 'failure', 'Class-instance conflict', `${PS3_7_C}.5.15`),
+    MissingAttribute: status(0x0120, 'failure', 'Missing attribute', `${PS3_7_C}.5.16`),
+    MissingAttributeValue: status(0x0121, 'failure', 'Missing attribute value', `${PS3_7_C}.5.17`),
+    NoSuchActionType: status(0x0123, 'failure', 'No such action type', `${PS3_7_C}.5.18`),
+    NotAuthorized: status(0x0124, 'failure', 'Refused: Not authorized', `${PS3_7_C}.5.21`),
+    ResourceLimitation: status(0x0213, 'failure', 'Resource limitation', `${PS3_7_C}.5.19`),
+  }) as const;
+
+/** N-EVENT-REPORT (PS3.7 §10.1.1.1.8). */
+export const NEventReportStatus = Object.freeze({ ...normalized('PS3.7 §10.1.1.1.8') });
+/** N-GET (PS3.7 §10.1.2.1.9). */
+export const NGetStatus = Object.freeze({ ...normalized('PS3.7 §10.1.2.1.9') });
+/** N-SET (PS3.7 §10.1.3.1.9). */
+export const NSetStatus = Object.freeze({ ...normalized('PS3.7 §10.1.3.1.9') });
+/** N-ACTION (PS3.7 §10.1.4.1.10). */
+export const NActionStatus = Object.freeze({ ...normalized('PS3.7 §10.1.4.1.10') });
+/** N-CREATE (PS3.7 §10.1.5.1.6). */
+export const NCreateStatus = Object.freeze({ ...normalized('PS3.7 §10.1.5.1.6') });
+/** N-DELETE (PS3.7 §10.1.6.1.7). */
+export const NDeleteStatus = Object.freeze({ ...normalized('PS3.7 §10.1.6.1.7') });
+
+/** Storage Commitment Push Model N-ACTION / N-EVENT-REPORT (PS3.4 §J.3.2.1.1.3, §J.3.3.1.1.3). */
+export const StorageCommitmentStatus = Object.freeze({
+  ...normalized('PS3.4 §J.3.2.1.1.3'),
+});
+
+/** Modality Performed Procedure Step N-CREATE / N-SET (PS3.4 §F.7.2.1.3, §F.7.2.2.3). */
+export const MppsStatus = Object.freeze({
+  ...normalized('PS3.4 §F.7.2.2.3'),
+  /** Sent with Error ID (0000,0903) {@link MPPS_NO_LONGER_UPDATABLE}. */
+  MayNoLongerBeUpdated: status(0x0110, 'failure', 'Processing failure: Performed Procedure Step Object may no longer be updated', 'PS3.4 §F.7.2.2.3'),
+});
+
+/** The Error ID (0000,0903) of {@link MppsStatus.MayNoLongerBeUpdated} (PS3.4 §F.7.2.2.3). */
+export const MPPS_NO_LONGER_UPDATABLE = 0xa710;
+
 /** Every service's statuses. */
 export const DIMSE_STATUSES: { readonly [S in DimseService]: Readonly<Record<string, DimseStatus>> } = Object.freeze({
   'C-ECHO': EchoStatus,
@@ -104,6 +155,12 @@ export const DIMSE_STATUSES: { readonly [S in DimseService]: Readonly<Record<str
   'C-FIND': FindStatus,
   'C-MOVE': MoveStatus,
   'C-GET': GetStatus,
+  'N-EVENT-REPORT': NEventReportStatus,
+  'N-GET': NGetStatus,
+  'N-SET': NSetStatus,
+  'N-ACTION': NActionStatus,
+  'N-CREATE': NCreateStatus,
+  'N-DELETE': NDeleteStatus,
 });
 
 /** The service whose table holds `status` (the general statuses: `any`). */

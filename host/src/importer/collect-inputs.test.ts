@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { collectInputs, type DicomdirSeen } from './collect-inputs.js';
-import { dicomdirFiles } from './dicomdir-files.js';
+import { dicomdirFiles } from '../media/dicomdir-files.js';
 
 const dirs: string[] = [];
 const tempDir = (): string => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stat
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAtriumError, listedCode } from '../errors/atrium-error.js';
 import { FileProblem, fileProblem, kindOf } from '../io/regular-file.js';
-import { dicomdirFiles } from './dicomdir-files.js';
+import { dicomdirFiles } from '../media/dicomdir-files.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
 
 /**

@@ -1,10 +1,11 @@
-import type { JobTable } from '../db/job-table.js';
+import type { JobRow, JobTable } from '../db/job-table.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
 import { Emitter } from './emitter.js';
 import type { Job, JobChangeEvent, JobError, JobProgressEvent, NewJob } from './job.js';
 import type { JobFilter, JobQueue, RecoveryReport } from './job-queue.js';
 import { jobFromRow } from './job-row.js';
+import { hostId } from './host-id.js';
 import { pidIsAlive } from './pid-is-alive.js';
 import { retryDelayMs } from './retry-delay.js';
 
@@ -18,6 +19,8 @@ export interface JobQueueOptions {
   readonly retryMaxMs?: number;
   /** `maxAttempts` of a job that does not say (default 3). */
   readonly defaultMaxAttempts?: number;
+  /** This host's id among those sharing the index (default `hostId()`). */
+  readonly hostId?: string;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -28,6 +31,8 @@ export class JobQueueImpl implements JobQueue {
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
   private readonly defaultMaxAttempts: number;
+  /** This host's id (`hostId()`): the owner of the jobs this queue claims, with the pid. */
+  private readonly host: string;
   private readonly changed = new Emitter<JobChangeEvent>();
   private readonly progressed = new Emitter<JobProgressEvent>();
   readonly onDidChangeJob = this.changed.event;
@@ -41,6 +46,7 @@ export class JobQueueImpl implements JobQueue {
     this.retryBaseMs = options.retryBaseMs ?? 5000;
     this.retryMaxMs = options.retryMaxMs ?? 300_000;
     this.defaultMaxAttempts = options.defaultMaxAttempts ?? 3;
+    this.host = options.hostId ?? hostId();
   }
 
   enqueue<P>(n: NewJob<P>): Job<P> {
@@ -91,7 +97,7 @@ export class JobQueueImpl implements JobQueue {
         return this.setCancelled(id, `Job ${id} was cancelled before it ran`, now);
       }
       if (job.state === 'running') {
-        if (pidIsAlive(job.ownerPid)) {
+        if (!this.isLocal(job.ownerHost) || pidIsAlive(job.ownerPid)) {
           this.table.setCancelRequested(id);
           return;
         }
@@ -172,31 +178,48 @@ export class JobQueueImpl implements JobQueue {
       const running = this.table.running();
       for (const row of running) {
         const owner = row.owner_pid ?? undefined;
-        if (owner !== process.pid && pidIsAlive(owner)) continue;
-        const id = row.id;
-        const why = `Job ${id} (${row.type}) was interrupted: process ${owner ?? '?'} stopped while running attempt ${row.attempts}`;
-        const error = JSON.stringify({ code: 'ATRIUM_ERR_JOB_INTERRUPTED', message: why });
-        if (row.cancel_requested === 1) {
-          this.setCancelled(id, `${why}; a cancel had been requested`, now);
-          report.cancelled.push(id);
-        } else if (row.attempts < row.max_attempts) {
-          this.table.setRetrying(id, error, iso(now));
-          report.resumed.push(id);
-        } else {
-          this.table.setFailed(id, error, iso(now));
-          report.failed.push(id);
-        }
-        changes.push({ job: this.require(id), previousState: 'running' });
+        // Another host's job is that host's to recover (or the distributed queue's, on expiry: takeOver).
+        if (!this.isLocal(row.owner_host ?? undefined) || (owner !== process.pid && pidIsAlive(owner))) continue;
+        report[this.interrupt(row, `process ${owner ?? '?'} stopped`, now)].push(row.id);
+        changes.push({ job: this.require(row.id), previousState: 'running' });
       }
     });
     for (const c of changes) this.changed.fire(c);
     return report;
   }
 
+  takeOver(id: number, now = this.now()): Job {
+    return this.transition(id, (job) => {
+      if (job.state !== 'running') return;
+      this.interrupt(this.table.get(id)!, `its attempt expired on ${job.ownerHost ?? '?'} (process ${job.ownerPid ?? '?'})`, now);
+    });
+  }
+
+  /** A running job whose runner is gone: cancelled (a cancel was asked), retrying due now (attempts left) or failed. */
+  private interrupt(row: JobRow, why: string, now: number): keyof RecoveryReport {
+    const message = `Job ${row.id} (${row.type}) was interrupted: ${why} while running attempt ${row.attempts}`;
+    if (row.cancel_requested === 1) {
+      this.setCancelled(row.id, `${message}; a cancel had been requested`, now);
+      return 'cancelled';
+    }
+    const error = JSON.stringify({ code: 'ATRIUM_ERR_JOB_INTERRUPTED', message });
+    if (row.attempts < row.max_attempts) {
+      this.table.setRetrying(row.id, error, iso(now));
+      return 'resumed';
+    }
+    this.table.setFailed(row.id, error, iso(now));
+    return 'failed';
+  }
+
+  /** True for this host's jobs (and those claimed before hosts were recorded). */
+  private isLocal(host: string | undefined): boolean {
+    return host === undefined || host === this.host;
+  }
+
   /** Marks job `id` running in this process (inside a transaction); the change, for the event. */
   private setRunning(id: number, now: number): JobChangeEvent {
     const previousState = this.require(id).state;
-    this.table.setRunning(id, iso(now), process.pid);
+    this.table.setRunning(id, iso(now), process.pid, this.host);
     return { job: this.require(id), previousState };
   }
 

@@ -293,6 +293,30 @@ describe('JobQueueImpl', () => {
     expect(queue.recover()).toEqual({ resumed: [], failed: [resume], cancelled: [] });
   });
 
+  it('leaves the running jobs of other hosts to them at recovery; takeOver (an expired attempt) frees any host\'s job', () => {
+    const here = new JobQueueImpl(database.jobs, { now: () => t, hostId: 'host-a' });
+    const there = new JobQueueImpl(database.jobs, { now: () => t, hostId: 'host-b' });
+    const [mine, theirs, lastOne] = [1, 2, 3].map(() => here.enqueue({ type: 'app.run', payload: null, maxAttempts: 2 }).id) as [number, number, number];
+    const dead = deadPid();
+    expect(here.claim(mine)).toMatchObject({ ownerHost: 'host-a' });
+    expect(there.claim(theirs)).toMatchObject({ ownerHost: 'host-b' });
+    there.claim(lastOne);
+    for (const id of [mine, theirs, lastOne]) setRow(id, 'owner_pid = ?', dead);
+    setRow(lastOne, 'attempts = 2');
+
+    // host-a's start: its own dead job resumes; host-b's jobs are host-b's (the pid means nothing here).
+    expect(here.recover()).toEqual({ resumed: [mine], failed: [], cancelled: [] });
+    expect(here.get(theirs)).toMatchObject({ state: 'running', ownerHost: 'host-b' });
+    // pg-boss declared the attempts expired: whoever gets them takes them over.
+    expect(here.takeOver(theirs)).toMatchObject({ state: 'retrying', error: { code: 'ATRIUM_ERR_JOB_INTERRUPTED', message: expect.stringContaining('expired on host-b') } });
+    expect(here.takeOver(lastOne)).toMatchObject({ state: 'failed', error: { code: 'ATRIUM_ERR_JOB_INTERRUPTED' } });
+    expect(here.takeOver(mine)).toMatchObject({ state: 'retrying' }); // not running: unchanged
+    expect(here.claim(theirs)).toMatchObject({ state: 'running', ownerHost: 'host-a', attempts: 2 });
+    // A cancel of another host's running job is asked of that host, never decided by a local pid.
+    setRow(theirs, 'owner_host = ?, owner_pid = ?', 'host-b', dead);
+    expect(here.requestCancel(theirs)).toMatchObject({ state: 'running', cancelRequested: true });
+  });
+
   it('lists newest first, by states and type, with a limit', () => {
     const a = queue.enqueue({ type: 'app.run', payload: 1 });
     const b = queue.enqueue({ type: 'net.store', payload: 2 });

@@ -78,9 +78,18 @@ export interface JobQueue {
    * At startup, before any runner of this process starts: jobs left `running` by a
    * process that is gone (or by this pid — a previous life of it) become `retrying` (due
    * now) when attempts remain, else `failed` (`ATRIUM_ERR_JOB_INTERRUPTED`); `cancelled`
-   * when a cancel was requested. Jobs of a live other process are left alone.
+   * when a cancel was requested. Jobs of a live other process, and of other hosts sharing
+   * the index (`hostId()`), are left alone.
    */
   recover(now?: number): RecoveryReport;
+  /**
+   * A running job whose attempt the distributed queue (pg-boss) declared expired, on whatever
+   * host it ran: cancelled (a cancel was asked), retrying due now (attempts left) or failed
+   * (`ATRIUM_ERR_JOB_INTERRUPTED`), so that the host it is delivered to can run it again. A
+   * job that is not running is returned unchanged.
+   * @throws AtriumError `ATRIUM_ERR_JOB_NOT_FOUND`.
+   */
+  takeOver(id: number, now?: number): Job;
   /** A job was created or changed state through this queue. */
   onDidChangeJob(listener: (e: JobChangeEvent) => void): Disposable;
   /** A running job's progress was written through this queue. */

@@ -22,5 +22,6 @@ export function jobFromRow(r: JobRow): Job {
     error: r.error === null ? undefined : (JSON.parse(r.error) as JobError),
     cancelRequested: r.cancel_requested === 1,
     ownerPid: r.owner_pid ?? undefined,
+    ownerHost: r.owner_host ?? undefined,
   };
 }

@@ -53,6 +53,8 @@ export interface Job<P = unknown, R = unknown> {
   readonly cancelRequested: boolean;
   /** The process that runs (or last ran) the job. */
   readonly ownerPid: number | undefined;
+  /** The host of the process that runs (or last ran) it (`hostId()`); undefined for jobs claimed before hosts were recorded. */
+  readonly ownerHost: string | undefined;
 }
 
 /** What `JobQueue.enqueue` needs. */

@@ -37,4 +37,15 @@ describe('network conformance statement', () => {
     expect(text).toMatch(/\| STUDY \| ModalitiesInStudy \| \(0008,0061\) \|/);
     expect(text).toMatch(/\| PATIENT \| PatientName \| \(0010,0010\) \| single value, wildcard \(case-insensitive\), universal \|/);
   });
+
+  it('has the Storage Commitment SCU, MPPS SCP/SCU and Print SCU sections with their SOP classes, roles and statuses', () => {
+    expect(text).toContain('| Storage Commitment Push Model SOP Class | 1.2.840.10008.1.20.1 | SCU |');
+    expect(text).toContain('| Modality Performed Procedure Step SOP Class | 1.2.840.10008.3.1.2.3.3 | SCP and SCU |');
+    expect(text).toContain('| N-EVENT-REPORT | Invalid argument value | 0115 |');
+    for (const code of ['0111', '0112', '0120', '0121', '0106']) expect(text).toContain(`| ${code} |`);
+    expect(text).toMatch(/\| N-SET \| Processing failure: Performed Procedure Step Object may no longer be updated \| 0110 \| .*A710/);
+    expect(text).toContain('| Basic Grayscale Print Management Meta SOP Class | 1.2.840.10008.5.1.1.9 | SCU |');
+    expect(text).toContain('| … Basic Grayscale Image Box SOP Class | 1.2.840.10008.5.1.1.4 | SCU |');
+    expect(text).toMatch(/retried up to printRetries = 5 times/);
+  });
 });

@@ -1,21 +1,19 @@
 import { QueryRetrieveSopClass, VerificationSOPClass, lookupKeyword, sopClassName, tagToString, transferSyntaxName } from '@atrium/sdk';
 import { QUERY_KEYS } from '../db/query-keys.js';
 import { ERRORS } from '../errors/codes.js';
-import { FindStatus, GetStatus, hexStatus, MoveStatus, StoreStatus, type DimseStatus } from '../errors/dimse-statuses.js';
+import { FindStatus, GetStatus, MoveStatus, StoreStatus, type DimseStatus } from '../errors/dimse-statuses.js';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
 import type { NetworkConfig } from './config/index.js';
+import { statusRows, table } from './conformance-tables.js';
+import { mppsSection, printSection, storageCommitmentSection } from './network-conformance-normalized.js';
 import { describeCallerPolicy } from './scp/caller-policy.js';
 import { GET_SYNTAX_GROUPS, MAX_CONTEXTS } from './scu/get-contexts.js';
 import { MIN_PEER_MAX_PDU_LENGTH } from './ul/pdu.js';
-import { STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSopClasses } from './syntaxes.js';
+import { PREFERRED_SYNTAXES, STORAGE_SYNTAXES, UNCOMPRESSED_SYNTAXES, storageSopClasses } from './syntaxes.js';
+import { VERIFICATION_CONTEXT } from './scu/echo-scu.js';
+import { STEP_KEYS, TOP_KEYS, WORKLIST_CONTEXT } from './scu/worklist-scu.js';
 
-const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
-const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
-  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 const uidRows = (uids: readonly string[], name: (uid: string) => string | undefined): string[][] => uids.map((uid) => [name(uid) ?? uid, uid]);
-/** Status table rows: the status as the standard names it, its code, when Atrium answers it. */
-const statusRows = (rows: readonly (readonly [service: string, status: DimseStatus, when: string])[]): string[][] =>
-  rows.map(([service, status, when]) => [service, status.meaning, hexStatus(status.code), when]);
 /** The error codes the error list maps to `status`, for the "when" of a refusal. */
 const codesOf = (status: DimseStatus): string => {
   const codes = Object.entries(ERRORS).filter(([, spec]) => spec.dimse === status).map(([code]) => code);
@@ -27,8 +25,8 @@ const ms = (v: number): string => (v === 0 ? 'none' : v % 1000 === 0 ? `${v / 10
 function matching(keyword: string): string {
   const k = QUERY_KEYS[keyword]!;
   if (k.returnOnly) return 'returned only (universal)';
-  if (k.vr === 'UI') return 'single value, UID list, universal';
-  if (k.vr === 'DA' || k.vr === 'TM' || k.vr === 'DT') return 'single value, range, universal';
+  if (k.vr === 'UI') return 'single value, UID list, wildcard (Canon GCA-9300R Table 4-26), universal';
+  if (k.vr === 'DA' || k.vr === 'TM' || k.vr === 'DT') return 'single value, range, wildcard (Canon GCA-9300R Table 4-26), universal';
   if (k.vr === 'PN') return 'single value, wildcard (case-insensitive), universal';
   return 'single value, wildcard, universal';
 }
@@ -53,6 +51,10 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     ...storageSection(),
     ...queryRetrieveScpSection(config),
     ...queryRetrieveScuSection(),
+    ...worklistScuSection(),
+    ...storageCommitmentSection(config),
+    ...mppsSection(),
+    ...printSection(config),
   ].join('\n');
 }
 
@@ -72,6 +74,7 @@ function associationSection(config: NetworkConfig): string[] {
       ['Idle association (SCP)', ms(config.idleTimeoutMs), 'idleTimeoutMs'],
       ['TCP connect timeout', ms(config.connectTimeoutMs), 'connectTimeoutMs'],
       ['C-FIND SCP matches', config.findLimit === 0 ? 'unlimited' : config.findLimit, 'findLimit'],
+      ['C-FIND SCP past the limit', config.findLimitAnswer === 'success' ? 'the first matches, then Success (Canon GCA-9300R)' : 'the first matches, then A700', 'findLimitAnswer'],
       ['C-FIND SCU results before C-CANCEL', config.findScuLimit === 0 ? 'unlimited' : config.findScuLimit, 'findScuLimit'],
       ['Storage SCU job retries', config.storeRetries, 'storeRetries'],
       ['Move / get SCU job retries, delay', `${config.moveRetries}, ${ms(config.moveRetryDelayMs)}`, 'moveRetries, moveRetryDelayMs'],
@@ -113,6 +116,8 @@ function verificationSection(): string[] {
     '',
     table(['SOP Class', 'UID', 'Transfer syntaxes'], [[sopClassName(VerificationSOPClass) ?? 'Verification', VerificationSOPClass, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')]]),
     '',
+    `ECHO-SCU (\`atrium echo\`, and the C-ECHO before \`atrium send\`) proposes ${VERIFICATION_CONTEXT.transferSyntaxes.map((t) => transferSyntaxName(t) ?? t).join(', then ')} (Canon GCA-9300R §4.2.2.3.1.4.3: Explicit VR Little Endian always first).`,
+    '',
   ];
 }
 
@@ -121,7 +126,7 @@ function storageSection(): string[] {
   return [
     '## Storage SCP',
     '',
-    'Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request\'s SOP Class/Instance, the context\'s transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with the first transfer syntax the requestor lists that is also in the list below (the requestor\'s preference); duplicate contexts are accepted alike.',
+    `Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request's SOP Class/Instance, the context's transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with JPEG Lossless when it offers it (${PREFERRED_SYNTAXES.map((t) => transferSyntaxName(t) ?? t).join(', ')}: Canon GCA-9300R §4.2.8.4.1.3.3), else with the first transfer syntax the requestor lists that is also in the list below (the requestor's preference); duplicate contexts are accepted alike. The retired JPEG syntaxes 1.2.840.10008.1.2.4.53 and .55 are accepted and stored as received; their pixels are not decoded (no rendering, no conversion for sending in another syntax).`,
     '',
     table(['Storage SOP Class', 'UID'], uidRows(storageSopClasses(), sopClassName)),
     '',
@@ -160,7 +165,7 @@ function queryRetrieveScpSection(config: NetworkConfig): string[] {
     table(['Service', 'Status', 'Code', 'When'], statusRows([
       ['C-FIND', FindStatus.Pending, 'a match; every requested key supported'],
       ['C-FIND', FindStatus.PendingWarning, 'a match; a requested key is not supported'],
-      ['C-FIND', FindStatus.OutOfResources, `more than ${config.findLimit === 0 ? 'the limit of' : config.findLimit} matches (after that many Pending responses)`],
+      ['C-FIND', FindStatus.OutOfResources, config.findLimitAnswer === 'success' ? 'never (findLimitAnswer success: the first matches, then Success)' : `more than ${config.findLimit === 0 ? 'the limit of' : config.findLimit} matches (after that many Pending responses)`],
       ['C-FIND / C-MOVE / C-GET', FindStatus.IdentifierDoesNotMatchSopClass, `no or unknown Query/Retrieve Level, a bad range or UID list, a retrieve without the level's unique key${codesOf(FindStatus.IdentifierDoesNotMatchSopClass)}`],
       ['C-FIND / C-MOVE / C-GET', FindStatus.Cancel, 'after C-CANCEL'],
       ['C-MOVE / C-GET', MoveStatus.Pending, 'after each sub-operation, with remaining / completed / failed / warning counts'],
@@ -178,9 +183,22 @@ function queryRetrieveScuSection(): string[] {
   return [
     '## Query/Retrieve SCU (`atrium find`, `atrium move`, `atrium get`)',
     '',
-    'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL on reaching the configured number of results while the query is outstanding (never after its final response). A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. A final response is read whatever extra elements its command set carries (a Failed SOP Instance UID List (0008,0058) there is used).',
+    'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL on reaching the configured number of results while the query is outstanding (never after its final response). A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. A C-MOVE that ends with A701, A702, A801, A900, Cxxx, or FE00 we did not ask for is retried (the job runs again after moveRetryDelayMs, at most moveRetries times: Canon GCA-9300R Table 4-35); a C-GET only after A7xx. A final response is read whatever extra elements its command set carries (a Failed SOP Instance UID List (0008,0058) there is used).',
     '',
     `C-GET first asks the peer which SOP classes the retrieve will meet: SOP Classes in Study (0008,0062) at study level, else the SOP Class UIDs of an image-level C-FIND (every storage SOP class when the peer tells neither). It proposes each class with the SCP role in ${GET_SYNTAX_GROUPS.length} presentation contexts, one per transfer syntax of the storage SCP table above (uncompressed first), so that each instance comes in the syntax the peer holds it in, over as many associations as ${MAX_CONTEXTS} contexts each require; over several, each asks for the instances of its classes (IMAGE level, SOP Instance UID lists, from an image-level C-FIND). When sub-operations failed, the instances that did not come (from an image-level C-FIND) are asked for again at IMAGE level, one syntax at a time, for a peer that sends on the first context it accepted for a class. The result counts instances: completed (stored), failed (refused by our store, or never sent) with their UIDs.`,
+    '',
+  ];
+}
+
+/** Modality Worklist SCU (Shimadzu DAR-9500f conformance statement §3.1.2.5, Tables 8 and 9). */
+function worklistScuSection(): string[] {
+  const step = STEP_KEYS.map((k) => `>${k}`);
+  return [
+    '## Modality Worklist SCU (`atrium worklist`)',
+    '',
+    table(['SOP Class', 'UID', 'Transfer syntaxes proposed', 'Role'], [[sopClassName(WORKLIST_CONTEXT.abstractSyntax) ?? '', WORKLIST_CONTEXT.abstractSyntax, WORKLIST_CONTEXT.transferSyntaxes.map((uid) => transferSyntaxName(uid) ?? uid).join(', '), 'SCU']]),
+    '',
+    `Keys sent (matching where the user gives a value: \`--date\` (today, a date or a range), \`--modality\`, \`--station\`, \`--physician\`, \`--name\`, \`--patient-id\`, \`--accession\`, \`--procedure-id\`; else universal, returned): ${[...TOP_KEYS, 'ScheduledProcedureStepSequence', ...step].join(', ')}. Values that are not ASCII are sent in ISO_IR 192; answers are decoded in their Specific Character Set. The query stops with C-CANCEL at the configured C-FIND limit (\`--limit\`).`,
     '',
   ];
 }

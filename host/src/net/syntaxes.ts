@@ -28,6 +28,10 @@ export const STORAGE_SYNTAXES: readonly string[] = [
   TransferSyntax.HTJ2KLosslessRPCL,
   TransferSyntax.HTJ2K,
   TransferSyntax.RLELossless,
+  // Retired, accepted and stored as received (Canon GCA-9300R conformance statement, Table 4-41
+  // and §4.2.8); their pixels are not decoded (rendering and conversion refuse them).
+  TransferSyntax.JPEGSpectralSelectionNonHierarchical68,
+  TransferSyntax.JPEGFullProgressionNonHierarchical1012,
   TransferSyntax.MPEG2MPML,
   TransferSyntax.MPEG2MPHL,
   TransferSyntax.MPEG4HP41,
@@ -35,6 +39,13 @@ export const STORAGE_SYNTAXES: readonly string[] = [
   TransferSyntax.HEVCMP51,
   TransferSyntax.HEVCM10P51,
 ];
+
+/**
+ * Transfer syntaxes an SCP accepts ahead of the proposer's order when a presentation context
+ * offers one of them: JPEG Lossless (Canon GCA-9300R conformance statement §4.2.8.4.1.3.3,
+ * "STORAGE-SCP prefers JPEG Lossless Transfer Syntaxes"); otherwise the proposer's first.
+ */
+export const PREFERRED_SYNTAXES: readonly string[] = [TransferSyntax.JPEGLosslessSV1, TransferSyntax.JPEGLossless];
 
 let storage: readonly string[] | undefined;
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Index } from '../db/dicom-index.js';
 import type { HostDatabase } from '../db/host-database.js';
-import { databasePath, openDatabase } from '../db/open-database.js';
+import { indexLocation, openDatabase } from '../db/open-database.js';
 import { defaultStoreRoot } from './store-root.js';
 import type { FileStore } from './file-store.js';
 import { FileStoreImpl } from './file-store-impl.js';
@@ -59,7 +59,8 @@ export function reconcileAtStartup(files: FileStore, database: HostDatabase): Re
 }
 
 /**
- * Open (creating if needed) the store under `root`: SQLite index `index.sqlite` (WAL),
+ * Open (creating if needed) the store under `root`: SQLite index `index.sqlite` (WAL) or the
+ * PostgreSQL index its store.json names,
  * files under `files/`, the receive settings (`atrium config`), then reconcile what an
  * earlier crash may have left (what that quiet pass repaired is logged for `atrium reconcile`).
  * The host container assembles the same parts (store and db modules); this is for tests and
@@ -67,7 +68,7 @@ export function reconcileAtStartup(files: FileStore, database: HostDatabase): Re
  */
 export function openWorkstation(root: string = defaultStoreRoot(), options: WorkstationOptions = {}): Workstation {
   const files = new FileStoreImpl(resolve(root));
-  const database = openDatabase(databasePath(files.root));
+  const database = openDatabase(indexLocation(files.root));
   try {
     const store = openStore(files, database, options);
     const startup = reconcileAtStartup(files, database);

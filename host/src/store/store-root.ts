@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { databasePath } from '../db/database-path.js';
+import { STORE_CONFIG_FILE } from '../db/index-location.js';
 
 /** The default data root: `$ATRIUM_STORE`, else `./.atrium`. */
 export function defaultStoreRoot(): string {
   return resolve(process.env.ATRIUM_STORE ?? '.atrium');
 }
 
-/** True when `root` holds a store (its index): commands that only read check this rather than create an empty store. */
+/** True when `root` holds a store (its SQLite index, or a store.json naming a PostgreSQL one): commands that only read check this rather than create an empty store. */
 export function storeExists(root: string): boolean {
-  return existsSync(databasePath(root));
+  // store.json is not read here: a broken one is reported by the command that opens the index.
+  return existsSync(databasePath(root)) || existsSync(join(resolve(root), STORE_CONFIG_FILE));
 }

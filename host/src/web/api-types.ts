@@ -281,7 +281,7 @@ export type CancelJobResponse = JobSummary;
 // ---------------------------------------------------------------------------------------
 // Network: the AE table, echo, send, remote query, retrieve
 
-export type AeRole = 'store' | 'query' | 'call';
+export type AeRole = 'store' | 'query' | 'call' | 'commit' | 'print';
 
 /** `GET /api/aes`: the remote AE table; `POST /api/aes` (body: this) adds or replaces one; `DELETE /api/aes/:title` removes one. */
 export interface RemoteAe {

@@ -1,10 +1,10 @@
 import { parseArgs } from '../parse-args.js';
-import { AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
+import { AE_ROLES, DEFAULT_AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call] | atrium ae ls | atrium ae rm <title|alias>';
+const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] | atrium ae ls | atrium ae rm <title|alias>';
 
 /** A command line this command cannot carry out: a usage error (exit 2, the usage line after it). */
 function usage(_ctx: CliContext, problem: string): never {
@@ -18,7 +18,7 @@ function show(ae: RemoteAe): Record<string, string | number> {
 export const aeCommand = defineCommand({
   name: 'ae',
   usage: USAGE,
-  summary: `Remote AE table: add (or replace) an AE, list them, remove one (roles: ${AE_ROLES.join(', ')}; default all)`,
+  summary: `Remote AE table: add (or replace) an AE, list them, remove one (roles: ${AE_ROLES.join(', ')}; default ${DEFAULT_AE_ROLES.join(',')})`,
   uses: { aes: RemoteAeTable },
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
@@ -47,7 +47,7 @@ export const aeCommand = defineCommand({
     if (name === undefined) return usage(ctx, 'add needs an AE title');
     if (values.host === undefined || values.port === undefined) return usage(ctx, 'add needs --host and --port');
     if (!/^\d+$/.test(values.port.trim())) return usage(ctx, `--port must be a whole number from 1 to 65535, not "${values.port}"`);
-    const roles = (values.roles ?? AE_ROLES.join(',')).split(',').map((r) => r.trim()).filter((r) => r !== '');
+    const roles = (values.roles ?? DEFAULT_AE_ROLES.join(',')).split(',').map((r) => r.trim()).filter((r) => r !== '');
     const ae: RemoteAe = { title: name, host: values.host, port: Number(values.port), roles: roles as AeRole[], ...(values.alias === undefined ? {} : { alias: values.alias }) };
     const aes = await use.aes();
     const replaced = aes.find(name)?.title === name.trim();

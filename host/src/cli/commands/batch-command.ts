@@ -7,7 +7,9 @@ import { query, type QueryResult } from '../../db/query-engine.js';
 import { Index } from '../../db/dicom-index.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { JobRunner } from '../../jobs/job-runner.js';
-import type { Job } from '../../jobs/job.js';
+import { TERMINAL_JOB_STATES, type Job } from '../../jobs/job.js';
+import { configuredIndex } from '../../db/index-location.js';
+import { AtriumError } from '../../errors/atrium-error.js';
 import type { AppEntry } from '../../plugins/plugin-registry.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { appParams } from '../app-params.js';
@@ -44,10 +46,27 @@ function selectSeries(index: Index, app: AppEntry, keys: Readonly<Record<string,
   return { series: limit === undefined ? accepted : accepted.slice(0, limit), matched, ownOutputs: matched - eligible.length, notAccepted: eligible.length - accepted.length };
 }
 
-/** Enqueue (or find, when done earlier) one job per series, run those not done, and return them all. */
-async function runJobs(queue: JobQueue, runner: JobRunner, app: AppEntry, series: readonly QueryResult[], params: Record<string, unknown>): Promise<{ jobs: Job[]; doneEarlier: Set<number> }> {
+/** Where a batch runs: here, or on every worker of the PostgreSQL index `fanOut.url`. */
+interface Runners {
+  readonly queue: JobQueue;
+  readonly runner: JobRunner;
+  readonly fanOut?: FanOut;
+}
+
+/** A batch spread over the workers: the index URL, the jobs this host runs at once meanwhile (0: none), the attempt expiry. */
+interface FanOut {
+  readonly url: string;
+  readonly local: number;
+  readonly expireInSeconds?: number;
+}
+
+/**
+ * Enqueue (or find, when done earlier) one job per series, run those not done, and return them
+ * all. The plugin version is recorded in each job: a worker with another version refuses it.
+ */
+async function runJobs({ queue, runner, fanOut: spread }: Runners, app: AppEntry, series: readonly QueryResult[], params: Record<string, unknown>): Promise<{ jobs: Job[]; doneEarlier: Set<number> }> {
   const jobs: Job[] = series.map((s) => {
-    const payload = { app: app.qualifiedId, seriesInstanceUID: String(s.SeriesInstanceUID), params };
+    const payload = { app: app.qualifiedId, seriesInstanceUID: String(s.SeriesInstanceUID), params, pluginVersion: app.pluginVersion };
     return queue.enqueue({ type: APP_RUN_JOB, payload, key: appRunKey(payload), label: `${app.qualifiedId} on ${payload.seriesInstanceUID}` });
   });
   const doneEarlier = new Set(jobs.filter((j) => j.state === 'completed').map((j) => j.id));
@@ -58,12 +77,42 @@ async function runJobs(queue: JobQueue, runner: JobRunner, app: AppEntry, series
   const finished = (): number => toRun.filter((j) => ['completed', 'failed', 'cancelled'].includes(queue.get(j.id)?.state ?? '')).length;
   const sub = runner.onDidChangeJob((e) => ids.has(e.job.id) && bar.update(finished(), toRun.length, e.job.label ?? ''));
   try {
-    for (const j of toRun) await runner.runJob(j.id);
+    if (spread === undefined) for (const j of toRun) await runner.runJob(j.id);
+    else await fanOut(spread, { queue, runner }, toRun, () => bar.update(finished(), toRun.length, ''));
   } finally {
     sub.dispose();
     bar.done();
   }
   return { jobs: jobs.map((j) => queue.get(j.id)!), doneEarlier };
+}
+
+/** Sends the jobs to every worker through pg-boss, works on them here too (`local` at once), and waits until each is finished, wherever it ran. */
+async function fanOut({ url, local, expireInSeconds }: FanOut, { queue, runner }: Runners, jobs: readonly Job[], onPoll: () => void): Promise<void> {
+  const { PgBossJobs } = await import('../../jobs/pg-boss-jobs.js');
+  const distributed = await PgBossJobs.start(url, queue, runner, { types: [APP_RUN_JOB], concurrency: local, ...(expireInSeconds === undefined ? {} : { expireInSeconds }) });
+  try {
+    await distributed.dispatch(jobs);
+    if (local > 0) await distributed.work();
+    while (jobs.some((j) => !TERMINAL_JOB_STATES.includes(queue.get(j.id)?.state ?? 'failed'))) {
+      onPoll();
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await distributed.stop();
+  }
+}
+
+/** On PostgreSQL, every host's worker takes part (`--local n`: jobs run here meanwhile, default 1, 0 for none; `--expire s`: pg-boss attempt expiry). */
+function fanOutOptions(store: string, local: string | undefined, expire: string | undefined): { fanOut?: FanOut } {
+  const url = configuredIndex(store);
+  if (url === undefined) {
+    if (local !== undefined || expire !== undefined) {
+      throw new AtriumError('ATRIUM_ERR_JOB_NEEDS_POSTGRES', `--local and --expire spread a batch over the hosts sharing an index on PostgreSQL; the store ${store} has its index in SQLite`, { store });
+    }
+    return {};
+  }
+  const expireInSeconds = parseLimit(expire, '--expire');
+  return { fanOut: { url, local: local === '0' ? 0 : (parseLimit(local, '--local') ?? 1), ...(expireInSeconds === undefined ? {} : { expireInSeconds }) } };
 }
 
 function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: readonly Job[], doneEarlier: ReadonlySet<number>): void {
@@ -90,15 +139,22 @@ function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: read
 
 export const batchCommand = defineCommand({
   name: 'batch',
-  usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n]',
-  summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); a summary table',
+  usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n] [--local n] [--expire <seconds>]',
+  summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); with the index on PostgreSQL, spread over every atrium worker; a summary table',
   uses: { registry: PluginRegistry, index: Index, queue: JobQueue, runner: JobRunner },
   help: (args, _ctx, use) => appParametersHelp(args, use),
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { where: { type: 'string', multiple: true }, param: { type: 'string', multiple: true }, params: { type: 'string' }, limit: { type: 'string' } },
+      options: {
+        where: { type: 'string', multiple: true },
+        param: { type: 'string', multiple: true },
+        params: { type: 'string' },
+        limit: { type: 'string' },
+        local: { type: 'string' },
+        expire: { type: 'string' },
+      },
     });
     const appId = positionals[0];
     if (!appId || !values.where) {
@@ -110,7 +166,8 @@ export const batchCommand = defineCommand({
     const { app, definition } = await (await use.registry()).loadApp(appId);
     validateParameters(definition.parameters, raw);
     const selection = selectSeries(await use.index(), app, keys, limit);
-    const { jobs, doneEarlier } = await runJobs(await use.queue(), await use.runner(), app, selection.series, raw);
+    const runners = { queue: await use.queue(), runner: await use.runner(), ...fanOutOptions(ctx.store, values.local, values.expire) };
+    const { jobs, doneEarlier } = await runJobs(runners, app, selection.series, raw);
     report(ctx, app, selection, jobs, doneEarlier);
     return jobs.some((j) => j.state !== 'completed') ? 1 : 0;
   },

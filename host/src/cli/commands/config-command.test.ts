@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
@@ -15,7 +16,8 @@ describe('atrium config', () => {
     expect(ls.code).toBe(0);
     const lines = ls.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^key +value +source +description$/);
-    expect(lines.slice(2).map((l) => l.split(/ +/)[0])).toEqual([...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS]);
+    expect(lines.slice(2).map((l) => l.split(/ +/)[0])).toEqual(['index', ...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS]);
+    expect(lines.find((l) => l.startsWith('index '))).toMatch(/index\.sqlite +default +Where the index is/);
     expect(lines.find((l) => l.startsWith('aeTitle '))).toMatch(/^aeTitle +ATRIUM +default +local AE title/);
 
     expect(await atrium('config', 'set', 'aeTitle', 'WS_7')).toEqual({ code: 0, out: 'aeTitle = WS_7\n', err: '' });
@@ -24,7 +26,7 @@ describe('atrium config', () => {
     expect(JSON.parse((await atrium('--json', 'config', 'get', 'dimseTimeoutMs')).out)).toEqual({ key: 'dimseTimeoutMs', value: 90000, isDefault: false, defaultValue: 60000 });
     expect((await atrium('config', 'ls')).out).toMatch(/\naeTitle +WS_7 +set +/);
     const json = JSON.parse((await atrium('config', 'ls', '--json')).out) as { key: string; value: unknown; isDefault: boolean }[];
-    expect(Object.fromEntries(json.map((s) => [s.key, s.value]))).toEqual({ ...DEFAULT_NETWORK_CONFIG, ...DEFAULT_STORE_SETTINGS, aeTitle: 'WS_7', dimseTimeoutMs: 90000 });
+    expect(Object.fromEntries(json.map((s) => [s.key, s.value]))).toEqual({ index: join(store, 'index.sqlite'), ...DEFAULT_NETWORK_CONFIG, ...DEFAULT_STORE_SETTINGS, aeTitle: 'WS_7', dimseTimeoutMs: 90000 });
     expect(json.filter((s) => !s.isDefault).map((s) => s.key)).toEqual(['aeTitle', 'dimseTimeoutMs']);
 
     expect(await atrium('config', 'unset', 'aeTitle')).toEqual({ code: 0, out: 'aeTitle = ATRIUM (default)\n', err: '' });
@@ -42,9 +44,21 @@ describe('atrium config', () => {
     await atrium('config', 'unset', 'maxObjectBytes');
   });
 
+  it('index: where the index is; set takes only a postgres:// URL that answers, and leaves the store alone otherwise', async () => {
+    expect((await atrium('config', 'get', 'index')).out.trim()).toMatch(/index\.sqlite$/);
+    const notUrl = await atrium('config', 'set', 'index', '/tmp/other.sqlite');
+    expect([notUrl.code, notUrl.err]).toEqual([1, expect.stringContaining('[ATRIUM_ERR_INDEX_LOCATION]')]);
+    // Nothing listens on port 1: refused before store.json is written.
+    const unreachable = await atrium('config', 'set', 'index', 'postgres://atrium:secret@127.0.0.1:1/none');
+    expect([unreachable.code, unreachable.err]).toEqual([1, expect.stringContaining('[ATRIUM_ERR_INDEX_OPEN]')]);
+    expect(unreachable.err).not.toContain('secret');
+    expect((await atrium('config', 'get', 'index')).out.trim()).toMatch(/index\.sqlite$/);
+    expect((await atrium('config', 'unset', 'index')).code).toBe(0);
+  });
+
   it('refuses unknown keys and bad values, naming the key and what is allowed', async () => {
     const unknown = await atrium('config', 'set', 'AETitle', 'X');
-    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('unknown setting "AETitle" (did you mean aeTitle?); settings: aeTitle, port,')]);
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('unknown setting "AETitle" (did you mean aeTitle?); settings: index, aeTitle, port,')]);
     expect(unknown.err).toContain(', validation, stableAge, maxDepth, maxElements, maxItems, maxInflatedBytes, maxObjectBytes, minFreeBytes');
     expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
     expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');

@@ -1,3 +1,4 @@
+import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS } from '../../net/config/network-settings.js';
@@ -14,10 +15,37 @@ function usage(_ctx: CliContext, problem: string): never {
   throw new UsageError('ATRIUM_ERR_CLI_USAGE', problem, {});
 }
 
+/** The one setting kept outside the index (in store.json): where the index is. */
+const INDEX_KEY = 'index';
+const INDEX_DESCRIPTION = 'Where the index is: index.sqlite under the store (default), or a postgres:// URL (store.json; the same on every host of a cluster)';
+
+/**
+ * `atrium config get|set|unset index`: set checks that the PostgreSQL database answers (and
+ * brings its schema up to date) before the store is pointed at it; unset goes back to the
+ * SQLite file. Nothing is copied between the two.
+ */
+async function indexSetting(ctx: CliContext, verb: string, value: string | undefined): Promise<number> {
+  if (verb === 'set') {
+    const { openDatabase } = await import('../../db/open-database.js');
+    checkIndexUrl(value!);
+    openDatabase(value!).close(); // reachable, and its schema up to date, before the store points at it
+    setConfiguredIndex(ctx.store, value);
+  } else if (verb === 'unset') setConfiguredIndex(ctx.store, undefined);
+  const location = redactUrl(indexLocation(ctx.store));
+  if (ctx.json) ctx.out(JSON.stringify({ key: INDEX_KEY, value: location, isDefault: configuredIndex(ctx.store) === undefined }, null, 2));
+  else ctx.out(verb === 'get' ? location : `${INDEX_KEY} = ${location}`);
+  return 0;
+}
+
+/** A URL without its password (store.json keeps it; the terminal does not show it). */
+function redactUrl(location: string): string {
+  return location.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
 export const configCommand = defineCommand({
   name: 'config',
   usage: USAGE,
-  summary: 'Settings, stored in the index: network (AE title, port, PDU size, timeouts, acceptance policy, limits, retries) and store (validation, stableAge; limits on nesting, elements, items, object size, free space)',
+  summary: 'Settings: where the index is (store.json), and, stored in the index, network (AE title, port, PDU size, timeouts, acceptance policy, limits, retries) and store (validation, stableAge; limits on nesting, elements, items, object size, free space)',
   uses: { settings: SettingTable },
   async run(args, ctx, use) {
     const [verb = 'ls', key, value, ...extra] = args;
@@ -26,8 +54,9 @@ export const configCommand = defineCommand({
     if (wanted === undefined) return usage(ctx, `unknown subcommand "${verb}"`);
     const given = [key, value, ...extra].filter((a) => a !== undefined).length;
     if (given !== wanted) return usage(ctx, `${verb} takes ${wanted === 0 ? 'no arguments' : wanted === 1 ? 'a key' : 'a key and a value'}`);
+    if (key === INDEX_KEY) return indexSetting(ctx, verb, value);
     if (key !== undefined && !isStoreSettingKey(key) && !isNetworkSettingKey(key)) {
-      const keys = [...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS];
+      const keys = [INDEX_KEY, ...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS];
       const near = closestName(key, keys);
       throw new UsageError('ATRIUM_ERR_CONFIG_UNKNOWN_KEY', `unknown setting "${key}"${near ? ` (did you mean ${near}?)` : ''}; settings: ${keys.join(', ')}`, { key, ...(near ? { suggestion: near } : {}) });
     }
@@ -38,7 +67,9 @@ export const configCommand = defineCommand({
     } else if (verb === 'set') setNetworkSetting(db, key!, value!);
     else if (verb === 'unset') unsetNetworkSetting(db, key!);
     // Network settings first, then the store's (validation, stableAge, parse limits, largest object, free space kept).
+    const configured = configuredIndex(ctx.store);
     const settings = [
+      { key: INDEX_KEY, value: redactUrl(indexLocation(ctx.store)), isDefault: configured === undefined, description: INDEX_DESCRIPTION },
       ...listNetworkSettings(db).map((s) => ({ ...s, description: NETWORK_SETTINGS[s.key].description })),
       ...listStoreSettings(db).map((s) => ({ ...s, description: STORE_SETTINGS[s.key].description })),
     ];

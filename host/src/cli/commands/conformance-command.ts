@@ -6,6 +6,7 @@ import { conformanceStatement, type ConformanceApp } from '../../derive/conforma
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { loadNetworkConfig } from '../../net/config/index.js';
+import { mediaConformanceStatement } from '../../media/media-conformance.js';
 import { networkConformanceStatement } from '../../net/network-conformance.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
@@ -13,12 +14,16 @@ import { UsageError } from '../usage-error.js';
 
 export const conformanceCommand = defineCommand({
   name: 'conformance',
-  usage: 'atrium conformance [--app <id>] [--format md|html] | --network | --app deidentify [--option <name>...] [--preset gca-9300r] [--json]',
-  summary: "Print the DICOM Conformance Statement: the apps' derived objects, or (--network) the network services, generated from the tables the code runs",
+  usage: 'atrium conformance [--app <id>] [--format md|html] | --network | --media | --app deidentify [--option <name>...] [--preset gca-9300r] [--json]',
+  summary: "Print the DICOM Conformance Statement: the apps' derived objects, (--network) the network services, (--media) media interchange, generated from the tables the code runs",
   uses: { registry: PluginRegistry, settings: SettingTable },
   async run(args, ctx, use) {
-    const { values } = parseArgs({ args, options: { app: { type: 'string' }, format: { type: 'string', default: 'md' }, option: { type: 'string', multiple: true }, preset: { type: 'string' }, network: { type: 'boolean', default: false } } });
+    const { values } = parseArgs({ args, options: { app: { type: 'string' }, format: { type: 'string', default: 'md' }, option: { type: 'string', multiple: true }, preset: { type: 'string' }, network: { type: 'boolean', default: false }, media: { type: 'boolean', default: false } } });
     if (values.app === 'deidentify') return deidRuleTableOutput(values.option ?? [], values.preset, ctx);
+    if (values.media) {
+      ctx.out(mediaConformanceStatement());
+      return 0;
+    }
     if (values.network) {
       ctx.out(networkConformanceStatement(loadNetworkConfig(await use.settings())));
       return 0;

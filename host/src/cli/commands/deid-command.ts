@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from '../parse-args.js';
 import type { DeidOption } from '@atrium/sdk';
 import { query } from '../../db/query-engine.js';
-import { checkOutputFolder, type ProtectedFolder } from '../../deid/check-output-folder.js';
+import { checkOutputFolder, type ProtectedFolder } from '../../io/check-output-folder.js';
 import type { DeidOptions, PixelMaskRegion, Replacements } from '../../deid/deid-options.js';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
 import { deidentifyBatch, type DeidBatchInput, type DeidBatchSummary } from '../../deid/deidentify-batch.js';
@@ -85,7 +85,7 @@ function planOf(args: string[], ctx: CliContext): DeidPlan {
   }
   const replacements = userValuesOf(values.set ?? [], values['patient-name'], values['patient-id']);
   const patientMap = values.map ? readPatientMap(values.map) : undefined;
-  const out = checkOutputFolder(values.out, protectedFolders(positionals, values.where !== undefined, ctx.store));
+  const out = checkOutputFolder(values.out, protectedFolders(positionals, values.where !== undefined, ctx.store), 'ATRIUM_ERR_DEID_OUT');
   const key = values['key-file'] ? loadOrCreateKey(resolve(values['key-file'])) : undefined;
   const keyNote = key ? `key ${values['key-file']}${key.created ? ' (created: keep it to get the same UIDs and date shifts next time)' : ''}` : 'key: random, this run only (give --key-file to keep UIDs and date shifts consistent across runs)';
   const options: DeidOptions = {

@@ -1,4 +1,5 @@
 import { parseArgs } from '../parse-args.js';
+import { CommitmentTable } from '../../db/commitment-table.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import type { JobState } from '../../jobs/job.js';
 import { JOB_STATES } from '../../jobs/job.js';
@@ -10,7 +11,7 @@ export const jobsCommand = defineCommand({
   name: 'jobs',
   usage: 'atrium jobs [--state <state>] [--limit n] | atrium jobs show <id> | atrium jobs cancel <id>',
   summary: 'List jobs (pending, running, retrying, completed, failed, cancelled), show one, or cancel one',
-  uses: { queue: JobQueue },
+  uses: { queue: JobQueue, commitments: CommitmentTable },
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { state: { type: 'string', multiple: true }, limit: { type: 'string', default: '50' } } });
     const [verb, id] = positionals;
@@ -29,7 +30,10 @@ export const jobsCommand = defineCommand({
         ctx.err(`atrium jobs: no job ${id} [ATRIUM_ERR_JOB_NOT_FOUND]`);
         return 1;
       }
-      ctx.out(ctx.json || verb === 'show' ? JSON.stringify(job, null, 2) : `job ${job.id}: ${job.state}${job.cancelRequested ? ' (cancel requested; the running process will stop it)' : ''}`);
+      // Storage commitment results arrive after the job ended (atrium serve records them): shown with it.
+      const commitments = verb === 'show' ? (await use.commitments()).forJob(job.id) : [];
+      const shown = commitments.length > 0 ? { ...job, commitments } : job;
+      ctx.out(ctx.json || verb === 'show' ? JSON.stringify(shown, null, 2) : `job ${job.id}: ${job.state}${job.cancelRequested ? ' (cancel requested; the running process will stop it)' : ''}`);
       return 0;
     }
     if (verb !== undefined) {

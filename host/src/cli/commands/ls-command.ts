@@ -7,6 +7,8 @@ import { printTable } from '../print-table.js';
 import { checkLocalQuery, queryTerms } from '../query-terms.js';
 import { UsageError } from '../usage-error.js';
 import { Index } from '../../db/dicom-index.js';
+import { CommitmentTable, type InstanceCommitment } from '../../db/commitment-table.js';
+import { hexStatus } from '../../errors/dimse-statuses.js';
 
 const LEVELS: Record<string, { level: QueryLevel; columns: string[] }> = {
   patients: { level: 'PATIENT', columns: ['PatientID', 'PatientName', 'PatientBirthDate', 'PatientSex', 'NumberOfPatientRelatedStudies', 'NumberOfPatientRelatedInstances'] },
@@ -33,9 +35,9 @@ const FILTERS: Record<string, string> = {
 export const lsCommand = defineCommand({
   name: 'ls',
   usage:
-    'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n] [--warnings]',
-  summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists); --warnings: only what was stored with validation warnings, and the warnings',
-  uses: { index: Index },
+    'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n] [--warnings] [--commitment]',
+  summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists); --warnings: only what was stored with validation warnings, and the warnings; --commitment (instances): the latest storage commitment result of each',
+  uses: { index: Index, commitments: CommitmentTable },
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
@@ -45,12 +47,14 @@ export const lsCommand = defineCommand({
         key: { type: 'string', multiple: true },
         limit: { type: 'string' },
         warnings: { type: 'boolean', default: false },
+        commitment: { type: 'boolean', default: false },
       },
     });
     const what = LEVELS[positionals[0] ?? ''];
     if (!what) {
       throw new UsageError('ATRIUM_ERR_CLI_USAGE', `say what to list: ${Object.keys(LEVELS).join(', ')}`, {});
     }
+    if (values.commitment === true && what.level !== 'IMAGE') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--commitment lists instances: atrium ls instances --commitment', { option: '--commitment' });
     const opts = values as Record<string, string | string[] | boolean | undefined>;
     const filters: Record<string, string> = {};
     for (const [opt, keyword] of Object.entries(FILTERS)) {
@@ -69,13 +73,25 @@ export const lsCommand = defineCommand({
     const index = await use.index();
     const warnings = values.warnings === true;
     const found: QueryResult[] = query(index, what.level, keys, { ...(limit === undefined ? {} : { limit }), withWarnings: warnings });
-    const rows = warnings && what.level === 'IMAGE' ? found.map((r) => ({ ...r, Warnings: instanceWarnings(index, r) })) : found;
-    const columns = warnings && what.level === 'IMAGE' ? [...what.columns, 'Warnings'] : what.columns;
+    let rows: QueryResult[] = warnings && what.level === 'IMAGE' ? found.map((r) => ({ ...r, Warnings: instanceWarnings(index, r) })) : found;
+    let columns = warnings && what.level === 'IMAGE' ? [...what.columns, 'Warnings'] : what.columns;
+    if (values.commitment === true) {
+      const latest = (await use.commitments()).latestFor(rows.map((r) => String(r.SOPInstanceUID)));
+      rows = rows.map((r) => ({ ...r, Commitment: describeCommitment(latest.get(String(r.SOPInstanceUID))) }));
+      columns = [...columns, 'Commitment'];
+    }
     if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
     else ctx.out(rows.length === 0 ? (warnings ? '(nothing stored with warnings matches)' : '(nothing matches)') : printTable(rows, columns));
     return 0;
   },
 });
+
+/** An instance's latest storage commitment, one cell: `committed by AE`, `failed at AE (0112)`, `pending at AE`, or ''. */
+function describeCommitment(c: InstanceCommitment | undefined): string {
+  if (!c) return '';
+  if (c.result === 'committed') return `committed by ${c.ae}`;
+  return c.result === 'failed' ? `failed at ${c.ae}${c.failureReason === undefined ? '' : ` (${hexStatus(c.failureReason)})`}` : `pending at ${c.ae}`;
+}
 
 /** The warnings recorded with an instance row of an IMAGE-level query, one line. */
 function instanceWarnings(index: Index, row: QueryResult): string {

@@ -5,8 +5,10 @@ import type { StoredInstance } from '../../db/dicom-index.js';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { openImageFile } from '../../io/image-file.js';
 import { encodePng } from '../../render/encode-png.js';
+import { byPosition, isImage } from '../../render/images-in-order.js';
 import { renderFrame, type VoiWindow } from '../../render/render-frame.js';
 import { defineCommand } from '../cli-context.js';
+import { parseWindow } from '../option-values.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
@@ -72,26 +74,6 @@ export const renderCommand = defineCommand({
 });
 
 /** `c,w` → window; null when malformed. */
-function parseWindow(text: string): VoiWindow | null {
-  const parts = text.split(',').map((s) => s.trim());
-  if (parts.length !== 2 || parts.some((p) => p === '')) return null;
-  const [center, width] = parts.map(Number) as [number, number];
-  return Number.isFinite(center) && Number.isFinite(width) && width >= 1 ? { center, width } : null;
-}
-
-function isImage(i: StoredInstance): boolean {
-  return i.instance.Rows !== undefined && i.instance.Columns !== undefined;
-}
-
-function byPosition(a: StoredInstance, b: StoredInstance): number {
-  return (
-    (Number(a.series.SeriesNumber) || 0) - (Number(b.series.SeriesNumber) || 0) ||
-    a.series.SeriesInstanceUID.localeCompare(b.series.SeriesInstanceUID) ||
-    (Number(a.instance.InstanceNumber) || 0) - (Number(b.instance.InstanceNumber) || 0) ||
-    a.instance.SOPInstanceUID.localeCompare(b.instance.SOPInstanceUID)
-  );
-}
-
 /** `<series number>-<instance number>.png`, or the SOP Instance UID when that is taken or unknown. */
 function fileName(inst: StoredInstance, used: Set<string>): string {
   const s = inst.series.SeriesNumber;

@@ -8,5 +8,6 @@ import { IndexImpl } from '../index-impl.js';
  */
 export function sqliteOf(index: Index): BetterSqlite3.Database {
   if (!(index instanceof IndexImpl)) throw new Error('sqliteOf: not an index on SQLite');
-  return index.db;
+  if (index.db.dialect !== undefined) throw new Error('sqliteOf: not an index on SQLite');
+  return index.db as BetterSqlite3.Database;
 }

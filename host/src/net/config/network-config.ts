@@ -54,8 +54,14 @@ export interface NetworkConfig {
    * a power loss (as Orthanc's `SyncStorageArea`).
    */
   syncStorageArea: boolean;
-  /** C-FIND SCP: most responses per query (past it: A700 naming the limit); 0 = no limit. */
+  /** C-FIND SCP: most responses per query (past it: see {@link findLimitAnswer}); 0 = no limit. */
   findLimit: number;
+  /**
+   * C-FIND SCP past `findLimit`: `refuse` ends the query with A700 naming the limit (default:
+   * the caller learns it did not get everything); `success` sends the first `findLimit`
+   * matches and then Success, as the Canon GCA-9300R conformance statement §4.2.4.4.1.3.1 does.
+   */
+  findLimitAnswer: FindLimitAnswer;
   /** C-FIND SCU: send C-CANCEL past this many results; 0 = never. */
   findScuLimit: number;
   /** Store SCU job: retries after the first attempt (a job runs at most 1 + retries times). */
@@ -64,7 +70,20 @@ export interface NetworkConfig {
   moveRetries: number;
   /** Delay between move retries, in ms. */
   moveRetryDelayMs: number;
+  /**
+   * Storage Commitment SCU: how long the association that sent the N-ACTION waits for the
+   * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
+   */
+  commitmentWaitMs: number;
+  /** Print SCU: pixels of the larger side of each image as sent to an image box (DCMTK dcmprscp's Min/Max Print Resolution bound it). */
+  printMatrix: number;
+  /** Print SCU job: retries after the first attempt (Canon GCA-9300R conformance statement, Print: 5). */
+  printRetries: number;
 }
+
+/** What the C-FIND SCP answers past its limit (see {@link NetworkConfig.findLimitAnswer}). */
+export type FindLimitAnswer = 'refuse' | 'success';
+export const FIND_LIMIT_ANSWERS: readonly FindLimitAnswer[] = ['refuse', 'success'];
 
 /** The defaults (Canon GCA-9300R conformance statement, Table 4-74 and §4.2, where they say something). */
 export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
@@ -83,8 +102,12 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   acceptUnknownQueryRetrieve: false,
   syncStorageArea: true,
   findLimit: 500,
+  findLimitAnswer: 'refuse',
   findScuLimit: 100,
   storeRetries: 5,
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
+  commitmentWaitMs: 10_000,
+  printMatrix: 1024,
+  printRetries: 5,
 });

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
-import type { NetworkConfig } from './network-config.js';
+import { FIND_LIMIT_ANSWERS, type NetworkConfig } from './network-config.js';
 
 /** The name of a network setting: a {@link NetworkConfig} field. */
 export type NetworkSettingKey = keyof NetworkConfig;
@@ -55,6 +55,14 @@ const ms = (description: string, min: number, max: number, zeroMeansNone = false
   allowed: `milliseconds from ${min} to ${max} (units ms, s, m, h accepted, e.g. 30s)${zeroMeansNone ? ', or 0 (no limit)' : ''}`,
   parse: (text) => duration(text, min, max, zeroMeansNone),
 });
+const oneOf = (description: string, values: readonly string[]): NetworkSettingSpec => ({
+  description,
+  allowed: values.join(' or '),
+  parse: (text) => {
+    const t = text.trim().toLowerCase();
+    return values.includes(t) ? { value: t as NetworkConfig[NetworkSettingKey] } : { problem: `"${text}" is not ${values.join(' or ')}` };
+  },
+});
 const bool = (description: string): NetworkSettingSpec => ({ description, allowed: 'true or false (also yes/no, on/off, 1/0)', parse: boolean });
 
 /**
@@ -93,10 +101,14 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   acceptUnknownQueryRetrieve: bool('serve C-FIND/C-MOVE/C-GET to callers other than a registered AE (role "call") at its host'),
   syncStorageArea: bool('C-STORE SCP: answer only once the file is fsync\'d (false: once written to the OS)'),
   findLimit: int('C-FIND SCP: most responses per query', 1, 1_000_000, 'no limit'),
+  findLimitAnswer: oneOf('C-FIND SCP past findLimit: refuse (A700) or success (the first findLimit, then Success: Canon GCA-9300R)', FIND_LIMIT_ANSWERS),
   findScuLimit: int('C-FIND SCU: C-CANCEL past this many results', 1, 1_000_000, 'never cancel'),
   storeRetries: int('store SCU job: retries after the first attempt', 0, 100),
   moveRetries: int('move SCU job: retries after the first attempt', 0, 100),
   moveRetryDelayMs: ms('delay between move retries', 0, DAY_MS),
+  commitmentWaitMs: ms('storage commitment SCU: wait for the N-EVENT-REPORT on the sending association before releasing it', 0, DAY_MS),
+  printMatrix: int('print SCU: pixels of the larger side of each image sent to an image box', 64, 8192),
+  printRetries: int('print SCU job: retries after the first attempt', 0, 100),
 };
 
 /** The setting names, in the order `atrium config ls` shows them. */

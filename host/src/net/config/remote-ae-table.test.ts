@@ -69,8 +69,8 @@ describe('RemoteAeTable', () => {
     expect(errorOf(() => table.add({ ...ok, port: 0 })).message).toBe('Bad remote AE port 0: must be a whole number from 1 to 65535');
     expect(errorOf(() => table.add({ ...ok, port: 1.5 })).code).toBe('ATRIUM_ERR_AE_BAD_VALUE');
     expect(errorOf(() => table.add({ ...ok, alias: ' ' })).message).toBe('Bad remote AE alias " ": must be 1-64 printable characters');
-    expect(errorOf(() => table.add({ ...ok, roles: [] })).message).toBe('Bad remote AE roles []: must list at least one of store, query, call');
-    expect(errorOf(() => table.add({ ...ok, roles: ['admin' as 'store'] })).message).toBe('Bad remote AE roles "admin": is not a role; roles: store, query, call');
+    expect(errorOf(() => table.add({ ...ok, roles: [] })).message).toBe('Bad remote AE roles []: must list at least one of store, query, call, commit, print');
+    expect(errorOf(() => table.add({ ...ok, roles: ['admin' as 'store'] })).message).toBe('Bad remote AE roles "admin": is not a role; roles: store, query, call, commit, print');
     expect(table.add({ ...ok, host: '::1' }).host).toBe('::1');
     expect(table.add({ ...ok, host: 'node_7.local' }).host).toBe('node_7.local');
   });

@@ -8,12 +8,17 @@ import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
  * What a remote AE is registered for: `store` — we may send to it (Storage SCP, C-MOVE
  * destination); `query` — we may query and retrieve from it (Q/R SCP); `call` — it may call
  * us: from its own host it may query and retrieve, and it passes `acceptUnknownCallingAe`
- * / `acceptUnknownHosts` when they are false (see the SCP's caller policy).
+ * / `acceptUnknownHosts` when they are false (see the SCP's caller policy); `commit` — it is
+ * a Storage Commitment SCP: every send to it requests commitment (Shimadzu DAR-9500f
+ * conformance statement, Storage Commitment SCU); `print` — it is a Print SCP.
  */
-export type AeRole = 'store' | 'query' | 'call';
+export type AeRole = 'store' | 'query' | 'call' | 'commit' | 'print';
 
 /** Every role, in the canonical order. */
-export const AE_ROLES: readonly AeRole[] = ['store', 'query', 'call'];
+export const AE_ROLES: readonly AeRole[] = ['store', 'query', 'call', 'commit', 'print'];
+
+/** The roles of an AE added without `--roles`. */
+export const DEFAULT_AE_ROLES: readonly AeRole[] = ['store', 'query', 'call'];
 
 /** A remote application entity of the AE table (Canon GCA-9300R conformance statement §4.4.1). */
 export interface RemoteAe {

@@ -13,7 +13,26 @@ export const CommandField = {
   CEchoRq: 0x0030,
   CEchoRsp: 0x8030,
   CCancelRq: 0x0fff,
+  // DIMSE-N (PS3.7 §10.3, Table E.2-1)
+  NEventReportRq: 0x0100,
+  NEventReportRsp: 0x8100,
+  NGetRq: 0x0110,
+  NGetRsp: 0x8110,
+  NSetRq: 0x0120,
+  NSetRsp: 0x8120,
+  NActionRq: 0x0130,
+  NActionRsp: 0x8130,
+  NCreateRq: 0x0140,
+  NCreateRsp: 0x8140,
+  NDeleteRq: 0x0150,
+  NDeleteRsp: 0x8150,
 } as const;
+
+/** Whether a Command Field is one of the DIMSE-N requests or responses (PS3.7 §10). */
+export const isNormalized = (commandField: number): boolean => {
+  const rq = commandField & 0x7fff;
+  return rq >= CommandField.NEventReportRq && rq <= CommandField.NDeleteRq && (rq & 0x000f) === 0;
+};
 
 /** Command Data Set Type (0000,0800) meaning "no data set" (PS3.7 §E.1). */
 export const NO_DATA_SET = 0x0101;
@@ -22,8 +41,8 @@ export const NO_DATA_SET = 0x0101;
 export const Priority = { Medium: 0x0000, High: 0x0001, Low: 0x0002 } as const;
 
 /**
- * A DIMSE command set (PS3.7 Annex E): the group 0000 elements by their keyword. Only the
- * elements of the C-services are known; others are ignored when decoding.
+ * A DIMSE command set (PS3.7 Annex E): the group 0000 elements by their keyword, of the
+ * C-services (§9) and the N-services (§10); others are ignored when decoding.
  */
 export interface DimseCommand {
   CommandField: number;
@@ -48,6 +67,12 @@ export interface DimseCommand {
   NumberOfWarningSuboperations?: number;
   MoveOriginatorApplicationEntityTitle?: string;
   MoveOriginatorMessageID?: number;
+  /** N-EVENT-REPORT (PS3.7 §10.1.1): which event, as the SOP class defines it. */
+  EventTypeID?: number;
+  /** N-GET (PS3.7 §10.1.2): the attributes asked for (tags as numbers; none: all). */
+  AttributeIdentifierList?: number[];
+  /** N-ACTION (PS3.7 §10.1.4): which action, as the SOP class defines it. */
+  ActionTypeID?: number;
   /**
    * Elements outside the command group found in a received command set, by tag (their value
    * bytes, Implicit VR Little Endian). PS3.7 §6.3.1 allows none, but DCMTK-based SCPs put a
@@ -73,6 +98,9 @@ const ELEMENTS: readonly (readonly [keyof DimseCommand, number, Vr])[] = [
   ['ErrorID', 0x00000903, 'US'],
   ['AffectedSOPInstanceUID', 0x00001000, 'UI'],
   ['RequestedSOPInstanceUID', 0x00001001, 'UI'],
+  ['EventTypeID', 0x00001002, 'US'],
+  ['AttributeIdentifierList', 0x00001005, 'AT'],
+  ['ActionTypeID', 0x00001008, 'US'],
   ['NumberOfRemainingSuboperations', 0x00001020, 'US'],
   ['NumberOfCompletedSuboperations', 0x00001021, 'US'],
   ['NumberOfFailedSuboperations', 0x00001022, 'US'],

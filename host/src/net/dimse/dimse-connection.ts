@@ -1,6 +1,6 @@
 import { AtriumError } from '../../errors/atrium-error.js';
 import type { AcceptedContext, Association, AssociationEnd, DimseMessage } from '../ul/association.js';
-import { CommandField, NO_DATA_SET, type DimseCommand } from './dimse-command.js';
+import { CommandField, isNormalized, NO_DATA_SET, type DimseCommand } from './dimse-command.js';
 import { GeneralStatus, isPending } from '../../errors/dimse-statuses.js';
 
 /** A request received on the association, for a {@link RequestHandler}. */
@@ -28,6 +28,17 @@ export interface Responder {
 
 /** Handles one request; the connection handles the next request after it resolves. */
 export type RequestHandler = (request: IncomingRequest, responder: Responder) => Promise<void>;
+
+/**
+ * The Affected SOP Class (and, for a DIMSE-N request, Instance) UID of a response: the
+ * request's Affected or Requested one (PS3.7 §10.1: an N-GET / N-SET / N-ACTION / N-DELETE
+ * response names the instance the request named), else the context's abstract syntax.
+ */
+function respondsAbout(command: DimseCommand, abstractSyntax: string): Partial<DimseCommand> {
+  const sopClass = command.AffectedSOPClassUID ?? command.RequestedSOPClassUID ?? abstractSyntax;
+  const instance = isNormalized(command.CommandField) ? command.AffectedSOPInstanceUID ?? command.RequestedSOPInstanceUID : undefined;
+  return { ...(sopClass ? { AffectedSOPClassUID: sopClass } : {}), ...(instance ? { AffectedSOPInstanceUID: instance } : {}) };
+}
 
 interface Waiter {
   readonly queue: DimseMessage[];
@@ -168,7 +179,7 @@ export class DimseConnection {
         command: {
           CommandField: command.CommandField | 0x8000,
           MessageIDBeingRespondedTo: messageId,
-          ...(command.AffectedSOPClassUID ?? context.abstractSyntax ? { AffectedSOPClassUID: command.AffectedSOPClassUID ?? context.abstractSyntax } : {}),
+          ...respondsAbout(command, context.abstractSyntax),
           ...fields,
           CommandDataSetType: dataset ? 0 : NO_DATA_SET,
         },

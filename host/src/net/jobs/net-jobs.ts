@@ -3,6 +3,9 @@ import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import type { JobHandlerContext, JobRunner } from '../../jobs/job-runner.js';
 import type { Index } from '../../db/dicom-index.js';
 import type { SettingTable } from '../../db/setting-table.js';
+import type { CommitmentTable } from '../../db/commitment-table.js';
+import type { MppsTable } from '../../db/mpps-table.js';
+import { statusCategory } from '../../errors/dimse-statuses.js';
 import type { FileStore } from '../../store/file-store.js';
 import type { InstanceStore } from '../../store/instance-store.js';
 import { loadNetworkConfig, type AeRole, type NetworkConfig, type RemoteAe, type RemoteAeTable } from '../config/index.js';
@@ -16,22 +19,29 @@ import { resolveRetrieve } from '../scu/resolve-retrieve.js';
 import { listInstances, planRetrieve, withFind } from '../scu/get-plan.js';
 import { retrieveByGet } from '../scu/retrieve-by-get.js';
 import { retrieveOn, type RetrieveResult } from '../scu/retrieve-scu.js';
+import { WORKLIST_CONTEXT, worklistOn, type WorklistQuery, type WorklistResult } from '../scu/worklist-scu.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { storageProposals, storeInstances, type StoreReport } from '../scu/store-instances.js';
 import { outgoingForUids } from '../outgoing-for-uids.js';
+import { COMMITMENT_CONTEXT } from '../scu/commitment-scu.js';
+import { commitmentOnSend, type CommitmentOutcome } from './commitment-on-send.js';
+import { MppsJob, registerMppsJobs } from './mpps-jobs.js';
+import { PrintJob, registerPrintJob, type RenderForPrint } from './print-job.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
-export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get' } as const;
+export const NetJob = { Echo: 'net.echo', Send: 'net.send', Find: 'net.find', Move: 'net.move', Get: 'net.get', Worklist: 'net.worklist' } as const;
 
 export interface EchoPayload { readonly ae: string }
-export interface SendPayload { readonly ae: string; readonly uids: readonly string[] }
+/** `commit`: request storage commitment after the send (also when the AE has role `commit`). */
+export interface SendPayload { readonly ae: string; readonly uids: readonly string[]; readonly commit?: boolean }
 export interface FindPayload extends QueryRequest { readonly ae: string; readonly limit?: number }
+export interface WorklistPayload { readonly ae: string; readonly query: WorklistQuery; readonly limit?: number }
 /** A retrieve names either a `uid` (its level found by C-FIND) or an explicit `request`. */
 export interface RetrievePayload { readonly ae: string; readonly uid?: string; readonly request?: QueryRequest }
 export interface MovePayload extends RetrievePayload { readonly destination?: string }
 export type GetPayload = RetrievePayload;
 
-export type SendResult = Omit<StoreReport, 'problems'> & { readonly total: number; readonly problems: StoreReport['problems'] };
+export type SendResult = Omit<StoreReport, 'problems'> & { readonly total: number; readonly problems: StoreReport['problems']; readonly commitment?: CommitmentOutcome };
 export type GetResult = RetrieveResult & { readonly stored: number; readonly refused: readonly { SOPInstanceUID?: string; reason: string }[] };
 
 export const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, maxPduSendLength: c.maxPduSendLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs });
@@ -43,6 +53,10 @@ export interface NetJobDeps {
   readonly store: InstanceStore;
   readonly settings: SettingTable;
   readonly aes: RemoteAeTable;
+  readonly commitments: CommitmentTable;
+  readonly steps: MppsTable;
+  /** Renders the images of a print (the render subsystem, wired by the net module). */
+  readonly renderForPrint: RenderForPrint;
 }
 
 function remote(ws: NetJobDeps, name: string, role?: AeRole): RemoteAe {
@@ -59,10 +73,11 @@ async function withSession<T>(session: ScuSession, body: (s: ScuSession) => Prom
   }
 }
 
-/** Attempts allowed per job type (seed 001: echo and find once, store 1 + 5 retries, move 1 + 3 retries a minute apart). */
+/** Attempts allowed per job type (Canon GCA-9300R conformance statement: echo and find once, store 1 + 5 retries, move 1 + 3 retries a minute apart). */
 export function netJobAttempts(type: string, config: NetworkConfig): number {
-  if (type === NetJob.Send) return 1 + config.storeRetries;
+  if (type === NetJob.Send || type === MppsJob.Create || type === MppsJob.Set) return 1 + config.storeRetries;
   if (type === NetJob.Move || type === NetJob.Get) return 1 + config.moveRetries;
+  if (type === PrintJob) return 1 + config.printRetries;
   return 1;
 }
 
@@ -79,16 +94,23 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       return { ae: ae.title, ms: Math.round(ms * 10) / 10 };
     }),
     runner.register<SendPayload, SendResult>(NetJob.Send, async (job, ctx) => {
+      const c = config();
       const ae = remote(ws, job.payload.ae, 'store');
+      const commit = job.payload.commit === true || ae.roles.includes('commit');
       const instances = outgoingForUids(ws.index, ws.files, job.payload.uids);
-      const session = await openScu(scuSettings(config()), ae, storageProposals(instances, [VERIFICATION_CONTEXT]));
+      const commitment = commit ? commitmentOnSend(ws.commitments, job.id) : undefined;
+      const session = await openScu(scuSettings(c), ae, storageProposals(instances, [VERIFICATION_CONTEXT, ...(commit ? [COMMITMENT_CONTEXT] : [])]), commitment ? { handlers: commitment.handlers } : {});
       return withSession(session, async ({ connection }) => {
-        await echoOn(connection); // seed 004 §2.2: C-ECHO before C-STORE
+        await echoOn(connection); // TigerView conformance statement §2.2: C-ECHO before C-STORE
         const report = await storeInstances(connection, instances, {
           signal: ctx.signal, stopOnFailure: true,
           onProgress: (r, total) => ctx.progress((r.completed + r.warning + r.failed) / total, `${r.completed + r.warning} of ${total} sent${r.failed ? `, ${r.failed} failed` : ''}`),
         });
-        return { ...report, total: instances.length };
+        const failed = new Set(report.problems.filter((p) => statusCategory(p.status) === 'failure').map((p) => p.SOPInstanceUID));
+        const sent = instances.filter((i) => !failed.has(i.SOPInstanceUID));
+        if (!commitment || sent.length === 0) return { ...report, total: instances.length };
+        ctx.progress(1, `${sent.length} sent; requesting storage commitment`);
+        return { ...report, total: instances.length, commitment: await commitment.request(connection, ae.title, sent, c.commitmentWaitMs) };
       });
     }),
     runner.register<FindPayload, FindResult>(NetJob.Find, async (job) => {
@@ -96,6 +118,12 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       const ae = remote(ws, job.payload.ae, 'query');
       const session = await openScu(scuSettings(c), ae, [qrContext(modelFor(job.payload), 'Find')]);
       return withSession(session, ({ connection }) => findOn(connection, job.payload, job.payload.limit ?? c.findScuLimit));
+    }),
+    runner.register<WorklistPayload, WorklistResult>(NetJob.Worklist, async (job) => {
+      const c = config();
+      const ae = remote(ws, job.payload.ae, 'query');
+      const session = await openScu(scuSettings(c), ae, [WORKLIST_CONTEXT]);
+      return withSession(session, ({ connection }) => worklistOn(connection, job.payload.query, job.payload.limit ?? c.findScuLimit));
     }),
     runner.register<MovePayload, RetrieveResult>(NetJob.Move, async (job, ctx) => {
       const c = config();
@@ -133,6 +161,8 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
         throw retryAfter(e, c.moveRetryDelayMs);
       }
     }),
+    registerMppsJobs(runner, { index: ws.index, steps: ws.steps, config, scu: scuSettings, remote: (name) => remote(ws, name) }),
+    registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint }),
   ];
   return { dispose: () => registrations.forEach((r) => r.dispose()) };
 }

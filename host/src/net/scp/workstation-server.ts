@@ -1,12 +1,16 @@
+import type { CommitmentTable } from '../../db/commitment-table.js';
 import type { Index } from '../../db/dicom-index.js';
+import type { MppsTable } from '../../db/mpps-table.js';
 import { hexStatus } from '../../errors/dimse-statuses.js';
 import type { FileStore } from '../../store/file-store.js';
 import type { InstanceStore } from '../../store/instance-store.js';
 import type { NetworkConfig } from '../config/network-config.js';
 import type { RemoteAeTable } from '../config/remote-ae-table.js';
 import { scuSettings } from '../jobs/net-jobs.js';
+import { commitmentReportService } from '../services/commitment-report-service.js';
 import { echoService } from '../services/echo-service.js';
 import { findService } from '../services/find-service.js';
+import { mppsService } from '../services/mpps-service.js';
 import { retrieveService } from '../services/retrieve-service.js';
 import { storeService, storeStatus } from '../services/store-service.js';
 import { DicomServer, type ServerEvent } from './dicom-server.js';
@@ -17,6 +21,8 @@ export interface WorkstationServerDeps {
   readonly files: FileStore;
   readonly store: InstanceStore;
   readonly aes: RemoteAeTable;
+  readonly commitments: CommitmentTable;
+  readonly steps: MppsTable;
 }
 
 /** The workstation's DICOM server and what it has stored since it was made. */
@@ -37,12 +43,13 @@ function describeEvent(e: ServerEvent, storedCount: number): string {
 /**
  * The workstation's DICOM SCP on its store, under `config`: C-ECHO, C-STORE (into the one
  * store path, answered after fsync when `syncStorageArea`), C-FIND on the index, C-MOVE to
- * destinations of the AE table with role `store`, C-GET; callers identified by the AE table.
+ * destinations of the AE table with role `store`, C-GET, storage commitment reports (the
+ * Push Model in the SCU role), MPPS N-CREATE / N-SET; callers identified by the AE table.
  * `log` gets one line per refusal, warning, association and index failure.
  */
 export function workstationServer(deps: WorkstationServerDeps, config: NetworkConfig, log: (line: string) => void): WorkstationServer {
   let storedCount = 0;
-  const { index, files, store, aes } = deps;
+  const { index, files, store, aes, commitments, steps } = deps;
   const server = new DicomServer({
     ...config,
     identifyCaller: (title, address) => aes.identifyCaller(title, address),
@@ -59,7 +66,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
         },
         onIndexError: (error, path) => log(`indexing ${path} failed after it was acknowledged: ${(error as Error).message}; the next start's reconcile indexes it`),
       }),
-      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit }),
+      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit, limitAnswer: config.findLimitAnswer }),
       retrieveService({
         index, files,
         scu: scuSettings(config),
@@ -68,6 +75,11 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
           return ae && ae.title === title.trim() && ae.roles.includes('store') ? ae : undefined;
         },
       }),
+      commitmentReportService({
+        commitments,
+        onReport: (report, from) => log(`storage commitment report from ${from} for ${report.transactionUid}: ${report.results.filter((r) => r.result === 'committed').length} committed, ${report.results.filter((r) => r.result === 'failed').length} failed`),
+      }),
+      mppsService({ steps, log }),
     ],
     onEvent: (e) => log(describeEvent(e, storedCount)),
   });

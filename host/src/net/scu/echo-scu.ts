@@ -1,13 +1,16 @@
-import { VerificationSOPClass } from '@atrium/sdk';
+import { TransferSyntax, VerificationSOPClass } from '@atrium/sdk';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { CommandField, type DimseCommand } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { EchoStatus, hexStatus, NO_STATUS } from '../../errors/dimse-statuses.js';
-import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { openScu, type RemotePeer, type ScuSettings } from './open-scu.js';
 
-/** The Verification presentation context to propose. */
-export const VERIFICATION_CONTEXT = { abstractSyntax: VerificationSOPClass, transferSyntaxes: [UNCOMPRESSED_SYNTAXES[1]!, UNCOMPRESSED_SYNTAXES[0]!] } as const;
+/**
+ * The Verification presentation context to propose: Explicit VR Little Endian first, then
+ * Implicit (Canon GCA-9300R conformance statement §4.2.2.3.1.4.3: "ECHO-SCU prefers Explicit
+ * VR Little Endian Transfer Syntax, which is always first in the proposed Presentation Context").
+ */
+export const VERIFICATION_CONTEXT = { abstractSyntax: VerificationSOPClass, transferSyntaxes: [TransferSyntax.ExplicitVRLittleEndian, TransferSyntax.ImplicitVRLittleEndian] } as const;
 
 /**
  * Sends C-ECHO on an open connection (PS3.4 Annex A).

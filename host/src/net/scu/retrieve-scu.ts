@@ -1,7 +1,8 @@
 import { Tag } from '@atrium/sdk';
 import type { DimseCommand } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
-import { isPending, NO_STATUS } from '../../errors/dimse-statuses.js';
+import { AtriumError } from '../../errors/atrium-error.js';
+import { isPending, MoveStatus, NO_STATUS } from '../../errors/dimse-statuses.js';
 import { identifierValues } from '../services/query-identifier.js';
 import { checkFinal, qrRequest, type QueryRequest } from './query-scu.js';
 
@@ -38,6 +39,16 @@ const countsOf = (c: DimseCommand): RetrieveCounts => ({
 });
 
 /**
+ * The C-MOVE final failures the Canon GCA-9300R conformance statement retries (Table 4-35,
+ * "Retrieval is terminated; Retries will occur"): A701, A702 (out of resources), A801 (move
+ * destination unknown), A900 (identifier does not match), Cxxx (unable to process).
+ */
+function moveRetries(status: number): boolean {
+  return status === MoveStatus.OutOfResourcesMatches.code || status === MoveStatus.OutOfResourcesSubOperations.code
+    || status === MoveStatus.MoveDestinationUnknown.code || status === MoveStatus.IdentifierDoesNotMatchSopClass.code || (status & 0xf000) === 0xc000;
+}
+
+/**
  * C-MOVE (`destination` set) or C-GET as SCU (PS3.4 §C.4.2 / §C.4.3): follows the
  * Pending responses (`onProgress` gets their counters) to the final one; `signal`
  * sends C-CANCEL. For C-GET the connection's C-STORE handler receives the instances.
@@ -65,7 +76,12 @@ export async function retrieveOn(
     const result: RetrieveResult = { status, ...countsOf(r.command), failedSOPInstanceUIDs: failedUids(r.command, r.dataset, r.transferSyntax) };
     const attempted = result.completed + result.failed + result.warning > 0;
     const clause = attempted ? `${result.completed} completed, ${result.failed} failed, ${result.warning} warning` : undefined;
-    checkFinal(r.command, op === 'Get' ? 'C-GET' : `C-MOVE to ${options.destination}`, connection.association.calledAeTitle, { ...(clause ? { clause } : {}), details: { result } });
+    const what = op === 'Get' ? 'C-GET' : `C-MOVE to ${options.destination}`;
+    checkFinal(r.command, what, connection.association.calledAeTitle, { ...(clause ? { clause } : {}), details: { result, ...(op === 'Move' && moveRetries(status) ? { retryable: true } : {}) } });
+    if (op === 'Move' && status === MoveStatus.Cancel.code && !cancelSent) {
+      // Canon GCA-9300R Table 4-35: sub-operations the peer cancelled on its own: "Retries will occur".
+      throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `${what} at ${connection.association.calledAeTitle} was cancelled by the peer (FE00)${clause ? ` (${clause})` : ''}`, { status, result, retryable: true });
+    }
     return result;
   }
   return { status: NO_STATUS, remaining: 0, completed: 0, failed: 0, warning: 0, failedSOPInstanceUIDs: [] };

@@ -5,8 +5,8 @@ import { CommandField, Priority } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { hexStatus, isCannotUnderstand, isOutOfResources, NO_STATUS, statusCategory, StoreStatus } from '../../errors/dimse-statuses.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
-import { padOddLengths } from '../transcode/pad-odd-lengths.js';
-import { canTranscode, transcodeDataset } from '../transcode/transcode-dataset.js';
+import { padOddLengths } from '../../io/transcode/pad-odd-lengths.js';
+import { canTranscode, transcodeDataset } from '../../io/transcode/transcode-dataset.js';
 import type { AcceptedContext } from '../ul/association.js';
 import type { ContextProposal } from '../ul/request-association.js';
 

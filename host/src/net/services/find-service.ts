@@ -5,6 +5,7 @@ import { query } from '../../db/query-engine.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import { FindStatus } from '../../errors/dimse-statuses.js';
+import type { FindLimitAnswer } from '../config/network-config.js';
 import type { ScpService } from '../scp/dicom-server.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { readIdentifier, writeIdentifier } from './query-identifier.js';
@@ -14,8 +15,10 @@ export interface FindServiceOptions {
   readonly index: Pick<Index, 'query'>;
   /** Our AE title, returned as Retrieve AE Title. */
   readonly aeTitle: string;
-  /** Most matches returned (Canon GCA-9300R conformance statement §4.2.4: 500); past it the query ends with A700. 0 = no limit. */
+  /** Most matches returned (Canon GCA-9300R conformance statement §4.2.4: 500); 0 = no limit. */
   readonly limit: number;
+  /** Past the limit: A700 (`refuse`, default) or Success after the first `limit` (`success`, GCA-9300R §4.2.4.4.1.3.1). */
+  readonly limitAnswer?: FindLimitAnswer;
 }
 
 /** The Patient Root / Study Root model of a Q/R SOP class, or undefined. */
@@ -30,7 +33,8 @@ export function modelOf(sopClass: string): 'PATIENT' | 'STUDY' | undefined {
  * matched by the index's query engine (Canon GCA-9300R conformance statement Table 4-26 keys). One Pending response
  * per match — FF00, or FF01 when a requested key is not supported (its value comes back
  * empty) — then 0000. At most `limit` matches: when there are more, the first `limit`
- * are sent and the query ends with A700 "Refused: out of resources" naming the limit.
+ * are sent and the query ends with A700 "Refused: out of resources" naming the limit, or
+ * (`limitAnswer: 'success'`, the Canon GCA-9300R's behaviour) with Success.
  * A C-CANCEL ends the responses with FE00. A bad Identifier (no/unknown level, bad
  * range or UID list) is answered A900 with the reason in Error Comment.
  */
@@ -57,12 +61,12 @@ export function findService(options: FindServiceOptions): ScpService {
         let sent = 0;
         for (const match of matches.slice(0, limit)) {
           if (responder.cancelled.aborted) break;
-          await responder.respond({ Status: pending }, writeIdentifier(match, identifier.requested, identifier.level, ts, options.aeTitle));
+          await responder.respond({ Status: pending }, writeIdentifier(match, identifier.requested, identifier.level, ts, options.aeTitle, identifier.characterSet));
           if (++sent % 16 === 0) await yieldToEvents();
         }
         await yieldToEvents();
         if (responder.cancelled.aborted) await responder.respond({ Status: FindStatus.Cancel.code });
-        else if (matches.length > limit) await responder.respond({ Status: FindStatus.OutOfResources.code, ErrorComment: `More than ${options.limit} matches: refine the query` });
+        else if (matches.length > limit && options.limitAnswer !== 'success') await responder.respond({ Status: FindStatus.OutOfResources.code, ErrorComment: `More than ${options.limit} matches: refine the query` });
         else await responder.respond({ Status: FindStatus.Success.code });
       },
     },

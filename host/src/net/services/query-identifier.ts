@@ -18,6 +18,8 @@ export interface QueryIdentifier {
   readonly requested: readonly string[];
   /** Requested attributes the index cannot match or return (→ Pending FF01). */
   readonly unsupported: readonly string[];
+  /** The query's Specific Character Set (its values are decoded with it; answers use it when they fit). */
+  readonly characterSet: readonly string[];
 }
 
 const BINARY = new Set(['US', 'SS', 'UL', 'SL', 'FL', 'FD', 'UV', 'SV']);
@@ -54,15 +56,16 @@ export function readIdentifier(bytes: Uint8Array, transferSyntax: string): Query
     const value = ds.text(e.tag);
     keys[keyword] = value === undefined || value === '' ? undefined : value;
   }
-  return { level: level as QueryLevel, keys, requested, unsupported };
+  return { level: level as QueryLevel, keys, requested, unsupported, characterSet: ds.characterSet };
 }
 
 /**
  * Writes one match as a response Identifier in `transferSyntax`: the requested keys
  * (empty when unknown), the unique keys the engine added, Query/Retrieve Level and
- * Retrieve AE Title.
+ * Retrieve AE Title; in the query's character set when every value fits it (see
+ * {@link encodeIdentifier}).
  */
-export function writeIdentifier(match: QueryResult, requested: readonly string[], level: QueryLevel, transferSyntax: string, retrieveAeTitle: string): Uint8Array {
+export function writeIdentifier(match: QueryResult, requested: readonly string[], level: QueryLevel, transferSyntax: string, retrieveAeTitle: string, characterSet: readonly string[] = []): Uint8Array {
   const values = new Map<string, string>();
   for (const k of new Set([...requested, ...Object.keys(match)])) {
     const v = match[k];
@@ -72,19 +75,31 @@ export function writeIdentifier(match: QueryResult, requested: readonly string[]
   values.set('RetrieveAETitle', retrieveAeTitle);
   values.delete('SpecificCharacterSet');
   values.delete('TransferSyntaxUID');
-  return encodeIdentifier(values, transferSyntax);
+  return encodeIdentifier(values, transferSyntax, characterSet);
 }
 
 /**
  * Encodes keyword → value pairs as an Identifier data set in `transferSyntax` (VRs from
- * the dictionary; binary VRs as numbers; sequences and unknown keywords skipped), with
- * Specific Character Set ISO_IR 192 when a value is not ASCII.
+ * the dictionary; binary VRs as numbers; sequences and unknown keywords skipped). When a
+ * value is not ASCII, Specific Character Set is `preferred` (the query's: Shimadzu SCORE 3D
+ * conformance statement §8, DAR-9500f Table 24 answer in the character set of the query)
+ * when every value can be encoded in it, else ISO_IR 192.
  */
-export function encodeIdentifier(values: ReadonlyMap<string, string>, transferSyntax: string): Uint8Array {
+export function encodeIdentifier(values: ReadonlyMap<string, string>, transferSyntax: string, preferred: readonly string[] = []): Uint8Array {
   const unicode = [...values.values()].some((v) => /[^\x20-\x7e]/.test(v));
-  const charset = unicode ? ['ISO_IR 192'] : [];
+  if (unicode && preferred.some((t) => t !== '')) {
+    try {
+      return encodeIn(values, transferSyntax, preferred);
+    } catch (e) {
+      if (!isAtriumError(e) || e.code !== 'ATRIUM_ERR_CHARSET_UNENCODABLE') throw e;
+    }
+  }
+  return encodeIn(values, transferSyntax, unicode ? ['ISO_IR 192'] : []);
+}
+
+function encodeIn(values: ReadonlyMap<string, string>, transferSyntax: string, charset: readonly string[]): Uint8Array {
   const encoding = transferSyntaxInfo(transferSyntax);
-  const elements: DataElement[] = unicode ? [stringElement(Tag.SpecificCharacterSet, 'CS', 'ISO_IR 192')] : [];
+  const elements: DataElement[] = charset.length > 0 ? [stringElement(Tag.SpecificCharacterSet, 'CS', charset)] : [];
   for (const [keyword, value] of values) {
     const entry = lookupKeyword(keyword);
     if (!entry || entry.vr === 'SQ' || entry.vr === 'UN' || entry.tag === Tag.SpecificCharacterSet) continue;

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredInstance } from '../../db/dicom-index.js';
 import { buildFileMeta } from '../../io/write-part10.js';
 import { writeDataset } from '../../io/write-dataset.js';
-import { canTranscode, transcodeDataset } from '../../net/transcode/transcode-dataset.js';
+import { canTranscode, transcodeDataset } from '../../io/transcode/transcode-dataset.js';
 import { parseAccept, typeMatches } from '../media-type.js';
 import { multipartStream, newBoundary, type OutgoingPart } from '../multipart-writer.js';
 import { webError } from '../web-error.js';

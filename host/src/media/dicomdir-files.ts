@@ -1,13 +1,13 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Tag } from '@atrium/sdk';
+import { SopClass, Tag } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { quoteValue } from '../io/quote-value.js';
 import { readRegularFile } from '../io/regular-file.js';
 
 /** Media Storage Directory Storage (PS3.10 §7.2, PS3.3 F.3). */
-export const MEDIA_STORAGE_DIRECTORY_SOP_CLASS = '1.2.840.10008.1.3.10';
+export const MEDIA_STORAGE_DIRECTORY_SOP_CLASS = SopClass.MediaStorageDirectoryStorage;
 
 /** A Referenced File ID of a DICOMDIR: the file it names inside the media, or why it is refused. */
 export type ReferencedFile =
@@ -39,8 +39,8 @@ export function dicomdirFiles(dicomdirPath: string): ReferencedFile[] {
   return out;
 }
 
-/** One Referenced File ID resolved inside `media`, or refused. */
-function referencedFile(media: string, components: readonly string[]): ReferencedFile {
+/** One Referenced File ID (its components) resolved inside the folder `media`, or refused. */
+export function referencedFile(media: string, components: readonly string[]): ReferencedFile {
   const id = components.join('\\');
   const refuse = (why: string): ReferencedFile => ({
     id,

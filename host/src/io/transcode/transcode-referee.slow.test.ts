@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tag, TransferSyntax as TS } from '@atrium/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { concatBytes } from '../../io/concat-bytes.js';
-import { parseDicom } from '../../io/parse-part10.js';
-import { describeWithPeers, run, sample } from '../../io/pixels/test-support/peer-tools.js';
-import { buildFileMeta } from '../../io/write-part10.js';
-import { writeDataset } from '../../io/write-dataset.js';
+import { concatBytes } from '../concat-bytes.js';
+import { parseDicom } from '../parse-part10.js';
+import { describeWithPeers, run, sample } from '../pixels/test-support/peer-tools.js';
+import { buildFileMeta } from '../write-part10.js';
+import { writeDataset } from '../write-dataset.js';
 import { transcodeDataset } from './transcode-dataset.js';
 
 type Referee = 'dcmdrle' | 'dcmdjpeg' | 'dcmdjpls' | 'gdcm';

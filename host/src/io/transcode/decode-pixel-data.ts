@@ -1,14 +1,14 @@
 import { Tag } from '@atrium/sdk';
-import { concatBytes } from '../../io/concat-bytes.js';
-import type { DataElement } from '../../io/data-element.js';
-import type { DataSet } from '../../io/data-set.js';
-import { bytesElement, numberElement, stringElement } from '../../io/element-factory.js';
-import { pixelDataSourceOf, pixelDescriptionOf } from '../../io/pixel-access.js';
-import { codecFor } from '../../io/pixels/codecs/codec-registry.js';
-import { encapsulatedFrameBytes } from '../../io/pixels/encapsulated-frame.js';
-import { bytesPerSample, isSubsampled422, storedSamplesPerFrame } from '../../io/pixels/pixel-layout.js';
-import { PixelTransferSyntax as TS } from '../../io/pixels/transfer-syntax-uids.js';
-import { EXPLICIT_LE, transferSyntaxInfo } from '../../io/transfer-syntax.js';
+import { concatBytes } from '../concat-bytes.js';
+import type { DataElement } from '../data-element.js';
+import type { DataSet } from '../data-set.js';
+import { bytesElement, numberElement, stringElement } from '../element-factory.js';
+import { pixelDataSourceOf, pixelDescriptionOf } from '../pixel-access.js';
+import { codecFor } from '../pixels/codecs/codec-registry.js';
+import { encapsulatedFrameBytes } from '../pixels/encapsulated-frame.js';
+import { bytesPerSample, isSubsampled422, storedSamplesPerFrame } from '../pixels/pixel-layout.js';
+import { PixelTransferSyntax as TS } from '../pixels/transfer-syntax-uids.js';
+import { EXPLICIT_LE, transferSyntaxInfo } from '../transfer-syntax.js';
 import { transcodeUnsupported } from './transcode-error.js';
 
 /** Lossy Image Compression Method (0028,2114) of the syntaxes that are lossy (or may be: .91). */

@@ -1,8 +1,8 @@
-import { numberElement } from '../../io/element-factory.js';
-import type { DataElement } from '../../io/data-element.js';
-import { DataSet } from '../../io/data-set.js';
-import type { DatasetEncoding } from '../../io/transfer-syntax.js';
-import { writeDataset } from '../../io/write-dataset.js';
+import { numberElement } from '../element-factory.js';
+import type { DataElement } from '../data-element.js';
+import { DataSet } from '../data-set.js';
+import type { DatasetEncoding } from '../transfer-syntax.js';
+import { writeDataset } from '../write-dataset.js';
 
 /**
  * `ds` with every Group Length element (gggg,0000) recomputed for encoding `enc`, recursively

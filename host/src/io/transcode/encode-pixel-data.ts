@@ -1,13 +1,13 @@
 import { Tag } from '@atrium/sdk';
-import type { DataElement } from '../../io/data-element.js';
-import type { DataSet } from '../../io/data-set.js';
-import { numberElement, stringElement } from '../../io/element-factory.js';
-import { pixelDescriptionOf } from '../../io/pixel-access.js';
-import { encodeFrame } from '../../io/pixels/encode-frame.js';
-import { getFrame } from '../../io/pixels/get-frame.js';
-import type { PixelArray } from '../../io/pixels/pixel-types.js';
-import { PixelTransferSyntax as TS } from '../../io/pixels/transfer-syntax-uids.js';
-import { EXPLICIT_LE } from '../../io/transfer-syntax.js';
+import type { DataElement } from '../data-element.js';
+import type { DataSet } from '../data-set.js';
+import { numberElement, stringElement } from '../element-factory.js';
+import { pixelDescriptionOf } from '../pixel-access.js';
+import { encodeFrame } from '../pixels/encode-frame.js';
+import { getFrame } from '../pixels/get-frame.js';
+import type { PixelArray } from '../pixels/pixel-types.js';
+import { PixelTransferSyntax as TS } from '../pixels/transfer-syntax-uids.js';
+import { EXPLICIT_LE } from '../transfer-syntax.js';
 
 /**
  * `ds` (Explicit VR Little Endian elements, native Pixel Data) with every frame compressed

@@ -1,11 +1,11 @@
 import { deflateRawSync } from 'node:zlib';
-import type { DataElement } from '../../io/data-element.js';
-import type { DataSet } from '../../io/data-set.js';
-import type { DicomFile } from '../../io/parse-part10.js';
-import { codecFor } from '../../io/pixels/codecs/codec-registry.js';
-import { PixelTransferSyntax as TS, isNativePixelSyntax } from '../../io/pixels/transfer-syntax-uids.js';
-import { EXPLICIT_LE, IMPLICIT_LE } from '../../io/transfer-syntax.js';
-import { writeDataset } from '../../io/write-dataset.js';
+import type { DataElement } from '../data-element.js';
+import type { DataSet } from '../data-set.js';
+import type { DicomFile } from '../parse-part10.js';
+import { codecFor } from '../pixels/codecs/codec-registry.js';
+import { PixelTransferSyntax as TS, isNativePixelSyntax } from '../pixels/transfer-syntax-uids.js';
+import { EXPLICIT_LE, IMPLICIT_LE } from '../transfer-syntax.js';
+import { writeDataset } from '../write-dataset.js';
 import { decodePixelData } from './decode-pixel-data.js';
 import { encodePixelData } from './encode-pixel-data.js';
 import { explicitElements } from './explicit-elements.js';

@@ -1,7 +1,8 @@
 import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AtriumError } from '../errors/atrium-error.js';
-import { fileProblem, kindOf } from '../io/regular-file.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
+import { fileProblem, kindOf } from './regular-file.js';
 
 /** A folder the output must stay out of, and what it is ('the input', 'the store'). */
 export interface ProtectedFolder {
@@ -10,9 +11,9 @@ export interface ProtectedFolder {
 }
 
 /**
- * Check `out` as the output folder of a de-identification, before anything is written (nothing is
- * created here: the first copy written creates it); refuse it with ATRIUM_ERR_DEID_OUT, naming the
- * folder and why:
+ * Check `out` as the output folder of copies (a de-identification, a DICOM medium), before anything
+ * is written (nothing is created here: the first copy written creates it); refuse it with `code`
+ * (ATRIUM_ERR_DEID_OUT, ATRIUM_ERR_MEDIA_OUT), naming the folder and why:
  * - it must be a folder, or a new folder in one that exists (created as `mkdir` would: a mistyped
  *   parent is refused rather than a whole chain of folders created); not a file, a FIFO, a symbolic
  *   link loop, a path through a file, or a folder that cannot be written;
@@ -22,10 +23,10 @@ export interface ProtectedFolder {
  * Paths are compared after resolving symbolic links (a link to an input is that input).
  * Returns the absolute path of the folder.
  */
-export function checkOutputFolder(out: string, protectedFolders: readonly ProtectedFolder[]): string {
+export function checkOutputFolder(out: string, protectedFolders: readonly ProtectedFolder[], code: AtriumErrorCode): string {
   const abs = resolve(out);
   const fail = (why: string): never => {
-    throw new AtriumError('ATRIUM_ERR_DEID_OUT', `output folder ${out} ${why}`, { out: abs });
+    throw new AtriumError(code, `output folder ${out} ${why}`, { out: abs });
   };
   const real = realPathOf(abs, fail);
   for (const p of protectedFolders) {

@@ -1,5 +1,5 @@
-import type { DataElement } from '../../io/data-element.js';
-import { DataSet } from '../../io/data-set.js';
+import type { DataElement } from '../data-element.js';
+import { DataSet } from '../data-set.js';
 
 const padByte = (vr: string): number => (vr === 'UI' || vr === 'OB' || vr === 'UN' || vr === 'OW' ? 0 : 0x20);
 

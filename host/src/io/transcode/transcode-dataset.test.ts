@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { Tag, TransferSyntax as TS } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import { isAtriumError } from '../../errors/atrium-error.js';
-import type { DataElement } from '../../io/data-element.js';
-import { DataSet } from '../../io/data-set.js';
-import { parseDicom } from '../../io/parse-part10.js';
-import { EXPLICIT_LE } from '../../io/transfer-syntax.js';
-import { writeDataset } from '../../io/write-dataset.js';
+import type { DataElement } from '../data-element.js';
+import { DataSet } from '../data-set.js';
+import { parseDicom } from '../parse-part10.js';
+import { EXPLICIT_LE } from '../transfer-syntax.js';
+import { writeDataset } from '../write-dataset.js';
 import { canTranscode, transcodeDataset } from './transcode-dataset.js';
 
 const sample = (path: string): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../samples/${path}`, import.meta.url))));

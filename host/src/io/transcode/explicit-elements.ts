@@ -1,8 +1,8 @@
-import type { DataElement } from '../../io/data-element.js';
-import { DataSet } from '../../io/data-set.js';
-import { toExplicitLittleEndian } from '../../io/to-explicit-little-endian.js';
-import { EXPLICIT_LE, type DatasetEncoding } from '../../io/transfer-syntax.js';
-import { hasLongHeader } from '../../io/vr.js';
+import type { DataElement } from '../data-element.js';
+import { DataSet } from '../data-set.js';
+import { toExplicitLittleEndian } from '../to-explicit-little-endian.js';
+import { EXPLICIT_LE, type DatasetEncoding } from '../transfer-syntax.js';
+import { hasLongHeader } from '../vr.js';
 
 /** Largest value an explicit-VR element with a 16-bit length field can hold. */
 const SHORT_LENGTH_MAX = 0xfffe;

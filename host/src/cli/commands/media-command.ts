@@ -1,0 +1,117 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Index } from '../../db/dicom-index.js';
+import { resolveUid } from '../../db/resolve-uid.js';
+import { AtriumError } from '../../errors/atrium-error.js';
+import { checkOutputFolder } from '../../io/check-output-folder.js';
+import { listMedium } from '../../media/list-medium.js';
+import { makeIso } from '../../media/make-iso.js';
+import { MEDIA_PROFILES, mediaProfile } from '../../media/media-profiles.js';
+import { removeFromMedium } from '../../media/remove-from-medium.js';
+import { writeMedium, type MediumResult } from '../../media/write-medium.js';
+import { FileStore } from '../../store/file-store.js';
+import { defineCommand, type CliContext } from '../cli-context.js';
+
+const USAGE = [
+  'atrium media write <uid...> --out <folder> [--profile STD-GEN-CD] [--file-set-id ID] [--iso out.iso]',
+  'atrium media add <folder> <uid...> [--profile STD-GEN-CD] [--iso out.iso]',
+  'atrium media ls <DICOMDIR|folder>',
+  'atrium media rm <folder> <uid...>',
+].join('\n       ');
+
+function usage(ctx: CliContext, problem: string): number {
+  ctx.err(`atrium media: ${problem}\nusage: ${USAGE}`);
+  return 2;
+}
+
+const mediumOut = (why: string, folder: string): AtriumError => new AtriumError('ATRIUM_ERR_MEDIA_OUT', `medium folder ${folder} ${why}`, { out: folder });
+
+/**
+ * The medium's folder for `write` (File-set Creator, or Updater when it has a DICOMDIR) or `add`
+ * (Updater: it must have one): outside the store, a folder or not there yet, and — without a
+ * DICOMDIR — empty, so that a medium never mixes with files it does not list.
+ */
+function mediumFolder(folder: string, store: string, needsDicomdir: boolean): string {
+  const abs = checkOutputFolder(folder, [{ path: store, what: 'the store' }], 'ATRIUM_ERR_MEDIA_OUT');
+  const hasDicomdir = existsSync(join(abs, 'DICOMDIR'));
+  if (needsDicomdir && !hasDicomdir) throw mediumOut('has no DICOMDIR: `atrium media write` creates a medium', folder);
+  if (!hasDicomdir && existsSync(abs) && readdirSync(abs).length > 0) throw mediumOut('is not empty and has no DICOMDIR: choose an empty or new folder, or a medium', folder);
+  return abs;
+}
+
+/** The ISO image path: not inside the medium (it would hold itself), not an existing file (never overwritten). */
+function isoPath(iso: string | undefined, medium: string): string | undefined {
+  if (iso === undefined) return undefined;
+  const abs = resolve(iso);
+  const rel = relative(medium, abs);
+  if (!rel.startsWith('..') && !isAbsolute(rel)) throw new AtriumError('ATRIUM_ERR_MEDIA_ISO', `the ISO image ${iso} would be inside the medium ${medium}: choose a path outside it`, { iso });
+  if (existsSync(abs)) throw new AtriumError('ATRIUM_ERR_MEDIA_ISO', `${iso} exists: an ISO image is never written over a file`, { iso });
+  return abs;
+}
+
+function report(ctx: CliContext, result: MediumResult, folder: string, iso?: { path: string; tool: string }): void {
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ ...result, ...(iso ? { iso } : {}) }, null, 2));
+    return;
+  }
+  const converted = result.written.filter((f) => f.convertedFrom);
+  ctx.out(`${result.updated ? 'updated' : 'created'} ${result.dicomdir}: ${result.written.length} instance(s) written` +
+    (converted.length > 0 ? ` (${converted.length} converted to the profile's transfer syntax)` : '') +
+    (result.present.length > 0 ? `, ${result.present.length} already on the medium` : ''));
+  if (iso) ctx.out(`ISO 9660 image of ${folder}: ${iso.path} (${iso.tool})`);
+}
+
+export const mediaCommand = defineCommand({
+  name: 'media',
+  usage: USAGE,
+  summary: `DICOM media (File-set Creator / Updater / Reader): write stored instances to a folder with a DICOMDIR (profiles ${MEDIA_PROFILES.map((p) => p.name).join(', ')}), add to it, list it, remove from it; an ISO 9660 image`,
+  uses: { index: Index, files: FileStore },
+  async run(args, ctx, use) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, profile: { type: 'string' }, 'file-set-id': { type: 'string' }, iso: { type: 'string' } },
+    });
+    const [verb, ...rest] = positionals;
+    if (verb === 'ls') {
+      if (rest.length !== 1) return usage(ctx, 'ls takes one DICOMDIR or medium folder');
+      return list(ctx, rest[0]!);
+    }
+    if (verb === 'rm') {
+      if (rest.length < 2) return usage(ctx, 'rm needs the medium folder and at least one UID');
+      const removed = removeFromMedium(resolve(rest[0]!), rest.slice(1));
+      ctx.out(ctx.json ? JSON.stringify(removed, null, 2) : `removed ${removed.files.length} file(s) and ${removed.records} directory record(s) from ${rest[0]}`);
+      return 0;
+    }
+    if (verb !== 'write' && verb !== 'add') return usage(ctx, verb === undefined ? 'give a subcommand: write, add, ls or rm' : `unknown subcommand "${verb}"`);
+    const [folder, uids] = verb === 'write' ? [values.out, rest] : [rest[0], rest.slice(1)];
+    if (folder === undefined) return usage(ctx, verb === 'write' ? 'write needs --out <folder>' : 'add needs the medium folder');
+    if (uids.length === 0) return usage(ctx, `${verb} needs at least one study, series or SOP instance UID`);
+    const profile = mediaProfile(values.profile ?? 'STD-GEN-CD');
+    const fileSetId = values['file-set-id'] ?? '';
+    if (!/^[A-Z0-9_ ]{0,16}$/.test(fileSetId)) return usage(ctx, `--file-set-id must be at most 16 upper-case letters, digits, spaces or _ (CS), not "${fileSetId}"`);
+    const medium = mediumFolder(folder, ctx.store, verb === 'add');
+    const iso = isoPath(values.iso, medium);
+    const [index, files] = await Promise.all([use.index(), use.files()]);
+    const sources = uids.flatMap((uid) => resolveUid(index, uid).instances.map((i) => files.absolute(i.file.path)));
+    const result = await writeMedium(medium, [...new Set(sources)], profile, fileSetId);
+    report(ctx, result, folder, iso ? { path: iso, tool: makeIso(medium, iso, fileSetId) } : undefined);
+    return 0;
+  },
+});
+
+function list(ctx: CliContext, target: string): number {
+  const path = existsSync(target) && statSync(target).isDirectory() ? join(target, 'DICOMDIR') : target;
+  const medium = listMedium(path);
+  if (ctx.json) {
+    ctx.out(JSON.stringify(medium, null, 2));
+    return 0;
+  }
+  ctx.out(`File-set ${medium.id || '(no File-set ID)'} ${medium.uid}: ${medium.entries.filter((e) => e.file).length} file(s)`);
+  for (const e of medium.entries) {
+    const keys = Object.entries(e.keys).map(([k, v]) => `${k}=${v}`).join(' ');
+    ctx.out(`${'  '.repeat(e.depth)}${e.type} ${keys}${e.file ? ` ${e.file}` : ''}`);
+  }
+  return 0;
+}

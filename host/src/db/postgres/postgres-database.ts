@@ -1,0 +1,201 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { AtriumError } from '../../errors/atrium-error.js';
+import type { SqlDatabase, SqlRunResult, SqlStatement, SqlTransaction } from '../sql-database.js';
+import type { PostgresReply, PostgresRequest, PostgresWorkerData } from './postgres-protocol.js';
+import { schemaToPostgres, toPostgres, type PostgresStatementText } from './to-postgres.js';
+
+/**
+ * The advisory lock every IMMEDIATE transaction takes (`pg_advisory_xact_lock`): writers of
+ * the index queue one behind the other across every host, as SQLite's write lock makes them
+ * within one; readers never wait. The number is arbitrary, the same in every Atrium.
+ */
+export const WRITE_LOCK = 4_170_017;
+
+/** Options of {@link PostgresDatabase.connect}. */
+export interface PostgresOptions {
+  /** How long one statement may take, waiting for the write lock included, in ms (default 120,000). */
+  readonly statementTimeoutMs?: number;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * A PostgreSQL connection with better-sqlite3's synchronous surface ({@link SqlDatabase}), so
+ * that every table of `db/` and every caller of the index runs unchanged on it.
+ *
+ * Why synchronous: the index, the store and the query engine are synchronous today (SQLite
+ * answers in microseconds, and a store write is one transaction between two file steps).
+ * Making them asynchronous for PostgreSQL would change every caller in every subsystem and
+ * let other work interleave inside what is now one step. Instead, the connection lives in a
+ * worker thread (`postgres-worker.ts`) and the calling thread blocks on `Atomics.wait` until
+ * the answer is posted, then reads it with `receiveMessageOnPort`: one round trip per
+ * statement (about 0.1 ms plus the server's time), no change for callers.
+ */
+export class PostgresDatabase implements SqlDatabase {
+  readonly dialect = 'postgres' as const;
+  readonly name: string;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly signal: Int32Array;
+  private readonly timeoutMs: number;
+  private depth = 0;
+  private isOpen = true;
+
+  private constructor(url: string, workerUrl: URL, options: PostgresOptions) {
+    this.name = redact(url);
+    this.timeoutMs = options.statementTimeoutMs ?? 120_000;
+    const flag = new SharedArrayBuffer(4);
+    this.signal = new Int32Array(flag);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const data: PostgresWorkerData & { port: MessagePort } = { url, flag, port: port2 };
+    this.worker = new Worker(workerUrl, { workerData: data, transferList: [port2] });
+    this.worker.unref(); // an open index never keeps a finished command alive
+    this.port.unref();
+  }
+
+  /**
+   * Connects to the PostgreSQL database at `url` (`postgres://user:password@host:port/db`).
+   * @throws AtriumError `ATRIUM_ERR_INDEX_OPEN` when the server cannot be reached or refuses.
+   */
+  static connect(url: string, options: PostgresOptions = {}): PostgresDatabase {
+    const db = new PostgresDatabase(url, postgresWorkerUrl(), options);
+    try {
+      db.query('SELECT 1');
+    } catch (e) {
+      db.close();
+      throw new AtriumError('ATRIUM_ERR_INDEX_OPEN', `Cannot open index database ${db.name}: ${(e as Error).message}`, { path: db.name }, { cause: e });
+    }
+    return db;
+  }
+
+  get open(): boolean {
+    return this.isOpen;
+  }
+
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): P extends unknown[] ? SqlStatement<P, R> : SqlStatement<[P], R> {
+    return new PostgresStatement(this, toPostgres(sql)) as unknown as P extends unknown[] ? SqlStatement<P, R> : SqlStatement<[P], R>;
+  }
+
+  /** Schema SQL written for SQLite (`schemaToPostgres` turns it into PostgreSQL's). */
+  exec(sql: string): this {
+    this.query(schemaToPostgres(sql));
+    return this;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- SqlDatabase's (better-sqlite3's) bound
+  transaction<F extends (...args: any[]) => unknown>(fn: F): SqlTransaction<F> {
+    return Object.assign(this.transactionOf(fn, false), { immediate: this.transactionOf(fn, true) }) as unknown as SqlTransaction<F>;
+  }
+
+  /**
+   * Runs PostgreSQL text as it is: several statements without parameters, or one with `$n` ones.
+   * @throws Error with the SQLSTATE as `code` (23505: unique violation) when the server refuses.
+   */
+  query(text: string, params?: readonly unknown[]): { rows: Row[]; rowCount: number } {
+    const reply = this.call({ kind: 'query', text, ...(params === undefined ? {} : { params }) });
+    if (!reply.ok) {
+      throw Object.assign(new Error(`PostgreSQL: ${reply.message}${reply.detail === undefined ? '' : ` (${reply.detail})`}`), { code: reply.code });
+    }
+    return reply;
+  }
+
+  close(): this {
+    if (!this.isOpen) return this;
+    this.isOpen = false;
+    try {
+      this.call({ kind: 'end' });
+    } catch {
+      // the connection is gone already
+    }
+    this.port.close();
+    void this.worker.terminate();
+    return this;
+  }
+
+  private call(req: PostgresRequest): PostgresReply {
+    if (!this.isOpen && req.kind !== 'end') {
+      throw new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The index database ${this.name} is closed`, { path: this.name });
+    }
+    Atomics.store(this.signal, 0, 0);
+    this.port.postMessage(req);
+    if (Atomics.wait(this.signal, 0, 0, this.timeoutMs) === 'timed-out') {
+      this.isOpen = false;
+      void this.worker.terminate();
+      throw new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The index database ${this.name} did not answer within ${this.timeoutMs} ms`, {
+        path: this.name,
+        timeoutMs: this.timeoutMs,
+      });
+    }
+    return receiveMessageOnPort(this.port)?.message as PostgresReply;
+  }
+
+  private transactionOf<F extends (...args: never[]) => unknown>(fn: F, immediate: boolean): (...args: Parameters<F>) => ReturnType<F> {
+    return (...args) => {
+      const outer = this.depth === 0;
+      const savepoint = `atrium_${this.depth}`;
+      // Deferred: one snapshot for every read (SQLite's read transaction); immediate: the write
+      // lock, then each statement sees every commit before it (writers are serialized).
+      const begin = immediate ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : 'BEGIN ISOLATION LEVEL REPEATABLE READ';
+      this.query(outer ? begin : `SAVEPOINT ${savepoint}`);
+      this.depth++;
+      let result: ReturnType<F>;
+      try {
+        result = fn(...args) as ReturnType<F>;
+      } catch (e) {
+        this.depth--;
+        if (this.isOpen) this.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+        throw e;
+      }
+      this.depth--;
+      this.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+      return result;
+    };
+  }
+}
+
+/** A statement of {@link PostgresDatabase}: its text turned once into PostgreSQL's (`toPostgres`). */
+class PostgresStatement<R> implements SqlStatement<unknown[], R> {
+  constructor(
+    private readonly db: PostgresDatabase,
+    private readonly text: PostgresStatementText,
+  ) {}
+
+  get(...params: unknown[]): R | undefined {
+    return this.execute(params).rows[0] as R | undefined;
+  }
+
+  all(...params: unknown[]): R[] {
+    return this.execute(params).rows as R[];
+  }
+
+  run(...params: unknown[]): SqlRunResult {
+    const { rows, rowCount } = this.execute(params);
+    const key = this.text.returnsKey ? Object.values(rows[0] ?? {})[0] : undefined;
+    return { changes: rowCount, lastInsertRowid: typeof key === 'number' ? key : 0 };
+  }
+
+  private execute(params: unknown[]): { rows: Row[]; rowCount: number } {
+    const { names } = this.text;
+    const values = names === undefined ? params : names.map((n) => (params[0] as Record<string, unknown>)[n] ?? null);
+    return this.db.query(this.text.text, values);
+  }
+}
+
+/** The compiled worker (`host/dist/db/postgres/postgres-worker.js`); from the TypeScript sources (tests) too: build first. */
+function postgresWorkerUrl(): URL {
+  const here = import.meta.url;
+  const compiled = here.includes('/host/src/') ? here.replace('/host/src/', '/host/dist/').replace(/\.ts$/, '.js') : here;
+  return new URL('./postgres-worker.js', compiled);
+}
+
+/** The URL without its password, to name the database in messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}

@@ -1,0 +1,70 @@
+import { SopClass, sopClassName, transferSyntaxName } from '@atrium/sdk';
+import { MppsStatus, StorageCommitmentStatus } from '../errors/dimse-statuses.js';
+import { statusRows, table } from './conformance-tables.js';
+import type { NetworkConfig } from './config/index.js';
+import { STORAGE_COMMITMENT_INSTANCE } from './scu/commitment-scu.js';
+import { PRINTER_INSTANCE } from './scu/print-scu.js';
+import { UNCOMPRESSED_SYNTAXES } from './syntaxes.js';
+
+const syntaxes = UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ');
+const IN_SCU_CONTEXT = `${transferSyntaxName(UNCOMPRESSED_SYNTAXES[0]!)}, ${transferSyntaxName(UNCOMPRESSED_SYNTAXES[1]!)}`;
+
+/** Storage Commitment Push Model: SCU (requests) and the reports our SCP receives (Shimadzu DAR-9500f conformance statement, Storage Commitment). */
+export function storageCommitmentSection(config: NetworkConfig): string[] {
+  const uid = SopClass.StorageCommitmentPushModel;
+  return [
+    '## Storage Commitment Push Model SOP Class (SCU; `atrium send --commit`, AE role `commit`)',
+    '',
+    table(['SOP Class', 'UID', 'Role', 'Transfer syntaxes'], [[sopClassName(uid) ?? uid, uid, 'SCU', `proposed: ${IN_SCU_CONTEXT}; accepted from a reporting SCP: ${syntaxes}`]]),
+    '',
+    `After the C-STOREs of a send, on the same association: N-ACTION (Action Type ID 1) on the well-known instance ${STORAGE_COMMITMENT_INSTANCE} with a new Transaction UID (2.25 UUID-derived) and the Referenced SOP Sequence of the instances the peer accepted. The Transaction UID and each instance (pending / committed / failed with its Failure Reason) are kept in the database. The N-EVENT-REPORT (Event Type ID 1 or 2) is accepted on that association for commitmentWaitMs (now ${config.commitmentWaitMs} ms), and at any later time by \`atrium serve\` on an association the SCP opens: the SCP/SCU Role Selection it proposes (SCP role) is accepted, and so is none. Results: \`atrium jobs show <id>\`, \`atrium ls instances --commitment\`. A failed N-ACTION fails the job (retried only for A7xx / 0213); local copies are never deleted because of a commitment.`,
+    '',
+    table(['Service', 'Status', 'Code', 'When (answered by our SCP to an N-EVENT-REPORT)'], statusRows([
+      ['N-EVENT-REPORT', StorageCommitmentStatus.Success, 'the results are recorded'],
+      ['N-EVENT-REPORT', StorageCommitmentStatus.InvalidArgumentValue, 'the Transaction UID is not one we sent (Error Comment names it); nothing recorded'],
+      ['N-EVENT-REPORT', StorageCommitmentStatus.NoSuchEventType, 'Event Type ID other than 1 or 2'],
+      ['N-EVENT-REPORT', StorageCommitmentStatus.ProcessingFailure, 'the Event Information cannot be read or has no Transaction UID'],
+    ])),
+    '',
+  ];
+}
+
+/** Modality Performed Procedure Step: SCP in `atrium serve`, SCU `atrium mpps`. */
+export function mppsSection(): string[] {
+  const uid = SopClass.ModalityPerformedProcedureStep;
+  return [
+    '## Modality Performed Procedure Step SOP Class (SCP in `atrium serve`; SCU `atrium mpps`)',
+    '',
+    table(['SOP Class', 'UID', 'Role', 'Transfer syntaxes'], [[sopClassName(uid) ?? uid, uid, 'SCP and SCU', `SCP: ${syntaxes}; SCU proposes ${IN_SCU_CONTEXT}`]]),
+    '',
+    'SCP (PS3.4 Annex F): N-CREATE needs an Affected SOP Instance UID, every Type 1 attribute of PS3.4 Table F.7.2-1 with a value (Scheduled Step Attributes Sequence with Study Instance UID in each item, Performed Station AE Title, start date and time, status IN PROGRESS, step ID, Modality) and every Type 2 attribute present; N-SET may change the step while it is IN PROGRESS, not the attributes the table marks "not allowed"; COMPLETED and DISCONTINUED need the end date and time, COMPLETED one Performed Series item or more; a final step takes no more N-SET. Steps are kept in the database (`atrium mpps ls`).',
+    '',
+    'SCU (Shimadzu DAR-9500f conformance statement, Tables 13 and 16): `atrium mpps create <study|series> <ae>` sends N-CREATE IN PROGRESS with the patient and study of the stored study (no worklist: requested procedure and scheduled step values empty), our AE as Performed Station AE Title; `atrium mpps set <uid> <ae> --status COMPLETED|DISCONTINUED [--series ...]` sends the end, the status and the Performed Series Sequence (Retrieve AE Title ours, Referenced Image Sequence of the stored instances). Both are jobs retried as sends (storeRetries) on 0110 (except with Error ID A710), 0213, A7xx and network failures; a retried N-CREATE answered 0111 counts as created.',
+    '',
+    table(['Service', 'Status', 'Code', 'When (answered by our SCP)'], statusRows([
+      ['N-CREATE / N-SET', MppsStatus.Success, 'created / set'],
+      ['N-CREATE', MppsStatus.DuplicateSopInstance, 'a step with this SOP Instance UID exists'],
+      ['N-CREATE', MppsStatus.InvalidArgumentValue, 'no Affected SOP Instance UID'],
+      ['N-CREATE', MppsStatus.MissingAttribute, 'a Type 1 or Type 2 attribute absent (Error Comment names it)'],
+      ['N-CREATE / N-SET', MppsStatus.MissingAttributeValue, 'a Type 1 attribute empty; a final state without end date / time or (COMPLETED) performed series'],
+      ['N-CREATE / N-SET', MppsStatus.InvalidAttributeValue, 'a status other than IN PROGRESS at creation, an unknown status, an attribute N-SET may not change'],
+      ['N-SET', MppsStatus.NoSuchSopInstance, 'no such step'],
+      ['N-SET', MppsStatus.MayNoLongerBeUpdated, 'the step is COMPLETED or DISCONTINUED (Error ID A710)'],
+    ])),
+    '',
+  ];
+}
+
+/** Basic Grayscale Print Management, SCU (`atrium print`). */
+export function printSection(config: NetworkConfig): string[] {
+  const meta = SopClass.BasicGrayscalePrintManagementMeta;
+  const members = [SopClass.BasicFilmSession, SopClass.BasicFilmBox, SopClass.BasicGrayscaleImageBox, SopClass.Printer];
+  return [
+    '## Basic Grayscale Print Management Meta SOP Class (SCU; `atrium print`, AE role `print`)',
+    '',
+    table(['SOP Class', 'UID', 'Role', 'Transfer syntaxes'], [[sopClassName(meta) ?? meta, meta, 'SCU', IN_SCU_CONTEXT], ...members.map((uid) => [`… ${sopClassName(uid) ?? uid}`, uid, 'SCU', 'in the Meta SOP Class context'])]),
+    '',
+    `Per film (one association each; Shimadzu SCORE 3D §3, Canon GCA-9300R and Shimadzu DAR-9500f Print): Printer N-GET on ${PRINTER_INSTANCE} (Printer Status FAILURE fails the attempt), Film Session N-CREATE (Number of Copies), Film Box N-CREATE (Image Display Format STANDARD\\C,R from --layout, Film Orientation, Film Size ID when given; magnification, border, densities left to the printer), one Basic Grayscale Image Box N-SET per image (Image Box Position, MONOCHROME2, 8 bits, the first frame windowed — --window, else the image's window, else its min/max — RGB by luminance, scaled bilinearly so its larger side is printMatrix = ${config.printMatrix} pixels), Film Box N-ACTION (print), Film Session N-DELETE. Printer N-EVENT-REPORTs on the association are answered Success and reported as warnings. A failed attempt is retried up to printRetries = ${config.printRetries} times (GCA-9300R: 5) on A7xx, 0110, 0213, C6xx and network failures; other failures fail the job. Color print (Basic Color Print Management) is not supported.`,
+    '',
+  ];
+}
