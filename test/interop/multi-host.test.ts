@@ -112,18 +112,18 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
     }
   };
   /**
-   * SIGINT, then SIGKILL after 30 s: a worker that has run many jobs does not always exit after
-   * SIGINT yet (pg-boss's shutdown keeps waiting on one of its work loops; see the report), which
-   * is said on the console instead of hanging the test.
+   * SIGTERM, as a service manager stops a worker: it must exit within 30 s (its running jobs
+   * end or are released, pg-boss stops). One that does not is killed and fails the test, with
+   * its last output.
    */
   const stop = async (h: Host): Promise<void> => {
     if (h.child.exitCode !== null || h.child.signalCode !== null || h.child.pid === undefined) return;
-    process.kill(h.child.pid, 'SIGINT');
+    process.kill(h.child.pid, 'SIGTERM');
     const late = await Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000))]);
     if (!late) return;
-    console.warn(`pid ${h.child.pid} did not exit 30 s after SIGINT; killed. Its last output:\n${h.output().slice(-1500)}`);
     process.kill(h.child.pid, 'SIGKILL');
     await h.exited;
+    throw new Error(`pid ${h.child.pid} did not exit 30 s after SIGTERM; killed. Its last output:\n${h.output().slice(-1500)}`);
   };
 
   beforeAll(async () => {
@@ -148,7 +148,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
 
   it(`a batch of ${SERIES} series spread over three hosts runs each job once`, async () => {
     const workers = [host('b', ['worker', '--concurrency', '2']), host('c', ['worker', '--concurrency', '2'])];
-    // (stopped together at the end: each gets SIGINT at once)
+    // (stopped together at the end: each gets SIGTERM at once)
     await waitFor('the workers to start', () => workers.every((w) => w.output().includes('SIGINT or SIGTERM stops')), 60_000);
     const t0 = Date.now();
     const batch = host('a', ['--json', 'batch', 'marker', '--where', 'Modality=OT', '--local', '2']);

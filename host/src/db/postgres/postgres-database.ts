@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { AtriumError } from '../../errors/atrium-error.js';
 import type { SqlDatabase, SqlRunResult, SqlStatement, SqlTransaction } from '../sql-database.js';
-import type { PostgresReply, PostgresRequest, PostgresWorkerData } from './postgres-protocol.js';
+import type { PostgresReply, PostgresRequestBody, PostgresWorkerData } from './postgres-protocol.js';
 import { schemaToPostgres, toPostgres, type PostgresStatementText } from './to-postgres.js';
 
 /**
@@ -18,6 +18,9 @@ export interface PostgresOptions {
 }
 
 type Row = Record<string, unknown>;
+
+/** The last request number before they start again at 1 (the flag is an Int32; 0 is "none yet"). */
+const MAX_SEQ = 0x7fff_ffff;
 
 /**
  * A PostgreSQL connection with better-sqlite3's synchronous surface ({@link SqlDatabase}), so
@@ -40,6 +43,9 @@ export class PostgresDatabase implements SqlDatabase {
   private readonly timeoutMs: number;
   private depth = 0;
   private isOpen = true;
+  private seq = 0;
+  /** Why the bridge failed (then every call fails), or undefined. */
+  private broken: string | undefined;
 
   private constructor(url: string, workerUrl: URL, options: PostgresOptions) {
     this.name = redact(url);
@@ -56,10 +62,11 @@ export class PostgresDatabase implements SqlDatabase {
 
   /**
    * Connects to the PostgreSQL database at `url` (`postgres://user:password@host:port/db`).
+   * `workerUrl`: the thread that holds the connection (another one only in the bridge's tests).
    * @throws AtriumError `ATRIUM_ERR_INDEX_OPEN` when the server cannot be reached or refuses.
    */
-  static connect(url: string, options: PostgresOptions = {}): PostgresDatabase {
-    const db = new PostgresDatabase(url, postgresWorkerUrl(), options);
+  static connect(url: string, options: PostgresOptions = {}, workerUrl: URL = postgresWorkerUrl()): PostgresDatabase {
+    const db = new PostgresDatabase(url, workerUrl, options);
     try {
       db.query('SELECT 1');
     } catch (e) {
@@ -101,7 +108,7 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   close(): this {
-    if (!this.isOpen) return this;
+    if (!this.isOpen) return this; // closed, or broken (its worker stopped already)
     this.isOpen = false;
     try {
       this.call({ kind: 'end' });
@@ -113,21 +120,44 @@ export class PostgresDatabase implements SqlDatabase {
     return this;
   }
 
-  private call(req: PostgresRequest): PostgresReply {
-    if (!this.isOpen && req.kind !== 'end') {
+  /**
+   * Posts `request` numbered with the next `seq` and blocks until the flag holds that `seq` (a wake
+   * for an earlier answer, or a late notify, waits on), then takes the answer, which must carry
+   * the same `seq`. Anything else (no answer in time, no answer at all, another request's) makes
+   * the bridge broken: the worker is stopped and this and every later call fail with
+   * `ATRIUM_ERR_INDEX_UNAVAILABLE`, so that no answer is ever given to the wrong statement.
+   */
+  private call(request: PostgresRequestBody): PostgresReply {
+    if (this.broken !== undefined) {
+      throw new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The connection to the index database ${this.name} failed earlier: ${this.broken}`, { path: this.name });
+    }
+    if (!this.isOpen && request.kind !== 'end') {
       throw new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The index database ${this.name} is closed`, { path: this.name });
     }
-    Atomics.store(this.signal, 0, 0);
-    this.port.postMessage(req);
-    if (Atomics.wait(this.signal, 0, 0, this.timeoutMs) === 'timed-out') {
-      this.isOpen = false;
-      void this.worker.terminate();
-      throw new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The index database ${this.name} did not answer within ${this.timeoutMs} ms`, {
-        path: this.name,
-        timeoutMs: this.timeoutMs,
-      });
+    const seq = (this.seq = this.seq === MAX_SEQ ? 1 : this.seq + 1);
+    this.port.postMessage({ ...request, seq });
+    const deadline = performance.now() + this.timeoutMs;
+    for (let seen = Atomics.load(this.signal, 0); seen !== seq; seen = Atomics.load(this.signal, 0)) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw this.fail(`it did not answer within ${this.timeoutMs} ms`, { timeoutMs: this.timeoutMs });
+      Atomics.wait(this.signal, 0, seen, left);
     }
-    return receiveMessageOnPort(this.port)?.message as PostgresReply;
+    const reply = receiveMessageOnPort(this.port)?.message as PostgresReply | undefined;
+    if (reply === undefined) throw this.fail(`it signalled answer ${seq} but posted none`);
+    if (reply.seq !== seq) throw this.fail(`it answered request ${String(reply.seq)} when ${seq} was expected`);
+    return reply;
+  }
+
+  /** Marks the bridge broken for good and stops its worker; the error to throw. */
+  private fail(reason: string, context: Record<string, unknown> = {}): AtriumError {
+    this.broken = reason;
+    this.isOpen = false;
+    this.port.close();
+    void this.worker.terminate();
+    return new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The connection to the index database ${this.name} failed: ${reason}`, {
+      path: this.name,
+      ...context,
+    });
   }
 
   private transactionOf<F extends (...args: never[]) => unknown>(fn: F, immediate: boolean): (...args: Parameters<F>) => ReturnType<F> {

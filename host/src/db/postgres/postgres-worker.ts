@@ -22,9 +22,19 @@ client.on('error', (e) => {
 });
 const connected = client.connect();
 
+/**
+ * Posts the answer, then stores its `seq` in the flag and wakes the main thread. The notify may
+ * come late (this thread descheduled after the store): the main thread may have read this
+ * answer and be waiting for the next one by then, so it checks the flag holds its own `seq`.
+ */
 function reply(r: PostgresReply): void {
-  port.postMessage(r);
-  Atomics.store(signal, 0, 1);
+  try {
+    port.postMessage(r);
+  } catch (e) {
+    // rows that cannot be cloned: the caller gets an error, never silence
+    port.postMessage({ seq: r.seq, ok: false, message: `the answer cannot be passed on: ${(e as Error).message}` } satisfies PostgresReply);
+  }
+  Atomics.store(signal, 0, r.seq);
   Atomics.notify(signal, 0);
 }
 
@@ -34,14 +44,14 @@ async function answer(req: PostgresRequest): Promise<PostgresReply> {
     if (lost !== undefined) throw lost;
     if (req.kind === 'end') {
       await client.end();
-      return { ok: true, rows: [], rowCount: 0 };
+      return { seq: req.seq, ok: true, rows: [], rowCount: 0 };
     }
     const r = req.params === undefined ? await client.query(req.text) : await client.query(req.text, [...req.params]);
     const last = Array.isArray(r) ? (r as pg.QueryResult[]).at(-1) : r;
-    return { ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
+    return { seq: req.seq, ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
   } catch (e) {
     const err = e as Error & { code?: string; detail?: string };
-    return { ok: false, message: err.message, ...(err.code === undefined ? {} : { code: err.code }), ...(err.detail === undefined ? {} : { detail: err.detail }) };
+    return { seq: req.seq, ok: false, message: err.message, ...(err.code === undefined ? {} : { code: err.code }), ...(err.detail === undefined ? {} : { detail: err.detail }) };
   }
 }
 
