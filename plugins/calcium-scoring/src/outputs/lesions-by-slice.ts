@@ -29,3 +29,8 @@ export function keySlice(bySlice: LesionsBySlice): number | undefined {
 export function sliceImage(slice: ScoringSlice, lesions: readonly Lesion2D[], colour?: Rgb): SliceImage {
   return { rows: slice.rows, columns: slice.columns, hu: slice.hu, lesions: lesions.map((l) => ({ pixelIndices: l.pixelIndices, colour: colour ?? lesionColour(l.artery) })) };
 }
+
+/** Slice indices ordered head first (highest patient z first), as the source is read: screen saves and the reduced CT are written in this order. */
+export function headFirst(indices: Iterable<number>, slices: readonly ScoringSlice[]): number[] {
+  return [...indices].sort((a, b) => slices[b]!.position[2] - slices[a]!.position[2] || a - b);
+}

@@ -1,5 +1,6 @@
-import type { Canvas, Rgb } from './canvas.js';
+import { fillRect, type Canvas, type Rgb } from './canvas.js';
 import { drawText, fitText, textWidth } from './draw-text.js';
+import type { OrientationMarkers } from './orientation-markers.js';
 import { renderSlice, type SliceImage } from './render-slice.js';
 
 /** A label drawn next to a lesion. */
@@ -16,6 +17,8 @@ export interface ScreenSavePage {
   /** Lines at the top left (slice, position, window). */
   readonly header: readonly string[];
   readonly labels: readonly LesionLabel[];
+  /** Patient directions at the middle of each edge. */
+  readonly markers?: OrientationMarkers;
   /** Line at the bottom left. */
   readonly footer: string;
 }
@@ -28,8 +31,9 @@ export function screenSaveTextScale(columns: number): number {
 /**
  * Render a screen save (pure): the slice at full size, windowed for calcium, lesion pixels
  * in their colours; header lines top left, each label right of its lesion (centred on its
- * row), the footer bottom left. Text has a one-pixel black shadow (down-right) so it reads
- * on bright bone; text too wide is shortened with "...".
+ * row) on a black backdrop (so a dark artery colour reads on grey tissue), orientation markers
+ * in yellow at the middle of the edges, the footer bottom left. Header, markers and footer have
+ * a one-pixel black shadow (down-right) so they read on bright bone; text too wide is shortened with "...".
  */
 export function renderScreenSave(page: ScreenSavePage): Canvas {
   const c = renderSlice(page.slice);
@@ -44,8 +48,19 @@ export function renderScreenSave(page: ScreenSavePage): Canvas {
   page.header.forEach((line, i) => shadowed(fitText(line, room, { scale }), margin, margin + i * pitch, [255, 255, 255]));
   for (const label of page.labels) {
     const [row, column] = label.at;
-    const x = Math.min(Math.round(column) + 6 * scale, c.width - margin - textWidth(label.text, { scale }));
-    shadowed(label.text, Math.max(margin, x), Math.round(row) - Math.floor((7 * scale) / 2), label.colour);
+    const width = textWidth(label.text, { scale });
+    const x = Math.max(margin, Math.min(Math.round(column) + 6 * scale, c.width - margin - width));
+    const y = Math.round(row) - Math.floor((7 * scale) / 2);
+    fillRect(c, x - scale, y - scale, width + 2 * scale, 9 * scale, [0, 0, 0]);
+    drawText(c, label.text, x, y, { scale, colour: label.colour });
+  }
+  if (page.markers) {
+    const { left, right, top, bottom } = page.markers;
+    const mid = (text: string): number => Math.floor((c.width - textWidth(text, { scale })) / 2);
+    shadowed(left, margin, Math.floor((c.height - 7 * scale) / 2), [255, 255, 0]);
+    shadowed(right, c.width - margin - textWidth(right, { scale }), Math.floor((c.height - 7 * scale) / 2), [255, 255, 0]);
+    shadowed(top, mid(top), margin + 3 * pitch, [255, 255, 0]);
+    shadowed(bottom, mid(bottom), c.height - margin - 7 * scale - pitch, [255, 255, 0]);
   }
   shadowed(fitText(page.footer, room, { scale }), margin, c.height - margin - 7 * scale, [255, 255, 255]);
   return c;

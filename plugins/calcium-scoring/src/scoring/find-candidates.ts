@@ -39,7 +39,7 @@ export function findCandidates(slices: readonly ScoringSlice[], params: ScoringP
     comps.pixels.forEach((pixelIndices, k) => {
       if (!passesMinArea(params.minAreaMode, pixelIndices.length, pixelIndices.length * pixelArea)) return;
       toLesion[k + 1] = lesions.length;
-      lesions.push(measure(slice, sliceIndex, pixelIndices, geometry));
+      lesions.push(measureLesion(slice, sliceIndex, pixelIndices, geometry, params.weightScale ?? 1));
     });
     labelMaps[sliceIndex] = comps.labels;
     lesionAtLabel[sliceIndex] = toLesion;
@@ -53,8 +53,11 @@ export function findCandidates(slices: readonly ScoringSlice[], params: ScoringP
   };
 }
 
-/** One candidate's measures. */
-function measure(slice: ScoringSlice, sliceIndex: number, pixelIndices: Int32Array, geometry: SliceGeometry): CandidateLesion {
+/**
+ * The measures of the lesion made of `pixelIndices` (ascending) on a slice: area, peak and mean HU,
+ * Agatston weight of the peak (at least 1; band edges × `weightScale`), Agatston, centroids.
+ */
+export function measureLesion(slice: ScoringSlice, sliceIndex: number, pixelIndices: Int32Array, geometry: SliceGeometry, weightScale: number): CandidateLesion {
   const { hu, columns } = slice;
   let peakHu = -Infinity;
   let sum = 0;
@@ -69,7 +72,7 @@ function measure(slice: ScoringSlice, sliceIndex: number, pixelIndices: Int32Arr
     sumColumn += p - r * columns;
   }
   const areaMm2 = pixelIndices.length * slice.pixelSpacing[0] * slice.pixelSpacing[1];
-  const weight = Math.max(1, agatstonWeight(peakHu)) as 1 | 2 | 3 | 4;
+  const weight = Math.max(1, agatstonWeight(peakHu, weightScale)) as 1 | 2 | 3 | 4;
   const centroidPixel: [number, number] = [sumRow / pixelIndices.length, sumColumn / pixelIndices.length];
   return {
     sliceIndex, sopInstanceUID: slice.sopInstanceUID, pixels: pixelIndices.length, areaMm2, peakHu,
