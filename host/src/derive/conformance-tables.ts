@@ -70,9 +70,12 @@ function outputBlocks(name: string, output: OutputDefinition, load: LoadSpec): D
   const resolved = resolveActions(output);
   const usage = (keyword: string): string => load[keyword]?.usage ?? 'Ignored';
   const used = new Set<string>();
+  const notes = output.notes ?? {};
+  const noted = Object.keys(notes).length > 0;
+  const header = ['Attribute Name', 'Tag', 'Type', 'Load usage', 'Save action', ...(noted ? ['Note'] : [])];
   const row = (a: { keyword: string; tag: number; name: string; rule: ActionRule }, type: string): string[] => {
     if (a.rule.action === 'Generated') used.add(a.rule.generator);
-    return [a.name, tagToString(a.tag), type, usage(a.keyword), saveActionText(a.rule)];
+    return [a.name, tagToString(a.tag), type, usage(a.keyword), saveActionText(a.rule), ...(noted ? [notes[a.keyword] ?? ''] : [])];
   };
   const blocks: DocBlock[] = [
     { kind: 'heading', level: 3, text: `Output "${name}": ${output.description}` },
@@ -86,6 +89,7 @@ function outputBlocks(name: string, output: OutputDefinition, load: LoadSpec): D
         'Written to the source study, in a new series; UIDs are derived from the source, the app version and the parameters, so a re-run replaces.',
       ],
     },
+    ...(output.remarks ?? []).map((text): DocBlock => ({ kind: 'paragraph', text })),
   ];
   for (const { module, attributes } of resolved.modules) {
     const heading = `${module.name} module (${module.usage === 'M' ? 'Mandatory' : module.usage === 'C' ? 'Conditional' : 'User option'})`;
@@ -95,12 +99,12 @@ function outputBlocks(name: string, output: OutputDefinition, load: LoadSpec): D
       blocks.push({ kind: 'paragraph', text: 'Attributes not tabulated (module newer than the tables): none are written unless listed below.' });
       continue;
     }
-    blocks.push({ kind: 'table', header: ['Attribute Name', 'Tag', 'Type', 'Load usage', 'Save action'], rows: attributes.map((a) => row(a, a.type)) });
+    blocks.push({ kind: 'table', header, rows: attributes.map((a) => row(a, a.type)) });
   }
   if (resolved.extras.length > 0) {
     blocks.push(
       { kind: 'heading', level: 4, text: 'Other attributes (listed by the app)' },
-      { kind: 'table', header: ['Attribute Name', 'Tag', 'Type', 'Load usage', 'Save action'], rows: resolved.extras.map((a) => row(a, '3')) },
+      { kind: 'table', header, rows: resolved.extras.map((a) => row(a, '3')) },
     );
   }
   if (used.size > 0) {

@@ -59,7 +59,7 @@ export function bindApp(pluginId: string, declared: ManifestApp, defined: AppDef
     throw new AtriumError(PluginErrorCode.APPS_MISMATCH, `plugin ${pluginId}: the code of app "${declared.id}" does not match its manifest: ${problems.join('; ')}`, { pluginId, app: declared.id, problems });
   }
   const outputs: Record<string, OutputDefinition> = {};
-  for (const [name, output] of Object.entries(declared.outputs ?? {})) outputs[name] = Object.freeze({ ...output, mapping: defined.outputs[name]!.mapping });
+  for (const [name, output] of Object.entries(declared.outputs ?? {})) outputs[name] = Object.freeze({ ...output, ...defined.outputs[name]! });
   return Object.freeze({
     id: defined.id,
     title: declared.title,

@@ -1,6 +1,6 @@
 import type { AppOutput } from '@atrium/sdk';
-import { reducedCtMapping } from './mappings/reduced-ct-mapping.js';
-import { secondaryCaptureMapping } from './mappings/secondary-capture-mapping.js';
+import { reducedCtMapping, reducedCtNotes, reducedCtRemarks } from './mappings/reduced-ct-mapping.js';
+import { secondaryCaptureMapping, secondaryCaptureNotes } from './mappings/secondary-capture-mapping.js';
 import { srMapping } from './mappings/sr-mapping.js';
 
 /**
@@ -9,8 +9,8 @@ import { srMapping } from './mappings/sr-mapping.js';
  * "atrium".apps[0].outputs).
  */
 export const calciumOutputs = {
-  'reduced-ct': { mapping: reducedCtMapping },
-  report: { mapping: secondaryCaptureMapping },
-  'screen-saves': { mapping: secondaryCaptureMapping },
+  'reduced-ct': { mapping: reducedCtMapping, notes: reducedCtNotes, remarks: reducedCtRemarks },
+  report: { mapping: secondaryCaptureMapping, notes: secondaryCaptureNotes },
+  'screen-saves': { mapping: secondaryCaptureMapping, notes: secondaryCaptureNotes },
   sr: { mapping: srMapping },
 } as const satisfies Readonly<Record<string, AppOutput>>;

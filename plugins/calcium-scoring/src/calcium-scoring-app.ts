@@ -8,7 +8,7 @@ import { checkInput } from './check-input.js';
 import { checkProtocol } from './check-protocol.js';
 import { loadSlices } from './load-slices.js';
 import { massCalibration } from './mass-calibration.js';
-import { headFirst, lesionsBySlice } from './outputs/lesions-by-slice.js';
+import { sourceOrder, lesionsBySlice } from './outputs/lesions-by-slice.js';
 import { writeReducedCt } from './outputs/write-reduced-ct.js';
 import { writeReports } from './outputs/write-reports.js';
 import { writeScreenSaves } from './outputs/write-screen-saves.js';
@@ -65,7 +65,7 @@ export const calciumScoringApp = defineApp({
     const shown = score.lesions.filter((l) => (isScored(findings) ? l.artery !== undefined : !l.excluded));
     const bySlice = lesionsBySlice(shown);
     const kept = selectReducedSlices(n, bySlice.keys(), reduceMode(params));
-    await writeReducedCt(ctx, input, headFirst(kept, slices));
+    await writeReducedCt(ctx, input, sourceOrder(kept, slices));
     const saves = await writeScreenSaves(ctx, input, slices, bySlice, findings);
     ctx.signal.throwIfAborted();
     await writeReports(ctx, input, slices, bySlice, findings);

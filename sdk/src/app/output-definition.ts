@@ -42,6 +42,14 @@ export interface ManifestOutput {
  */
 export interface AppOutput {
   readonly mapping: MappingTable;
+  /**
+   * Why an attribute is produced as it is (keyword → text), where the vendor table the mapping
+   * follows says otherwise or the rule depends on the object: printed in the Note column of the
+   * conformance statement, next to the attribute's save action.
+   */
+  readonly notes?: Readonly<Record<string, string>>;
+  /** Paragraphs printed under the output's heading in the conformance statement (what the tables cannot say). */
+  readonly remarks?: readonly string[];
 }
 
 /** An output as the derivation engine builds it: the manifest's declaration joined with the code's mapping table. */

@@ -30,7 +30,13 @@ export function sliceImage(slice: ScoringSlice, lesions: readonly Lesion2D[], co
   return { rows: slice.rows, columns: slice.columns, hu: slice.hu, lesions: lesions.map((l) => ({ pixelIndices: l.pixelIndices, colour: colour ?? lesionColour(l.artery) })) };
 }
 
-/** Slice indices ordered head first (highest patient z first), as the source is read: screen saves and the reduced CT are written in this order. */
-export function headFirst(indices: Iterable<number>, slices: readonly ScoringSlice[]): number[] {
-  return [...indices].sort((a, b) => slices[b]!.position[2] - slices[a]!.position[2] || a - b);
+/**
+ * Slice indices in the source's order — by Instance Number, as a scanner numbers a stack head
+ * first — not the order along the normal the host sorts by (feet first for a head-first stack):
+ * screen saves and the reduced CT are written in this order. Slices without an Instance Number
+ * come last, head (highest patient z) first.
+ */
+export function sourceOrder(indices: Iterable<number>, slices: readonly ScoringSlice[]): number[] {
+  const n = (i: number): number => slices[i]!.instanceNumber ?? Infinity;
+  return [...indices].sort((a, b) => n(a) - n(b) || slices[b]!.position[2] - slices[a]!.position[2]);
 }

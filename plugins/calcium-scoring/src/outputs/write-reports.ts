@@ -27,11 +27,13 @@ export async function writeReports(ctx: AppContext, input: SourceSeries, slices:
   };
   const { score } = f;
   const status = isScored(f) ? `total Agatston ${fixed1(score.total.agatston)}, risk category ${score.riskCategory}` : 'NOT SCORED (no seeds)';
+  const physician = grey16Pixels(renderReport(buildPhysicianPage(f, keyImage), 1, false));
+  const padding = pagePadding(input, physician.data);
   await ctx.derive.write('report', {
     sources: input.instances,
-    pixels: grey16Pixels(renderReport(buildPhysicianPage(f, keyImage), 1, false)),
+    pixels: physician,
     burnedInAnnotation: true,
-    content: { ImageType: 'CAPTURE', ImageComments: `Calcium score physician report: ${status}. ${NOT_FOR_CLINICAL_USE}.` },
+    content: { ImageType: 'CAPTURE', ImageComments: `Calcium score physician report: ${status}. ${NOT_FOR_CLINICAL_USE}.`, ...(padding === undefined ? {} : { PixelPaddingValue: padding }) },
   });
   await ctx.derive.write('report', {
     sources: input.instances,
@@ -40,4 +42,17 @@ export async function writeReports(ctx: AppContext, input: SourceSeries, slices:
     content: { ImageType: 'CAPTURE', ImageComments: `Calcium score patient report: ${status}. ${NOT_FOR_CLINICAL_USE}.` },
   });
   ctx.progress(0.95, 'reports written');
+}
+
+/**
+ * Pixel Padding Value of the grayscale page, as GE SmartScore copies it (Table 4-8): the sources'
+ * value when every source has the same one, it is negative (the page is signed 16-bit, its
+ * pixels 0 … 4080) and no pixel of the page has it (PS3.3 C.7.5.1.1.2); else none.
+ */
+export function pagePadding(input: SourceSeries, page: ArrayLike<number>): number | undefined {
+  const values = input.instances.map((i) => i.number('PixelPaddingValue'));
+  const v = values[0];
+  if (v === undefined || !values.every((x) => x === v) || !(v < 0 && v >= -32768)) return undefined;
+  for (let i = 0; i < page.length; i++) if (page[i] === v) return undefined;
+  return v;
 }

@@ -7,17 +7,17 @@ import { NOT_FOR_CLINICAL_USE } from '../render/render-report.js';
 import { renderScreenSave, type ScreenSavePage } from '../render/render-screen-save.js';
 import { fixed1, formatNumber } from '../report/format.js';
 import type { Lesion2D, ScoringSlice } from '../scoring/index.js';
-import { agatstonOf, headFirst, sliceImage, type LesionsBySlice } from './lesions-by-slice.js';
+import { agatstonOf, sourceOrder, sliceImage, type LesionsBySlice } from './lesions-by-slice.js';
 
 /**
  * One RGB screen save per slice with lesions shown (output `screen-saves`, 1:1 from that slice),
- * written head first as the source is read, Image Type DERIVED\SECONDARY\CAPTURE: the slice
+ * written in the source's order (Instance Number: head first), Image Type DERIVED\SECONDARY\CAPTURE: the slice
  * windowed W 800 / L 200, orientation markers at the edges, its lesions coloured by artery and
  * labelled on a dark backdrop. Not scored: the candidates, labelled "?", and no number.
  * Returns the indices of those slices in the order written. Progress 0.7 → 0.9.
  */
 export async function writeScreenSaves(ctx: AppContext, input: SourceSeries, slices: readonly ScoringSlice[], bySlice: LesionsBySlice, f: CalciumFindings): Promise<number[]> {
-  const saves = headFirst(bySlice.keys(), slices);
+  const saves = sourceOrder(bySlice.keys(), slices);
   for (const [k, i] of saves.entries()) {
     ctx.signal.throwIfAborted();
     const canvas = renderScreenSave(screenSavePage(slices[i]!, bySlice.get(i)!, f));

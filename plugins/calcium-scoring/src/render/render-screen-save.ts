@@ -23,6 +23,9 @@ export interface ScreenSavePage {
   readonly footer: string;
 }
 
+/** Narrower images have no room for orientation markers beside the header, labels and footer. */
+export const MARKERS_MIN_WIDTH = 256;
+
 /** Text scale of a screen save: 1 below 512 columns, 2 from 512, 4 from 1024. */
 export function screenSaveTextScale(columns: number): number {
   return Math.max(1, 2 ** Math.floor(Math.log2(Math.max(1, columns / 256))));
@@ -31,8 +34,8 @@ export function screenSaveTextScale(columns: number): number {
 /**
  * Render a screen save (pure): the slice at full size, windowed for calcium, lesion pixels
  * in their colours; header lines top left, each label right of its lesion (centred on its
- * row) on a black backdrop (so a dark artery colour reads on grey tissue), orientation markers
- * in yellow at the middle of the edges, the footer bottom left. Header, markers and footer have
+ * row; left of or below it where it does not fit) on a black backdrop (so a dark artery colour reads on grey tissue), orientation markers
+ * in yellow at the middle of the edges (images at least {@link MARKERS_MIN_WIDTH} wide), the footer bottom left. Header, markers and footer have
  * a one-pixel black shadow (down-right) so they read on bright bone; text too wide is shortened with "...".
  */
 export function renderScreenSave(page: ScreenSavePage): Canvas {
@@ -47,21 +50,30 @@ export function renderScreenSave(page: ScreenSavePage): Canvas {
   };
   page.header.forEach((line, i) => shadowed(fitText(line, room, { scale }), margin, margin + i * pitch, [255, 255, 255]));
   for (const label of page.labels) {
-    const [row, column] = label.at;
     const width = textWidth(label.text, { scale });
-    const x = Math.max(margin, Math.min(Math.round(column) + 6 * scale, c.width - margin - width));
-    const y = Math.round(row) - Math.floor((7 * scale) / 2);
+    const [x, y] = labelPlace(label.at, width, scale, c, margin);
     fillRect(c, x - scale, y - scale, width + 2 * scale, 9 * scale, [0, 0, 0]);
     drawText(c, label.text, x, y, { scale, colour: label.colour });
   }
-  if (page.markers) {
+  if (page.markers && c.width >= MARKERS_MIN_WIDTH) {
     const { left, right, top, bottom } = page.markers;
     const mid = (text: string): number => Math.floor((c.width - textWidth(text, { scale })) / 2);
     shadowed(left, margin, Math.floor((c.height - 7 * scale) / 2), [255, 255, 0]);
     shadowed(right, c.width - margin - textWidth(right, { scale }), Math.floor((c.height - 7 * scale) / 2), [255, 255, 0]);
-    shadowed(top, mid(top), margin + 3 * pitch, [255, 255, 0]);
+    shadowed(top, mid(top), margin + 4 * pitch, [255, 255, 0]);
     shadowed(bottom, mid(bottom), c.height - margin - 7 * scale - pitch, [255, 255, 0]);
   }
   shadowed(fitText(page.footer, room, { scale }), margin, c.height - margin - 7 * scale, [255, 255, 255]);
   return c;
+}
+
+/** Where a label goes: right of its lesion (centred on its row), else left of it, else below it, kept inside the margins. */
+function labelPlace(at: readonly [number, number], width: number, scale: number, c: Canvas, margin: number): [number, number] {
+  const [row, column] = at.map(Math.round) as [number, number];
+  const gap = 6 * scale;
+  const y = Math.max(margin, Math.min(row - Math.floor((7 * scale) / 2), c.height - margin - 7 * scale));
+  if (column + gap + width <= c.width - margin) return [column + gap, y];
+  if (column - gap - width >= margin) return [column - gap - width, y];
+  const x = Math.max(margin, Math.min(column - Math.floor(width / 2), c.width - margin - width));
+  return [x, row + gap + 7 * scale <= c.height - margin ? row + gap : Math.max(margin, row - gap - 7 * scale)];
 }
