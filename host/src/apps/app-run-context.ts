@@ -37,6 +37,7 @@ export function appRunContext(app: BoundApp, parameters: Readonly<Record<string,
     log: Object.freeze({ info: log('info'), warn: log('warn'), error: log('error') }),
     signal: host.signal ?? new AbortController().signal,
     storage: host.storage,
+    now: host.now,
     warn: (message: string) => void shared.warnings.push(message),
     ...(host.readSeries ? { readSeries: (seriesInstanceUID: string) => host.readSeries!(series.studyInstanceUID, seriesInstanceUID) } : {}),
   });

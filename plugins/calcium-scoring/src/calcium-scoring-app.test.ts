@@ -141,7 +141,8 @@ describe('calcium scoring app: a seeded run', () => {
   });
 
   it('writes what the golden files hold: a reduced CT slice, both reports, a screen save and the SR', async () => {
-    const { reduced, reports, saves, srs } = await run(calciumSeries({ boxes: BOXES }));
+    // The physician page prints the analysis date-time (the run's start, local time): fixed here.
+    const { reduced, reports, saves, srs } = await run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS }, { now: new Date(2026, 0, 2, 10, 20, 30) });
     expectDerivedToMatchGolden(reduced[1]!, 'golden/reduced-ct.json');
     expectDerivedToMatchGolden(reports[0]!, 'golden/report-physician.json');
     expectDerivedToMatchGolden(reports[1]!, 'golden/report-patient.json');

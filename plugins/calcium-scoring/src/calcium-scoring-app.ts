@@ -43,7 +43,7 @@ export const calciumScoringApp = defineApp({
   async run(ctx, input, params) {
     const seeds = parseSeeds(params.seeds);
     const first = input.instances[0]!;
-    const reading = readingOf(params, seeds, first, new Date());
+    const reading = readingOf(params, seeds, first, ctx.now ?? new Date());
     checkInput(input);
     if (!params.allowContrast) checkContrastAttributes(input);
     const protocol = checkProtocol(input, input.geometry!.sliceIncrement!);

@@ -25,6 +25,12 @@ export interface AppContext {
   /** Aborted when the job is cancelled; long loops should check `signal.aborted` or `signal.throwIfAborted()`. */
   readonly signal: AbortSignal;
   readonly storage: PluginStorage;
+  /**
+   * The run's start time: the Content Date/Time the host writes on every derived object of the
+   * run. Use it for times the app prints or encodes (an analysis or verification date-time), so
+   * they agree with the objects. Optional: hosts that cannot provide it leave it undefined.
+   */
+  readonly now?: Date;
   /** Warnings to report with the result (unmet load expectations are added by the host). */
   warn(message: string): void;
   /**

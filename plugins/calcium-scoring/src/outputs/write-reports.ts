@@ -22,8 +22,8 @@ export async function writeReports(ctx: AppContext, input: SourceSeries, slices:
   const keyImage = key === undefined ? undefined : {
     image: renderSlice(sliceImage(slices[key]!, bySlice.get(key)!, [255, 255, 255]), KEY_BOX, 3),
     label: isScored(f)
-      ? `Key: image ${slices[key]!.instanceNumber ?? key + 1}, slice Agatston ${fixed1(agatstonOf(bySlice.get(key)!))}`
-      : `Image ${slices[key]!.instanceNumber ?? key + 1}: candidates, not scored`,
+      ? `Key image ${slices[key]!.instanceNumber ?? key + 1}: Agatston ${fixed1(agatstonOf(bySlice.get(key)!))}`
+      : 'Candidates above the threshold, not scored',
   };
   const { score } = f;
   const status = isScored(f) ? `total Agatston ${fixed1(score.total.agatston)}, risk category ${score.riskCategory}` : 'NOT SCORED (no seeds)';
