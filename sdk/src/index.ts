@@ -30,7 +30,7 @@ export {
   appEquipmentMapping, generalEquipmentMapping, generalSeriesMapping, generalStudyMapping, patientMapping, patientStudyMapping, scEquipmentMapping, sopCommonMapping,
 } from './app/module-mappings.js';
 export { defineApp, type AppDefinition, type AppResult } from './app/app-definition.js';
-export type { AppContext, Logger, PluginStorage } from './context/app-context.js';
+export type { AppContext, Logger, PluginStorage, SupersededObject } from './context/app-context.js';
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
 export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
 export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';

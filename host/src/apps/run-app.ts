@@ -11,6 +11,7 @@ import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, W
 import { appWorkerUrl } from './app-worker-url.js';
 import { findStudySeries } from './find-study-series.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
+import { previousOutputs, type PreviousOutput } from './previous-outputs.js';
 
 /** What the app runner needs from the host. */
 export interface AppRunDeps {
@@ -36,6 +37,8 @@ export interface AppRunRequest {
   readonly studyInstanceUID?: string;
   /** Parameters as given (strings from the command line, or JSON values). */
   readonly params: Readonly<Record<string, unknown>>;
+  /** Keep what earlier runs of the app wrote from the input (default: a successful run removes it). */
+  readonly keepPrevious?: boolean;
 }
 
 /** The outcome of a run: the app's summary and what it wrote. */
@@ -48,6 +51,8 @@ export interface AppRunResult {
   readonly summary: string;
   readonly data?: Readonly<Record<string, unknown>>;
   readonly written: readonly WrittenObject[];
+  /** What earlier runs of the app wrote from the input and this run replaced: removed from the store. */
+  readonly removed: readonly { readonly seriesInstanceUID: string; readonly sopInstanceUID: string }[];
   readonly warnings: readonly string[];
   readonly parameters: Readonly<Record<string, unknown>>;
 }
@@ -60,6 +65,12 @@ export interface AppRunResult {
  * its objects; each derived object is stored here, on the main thread, through the
  * normal store path (validation, quarantine), never over an instance the app did not write
  * (checkDerivedTarget). Cancelling terminates the worker.
+ *
+ * A re-run replaces: the objects earlier runs of the app wrote from the input series (found
+ * before the run, {@link previousOutputs}) that this run did not write again are removed from
+ * the store once it succeeds, and the app sees those of other derived series as
+ * `ctx.superseded` (its SR names them); the study never holds two contradictory results.
+ * `keepPrevious` keeps them (and gives the app none). A failed run removes nothing.
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
  *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
@@ -76,6 +87,7 @@ export async function runApp(
   const { app } = await deps.registry.loadApp(req.app);
   const { index, store, files } = deps.workstation;
   const instances = inputInstances(deps.workstation, req);
+  const previous = req.keepPrevious ? [] : previousOutputs(index, files, app.qualifiedId, instances);
   const storage = deps.storages.forPlugin(app.pluginId);
   const reserved = new Map<string, number>();
   const manufacturer = deps.registry.get(app.pluginId)?.manifest?.manufacturer;
@@ -92,6 +104,7 @@ export async function runApp(
     stationName: hostname().slice(0, 16),
     operatorsName: safeUser(),
     ...(deps.uidRoot ? { uidRoot: deps.uidRoot } : {}),
+    ...(previous.length > 0 ? { previous } : {}),
     ...(req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : {}),
   };
   const out = await runInWorker<AppWorkerResult>(deps.worker?.url ?? appWorkerUrl(), data, {
@@ -132,8 +145,22 @@ export async function runApp(
   });
   // The derived series are complete now that the run is done (instanceStored came from the store's commit).
   store.completeSeries(new Set(out.written.map((w) => w.seriesInstanceUID)));
+  const removed = removePrevious(deps.workstation, previous, out.written);
   const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
-  return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
+  return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, removed, warnings: out.warnings, parameters: out.parameters };
+}
+
+/** Remove the earlier outputs this run did not write again (index first, then the files, as `atrium rm`). */
+function removePrevious(workstation: Workstation, previous: readonly PreviousOutput[], written: readonly WrittenObject[]): AppRunResult['removed'] {
+  const rewritten = new Set(written.map((w) => w.sopInstanceUID));
+  const removed: { seriesInstanceUID: string; sopInstanceUID: string }[] = [];
+  for (const p of previous) {
+    if (rewritten.has(p.sopInstanceUID)) continue;
+    const result = workstation.index.removeInstance({ SOPInstanceUID: p.sopInstanceUID, SeriesInstanceUID: p.seriesInstanceUID });
+    for (const path of result.paths) workstation.files.remove(path);
+    if (result.instances > 0) removed.push({ seriesInstanceUID: p.seriesInstanceUID, sopInstanceUID: p.sopInstanceUID });
+  }
+  return removed;
 }
 
 /** The stored instances of the request's series or study. */

@@ -1,4 +1,4 @@
-import { defineApp, srReferenceTo } from '@atrium/sdk';
+import { defineApp, SopClass, srReferenceTo } from '@atrium/sdk';
 import { calciumLoadSpec } from './calcium-load-spec.js';
 import { calciumOutputs } from './calcium-outputs.js';
 import { calciumParameters } from './calcium-parameters.js';
@@ -73,7 +73,9 @@ export const calciumScoringApp = defineApp({
     // The structured report: derived from the scored slices (their Patient / Study attributes), else from the whole series.
     const scoredSlices = [...new Set(score.lesions.filter((l) => l.artery !== undefined).map((l) => l.sliceIndex))].sort((a, b) => a - b);
     const srSources = scoredSlices.length > 0 ? scoredSlices.map((i) => input.instances[i]!) : input.instances;
-    await ctx.derive.write('sr', { sources: srSources, content: buildSrContent(findings, input.instances.map((s) => srReferenceTo(s))) });
+    // A re-run with other seeds supersedes the earlier SRs of this series: named as its predecessors.
+    const predecessors = (ctx.superseded ?? []).filter((o) => o.sopClassUID === SopClass.ComprehensiveSRStorage);
+    await ctx.derive.write('sr', { sources: srSources, content: buildSrContent(findings, input.instances.map((s) => srReferenceTo(s)), predecessors) });
     ctx.progress(1, 'structured report written');
 
     return {

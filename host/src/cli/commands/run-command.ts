@@ -13,14 +13,14 @@ import { appParametersHelp } from './app-parameters-help.js';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json]',
-  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote',
+  usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json] [--keep-previous]',
+  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote; what earlier runs of the app wrote from the same series is replaced (removed) unless --keep-previous',
   help: appParametersHelp,
   run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { series: { type: 'string' }, study: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' } },
+      options: { series: { type: 'string' }, study: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' }, 'keep-previous': { type: 'boolean' } },
     });
     const appId = positionals[0];
     if (!appId || (values.series === undefined) === (values.study === undefined)) {
@@ -36,7 +36,7 @@ export const runCommand: Command = {
       const runner = container.get<JobRunner>(JobRunner);
       const input = values.study !== undefined ? { studyInstanceUID: values.study } : { seriesInstanceUID: values.series! };
       const label = `${app.qualifiedId} on ${values.study !== undefined ? `study ${values.study}` : values.series}`;
-      const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, ...input, params: raw }, label, maxAttempts: 1 });
+      const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, ...input, params: raw, ...(values['keep-previous'] ? { keepPrevious: true } : {}) }, label, maxAttempts: 1 });
       const bar = new ProgressBar(app.appId);
       const sub = runner.onDidProgressJob((e) => e.jobId === job.id && bar.update(Math.round(e.progress * 100), 100, e.message ?? ''));
       const done = await runner.runJob(job.id);
@@ -57,6 +57,10 @@ export const runCommand: Command = {
       if (result.written.length > 0) {
         ctx.out(`\nwritten (job ${done.id}):`);
         ctx.out(printTable(result.written.map((w) => ({ ...w })), values.study !== undefined ? ['output', 'status', 'studyInstanceUID', 'seriesInstanceUID', 'sopInstanceUID'] : ['output', 'status', 'seriesInstanceUID', 'sopInstanceUID']));
+      }
+      if (result.removed.length > 0) {
+        ctx.out(`\nreplaced: ${result.removed.length} object(s) of earlier runs on the same series removed (--keep-previous keeps them):`);
+        ctx.out(printTable(result.removed.map((r) => ({ ...r })), ['seriesInstanceUID', 'sopInstanceUID']));
       }
       return 0;
     });

@@ -1,4 +1,4 @@
-import { buildSrDocument, type CodedConcept, type DicomItem, type SrChild, type SrImageReference, type SrVerification } from '@atrium/sdk';
+import { buildSrDocument, type CodedConcept, type DicomItem, type SrChild, type SrImageReference, type SrObjectReference, type SrVerification } from '@atrium/sdk';
 import { isScored, type CalciumFindings } from '../calcium-findings.js';
 import { formatNumber } from '../report/format.js';
 import { cacDrs, type Artery } from '../scoring/index.js';
@@ -19,9 +19,10 @@ const round = (v: number): number => Math.round(v * 1000) / 1000;
  * Always: TEXT scoring method and acquisition protocol, TEXT "Non-standard protocol" when the
  * slices are not 2.5–3 mm and contiguous. Verification Flag VERIFIED with the reader as
  * Verifying Observer when a reader verified the reading, else UNVERIFIED.
+ * `predecessors`: the SRs of earlier runs this one supersedes (Predecessor Documents Sequence).
  * Values are rounded to 0.001. Codes: see `codes.ts`.
  */
-export function buildSrContent(f: CalciumFindings, series: readonly SrImageReference[]): DicomItem {
+export function buildSrContent(f: CalciumFindings, series: readonly SrImageReference[], predecessors: readonly SrObjectReference[] = []): DicomItem {
   const { score } = f;
   const bySop = new Map(series.map((s) => [s.sopInstanceUID, s]));
   const imagesOf = (artery: Artery | undefined): SrImageReference[] => {
@@ -61,6 +62,7 @@ export function buildSrContent(f: CalciumFindings, series: readonly SrImageRefer
     verification: verification(f),
     codingSchemes: [PRIVATE_SCHEME],
     evidence: series,
+    predecessors,
     root: { valueType: 'CONTAINER', concept: SR_CODES.report, continuity: 'SEPARATE', children: tree },
   });
 }
