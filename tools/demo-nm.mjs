@@ -79,7 +79,7 @@ const truth = study.gatedPhantom.regionTruth;
 console.log(`  slot counts / median: ${w.slotDeviation.map((d) => (1 + d).toFixed(3)).join(' ')} (flagged: ${w.flaggedSlots.length ? w.flaggedSlots.join(', ') : 'none'})`);
 console.log(`  LV curve end-systole in slot ${w.lvCurve.indexOf(Math.max(...w.lvCurve)) + 1} (phantom: slot ${truth.indexOf(Math.max(...truth)) + 1})`);
 const d = renogram.data;
-const f = (v) => (v === null ? '-' : v.toFixed(2));
+const f = (v) => (v === null ? '-' : (Math.abs(v) < 0.005 ? 0 : v).toFixed(2));
 console.log(`  split L ${f(d.left.splitPercent)} % / R ${f(d.right.splitPercent)} % (phantom: 40 / 60)`);
 console.log(`  Tmax L ${f(d.left.tmaxMin)} / R ${f(d.right.tmaxMin)} min; T1/2 L ${f(d.left.tHalfMin)} / R ${f(d.right.tHalfMin)} min; after diuretic L ${f(d.left.tHalfDiureticMin)} / R ${f(d.right.tHalfDiureticMin)} min; 20 min/peak L ${f(d.left.ratio20)} / R ${f(d.right.ratio20)}`);
 

@@ -138,6 +138,13 @@ describe('atrium deid: files that are not what they seem get coded errors, never
     expect(await bad(mr, '--out', fifo)).toContain('is a FIFO (named pipe), not a folder [ATRIUM_ERR_DEID_OUT]');
     expect(await bad(mr, '--out', join(dir, 'loop-a'))).toContain('is a symbolic link loop [ATRIUM_ERR_DEID_OUT]');
     expect(await bad(mr, '--out', join(dir, 'file', 'out'))).toContain('has a file where a folder should be in its path [ATRIUM_ERR_DEID_OUT]');
+    // A new folder is made in an existing one (as mkdir would); a mistyped parent chain is never created.
+    const missing = join(dir, 'no', 'such');
+    expect(await bad(mr, '--out', join(missing, 'out'))).toContain(`output folder ${join(missing, 'out')} is in a missing folder (${missing} does not exist): create that first`);
+    expect(existsSync(join(dir, 'no'))).toBe(false);
+    const created = await atrium('deid', mr, '--out', join(dir, 'new-out'));
+    expect(created.code, created.err).toBe(0);
+    expect(filesUnder(join(dir, 'new-out'))).toHaveLength(1);
     expect(await bad(mr, '--out', join(tempDir(), 'out'), '--map', join(dir, 'folder'))).toContain('is a folder, not a file [ATRIUM_ERR_DEID_MAP]');
     expect(await bad(mr, '--out', join(tempDir(), 'out'), '--map', fifo)).toContain('is a FIFO (named pipe), not a file [ATRIUM_ERR_DEID_MAP]');
     expect(await bad(mr, '--out', join(tempDir(), 'out'), '--map', join(dir, 'no.csv'))).toContain('does not exist [ATRIUM_ERR_DEID_MAP]');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { calciumPhantomSeries } from '../../host/src/testing/calcium-phantom.js';
+import { calciumPhantomSeries } from '../../plugins/calcium-scoring/src/test-support/calcium-phantom.js';
 import { chromiumPath, launchBrowser, screenshotFolder } from '../support/browser.js';
 import { readSample, REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';

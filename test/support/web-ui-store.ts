@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { calciumPhantomSeries, type CalciumPhantom } from '../../host/src/testing/calcium-phantom.js';
+import { calciumPhantomSeries, type CalciumPhantom } from '../../plugins/calcium-scoring/src/test-support/calcium-phantom.js';
 import { REPO_ROOT } from './samples.js';
 
 const ATRIUM = fileURLToPath(new URL('../../host/bin/atrium.js', import.meta.url));

@@ -103,6 +103,12 @@ describe('inputs the de-identifier refuses', () => {
     const item = new DataSet([stringElement(Tag.ReferencedSOPInstanceUID, 'UI', '1.2.3'), stringElement(Tag.ReferencedSOPClassUID, 'UI', '1.2.840.10008.5.1.4.1.1.4')], mr.dataset.encoding);
     const sequence: DataElement = { tag: Tag.ReferencedImageSequence, vr: 'SQ', value: new Uint8Array(0), undefinedLength: false, items: [{ undefinedLength: false, dataset: item }] };
     expect(() => deidentify(withIdentity(mr, [[Tag.ReferencedImageSequence, sequence]]), { secret: 's' })).toThrow('(0008,1140)[0]/(0008,1150) follows (0008,1140)[0]/(0008,1155)');
+    // 40 levels deep, the message shows the first and last three steps of the path
+    let deep = sequence;
+    for (let i = 0; i < 39; i++) deep = { ...sequence, items: [{ undefinedLength: false, dataset: new DataSet([deep], mr.dataset.encoding) }] };
+    const message = String((() => { try { deidentify(withIdentity(mr, [[Tag.ReferencedImageSequence, deep]]), { secret: 's' }); } catch (e) { return e; } })());
+    expect(message).toContain('(0008,1140)[0]/(0008,1140)[0]/(0008,1140)[0]/… 35 more …/(0008,1140)[0]/(0008,1140)[0]/(0008,1150) (41 levels) follows ');
+    expect(message.length).toBeLessThan(500);
     const padded = parseDicom(new Uint8Array(Buffer.concat([readSample('mr/MR_small.dcm'), new Uint8Array(24)])));
     expect(padded.dataset.elements.at(-1)?.tag).toBe(0);
     expect(codeOf(() => deidentify(padded, { secret: 's' }))).toBe('written');

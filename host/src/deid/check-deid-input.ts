@@ -1,4 +1,5 @@
 import { Tag, lookupTag } from '@atrium/sdk';
+import { cappedPath } from '../io/capped-path.js';
 import type { DataSet } from '../io/data-set.js';
 import { formatTag } from '../io/parse-error.js';
 import { AtriumError } from '../errors/atrium-error.js';
@@ -29,7 +30,7 @@ export function checkDeidInput(ds: DataSet): void {
       throw new AtriumError('ATRIUM_ERR_DEID_IDENTITY', `object ${sop}: ${name} ${problem}; a de-identified copy could be neither filed nor referenced, refused (a damaged file?)`, { tag, sopInstanceUID: sop });
     }
   }
-  const disorder = firstOutOfOrder(ds, '');
+  const disorder = firstOutOfOrder(ds, []);
   if (disorder !== undefined) {
     throw new AtriumError('ATRIUM_ERR_DEID_MALFORMED', `object ${sop}: ${disorder}: the file is damaged (a wrong value length makes the elements after it read as its value), refused`, { sopInstanceUID: sop });
   }
@@ -48,16 +49,19 @@ function uidProblem(ds: DataSet, tag: number): string | undefined {
   return undefined;
 }
 
-/** Where a data set's elements first go backwards, as text; undefined when they ascend throughout. */
-function firstOutOfOrder(ds: DataSet, path: string): string | undefined {
+/**
+ * Where a data set's elements first go backwards, as text (`path`: the items above it, as
+ * `(gggg,eeee)[i]`; printed capped, see cappedPath); undefined when they ascend throughout.
+ */
+function firstOutOfOrder(ds: DataSet, path: readonly string[]): string | undefined {
   let previous = -1;
   for (const e of ds.elements) {
     const tag = e.tag >>> 0;
     if (tag === 0 && e.value.length === 0) continue;
-    if (tag <= previous) return `${path}${formatTag(tag)} follows ${path}${formatTag(previous)} (elements out of order)`;
+    if (tag <= previous) return `${cappedPath([...path, formatTag(tag)], '/')} follows ${cappedPath([...path, formatTag(previous)], '/')} (elements out of order)`;
     previous = tag;
     for (const [i, item] of (e.items ?? []).entries()) {
-      const inner = firstOutOfOrder(item.dataset, `${path}${formatTag(tag)}[${i}]/`);
+      const inner = firstOutOfOrder(item.dataset, [...path, `${formatTag(tag)}[${i}]`]);
       if (inner !== undefined) return inner;
     }
   }

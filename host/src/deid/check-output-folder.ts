@@ -1,4 +1,4 @@
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AtriumError } from '../errors/atrium-error.js';
 import { fileProblem, kindOf } from '../io/regular-file.js';
@@ -13,8 +13,9 @@ export interface ProtectedFolder {
  * Check `out` as the output folder of a de-identification, before anything is written (nothing is
  * created here: the first copy written creates it); refuse it with ATRIUM_ERR_DEID_OUT, naming the
  * folder and why:
- * - it must be a folder, or not exist yet; not a file, a FIFO, a symbolic link loop, a path
- *   through a file, or a folder that cannot be written;
+ * - it must be a folder, or a new folder in one that exists (created as `mkdir` would: a mistyped
+ *   parent is refused rather than a whole chain of folders created); not a file, a FIFO, a symbolic
+ *   link loop, a path through a file, or a folder that cannot be written;
  * - it must not be one of the `protected` folders or inside one — an input folder (a DICOMDIR's
  *   media folder, a file's own path) or the store that holds the originals: copies written there
  *   would mix with the originals, be walked again as inputs, or (keeping UIDs) take their names.
@@ -40,14 +41,31 @@ export function checkOutputFolder(out: string, protectedFolders: readonly Protec
   } catch (e) {
     return fail(fileProblem(e));
   }
-  if (st === undefined) return abs;
-  if (!st.isDirectory()) fail(`is ${kindOf(st)}, not a folder`);
-  try {
-    accessSync(real, constants.W_OK | constants.X_OK);
-  } catch (e) {
-    fail(fileProblem(e));
+  if (st === undefined) {
+    checkParent(dirname(real), fail);
+    return abs;
   }
+  if (!st.isDirectory()) fail(`is ${kindOf(st)}, not a folder`);
+  writable(real, '', fail);
   return abs;
+}
+
+/**
+ * The folder a new output folder is created in (its real path: a file or FIFO there already
+ * failed as "a file where a folder should be"): it must exist and be writable.
+ */
+function checkParent(parent: string, fail: (why: string) => never): void {
+  if (!existsSync(parent)) fail(`is in a missing folder (${parent} does not exist): create that first, or give an existing folder or a new one in an existing folder`);
+  writable(parent, `cannot be created: ${parent} `, fail);
+}
+
+/** A folder that can be written in; else `fail` with `prefix` and the reason. */
+function writable(folder: string, prefix: string, fail: (why: string) => never): void {
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    fail(`${prefix}${fileProblem(e)}`);
+  }
 }
 
 /**

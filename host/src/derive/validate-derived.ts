@@ -1,5 +1,6 @@
 import { iodById, lookupTag, tagToString, type AttributeType } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
+import { cappedPath } from '../io/capped-path.js';
 import { TEXT_VRS } from '../io/charset/index.js';
 import type { DataElement } from '../io/data-element.js';
 import type { DataSet } from '../io/data-set.js';
@@ -88,7 +89,7 @@ function checkElements(ds: DataSet, path: readonly string[], ruleOf: (keyword: s
     const entry = lookupTag(e.tag);
     const keyword = entry?.keyword || tagToString(e.tag);
     const top = path[0] ?? keyword;
-    const where = path.length === 0 ? `${keyword} ${tagToString(e.tag)}` : `${[...path, keyword].join(' > ')} ${tagToString(e.tag)}`;
+    const where = path.length === 0 ? `${keyword} ${tagToString(e.tag)}` : `${cappedPath([...path, keyword])} ${tagToString(e.tag)}`;
     const report = (message: string): void => {
       problems.push({ keyword, tag: tagToString(e.tag), rule: ruleOf(top), message: `${where} ${message} (rule: ${ruleOf(top)})` });
     };

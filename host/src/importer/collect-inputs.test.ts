@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -110,5 +110,45 @@ describe('collectInputs', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('walks each folder once: a link back up is one loop entry, a link out of the folders given (to /) is not followed', () => {
+    const dir = tempDir();
+    copyFileSync('samples/mr/MR_small.dcm', join(dir, 'ok.dcm'));
+    mkdirSync(join(dir, 'sub.dcm'));
+    symlinkSync('..', join(dir, 'sub.dcm', 'up'));
+    symlinkSync('/', join(dir, 'root'));
+    symlinkSync('/etc/hostname', join(dir, 'outside.dcm'));
+    const inputs = collectInputs([dir]);
+    expect(inputs).toEqual([
+      { path: join(dir, 'ok.dcm'), found: true },
+      { path: join(dir, 'outside.dcm'), code: 'ATRIUM_ERR_IMPORT_READ', error: `is a symbolic link to ${realpathSync('/etc/hostname')}, outside the folders given: not followed (name it to read it)` },
+      { path: join(dir, 'root'), code: 'ATRIUM_ERR_IMPORT_READ', error: 'is a symbolic link to /, outside the folders given: not followed (name it to read it)' },
+      { path: join(dir, 'sub.dcm', 'up'), code: 'ATRIUM_ERR_IMPORT_READ', error: `is a symbolic link loop: it leads back to ${dir}, which is being read` },
+    ]);
+  });
+
+  it('follows links inside the folders given and links named as arguments; a folder or file reached twice is listed once', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'b', 'c'), { recursive: true });
+    copyFileSync('samples/mr/MR_small.dcm', join(dir, 'b', 'c', 'mr.dcm'));
+    symlinkSync(join(dir, 'b'), join(dir, 'a-link-to-b'));
+    symlinkSync(join('c', 'mr.dcm'), join(dir, 'b', 'same.dcm'));
+    expect(collectInputs([dir, join(dir, 'b')])).toEqual([{ path: join(dir, 'a-link-to-b', 'c', 'mr.dcm'), found: true }]);
+    const other = tempDir();
+    copyFileSync('samples/sc/SC_rgb.dcm', join(other, 'sc.dcm'));
+    symlinkSync(other, join(dir, 'other'));
+    expect(collectInputs([join(dir, 'other')])).toEqual([{ path: join(dir, 'other', 'sc.dcm'), found: true }]);
+    // `other` is named too: the link to it is followed where it is met, and the folder not walked again
+    expect(collectInputs([dir, other])).toEqual([{ path: join(dir, 'a-link-to-b', 'c', 'mr.dcm'), found: true }, { path: join(dir, 'other', 'sc.dcm'), found: true }]);
+  });
+
+  it('reports a FIFO or a device named as an input (never opened)', () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'fifo.dcm')]);
+    expect(collectInputs([join(dir, 'fifo.dcm'), '/dev/zero'])).toEqual([
+      { path: join(dir, 'fifo.dcm'), code: 'ATRIUM_ERR_IMPORT_READ', error: 'is a FIFO (named pipe), not a file' },
+      { path: '/dev/zero', code: 'ATRIUM_ERR_IMPORT_READ', error: 'is a device, not a file' },
+    ]);
   });
 });

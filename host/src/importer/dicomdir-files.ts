@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Tag } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { quoteValue } from '../io/quote-value.js';
+import { readRegularFile } from '../io/regular-file.js';
 
 /** Media Storage Directory Storage (PS3.10 §7.2, PS3.3 F.3). */
 export const MEDIA_STORAGE_DIRECTORY_SOP_CLASS = '1.2.840.10008.1.3.10';
@@ -19,11 +20,12 @@ export type ReferencedFile =
  * An ID that would leave that folder — a `..` or `.` component, an empty one, one holding
  * a path separator, a drive or a control character, or a path that resolves (through a
  * symbolic link) outside the media — is refused and never opened.
- * Throws ATRIUM_ERR_DICOMDIR_INVALID when the file is not a Media Storage Directory, or
- * the parser's ATRIUM_ERR_PARSE_* when it cannot be read.
+ * Throws ATRIUM_ERR_DICOMDIR_INVALID when the file is not a Media Storage Directory, the
+ * parser's ATRIUM_ERR_PARSE_* when it cannot be parsed, FileProblem when it is not a regular
+ * file that can be read.
  */
 export function dicomdirFiles(dicomdirPath: string): ReferencedFile[] {
-  const file = parseDicom(readFileSync(dicomdirPath));
+  const file = parseDicom(readRegularFile(dicomdirPath));
   const sopClass = file.meta?.string(Tag.MediaStorageSOPClassUID) ?? file.dataset.string(Tag.SOPClassUID);
   if (sopClass !== MEDIA_STORAGE_DIRECTORY_SOP_CLASS) {
     throw new AtriumError('ATRIUM_ERR_DICOMDIR_INVALID', `${dicomdirPath} is not a DICOMDIR (Media Storage SOP Class ${sopClass ?? 'absent'})`, { path: dicomdirPath });

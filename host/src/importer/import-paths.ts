@@ -1,10 +1,13 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { isAtriumError } from '../errors/atrium-error.js';
+import { FileProblem, readStart, withRegularFile } from '../io/regular-file.js';
 import type { InstanceStore } from '../store/instance-store.js';
 import { receivedFile } from '../store/receive-large-object.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs, type ImportInput } from './collect-inputs.js';
 import { looksLikeDicom } from './looks-like-dicom.js';
+
+/** The start of a file that {@link looksLikeDicom} needs: preamble, "DICM" and the first element header. */
+const HEAD_BYTES = 136;
 
 /** One line of the import summary. */
 export type ImportItem = StoreOutcome & { readonly file: string };
@@ -74,7 +77,11 @@ export function importPaths(store: InstanceStore, paths: readonly string[], onPr
   return { items, stored: count('stored'), replaced: count('replaced'), withWarnings, duplicate: count('duplicate'), rejected: count('rejected'), unreadable, skipped };
 }
 
-/** The outcome of one input. The file is read by the store: whole up to 64 MiB, larger ones in chunks (never all in memory). */
+/**
+ * The outcome of one input. The file is read by the store: whole up to 64 MiB, larger ones in
+ * chunks (never all in memory). Every read, of a file named or met in a folder, opens it
+ * non-blocking and checks the open descriptor: a FIFO or a device is not read, never waited on.
+ */
 function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotReadInput | { skipped: string } {
   const file = input.path;
   const source = `import:${file}`;
@@ -82,7 +89,7 @@ function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotRe
   if ('error' in input && !input.quarantine) return notRead(input.code, input.error);
   let head: Uint8Array;
   try {
-    head = readHead(file);
+    head = withRegularFile(file, (fd, size) => readStart(fd, Math.min(size, HEAD_BYTES)));
   } catch (e) {
     return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
   }
@@ -93,18 +100,7 @@ function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotRe
   } catch (e) {
     // The store refuses bad input itself; what throws is reading the input, the disk or the index (see InstanceStore.receive).
     if (isAtriumError(e, 'ATRIUM_ERR_STORE_INDEX_FAILED')) return notRead(e.code, e.message);
-    if ((e as NodeJS.ErrnoException).path === file) return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
+    if (e instanceof FileProblem || (e as NodeJS.ErrnoException).path === file) return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
     return notRead('ATRIUM_ERR_STORE_FAILED', `not stored, and its bytes could not be kept in quarantine: ${(e as Error).message}`);
-  }
-}
-
-/** The first 136 bytes of a file (preamble, "DICM" and the first element header): what {@link looksLikeDicom} needs. */
-function readHead(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const head = new Uint8Array(136);
-    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
+import { openRegularFile } from './regular-file.js';
 
 /**
  * Positional reads of an object too large to hold in memory: `bytes(at, n)` returns
@@ -80,12 +81,16 @@ export class FileWindow implements ByteWindow {
   }
 }
 
-/** Runs `fn` with a {@link FileWindow} on `path`, closing the file afterwards (once a returned promise settles). */
+/**
+ * Runs `fn` with a {@link FileWindow} on `path`, closing the file afterwards (once a returned
+ * promise settles). Only a regular file is read: a FIFO or a device throws FileProblem (see
+ * openRegularFile), never blocks or reads forever.
+ */
 export function withFileWindow<T>(path: string, fn: (window: FileWindow) => T): T {
-  const fd = openSync(path, 'r');
+  const { fd, size } = openRegularFile(path);
   let result: T;
   try {
-    result = fn(new FileWindow(fd));
+    result = fn(new FileWindow(fd, size));
   } catch (e) {
     closeSync(fd);
     throw e;

@@ -1,9 +1,10 @@
-import { MemoryWindow, type ByteWindow } from './byte-window.js';
+import type { ByteWindow } from './byte-window.js';
 import { DataSet } from './data-set.js';
 import { UNDEFINED_LENGTH, type DataElement } from './data-element.js';
 import { SPECIFIC_CHARACTER_SET } from './element-header.js';
 import { dumpDataset, dumpLine, valuePrefixBytes, type DumpOptions } from './dump-dataset.js';
-import { inflate, type Preface } from './parse-part10.js';
+import { inflateDataset } from './inflate-dataset.js';
+import type { Preface } from './parse-part10.js';
 import { readPreface } from './read-preface.js';
 import { DEFAULT_PARSE_LIMITS, ParseBudget, type ParseLimits } from './parse-limits.js';
 import type { DatasetEncoding } from './transfer-syntax.js';
@@ -17,7 +18,8 @@ export interface FileListing {
   /**
    * The data set, one line at a time, as {@link dumpDataset} lists it. The file is read
    * twice (the first pass counts the items of each sequence and the elements of each
-   * item), never held: memory is a few bytes per sequence and item.
+   * item), never held: memory is a few bytes per sequence and item. Run it to its end (or
+   * `return()` it): a deflated data set's temporary file is released then.
    */
   readonly dataset: Generator<string>;
 }
@@ -25,25 +27,41 @@ export interface FileListing {
 /**
  * The dcmdump-like listing of a file read through `window`, streamed. Only nesting depth
  * is limited (`limits.maxDepth`): a stored object is listed whatever it holds. A deflated
- * data set is inflated in memory (up to `limits.maxInflatedBytes`).
+ * data set is inflated as a stream (up to `limits.maxInflatedBytes`; past 32 MiB into a
+ * temporary file in `tempDir`, see inflateDataset) and listed from there.
  * Throws the parser's ATRIUM_ERR_PARSE_* errors, before any line of the data set.
  */
-export function dumpFile(window: ByteWindow, options: DumpOptions & { readonly limits?: ParseLimits } = {}): FileListing {
+export function dumpFile(window: ByteWindow, options: DumpOptions & { readonly limits?: ParseLimits; readonly tempDir?: string } = {}): FileListing {
   const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
   const preface = readPreface(window);
   const { transferSyntax } = preface;
-  const source = transferSyntax.deflated
-    ? new MemoryWindow(inflate(window.bytes(preface.datasetStart, window.size - preface.datasetStart), preface.datasetStart, limits.maxInflatedBytes))
-    : window;
-  const start = transferSyntax.deflated ? 0 : preface.datasetStart;
+  const inflated = transferSyntax.deflated
+    ? inflateDataset(window, preface.datasetStart, { maxBytes: limits.maxInflatedBytes, ...(options.tempDir ? { tempDir: options.tempDir } : {}) })
+    : undefined;
+  const source = inflated?.window ?? window;
+  const start = inflated ? 0 : preface.datasetStart;
   const walk = (): Generator<WalkEvent, number> =>
     walkDataset(source, start, source.size, transferSyntax, new ParseBudget({ ...limits, maxElements: Infinity, maxItems: Infinity }));
-  const counts = countChildren(walk());
-  return {
-    preface,
-    meta: preface.meta ? dumpDataset(preface.meta, options).split('\n') : [],
-    dataset: listLines(walk(), counts, source, transferSyntax, options.maxValueChars ?? 64),
-  };
+  try {
+    const counts = countChildren(walk());
+    return {
+      preface,
+      meta: preface.meta ? dumpDataset(preface.meta, options).split('\n') : [],
+      dataset: closing(listLines(walk(), counts, source, transferSyntax, options.maxValueChars ?? 64), () => inflated?.close()),
+    };
+  } catch (e) {
+    inflated?.close();
+    throw e;
+  }
+}
+
+/** `lines`, then `close()` once they are done or abandoned. */
+function* closing(lines: Generator<string>, close: () => void): Generator<string> {
+  try {
+    yield* lines;
+  } finally {
+    close();
+  }
 }
 
 /** Children of every sequence (its items), item (its elements) and pixel sequence (its items), in walk order. */

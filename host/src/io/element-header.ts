@@ -82,6 +82,25 @@ export function elementLayout(h: ElementHeader, enc: DatasetEncoding, depth: num
   return h.vr === 'SQ' ? { kind: 'sequence', vr: 'SQ', itemsEncoding: enc } : { kind: 'value' };
 }
 
+/**
+ * Whether `tag`, read where a data element is expected, is the Item Delimitation Item that
+ * ends the item of undefined length being read (`inItem`). Any other tag of group FFFE —
+ * kept for items and delimiters (PS3.5 §7.5) — is not a data element: a stray Sequence
+ * Delimitation Item or Item, an Item Delimitation Item outside such an item. DCMTK stops
+ * reading there and pydicom cannot list it, so it is refused (ATRIUM_ERR_PARSE_MALFORMED)
+ * by the parser and the streaming walker alike: the store, `show`, `render` and the
+ * de-identifier give one verdict.
+ */
+export function endsItem(tag: number, inItem: boolean, path: readonly number[], offset: number): boolean {
+  if (tag >>> 16 !== 0xfffe) return false;
+  if (tag === ITEM_DELIMITATION) {
+    if (inItem) return true;
+    throw parseError('MALFORMED', 'Item Delimitation Item outside an item of undefined length', path, offset);
+  }
+  const what = tag === SEQUENCE_DELIMITATION ? 'a Sequence Delimitation Item (FFFE,E0DD), which ends no sequence here,' : tag === ITEM ? 'an Item (FFFE,E000) outside a sequence' : `${formatTag(tag)} (group FFFE holds only items and delimiters)`;
+  throw parseError('MALFORMED', `found ${what} where a data element${inItem ? ' or the Item Delimitation Item' : ''} is expected`, path, offset);
+}
+
 /** The item header at `pos` of a sequence (8 bytes must be there): its tag and length. */
 export function readItemHeader(view: DataView, pos: number, le: boolean): { tag: number; length: number } {
   return { tag: view.getUint16(pos, le) * 0x10000 + view.getUint16(pos + 2, le), length: view.getUint32(pos + 4, le) };

@@ -3,12 +3,14 @@
  * frame of the file parsed into memory, and reading one frame reads the header and that
  * frame's bytes, not the file — native (byte ranges, also 1-bit frames that do not start
  * on a byte, big endian) and encapsulated (through the Basic Offset Table, or a scan of the
- * fragment headers without one).
+ * fragment headers without one); deflated, inflated in memory or, when large, into a
+ * temporary file the frames are read from.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Tag } from '@atrium/sdk';
+import { deflatedFrames } from '../../../test/support/deflated-object.js';
 import { FIXTURE_EXPLICIT_BE, FIXTURE_EXPLICIT_LE, encodeDataset, el, minimalInstance, part10, uint16s, type FixtureEncoding } from '../../../test/support/dicom-fixture.js';
 import { allSampleFiles, readSample, samplePath } from '../../../test/support/samples.js';
 import { useTempDir } from '../../../test/support/temp-dir.js';
@@ -112,21 +114,23 @@ describe('openImageFile', () => {
     const attrs = { [Tag.Rows]: 1, [Tag.Columns]: 2048, [Tag.NumberOfFrames]: 50 };
     const withTable = encapsulate(frames.map(rle));
     const withoutTable = Buffer.concat([Uint8Array.from([0xfe, 0xff, 0x00, 0xe0, 0, 0, 0, 0]), withTable.subarray(8 + 4 * 50)]);
+    const reads: Record<string, number> = {};
     for (const [name, value] of [['bot', withTable], ['no-bot', withoutTable]] as const) {
       const path = imageFile(`rle-${name}.dcm`, FIXTURE_EXPLICIT_LE, '1.2.840.10008.1.2.5', attrs, value, true);
       const image = openImageFile(path);
       try {
         const before = image.bytesRead;
         expect(Array.from((await image.frame(42)).data)).toEqual(frames[42]);
-        const read = image.bytesRead - before;
-        // With the table: the table, the frame's item header and its ~2 KB; without: a walk over every fragment header.
-        if (name === 'bot') expect(read).toBeLessThan(16 * 1024);
-        else expect(read).toBeGreaterThan(40 * 2048);
+        reads[name] = image.bytesRead - before;
       } finally {
         image.close();
       }
       expect(await framesOf(path, 50)).toEqual(frames);
     }
+    // With the table: the table, the frame's item header and its ~2 KB; without: a walk over every fragment
+    // header past the first 64 KiB (read when the file was opened).
+    expect(reads.bot).toBeLessThan(16 * 1024);
+    expect(reads['no-bot']).toBeGreaterThan(32 * 1024);
   });
 
   it('refuses a frame of Pixel Data cut short, naming the frame', async () => {
@@ -140,5 +144,23 @@ describe('openImageFile', () => {
       image.close();
     }
   });
-});
 
+  it('deflated: a small data set inflated in memory, a large one into a temporary file (gone from its folder) the frame is read from', async () => {
+    const temp = join(dir(), 'inflate-tmp');
+    mkdirSync(temp);
+    for (const [name, shape] of [['small', { rows: 4, columns: 8, frames: 3 }], ['large', { rows: 1000, columns: 1000, frames: 40 }]] as const) {
+      const path = join(dir(), `deflated-${name}.dcm`);
+      writeFileSync(path, (await deflatedFrames(shape)).bytes);
+      const image = openImageFile(path, undefined, temp);
+      try {
+        expect(readdirSync(temp)).toEqual([]);
+        const last = await image.frame(shape.frames - 1);
+        expect(Array.from(last.data).slice(0, 3)).toEqual([0, 1, 2]);
+        expect(last.data[(shape.rows - 1) * shape.columns + shape.columns - 1]).toBe((shape.rows + shape.columns - 2) % 256);
+        expect(Array.from((await image.frame(0)).data).every((v) => v === 0)).toBe(true);
+      } finally {
+        image.close();
+      }
+    }
+  });
+});

@@ -7,7 +7,10 @@ import { elementLayout, PIXEL_DATA, readElementHeader } from './element-header.j
 import { scanFragments, tableFrameFragments, type PixelSequence } from './fragment-index.js';
 import { parseError } from './parse-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
-import { parseDicom, type DicomFile } from './parse-part10.js';
+import { readInflated } from './deflated-object.js';
+import { inflateDataset } from './inflate-dataset.js';
+import type { DicomFile } from './parse-part10.js';
+import { readPreface } from './read-preface.js';
 import { pixelDataSourceOf, pixelDescriptionOf, readFrame } from './pixel-access.js';
 import { encapsulatedFrameBytes } from './pixels/encapsulated-frame.js';
 import { pixelError } from './pixels/pixel-error.js';
@@ -17,6 +20,7 @@ import type { Frame, GetFrameOptions, PixelDataSource, PixelDescription } from '
 
 type EncapsulatedSource = Extract<PixelDataSource, { kind: 'encapsulated' }>;
 import { readHeader } from './read-dicom-header.js';
+import { openRegularFile } from './regular-file.js';
 import type { TransferSyntaxInfo } from './transfer-syntax.js';
 
 /** An image's attributes and its frames, decoded one at a time. */
@@ -62,17 +66,30 @@ interface PixelAccess {
  * before Pixel Data) is parsed within `limits`; a frame reads only its own bytes — for
  * native Pixel Data the frame's range, for encapsulated Pixel Data the fragments the
  * Extended or Basic Offset Table gives it, or, without a usable table, the fragments
- * found by a scan of the fragment headers (PS3.5 A.4). A deflated file is parsed whole.
+ * found by a scan of the fragment headers (PS3.5 A.4). A deflated data set is inflated as
+ * a stream: parsed whole when it is held in memory, else read as above from the temporary
+ * file in `tempDir` it went to (see inflateDataset), released by `close`.
  */
-export function openImageFile(path: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ImageFile {
-  const fd = openSync(path, 'r');
-  const window = new FileWindow(fd);
-  const close = (): void => closeSync(fd);
+export function openImageFile(path: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, tempDir?: string): ImageFile {
+  const { fd, size } = openRegularFile(path);
+  const window = new FileWindow(fd, size);
+  const closing: (() => void)[] = [() => closeSync(fd)];
+  const close = (): void => closing.splice(0).forEach((c) => c());
   try {
-    const header = readHeader(window, undefined, limits);
-    const inMemory = header.transferSyntax.deflated ? parseDicom(window.read(0, window.size), { limits }) : undefined;
-    const access = inMemory ? memoryPixels(inMemory) : header.stoppedAt === undefined ? memoryPixels(header) : pixelFrames(window, header, header.stoppedAt, limits);
-    return { dataset: inMemory?.dataset ?? header.dataset, transferSyntax: header.transferSyntax, frame: access.frame, storedFrame: access.stored, close, get bytesRead() { return window.bytesRead; } };
+    const preface = readPreface(window);
+    let pixels = window;
+    let header: DicomFile;
+    if (preface.transferSyntax.deflated) {
+      const inflated = inflateDataset(window, preface.datasetStart, { maxBytes: limits.maxInflatedBytes, ...(tempDir ? { tempDir } : {}) });
+      closing.push(() => inflated.close());
+      // In memory: parsed whole. In a temporary file: its header, the frames read from the file.
+      header = readInflated(preface, inflated, { limits, objectBytes: size, headerOnly: inflated.bytes === undefined });
+      if (!inflated.bytes) pixels = inflated.window;
+    } else {
+      header = readHeader(window, undefined, limits);
+    }
+    const access = header.stoppedAt === undefined ? memoryPixels(header) : pixelFrames(pixels, header, header.stoppedAt, limits);
+    return { dataset: header.dataset, transferSyntax: header.transferSyntax, frame: access.frame, storedFrame: access.stored, close, get bytesRead() { return window.bytesRead; } };
   } catch (e) {
     close();
     throw e;

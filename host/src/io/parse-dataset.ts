@@ -2,8 +2,8 @@ import { DataSet } from './data-set.js';
 import { UNDEFINED_LENGTH, type DataElement, type SequenceItem } from './data-element.js';
 import {
   elementLayout,
+  endsItem,
   ITEM,
-  ITEM_DELIMITATION,
   notAnItem,
   PIXEL_DATA,
   PIXEL_REPRESENTATION,
@@ -98,10 +98,7 @@ class DatasetReader {
         throw parseError('TRUNCATED', `${end - pos} trailing bytes are too short for an element header`, path, pos);
       }
       const h = readElementHeader(this.bytes, this.view, pos, end - pos, enc, signed, path);
-      if (h.tag === ITEM_DELIMITATION) {
-        if (!untilItemEnd) throw parseError('MALFORMED', 'Item Delimitation Item outside an item of undefined length', path, pos);
-        return { dataset: new DataSet(elements, enc, characterSet), pos: pos + 8, stopped };
-      }
+      if (endsItem(h.tag, untilItemEnd, path, pos)) return { dataset: new DataSet(elements, enc, characterSet), pos: pos + 8, stopped };
       if (stopAtTag !== undefined && depth === 0 && h.tag >= stopAtTag) {
         stopped = true;
         break;

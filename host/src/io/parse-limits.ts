@@ -1,4 +1,5 @@
 import { AtriumError } from '../errors/atrium-error.js';
+import { cappedPath } from './capped-path.js';
 import { formatTag } from './parse-error.js';
 
 /**
@@ -61,7 +62,7 @@ export type ParseLimitName = keyof ParseLimits;
  * value, the tag path and the byte offset where it was passed.
  */
 export function limitError(limit: ParseLimitName, value: number, what: string, path: readonly number[], offset: number): AtriumError {
-  const where = path.length > 0 ? ` in ${path.map(formatTag).join(' > ')}` : '';
+  const where = path.length > 0 ? ` in ${cappedPath(path.map(formatTag))}` : '';
   const scaled = limit === 'maxElements' || limit === 'maxItems' ? ', plus one per ' + (limit === 'maxElements' ? BYTES_PER_EXTRA_ELEMENT : BYTES_PER_EXTRA_ITEM) + ' bytes of the object' : '';
   return new AtriumError(
     'ATRIUM_ERR_PARSE_LIMIT',

@@ -29,9 +29,9 @@ export interface DicomFile {
   /** The raw (inflated, for deflated syntaxes) bytes of the dataset. */
   readonly datasetBytes: Uint8Array;
   /**
-   * Where a header-only parse stopped: the byte offset in the file of the first element
-   * not read (Pixel Data or what follows it). Undefined for a deflated data set, whose
-   * offsets are those of the inflated bytes.
+   * Where a header-only parse stopped: the byte offset of the first element not read
+   * (Pixel Data or what follows it) — in the file, or for a deflated data set in its
+   * inflated bytes.
    */
   readonly stoppedAt?: number;
 }
@@ -52,18 +52,30 @@ export interface ParseDicomOptions {
  * Parse a Part 10 file (PS3.10 §7.1) or a bare dataset, with or without preamble and
  * file meta, in Implicit VR LE, Explicit VR LE / BE, Deflated Explicit VR LE or any
  * encapsulated syntax. Throws AtriumError ATRIUM_ERR_PARSE_* naming the tag and offset.
+ * A deflated data set is inflated whole in memory (up to `maxInflatedBytes`): what must stay
+ * within bounded memory whatever it inflates to reads with parseDicomBounded.
  */
 export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): DicomFile {
-  const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected: detected, datasetStart: pos } = parsePreface(bytes, options.transferSyntaxUID);
+  const preface = parsePreface(bytes, options.transferSyntaxUID);
   const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
-  // Offsets in messages are file offsets, except in a deflated data set (offsets of the inflated bytes).
-  const source = transferSyntax.deflated ? inflate(bytes.subarray(pos), pos, limits.maxInflatedBytes) : bytes;
+  const objectBytes = options.objectBytes ?? bytes.length;
+  if (!preface.transferSyntax.deflated) return parseAfterPreface(preface, bytes, { ...options, limits, objectBytes });
+  return parseAfterPreface(preface, inflate(bytes.subarray(preface.datasetStart), preface.datasetStart, limits.maxInflatedBytes), { ...options, limits, objectBytes });
+}
+
+/**
+ * The {@link DicomFile} of the data set behind `preface`: in `source` from the preface's
+ * data set start, or for a deflated data set, `source` is its inflated bytes (offsets in
+ * messages are then those of the inflated bytes).
+ */
+export function parseAfterPreface(preface: Preface, source: Uint8Array, options: ParseDicomOptions & { readonly limits: ParseLimits; readonly objectBytes: number }): DicomFile {
+  const { preamble, hasPrefix, meta, transferSyntax, transferSyntaxDetected: detected, datasetStart: pos } = preface;
   const start = transferSyntax.deflated ? 0 : pos;
   if (source.length === start && !meta) throw parseError('NOT_DICOM', 'no data', [], 0);
   const parsed = parseDataset(source, transferSyntax, start, source.length, {
     ...(options.headerOnly ? { stopAtTag: Tag.PixelData } : {}),
-    limits,
-    objectBytes: options.objectBytes ?? bytes.length,
+    limits: options.limits,
+    objectBytes: options.objectBytes,
   });
   if (!meta && parsed.dataset.size === 0) throw parseError('NOT_DICOM', 'no DICOM elements found', [], pos);
   return {
@@ -76,7 +88,7 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
     trailing: parsed.stopped ? new Uint8Array(0) : source.subarray(parsed.end),
     stoppedAtPixelData: parsed.stopped,
     datasetBytes: source.subarray(start),
-    ...(parsed.stopped && !transferSyntax.deflated ? { stoppedAt: parsed.end } : {}),
+    ...(parsed.stopped ? { stoppedAt: parsed.end } : {}),
   };
 }
 
@@ -126,7 +138,7 @@ export function parsePreface(bytes: Uint8Array, transferSyntaxUID?: string): Pre
 }
 
 /** Inflates a deflated data set (PS3.5 §A.5), refusing past `maxBytes` (ATRIUM_ERR_PARSE_LIMIT). */
-export function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
+function inflate(deflated: Uint8Array, offset: number, maxBytes: number): Uint8Array {
   try {
     return inflateRawSync(deflated, { maxOutputLength: maxBytes });
   } catch (cause) {

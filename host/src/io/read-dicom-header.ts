@@ -1,7 +1,9 @@
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import { withFileWindow, type FileWindow } from './byte-window.js';
-import type { ParseLimits } from './parse-limits.js';
+import { readDeflatedObject } from './deflated-object.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
 import { parseDicom, type DicomFile } from './parse-part10.js';
+import { readPreface } from './read-preface.js';
 
 /** Most bytes of a file's start read into memory for its header: 2 GiB. */
 const MAX_HEADER_BYTES = 2 ** 31 - 1;
@@ -10,17 +12,22 @@ const MAX_HEADER_BYTES = 2 ** 31 - 1;
  * Header-only read of a file for indexing: reads only as many bytes as the header needs
  * (starting with `initialBytes`, growing fourfold, or to the whole file once that is past
  * half of it), parsing up to Pixel Data. Falls back to the whole file when the header is
- * longer, the dataset is deflated, or there is no Pixel Data — up to 2 GiB: a longer
- * header is refused (ATRIUM_ERR_PARSE_LIMIT). `limits` (and the file's size) bound what
- * the parse builds. Throws the parser's AtriumError for a file that is not valid DICOM.
+ * longer or there is no Pixel Data — up to 2 GiB: a longer header is refused
+ * (ATRIUM_ERR_PARSE_LIMIT). A deflated data set is inflated as a stream, a large one into a
+ * temporary file in `tempDir` (see readDeflatedObject). `limits` (and the file's size) bound
+ * what the parse builds. Throws the parser's AtriumError for a file that is not valid DICOM.
  */
-export function readDicomHeader(path: string, initialBytes = 64 * 1024, limits?: ParseLimits): DicomFile {
-  return withFileWindow(path, (window) => readHeader(window, initialBytes, limits));
+export function readDicomHeader(path: string, initialBytes = 64 * 1024, limits?: ParseLimits, tempDir?: string): DicomFile {
+  return withFileWindow(path, (window) => readHeader(window, initialBytes, limits, tempDir));
 }
 
 /** {@link readDicomHeader} of a file already open. */
-export function readHeader(window: FileWindow, initialBytes = 64 * 1024, limits?: ParseLimits): DicomFile {
+export function readHeader(window: FileWindow, initialBytes = 64 * 1024, limits?: ParseLimits, tempDir?: string): DicomFile {
   const size = window.size;
+  const preface = readPreface(window);
+  if (preface.transferSyntax.deflated) {
+    return readDeflatedObject(window, preface, { limits: limits ?? DEFAULT_PARSE_LIMITS, objectBytes: size, headerOnly: true, ...(tempDir ? { tempDir } : {}) });
+  }
   const options = { headerOnly: true, objectBytes: size, ...(limits ? { limits } : {}) };
   for (let want = Math.min(size, initialBytes); ; want = want * 4 >= size / 2 ? size : want * 4) {
     if (want > MAX_HEADER_BYTES) {

@@ -55,22 +55,31 @@ export function openRegularFile(path: string): { readonly fd: number; readonly s
   return { fd, size: st.size };
 }
 
+/** Runs `fn` on a regular file open for reading (see openRegularFile: never blocks), closing it afterwards. */
+export function withRegularFile<T>(path: string, fn: (fd: number, size: number) => T): T {
+  const { fd, size } = openRegularFile(path);
+  try {
+    return fn(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first `size` bytes of the open file `fd`, read into `buffer` (at least `size` bytes), as a view of the bytes read. */
+export function readStart(fd: number, size: number, buffer: Buffer = Buffer.allocUnsafe(size)): Buffer {
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, buffer, done, size - done, done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buffer.subarray(0, done);
+}
+
 /**
  * The whole content of a regular file (see openRegularFile), read into the buffer `bufferFor(size)`
  * gives (at least `size` bytes; a caller may reuse one), as a view of the bytes read.
  */
 export function readRegularFile(path: string, bufferFor: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size)): Buffer {
-  const { fd, size } = openRegularFile(path);
-  try {
-    const buffer = bufferFor(size);
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, buffer, done, size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return buffer.subarray(0, done);
-  } finally {
-    closeSync(fd);
-  }
+  return withRegularFile(path, (fd, size) => readStart(fd, size, bufferFor(size)));
 }

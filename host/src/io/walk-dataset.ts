@@ -2,8 +2,8 @@ import type { ByteWindow } from './byte-window.js';
 import { UNDEFINED_LENGTH } from './data-element.js';
 import {
   elementLayout,
+  endsItem,
   ITEM,
-  ITEM_DELIMITATION,
   notAnItem,
   PIXEL_REPRESENTATION,
   readElementHeader,
@@ -61,10 +61,7 @@ class Walker {
       }
       const b = this.window.bytes(pos, Math.min(12, end - pos));
       const h = readElementHeader(b, new DataView(b.buffer, b.byteOffset, b.length), 0, b.length, enc, signed, path, pos);
-      if (h.tag === ITEM_DELIMITATION) {
-        if (!untilItemEnd) throw parseError('MALFORMED', 'Item Delimitation Item outside an item of undefined length', path, pos);
-        return pos + 8;
-      }
+      if (endsItem(h.tag, untilItemEnd, path, pos)) return pos + 8;
       this.budget.element(path, h.tag, pos);
       const layout = elementLayout(h, enc, depth, path, pos);
       const valueOffset = pos + h.headerLength;

@@ -118,8 +118,9 @@ describe('InstanceStore: every failure with one object is that object\'s refusal
 });
 
 describe('InstanceStore: bytes as received, always', () => {
-  it.each(['D3_nometa-stray-SeqDelim_stored-but-unreadable.dcm', 'D3b_nometa-ItemDelim-nonzero-length_rewritten.dcm'])('%s (no File Meta): the data set bytes are stored exactly, after a generated File Meta', (name) => {
+  it('D3b (no File Meta, an Item Delimitation Item with a non-zero length): the data set bytes are stored exactly, after a generated File Meta', () => {
     const ws = open();
+    const name = 'D3b_nometa-ItemDelim-nonzero-length_rewritten.dcm';
     const bytes = repro(name);
     const outcome = ws.store.receive(bytes, `test:${name}`);
     expect(outcome.status).toBe('stored');
@@ -128,6 +129,16 @@ describe('InstanceStore: bytes as received, always', () => {
     expect(Buffer.from(file.datasetBytes).equals(Buffer.from(bytes))).toBe(true);
     expect(file.meta?.string(Tag.TransferSyntaxUID)).toBe(parseDicom(bytes).transferSyntax.uid);
     expect(file.dataset.size).toBe(parseDicom(bytes).dataset.size);
+    ws.close();
+  });
+
+  it('D3 (no File Meta, a stray Sequence Delimitation Item at the top level, which DCMTK and pydicom cannot read) is refused and kept in quarantine', () => {
+    const ws = open();
+    const bytes = repro('D3_nometa-stray-SeqDelim_stored-but-unreadable.dcm');
+    const outcome = ws.store.receive(bytes, 'test:D3');
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'ATRIUM_ERR_PARSE_MALFORMED', reason: expect.stringContaining('found a Sequence Delimitation Item (FFFE,E0DD), which ends no sequence here') });
+    expect(ws.files.listInstanceFiles()).toEqual([]);
+    expect(sha(ws.files.read('quarantinePath' in outcome ? outcome.quarantinePath! : ''))).toBe(sha(bytes));
     ws.close();
   });
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import type { Index } from '../db/dicom-index.js';
 import type { RecordWarning } from '../db/instance-record.js';
 import { query } from '../db/query-engine.js';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
+import { readStart, withRegularFile } from '../io/regular-file.js';
 import { classificationRefusal } from './classification-refusal.js';
 import { diskFullRefusal } from './disk-space.js';
 import type { FileStore } from './file-store.js';
@@ -102,11 +102,13 @@ export class InstanceStore {
    * Receive one file (import): read into memory up to 64 MiB; larger objects (up to the
    * `maxObjectBytes` setting, past 2 GiB too) are walked and their header parsed in place,
    * then copied in chunks (see `readLargeObject`) — the same checks, index check and
-   * events as {@link receive}. Throws as {@link receive}, and when the file cannot be read.
+   * events as {@link receive}. Throws as {@link receive}, and when the file cannot be read:
+   * FileProblem for anything but a regular file (a FIFO is never waited on, a device never read).
    */
   receiveFile(path: string, source: string, options: ReceiveOptions = {}): StoreOutcome {
-    const size = statSync(path).size;
-    if (size <= IN_MEMORY_MAX_BYTES) return this.receive(readFileSync(path), source, options);
+    const read = withRegularFile(path, (fd, size) => (size <= IN_MEMORY_MAX_BYTES ? readStart(fd, size) : size));
+    if (typeof read !== 'number') return this.receive(read, source, options);
+    const size = read;
     const { maxObjectBytes } = this.limits;
     if (size > maxObjectBytes) return tooLarge(size, maxObjectBytes);
     const kept = receivedFile(path, size);
@@ -187,7 +189,7 @@ export class InstanceStore {
     let prepared: Prepared;
     try {
       const pathOf: PrepareOptions['pathOf'] = (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID);
-      prepared = prepare({ policy, limits, source, pathOf, ...(options.expect ? { expect: options.expect } : {}) });
+      prepared = prepare({ policy, limits, source, pathOf, tempDir: this.files.tmpDir, ...(options.expect ? { expect: options.expect } : {}) });
     } catch (e) {
       return { refused: this.refuseFailure(received, source, e) };
     }

@@ -2,7 +2,8 @@ import { Tag } from '@atrium/sdk';
 import type { InstanceRecord, RecordWarning } from '../db/instance-record.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import type { ParseLimits } from '../io/parse-limits.js';
-import { parseDicom, type DicomFile } from '../io/parse-part10.js';
+import { parseDicomBounded } from '../io/deflated-object.js';
+import type { DicomFile } from '../io/parse-part10.js';
 import { part10Header, wrapDataset } from '../io/wrap-dataset.js';
 import { readLargeObject, streamedContent } from './receive-large-object.js';
 import { recordFromDataset } from './record-from-dataset.js';
@@ -37,6 +38,8 @@ export interface PrepareOptions {
   readonly expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string };
   /** The store path of an identity. */
   readonly pathOf: (identity: InstanceIdentity) => string;
+  /** Where a deflated data set too large to inflate in memory is inflated to (the store's `tmp/`). */
+  readonly tempDir?: string;
   readonly source: string;
 }
 
@@ -44,8 +47,8 @@ export interface PrepareOptions {
 export type Prepared = PreparedInstance | { readonly refusal: Refusal };
 
 /**
- * Everything about one received object that needs no disk: parse (a parser error is
- * the refusal), the request's UIDs, validation under the policy (identity UIDs first: no
+ * Everything about one received object that needs no disk but the inflate of a large
+ * deflated data set (see parseDicomBounded): parse (a parser error is the refusal), the request's UIDs, validation under the policy (identity UIDs first: no
  * path is ever built from a UID that failed), the bytes to store and the index record.
  * The data set bytes are never re-encoded: an object without File Meta Information gets
  * one generated in front of its bytes exactly as received.
@@ -53,7 +56,7 @@ export type Prepared = PreparedInstance | { readonly refusal: Refusal };
 export function prepareInstance(bytes: Uint8Array, options: PrepareOptions): Prepared {
   let file: DicomFile;
   try {
-    file = parseDicom(bytes, { limits: options.limits });
+    file = parseDicomBounded(bytes, { limits: options.limits, ...(options.tempDir ? { tempDir: options.tempDir } : {}) });
   } catch (e) {
     if (!isAtriumError(e)) throw e;
     return { refusal: { code: e.code, reason: e.message, details: { ...e.details } } };
@@ -69,7 +72,7 @@ export function prepareInstance(bytes: Uint8Array, options: PrepareOptions): Pre
 export function prepareLargeObject(path: string, size: number, options: PrepareOptions): Prepared {
   let file: DicomFile;
   try {
-    file = readLargeObject(path, size, options.limits);
+    file = readLargeObject(path, size, options.limits, options.tempDir);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
     return { refusal: { code: e.code, reason: e.message, details: { ...e.details } } };

@@ -1,11 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { AtriumError } from '../errors/atrium-error.js';
+import { closeSync, readSync, statSync } from 'node:fs';
 import { withFileWindow } from '../io/byte-window.js';
 import { ParseBudget, type ParseLimits } from '../io/parse-limits.js';
-import { parseDicom, type DicomFile } from '../io/parse-part10.js';
-import { readDicomHeader } from '../io/read-dicom-header.js';
+import { readDeflatedObject } from '../io/deflated-object.js';
+import type { DicomFile } from '../io/parse-part10.js';
+import { readHeader } from '../io/read-dicom-header.js';
 import { readPreface } from '../io/read-preface.js';
+import { openRegularFile } from '../io/regular-file.js';
 import { walkDataset } from '../io/walk-dataset.js';
 import { writeAll, type FileStore } from './file-store.js';
 import type { StoreOutcome } from './store-outcome.js';
@@ -36,19 +37,18 @@ export function tooLarge(size: number, max: number): StoreOutcome {
  * (the same structure checks and limits as a full parse, so an object past a limit is
  * refused before anything of it is built; Pixel Data fragments are not held and not
  * counted), then its header (everything before Pixel Data) parsed. A deflated data set
- * is inflated in memory (`maxInflatedBytes`). Throws the parser's ATRIUM_ERR_PARSE_* errors.
+ * is inflated as a stream (`maxInflatedBytes`; a large one into a temporary file in
+ * `tempDir`) and read from there the same way (see readDeflatedObject). Throws the
+ * parser's ATRIUM_ERR_PARSE_* errors.
  */
-export function readLargeObject(path: string, size: number, limits: ParseLimits): DicomFile {
-  const deflated = withFileWindow(path, (window) => {
+export function readLargeObject(path: string, size: number, limits: ParseLimits, tempDir?: string): DicomFile {
+  return withFileWindow(path, (window) => {
     const preface = readPreface(window);
-    if (preface.transferSyntax.deflated) return true;
+    if (preface.transferSyntax.deflated) return readDeflatedObject(window, preface, { limits, objectBytes: size, ...(tempDir ? { tempDir } : {}) });
     const walk = walkDataset(window, preface.datasetStart, size, preface.transferSyntax, new ParseBudget(limits, size));
     for (let step = walk.next(); !step.done; step = walk.next());
-    return false;
+    return readHeader(window, undefined, limits);
   });
-  if (!deflated) return readDicomHeader(path, undefined, limits);
-  if (size >= 2 ** 31) throw new AtriumError('ATRIUM_ERR_PARSE_LIMIT', `a deflated object is read into memory: at most 2 GiB, this one is ${size} bytes`, { limit: 'deflatedObjectBytes', value: 2 ** 31 - 1 });
-  return parseDicom(readFileSync(path), { limits });
 }
 
 /**
@@ -90,7 +90,7 @@ export function receivedFile(path: string, size = statSync(path).size): Received
 
 /** Copies the first `length` bytes of the file at `path` (all of it by default) to `fd` in chunks, feeding `hash`. */
 export function copyInto(fd: number, path: string, length = Infinity, hash?: Hash): void {
-  const src = openSync(path, 'r');
+  const src = openRegularFile(path).fd;
   try {
     const chunk = Buffer.allocUnsafe(COPY_CHUNK);
     for (let at = 0; at < length; ) {
@@ -109,7 +109,7 @@ export function copyInto(fd: number, path: string, length = Infinity, hash?: Has
 /** SHA-256 (hex) of a file, read in chunks. */
 export function fileSha256(path: string): string {
   const hash = createHash('sha256');
-  const src = openSync(path, 'r');
+  const src = openRegularFile(path).fd;
   try {
     const chunk = Buffer.allocUnsafe(COPY_CHUNK);
     for (let at = 0, n; (n = readSync(src, chunk, 0, COPY_CHUNK, at)) > 0; at += n) hash.update(chunk.subarray(0, n));

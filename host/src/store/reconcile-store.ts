@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Index, StoredInstance } from '../db/dicom-index.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/parse-limits.js';
-import { parseDicom, type DicomFile } from '../io/parse-part10.js';
+import { parseDicomBounded } from '../io/deflated-object.js';
+import type { DicomFile } from '../io/parse-part10.js';
 import { readDicomHeader } from '../io/read-dicom-header.js';
 import type { FileStore } from './file-store.js';
 import { fileSha256, IN_MEMORY_MAX_BYTES, readLargeObject } from './receive-large-object.js';
@@ -70,7 +71,7 @@ export function reconcileStore(files: FileStore, index: Index, intents: StoreInt
       continue;
     }
     report.checked++;
-    const damage = checkFile(files.absolute(row.file.path), row, limits);
+    const damage = checkFile(files.absolute(row.file.path), row, limits, files.tmpDir);
     if (damage) report.damaged.push(damage);
   }
   return report;
@@ -80,7 +81,7 @@ export function reconcileStore(files: FileStore, index: Index, intents: StoreInt
 function reindexFile(files: FileStore, index: Index, path: string, limits: ParseLimits): string | undefined {
   try {
     const abs = files.absolute(path);
-    const file = readDicomHeader(abs, undefined, limits);
+    const file = readDicomHeader(abs, undefined, limits, files.tmpDir);
     const identity = checkIdentity(file.dataset);
     if (identity.length > 0) return `cannot be indexed: ${identity.map((p) => p.message).join('; ')}`;
     // Stored before: whatever validation finds now is recorded, not refused.
@@ -94,8 +95,11 @@ function reindexFile(files: FileStore, index: Index, path: string, limits: Parse
   }
 }
 
-/** How an indexed file differs from its row, if it does; a file over 64 MiB is hashed in chunks and walked, never held. */
-function checkFile(abs: string, row: StoredInstance, limits: ParseLimits): DamagedFile | undefined {
+/**
+ * How an indexed file differs from its row, if it does; a file over 64 MiB is hashed in chunks
+ * and walked, never held, and a large deflated data set inflated into a file in `tempDir`.
+ */
+function checkFile(abs: string, row: StoredInstance, limits: ParseLimits, tempDir: string): DamagedFile | undefined {
   const { path, size, sha256 } = row.file;
   const onDisk = statSync(abs).size;
   if (onDisk !== size) return { path, problem: 'size', detail: `${onDisk} bytes on disk, ${size} when stored` };
@@ -104,7 +108,7 @@ function checkFile(abs: string, row: StoredInstance, limits: ParseLimits): Damag
   if (hash !== sha256) return { path, problem: 'hash', detail: `sha256 ${hash} on disk, ${sha256} when stored` };
   let file: DicomFile;
   try {
-    file = bytes ? parseDicom(bytes, { limits }) : readLargeObject(abs, onDisk, limits);
+    file = bytes ? parseDicomBounded(bytes, { limits, tempDir }) : readLargeObject(abs, onDisk, limits, tempDir);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
     return { path, problem: 'parse', detail: `${e.code}: ${e.message}` };

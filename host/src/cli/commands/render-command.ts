@@ -54,7 +54,7 @@ export const renderCommand: Command = {
       const written: RenderedFile[] = [];
       for (const inst of chosen) {
         // Only the header and the one frame are read from the file, whatever its size.
-        const file = openImageFile(ws.files.absolute(inst.file.path), ws.store.limits);
+        const file = openImageFile(ws.files.absolute(inst.file.path), ws.store.limits, ws.files.tmpDir);
         let image;
         try {
           image = await renderFrame(file, { frame: frame - 1, ...(window ? { window } : {}) });

@@ -39,7 +39,7 @@ export const showCommand: Command = {
       // The listing is streamed from the file: memory does not grow with the object.
       await withFileWindow(ws.files.absolute(inst.file.path), async (window) => {
         // Whatever was stored is listed: nesting as deep as any setting lets in.
-        const listing = dumpFile(window, { maxValueChars, limits: { ...ws.store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth } });
+        const listing = dumpFile(window, { maxValueChars, limits: { ...ws.store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth }, tempDir: ws.files.tmpDir });
         await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, warnings, listing) : textLines(inst.file.path, warnings, listing));
       });
       return 0;

@@ -100,7 +100,7 @@ export async function requestAssociation(options: RequestOptions): Promise<Reque
         }
         if (pdu.type !== PduType.AssociateAc) throw new AtriumError('ATRIUM_ERR_NET_MALFORMED_PDU', `Expected A-ASSOCIATE-AC, got ${pduName(pdu.type)}`, { abortReason: AbortReason.UnexpectedPdu });
         const maxLength = peerMaxLengthProblem(pdu.userInformation.maxPduLength);
-        if (maxLength) throw new AtriumError('ATRIUM_ERR_NET_MAX_LENGTH', `${where} accepted the association with a ${maxLength}: aborted`, { maxPduLength: pdu.userInformation.maxPduLength, abortReason: AbortReason.InvalidPduParameterValue });
+        if (maxLength) throw new AtriumError('ATRIUM_ERR_NET_MAX_LENGTH', `${where} accepted the association, but its ${maxLength}; the association was aborted`, { maxPduLength: pdu.userInformation.maxPduLength, abortReason: AbortReason.InvalidPduParameterValue });
         const accepted: AcceptedContext[] = [];
         const refused: RequestedAssociation['refused'][number][] = [];
         for (const p of proposed) {

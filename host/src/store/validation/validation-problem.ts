@@ -1,4 +1,5 @@
 import { lookupTag } from '@atrium/sdk';
+import { cappedPath } from '../../io/capped-path.js';
 import { formatTag } from '../../io/parse-error.js';
 
 /**
@@ -22,7 +23,7 @@ export interface ValidationProblem {
 /** A finding about `tag` (below the sequences of `path`): "<Keyword (gggg,eeee)> <what>". */
 export function validationProblem(kind: ProblemKind, tag: number, what: string, path: readonly number[] = []): ValidationProblem {
   const keyword = lookupTag(tag)?.keyword ?? 'unknown';
-  const where = [...path, tag].map((t) => `${lookupTag(t)?.keyword ?? 'unknown'} ${formatTag(t)}`).join(' > ');
+  const where = cappedPath([...path, tag].map((t) => `${lookupTag(t)?.keyword ?? 'unknown'} ${formatTag(t)}`));
   const prefix = kind === 'MISSING' || kind === 'EMPTY' ? 'Type 1 attribute ' : '';
   return { code: `ATRIUM_ERR_VALIDATE_${kind}`, tag, keyword, message: `${prefix}${where} ${what}` };
 }

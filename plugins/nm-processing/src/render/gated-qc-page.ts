@@ -42,7 +42,7 @@ export function gatedQcPage(p: GatedQcPage): Canvas {
   const sbox = { x: 8, y: 62, width: 256, height: Math.min(440, Math.max(views * 2, 128)) };
   drawImage(c, sinogram, sbox, 0, maxOf(sinogram.data), greyMap);
   strokeRect(c, sbox.x - 1, sbox.y - 1, sbox.width + 2, sbox.height + 2, [60, 60, 60]);
-  drawText(c, 'views', sbox.x + sbox.width + 4, sbox.y, GREY);
+  drawText(c, 'views top to bottom', sbox.x, sbox.y + sbox.height + 4, GREY);
   drawText(c, 'PROJECTIONS (ALL SLOTS SUMMED)', 290, 50, GREY);
   for (let n = 0; n < 8; n++) {
     const v = Math.floor((n * views) / 8);
