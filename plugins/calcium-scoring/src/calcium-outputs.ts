@@ -1,7 +1,7 @@
 import type { AppOutput } from '@atrium/sdk';
 import { reducedCtMapping, reducedCtNotes, reducedCtRemarks } from './mappings/reduced-ct-mapping.js';
-import { secondaryCaptureMapping, secondaryCaptureNotes } from './mappings/secondary-capture-mapping.js';
-import { srMapping } from './mappings/sr-mapping.js';
+import { screenSaveMapping, secondaryCaptureMapping, secondaryCaptureNotes } from './mappings/secondary-capture-mapping.js';
+import { srMapping, srNotes } from './mappings/sr-mapping.js';
 
 /**
  * The mapping table of each derived series the app writes into the source study; the series
@@ -11,6 +11,6 @@ import { srMapping } from './mappings/sr-mapping.js';
 export const calciumOutputs = {
   'reduced-ct': { mapping: reducedCtMapping, notes: reducedCtNotes, remarks: reducedCtRemarks },
   report: { mapping: secondaryCaptureMapping, notes: secondaryCaptureNotes },
-  'screen-saves': { mapping: secondaryCaptureMapping, notes: secondaryCaptureNotes },
-  sr: { mapping: srMapping },
+  'screen-saves': { mapping: screenSaveMapping, notes: secondaryCaptureNotes },
+  sr: { mapping: srMapping, notes: srNotes },
 } as const satisfies Readonly<Record<string, AppOutput>>;

@@ -166,6 +166,23 @@ describe('calcium scoring app: a seeded run', () => {
   });
 });
 
+describe('calcium scoring app: a re-run with other parameters', () => {
+  it('names the earlier SRs it supersedes (Predecessor Documents Sequence), not their images', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const study = input.studyInstanceUID;
+    const earlier = [
+      { studyInstanceUID: study, seriesInstanceUID: '2.25.91', sopClassUID: SopClass.ComprehensiveSRStorage, sopInstanceUID: '2.25.91.1' },
+      { studyInstanceUID: study, seriesInstanceUID: '2.25.92', sopClassUID: SopClass.SecondaryCaptureImageStorage, sopInstanceUID: '2.25.92.1' },
+    ];
+    const { srs } = await run(input, { seeds: SEEDS }, { superseded: earlier });
+    expect(srs[0]!.attribute('PredecessorDocumentsSequence')).toEqual([
+      { StudyInstanceUID: study, ReferencedSeriesSequence: [{ SeriesInstanceUID: '2.25.91', ReferencedSOPSequence: [{ ReferencedSOPClassUID: SopClass.ComprehensiveSRStorage, ReferencedSOPInstanceUID: '2.25.91.1' }] }] },
+    ]);
+    const first = await run(input, { seeds: SEEDS });
+    expect(first.srs[0]!.attribute('PredecessorDocumentsSequence')).toBeUndefined();
+  });
+});
+
 describe('calcium scoring app: without seeds', () => {
   it('scores nothing: no total, no category, no number, and says NOT SCORED in the result, warnings and reports', async () => {
     const input = calciumSeries({ boxes: BOXES });

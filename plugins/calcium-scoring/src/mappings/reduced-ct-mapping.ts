@@ -95,6 +95,7 @@ export const reducedCtMapping: MappingTable = {
   AcquisitionTime: Copied,
   ReferencedImageSequence: Copied,
   DerivationDescription: Copied,
+  DerivationCodeSequence: Removed,
   SourceImageSequence: Generated('SourceImageSequence'),
   ImagesInAcquisition: Copied,
   ImageComments: Copied,

@@ -24,9 +24,13 @@ export const secondaryCaptureMapping: MappingTable = {
   ...generalSeriesMapping,
   BodyPartExamined: Removed,
   Laterality: Generated('Empty'),
-  // Frame of Reference: a rendered page or screen save is not in the patient coordinate system
+  // Frame of Reference and Image Plane: a rendered page or screen save is not in the patient coordinate system
   FrameOfReferenceUID: Removed,
   PositionReferenceIndicator: Removed,
+  ImageOrientationPatient: Removed,
+  ImagePositionPatient: Removed,
+  SliceThickness: Removed,
+  SliceLocation: Removed,
   ...generalEquipmentMapping,
   PixelPaddingValue: Generated('Content'),
   // General Image (Table 4-9)
@@ -39,6 +43,7 @@ export const secondaryCaptureMapping: MappingTable = {
   AcquisitionTime: Copied,
   ReferencedImageSequence: Removed,
   DerivationDescription: Generated('DerivationDescription'),
+  DerivationCodeSequence: Removed,
   SourceImageSequence: Generated('SourceImageSequence'),
   ImagesInAcquisition: Removed,
   ImageComments: Generated('Content'),
@@ -46,6 +51,12 @@ export const secondaryCaptureMapping: MappingTable = {
   BurnedInAnnotation: Generated('BurnedInAnnotation'),
   LossyImageCompression: Removed,
   LossyImageCompressionRatio: Removed,
+  // Not in Tables 4-9, 4-10 and 4-16, and not given by the pages' pixels: absent
+  IconImageSequence: Removed,
+  PresentationLUTShape: Removed,
+  PixelSpacing: Removed,
+  PixelSpacingCalibrationType: Removed,
+  PixelSpacingCalibrationDescription: Removed,
   // Image Pixel (Table 4-10): what the app's pixels do not give
   PixelAspectRatio: Removed,
   SmallestImagePixelValue: Removed,
@@ -78,6 +89,7 @@ export const secondaryCaptureMapping: MappingTable = {
   WindowCenter: Removed,
   WindowWidth: Removed,
   WindowCenterWidthExplanation: Removed,
+  VOILUTFunction: Removed,
   ModalityLUTSequence: Removed,
   RescaleIntercept: Removed,
   RescaleSlope: Removed,
@@ -90,6 +102,12 @@ export const secondaryCaptureMapping: MappingTable = {
   TimeOfSecondaryCapture: Generated('ContentTime'),
 };
 
+/**
+ * The screen saves: as the reports, but RGB only, so without Pixel Padding Value (PS3.3
+ * C.7.5.1.1.2: padding is for grayscale images).
+ */
+export const screenSaveMapping: MappingTable = { ...secondaryCaptureMapping, PixelPaddingValue: Removed };
+
 /** Where the Secondary Captures depart from GE SmartScore's tables, and why (printed in the conformance statement's Note column). */
 export const secondaryCaptureNotes: Readonly<Record<string, string>> = {
   PixelPaddingValue: 'GE SmartScore Table 4-8: Copied. Here the sources\' value, on the grayscale physician page only, when it is the same on every source, fits the page\'s signed 16 bits and is no pixel of the page; absent from RGB pages (PS3.3 C.7.5.1.1.2: padding is for grayscale images)',
@@ -99,7 +117,10 @@ export const secondaryCaptureNotes: Readonly<Record<string, string>> = {
   ImageComments: 'GE SmartScore Table 4-9: Removed; here the result and "NOT FOR CLINICAL USE"',
   ContributingEquipmentSequence: 'not in GE SmartScore\'s tables: names the app (PS3.3 C.12.1.1.5)',
   FrameOfReferenceUID: 'a rendered page has no patient geometry',
+  ImagePositionPatient: 'a rendered page has no patient geometry (not in GE SmartScore\'s SC tables)',
   PatientWeight: 'GE SmartScore Table 4-4 and 4-6: Removed',
   SecondaryCaptureDeviceID: 'GE SmartScore Table 4-15: InetAddress.getLocalHost(), the host name',
   ImageType: 'DERIVED\\SECONDARY\\CAPTURE (GE SmartScore §4.5.5.1.1.1)',
+  PlanarConfiguration: 'GE SmartScore Table 4-10: absent from black-and-white pages, 0 on colour ones (the patient report, the screen saves)',
+  PixelSpacing: 'a rendered page or screen save has no calibrated spacing (not in GE SmartScore Tables 4-10, 4-16)',
 };
