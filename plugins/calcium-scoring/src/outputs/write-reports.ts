@@ -23,7 +23,7 @@ export async function writeReports(ctx: AppContext, input: SourceSeries, slices:
     image: renderSlice(sliceImage(slices[key]!, bySlice.get(key)!, [255, 255, 255]), KEY_BOX, 3),
     label: isScored(f)
       ? `Key image ${slices[key]!.instanceNumber ?? key + 1}: Agatston ${fixed1(agatstonOf(bySlice.get(key)!))}`
-      : 'Candidates above the threshold, not scored',
+      : 'Candidates only, not scored',
   };
   const { score } = f;
   const status = isScored(f) ? `total Agatston ${fixed1(score.total.agatston)}, risk category ${score.riskCategory}` : 'NOT SCORED (no seeds)';

@@ -31,8 +31,8 @@ describe('buildPhysicianPage', () => {
     expect(page.method).toEqual([
       'Threshold 130 HU (kVp table: 120 kVp); weights at 200/300/400 HU',
       'Slice thickness 3 mm, increment 3 mm; 120 kVp; kernel -',
-      '2 slices 64x64, 0.5 x 0.5 mm; 8-connected, min area >= 1 mm2 (literature); volume slab',
-      'Mass: 0.8 mg/cm3 per HU (calibrationFactor parameter)',
+      '2 slices 64x64, 0.5 x 0.5 mm; 8-connected, min area >= 1 mm2 (literature)',
+      'Volume slab; mass 0.8 mg/cm3 per HU (calibrationFactor parameter)',
       'Reader: Doe Jane   VERIFIED   Analysis: 2024-03-05 14:30',
       'Protocol: standard (2.5-3 mm contiguous slices)',
     ]);

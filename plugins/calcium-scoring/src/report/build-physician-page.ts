@@ -57,8 +57,8 @@ export function buildPhysicianPage(f: CalciumFindings, keyImage?: { readonly ima
     method: [
       `Threshold ${formatNumber(m.threshold)} HU (${m.thresholdSource.replace(/, .*/, '')}); weights at ${weights} HU`,
       `Slice thickness ${formatNumber(p.sliceThickness)} mm, increment ${formatNumber(p.increment)} mm; ${m.kvp === undefined ? '-' : formatNumber(m.kvp)} kVp; kernel ${s('ConvolutionKernel')}`,
-      `${f.slices} slices ${s('Rows')}x${s('Columns')}${spacing.length === 2 ? `, ${formatNumber(spacing[0]!)} x ${formatNumber(spacing[1]!)} mm` : ''}; ${m.connectivity}-connected, min area ${MIN_AREA_TEXT[m.minAreaMode]}; volume ${m.volumeMode}`,
-      `Mass: ${f.calibration ? `${formatNumber(f.calibration.factor)} mg/cm3 per HU (${f.calibration.source})` : 'not reported (no calibration)'}`,
+      `${f.slices} slices ${s('Rows')}x${s('Columns')}${spacing.length === 2 ? `, ${formatNumber(spacing[0]!)} x ${formatNumber(spacing[1]!)} mm` : ''}; ${m.connectivity}-connected, min area ${MIN_AREA_TEXT[m.minAreaMode]}`,
+      `Volume ${m.volumeMode}; mass ${f.calibration ? `${formatNumber(f.calibration.factor)} mg/cm3 per HU (${f.calibration.source})` : 'not reported (no calibration)'}`,
       `Reader: ${r.reader ? formatName(r.reader) : 'none'}   ${r.verified ? 'VERIFIED' : 'UNVERIFIED'}   Analysis: ${formatDateTime(r.at)}`,
       `Protocol: ${p.nonStandard.length > 0 ? 'NON-STANDARD (not comparable with published categories)' : 'standard (2.5-3 mm contiguous slices)'}`,
     ],
