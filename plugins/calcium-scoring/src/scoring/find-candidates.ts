@@ -27,10 +27,16 @@ export function findCandidates(slices: readonly ScoringSlice[], params: ScoringP
   const lesions: CandidateLesion[] = [];
   const labelMaps: (Int32Array | undefined)[] = [];
   const lesionAtLabel: Int32Array[] = [];
+  const buffer = new Int32Array(rows * columns);
+  const threshold = params.threshold;
   slices.forEach((slice, sliceIndex) => {
-    const foreground: number[] = [];
-    for (let p = 0; p < slice.hu.length; p++) if (slice.hu[p]! >= params.threshold) foreground.push(p);
-    if (foreground.length === 0) return;
+    // The pixels ≥ threshold, ascending (a typed buffer and local reads: this loop visits every pixel of the stack).
+    const hu = slice.hu;
+    const n = hu.length;
+    let count = 0;
+    for (let p = 0; p < n; p++) if (hu[p]! >= threshold) buffer[count++] = p;
+    if (count === 0) return;
+    const foreground = buffer.subarray(0, count);
     for (const p of foreground) mask[p] = 1;
     const comps = connectedComponents(mask, rows, columns, params.connectivity, foreground);
     for (const p of foreground) mask[p] = 0;
