@@ -1,4 +1,5 @@
-import { SdkError, type GeometryIssue, type SourceSeries } from '@atrium/sdk';
+import type { GeometryIssue, SdkError, SourceSeries } from '@atrium/sdk';
+import { calciumError } from './calcium-errors.js';
 import { instanceLabel } from './instance-label.js';
 
 /** Cosine of 1°: the largest angle between a row/column direction and the patient x/y axis for an axial slice. */
@@ -14,7 +15,7 @@ const AXIAL_COS = Math.cos((1 * Math.PI) / 180);
  */
 export function checkInput(input: SourceSeries): void {
   const refused = (why: string, details: Record<string, unknown> = {}): SdkError =>
-    new SdkError('ATRIUM_ERR_CALCIUM_REFUSED', `calcium scoring refused: ${why}`, { seriesInstanceUID: input.seriesInstanceUID, ...details });
+    calciumError('ATRIUM_ERR_CALCIUM_REFUSED', `calcium scoring refused: ${why}`, { seriesInstanceUID: input.seriesInstanceUID, ...details });
   const label = (i: number): string => instanceLabel(input.instances[i]!, i);
   input.instances.forEach((instance, i) => {
     if (instance.numberOfFrames !== 1) throw refused(`${label(i)} has ${instance.numberOfFrames} frames; single-frame CT slices are needed`, { sopInstanceUID: instance.sopInstanceUID });

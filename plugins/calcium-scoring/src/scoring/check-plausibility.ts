@@ -1,4 +1,4 @@
-import { SdkError } from '@atrium/sdk';
+import { calciumError } from '../calcium-errors.js';
 import { describeSeed } from './select-seeds.js';
 import type { PlausibilityLimits, Seed } from './types.js';
 
@@ -37,7 +37,7 @@ export function checkPlausibility(
       ...(extentMm > limits.maxExtentMm + 1e-6 ? [`${fmt(extentMm)} mm along the slices (${perSlice.length} slices; limit ${fmt(limits.maxExtentMm)} mm, parameter maxLesionExtentMm)`] : []),
     ];
     if (too.length === 0) return;
-    throw new SdkError(
+    throw calciumError(
       'ATRIUM_ERR_CALCIUM_IMPLAUSIBLE_REGION',
       `seed ${i + 1} (${describeSeed(seed)}) selects a region that cannot be a coronary lesion: ${too.join('; ')}; largest on instance ${sizes.instanceNumbers[largest] ?? '-'}. `
         + 'Place the seed on the coronary calcium, bound it with a roi, or give allowImplausibleRegions=true to score it anyway',

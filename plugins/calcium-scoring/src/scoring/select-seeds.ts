@@ -1,4 +1,5 @@
-import { SdkError } from '@atrium/sdk';
+import type { SdkError } from '@atrium/sdk';
+import { calciumError } from '../calcium-errors.js';
 import { roiTest, type RoiTest } from './seed-roi.js';
 import type { SliceGeometry } from './slice-geometry.js';
 import type { Artery, Seed } from './types.js';
@@ -56,7 +57,7 @@ export function selectSeeds(seeds: readonly Seed[], target: SeedTarget): SeedSel
     const inRoi: RoiTest = seed.roi ? roiTest(seed.roi, target.geometry, target.instanceNumbers) : () => true;
     const [slice, p] = seedPixel(index, seed, target);
     const fail = (why: string): never => {
-      throw new SdkError('ATRIUM_ERR_CALCIUM_SEED_MISS', `seed ${index + 1} (${describeSeed(seed)}) hits no calcification: ${why}`, { seed: index + 1, artery: seed.artery });
+      throw calciumError('ATRIUM_ERR_CALCIUM_SEED_MISS', `seed ${index + 1} (${describeSeed(seed)}) hits no calcification: ${why}`, { seed: index + 1, artery: seed.artery });
     };
     const row = Math.floor(p / target.columns);
     const where = `pixel (row ${row}, column ${p - row * target.columns}) of slice ${slice} (instance ${target.instanceNumbers[slice] ?? '-'})`;
@@ -65,7 +66,7 @@ export function selectSeeds(seeds: readonly Seed[], target: SeedTarget): SeedSel
     const held = owners[slice]?.[p] ?? 0;
     if (held === EXCLUDED) fail(`${where} was removed by an exclusion seed`);
     if (!seed.exclude && held > 0 && arteryOf(held) !== seed.artery) {
-      throw new SdkError('ATRIUM_ERR_CALCIUM_SEED_CONFLICT', `seed ${index + 1} (${describeSeed(seed)}) selects calcium already assigned to ${arteryOf(held)} by seed ${held}; give the seeds rois to split the region`, { seed: index + 1, conflictsWith: held });
+      throw calciumError('ATRIUM_ERR_CALCIUM_SEED_CONFLICT', `seed ${index + 1} (${describeSeed(seed)}) selects calcium already assigned to ${arteryOf(held)} by seed ${held}; give the seeds rois to split the region`, { seed: index + 1, conflictsWith: held });
     }
     const passable = (s: number, q: number): boolean => {
       const o = owners[s]?.[q] ?? 0;
@@ -85,7 +86,7 @@ export function selectSeeds(seeds: readonly Seed[], target: SeedTarget): SeedSel
 
 /** The seed's slice and pixel index. */
 function seedPixel(index: number, seed: Seed, target: SeedTarget): [number, number] {
-  const miss = (why: string): SdkError => new SdkError('ATRIUM_ERR_CALCIUM_SEED_MISS', `seed ${index + 1} (${describeSeed(seed)}) hits no calcification: ${why}`, { seed: index + 1, artery: seed.artery });
+  const miss = (why: string): SdkError => calciumError('ATRIUM_ERR_CALCIUM_SEED_MISS', `seed ${index + 1} (${describeSeed(seed)}) hits no calcification: ${why}`, { seed: index + 1, artery: seed.artery });
   let slice: number;
   let row: number;
   let column: number;
