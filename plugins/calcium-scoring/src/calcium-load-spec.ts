@@ -105,4 +105,5 @@ export const calciumLoadSpec: LoadSpec = {
   ContrastBolusAgentSequence: { usage: 'Used', note: 'Ignored / Copied in GE SmartScore; Used here: an item stops the run unless allowContrast=true' },
   // Not in SmartScore's tables
   CalciumScoringMassFactorPatient: { usage: 'Used', note: 'the mass calibration factor when no calibrationFactor or calibrationPhantom is given (McCollough et al., Radiology 2007)' },
+  CalciumScoringMassFactorDevice: { usage: 'Used', note: 'without (0018,9351): the factor of the patient size the patientSize parameter names (values 1-3: small, medium, large)' },
 };

@@ -29,6 +29,12 @@ export const calciumParameters = {
     default: '',
     description: 'mass calibration from a phantom insert: {"insert":{"center":[x,y,z],"radius":5,"mgHaPerCm3":200},"water":{"center":[x,y,z],"radius":5}} (mm): factor = density / (insert HU − water HU)',
   },
+  patientSize: {
+    type: 'enum',
+    values: ['unknown', 'small', 'medium', 'large'],
+    default: 'unknown',
+    description: 'patient size: which value of Calcium Scoring Mass Factor Device (0018,9352) gives the mass factor when the images have no Calcium Scoring Mass Factor Patient (0018,9351)',
+  },
   allowContrast: { type: 'boolean', default: false, description: 'score a series with a Contrast/Bolus Agent or a blood pool above the threshold (the score then counts iodine)' },
   allowImplausibleRegions: { type: 'boolean', default: false, description: 'score seeded regions larger than maxLesionAreaMm2 / maxLesionExtentMm' },
   maxLesionAreaMm2: { type: 'number', default: 200, minimum: 1, unit: 'mm²', description: 'largest area on one slice of a seeded lesion' },

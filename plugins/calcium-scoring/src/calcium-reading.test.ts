@@ -114,6 +114,15 @@ describe('calcium scoring: mass', () => {
     expect(none.data.total!.massMg).toBeUndefined();
   });
 
+  it('uses Calcium Scoring Mass Factor Device (0018,9352) of the patient size given, without (0018,9351)', async () => {
+    const input = calciumSeries({ boxes: BOXES, override: () => ({ CalciumScoringMassFactorDevice: [0.5, 0.75, 1] }) });
+    const medium = await runCalcium(input, { seeds: SEEDS, patientSize: 'medium' });
+    expect([medium.data.arteries.map((a) => a.massMg), medium.data.method.calibrationSource]).toEqual([[0, 4.5, 0, 1.013], 'Calcium Scoring Mass Factor Device (0018,9352), medium patient']);
+    expect((await runCalcium(input, { seeds: SEEDS, patientSize: 'large' })).data.total!.massMg).toBe(7.35);
+    // The size unknown (the default): no factor to choose, no mass.
+    expect((await runCalcium(input, { seeds: SEEDS })).data.total!.massMg).toBeUndefined();
+  });
+
   it('calibrates from a phantom insert and a water region: factor = density / (insert HU − water HU)', async () => {
     // An insert of 200 mg HA/cm3 imaged at 250 HU (box on slice 9), water (0 HU) beside it: factor 200 / 250 = 0.8.
     const insert: CalciumBox = { slices: [9], row: 4, column: 40, height: 12, width: 12, hu: 250 };

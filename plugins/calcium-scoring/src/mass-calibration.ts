@@ -26,12 +26,12 @@ export interface PhantomCalibration {
  * insert − mean HU of water) (the calibration of McCollough et al., "A multi-institutional,
  * multi-manufacturer, international standard for the quantification of coronary artery calcium
  * using cardiac CT", Radiology 2007;243:527-38); Calcium Scoring Mass Factor Patient (0018,9351)
- * when every slice carries the same value. Calcium Scoring Mass Factor Device (0018,9352) has
- * three values (small, medium, large patient) and the app cannot tell the size: it is not used.
- * Undefined: no mass. Mass = factor × volume (cm³) × mean HU.
+ * when every slice carries the same value; Calcium Scoring Mass Factor Device (0018,9352), whose
+ * three values are for a small, medium and large patient (PS3.3 C.8.2.1), the one `patientSize`
+ * names, when every slice carries the same (the app cannot tell the size itself). Undefined: no mass. Mass = factor × volume (cm³) × mean HU.
  */
 export function massCalibration(
-  params: { readonly calibrationFactor: number; readonly calibrationPhantom: string },
+  params: { readonly calibrationFactor: number; readonly calibrationPhantom: string; readonly patientSize: 'unknown' | 'small' | 'medium' | 'large' },
   input: SourceSeries,
   slices: readonly ScoringSlice[],
   geometry: Pick<SliceGeometry, 'nearestSlice' | 'toPixel'>,
@@ -48,6 +48,11 @@ export function massCalibration(
   const values = input.instances.map((i) => i.number('CalciumScoringMassFactorPatient'));
   const first = values[0];
   if (first !== undefined && first > 0 && values.every((v) => v === first)) return { factor: first, source: 'Calcium Scoring Mass Factor Patient (0018,9351)' };
+  const size = ['small', 'medium', 'large'].indexOf(params.patientSize);
+  if (size < 0) return undefined;
+  const device = input.instances.map((i) => i.numbers('CalciumScoringMassFactorDevice')[size]);
+  const d = device[0];
+  if (d !== undefined && d > 0 && device.every((v) => v === d)) return { factor: d, source: `Calcium Scoring Mass Factor Device (0018,9352), ${params.patientSize} patient` };
   return undefined;
 }
 
