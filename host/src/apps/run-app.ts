@@ -37,7 +37,7 @@ export interface AppRunRequest {
   readonly studyInstanceUID?: string;
   /** Parameters as given (strings from the command line, or JSON values). */
   readonly params: Readonly<Record<string, unknown>>;
-  /** Keep what earlier runs of the app wrote from the input (default: a successful run removes it). */
+  /** Keep what earlier runs of an app that replaces them (manifest `earlierRuns: replace`) wrote from the input. */
   readonly keepPrevious?: boolean;
 }
 
@@ -66,11 +66,13 @@ export interface AppRunResult {
  * normal store path (validation, quarantine), never over an instance the app did not write
  * (checkDerivedTarget). Cancelling terminates the worker.
  *
- * A re-run replaces: the objects earlier runs of the app wrote from the input series (found
+ * An app whose manifest says `earlierRuns: replace` (one current result per series): the objects
+ * earlier runs of the app wrote from the input series (found
  * before the run, {@link previousOutputs}) that this run did not write again are removed from
  * the store once it succeeds, and the app sees those of other derived series as
  * `ctx.superseded` (its SR names them); the study never holds two contradictory results.
- * `keepPrevious` keeps them (and gives the app none). A failed run removes nothing.
+ * `keepPrevious` keeps them (and gives the app none). A failed run removes nothing. Other apps
+ * keep earlier runs' outputs (a run with the same parameters still replaces its own objects).
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
  *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
@@ -87,7 +89,7 @@ export async function runApp(
   const { app } = await deps.registry.loadApp(req.app);
   const { index, store, files } = deps.workstation;
   const instances = inputInstances(deps.workstation, req);
-  const previous = req.keepPrevious ? [] : previousOutputs(index, files, app.qualifiedId, instances);
+  const previous = app.earlierRuns === 'replace' && !req.keepPrevious ? previousOutputs(index, files, app.qualifiedId, instances) : [];
   const storage = deps.storages.forPlugin(app.pluginId);
   const reserved = new Map<string, number>();
   const manufacturer = deps.registry.get(app.pluginId)?.manifest?.manufacturer;

@@ -50,6 +50,9 @@ function appBlocks({ pluginId, version, app, manifest }: ConformanceApp): DocBlo
     ...(app.description ? [{ kind: 'paragraph', text: app.description } as const] : []),
   ];
   if (manifest?.manufacturer) blocks.push({ kind: 'paragraph', text: `Manufacturer: ${manifest.manufacturer}` });
+  if (manifest?.apps.find((a) => a.id === app.id)?.earlierRuns === 'replace') {
+    blocks.push({ kind: 'paragraph', text: 'Earlier runs: a run with other parameters replaces what earlier runs of the app wrote from the same series (removed from the store when the run succeeds; the app is told what it supersedes); `atrium run --keep-previous` keeps them.' });
+  }
   blocks.push({ kind: 'heading', level: 3, text: 'Input series' }, { kind: 'list', items: selectorItems(app.input) });
   blocks.push({ kind: 'heading', level: 3, text: 'Load specification' });
   const loadRows = Object.entries(app.load)

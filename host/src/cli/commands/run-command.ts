@@ -14,7 +14,7 @@ import { appParametersHelp } from './app-parameters-help.js';
 export const runCommand: Command = {
   name: 'run',
   usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json] [--keep-previous]',
-  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote; what earlier runs of the app wrote from the same series is replaced (removed) unless --keep-previous',
+  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote; for an app whose re-runs replace (calcium scoring), what earlier runs wrote from the same series is removed unless --keep-previous',
   help: appParametersHelp,
   run(args, ctx) {
     const { positionals, values } = parseArgs({
