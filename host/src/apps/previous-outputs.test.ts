@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SopClass, type DicomValue } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import { encodePart10 } from '../testing/encode-part10.js';
-import { previousOutputs } from './previous-outputs.js';
+import { previousOutputs, removePreviousOutputs } from './previous-outputs.js';
 
 const STUDY = '2.25.1';
 const CT_A = '2.25.10';
@@ -56,5 +56,17 @@ describe('previousOutputs', () => {
     ]);
     writeFileSync(files.absolute('2.25.101.dcm'), 'not dicom');
     expect(previousOutputs(index, files, APP, [input(CT_A, '2.25.11')])).toEqual([]);
+  });
+
+  it('removes what the run did not write again, index row then file, and says what it removed', () => {
+    const removedRows: string[] = [];
+    const removedFiles: string[] = [];
+    const index = { removeInstance: (ref: { SOPInstanceUID: string }) => (removedRows.push(ref.SOPInstanceUID), { paths: [`${ref.SOPInstanceUID}.dcm`], instances: ref.SOPInstanceUID === '2.25.9' ? 0 : 1 }) };
+    const files = { remove: (p: string) => void removedFiles.push(p) };
+    const previous = ['2.25.1', '2.25.2', '2.25.9'].map((sop) => ({ studyInstanceUID: STUDY, seriesInstanceUID: '2.25.100', sopClassUID: SopClass.SecondaryCaptureImageStorage, sopInstanceUID: sop, sourceSeriesInstanceUID: CT_A }));
+    const removed = removePreviousOutputs(index as never, files, previous, [{ sopInstanceUID: '2.25.2' }]);
+    expect([removedRows, removedFiles]).toEqual([['2.25.1', '2.25.9'], ['2.25.1.dcm', '2.25.9.dcm']]);
+    // 2.25.9 was already gone from the index (removed meanwhile): not reported as removed.
+    expect(removed).toEqual([{ seriesInstanceUID: '2.25.100', sopInstanceUID: '2.25.1' }]);
   });
 });

@@ -51,6 +51,28 @@ export function previousOutputs(
   return out;
 }
 
+/**
+ * Remove the earlier outputs a run did not write again (index first, then the files, as
+ * `atrium rm`: a crash in between leaves files that `reconcile --full` indexes again). Answers
+ * what was removed.
+ */
+export function removePreviousOutputs(
+  index: Pick<Index, 'removeInstance'>,
+  files: Pick<FileStore, 'remove'>,
+  previous: readonly PreviousOutput[],
+  written: readonly { readonly sopInstanceUID: string }[],
+): { seriesInstanceUID: string; sopInstanceUID: string }[] {
+  const rewritten = new Set(written.map((w) => w.sopInstanceUID));
+  const removed: { seriesInstanceUID: string; sopInstanceUID: string }[] = [];
+  for (const p of previous) {
+    if (rewritten.has(p.sopInstanceUID)) continue;
+    const result = index.removeInstance({ SOPInstanceUID: p.sopInstanceUID, SeriesInstanceUID: p.seriesInstanceUID });
+    for (const path of result.paths) files.remove(path);
+    if (result.instances > 0) removed.push({ seriesInstanceUID: p.seriesInstanceUID, sopInstanceUID: p.sopInstanceUID });
+  }
+  return removed;
+}
+
 /** The series a derived object references (none when its file cannot be read). */
 function sourceSeriesOf(path: string, seriesOfInput: ReadonlyMap<string, string>): string[] {
   let ds: DataSet;

@@ -11,7 +11,7 @@ import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, W
 import { appWorkerUrl } from './app-worker-url.js';
 import { findStudySeries } from './find-study-series.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
-import { previousOutputs, type PreviousOutput } from './previous-outputs.js';
+import { previousOutputs, removePreviousOutputs } from './previous-outputs.js';
 
 /** What the app runner needs from the host. */
 export interface AppRunDeps {
@@ -147,22 +147,9 @@ export async function runApp(
   });
   // The derived series are complete now that the run is done (instanceStored came from the store's commit).
   store.completeSeries(new Set(out.written.map((w) => w.seriesInstanceUID)));
-  const removed = removePrevious(deps.workstation, previous, out.written);
+  const removed = removePreviousOutputs(index, files, previous, out.written);
   const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
   return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, removed, warnings: out.warnings, parameters: out.parameters };
-}
-
-/** Remove the earlier outputs this run did not write again (index first, then the files, as `atrium rm`). */
-function removePrevious(workstation: Workstation, previous: readonly PreviousOutput[], written: readonly WrittenObject[]): AppRunResult['removed'] {
-  const rewritten = new Set(written.map((w) => w.sopInstanceUID));
-  const removed: { seriesInstanceUID: string; sopInstanceUID: string }[] = [];
-  for (const p of previous) {
-    if (rewritten.has(p.sopInstanceUID)) continue;
-    const result = workstation.index.removeInstance({ SOPInstanceUID: p.sopInstanceUID, SeriesInstanceUID: p.seriesInstanceUID });
-    for (const path of result.paths) workstation.files.remove(path);
-    if (result.instances > 0) removed.push({ seriesInstanceUID: p.seriesInstanceUID, sopInstanceUID: p.sopInstanceUID });
-  }
-  return removed;
 }
 
 /** The stored instances of the request's series or study. */
