@@ -3,10 +3,10 @@
 // - plugins/* and examples/* import @atrium/sdk only (no host, no host-only libraries); their
 //   tests (*.test.ts, test-support/) may also import the test kit @atrium/testing;
 // - the test kit (testing/) reaches the host through @atrium/host/engine only (no store, index or container);
-// - inversify, tapable, better-sqlite3 and dcmjs-dimse appear only in host.
+// - inversify, tapable, better-sqlite3, dcmjs-dimse and playwright-core (the render service's browser) appear only in host.
 import tseslint from 'typescript-eslint';
 
-const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse'];
+const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse', 'playwright-core'];
 const hostOnlyPatterns = HOST_ONLY.map((name) => ({ group: [name, `${name}/*`], message: `${name} may be used only inside host/ (docs/DESIGN.md, Boundaries)` }));
 const pluginPatterns = [...hostOnlyPatterns, { group: ['@atrium/host', '@atrium/host/*', '**/host/**', 'dcmjs', 'dcmjs/*'], message: 'plugins and examples import @atrium/sdk only (docs/DESIGN.md, Boundaries)' }];
 const kitPattern = { group: ['@atrium/testing', '@atrium/testing/*', '**/testing/src/**'], message: 'the test kit @atrium/testing is for tests only: *.test.ts and test-support/ of plugins and examples (docs/DESIGN.md, Boundaries)' };

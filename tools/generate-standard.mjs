@@ -86,6 +86,7 @@ const s = iods.stats;
 const attrCount = iods.modules.reduce((n, m) => n + m.attributes.length, 0);
 console.log(`iods: ${iods.iods.length} IODs, ${iods.sopToIod.length} SOP classes, ${iods.modules.length} modules, ${attrCount} module attribute rows`);
 console.log(`  modules matched to a 2008 Part 3 table: ${s.matched.length}; unmatched (attributesUnknown): ${s.unmatched.length}`);
+console.log(`  modules curated from the current PS3.3 (tools/standard/curated-modules.mjs): ${s.curated.join('; ')}`);
 console.log(`  modules with an unresolved include (incomplete): ${s.incomplete.length} [${s.incomplete.join(', ')}]`);
 console.log(`  includes expanded: ${s.includes}; unresolved: ${s.unresolved.size}; recursions cut: ${s.recursions.size}; nesting fixes: ${s.badNesting.length}; duplicate rows dropped: ${s.duplicates}`);
 console.log(`  attributes not in the 2025 dictionary: ${s.notInDictionary.size}; retired in 2025: ${s.retired.size}; 2008 tags corrected by name: ${s.tagFixes.length}`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run peers`: install the real peers the interop tests use as referees (`npm run test:interop`),
 // from the distribution's packages (Debian / Ubuntu apt): DCMTK, dicom3tools, GDCM tools, pydicom +
-// numpy + scikit-image for /usr/bin/python3, Orthanc with its DICOMweb plugin, Chromium. `npm run peers -- --check` only says what is missing.
+// numpy + scikit-image + SciPy + VTK for /usr/bin/python3, Orthanc with its DICOMweb plugin,
+// Chromium (the 3-D render service, the browser tests) and dcm2niix. `npm run peers -- --check`
+// only says what is missing.
 // Installing needs root: run as root, or with sudo (asked for when needed).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -16,7 +18,10 @@ const PEERS = [
   { what: 'scikit-image for /usr/bin/python3 (the FBP referee)', have: () => python('import skimage'), apt: 'python3-skimage' },
   { what: 'Orthanc', have: () => onPath('Orthanc') || exists('/usr/sbin/Orthanc'), apt: 'orthanc' },
   { what: 'the Orthanc DICOMweb plugin (the DICOMweb interop tests)', have: () => existsFile('/usr/share/orthanc/plugins/libOrthancDicomWeb.so'), apt: 'orthanc-dicomweb' },
-  { what: 'Chromium (browser tests, dicomweb-client in a page)', have: () => onPath('chromium'), apt: 'chromium' },
+  { what: 'Chromium (the 3-D render service: WebGL2 in headless Chromium; browser tests, dicomweb-client in a page)', have: () => onPath('chromium'), apt: 'chromium' },
+  { what: 'dcm2niix (the NIfTI export referee)', have: () => onPath('dcm2niix'), apt: 'dcm2niix' },
+  { what: 'SciPy for /usr/bin/python3 (the reformat referee)', have: () => python('import scipy.ndimage'), apt: 'python3-scipy' },
+  { what: 'VTK for /usr/bin/python3 (the reslice referee, the 3-D benchmark\'s peer)', have: () => python('import vtk'), apt: 'python3-vtk9' },
 ];
 
 function onPath(tool) {

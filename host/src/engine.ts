@@ -3,7 +3,8 @@
  * SQLite, no network, no container): what the plugin authors' kit (`@atrium/testing`) runs in
  * process. The same code as `atrium run`: manifest checks, parameter validation, the input
  * selector and load specification, the mapping engine with its IOD validation, the receive
- * validation of the store, the source instances and their pixel decoding.
+ * validation of the store, the source instances and their pixel decoding, and the 3-D render
+ * service behind `ctx.render` (headless Chromium, started on the first scene).
  */
 export { executeApp } from './apps/execute-app.js';
 export type { AppRunHost } from './apps/app-run-host.js';
@@ -17,6 +18,7 @@ export { pluginDefinitionOf } from './plugins/plugin-definition-of.js';
 export { discoverPlugins } from './plugins/discover-plugins.js';
 export { validateManifest } from './plugins/validate-manifest.js';
 export { validateInstance } from './store/validate-instance.js';
+export { ChromiumRenderService, type ChromiumRenderServiceOptions } from './render/chromium-render-service.js';
 export type { DerivedObject } from './derive/derive-object.js';
 export { elementFromValue } from './derive/value-element.js';
 export { dicomDate, dicomDateTime, dicomTime } from './derive/generators/date-time-generators.js';

@@ -7,7 +7,7 @@
  * - Apps: load specifications (Mandatory / Used / Ignored), parameter schemas, a mapping table
  *   (Copied / Generated / Removed) per output, built from per-module fragments ({@link patientMapping} …).
  * - The run context: source series (datasets, frames, geometry), `derive` (and `derive.deidentify`, PS3.15), progress, log,
- *   cancellation, plugin-scoped storage.
+ *   cancellation, plugin-scoped storage, and `render` (the host's 3-D renderer: {@link SceneRenderer}).
  * - The DICOM standard tables generated from the standard: dictionary, tags, UIDs, IODs,
  *   and the PS3.15 Table E.1-1 de-identification rules.
  * - Pure helpers: {@link seriesGeometry}, {@link validateParameters}, and for rendering:
@@ -29,10 +29,12 @@ export { OUTPUT_IODS, type AppOutput, type ManifestOutput, type OutputDefinition
 export {
   appEquipmentMapping, generalEquipmentMapping, generalSeriesMapping, generalStudyMapping, patientMapping, patientStudyMapping, scEquipmentMapping, sopCommonMapping,
 } from './app/module-mappings.js';
+export type { PrivateBlockDeclaration, PrivateElementDeclaration, PrivateVr } from './app/private-block.js';
 export { defineApp, type AppDefinition, type AppResult } from './app/app-definition.js';
 export type { AppContext, Logger, PluginStorage, SupersededObject } from './context/app-context.js';
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
 export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
+export type { RenderedImage, Rgb, Scene, SceneCamera, SceneRenderer, SceneSurface, SceneVolume, TransferPoint } from './context/scene-renderer.js';
 export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';
 export { seriesGeometry, type GeometryIssue, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
 export { manifestProblems, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';

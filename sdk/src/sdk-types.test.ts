@@ -134,8 +134,8 @@ defineApp({
   async run() { return { summary: '' }; },
 });
 const badManifestOutput: ManifestOutput = {
-  // @ts-expect-error — 'mr-image' is not an output IOD
-  iod: 'mr-image',
+  // @ts-expect-error — 'ultrasound-image' is not an output IOD
+  iod: 'ultrasound-image',
   cardinality: 'N:1',
   description: 'd',
 };
@@ -151,7 +151,25 @@ const badSelector: ManifestApp = {
   // @ts-expect-error — modality is a list
   input: { modality: 'CT' },
 };
-void [badManifestOutput, badCardinality, badSelector];
+const privateInManifest: ManifestOutput = {
+  iod: 'secondary-capture-image',
+  cardinality: 'N:1',
+  description: 'd',
+  // @ts-expect-error — an output's private blocks are declared in the code, with its mapping table (AppOutput), not in the manifest
+  privateBlocks: [],
+};
+defineApp({
+  id: 'private-in-code', load: {}, parameters: {},
+  outputs: { out: { mapping: {}, privateBlocks: [{ group: 0x7109, creator: 'ACME 1', elements: { view: { element: 0x21, vr: 'OB', vm: '1', description: 'the view' } } }] } },
+  async run() { return { summary: '' }; },
+});
+defineApp({
+  id: 'private-bad-vr', load: {}, parameters: {},
+  // @ts-expect-error — a private element is not a sequence
+  outputs: { out: { mapping: {}, privateBlocks: [{ group: 0x7109, creator: 'ACME 1', elements: { view: { element: 0x21, vr: 'SQ', vm: '1', description: 'd' } } }] } },
+  async run() { return { summary: '' }; },
+});
+void [badManifestOutput, badCardinality, badSelector, privateInManifest];
 // @ts-expect-error — 'PatientAddress' is not a generator
 Generated('PatientAddress');
 // @ts-expect-error — an app needs run
@@ -435,8 +453,8 @@ describe('manifestProblems', () => {
       'apps[0].input.minInstances must be at least 1 (got 0)',
       'apps[0].input.sopClassUid[0] must be a SOP Class UID (got "1.2.840.10008.5.1.4.1.1.2\\\\1.2")',
     ]],
-    [{ ...valid, apps: [{ ...valid.apps[0], outputs: { summary: { iod: 'mr-image', cardinality: '1:N', description: '' }, 'Bad Name': { iod: 'ct-image', cardinality: '1:1', description: 'x', mapping: {} } } }] }, [
-      'apps[0].outputs.summary.iod must be one of ct-image, secondary-capture-image, multi-frame-grayscale-byte-secondary-capture-image, multi-frame-grayscale-word-secondary-capture-image, multi-frame-true-color-secondary-capture-image, nuclear-medicine-image, enhanced-sr, comprehensive-sr (got "mr-image")',
+    [{ ...valid, apps: [{ ...valid.apps[0], outputs: { summary: { iod: 'ultrasound-image', cardinality: '1:N', description: '' }, 'Bad Name': { iod: 'ct-image', cardinality: '1:1', description: 'x', mapping: {} } } }] }, [
+      'apps[0].outputs.summary.iod must be one of ct-image, mr-image, secondary-capture-image, multi-frame-grayscale-byte-secondary-capture-image, multi-frame-grayscale-word-secondary-capture-image, multi-frame-true-color-secondary-capture-image, nuclear-medicine-image, enhanced-sr, comprehensive-sr, encapsulated-stl (got "ultrasound-image")',
       'apps[0].outputs.summary.cardinality must be one of 1:1, N:1 (got "1:N")',
       'apps[0].outputs.summary.description must not be empty',
       'apps[0].outputs.Bad Name (the name) must be an output name, in lower case letters, digits and "-" (got "Bad Name")',

@@ -65,7 +65,11 @@ describe('npm run peers without the peers and without apt', () => {
     expect(r.out).toMatch(/^missing +DCMTK .*\(apt: dcmtk\)$/m);
     expect(r.out).toMatch(/^missing +dicom3tools \(dciodvfy\) +\(apt: dicom3tools\)$/m);
     expect(r.out).toMatch(/^missing +GDCM tools \(gdcmconv\) +\(apt: libgdcm-tools\)$/m);
+    expect(r.out).toMatch(/^missing +Chromium \(the 3-D render service.*\(apt: chromium\)$/m);
+    expect(r.out).toMatch(/^missing +dcm2niix .*\(apt: dcm2niix\)$/m);
+    expect(r.out).toMatch(/^(?:missing|installed) +VTK for \/usr\/bin\/python3 .*\(apt: python3-vtk9\)$/m);
     expect(r.out).toContain('npm run peers installs them (apt-get install -y --no-install-recommends dcmtk dicom3tools libgdcm-tools');
+    expect(r.out).toMatch(/ chromium dcm2niix(?: python3-scipy)?(?: python3-vtk9)?\)$/m);
   });
 
   it('says it cannot install without apt-get, naming what to install by hand', () => {

@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom, scikit-image). Where
+ * Real peers used as referees in tests (DCMTK, dicom3tools, GDCM, pydicom, scikit-image, scipy,
+ * VTK through python3-vtk9, dcm2niix, Chromium). Where
  * `CI=true` a missing peer is a failure, never a skip: `.ci/run` installs them all.
  */
 const cache = new Map<string, string | undefined>();
@@ -17,18 +18,32 @@ function which(tool: string): string | undefined {
 
 /** A Python 3 that can import pydicom (Debian's python3-pydicom lives under /usr/bin/python3). */
 export function pythonWithPydicom(): string | undefined {
-  return pythonWith('#python', 'import pydicom, numpy');
+  return pythonWith('pydicom, numpy');
 }
 
-/** A Python 3 that can import scikit-image (Debian's python3-skimage lives under /usr/bin/python3). */
-export function pythonWithSkimage(): string | undefined {
-  return pythonWith('#python-skimage', 'import skimage.transform, numpy');
+/**
+ * Python referees by peer name: `scipy` (Debian python3-scipy: ndimage.map_coordinates) and
+ * `python3-vtk` (Debian python3-vtk9: VTK C++ through its Python wrapping), each with pydicom and numpy;
+ * `skimage` (Debian python3-skimage: transform.iradon) with numpy.
+ */
+type PythonPeer = 'pydicom' | 'scipy' | 'python3-vtk' | 'skimage';
+const PYTHON_PEERS: Readonly<Record<PythonPeer, string>> = {
+  pydicom: 'pydicom, numpy',
+  scipy: 'pydicom, numpy, scipy.ndimage',
+  'python3-vtk': 'pydicom, numpy, vtk',
+  skimage: 'skimage.transform, numpy',
+};
+
+function isPythonPeer(tool: string): tool is PythonPeer {
+  return Object.hasOwn(PYTHON_PEERS, tool);
 }
 
-function pythonWith(key: string, imports: string): string | undefined {
+/** A Python 3 that can import the given modules (ATRIUM_PYTHON, /usr/bin/python3 or python3 on the PATH). */
+function pythonWith(modules: string): string | undefined {
+  const key = `#python:${modules}`;
   if (cache.has(key)) return cache.get(key);
   const candidates = [process.env.ATRIUM_PYTHON, '/usr/bin/python3', which('python3')].filter((p): p is string => !!p && existsSync(p));
-  const found = candidates.find((p) => spawnSync(p, ['-c', imports], { stdio: 'ignore' }).status === 0);
+  const found = candidates.find((p) => spawnSync(p, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0);
   cache.set(key, found);
   return found;
 }
@@ -38,7 +53,7 @@ function pythonWith(key: string, imports: string): string | undefined {
  * Under CI=true a missing tool throws, so the test fails.
  */
 export function peer(tool: string): string | undefined {
-  const path = tool === 'pydicom' ? pythonWithPydicom() : tool === 'skimage' ? pythonWithSkimage() : which(tool);
+  const path = isPythonPeer(tool) ? pythonWith(PYTHON_PEERS[tool]) : which(tool);
   if (!path && process.env.CI === 'true') throw new Error(`peer tool "${tool}" is missing (CI=true: .ci/run must install it)`);
   return path;
 }
@@ -57,14 +72,17 @@ export function runPeer(tool: string, args: readonly string[], options: { env?: 
 
 /** Run a Python snippet with pydicom available; `args` become sys.argv[1:]. */
 export function runPydicom(script: string, args: readonly string[] = []): string {
-  const py = peer('pydicom');
-  if (!py) throw new Error('python3 with pydicom is missing');
-  return execFileSync(py, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return runPython('pydicom', script, args);
 }
 
 /** Run a Python snippet with scikit-image (and numpy) available; `args` become sys.argv[1:]. */
 export function runSkimage(script: string, args: readonly string[] = []): string {
-  const py = peer('skimage');
-  if (!py) throw new Error('python3 with scikit-image is missing');
+  return runPython('skimage', script, args);
+}
+
+/** Run a Python snippet with a Python peer (`pydicom`, `scipy`, `python3-vtk`, `skimage`); `args` become sys.argv[1:]. */
+export function runPython(tool: PythonPeer, script: string, args: readonly string[] = []): string {
+  const py = peer(tool);
+  if (!py) throw new Error(`python3 with ${PYTHON_PEERS[tool]} is missing`);
   return execFileSync(py, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 }

@@ -33,7 +33,7 @@ export const TEST_OPERATOR = 'Testing^Atrium';
  * checks what it receives (the receive validation, strict; never over a held instance), checked
  * with dciodvfy, and kept in memory; Series Numbers follow those of the study's held series; the
  * plugin's storage is a map of JSON values; `readSeries` gives a held series by the workstation's
- * rule ({@link findStudySeries}).
+ * rule ({@link findStudySeries}); `render` is the run's renderer, when it is given one.
  */
 export function inMemoryHost(manifest: PluginManifest, record: RunRecord, options: TestRunOptions, held: readonly SourceInstanceImpl[]): InMemoryRun {
   const objects: DerivedTestObject[] = [];
@@ -84,6 +84,7 @@ export function inMemoryHost(manifest: PluginManifest, record: RunRecord, option
       record.seriesNumbers.set(series, n);
       return n;
     },
+    ...(options.render ? { render: options.render } : {}),
     readSeries: async (study, series) => sourceSeriesOf(findStudySeries(study, series, (uid) => held.filter((i) => i.string('StudyInstanceUID') === study && i.string('SeriesInstanceUID') === uid))),
     progress: (fraction, message) => {
       progress.push({ fraction, ...(message === undefined ? {} : { message }) });

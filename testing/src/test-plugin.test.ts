@@ -2,11 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SdkError, SopClass, type PluginDefinition } from '@atrium/sdk';
+import { SdkError, SopClass, type PluginDefinition, type Scene, type SceneRenderer } from '@atrium/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { greyApp } from './test-support/grey-plugin/index.js';
 import { TEST_OPERATOR, TEST_STATION } from './in-memory-host.js';
 import { testPlugin } from './test-plugin.js';
+import { testRenderer } from './test-renderer.js';
 import { testSeries } from './test-series.js';
 
 const PACKAGE = fileURLToPath(new URL('./test-support/grey-plugin/', import.meta.url));
@@ -45,7 +46,7 @@ describe('testPlugin: the plugin checked as the host loads it', () => {
   });
 
   it('refuses a manifest that fails the schema, naming the field (ATRIUM_ERR_PLUGIN_MANIFEST)', () => {
-    const dir = packageWith((m) => ((m.apps as { outputs: Record<string, { iod: string }> }[])[0]!.outputs.image!.iod = 'mr-image'));
+    const dir = packageWith((m) => ((m.apps as { outputs: Record<string, { iod: string }> }[])[0]!.outputs.image!.iod = 'ultrasound-image'));
     expect(() => testPlugin(dir, plugin)).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_PLUGIN_MANIFEST', message: expect.stringContaining('apps[0].outputs.image.iod must be one of') }));
   });
 
@@ -75,7 +76,7 @@ describe('TestPlugin.run: the host engine in process', () => {
     const now = new Date(2025, 0, 2, 3, 4, 5);
     const run = await kit.run('grey', input, { size: '8' }, { now });
     expect(run.result).toEqual({ summary: 'grey 20, run 1', data: { grey: 20, runs: 1, sopInstanceUID: run.objects[0]!.sopInstanceUID } });
-    expect(run.parameters).toEqual({ size: 8, fail: false, reference: '' });
+    expect(run.parameters).toEqual({ size: 8, fail: false, reference: '', render: false });
     expect(run.objects).toHaveLength(1);
     const [object] = run.objects;
     expect(run.output('image')).toEqual([object]);
@@ -159,5 +160,34 @@ describe('TestPlugin.run: the host engine in process', () => {
       .rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT', message: `no series ${elsewhere.seriesInstanceUID} is stored in study ${a.studyInstanceUID}` });
     await expect(kit.run('grey', a, { reference: b.seriesInstanceUID })).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT' });
     await expect(kit.run('grey', a, { reference: '../ct' }, { studySeries: [b] })).rejects.toMatchObject({ code: 'ATRIUM_ERR_APP_INPUT', message: '"../ct" is not a Series Instance UID' });
+  });
+
+  it('gives the app ctx.render from the run\'s renderer, and none without one (as a host without a renderer)', async () => {
+    const kit = testPlugin(PACKAGE, plugin);
+    const scenes: Scene[] = [];
+    const renderer: SceneRenderer = {
+      scene: async (scene) => (scenes.push(scene), scene.cameras.map(() => ({ width: scene.width, height: scene.height, rgb: new Uint8Array(scene.width * scene.height * 3), renderMs: 0 }))),
+    };
+    expect((await kit.run('grey', ct(), { render: 'true' }, { render: renderer })).result.data).toMatchObject({ rendered: 1 });
+    expect(scenes.map((s) => [s.width, s.cameras.length])).toEqual([[16, 1]]);
+    expect((await kit.run('grey', ct(), { render: 'true' })).result.data).toMatchObject({ rendered: 'no renderer' });
+  });
+});
+
+describe('testRenderer: the workstation\'s render service for kit runs', () => {
+  it('without Chromium, the first scene rejects with a coded error that says how to install it, and nothing is left running', async () => {
+    const saved = process.env.ATRIUM_CHROMIUM;
+    process.env.ATRIUM_CHROMIUM = '/nonexistent/chromium';
+    const renderer = testRenderer();
+    try {
+      const kit = testPlugin(PACKAGE, plugin);
+      await expect(kit.run('grey', ct(), { render: 'true' }, { render: renderer })).rejects.toMatchObject({
+        code: 'ATRIUM_ERR_RENDER_BROWSER_MISSING', message: expect.stringContaining('apt-get install chromium'),
+      });
+    } finally {
+      await renderer.dispose();
+      if (saved === undefined) delete process.env.ATRIUM_CHROMIUM;
+      else process.env.ATRIUM_CHROMIUM = saved;
+    }
   });
 });

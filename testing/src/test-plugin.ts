@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SDK_VERSION, type AppResult, type PluginDefinition, type PluginManifest, type SupersededObject } from '@atrium/sdk';
+import { SDK_VERSION, type AppResult, type PluginDefinition, type PluginManifest, type SceneRenderer, type SupersededObject } from '@atrium/sdk';
 import { AtriumError, bindApp, discoverPlugins, pluginDefinitionOf, validateManifest, type BoundApp } from '@atrium/host/engine';
 import type { RunRecord } from './in-memory-host.js';
 import type { DerivedTestObject } from './derived-test-object.js';
@@ -32,6 +32,12 @@ export interface TestRunOptions {
    * SR names them as its predecessors). Default none.
    */
   readonly superseded?: readonly SupersededObject[];
+  /**
+   * The 3-D renderer the app gets as `ctx.render`: {@link testRenderer} (the workstation's render
+   * service, headless Chromium) or the test's own. Without it `ctx.render` is undefined, as on a
+   * host without a renderer (an app that needs one refuses with its coded error).
+   */
+  readonly render?: SceneRenderer;
 }
 
 /** What a run did. */
@@ -63,7 +69,7 @@ export interface TestPlugin {
    * the command line gives them, or JSON values), the input selector and the load specification,
    * the mapping engine and its IOD validation, the store's receive validation (strict) — in this
    * process, keeping the derived objects in memory; each is checked with dciodvfy; `ctx.readSeries`
-   * reads the input series and those of `options.studySeries`. The plugin's
+   * reads the input series and those of `options.studySeries`; `ctx.render` is `options.render`. The plugin's
    * storage and the Series Numbers last for the TestPlugin's life, and a re-run replaces what
    * the previous run wrote (same UIDs), as in a workstation.
    *

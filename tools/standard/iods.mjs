@@ -1,6 +1,7 @@
 // IODs (2025: ciods.json, ciod_to_modules.json, ciod_to_func_group_macros.json, sops.json, modules.json,
 // macros.json) with module attribute lists and types from the 2008 Part 3 tables → iods.generated.ts.
 import { escapeTemplate, quote } from './common.mjs';
+import { CURATED_MODULES, curatedRows } from './curated-modules.mjs';
 import { flattenTable, makeIncludeResolver, normaliseName } from './part3.mjs';
 
 /** Index of the 2008 module tables by normalised name (throws on ambiguity). */
@@ -22,6 +23,7 @@ function moduleIndex(tables) {
 export function buildIods(std, tables, dictionary) {
   const dictByTag = new Map(dictionary.map((r) => [r.tagText, r]));
   const dictByName = new Map(dictionary.filter((r) => r.name).map((r) => [normaliseName(r.name), r]));
+  const dictByKeyword = new Map(dictionary.filter((r) => r.keyword).map((r) => [r.keyword, r]));
   const resolve = makeIncludeResolver(tables);
   const byName = moduleIndex(tables);
   const ciodIdByName = new Map(std.ciods.map((c) => [c.name, c.id]));
@@ -30,7 +32,7 @@ export function buildIods(std, tables, dictionary) {
 
   const stats = {
     unresolved: new Set(), ignored: new Set(), recursions: new Set(), badNesting: [], includes: 0,
-    matched: [], unmatched: [], duplicates: 0, tagFixes: [], notInDictionary: new Set(), retired: new Set(), incomplete: [],
+    matched: [], unmatched: [], curated: [], duplicates: 0, tagFixes: [], notInDictionary: new Set(), retired: new Set(), incomplete: [],
   };
 
   const usedModuleIds = [...new Set(std.ciodToModules.map((r) => r.moduleId))].sort();
@@ -38,15 +40,21 @@ export function buildIods(std, tables, dictionary) {
   for (const id of usedModuleIds) {
     const m = moduleById.get(id);
     if (!m) throw new Error(`ciod_to_modules.json: module ${id} not in modules.json`);
-    const table = byName.get(normaliseName(m.name));
-    if (!table) {
+    const curated = CURATED_MODULES[id];
+    const table = curated?.rows ? undefined : byName.get(normaliseName(m.name));
+    if (!table && !curated?.rows) {
       stats.unmatched.push(id);
       modules.push({ id, name: m.name, table: '', attributes: [], unknown: true, incomplete: false });
       continue;
     }
-    stats.matched.push(id);
     const local = { unresolved: new Set(), ignored: stats.ignored, recursions: stats.recursions, badNesting: [], includes: 0 };
-    const rows = flattenTable(tables, resolve, table.id, local);
+    const context = { dictByKeyword, tables, resolve, flatten: flattenTable, stats: local };
+    // A curated module newer than 2008 is its curated rows; a 2008 module gets the rows the current standard added.
+    const rows = curated?.rows ? curatedRows(curated.rows, context) : flattenTable(tables, resolve, table.id, local);
+    if (curated?.append) rows.push(...curatedRows(curated.append, context));
+    if (curated) stats.curated.push(`${id} (${curated.source})`);
+    else stats.matched.push(id);
+    const tableLabel = curated?.rows ? /Table (\S+)/.exec(curated.source)[1] : table.id;
     for (const u of local.unresolved) stats.unresolved.add(u);
     for (const b of local.badNesting) if (!stats.badNesting.includes(b)) stats.badNesting.push(b);
     stats.includes += local.includes;
@@ -54,6 +62,7 @@ export function buildIods(std, tables, dictionary) {
     if (incomplete) stats.incomplete.push(id);
     const seen = new Set();
     const attributes = [];
+    const where = tableLabel;
     for (const r of rows) {
       const path = r.path.map((t) => t.toUpperCase());
       const key = path.join('/');
@@ -68,7 +77,7 @@ export function buildIods(std, tables, dictionary) {
         // A tag the 2025 dictionary lacks but whose name it has: a typo of the 2008 tables; the newer standard wins.
         const named = dictByName.get(normaliseName(r.name));
         if (named && !named.masked) {
-          stats.tagFixes.push(`${table.id} ${r.name}: ${last} → ${named.tagText}`);
+          stats.tagFixes.push(`${where} ${r.name}: ${last} → ${named.tagText}`);
           entry = named;
           last = named.tagText;
           path[path.length - 1] = last;
@@ -79,7 +88,7 @@ export function buildIods(std, tables, dictionary) {
       else if (entry.retired) stats.retired.add(`${last} ${entry.keyword}`);
       attributes.push({ path, type: r.type, flags, name: entry ? '' : r.name });
     }
-    modules.push({ id, name: m.name, table: table.id, attributes, unknown: false, incomplete });
+    modules.push({ id, name: m.name, table: tableLabel, attributes, unknown: false, incomplete });
   }
 
   const iods = std.ciods.map((c) => ({
@@ -137,8 +146,9 @@ ${iodRows.join('\n')}
 
 /**
  * Modules used by the IODs: id → [name (2025), Part 3 table of the 2008 edition ('' if the module
- * is not in it), flags ('U' attributes unknown: module newer than 2008; 'I' incomplete: an
- * included macro is missing from the 2008 tables), attributes].
+ * is not in it; the 2025 table of a module curated in tools/standard/curated-modules.mjs), flags
+ * ('U' attributes unknown: module newer than 2008; 'I' incomplete: an included macro is missing
+ * from the 2008 tables), attributes].
  * Attributes, one per line: \`PATH TYPE [FLAGS] [NAME]\` where PATH is 8-hex-digit tags joined
  * by '/' from the top-level sequence down ('XX' in repeating groups), TYPE is 1, 1C, 2, 2C or 3,
  * FLAGS: R retired in the 2025 dictionary, N not in the 2025 dictionary (then NAME is the 2008

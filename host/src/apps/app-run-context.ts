@@ -21,7 +21,8 @@ export interface RunShared {
 /**
  * The run context of one series (`ctx` of `run`): `derive.write` builds each object with the
  * mapping engine from the output's mapping table and stores it through the host; `derive.deidentify`
- * runs the PS3.15 engine; progress, log, storage and warnings go to the host.
+ * runs the PS3.15 engine; progress, log, storage and warnings go to the host, and `render` (when
+ * the host has a 3-D renderer) to its render service.
  */
 export function appRunContext(app: BoundApp, parameters: Readonly<Record<string, unknown>>, series: SourceSeries, host: AppRunHost, shared: RunShared): AppContext {
   const byUid = new Map(series.instances.map((i) => [i.sopInstanceUID, i as SourceInstanceImpl]));
@@ -41,6 +42,7 @@ export function appRunContext(app: BoundApp, parameters: Readonly<Record<string,
     superseded: superseded(app, parameters, series, host),
     warn: (message: string) => void shared.warnings.push(message),
     ...(host.readSeries ? { readSeries: (seriesInstanceUID: string) => host.readSeries!(series.studyInstanceUID, seriesInstanceUID) } : {}),
+    ...(host.render ? { render: host.render } : {}),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { PluginStorage, SourceSeries } from '@atrium/sdk';
+import type { PluginStorage, SceneRenderer, SourceSeries } from '@atrium/sdk';
 import type { DerivedObject } from '../derive/derive-object.js';
 import type { DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import type { PreviousOutput } from './previous-outputs.js';
@@ -42,6 +42,11 @@ export interface AppRunHost {
    * that cannot provide it leaves it out, and so does the app's context.
    */
   readSeries?(studyInstanceUID: string, seriesInstanceUID: string): Promise<SourceSeries>;
+  /**
+   * The 3-D renderer behind `ctx.render` (the host's render service, headless Chromium); a host
+   * without one leaves it out, and so does the app's context.
+   */
+  readonly render?: SceneRenderer;
   progress(fraction: number, message?: string): void;
   log(level: 'info' | 'warn' | 'error', message: string, details?: Readonly<Record<string, unknown>>): void;
 }

@@ -1,4 +1,4 @@
-import type { AppResult, ManifestApp } from '@atrium/sdk';
+import type { AppResult, ManifestApp, RenderedImage, Scene } from '@atrium/sdk';
 import type { PreviousOutput } from './previous-outputs.js';
 
 /** What the main thread hands the app worker. Plain data (structured-cloned). */
@@ -14,6 +14,8 @@ export interface AppWorkerData {
   readonly manufacturer?: string;
   /** Absolute paths of the stored source instance files. */
   readonly files: readonly string[];
+  /** True when the host serves `render.scene` (the apps' `ctx.render`). */
+  readonly render?: boolean;
   /** Parameters as given (strings from the command line, or JSON values). */
   readonly rawParams: Readonly<Record<string, unknown>>;
   /** The run's start time (ISO 8601). */
@@ -68,6 +70,8 @@ export interface AppWorkerCalls {
   store(bytes: Uint8Array, output: string, info: DerivedIdentity): Promise<WrittenObject>;
   /** The Series Number of a derived series: its existing number, or the next free one in the study. */
   seriesNumber(studyInstanceUID: string, seriesInstanceUID: string): number;
+  /** Render a 3-D scene with the host's render service (one image per camera). */
+  'render.scene'(scene: Scene): Promise<RenderedImage[]>;
   'storage.get'(key: string): unknown;
   'storage.set'(key: string, value: unknown): void;
   'storage.delete'(key: string): void;

@@ -2,7 +2,7 @@
 // (compiled to host/dist/apps/app-worker.js).
 // Plugin code runs here, off the host's main thread: a crash or a hang takes only this thread.
 import { readFileSync } from 'node:fs';
-import type { PluginDefinition } from '@atrium/sdk';
+import type { PluginDefinition, RenderedImage, Scene } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { runWorkerTask, type WorkerTaskIo } from '../jobs/worker-task.js';
@@ -19,7 +19,7 @@ runWorkerTask<AppWorkerData, AppWorkerResult>(async (data, io) => {
   return executeApp(app, instances, data.rawParams, workerHost(data, io), data.studyInstanceUID);
 });
 
-/** The run's host seen from the worker: storage, Series Numbers and the store are the main thread's. */
+/** The run's host seen from the worker: storage, Series Numbers, the store and the 3-D renderer are the main thread's. */
 function workerHost(data: AppWorkerData, io: WorkerTaskIo): AppRunHost {
   const emit = (e: AppWorkerEvent): void => io.emit(e);
   return {
@@ -42,6 +42,7 @@ function workerHost(data: AppWorkerData, io: WorkerTaskIo): AppRunHost {
       const files = await io.callMain<string[]>('seriesFiles', study, series);
       return sourceSeriesOf(files.map((f) => new SourceInstanceImpl(parseDicom(readFileSync(f)))));
     },
+    ...(data.render ? { render: Object.freeze({ scene: (scene: Scene) => io.callMain<RenderedImage[]>('render.scene', scene) }) } : {}),
     progress: (fraction, message) => emit({ kind: 'progress', fraction, ...(message ? { message } : {}) }),
     log: (level, message, details) => emit({ kind: 'log', level, message, ...(details ? { details } : {}) }),
   };

@@ -1,11 +1,13 @@
 import { hostname, userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import type { Scene } from '@atrium/sdk';
 import { query } from '../db/query-engine.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { runInWorker } from '../jobs/run-in-worker.js';
 import type { HostHooks } from '../plugins/host-hooks.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { PluginStorages } from '../plugins/plugin-storages.js';
+import type { RenderService } from '../render/render-service.js';
 import type { Workstation } from '../workstation.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
@@ -19,6 +21,8 @@ export interface AppRunDeps {
   readonly workstation: Workstation;
   readonly storages: PluginStorages;
   readonly hooks?: HostHooks;
+  /** The 3-D renderer behind the apps' `ctx.render`; without it `ctx.render` is undefined. */
+  readonly render?: RenderService;
   /** Log lines of the app, tagged with the plugin id. */
   readonly log?: (level: 'info' | 'warn' | 'error', pluginId: string, message: string) => void;
   /** UID root of derived objects (default `2.25.`). */
@@ -101,6 +105,7 @@ export async function runApp(
     appIndex: app.index,
     ...(manufacturer ? { manufacturer } : {}),
     files: instances.map((i) => files.absolute(i.file.path)),
+    render: deps.render !== undefined,
     rawParams: req.params,
     now: new Date().toISOString(),
     stationName: hostname().slice(0, 16),
@@ -138,6 +143,10 @@ export async function runApp(
         const n = typeof existing === 'number' ? existing : Math.max(0, ...used.filter(Number.isFinite)) + 1;
         reserved.set(seriesInstanceUID, n);
         return n;
+      },
+      'render.scene': (scene: Scene) => {
+        if (!deps.render) throw new AtriumError('ATRIUM_ERR_RENDER_UNAVAILABLE', 'this host has no 3-D render service');
+        return deps.render.render(scene);
       },
       seriesFiles: (studyInstanceUID: string, seriesInstanceUID: string): string[] => studySeriesFiles(deps.workstation, studyInstanceUID, seriesInstanceUID),
       'storage.get': (key: string) => storage.get(key),

@@ -1,6 +1,6 @@
 import {
   lookupKeyword, sopClassName, tagToString,
-  type DicomValue, type LoadSpec, type OutputDefinition, type PluginManifest, type SeriesSelector,
+  type DicomValue, type LoadSpec, type OutputDefinition, type PluginManifest, type PrivateBlockDeclaration, type SeriesSelector,
 } from '@atrium/sdk';
 import { saveActionText, type ActionRule } from './action-rule.js';
 import { GENERATOR_DESCRIPTIONS } from './generators/generator-descriptions.js';
@@ -104,6 +104,7 @@ function outputBlocks(name: string, output: OutputDefinition, load: LoadSpec): D
     }
     blocks.push({ kind: 'table', header, rows: attributes.map((a) => row(a, a.type)) });
   }
+  if (output.privateBlocks && output.privateBlocks.length > 0) blocks.push(...privateBlockBlocks(output.privateBlocks));
   if (resolved.extras.length > 0) {
     blocks.push(
       { kind: 'heading', level: 4, text: 'Other attributes (listed by the app)' },
@@ -115,6 +116,29 @@ function outputBlocks(name: string, output: OutputDefinition, load: LoadSpec): D
       { kind: 'heading', level: 4, text: 'Generators' },
       { kind: 'table', header: ['Generator', 'Value'], rows: [...used].sort().map((g) => [g === 'Content' ? 'by the app' : g, GENERATOR_DESCRIPTIONS[g as keyof typeof GENERATOR_DESCRIPTIONS] ?? '']) },
     );
+  }
+  return blocks;
+}
+
+/** The declared private blocks: one table per creator, its elements at (gggg,xxee). */
+function privateBlockBlocks(declarations: readonly PrivateBlockDeclaration[]): DocBlock[] {
+  const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
+  const blocks: DocBlock[] = [
+    { kind: 'heading', level: 4, text: 'Private attributes' },
+    {
+      kind: 'paragraph',
+      text: 'Written only by this app, as declared. Each Private Creator reserves a block (PS3.5 §7.8.1): it is written in the first free element (gggg,0010)–(gggg,00FF) of its group, xx, and its elements are (gggg,xxee). All are Type 3.',
+    },
+  ];
+  for (const d of declarations) {
+    const g = hex(d.group, 4);
+    const rows = [
+      ['Private Creator', `(${g},00xx)`, 'LO', '1', `"${d.creator}"`],
+      ...Object.entries(d.elements)
+        .sort(([, a], [, b]) => a.element - b.element)
+        .map(([name, e]) => [name, `(${g},xx${hex(e.element, 2)})`, e.vr, e.vm, e.description]),
+    ];
+    blocks.push({ kind: 'table', header: ['Name', 'Tag', 'VR', 'VM', 'Meaning'], rows });
   }
   return blocks;
 }

@@ -20,7 +20,7 @@ const DEFAULT_GENERATORS: readonly GeneratorName[] = [
   'InstanceCreationDate', 'InstanceCreationTime', 'StationName', 'OperatorsName', 'ImageType', 'ConversionType',
   'SecondaryCaptureDeviceManufacturer', 'SecondaryCaptureDeviceManufacturerModelName', 'SecondaryCaptureDeviceSoftwareVersions',
   'BurnedInAnnotation', 'DerivationDescription', 'DerivationCodeSequence', 'SourceImageSequence',
-  'ReferencedSeriesSequence', 'ContributingEquipmentSequence', 'SeriesDescription',
+  'ReferencedSeriesSequence', 'ContributingEquipmentSequence', 'SeriesDescription', 'EncapsulatedDocumentLength',
 ];
 
 /**

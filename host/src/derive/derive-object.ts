@@ -8,6 +8,7 @@ import { completeModules } from './complete-modules.js';
 import { derivedUids } from './derived-uids.js';
 import { outputCharacterSet, UTF8_OUTPUT, type OutputCharacterSet } from './output-character-set.js';
 import { pixelElements } from './pixel-elements.js';
+import { privateElements, reservePrivateBlocks, type ReservedBlock } from './private-elements.js';
 import { produceAttribute, type Produced } from './produce-attribute.js';
 import { resolveActions, type ResolvedActions, type ResolvedAttribute } from './resolve-actions.js';
 import { validateDerived } from './validate-derived.js';
@@ -60,7 +61,9 @@ export interface DerivedObject {
  * Build one derived object from data (issue 3, GE SmartScore §1.9): every top-level
  * attribute of the output IOD's modules, and every attribute the mapping lists, is
  * produced by its resolved rule ({@link resolveActions}: Copied / Generated / Removed);
- * nothing else from the sources is written (an allow-list; private attributes never are).
+ * nothing else from the sources is written (an allow-list; private attributes never are: the only
+ * private elements are those of the output's declared private blocks, reserved per PS3.5 §7.8.1
+ * and filled from the request's `privateData`, see {@link privateElements}).
  * C/U modules are written when the sources or the app fill their own Type 1/2 attributes,
  * and dropped when copied values leave them incomplete; Type 2 attributes a Copied rule
  * leaves absent are written empty. The object lands in the source study, with deterministic
@@ -69,6 +72,7 @@ export interface DerivedObject {
  * Throws AtriumError: ATRIUM_ERR_DERIVE_MAPPING (a mapping that cannot apply), ATRIUM_ERR_DERIVE_REQUEST
  * (wrong number of sources, pixels and copySourcePixels together, pixels for a non-image
  * IOD), ATRIUM_ERR_DERIVE_PIXELS, ATRIUM_ERR_DERIVE_VALUE (a content value that does not fit),
+ * ATRIUM_ERR_DERIVE_PRIVATE (a private block declaration or value that cannot be written),
  * ATRIUM_ERR_DERIVE_INVALID with `details.problems` ({keyword, tag, rule, message}[]).
  */
 export function deriveObject(req: DeriveRequest): DerivedObject {
@@ -77,17 +81,18 @@ export function deriveObject(req: DeriveRequest): DerivedObject {
     throw new AtriumError('ATRIUM_ERR_DERIVE_MAPPING', `mapping of output '${req.outputName}' cannot be applied: ${resolved.problems.map((p) => p.message).join('; ')}`, { output: req.outputName, problems: resolved.problems });
   }
   checkRequest(req, resolved);
+  const blocks = reservePrivateBlocks(req.outputName, req.output);
   const sources = req.sources.map((s) => s.dataset);
   const charset = outputCharacterSet(sources);
   try {
-    return build(req, resolved, charset);
+    return build(req, resolved, blocks, charset);
   } catch (e) {
-    if (!charset.toUtf8 && isAtriumError(e, 'ATRIUM_ERR_CHARSET_UNENCODABLE')) return build(req, resolved, UTF8_OUTPUT);
+    if (!charset.toUtf8 && isAtriumError(e, 'ATRIUM_ERR_CHARSET_UNENCODABLE')) return build(req, resolved, blocks, UTF8_OUTPUT);
     throw e;
   }
 }
 
-function build(req: DeriveRequest, resolved: ResolvedActions, charset: OutputCharacterSet): DerivedObject {
+function build(req: DeriveRequest, resolved: ResolvedActions, blocks: readonly ReservedBlock[], charset: OutputCharacterSet): DerivedObject {
   const sources = req.sources.map((s) => s.dataset);
   const { seriesInstanceUID, sopInstanceUID } = derivedUids({
     ...req,
@@ -114,6 +119,9 @@ function build(req: DeriveRequest, resolved: ResolvedActions, charset: OutputCha
     provenance[keyword] = p.provenance;
     if (p.element) elements.push(p.element);
   }
+  const privates = privateElements(req.outputName, blocks, req.request.privateData, charset.values);
+  elements.push(...privates.elements);
+  Object.assign(provenance, privates.provenance);
   elements.sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0));
   const dataset = new DataSet(elements, EXPLICIT_LE, charset.values);
   const problems = validateDerived(dataset, resolved.iod.id, provenance);

@@ -17,6 +17,7 @@ const CONSTRAINTS: Readonly<Record<string, { samples?: number; bits?: number }>>
   'multi-frame-grayscale-word-secondary-capture-image': { samples: 1, bits: 16 },
   'multi-frame-true-color-secondary-capture-image': { samples: 3, bits: 8 },
   'ct-image': { samples: 1, bits: 16 },
+  'mr-image': { samples: 1, bits: 16 },
   'nuclear-medicine-image': { samples: 1 },
 };
 

@@ -32,7 +32,8 @@ const TYPE_RANK: Readonly<Record<AttributeType, number>> = { '1': 0, '1C': 1, '2
  *   Specific Character Set when a text value is not ASCII, the targets of Frame Increment
  *   Pointer present;
  * - every element, in sequences too: VR one the dictionary allows, VM per the dictionary,
- *   value length per VR (characters for text VRs, PN per component group), UID syntax.
+ *   value length per VR (characters for text VRs, PN per component group), UID syntax;
+ * - private elements: each with its non-empty LO Private Creator (PS3.5 §7.8.1).
  * Each problem names the attribute (keyword and tag) and the rule from `provenance`.
  */
 export function validateDerived(ds: DataSet, iodId: string, provenance: Readonly<Record<string, string>>): DeriveProblem[] {
@@ -79,6 +80,31 @@ export function validateDerived(ds: DataSet, iodId: string, provenance: Readonly
   }
 
   checkElements(ds, [], ruleOf, problems);
+  problems.push(...privateCreatorProblems(ds, ruleOf));
+  return problems;
+}
+
+/**
+ * PS3.5 §7.8.1 at the top level: a private data element (gggg,bbee), bb ≥ 10, needs its Private
+ * Creator (gggg,00bb), which is LO and not empty.
+ */
+function privateCreatorProblems(ds: DataSet, ruleOf: (keyword: string) => string): DeriveProblem[] {
+  const problems: DeriveProblem[] = [];
+  for (const e of ds.elements) {
+    const group = e.tag >>> 16;
+    const element = e.tag & 0xffff;
+    if ((group & 1) === 0 || group <= 0x0007) continue;
+    const report = (tag: number, message: string): void => {
+      const rule = ruleOf(tagToString(tag));
+      problems.push({ keyword: tagToString(tag), tag: tagToString(tag), rule, message: `${tagToString(tag)} ${message} (rule: ${rule})` });
+    };
+    if (element >= 0x0010 && element <= 0x00ff) {
+      if (e.vr !== 'LO' || isEmpty(e)) report(e.tag, 'is a Private Creator: it must be a non-empty LO (PS3.5 §7.8.1)');
+    } else if (element >= 0x1000) {
+      const creator = ds.get(((group << 16) | (element >>> 8)) >>> 0);
+      if (!creator || isEmpty(creator)) report(e.tag, `is a private element without its Private Creator (${tagToString(((group << 16) | (element >>> 8)) >>> 0)}) (PS3.5 §7.8.1)`);
+    }
+  }
   return problems;
 }
 

@@ -19,8 +19,16 @@ import { binaryValueSize, isStringVr } from '../io/vr.js';
 export function elementFromValue(keyword: string, value: DicomValue, characterSet: readonly string[]): DataElement {
   const entry = lookupKeyword(keyword);
   if (!entry) throw bad(keyword, 'is not a DICOM keyword (PS3.6)');
-  const vr = pickVr(entry.vrs, value);
-  const tag = entry.tag;
+  return elementWithVr(entry.tag, pickVr(entry.vrs, value), value, characterSet, keyword);
+}
+
+/**
+ * Encode a value into an Explicit VR Little Endian element of the given tag and VR (as
+ * {@link elementFromValue}, for elements the dictionary does not name: private elements);
+ * `label` names the attribute in errors.
+ */
+export function elementWithVr(tag: number, vr: string, value: DicomValue, characterSet: readonly string[], label: string): DataElement {
+  const keyword = label;
   if (vr === 'SQ') {
     if (value === '') return { tag, vr, value: new Uint8Array(0), items: [], undefinedLength: false };
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'object' || v === null)) throw bad(keyword, 'is a sequence: give an array of items (keyword → value records)');

@@ -4,6 +4,7 @@ import { hostModule } from './host-module.js';
 import { Container, type ContainerModule } from './inversify.js';
 import { jobsModule } from './jobs-module.js';
 import { pluginsModule } from './plugins-module.js';
+import { renderModule } from './render-module.js';
 import { storeModule } from './store-module.js';
 import { webModule } from './web-module.js';
 
@@ -16,14 +17,14 @@ export interface HostContainerOptions extends Omit<HostConfig, 'pluginFolders'> 
 
 /**
  * The host's container: one `ContainerModule` per subsystem (host basics, store/index,
- * plugins, jobs, derive, web). Everything is a lazy singleton: nothing opens or scans until
+ * plugins, jobs, derive, render, web). Everything is a lazy singleton: nothing opens or scans until
  * asked for. Tests rebind only side effects (`LogSink`, `PluginDiscovery`) on the result.
  * Release with {@link disposeHostContainer}.
  */
 export function createHostContainer(options: HostContainerOptions): Container {
   const { modules = [], pluginFolders = [], ...rest } = options;
   const container = new Container();
-  container.loadSync(hostModule({ ...rest, pluginFolders }), storeModule, pluginsModule, jobsModule, deriveModule, webModule, ...modules);
+  container.loadSync(hostModule({ ...rest, pluginFolders }), storeModule, pluginsModule, jobsModule, deriveModule, renderModule, webModule, ...modules);
   return container;
 }
 

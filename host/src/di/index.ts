@@ -6,5 +6,6 @@ export { storeModule, Workstation, Index, InstanceStore, FileStore } from './sto
 export { pluginsModule } from './plugins-module.js';
 export { jobsModule } from './jobs-module.js';
 export { deriveModule } from './derive-module.js';
+export { renderModule, RenderService } from './render-module.js';
 export { webModule, WebServices } from './web-module.js';
 export { createHostContainer, disposeHostContainer, type HostContainerOptions } from './create-host-container.js';

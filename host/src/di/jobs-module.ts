@@ -7,6 +7,7 @@ import { HostHooks } from '../plugins/host-hooks.js';
 import { LogSink } from '../plugins/log-sink.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { PluginStorages } from '../plugins/plugin-storages.js';
+import { RenderService } from '../render/render-service.js';
 import { ContainerModule } from './inversify.js';
 import { Workstation } from './store-module.js';
 
@@ -23,7 +24,8 @@ const recovered = new Set<string>();
 
 /**
  * Jobs: the queue (jobs left running by a dead process are recovered when it is first
- * resolved) and the runner, with the `app.run` handler that runs apps in worker threads
+ * resolved) and the runner, with the `app.run` handler that runs apps in worker threads (their
+ * `ctx.render` served by the host's {@link RenderService})
  * and the network SCU jobs (`net.echo|send|find|move|get`).
  * Host job events reach plugins through the `jobChanged` hook.
  */
@@ -42,13 +44,13 @@ export const jobsModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind<JobRunner>(JobRunner)
     .toResolvedValue(
-      (queue: JobQueue, registry: PluginRegistry, ws: Workstation, storages: PluginStorages, hooks: HostHooks, log: LogSink) => {
+      (queue: JobQueue, registry: PluginRegistry, ws: Workstation, storages: PluginStorages, hooks: HostHooks, log: LogSink, render: RenderService) => {
         const runner = new JobRunnerImpl(queue);
-        registerAppRunHandler(runner, { registry, workstation: ws, storages, hooks, log: (level, source, message) => log.write({ level, source, message }) });
+        registerAppRunHandler(runner, { registry, workstation: ws, storages, hooks, render, log: (level, source, message) => log.write({ level, source, message }) });
         registerNetJobs(runner, ws);
         return runner;
       },
-      [JobQueue, PluginRegistry, Workstation, PluginStorages, HostHooks, LogSink],
+      [JobQueue, PluginRegistry, Workstation, PluginStorages, HostHooks, LogSink, RenderService],
     )
     .inSingletonScope();
 });

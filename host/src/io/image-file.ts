@@ -1,4 +1,4 @@
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { Tag } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import { FileWindow } from './byte-window.js';

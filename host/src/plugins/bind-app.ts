@@ -5,7 +5,7 @@ import { PluginErrorCode } from './plugin-problem.js';
 /**
  * An app as the host runs it: what the manifest declares (title, description, input series
  * selector, outputs) joined with what its code defines (load specification, parameters, a
- * mapping table per output, run).
+ * mapping table and the private blocks per output, run).
  */
 export interface BoundApp extends Omit<AppDefinition, 'outputs'> {
   readonly title: string;
@@ -59,7 +59,12 @@ export function bindApp(pluginId: string, declared: ManifestApp, defined: AppDef
     throw new AtriumError(PluginErrorCode.APPS_MISMATCH, `plugin ${pluginId}: the code of app "${declared.id}" does not match its manifest: ${problems.join('; ')}`, { pluginId, app: declared.id, problems });
   }
   const outputs: Record<string, OutputDefinition> = {};
-  for (const [name, output] of Object.entries(declared.outputs ?? {})) outputs[name] = Object.freeze({ ...output, ...defined.outputs[name]! });
+  for (const [name, output] of Object.entries(declared.outputs ?? {})) {
+    const { mapping, privateBlocks, notes, remarks } = defined.outputs[name]!;
+    outputs[name] = Object.freeze({
+      ...output, mapping, ...(privateBlocks === undefined ? {} : { privateBlocks }), ...(notes === undefined ? {} : { notes }), ...(remarks === undefined ? {} : { remarks }),
+    });
+  }
   return Object.freeze({
     id: defined.id,
     title: declared.title,

@@ -16,6 +16,8 @@
  * - `SourceImageSequence`, `ReferencedSeriesSequence` — the source images / series
  * - `ContributingEquipmentSequence` — the app (name, version) as a processing contributor
  * - `SeriesDescription` — the output's description
+ * - `EncapsulatedDocumentLength` — the length in bytes of the app's `EncapsulatedDocument` content,
+ *   without the padding to an even length (PS3.3 C.24.2)
  * - `Empty` — present with no value (for Type 2 attributes the app cannot know)
  */
 export type GeneratorName =
@@ -43,6 +45,7 @@ export type GeneratorName =
   | 'ReferencedSeriesSequence'
   | 'ContributingEquipmentSequence'
   | 'SeriesDescription'
+  | 'EncapsulatedDocumentLength'
   | 'Empty';
 
 /**

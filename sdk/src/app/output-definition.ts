@@ -1,12 +1,14 @@
 import type { MappingTable } from './mapping-table.js';
+import type { PrivateBlockDeclaration } from './private-block.js';
 
 /**
  * Output IODs an app can write (ids of the generated IOD tables, PS3.3 Annex A): the Secondary
- * Capture family, CT and NM images, and SR documents. The one list: the manifest schema's `iod`
- * values and {@link OutputIod} come from it.
+ * Capture family, CT, MR and NM images, SR documents, and the Encapsulated STL 3-D model
+ * (PS3.3 A.85.1). The one list: the manifest schema's `iod` values and {@link OutputIod} come from it.
  */
 export const OUTPUT_IODS = [
   'ct-image',
+  'mr-image',
   'secondary-capture-image',
   'multi-frame-grayscale-byte-secondary-capture-image',
   'multi-frame-grayscale-word-secondary-capture-image',
@@ -14,6 +16,7 @@ export const OUTPUT_IODS = [
   'nuclear-medicine-image',
   'enhanced-sr',
   'comprehensive-sr',
+  'encapsulated-stl',
 ] as const;
 
 /** An IOD an app can write (see {@link OUTPUT_IODS}). */
@@ -38,7 +41,8 @@ export interface ManifestOutput {
 
 /**
  * What the code gives each output the manifest declares ({@link AppDefinition.outputs}): how
- * each attribute is produced (Copied / Generated / Removed).
+ * each attribute is produced (Copied / Generated / Removed) and, for an output that carries them,
+ * its private blocks — how the objects are encoded, like the mapping, not what the output is.
  */
 export interface AppOutput {
   readonly mapping: MappingTable;
@@ -50,7 +54,12 @@ export interface AppOutput {
   readonly notes?: Readonly<Record<string, string>>;
   /** Paragraphs printed under the output's heading in the conformance statement (what the tables cannot say). */
   readonly remarks?: readonly string[];
+  /**
+   * Private blocks the objects of this output may carry (PS3.5 §7.8.1); their values come from
+   * the request's `privateData`. Nothing private is written without a declaration here.
+   */
+  readonly privateBlocks?: readonly PrivateBlockDeclaration[];
 }
 
-/** An output as the derivation engine builds it: the manifest's declaration joined with the code's mapping table. */
+/** An output as the derivation engine builds it: the manifest's declaration joined with the code's mapping table (and private blocks). */
 export interface OutputDefinition extends ManifestOutput, AppOutput {}

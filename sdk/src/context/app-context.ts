@@ -1,4 +1,5 @@
 import type { Deriver } from './deriver.js';
+import type { SceneRenderer } from './scene-renderer.js';
 import type { SourceSeries } from './source-series.js';
 
 /** Messages tagged with the plugin id by the host. */
@@ -52,6 +53,11 @@ export interface AppContext {
   readonly superseded?: readonly SupersededObject[];
   /** Warnings to report with the result (unmet load expectations are added by the host). */
   warn(message: string): void;
+  /**
+   * The host's 3-D renderer (volume and surface rendering on WebGL2). Optional: hosts without one
+   * (and test harnesses) leave it undefined; Atrium's host provides it to every app run.
+   */
+  readonly render?: SceneRenderer;
   /**
    * Another series of the input's study, read-only, sorted as the input is (for example the CT of a
    * SPECT/CT study for attenuation correction, named by a parameter). Its instances are not input

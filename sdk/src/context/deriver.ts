@@ -34,6 +34,12 @@ export interface DerivedObjectRequest {
   readonly burnedInAnnotation?: boolean;
   /** Copy the first source's Pixel Data unchanged (a reduced copy of original images, 1:1 outputs). */
   readonly copySourcePixels?: boolean;
+  /**
+   * Values of the output's declared private blocks: Private Creator → element name (as declared in
+   * the output's `privateBlocks`) → value. An undeclared creator or element is refused
+   * (ATRIUM_ERR_DERIVE_PRIVATE); elements left out are not written.
+   */
+  readonly privateData?: Readonly<Record<string, Readonly<Record<string, DicomValue>>>>;
 }
 
 /** Where a derived object was written. */

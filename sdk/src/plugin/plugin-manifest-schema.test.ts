@@ -23,6 +23,7 @@ const CASES: readonly [string, unknown][] = [
   ['no atrium field (not a plugin)', { name: 'x', version: '1.0.0' }],
   ['id, version and main given', pkg({ ...manifest, version: '2.0.0-rc.1', main: 'dist/index.js', displayName: 'Acme', manufacturer: 'Acme' })],
   ['an app without outputs', withApp({ outputs: undefined })],
+  ['MR Image and Encapsulated STL outputs', withApp({ outputs: { planes: { ...output, iod: 'mr-image' }, model: { ...output, iod: 'encapsulated-stl' } } })],
   ['a derivation code', withOutput({ derivationCode: { value: '113076', scheme: 'DCM', meaning: 'Segmentation' }, derivationDescription: 'cut out' })],
   ['a misspelt manifest key', pkg({ ...manifest, capabilties: [] })],
   ['a misspelt app key', withApp({ inputs: {} })],
@@ -39,11 +40,12 @@ const CASES: readonly [string, unknown][] = [
   ['minInstances 0', withApp({ input: { minInstances: 0 } })],
   ['minInstances 1.5', withApp({ input: { minInstances: 1.5 } })],
   ['a where value that is a number', withApp({ input: { where: { EchoNumbers: 1 } } })],
-  ['an output IOD not writable', withOutput({ iod: 'mr-image' })],
+  ['an output IOD not writable', withOutput({ iod: 'ultrasound-image' })],
   ['a cardinality 1:N', withOutput({ cardinality: '1:N' })],
   ['an output without description', withOutput({ description: undefined })],
   ['an output name with a space', withApp({ outputs: { 'my output': output } })],
   ['a mapping in the manifest', withOutput({ mapping: {} })],
+  ['private blocks in the manifest (they are the code\'s, with the mapping)', withOutput({ privateBlocks: [] })],
   ['a derivation code without meaning', withOutput({ derivationCode: { value: '113076', scheme: 'DCM' } })],
   ['engines without sdk', pkg({ ...manifest, engines: { node: '>=20' } })],
 ];
@@ -61,8 +63,11 @@ describe('the plugin manifest schema', () => {
   });
 
   it('names the field of each problem, down to the output', () => {
-    expect(jsonSchemaProblems(PLUGIN_MANIFEST_SCHEMA, PLUGIN_MANIFEST_SCHEMA, withOutput({ iod: 'mr-image' }))).toEqual([
+    expect(jsonSchemaProblems(PLUGIN_MANIFEST_SCHEMA, PLUGIN_MANIFEST_SCHEMA, withOutput({ iod: 'ultrasound-image' }))).toEqual([
       expect.stringMatching(/^atrium\.apps\[0\]\.outputs\.summary\.iod must be one of ct-image, /),
+    ]);
+    expect(jsonSchemaProblems(PLUGIN_MANIFEST_SCHEMA, PLUGIN_MANIFEST_SCHEMA, withOutput({ privateBlocks: [] }))).toEqual([
+      expect.stringMatching(/^atrium\.apps\[0\]\.outputs\.summary\.privateBlocks is not a field here/),
     ]);
   });
 });

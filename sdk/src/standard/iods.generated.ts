@@ -186,8 +186,9 @@ export const IOD_TABLE: readonly (readonly [string, string, readonly IodModuleRo
 
 /**
  * Modules used by the IODs: id → [name (2025), Part 3 table of the 2008 edition ('' if the module
- * is not in it), flags ('U' attributes unknown: module newer than 2008; 'I' incomplete: an
- * included macro is missing from the 2008 tables), attributes].
+ * is not in it; the 2025 table of a module curated in tools/standard/curated-modules.mjs), flags
+ * ('U' attributes unknown: module newer than 2008; 'I' incomplete: an included macro is missing
+ * from the 2008 tables), attributes].
  * Attributes, one per line: `PATH TYPE [FLAGS] [NAME]` where PATH is 8-hex-digit tags joined
  * by '/' from the top-level sequence down ('XX' in repeating groups), TYPE is 1, 1C, 2, 2C or 3,
  * FLAGS: R retired in the 2025 dictionary, N not in the 2025 dictionary (then NAME is the 2008
@@ -941,7 +942,8 @@ export const MODULE_TABLE: Readonly<Record<string, readonly [string, string, str
 0040E001 1C
 00420012 1
 00420014 1C
-00420011 1`],
+00420011 1
+00420015 1C`],
   'encapsulated-document-series': ['Encapsulated Document Series', 'C.24-1', '', `00080060 1
 0020000E 1
 00200011 1
@@ -2700,7 +2702,31 @@ export const MODULE_TABLE: Readonly<Record<string, readonly [string, string, str
 00400275/00400008/00400440/00400441/004008EA/0008010B 3
 00400275/00400008/00400440/00400441/004008EA/00080107 1C
 00400275/00400008/00400440/00400441/004008EA/0008010D 1C`],
-  'manufacturing-3d-model': ['Manufacturing 3D Model', '', 'U', ``],
+  'manufacturing-3d-model': ['Manufacturing 3D Model', 'C.35.1-1', '', `004008EA 1
+004008EA/00080100 1
+004008EA/00080102 1
+004008EA/00080103 1C
+004008EA/00080104 1
+004008EA/0008010F 3
+004008EA/00080105 1C
+004008EA/00080106 1C
+004008EA/0008010B 3
+004008EA/00080107 1C
+004008EA/0008010D 1C
+00687001 3
+00687002 3
+00687003 3
+00687003/00080100 1
+00687003/00080102 1
+00687003/00080103 1C
+00687003/00080104 1
+00687003/0008010F 3
+00687003/00080105 1C
+00687003/00080106 1C
+00687003/0008010B 3
+00687003/00080107 1C
+00687003/0008010D 1C
+00687004 3`],
   'mask': ['Mask', 'C.7-16', '', `00286100 1
 00286100/00286101 1
 00286100/00289416 1C

@@ -27,7 +27,21 @@ describe('IODs', () => {
       unknown += iod?.modules.filter((m) => m.attributesUnknown).length ?? 0;
     }
     expect(modules).toBe(3258);
-    expect(unknown).toBe(503);
+    expect(unknown).toBe(500); // 503 before the Manufacturing 3D Model Module was curated (3 IODs use it)
+  });
+
+  it('takes the Encapsulated STL modules newer than 2008 from the curated current tables', () => {
+    const iod = iodForSopClass(SopClass.EncapsulatedSTLStorage);
+    const model = iod?.modules.find((m) => m.id === 'manufacturing-3d-model');
+    expect(model).toMatchObject({ usage: 'M', attributesUnknown: false, part3Table: 'C.35.1-1' });
+    expect(model?.attributes.filter((a) => a.path.length === 1).map((a) => `${a.keyword} ${a.type}`)).toEqual([
+      'MeasurementUnitsCodeSequence 1', 'ModelModification 3', 'ModelMirroring 3', 'ModelUsageCodeSequence 3', 'ModelGroupUID 3',
+    ]);
+    // The Code Sequence Macro (Table 8.8-1) inside the units' item.
+    expect(model?.attributes.filter((a) => a.path[0] === Tag.MeasurementUnitsCodeSequence && a.path.length === 2 && a.type === '1').map((a) => a.keyword)).toEqual(['CodeValue', 'CodingSchemeDesignator', 'CodeMeaning']);
+    const document = iod?.modules.find((m) => m.id === 'encapsulated-document');
+    expect(document?.part3Table).toBe('C.24-2');
+    expect(document?.attributes.find((a) => a.keyword === 'EncapsulatedDocumentLength')?.type).toBe('1C');
   });
 
   it('lists the CT Image modules with usage (2025) and attribute Types (2008)', () => {

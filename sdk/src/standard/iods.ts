@@ -41,7 +41,11 @@ export interface IodModule {
   readonly usage: ModuleUsage;
   /** Condition text of a usage C module; undefined otherwise. */
   readonly condition: string | undefined;
-  /** The 2008 Part 3 table the attributes come from (e.g. 'C.7-5a'); undefined if none. */
+  /**
+   * The 2008 Part 3 table the attributes come from (e.g. 'C.7-5a'), or for a module newer than
+   * 2008 curated from the current PS3.3 (tools/standard/curated-modules.mjs) its 2025 table
+   * (e.g. 'C.35.1-1'); undefined if none.
+   */
   readonly part3Table: string | undefined;
   /** True when the module is newer than the 2008 tables: {@link attributes} is empty. */
   readonly attributesUnknown: boolean;

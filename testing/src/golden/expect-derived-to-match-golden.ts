@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { DerivedTestObject } from '../derived-test-object.js';
-import { normaliseDerived } from './normalise-derived.js';
+import { normaliseDerived, type GoldenOptions } from './normalise-derived.js';
 
 /** The environment variable that makes {@link expectDerivedToMatchGolden} write the golden files instead of comparing. */
 export const UPDATE_GOLDEN_VARIABLE = 'ATRIUM_UPDATE_GOLDEN';
@@ -19,11 +19,13 @@ export const UPDATE_GOLDEN_VARIABLE = 'ATRIUM_UPDATE_GOLDEN';
  *   the diff and commit it.
  * - A missing file is written on the first run (and the test passes), as Vitest does with
  *   snapshots — except under `CI=true`, where it fails: goldens are committed, never made in CI.
+ * - `options.lengthOnly` names attributes whose bulk data is compared by length only (the pixels
+ *   of a GPU rendering): test their values by tolerance.
  */
-export function expectDerivedToMatchGolden(object: DerivedTestObject, goldenPath: string): void {
+export function expectDerivedToMatchGolden(object: DerivedTestObject, goldenPath: string, options: GoldenOptions = {}): void {
   const testPath = expect.getState().testPath;
   const path = isAbsolute(goldenPath) ? goldenPath : resolve(testPath ? packageFolder(dirname(testPath)) : process.cwd(), goldenPath);
-  const actual = normaliseDerived(object);
+  const actual = normaliseDerived(object, options);
   const text = `${JSON.stringify(actual, null, 2)}\n`;
   const update = process.env[UPDATE_GOLDEN_VARIABLE] === '1' || process.env[UPDATE_GOLDEN_VARIABLE] === 'true';
   if (!update && !existsSync(path)) {

@@ -37,6 +37,15 @@ describe('normaliseDerived', () => {
     expect(Object.keys(provenance)).toEqual(Object.keys(provenance).sort());
   });
 
+  it('holds the bulk data of the attributes named lengthOnly by length alone (a GPU rendering\'s pixels)', async () => {
+    const { attributes } = normaliseDerived(await derived(), { lengthOnly: ['PixelData'] });
+    expect(attributes['(7FE0,0010) OB PixelData']).toEqual({ bytes: 64 });
+    const other = await kit.run('grey', testSeries({ rows: 4, columns: 4, images: [new Int16Array(16).fill(9)], attributes: { StudyDate: '20200304', StudyTime: '101500' } }), { size: 8 }, { now: new Date(2025, 5, 6, 7, 8, 9) });
+    const [a, b] = [normaliseDerived(await derived(), { lengthOnly: ['PixelData'] }), normaliseDerived(other.objects[0]!, { lengthOnly: ['PixelData'] })];
+    expect(a.attributes['(7FE0,0010) OB PixelData']).toEqual(b.attributes['(7FE0,0010) OB PixelData']);
+    expect(normaliseDerived(await derived()).attributes['(7FE0,0010) OB PixelData']).not.toEqual(normaliseDerived(other.objects[0]!).attributes['(7FE0,0010) OB PixelData']);
+  });
+
   it('is the same for runs at other times', async () => {
     expect(normaliseDerived(await derived(new Date(2031, 11, 30, 23, 59, 58)))).toEqual(normaliseDerived(await derived()));
   });

@@ -3,8 +3,21 @@ import { lookupTag, type DicomValue } from '@atrium/sdk';
 import { dicomDate, dicomDateTime, dicomTime, dicomValueOf, formatTag, parseDicom, type DataElement, type DataSet } from '@atrium/host/engine';
 import type { DerivedTestObject } from '../derived-test-object.js';
 
-/** A value in a golden file: text and numbers as read, bulk data by size and hash, sequences as lists of items. */
-export type GoldenValue = string | number | readonly (string | number)[] | { readonly bytes: number; readonly sha256: string } | readonly GoldenItem[];
+/**
+ * A value in a golden file: text and numbers as read, bulk data by size and hash (by size only for
+ * the attributes of {@link GoldenOptions.lengthOnly}), sequences as lists of items.
+ */
+export type GoldenValue = string | number | readonly (string | number)[] | { readonly bytes: number; readonly sha256?: string } | readonly GoldenItem[];
+
+/** How {@link normaliseDerived} (and `expectDerivedToMatchGolden`) writes an object's golden form. */
+export interface GoldenOptions {
+  /**
+   * Keywords of attributes whose bulk data the golden holds by length only, not by hash — e.g.
+   * `['PixelData']` of a GPU rendering, whose pixels differ in their last bits from one renderer or
+   * browser version to another. Check such values by tolerance in the test.
+   */
+  readonly lengthOnly?: readonly string[];
+}
 
 /** Attributes of a golden file: `(gggg,eeee) VR Keyword` → value, in tag order. */
 export type GoldenItem = { readonly [attribute: string]: GoldenValue };
@@ -35,10 +48,12 @@ const NOTHING = /\((?:absent in the source|no value|the app gave no pixels)\)$/;
  *   UIDs keep equal names, so references stay visible);
  * - the run's date, time and date-time (what the date / time generators write) by `<run date>`,
  *   `<run time>`, `<run date-time>`;
- * - bulk data (Pixel Data, OB / OW …) by its length and SHA-256.
+ * - bulk data (Pixel Data, OB / OW …) by its length and SHA-256 (by its length only for the
+ *   attributes `options.lengthOnly` names).
  * Dates and times of the sources are kept.
  */
-export function normaliseDerived(object: DerivedTestObject): GoldenObject {
+export function normaliseDerived(object: DerivedTestObject, options: GoldenOptions = {}): GoldenObject {
+  const lengthOnly = new Set(options.lengthOnly ?? []);
   const run = new Map([[dicomDate(object.now), '<run date>'], [dicomTime(object.now), '<run time>'], [dicomDateTime(object.now), '<run date-time>']]);
   const uids = new Map<string, string>();
   const text = (vr: string, s: string): string => {
@@ -50,7 +65,7 @@ export function normaliseDerived(object: DerivedTestObject): GoldenObject {
   };
   const walk = (ds: DataSet): GoldenItem => {
     const out: Record<string, GoldenValue> = {};
-    for (const e of ds.elements) out[attributeName(e)] = valueOf(ds, e, text, walk);
+    for (const e of ds.elements) out[attributeName(e)] = valueOf(ds, e, text, walk, lengthOnly.has(keywordOf(e)));
     return out;
   };
   const attributes = walk(parseDicom(object.bytes).dataset);
@@ -58,12 +73,18 @@ export function normaliseDerived(object: DerivedTestObject): GoldenObject {
   return { output: object.output, sopClassUID: object.sopClassUID, attributes, provenance };
 }
 
+/** The standard keyword of a (non-private) element, '' for a private or unknown one. */
+function keywordOf(e: DataElement): string {
+  return ((Math.floor(e.tag / 0x10000) & 1) === 0 ? lookupTag(e.tag)?.keyword : undefined) ?? '';
+}
+
 function attributeName(e: DataElement): string {
-  const keyword = (Math.floor(e.tag / 0x10000) & 1) === 0 ? lookupTag(e.tag)?.keyword : undefined;
+  const keyword = keywordOf(e);
   return `${formatTag(e.tag)} ${e.vr}${keyword ? ` ${keyword}` : ''}`;
 }
 
-function valueOf(ds: DataSet, e: DataElement, text: (vr: string, s: string) => string, walk: (ds: DataSet) => GoldenItem): GoldenValue {
+function valueOf(ds: DataSet, e: DataElement, text: (vr: string, s: string) => string, walk: (ds: DataSet) => GoldenItem, lengthOnly: boolean): GoldenValue {
+  const bulk = (bytes: Uint8Array): GoldenValue => (lengthOnly ? { bytes: bytes.length } : { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   if (e.items) return e.items.map((item) => walk(item.dataset));
   if (e.encapsulated) return bulk(Buffer.concat(e.encapsulated.fragments));
   if (BULK_VRS.has(e.vr)) return bulk(e.value);
@@ -73,8 +94,4 @@ function valueOf(ds: DataSet, e: DataElement, text: (vr: string, s: string) => s
   if (v instanceof Uint8Array) return bulk(v);
   if ((v as readonly unknown[]).length === 0) return '';
   return (v as readonly (string | number)[]).map((x) => (typeof x === 'string' ? text(e.vr, x) : x));
-}
-
-function bulk(bytes: Uint8Array): { bytes: number; sha256: string } {
-  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -23,6 +23,7 @@ export const GENERATOR_DESCRIPTIONS: Readonly<Record<GeneratorName | EngineGener
   ReferencedSeriesSequence: 'the source series and instances',
   ContributingEquipmentSequence: 'the app as processing equipment: manufacturer, title, version, date and time',
   SeriesDescription: 'the output\'s description',
+  EncapsulatedDocumentLength: 'length in bytes of the encapsulated document, without its padding',
   Empty: 'present without a value',
   Content: 'the value the app computes',
   SOPClassUID: 'SOP class of the output IOD',

@@ -4,6 +4,7 @@ import {
   contributingEquipment, conversionType, operatorsName, scDeviceManufacturer, scDeviceModelName, scDeviceSoftwareVersions, stationName,
 } from './equipment-generators.js';
 import type { Generator } from './generator.js';
+import { encapsulatedDocumentLength } from './document-generators.js';
 import { burnedInAnnotation, derivationCodeSequence, derivationDescription, empty, imageType, seriesDescription } from './image-generators.js';
 import { instanceNumber, seriesNumber } from './numbering-generators.js';
 import { referencedSeriesSequence, sourceImageSequence } from './reference-generators.js';
@@ -37,5 +38,6 @@ export const GENERATORS: Readonly<Record<GeneratorName, Generator>> = {
   ReferencedSeriesSequence: referencedSeriesSequence,
   ContributingEquipmentSequence: contributingEquipment,
   SeriesDescription: seriesDescription,
+  EncapsulatedDocumentLength: encapsulatedDocumentLength,
   Empty: empty,
 };

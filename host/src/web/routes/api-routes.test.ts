@@ -56,11 +56,14 @@ describe('apps and jobs', () => {
     const job = res.json<JobSummary>();
     expect(job).toMatchObject({ type: 'app.run', state: 'pending', label: `example.series-summary.series-summary on ${MR_SERIES}` });
     const done = await finished(job.id);
-    disconnect();
     expect(done.state).toBe('completed');
     const result = done.result as { written: { seriesInstanceUID: string }[]; summary: string };
     expect(result.written.length).toBeGreaterThan(0);
-    expect(events.filter((e) => e.type === 'job' && e.job.id === job.id).map((e) => (e as { job: JobSummary }).job.state)).toEqual(expect.arrayContaining(['running', 'completed']));
+    // The stream's last event may still be on its way when the poll sees the job finished (under load): wait for it, bounded.
+    const jobStates = (): string[] => events.filter((e) => e.type === 'job' && e.job.id === job.id).map((e) => (e as { job: JobSummary }).job.state);
+    for (let i = 0; i < 100 && !jobStates().includes('completed'); i++) await new Promise((r) => setTimeout(r, 50));
+    disconnect();
+    expect(jobStates()).toEqual(expect.arrayContaining(['running', 'completed']));
     expect(events.some((e) => e.type === 'instance-stored' && e.SeriesInstanceUID === result.written[0]!.seriesInstanceUID)).toBe(true);
     const list = (await fx.server.app.inject('/api/jobs?state=completed&type=app.run')).json<JobList>();
     expect(list.items.map((j) => j.id)).toContain(job.id);
