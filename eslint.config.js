@@ -3,8 +3,25 @@
 // - plugins/* and examples/* import @atrium/sdk only (no host, no host-only libraries); their
 //   tests (*.test.ts, test-support/) may also import the test kit @atrium/testing;
 // - the test kit (testing/) reaches the host through @atrium/host/engine only (no store, index or container);
-// - inversify, tapable, better-sqlite3, dcmjs-dimse and playwright-core (the render service's browser) appear only in host.
+// - inversify, tapable, better-sqlite3, dcmjs-dimse and playwright-core (the render service's browser) appear only in host;
+// - inside host/src, folders import only lower layers (HOST_LAYERS; tools/eslint/host-layers.mjs);
+// - SQL and the SQLite driver stay in host/src/db (behind its interfaces).
 import tseslint from 'typescript-eslint';
+import atrium from './tools/eslint/host-layers.mjs';
+
+/** A string that starts like an SQL statement. */
+const SQL = String.raw`/^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|(UNIQUE\s+)?INDEX)\s|ALTER\s+TABLE\s|PRAGMA\s)/`;
+
+/**
+ * The layers of host/src, lowest first (docs/DESIGN.md, Layers); folders of one rank do not
+ * import each other. `testing` (synthetic test data) is imported by tests only.
+ */
+export const HOST_LAYERS = {
+  root: 'host/src',
+  layers: [['core', 'errors'], 'io', 'db', 'store', 'hooks', 'jobs', ['importer', 'media'], ['deid', 'derive', 'render', 'net'], 'plugins', 'apps', 'di', 'web', 'cli'],
+  testOnly: ['testing'],
+  above: 'di',
+};
 
 const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse', 'playwright-core'];
 const hostOnlyPatterns = HOST_ONLY.map((name) => ({ group: [name, `${name}/*`], message: `${name} may be used only inside host/ (docs/DESIGN.md, Boundaries)` }));
@@ -45,6 +62,31 @@ export default tseslint.config(
           paths: [{ name: '@atrium/host', message: 'the test kit uses the host engine only: import @atrium/host/engine (docs/DESIGN.md, Boundaries)' }],
           patterns: [...hostOnlyPatterns, { regex: '^\\.\\.?/(?:.*/)?host/', message: 'the test kit uses the host engine only: import @atrium/host/engine (docs/DESIGN.md, Boundaries)' }],
         },
+      ],
+    },
+  },
+  {
+    files: ['host/src/**/*.ts'],
+    plugins: { atrium },
+    rules: { 'atrium/host-layers': ['error', HOST_LAYERS] },
+  },
+  {
+    files: ['host/src/**/*.ts'],
+    ignores: ['host/src/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['better-sqlite3'], message: 'the SQLite driver is used in host/src/db only, behind its interfaces (docs/DESIGN.md, Layers)' }] }],
+    },
+  },
+  {
+    files: ['host/src/**/*.ts'],
+    ignores: ['host/src/db/**', '**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[`Literal[value=${SQL}]`, `TemplateElement[value.raw=${SQL}]`].map((selector) => ({
+          selector,
+          message: 'SQL belongs in host/src/db, behind its interfaces (docs/DESIGN.md, Layers)',
+        })),
       ],
     },
   },

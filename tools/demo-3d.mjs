@@ -21,7 +21,7 @@ const { parseDicom } = await dist('io/parse-part10.js');
 const { imageSourceOf } = await dist('io/image-file.js');
 const { renderFrame } = await dist('render/render-frame.js');
 const { encodePng } = await dist('render/encode-png.js');
-const { openWorkstation } = await dist('workstation.js');
+const { openWorkstation } = await dist('store/open-workstation.js');
 
 async function atrium(...argv) {
   let out = '';

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
 import { syntheticUid } from '../../host/dist/testing/synthetic-uid.js';
-import { openWorkstation } from '../../host/dist/workstation.js';
+import { openWorkstation } from '../../host/dist/store/open-workstation.js';
 import { atriumServeProblem, startAtriumServe } from './support/atrium-serve.mjs';
 import { exitOnSignals, killAll, run, stop, track } from './support/child-processes.mjs';
 import { freePort } from './support/free-port.mjs';

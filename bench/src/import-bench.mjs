@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { importPaths } from '../../host/dist/importer/import-paths.js';
 import { parseDicom } from '../../host/dist/io/parse-part10.js';
 import { readDicomHeader } from '../../host/dist/io/read-dicom-header.js';
-import { openWorkstation } from '../../host/dist/workstation.js';
+import { openWorkstation } from '../../host/dist/store/open-workstation.js';
 import { version, which } from './support/peer-tools.mjs';
 import { parseSeriesArgs } from './support/series-args.mjs';
 import { median, round, time } from './support/stats.mjs';

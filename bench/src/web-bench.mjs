@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { SopClass, TransferSyntax } from '@atrium/sdk';
 import { syntheticCtSeries } from '../../host/dist/testing/synthetic-ct-series.js';
 import { syntheticUid } from '../../host/dist/testing/synthetic-uid.js';
-import { openWorkstation } from '../../host/dist/workstation.js';
+import { openWorkstation } from '../../host/dist/store/open-workstation.js';
 import { exitOnSignals, killAll, stop, track } from './support/child-processes.mjs';
 import { freePort } from './support/free-port.mjs';
 import { which } from './support/peer-tools.mjs';

@@ -1,9 +1,13 @@
 /** @atrium/host — the workstation runtime: I/O, store, index, importer and the CLI. */
 export * from './io/index.js';
-export { AtriumError, isAtriumError } from './errors/atrium-error.js';
-export { openWorkstation, defaultStoreRoot, type Workstation } from './workstation.js';
+export { AtriumError, isAtriumError, listedCode } from './errors/atrium-error.js';
+export { ERRORS, HOST_ERRORS, isAtriumErrorCode, type AtriumErrorCode, type HostErrorSpec } from './errors/codes.js';
+export { DIMSE_STATUSES, EchoStatus, FindStatus, GetStatus, MoveStatus, StoreStatus, statusCategory, type DimseStatus, type DimseService } from './errors/dimse-statuses.js';
+export { openWorkstation, defaultStoreRoot, type Workstation } from './store/open-workstation.js';
 export { query, type QueryResult, type QueryOptions } from './db/query-engine.js';
 export type { Index, InstanceFilter, StoredInstance } from './db/dicom-index.js';
+export { openDatabase, openIndex } from './db/open-database.js';
+export type { HostDatabase } from './db/host-database.js';
 export { importPaths, type ImportSummary } from './importer/import-paths.js';
 export type { StoreOutcome } from './store/store-outcome.js';
 export { validateInstance, type ValidationPolicy } from './store/validate-instance.js';
@@ -13,4 +17,6 @@ export { APP_RUN_JOB, registerAppRunHandler } from './apps/app-run-handler.js';
 export * from './derive/index.js';
 export * from './jobs/index.js';
 export * from './plugins/index.js';
+export { HostHooks, HookStage, createHostHooks, type DerivedStoreInfo, type InstanceStoredInfo, type JobChangedInfo, type SeriesCompleteInfo } from './hooks/host-hooks.js';
+export { LogSink, MemoryLogSink, StderrLogSink, type LogEntry } from './core/log-sink.js';
 export { createHostContainer, disposeHostContainer, type HostContainerOptions } from './di/create-host-container.js';

@@ -20,6 +20,7 @@
  */
 export { SDK_VERSION } from './sdk-version.js';
 export { SdkError } from './sdk-error.js';
+export * from './errors/index.js';
 export type { DicomValue, DicomItem } from './app/dicom-value.js';
 export type { SeriesSelector } from './app/series-selector.js';
 export type { LoadRule, LoadSpec, LoadUsage } from './app/load-spec.js';
@@ -37,7 +38,7 @@ export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } f
 export type { RenderedImage, Rgb, Scene, SceneCamera, SceneRenderer, SceneSurface, SceneVolume, TransferPoint } from './context/scene-renderer.js';
 export type { AppliedDeidAction, DeidentifyOutcome, DeidentifyReport, DeidentifyRequest, PixelRegion } from './context/deidentifier.js';
 export { seriesGeometry, type GeometryIssue, type SeriesGeometry, type SlicePlane } from './geometry/series-geometry.js';
-export { manifestProblems, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
+export { manifestProblems, type ActivationEvent, type Capability, type ManifestApp, type PluginManifest } from './plugin/plugin-manifest.js';
 export { PLUGIN_MANIFEST_SCHEMA } from './plugin/plugin-manifest-schema.js';
 export type { JsonSchema } from './plugin/json-schema-problems.js';
 export type { Disposable } from './plugin/disposable.js';

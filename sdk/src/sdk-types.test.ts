@@ -10,8 +10,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  Copied, Generated, Removed, SdkError, defineApp, definePlugin, manifestProblems, seriesGeometry, validateParameters,
-  type AppContext, type AppDefinition, type AppResult, type DerivedObjectRef, type DerivedObjectRequest, type FrameData,
+  Copied, Generated, Removed, SDK_ERRORS, SdkError, defineApp, defineErrors, definePlugin, isWellFormedErrorCode, manifestProblems, seriesGeometry, validateParameters,
+  type AppContext, type SdkErrorCode, type AppDefinition, type AppResult, type DerivedObjectRef, type DerivedObjectRequest, type FrameData,
   type ManifestApp, type ManifestOutput, type ParameterSchema, type Parameters, type PluginDefinition, type SeriesGeometry, type SlicePlane, type SourceSeries,
 } from './index.js';
 import { typeCheck } from './test-support/type-check.js';
@@ -239,11 +239,46 @@ describe('SDK types', () => {
 });
 
 describe('SdkError', () => {
-  it('carries a stable code, a message and details', () => {
-    const e = new SdkError('ATRIUM_ERR_TEST_WHAT', 'what went wrong', { parameter: 'x' });
+  it('carries a stable code of the SDK list, a message and details', () => {
+    const e = new SdkError('ATRIUM_ERR_PARAM_INVALID', 'what went wrong', { parameter: 'x' });
     expect(e).toBeInstanceOf(Error);
-    expect([e.name, e.code, e.message, e.details]).toEqual(['SdkError', 'ATRIUM_ERR_TEST_WHAT', 'what went wrong', { parameter: 'x' }]);
-    expect(new SdkError('ATRIUM_ERR_TEST_WHAT', 'm').details).toEqual({});
+    expect([e.name, e.code, e.message, e.details]).toEqual(['SdkError', 'ATRIUM_ERR_PARAM_INVALID', 'what went wrong', { parameter: 'x' }]);
+    expect(new SdkError('ATRIUM_ERR_VOLUME_INPUT', 'm').details).toEqual({});
+    // @ts-expect-error a code that is not in the SDK's list is refused by the compiler
+    expect(new SdkError('ATRIUM_ERR_TEST_WHAT', 'm').code).toBe('ATRIUM_ERR_TEST_WHAT');
+    expectTypeOf<SdkErrorCode>().toEqualTypeOf<keyof typeof SDK_ERRORS>();
+  });
+
+  it('lists every SDK code with a message and an HTTP status', () => {
+    for (const [code, spec] of Object.entries(SDK_ERRORS)) {
+      expect(isWellFormedErrorCode(code), code).toBe(true);
+      expect(spec.message.length, code).toBeGreaterThan(10);
+      expect(spec.http >= 400 && spec.http <= 599, code).toBe(true);
+    }
+  });
+});
+
+describe('defineErrors', () => {
+  const errors = defineErrors({
+    ATRIUM_ERR_ACME_NO_SEEDS: { message: 'No seeds were given.', http: 400 },
+    ATRIUM_ERR_ACME_TOO_MANY: { message: 'More seeds than lesions.', http: 422 },
+  });
+
+  it("makes SdkErrors with the plugin's own codes only", () => {
+    const e = errors.error('ATRIUM_ERR_ACME_NO_SEEDS', 'give at least one seed', { parameter: 'seeds' });
+    expect(e).toBeInstanceOf(SdkError);
+    expect([e.code, e.message, e.details]).toEqual(['ATRIUM_ERR_ACME_NO_SEEDS', 'give at least one seed', { parameter: 'seeds' }]);
+    expect(Object.keys(errors.codes)).toEqual(['ATRIUM_ERR_ACME_NO_SEEDS', 'ATRIUM_ERR_ACME_TOO_MANY']);
+    expect(Object.isFrozen(errors) && Object.isFrozen(errors.codes)).toBe(true);
+    // @ts-expect-error a code the list does not declare is refused by the compiler
+    errors.error('ATRIUM_ERR_ACME_TYPO', 'x');
+  });
+
+  it('refuses malformed codes, SDK codes, and entries without message or HTTP status, when the module loads', () => {
+    expect(() => defineErrors({ ATRIUM_ERR_acme: { message: 'm', http: 400 } })).toThrow(/not a code/);
+    expect(() => defineErrors({ ATRIUM_ERR_PARAM_INVALID: { message: 'mine', http: 400 } })).toThrow(/an SDK code/);
+    expect(() => defineErrors({ ATRIUM_ERR_ACME_X: { message: '', http: 400 } })).toThrow(/needs a message/);
+    expect(() => defineErrors({ ATRIUM_ERR_ACME_X: { message: 'm', http: 200 } })).toThrow(/HTTP status from 400 to 599/);
   });
 });
 
@@ -447,7 +482,7 @@ describe('manifestProblems', () => {
     [{ ...valid, apps: [{ id: 'a', input: {} }] }, ['apps[0].title is required']],
     [{ ...valid, apps: [{ id: 'a', title: 'A' }] }, ['apps[0].input is required']],
     [{ ...valid, apps: [null] }, ['apps[0] must be an object (got null)']],
-    [{ ...valid, capabilties: [] }, ['capabilties is not a field here (did you mean capabilities?); known: id, version, displayName, main, engines, capabilities, apps, manufacturer']],
+    [{ ...valid, capabilties: [] }, ['capabilties is not a field here (did you mean capabilities?); known: id, version, displayName, main, engines, capabilities, apps, activationEvents, manufacturer']],
     [{ ...valid, apps: [{ ...valid.apps[0], input: { modality: 'CT', minInstances: 0, sopClassUid: ['1.2.840.10008.5.1.4.1.1.2\\1.2'] } }] }, [
       'apps[0].input.modality must be a list (got "CT")',
       'apps[0].input.minInstances must be at least 1 (got 0)',

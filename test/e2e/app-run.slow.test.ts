@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SDK_VERSION } from '@atrium/sdk';
 import { havePeers, runPeer } from '../support/peers.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium, tempDir } from './cli-helpers.js';
 
 // Apps run in worker threads from the compiled host (host/dist): `npm install` builds it.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { havePeers, peer, runPydicom } from '../support/peers.js';
 import { calciumPhantomSeries, type PhantomArtery } from '../../plugins/calcium-scoring/src/test-support/calcium-phantom.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium, tempDir } from './cli-helpers.js';
 
 // Apps run in worker threads from the compiled host and plugin (host/dist, plugins/*/dist):

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { reconcileStore } from '../../host/src/store/reconcile-store.js';
 import { syntheticCtSeries } from '../../host/src/testing/synthetic-ct-series.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { auditStore, type StoreAudit } from '../support/store-audit.js';
 import { seededRandom } from '../support/seeded-random.js';
+import { sqliteOf } from '../../host/src/db/test-support/sqlite-of.js';
 
 /**
  * Crash safety of the store (instance-store.ts: validate → intent → atomic file → index
@@ -270,7 +271,7 @@ describe('crash at a chosen point (no timing luck)', () => {
     try {
       const ws = openWorkstation(root);
       const path = ws.files.instancePath('1.2.3', '1.2.3.4', '1.2.3.4.6');
-      ws.index.db.prepare('INSERT INTO store_intent(path, created_at, owner_pid) VALUES (?, ?, ?)').run(path, new Date().toISOString(), other.pid);
+      sqliteOf(ws.index).prepare('INSERT INTO store_intent(path, created_at, owner_pid) VALUES (?, ?, ?)').run(path, new Date().toISOString(), other.pid);
       writeFileSync(join(ws.files.tmpDir, `${other.pid}-0123456789abcdef.part`), first!.subarray(0, 100));
       ws.close();
       const during = openWorkstation(root);

@@ -18,7 +18,7 @@ import { DataSet } from '../../host/src/io/data-set.js';
 import { stringElement } from '../../host/src/io/element-factory.js';
 import { parseDicom, type DicomFile } from '../../host/src/io/parse-part10.js';
 import { buildFileMeta, writePart10 } from '../../host/src/io/write-part10.js';
-import { openWorkstation, type Workstation } from '../../host/src/workstation.js';
+import { openWorkstation, type Workstation } from '../../host/src/store/open-workstation.js';
 import { identifyingValues, indexOfBytes, residualHits, retainedValueBytes } from '../../host/src/deid/test-support/residual-identity.js';
 import { readSample } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';

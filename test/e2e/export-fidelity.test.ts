@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium, filesUnder, tempDir } from './cli-helpers.js';
 
 const samples = filesUnder('samples').filter((f) => !f.endsWith('.md') && !f.endsWith('DICOMDIR') && !f.includes('/ct/'));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { havePeers, peer, runPydicom } from '../support/peers.js';
 import { encodePart10 } from '../../host/src/testing/encode-part10.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { nmPhantomStudy } from '../../plugins/nm-processing/src/test-support/nm-phantom-study.js';
 import { atrium, tempDir } from './cli-helpers.js';
 

@@ -78,5 +78,5 @@ describe('atrium plugin new: a plugin built and tested outside the repository', 
     expect(run.status, run.output).toBe(0);
     expect(run.output).toMatch(/\nlocal\.grey-level\.grey-level +0\.1\.0 +Grey level/);
     expect(run.output).toContain('local.grey-level.grey-level: wrote one 256x256 image of grey level 200');
-  }, 900_000); // npm install, two builds and test runs of a packed host: minutes on a loaded machine (each step is bounded above)
+  }, 900_000); // npm install, tsc and two vitest runs of a new package: minutes on a loaded machine (each step has its own bound in sh)
 });

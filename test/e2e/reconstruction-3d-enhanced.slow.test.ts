@@ -17,7 +17,7 @@ import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { EXPLICIT_LE } from '../../host/src/io/transfer-syntax.js';
 import { writeDataset } from '../../host/src/io/write-dataset.js';
 import { DICM, buildFileMeta } from '../../host/src/io/write-part10.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { BONE_BALL, phantomHu } from '../support/ball-rod-phantom.js';
 import { havePeers, peer } from '../support/peers.js';
 import { atrium, tempDir } from './cli-helpers.js';

@@ -15,7 +15,7 @@ import type { DataSet } from '../../host/src/io/data-set.js';
 import { parseDicom, type DicomFile } from '../../host/src/io/parse-part10.js';
 import { readFrame } from '../../host/src/io/pixel-access.js';
 import { syntheticCtSeries } from '../../host/src/testing/synthetic-ct-series.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { ballRodPhantom, BONE_BALL, CONTRAST_ROD } from '../support/ball-rod-phantom.js';
 import { havePeers, peer, runPydicom, runPython } from '../support/peers.js';
 import { atrium, tempDir } from './cli-helpers.js';

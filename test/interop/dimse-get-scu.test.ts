@@ -22,14 +22,14 @@ import { SopClass, Tag } from '@atrium/sdk';
 import { isAtriumError } from '../../host/src/errors/atrium-error.js';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { CommandField } from '../../host/src/net/dimse/dimse-command.js';
-import { Status } from '../../host/src/net/dimse/dimse-status.js';
+import { StoreStatus } from '../../host/src/errors/dimse-statuses.js';
 import { VERIFICATION_CONTEXT, echoOn } from '../../host/src/net/scu/echo-scu.js';
 import { openScu } from '../../host/src/net/scu/open-scu.js';
 import { qrContext } from '../../host/src/net/scu/query-scu.js';
 import { retrieveOn } from '../../host/src/net/scu/retrieve-scu.js';
 import { STORAGE_SYNTAXES } from '../../host/src/net/syntaxes.js';
 import { validateInstance } from '../../host/src/store/validate-instance.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium } from '../e2e/cli-helpers.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
@@ -159,7 +159,7 @@ describe.skipIf(!ok)('atrium get: a study of ten SOP classes and six transfer sy
     const session = await openScu({ aeTitle: 'ATRIUM', maxPduLength: 65536, connectTimeoutMs: 5000, associationTimeoutMs: 5000, dimseTimeoutMs: 20_000 },
       { title: orthanc.aet, host: '127.0.0.1', port: orthanc.dicomPort },
       [qrContext('STUDY', 'Get'), VERIFICATION_CONTEXT, { abstractSyntax: mr.sopClass, transferSyntaxes: [mr.syntax] }],
-      { roleSelections: [{ sopClassUid: mr.sopClass, scuRole: false, scpRole: true }], handlers: { [CommandField.CStoreRq]: (request, responder) => responder.respond({ Status: Status.Success, AffectedSOPInstanceUID: request.command.AffectedSOPInstanceUID ?? '' }) } });
+      { roleSelections: [{ sopClassUid: mr.sopClass, scuRole: false, scpRole: true }], handlers: { [CommandField.CStoreRq]: (request, responder) => responder.respond({ Status: StoreStatus.Success.code, AffectedSOPInstanceUID: request.command.AffectedSOPInstanceUID ?? '' }) } });
     try {
       // Only the MR's class is proposed: Orthanc stops at the first other instance and fails the C-GET.
       const error = await retrieveOn(session.connection, { level: 'STUDY', keys: { StudyInstanceUID: STUDY } }, {}).then(() => undefined, (e: unknown) => e);

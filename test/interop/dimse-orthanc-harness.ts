@@ -7,13 +7,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadNetworkConfig, RemoteAeTable } from '../../host/src/net/config/index.js';
+import { loadNetworkConfig, RemoteAeTableImpl } from '../../host/src/net/config/index.js';
 import { DicomServer } from '../../host/src/net/scp/dicom-server.js';
 import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
 import { retrieveService } from '../../host/src/net/services/retrieve-service.js';
 import { storeService } from '../../host/src/net/services/store-service.js';
-import { openWorkstation, type Workstation } from '../../host/src/workstation.js';
+import { openWorkstation, type Workstation } from '../../host/src/store/open-workstation.js';
 import { startOrthanc, type OrthancPeer } from '../support/orthanc.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
@@ -72,8 +72,8 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
   if (!existsSync(join(REPO_ROOT, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
   const dir = makeTempDir('atrium-orthanc-dimse-');
   const ws = openWorkstation(dir);
-  const config = loadNetworkConfig(ws.index.db);
-  const aes = new RemoteAeTable(ws.index.db);
+  const config = loadNetworkConfig(ws.database.settings);
+  const aes = new RemoteAeTableImpl(ws.database.remoteAes);
   const server = new DicomServer({
     ...config,
     port: 0,

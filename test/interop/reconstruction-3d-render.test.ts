@@ -21,7 +21,7 @@ import { viewBlock } from '../../plugins/reconstruction-3d/src/test-support/view
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { ChromiumRenderService } from '../../host/src/render/chromium-render-service.js';
 import { syntheticCtSeries } from '../../host/src/testing/synthetic-ct-series.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { obliqueAxes } from '../../plugins/reconstruction-3d/src/reslice/plane-orientation.js';
 import { isoSurface } from '../../plugins/reconstruction-3d/src/surface/iso-surface.js';
 import { analyticVolume, softBall } from '../../plugins/reconstruction-3d/src/test-support/analytic-volume.js';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SopClass, Tag } from '@atrium/sdk';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { havePeers, peer } from '../support/peers.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { atrium, tempDir } from '../e2e/cli-helpers.js';

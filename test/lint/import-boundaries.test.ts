@@ -19,14 +19,14 @@ describe('import boundaries', () => {
   });
 
   it.each(['plugins/x/src/index.ts', 'examples/x/index.ts'])('refuses host and host-only libraries in %s', async (file) => {
-    for (const spec of ['@atrium/host', '../../host/src/workstation.js', 'better-sqlite3', 'inversify', 'tapable', 'dcmjs-dimse', 'dcmjs', 'playwright-core']) {
+    for (const spec of ['@atrium/host', '../../host/src/store/open-workstation.js', 'better-sqlite3', 'inversify', 'tapable', 'dcmjs-dimse', 'dcmjs', 'playwright-core']) {
       const messages = await lint(`import * as m from '${spec}';\nexport const x = m;\n`, file);
       expect(messages.length, `${file} importing ${spec}`).toBe(1);
     }
   });
 
   it('refuses host from the sdk', async () => {
-    expect((await lint("import * as m from '../../host/src/workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')).length).toBe(1);
+    expect((await lint("import * as m from '../../host/src/store/open-workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')).length).toBe(1);
     expect((await lint("import Database from 'better-sqlite3';\nexport const x = Database;\n", 'sdk/src/x.ts')).length).toBe(1);
   });
 
@@ -34,7 +34,7 @@ describe('import boundaries', () => {
     const messages = [
       ...(await lint("import * as m from 'better-sqlite3';\nexport const x = m;\n", 'plugins/x/src/index.ts')),
       ...(await lint("import * as m from '@atrium/host';\nexport const x = m;\n", 'examples/x/index.ts')),
-      ...(await lint("import * as m from '../../host/src/workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')),
+      ...(await lint("import * as m from '../../host/src/store/open-workstation.js';\nexport const x = m;\n", 'sdk/src/x.ts')),
     ];
     expect(messages.length).toBe(3);
     for (const message of messages) {
@@ -54,14 +54,14 @@ describe('import boundaries', () => {
   });
 
   it('keeps the host and its libraries out of plugin tests too', async () => {
-    for (const spec of ['@atrium/host', '@atrium/host/engine', '../../../host/src/workstation.js', 'better-sqlite3']) {
+    for (const spec of ['@atrium/host', '@atrium/host/engine', '../../../host/src/store/open-workstation.js', 'better-sqlite3']) {
       expect((await lint(`import * as m from '${spec}';\nexport const x = m;\n`, 'plugins/x/src/app.test.ts')).length, spec).toBe(1);
     }
   });
 
   it('lets the test kit reach the host through @atrium/host/engine only', async () => {
     expect(await lint("import { executeApp } from '@atrium/host/engine';\nexport const x = executeApp;\n", 'testing/src/x.ts')).toEqual([]);
-    for (const spec of ['@atrium/host', '../../host/src/workstation.js', 'better-sqlite3']) {
+    for (const spec of ['@atrium/host', '../../host/src/store/open-workstation.js', 'better-sqlite3']) {
       expect((await lint(`import * as m from '${spec}';\nexport const x = m;\n`, 'testing/src/x.ts')).length, spec).toBe(1);
     }
   });

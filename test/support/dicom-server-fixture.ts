@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { peer } from './peers.js';
 import type { StoreOutcome } from '../../host/src/store/store-outcome.js';
-import { RemoteAeTable } from '../../host/src/net/config/index.js';
+import { RemoteAeTableImpl } from '../../host/src/net/config/index.js';
 import { DicomServer, type ServerEvent } from '../../host/src/net/scp/dicom-server.js';
 import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
 import { retrieveService } from '../../host/src/net/services/retrieve-service.js';
 import { storeService } from '../../host/src/net/services/store-service.js';
 import type { RemotePeer, ScuSettings } from '../../host/src/net/scu/open-scu.js';
-import { openWorkstation, type Workstation } from '../../host/src/workstation.js';
+import { openWorkstation, type Workstation } from '../../host/src/store/open-workstation.js';
 
 /** Options of {@link startDicomServer}; every field has a test-friendly default. */
 export interface DicomServerFixtureOptions {
@@ -55,7 +55,7 @@ export async function startDicomServer(root: string, options: DicomServerFixture
   const events: ServerEvent[] = [];
   const stored: StoreOutcome[] = [];
   const scu: ScuSettings = { aeTitle, maxPduLength: 65536, connectTimeoutMs: 5000, associationTimeoutMs: 5000, dimseTimeoutMs: 20_000 };
-  const aes = new RemoteAeTable(ws.index.db);
+  const aes = new RemoteAeTableImpl(ws.database.remoteAes);
   for (const title of options.callers ?? []) aes.add({ title, host: '127.0.0.1', port: 104, roles: ['call'] });
   const server = new DicomServer({
     aeTitle, port: 0, bindAddress: '127.0.0.1',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { reconcileStore, type ReconcileReport } from '../../host/src/store/reconcile-store.js';
-import { openWorkstation } from '../../host/src/workstation.js';
+import { openWorkstation } from '../../host/src/store/open-workstation.js';
 
 /** What {@link auditStore} found in a data root; a healthy store has every list empty. */
 export interface StoreAudit {

@@ -99,11 +99,11 @@ export function testPlugin(packageDir: string | URL, definition: PluginDefinitio
   const dir = resolve(packageDir instanceof URL ? fileURLToPath(packageDir) : packageDir);
   const { plugins, rejected } = discoverPlugins({ roots: [], folders: [dir], nodeModules: [], env: {} });
   const refused = rejected.find((r) => r.packageDir === dir);
-  if (refused) throw new AtriumError(refused.problem.code, refused.problem.message, { packageDir: dir });
+  if (refused) throw AtriumError.relay(refused.problem.code, 'ATRIUM_ERR_PLUGIN_MANIFEST', refused.problem.message, { packageDir: dir });
   const found = plugins.find((p) => p.packageDir === dir);
   if (!found) throw new Error(`testPlugin: ${dir} holds no package.json with an "atrium" manifest`);
   const check = validateManifest(found, SDK_VERSION, { entryOnDisk: false });
-  if (!check.ok) throw new AtriumError(check.problems[0]!.code, check.problems.map((p) => p.message).join('; '), { problems: check.problems });
+  if (!check.ok) throw AtriumError.relay(check.problems[0]!.code, 'ATRIUM_ERR_PLUGIN_MANIFEST', check.problems.map((p) => p.message).join('; '), { problems: check.problems });
   const manifest = check.manifest;
   pluginDefinitionOf({ default: definition }, manifest, check.entry);
   const app = (appId: string): BoundApp => {

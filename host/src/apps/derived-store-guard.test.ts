@@ -5,7 +5,7 @@ import { readSample } from '../../../test/support/samples.js';
 import { stringElement } from '../io/element-factory.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { buildFileMeta, writePart10 } from '../io/write-part10.js';
-import { openWorkstation } from '../workstation.js';
+import { openWorkstation } from '../store/open-workstation.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 
 const SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457'; // MR_small

@@ -4,21 +4,31 @@ import type { Scene } from '@atrium/sdk';
 import { query } from '../db/query-engine.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { runInWorker } from '../jobs/run-in-worker.js';
-import type { HostHooks } from '../plugins/host-hooks.js';
+import type { HostHooks } from '../hooks/host-hooks.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { PluginStorages } from '../plugins/plugin-storages.js';
+import type { Index } from '../db/dicom-index.js';
+import type { FileStore } from '../store/file-store.js';
+import type { InstanceStore } from '../store/instance-store.js';
 import type { RenderService } from '../render/render-service.js';
-import type { Workstation } from '../workstation.js';
 import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
 import { appWorkerUrl } from './app-worker-url.js';
 import { findStudySeries } from './find-study-series.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 import { previousOutputs, removePreviousOutputs } from './previous-outputs.js';
 
+/** The parts of the workstation an app run uses. */
+export interface AppRunStore {
+  readonly index: Index;
+  readonly store: InstanceStore;
+  readonly files: FileStore;
+}
+
 /** What the app runner needs from the host. */
 export interface AppRunDeps {
   readonly registry: PluginRegistry;
-  readonly workstation: Workstation;
+  /** The store the sources are read from and the derived objects stored through. */
+  readonly workstation: AppRunStore;
   readonly storages: PluginStorages;
   readonly hooks?: HostHooks;
   /** The 3-D renderer behind the apps' `ctx.render`; without it `ctx.render` is undefined. */
@@ -162,7 +172,7 @@ export async function runApp(
 }
 
 /** The stored instances of the request's series or study. */
-function inputInstances(workstation: Workstation, req: AppRunRequest): ReturnType<Workstation['index']['getInstances']> {
+function inputInstances(workstation: AppRunStore, req: AppRunRequest): ReturnType<Index['getInstances']> {
   const { seriesInstanceUID: series, studyInstanceUID: study } = req;
   if ((series === undefined) === (study === undefined)) {
     throw new AtriumError('ATRIUM_ERR_APP_INPUT', `an app run needs a series or a study, not ${series === undefined ? 'neither' : 'both'}`, { seriesInstanceUID: series, studyInstanceUID: study });
@@ -176,7 +186,7 @@ function inputInstances(workstation: Workstation, req: AppRunRequest): ReturnTyp
 }
 
 /** The stored files of another series of the input study (`ctx.readSeries`); refuses a series of another study. */
-function studySeriesFiles(workstation: Workstation, studyInstanceUID: string, seriesInstanceUID: unknown): string[] {
+function studySeriesFiles(workstation: AppRunStore, studyInstanceUID: string, seriesInstanceUID: unknown): string[] {
   const instances = findStudySeries(studyInstanceUID, seriesInstanceUID, (uid) => workstation.index.getInstances({ StudyInstanceUID: studyInstanceUID, SeriesInstanceUID: uid }));
   return instances.map((i) => workstation.files.absolute(i.file.path));
 }

@@ -135,7 +135,7 @@ describe('real samples', () => {
     const v = await volumeFromMultiFrame(instanceOf(new Uint8Array(readFileSync(jaszack))));
     const sums = JSON.parse(runPydicom('import sys, json, pydicom\nds = pydicom.dcmread(sys.argv[1])\nprint(json.dumps([int(f.sum()) for f in ds.pixel_array]))', [jaszack])) as number[];
     const plane = 128 * 128;
-    const ours = Array.from({ length: 45 }, (_, k) => v.voxels.subarray(k * plane, (k + 1) * plane).reduce((a, b) => a + b, 0));
+    const ours = Array.from({ length: 45 }, (_, k) => Array.from(v.voxels.subarray(k * plane, (k + 1) * plane), Number).reduce((a, b) => a + b, 0));
     expect(ours).toEqual(v.sliceSources!.map((s) => sums[s.frame]));
   });
 });

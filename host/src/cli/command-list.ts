@@ -1,35 +1,43 @@
 import type { Command } from './cli-context.js';
-import { aeCommand } from './commands/ae-command.js';
-import { appsCommand } from './commands/apps-command.js';
-import { batchCommand } from './commands/batch-command.js';
-import { configCommand } from './commands/config-command.js';
-import { conformanceCommand } from './commands/conformance-command.js';
-import { deidCommand } from './commands/deid-command.js';
-import { echoCommand } from './commands/echo-command.js';
-import { exportCommand } from './commands/export-command.js';
-import { findCommand } from './commands/find-command.js';
-import { importCommand } from './commands/import-command.js';
-import { jobsCommand } from './commands/jobs-command.js';
-import { lsCommand } from './commands/ls-command.js';
-import { pluginCommand } from './commands/plugin-command.js';
-import { quarantineCommand } from './commands/quarantine-command.js';
-import { reconcileCommand } from './commands/reconcile-command.js';
-import { renderCommand } from './commands/render-command.js';
-import { getCommand, moveCommand } from './commands/retrieve-command.js';
-import { rmCommand } from './commands/rm-command.js';
-import { runCommand } from './commands/run-command.js';
-import { sendCommand } from './commands/send-command.js';
-import { serveCommand } from './commands/serve-command.js';
-import { showCommand } from './commands/show-command.js';
-import { webCommand } from './commands/web-command.js';
 
-/** Every `atrium` command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [
-  importCommand, lsCommand, showCommand, exportCommand, rmCommand, reconcileCommand, quarantineCommand,
-  appsCommand, runCommand, batchCommand, jobsCommand, conformanceCommand, pluginCommand, renderCommand,
-  serveCommand, webCommand, echoCommand, sendCommand, findCommand, moveCommand, getCommand, aeCommand, configCommand,
-  deidCommand,
-];
+/**
+ * Every `atrium` command, in the order the help lists them, each loaded when it runs (a
+ * command loads only its own code and the services it uses).
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  import: async () => (await import('./commands/import-command.js')).importCommand,
+  ls: async () => (await import('./commands/ls-command.js')).lsCommand,
+  show: async () => (await import('./commands/show-command.js')).showCommand,
+  export: async () => (await import('./commands/export-command.js')).exportCommand,
+  rm: async () => (await import('./commands/rm-command.js')).rmCommand,
+  reconcile: async () => (await import('./commands/reconcile-command.js')).reconcileCommand,
+  quarantine: async () => (await import('./commands/quarantine-command.js')).quarantineCommand,
+  apps: async () => (await import('./commands/apps-command.js')).appsCommand,
+  run: async () => (await import('./commands/run-command.js')).runCommand,
+  batch: async () => (await import('./commands/batch-command.js')).batchCommand,
+  jobs: async () => (await import('./commands/jobs-command.js')).jobsCommand,
+  conformance: async () => (await import('./commands/conformance-command.js')).conformanceCommand,
+  plugin: async () => (await import('./commands/plugin-command.js')).pluginCommand,
+  render: async () => (await import('./commands/render-command.js')).renderCommand,
+  serve: async () => (await import('./commands/serve-command.js')).serveCommand,
+  web: async () => (await import('./commands/web-command.js')).webCommand,
+  echo: async () => (await import('./commands/echo-command.js')).echoCommand,
+  send: async () => (await import('./commands/send-command.js')).sendCommand,
+  find: async () => (await import('./commands/find-command.js')).findCommand,
+  move: async () => (await import('./commands/retrieve-command.js')).moveCommand,
+  get: async () => (await import('./commands/retrieve-command.js')).getCommand,
+  ae: async () => (await import('./commands/ae-command.js')).aeCommand,
+  config: async () => (await import('./commands/config-command.js')).configCommand,
+  deid: async () => (await import('./commands/deid-command.js')).deidCommand,
+};
+
+/** The command names, in help order. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
+/** Every command, loaded (for the help listing). */
+export function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}
 
 const always = (): boolean => true;
 

@@ -67,10 +67,10 @@ describe('atrium usage errors', () => {
 
   it('refuses an option without its value with a code and the usage, no stack trace', async () => {
     await atrium('import', MR);
-    for (const argv of [['ls', 'series', '--limit'], ['ls', 'studies', '--date', '-20001231'], ['render', MR_SOP, '--out'], ['batch', 'series-summary', '--where']]) {
+    for (const argv of [['ls', 'series', '--limit'], ['ls', 'studies', '--date'], ['render', MR_SOP, '--out'], ['batch', 'series-summary', '--where']]) {
       const r = await atrium(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
-      expect(r.err, argv.join(' ')).toMatch(/^atrium \w+: Option '--\w+.*\[ATRIUM_ERR_CLI_BAD_OPTION\]\nusage: atrium /);
+      expect(r.err, argv.join(' ')).toMatch(/^atrium \w+: --\w+ needs a value \[ATRIUM_ERR_CLI_BAD_OPTION\]\nusage: atrium /);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
     const noStore = await atrium('--store');

@@ -1,10 +1,12 @@
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 import { closestName } from '../errors/closest-name.js';
-import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validate-instance.js';
-import { defaultStoreRoot, storeExists } from '../workstation.js';
+import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validation-policy.js';
+import { defaultStoreRoot, storeExists } from '../store/store-root.js';
 import type { CliContext, Command } from './cli-context.js';
-import { commandHelp, globalHelp, versionText } from './cli-help.js';
-import { COMMANDS, READS_STORE } from './command-list.js';
+import { commandHelp, errorsHelp, globalHelp, versionText } from './cli-help.js';
+import { COMMAND_NAMES, COMMANDS, READS_STORE } from './command-list.js';
+import { hostSession } from './host-session.js';
 import { reportError } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
@@ -59,14 +61,20 @@ function requireStore(command: Command, args: readonly string[], store: string, 
   );
 }
 
+/** A usage problem found before any command runs: one line with its code (JSON under --json), exit 2. */
+function usageProblem(io: Pick<CliContext, 'err'>, json: boolean, code: AtriumErrorCode, message: string, details: Record<string, unknown> = {}): number {
+  io.err(json ? JSON.stringify({ error: { code, message, details } }) : `atrium: ${message} [${code}]`);
+  return 2;
+}
+
 /** Run the CLI; returns the exit code (0 ok, 1 done with refusals/errors, 2 usage). */
 export async function main(argv: readonly string[], io: Pick<CliContext, 'out' | 'err'> = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): Promise<number> {
   let parsed;
   try {
     parsed = splitGlobals(argv);
   } catch (e) {
-    io.err(`atrium: ${(e as Error).message} [${(e as AtriumError).code}]`);
-    return 2;
+    if (!(e instanceof UsageError)) throw e;
+    return usageProblem(io, argv.includes('--json'), e.code as AtriumErrorCode, e.message, { ...e.details });
   }
   const { globals, rest } = parsed;
   if (globals.version) {
@@ -80,30 +88,38 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
     [name, ...args] = args;
   }
   if (name === undefined) {
-    (help ? io.out : io.err)(globalHelp());
-    return help ? 0 : 2;
+    if (help) {
+      io.out(await globalHelp());
+      return 0;
+    }
+    if (!globals.json) io.err(await globalHelp());
+    return usageProblem(io, globals.json, 'ATRIUM_ERR_CLI_USAGE', 'no command given (`atrium help` lists the commands)');
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    const near = closestName(name, COMMANDS.map((c) => c.name));
-    io.err(`atrium: unknown command "${name}"${near ? `: did you mean ${near}?` : ''} (\`atrium help\` lists the commands) [ATRIUM_ERR_CLI_UNKNOWN_COMMAND]`);
-    return 2;
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (help && load === undefined && name === 'errors') return errorsHelp(args, { json: globals.json, ...io }, storeOf(globals).store);
+  if (!load) {
+    const near = closestName(name, COMMAND_NAMES);
+    const message = `unknown command "${name}"${near ? `: did you mean ${near}?` : ''} (\`atrium help\` lists the commands)`;
+    return usageProblem(io, globals.json, 'ATRIUM_ERR_CLI_UNKNOWN_COMMAND', message, { command: name, ...(near ? { suggestion: near } : {}) });
   }
   const validation = globals.validation;
   if (validation !== undefined && !(VALIDATION_POLICIES as readonly string[]).includes(validation)) {
-    io.err(`atrium: --validation must be ${VALIDATION_POLICIES.join(' or ')}, not "${validation}" [ATRIUM_ERR_CLI_BAD_OPTION]`);
-    return 2;
+    return usageProblem(io, globals.json, 'ATRIUM_ERR_CLI_BAD_OPTION', `--validation must be ${VALIDATION_POLICIES.join(' or ')}, not "${validation}"`, { option: '--validation', value: validation });
   }
   const { store, chosenBy } = storeOf(globals);
   const ctx: CliContext = { store, json: globals.json, ...(validation ? { validation: validation as ValidationPolicy } : {}), ...io };
+  const command = await load();
+  const host = hostSession(ctx);
   try {
     if (help) {
-      io.out(await commandHelp(command, args, ctx));
+      io.out(await commandHelp(command, args, ctx, host.services(command.uses)));
       return 0;
     }
     requireStore(command, args, store, chosenBy);
-    return await command.run(args, ctx);
+    return await command.run(args, ctx, host.services(command.uses));
   } catch (e) {
     return reportError(e, command, ctx);
+  } finally {
+    await host.dispose();
   }
 }

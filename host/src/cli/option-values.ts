@@ -5,7 +5,7 @@ export function parseLimit(text: string | undefined, option = '--limit'): number
   if (text === undefined) return undefined;
   const n = Number(text);
   if (text.trim() === '' || !Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError('ATRIUM_ERR_CLI_BAD_LIMIT', `${option} expects a whole number ≥ 1, got "${text}"`, { option, value: text });
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_LIMIT', `${option} must be a positive whole number, not "${text}"`, { option, value: text });
   }
   return n;
 }

@@ -30,7 +30,7 @@ export function checkLocalQuery(option: string, level: QueryLevel, keys: Readonl
   try {
     checkQueryKeys(level, keys);
   } catch (e) {
-    if (isAtriumError(e) && e.code.startsWith('ATRIUM_ERR_QUERY_')) throw new UsageError(e.code, `${option}: ${e.message}`, e.details);
+    if (isAtriumError(e) && e.code.startsWith('ATRIUM_ERR_QUERY_')) throw UsageError.relay(e.code, 'ATRIUM_ERR_CLI_BAD_KEY', `${option}: ${e.message}`, e.details);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { checkQueryKeys, checkRemoteQueryValue, matchableKeys } from './check-query-keys.js';
-import { openIndex } from './open-index.js';
+import { openIndex } from './open-database.js';
 import { query } from './query-engine.js';
 import { sampleRecord } from './sample-record.js';
 

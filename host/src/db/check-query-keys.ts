@@ -57,10 +57,13 @@ export function checkRemoteQueryValue(keyword: string, vr: string, value: string
 }
 
 function unknownKey(keyword: string, matchable: readonly string[], level: QueryLevel): AtriumError {
-  const suggestion = closestName(keyword, matchable);
+  // A key of the index in another letter case (`modality`) is that key, whatever its level: named as such.
+  const sameName = Object.keys(QUERY_KEYS).find((k) => k.toLowerCase() === keyword.toLowerCase());
+  const suggestion = sameName ?? closestName(keyword, matchable);
   const known = lookupKeyword(keyword) !== undefined;
   const what = known ? `${keyword} is a DICOM attribute the index does not hold` : `unknown query key "${keyword}"`;
-  const hint = suggestion !== undefined ? `did you mean ${suggestion}?` : `${LEVEL_NAMES[level]} queries match ${matchable.join(', ')}`;
+  const where = sameName !== undefined && !matchable.includes(sameName) ? ` (a key of the ${LEVEL_NAMES[QUERY_KEYS[sameName]!.level]} level; ${LEVEL_NAMES[level]} queries match ${matchable.join(', ')})` : '';
+  const hint = suggestion !== undefined ? `did you mean ${suggestion}?${where}` : `${LEVEL_NAMES[level]} queries match ${matchable.join(', ')}`;
   return new AtriumError('ATRIUM_ERR_QUERY_UNKNOWN_KEY', `${what}: ${hint}`, { keyword, ...(suggestion !== undefined ? { suggestion } : {}) });
 }
 

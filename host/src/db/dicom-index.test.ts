@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAtriumError } from '../errors/atrium-error.js';
 import type { Index } from './dicom-index.js';
-import { openIndex } from './open-index.js';
+import { openIndex } from './open-database.js';
 import { sampleRecord } from './sample-record.js';
+import { sqliteOf } from './test-support/sqlite-of.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 let idx: Index;
 beforeEach(() => {
@@ -14,11 +16,11 @@ const counts = (): Record<string, number> =>
   Object.fromEntries(
     ['patient', 'study', 'series', 'instance'].map((t) => [
       t,
-      (idx.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+      (sqliteOf(idx).prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
     ]),
   );
 
-function expectAtriumError(fn: () => unknown, code: string): void {
+function expectAtriumError(fn: () => unknown, code: AtriumErrorCode): void {
   let caught: unknown;
   try {
     fn();
@@ -133,7 +135,7 @@ describe('demographic updates (seed §4.1.3.3.2)', () => {
       ],
       created: { patient: false, study: false, series: false },
     });
-    expect(idx.db.prepare('SELECT "PatientName", "PatientBirthDate" FROM patient').all()).toEqual([
+    expect(sqliteOf(idx).prepare('SELECT "PatientName", "PatientBirthDate" FROM patient').all()).toEqual([
       { PatientName: 'DOE^JANE', PatientBirthDate: '19700101' },
     ]);
     // The earlier instance reads the updated demographics (one patient row).
@@ -148,7 +150,7 @@ describe('demographic updates (seed §4.1.3.3.2)', () => {
     expect(absent.changes).toEqual([]);
     const empty = idx.upsertInstance(sampleRecord({ patient: { PatientSex: '' }, instance: { SOPInstanceUID: `${S1}.1.3` } }));
     expect(empty.changes).toEqual([{ level: 'PATIENT', field: 'PatientSex', old: 'M', new: undefined }]);
-    expect(idx.db.prepare('SELECT "PatientSex" AS s FROM patient').get()).toEqual({ s: null });
+    expect(sqliteOf(idx).prepare('SELECT "PatientSex" AS s FROM patient').get()).toEqual({ s: null });
   });
 
   it('re-links a study whose Patient ID changed and removes the emptied old patient', () => {
@@ -167,7 +169,7 @@ describe('demographic updates (seed §4.1.3.3.2)', () => {
       { level: 'PATIENT', field: 'PatientID', old: 'P1', new: 'P2' },
     ]);
     expect(result.created.patient).toBe(true);
-    expect(idx.db.prepare('SELECT "PatientID" AS id FROM patient').all()).toEqual([{ id: 'P2' }]);
+    expect(sqliteOf(idx).prepare('SELECT "PatientID" AS id FROM patient').all()).toEqual([{ id: 'P2' }]);
     expect(idx.getInstance(`${S1}.1`, `${S1}.1.1`)?.patient.PatientID).toBe('P2');
   });
 
@@ -178,7 +180,7 @@ describe('demographic updates (seed §4.1.3.3.2)', () => {
       sampleRecord({ patient: { PatientID: 'P2' }, instance: { SOPInstanceUID: `${S1}.1.2` } }),
     );
     expect(result.relinked?.oldPatientRemoved).toBe(false);
-    expect(idx.db.prepare('SELECT "PatientID" AS id FROM patient ORDER BY pk').all()).toEqual([{ id: 'P1' }, { id: 'P2' }]);
+    expect(sqliteOf(idx).prepare('SELECT "PatientID" AS id FROM patient ORDER BY pk').all()).toEqual([{ id: 'P1' }, { id: 'P2' }]);
   });
 
   it('keys patients on PatientID + Issuer, or on name + birth date without PatientID', () => {

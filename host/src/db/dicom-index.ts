@@ -1,6 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { InstanceRecord } from './instance-record.js';
 import type { PatientIdentity } from './patient-key.js';
+import type { QueryLevel } from './query-keys.js';
+import type { QueryOptions, QueryResult } from './query-engine.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** A level of the DICOM information model whose records take demographic updates. */
 export type RecordLevel = 'PATIENT' | 'STUDY' | 'SERIES';
@@ -111,11 +113,9 @@ export interface InstanceFilter {
 /**
  * The local database of the workstation: Patient / Study / Series / Instance records of
  * the stored objects (the PS3.4 Annex C.6 information model) plus a quarantine list.
- * Open it with `openIndex`. Every write is one transaction.
+ * Open it with `openDatabase` (or `openIndex`). Every write is one transaction.
  */
 export interface Index {
-  /** The SQLite connection (used by the query engine; do not write through it). */
-  readonly db: BetterSqlite3.Database;
   /**
    * Applies the duplicate-UID rules of the Canon GCA-9300R conformance statement §4.1.3.3.3
    * to `record` without writing, and checks that its file path is not indexed for another
@@ -141,6 +141,13 @@ export interface Index {
   getInstances(filter: InstanceFilter): StoredInstance[];
   /** Every indexed file path, sorted (for reconciling the index with the store). */
   listInstancePaths(): string[];
+  /** Where a series came from: the receive source of its first stored instance (`app:<plugin>.<app>` for an app's output). */
+  seriesSource(SeriesInstanceUID: string): string | undefined;
+  /**
+   * The records of `level` matching `keys` (PS3.4 C.2.2.2 matching), with the requested keys
+   * (see `query` in query-engine.ts, which C-FIND and the CLI share).
+   */
+  query(level: QueryLevel, keys: Readonly<Record<string, string | undefined>>, options?: QueryOptions): QueryResult[];
   /** Records a quarantined object; returns its id. */
   addQuarantine(entry: NewQuarantineEntry): number;
   listQuarantine(): QuarantineEntry[];
@@ -148,3 +155,6 @@ export interface Index {
   removeQuarantine(id: number): QuarantineEntry | undefined;
   close(): void;
 }
+
+/** DI token of {@link Index} (the host database's index). */
+export const Index = serviceToken<Index>('Index');

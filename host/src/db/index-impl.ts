@@ -12,6 +12,8 @@ import type {
 } from './dicom-index.js';
 import type { InstanceRecord } from './instance-record.js';
 import type { PatientIdentity } from './patient-key.js';
+import type { QueryLevel } from './query-keys.js';
+import { queryIndex, type QueryOptions, type QueryResult } from './query-engine.js';
 import { quarantineTable } from './quarantine-table.js';
 import { readInstances } from './read-instances.js';
 import { removeEntities } from './remove-entities.js';
@@ -19,7 +21,7 @@ import { registerSqlFunctions } from './sql-functions.js';
 import { upsertInstance } from './upsert-instance.js';
 
 /**
- * {@link Index} over a migrated better-sqlite3 connection (see `openIndex`); registers the
+ * {@link Index} over a migrated better-sqlite3 connection (see `openDatabase`); registers the
  * SQL functions the query engine needs (`registerSqlFunctions`). Every
  * writing method runs in one IMMEDIATE transaction, so a failure leaves no partial rows
  * and concurrent writers wait on the busy timeout instead of failing mid-way.
@@ -63,6 +65,14 @@ export class IndexImpl implements Index {
 
   listInstancePaths(): string[] {
     return readInstances.paths(this.db);
+  }
+
+  seriesSource(SeriesInstanceUID: string): string | undefined {
+    return readInstances.seriesSource(this.db, SeriesInstanceUID);
+  }
+
+  query(level: QueryLevel, keys: Readonly<Record<string, string | undefined>>, options?: QueryOptions): QueryResult[] {
+    return queryIndex(this.db, level, keys, options);
   }
 
   addQuarantine(entry: NewQuarantineEntry): number {

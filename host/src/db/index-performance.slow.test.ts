@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Index } from './dicom-index.js';
-import { openIndex } from './open-index.js';
+import { openIndex } from './open-database.js';
 import { query } from './query-engine.js';
 import { sampleRecord } from './sample-record.js';
 

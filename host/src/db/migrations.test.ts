@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAtriumError } from '../errors/atrium-error.js';
 import { applyMigrations } from './apply-migrations.js';
 import { MIGRATIONS } from './migrations.js';
-import { openIndex } from './open-index.js';
+import { openIndex } from './open-database.js';
 import { query } from './query-engine.js';
 import { RECORD_FIELDS } from './record-fields.js';
 import { sampleRecord } from './sample-record.js';
+import { sqliteOf } from './test-support/sqlite-of.js';
 
 const LATEST = MIGRATIONS.length;
 let dir: string;
@@ -30,9 +31,9 @@ function errorOf(fn: () => unknown): unknown {
 describe('migrations', () => {
   it('creates the schema from version 0 with the DICOM keywords as columns', () => {
     const idx = openIndex(':memory:');
-    expect(idx.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(sqliteOf(idx).pragma('user_version', { simple: true })).toBe(LATEST);
     const columns = (table: string): string[] =>
-      (idx.db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+      (sqliteOf(idx).pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
     expect(columns('patient')).toEqual(['pk', 'patient_key', ...RECORD_FIELDS.PATIENT, 'patient_name_fold']);
     expect(columns('study')).toEqual(['pk', 'patient_pk', ...RECORD_FIELDS.STUDY]);
     expect(columns('series')).toEqual(['pk', 'study_pk', ...RECORD_FIELDS.SERIES]);
@@ -50,16 +51,16 @@ describe('migrations', () => {
     expect(columns('quarantine')).toEqual(['id', 'received_at', 'reason_code', 'reason', 'details', 'path', 'sha256', 'source']);
     expect(columns('setting')).toEqual(['key', 'value']);
     expect(columns('remote_ae')).toEqual(['title', 'host', 'port', 'alias', 'roles', 'updated_at']);
-    const strict = idx.db.prepare(`SELECT name FROM pragma_table_list WHERE name IN ('setting', 'remote_ae') AND strict = 1 ORDER BY name`).all();
+    const strict = sqliteOf(idx).prepare(`SELECT name FROM pragma_table_list WHERE name IN ('setting', 'remote_ae') AND strict = 1 ORDER BY name`).all();
     expect(strict).toEqual([{ name: 'remote_ae' }, { name: 'setting' }]);
-    expect(idx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqliteOf(idx).pragma('foreign_keys', { simple: true })).toBe(1);
     idx.close();
   });
 
   it('indexes every matching key of seed Table 4-26', () => {
     const idx = openIndex(':memory:');
     const indexed = new Set(
-      (idx.db.prepare(`SELECT il.name AS col FROM sqlite_master m, pragma_index_list(m.name) l,
+      (sqliteOf(idx).prepare(`SELECT il.name AS col FROM sqlite_master m, pragma_index_list(m.name) l,
                          pragma_index_info(l.name) il WHERE m.type = 'table'`).all() as { col: string }[]).map((r) => r.col),
     );
     const table426 = [
@@ -84,12 +85,12 @@ describe('migrations', () => {
     old.close();
 
     const idx = openIndex(path);
-    expect(idx.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(sqliteOf(idx).pragma('user_version', { simple: true })).toBe(LATEST);
     expect(idx.getInstance('9.1.1', '9.1.1.1')?.patient).toEqual({ PatientID: 'P9', PatientName: 'OLD^TIMER' });
     // Step 6 filled the folded name of the existing patient: a case-insensitive PN match finds it through the index.
-    expect(idx.db.prepare('SELECT patient_name_fold FROM patient WHERE pk = 1').pluck().get()).toBe('old^timer');
+    expect(sqliteOf(idx).prepare('SELECT patient_name_fold FROM patient WHERE pk = 1').pluck().get()).toBe('old^timer');
     expect(query(idx, 'PATIENT', { PatientName: 'old^tim*', PatientID: '' })).toEqual([{ PatientName: 'OLD^TIMER', PatientID: 'P9' }]);
-    const plan = idx.db.prepare(`EXPLAIN QUERY PLAN SELECT pk FROM patient p WHERE p.patient_name_fold = ?`).all('old^timer') as { detail: string }[];
+    const plan = sqliteOf(idx).prepare(`EXPLAIN QUERY PLAN SELECT pk FROM patient p WHERE p.patient_name_fold = ?`).all('old^timer') as { detail: string }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX patient_name_fold/);
     expect(query(idx, 'STUDY', { StudyDate: '19990101', ModalitiesInStudy: '' })).toEqual([
       { StudyInstanceUID: '9.1', StudyDate: '19990101', ModalitiesInStudy: 'MR' },
@@ -97,24 +98,24 @@ describe('migrations', () => {
     // The old patient key format is the current one: a new instance joins the patient.
     expect(idx.upsertInstance(sampleRecord({ patient: { PatientID: 'P9' } })).created.patient).toBe(false);
     expect(idx.addQuarantine({ reasonCode: 'X', reason: 'table from step 3' })).toBe(1);
-    idx.db.prepare(`INSERT INTO setting (key, value) VALUES ('network.aeTitle', 'WS')`).run();
-    idx.db.prepare(`INSERT INTO remote_ae (title, host, port, updated_at) VALUES ('PACS', 'h', 104, '2025-01-01T00:00:00Z')`).run();
-    expect(idx.db.prepare('SELECT roles FROM remote_ae').pluck().get()).toBe('["store","query","call"]');
-    expect(() => idx.db.prepare(`INSERT INTO remote_ae (title, host, port, updated_at) VALUES ('X', 'h', 70000, 'now')`).run()).toThrow(/CHECK/);
+    sqliteOf(idx).prepare(`INSERT INTO setting (key, value) VALUES ('network.aeTitle', 'WS')`).run();
+    sqliteOf(idx).prepare(`INSERT INTO remote_ae (title, host, port, updated_at) VALUES ('PACS', 'h', 104, '2025-01-01T00:00:00Z')`).run();
+    expect(sqliteOf(idx).prepare('SELECT roles FROM remote_ae').pluck().get()).toBe('["store","query","call"]');
+    expect(() => sqliteOf(idx).prepare(`INSERT INTO remote_ae (title, host, port, updated_at) VALUES ('X', 'h', 70000, 'now')`).run()).toThrow(/CHECK/);
     idx.close();
   });
 
   it('re-opens an index without changes (idempotent), in WAL mode', () => {
     const path = join(dir, 'index.sqlite');
     const first = openIndex(path);
-    expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(first.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(sqliteOf(first).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteOf(first).pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     first.upsertInstance(sampleRecord());
     first.close();
     const second = openIndex(path, { synchronous: 'FULL' });
-    expect(second.db.pragma('user_version', { simple: true })).toBe(LATEST);
-    expect(second.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(applyMigrations(second.db)).toEqual({ from: LATEST, to: LATEST });
+    expect(sqliteOf(second).pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(sqliteOf(second).pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(applyMigrations(sqliteOf(second))).toEqual({ from: LATEST, to: LATEST });
     expect(second.listInstancePaths()).toEqual(['1.2.826.0.1.1/1.2.826.0.1.1.1/1.2.826.0.1.1.1.1.dcm']);
     second.close();
   });

@@ -3,9 +3,10 @@ import { isAtriumError } from '../errors/atrium-error.js';
 import type { Index } from './dicom-index.js';
 import type { PatientFields } from './instance-record.js';
 import { matchCondition } from './match-condition.js';
-import { openIndex } from './open-index.js';
+import { openIndex } from './open-database.js';
 import { query } from './query-engine.js';
 import { sampleRecord } from './sample-record.js';
+import { sqliteOf } from './test-support/sqlite-of.js';
 
 const P1: PatientFields = { PatientID: 'P1', PatientName: 'DOE^JOHN', PatientBirthDate: '19700101', PatientSex: 'M', OtherPatientIDs: 'A1\\B2' };
 const P2: PatientFields = { PatientID: 'P2', PatientName: 'Müller^Hans', PatientBirthDate: '19851231', PatientSex: 'M' };
@@ -137,7 +138,7 @@ describe('range matching (§C.2.2.2.5)', () => {
   });
 
   it('matches DT ranges as instants, applying UTC offsets', () => {
-    const db = idx.db;
+    const db = sqliteOf(idx);
     db.exec(`CREATE TEMP TABLE dt_test (v TEXT);
       INSERT INTO dt_test VALUES ('20240101120000'), ('20240101120000+0100'), ('2024'), ('20231231235959.999999'), (NULL);`);
     const dt = (value: string): unknown[] => {

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { Index } from './dicom-index.js';
 import { matchCondition } from './match-condition.js';
@@ -76,7 +77,17 @@ const ORDER: Record<QueryLevel, string> = {
  *   `ATRIUM_ERR_QUERY_BAD_VALUE`.
  */
 export function query(
-  index: Pick<Index, 'db'>,
+  index: Pick<Index, 'query'>,
+  level: QueryLevel,
+  keys: Readonly<Record<string, string | undefined>>,
+  options: QueryOptions = {},
+): QueryResult[] {
+  return index.query(level, keys, options);
+}
+
+/** {@link query} on the SQLite connection of an index (`IndexImpl.query`). */
+export function queryIndex(
+  db: BetterSqlite3.Database,
   level: QueryLevel,
   keys: Readonly<Record<string, string | undefined>>,
   options: QueryOptions = {},
@@ -132,7 +143,7 @@ export function query(
     params.push(count('limit', options.limit, -1), count('offset', options.offset, 0));
   }
 
-  const rows = index.db.prepare<unknown[], Record<string, string | number | null>>(sql).all(...params);
+  const rows = db.prepare<unknown[], Record<string, string | number | null>>(sql).all(...params);
   return rows.map((row) => {
     const out: QueryResult = {};
     for (const keyword of returned) {

@@ -57,6 +57,11 @@ export const readInstances = {
       .all()
       .map((r) => r.path);
   },
+
+  seriesSource(db: BetterSqlite3.Database, SeriesInstanceUID: string): string | undefined {
+    const row = stmt<{ source: string | null }>(db, 'SELECT i.received_from AS source FROM instance i JOIN series se ON se.pk = i.series_pk WHERE se."SeriesInstanceUID" = ? ORDER BY i.pk LIMIT 1').get(SeriesInstanceUID);
+    return row?.source ?? undefined;
+  },
 };
 
 function pick(row: Row, fields: readonly string[]): Record<string, string | number> {

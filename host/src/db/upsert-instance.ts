@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AtriumError } from '../errors/atrium-error.js';
 import { classifyRecord } from './classify-record.js';
-import type { FieldChange, UpsertResult } from './dicom-index.js';
+import type { Classification, FieldChange, UpsertResult } from './dicom-index.js';
 import type { InstanceRecord } from './instance-record.js';
 import type { PatientIdentity } from './patient-key.js';
 import { patientKey } from './patient-key.js';
@@ -26,17 +26,35 @@ const FILE_COLS = ['path', 'size', 'sha256', 'stored_at', 'received_from'];
 const INSTANCE_COLS = ['series_pk', ...RECORD_FIELDS.IMAGE, ...FILE_COLS, 'warnings'];
 
 /**
- * Writes one instance and the demographic update of seed §4.1.3.3.2: for patient, study
- * and series the values of the latest received instance win (absent attributes keep the
- * stored value, empty ones clear it); a re-received instance is replaced entirely. When a
- * study's patient identity changes, the study is re-linked to the (possibly new) patient
- * row and the old patient row is deleted if no study is left on it.
+ * Writes one instance and the demographic update of the Canon GCA-9300R conformance
+ * statement §4.1.3.3.2: for patient, study and series the values of the latest received
+ * instance win (absent attributes keep the stored value, empty ones clear it); a
+ * re-received instance is replaced entirely. When a study's patient identity changes, the
+ * study is re-linked to the (possibly new) patient row and the old patient row is deleted
+ * if no study is left on it.
  *
  * Must run inside a transaction (the caller's); it throws on the first problem so the
  * transaction rolls back.
  */
 export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecord): UpsertResult {
   const { classification, instancePk } = classifyRecord(db, record);
+  refuseUnstorable(classification, record);
+  const changes: FieldChange[] = [];
+  const patient = upsertPatient(db, record, changes);
+  const study = upsertStudy(db, record, patient, changes);
+  const series = upsertSeries(db, record, study.pk, changes);
+  writeInstance(db, record, series.pk, instancePk);
+  return {
+    action: classification.action === 'replace' ? 'replaced' : 'stored',
+    ...(classification.action === 'replace' ? { previousFile: classification.existing } : {}),
+    changes,
+    ...(study.relinked === undefined ? {} : { relinked: study.relinked }),
+    created: { patient: patient.created, study: study.created, series: series.created },
+  };
+}
+
+/** The classifications that store nothing: a path held by another instance, a series of another study. */
+function refuseUnstorable(classification: Classification, record: InstanceRecord): void {
   if (classification.action === 'path-in-use') {
     const { existing } = classification;
     throw new AtriumError(
@@ -54,68 +72,70 @@ export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecor
       { ...existing, receivedStudyInstanceUID: record.study.StudyInstanceUID, path: record.file.path },
     );
   }
-  const changes: FieldChange[] = [];
-  const row = (sql: string, ...params: unknown[]): Row | undefined => stmt<Row>(db, sql).get(...params);
+}
 
-  // PATIENT
+const row = (db: BetterSqlite3.Database, sql: string, ...params: unknown[]): Row | undefined => stmt<Row>(db, sql).get(...params);
+
+/** The patient row the record belongs to (its identity's row, made or updated); the changes the record's study sees. */
+interface PatientStep {
+  readonly pk: number;
+  readonly values: Row;
+  /** The patient the record's study was linked to before (or the identity's row for a new study). */
+  readonly previous: Row | undefined;
+  readonly study: Row | undefined;
+  readonly created: boolean;
+}
+
+function upsertPatient(db: BetterSqlite3.Database, record: InstanceRecord, changes: FieldChange[]): PatientStep {
   const key = patientKey(record.patient);
-  const study = row('SELECT * FROM study WHERE "StudyInstanceUID" = ?', record.study.StudyInstanceUID);
-  const target = row('SELECT * FROM patient WHERE patient_key = ?', key);
-  const previous = study === undefined ? target : row('SELECT * FROM patient WHERE pk = ?', study.patient_pk);
-  const patient = recordValues.merge(RECORD_FIELDS.PATIENT, record.patient, target);
-  let patientPk: number;
+  const study = row(db, 'SELECT * FROM study WHERE "StudyInstanceUID" = ?', record.study.StudyInstanceUID);
+  const target = row(db, 'SELECT * FROM patient WHERE patient_key = ?', key);
+  const previous = study === undefined ? target : row(db, 'SELECT * FROM patient WHERE pk = ?', study.patient_pk);
+  const values = recordValues.merge(RECORD_FIELDS.PATIENT, record.patient, target);
+  let pk: number;
   if (target === undefined) {
-    patientPk = insert(db, 'patient', PATIENT_COLS, { patient_key: key, patient_name_fold: nameFold(patient), ...patient });
+    pk = insert(db, 'patient', PATIENT_COLS, { patient_key: key, patient_name_fold: nameFold(values), ...values });
   } else {
-    patientPk = target.pk as number;
-    if (recordValues.diff('PATIENT', RECORD_FIELDS.PATIENT, target, patient).length > 0) {
-      update(db, 'patient', PATIENT_UPDATE_COLS, { patient_name_fold: nameFold(patient), ...patient }, patientPk);
+    pk = target.pk as number;
+    if (recordValues.diff('PATIENT', RECORD_FIELDS.PATIENT, target, values).length > 0) {
+      update(db, 'patient', PATIENT_UPDATE_COLS, { patient_name_fold: nameFold(values), ...values }, pk);
     }
   }
-  if (previous !== undefined) {
-    changes.push(...recordValues.diff('PATIENT', RECORD_FIELDS.PATIENT, previous, patient));
-  }
+  if (previous !== undefined) changes.push(...recordValues.diff('PATIENT', RECORD_FIELDS.PATIENT, previous, values));
+  return { pk, values, previous, study, created: target === undefined };
+}
 
-  // STUDY
-  const studyValues = recordValues.merge(RECORD_FIELDS.STUDY, record.study, study);
-  let studyPk: number;
-  let relinked: UpsertResult['relinked'];
-  if (study === undefined) {
-    studyPk = insert(db, 'study', STUDY_COLS, { patient_pk: patientPk, ...studyValues });
-  } else {
-    studyPk = study.pk as number;
-    const studyChanges = recordValues.diff('STUDY', RECORD_FIELDS.STUDY, study, studyValues);
-    changes.push(...studyChanges);
-    const oldPatientPk = study.patient_pk as number;
-    if (studyChanges.length > 0 || oldPatientPk !== patientPk) {
-      update(db, 'study', STUDY_COLS, { patient_pk: patientPk, ...studyValues }, studyPk);
-    }
-    if (oldPatientPk !== patientPk && previous !== undefined) {
-      const orphan = row('SELECT 1 AS x FROM study WHERE patient_pk = ? LIMIT 1', oldPatientPk) === undefined;
-      if (orphan) stmt(db, 'DELETE FROM patient WHERE pk = ?').run(oldPatientPk);
-      relinked = {
-        StudyInstanceUID: record.study.StudyInstanceUID,
-        from: identity(previous),
-        to: identity(patient),
-        oldPatientRemoved: orphan,
-      };
-    }
-  }
+/** The study row, made or updated and linked to the record's patient (re-linked when its identity changed). */
+function upsertStudy(db: BetterSqlite3.Database, record: InstanceRecord, patient: PatientStep, changes: FieldChange[]): { pk: number; created: boolean; relinked?: UpsertResult['relinked'] } {
+  const { study } = patient;
+  const values = recordValues.merge(RECORD_FIELDS.STUDY, record.study, study);
+  if (study === undefined) return { pk: insert(db, 'study', STUDY_COLS, { patient_pk: patient.pk, ...values }), created: true };
+  const pk = study.pk as number;
+  const studyChanges = recordValues.diff('STUDY', RECORD_FIELDS.STUDY, study, values);
+  changes.push(...studyChanges);
+  const oldPatientPk = study.patient_pk as number;
+  if (studyChanges.length > 0 || oldPatientPk !== patient.pk) update(db, 'study', STUDY_COLS, { patient_pk: patient.pk, ...values }, pk);
+  if (oldPatientPk === patient.pk || patient.previous === undefined) return { pk, created: false };
+  const orphan = row(db, 'SELECT 1 AS x FROM study WHERE patient_pk = ? LIMIT 1', oldPatientPk) === undefined;
+  if (orphan) stmt(db, 'DELETE FROM patient WHERE pk = ?').run(oldPatientPk);
+  const relinked = { StudyInstanceUID: record.study.StudyInstanceUID, from: identity(patient.previous), to: identity(patient.values), oldPatientRemoved: orphan };
+  return { pk, created: false, relinked };
+}
 
-  // SERIES (classification guarantees a known series belongs to this study)
-  const series = row('SELECT * FROM series WHERE "SeriesInstanceUID" = ?', record.series.SeriesInstanceUID);
-  const seriesValues = recordValues.merge(RECORD_FIELDS.SERIES, record.series, series);
-  let seriesPk: number;
-  if (series === undefined) {
-    seriesPk = insert(db, 'series', SERIES_COLS, { study_pk: studyPk, ...seriesValues });
-  } else {
-    seriesPk = series.pk as number;
-    const seriesChanges = recordValues.diff('SERIES', RECORD_FIELDS.SERIES, series, seriesValues);
-    changes.push(...seriesChanges);
-    if (seriesChanges.length > 0) update(db, 'series', RECORD_FIELDS.SERIES, seriesValues, seriesPk);
-  }
+/** The series row, made or updated (classification guarantees a known series belongs to this study). */
+function upsertSeries(db: BetterSqlite3.Database, record: InstanceRecord, studyPk: number, changes: FieldChange[]): { pk: number; created: boolean } {
+  const series = row(db, 'SELECT * FROM series WHERE "SeriesInstanceUID" = ?', record.series.SeriesInstanceUID);
+  const values = recordValues.merge(RECORD_FIELDS.SERIES, record.series, series);
+  if (series === undefined) return { pk: insert(db, 'series', SERIES_COLS, { study_pk: studyPk, ...values }), created: true };
+  const pk = series.pk as number;
+  const seriesChanges = recordValues.diff('SERIES', RECORD_FIELDS.SERIES, series, values);
+  changes.push(...seriesChanges);
+  if (seriesChanges.length > 0) update(db, 'series', RECORD_FIELDS.SERIES, values, pk);
+  return { pk, created: false };
+}
 
-  // INSTANCE: a re-received instance replaces the stored one entirely.
+/** The instance row: a re-received instance replaces the stored one entirely. */
+function writeInstance(db: BetterSqlite3.Database, record: InstanceRecord, seriesPk: number, instancePk: number | undefined): void {
   const instance: Row = {
     series_pk: seriesPk,
     ...recordValues.merge(RECORD_FIELDS.IMAGE, record.instance, undefined),
@@ -140,14 +160,6 @@ export function upsertInstance(db: BetterSqlite3.Database, record: InstanceRecor
     }
     throw e;
   }
-
-  return {
-    action: classification.action === 'replace' ? 'replaced' : 'stored',
-    ...(classification.action === 'replace' ? { previousFile: classification.existing } : {}),
-    changes,
-    ...(relinked === undefined ? {} : { relinked }),
-    created: { patient: target === undefined, study: study === undefined, series: series === undefined },
-  };
 }
 
 function insert(db: BetterSqlite3.Database, table: string, cols: readonly string[], values: Row): number {

@@ -1,5 +1,6 @@
 import type { DeidOptions } from './deid-options.js';
 import { deidentifyPath, deidentifyPathAsync, type DeidFileOutcome } from './deidentify-path.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /** One input of a batch: a file path; `found` when met walking a folder (non-DICOM then skipped). */
 export interface DeidBatchInput {
@@ -11,7 +12,7 @@ export interface DeidBatchInput {
 export type DeidBatchEntry =
   | { readonly status: 'written'; readonly input: string; readonly output: string; readonly report?: unknown }
   | { readonly status: 'duplicate'; readonly input: string; readonly output: string; readonly reason: string }
-  | { readonly status: 'refused' | 'unreadable' | 'failed'; readonly input: string; readonly code: string; readonly reason: string }
+  | { readonly status: 'refused' | 'unreadable' | 'failed'; readonly input: string; readonly code: AtriumErrorCode; readonly reason: string }
   | { readonly status: 'skipped'; readonly input: string; readonly reason: string };
 
 /** What a batch did: one count per outcome; `written` equals the files it created. */

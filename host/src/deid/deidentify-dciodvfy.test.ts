@@ -9,7 +9,7 @@ import { havePeers } from '../../../test/support/peers.js';
 import { REPO_ROOT, readSample } from '../../../test/support/samples.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { writePart10 } from '../io/write-part10.js';
-import { dciodvfy } from '../derive/test-support/dciodvfy.js';
+import { dciodvfy } from '../../../test/support/dciodvfy.js';
 import { deidentify } from './deidentify.js';
 import { deidentifyAsync } from './deidentify-async.js';
 

@@ -1,14 +1,15 @@
 import { closeSync, linkSync, mkdirSync, openSync, unlinkSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Tag } from '@atrium/sdk';
-import { isAtriumError } from '../errors/atrium-error.js';
-import { looksLikeDicom } from '../importer/looks-like-dicom.js';
+import { isAtriumError, listedCode } from '../errors/atrium-error.js';
+import { looksLikeDicom } from '../io/looks-like-dicom.js';
 import { parseDicom, type DicomFile } from '../io/parse-part10.js';
 import type { DeidOptions, DeidReport } from './deid-options.js';
 import { deidentify } from './deidentify.js';
 import { deidentifyAsync } from './deidentify-async.js';
 import { part10Chunks } from './part10-chunks.js';
 import { FileProblem, fileProblem, readRegularFile } from '../io/regular-file.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /** What happened to one input file. */
 export type DeidFileOutcome =
@@ -22,11 +23,11 @@ export type DeidFileOutcome =
   /** Its de-identified copy would have the path of a file that exists already: not written (never overwritten). */
   | { readonly status: 'duplicate'; readonly input: string; readonly output: string }
   /** Refused by the engine (burned-in pixels, unmapped patient, damaged, ...): `code` is its ATRIUM_ERR_DEID_* code. */
-  | { readonly status: 'refused'; readonly input: string; readonly code: string; readonly reason: string }
+  | { readonly status: 'refused'; readonly input: string; readonly code: AtriumErrorCode; readonly reason: string }
   /** Could not be read or parsed (missing, not a regular file, not DICOM when named, truncated, ...). */
-  | { readonly status: 'unreadable'; readonly input: string; readonly code: string; readonly reason: string }
+  | { readonly status: 'unreadable'; readonly input: string; readonly code: AtriumErrorCode; readonly reason: string }
   /** De-identified but the copy could not be written (no space, permissions): ATRIUM_ERR_DEID_WRITE. */
-  | { readonly status: 'failed'; readonly input: string; readonly code: string; readonly reason: string }
+  | { readonly status: 'failed'; readonly input: string; readonly code: AtriumErrorCode; readonly reason: string }
   /** Met while walking a folder and not DICOM at all. */
   | { readonly status: 'skipped'; readonly input: string; readonly reason: string };
 
@@ -84,7 +85,7 @@ function readAndParse(input: string, found: boolean, copy: boolean): { file: Dic
 
 /** An engine error as an outcome (refused by de-identification, or unreadable); anything else rethrown. */
 function failure(input: string, e: unknown, status: 'refused' | 'unreadable'): DeidFileOutcome {
-  if (isAtriumError(e)) return { status, input, code: e.code, reason: e.message };
+  if (isAtriumError(e)) return { status, input, code: listedCode(e, 'ATRIUM_ERR_DEID_READ'), reason: e.message };
   throw e;
 }
 

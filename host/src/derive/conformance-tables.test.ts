@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Copied, defineApp, Generated, Removed, SopClass, type AppDefinition } from '@atrium/sdk';
-import { conformanceStatement } from './conformance-tables.js';
+import { Copied, Generated, Removed, SopClass } from '@atrium/sdk';
+import { conformanceStatement, type ConformanceApp } from './conformance-tables.js';
 import { deriveObject } from './derive-object.js';
 import { ruleLabel } from './action-rule.js';
 import { resolveActions } from './resolve-actions.js';
 import { ctSources, grey8, request } from './test-support/derive-fixtures.js';
 
-const app = defineApp({
+/** The app as the host documents it: its manifest entry (title, input, outputs' IOD …) joined with its code. */
+const app: ConformanceApp['app'] = {
   id: 'summary',
   title: 'Series Summary',
   description: 'One Secondary Capture page summarising a <CT> series & its slices.',
@@ -16,7 +17,6 @@ const app = defineApp({
     PatientID: { usage: 'Used' },
     ImagePositionPatient: { usage: 'Mandatory', note: 'slice order' },
   },
-  parameters: { threshold: { type: 'number', default: 130, description: 'HU threshold' } },
   outputs: {
     page: {
       iod: 'secondary-capture-image',
@@ -25,8 +25,7 @@ const app = defineApp({
       mapping: { StudyDescription: Removed, ImageComments: Generated('Content'), ReasonForStudy: Copied },
     },
   },
-  run: async () => ({ summary: 'done' }),
-}) as unknown as AppDefinition;
+};
 
 describe('conformanceStatement', () => {
   const md = conformanceStatement([{ pluginId: 'test.derive', version: '1.2.3', app }], 'md');

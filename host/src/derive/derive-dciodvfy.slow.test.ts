@@ -16,7 +16,7 @@ import { useTempDir } from '../../../test/support/temp-dir.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { syntheticCtSeries } from '../testing/synthetic-ct-series.js';
 import { deriveObject, type DeriveRequest } from './derive-object.js';
-import { dciodvfy } from './test-support/dciodvfy.js';
+import { dciodvfy } from '../../../test/support/dciodvfy.js';
 import { ctSources, grey8, request, SC_REPORT } from './test-support/derive-fixtures.js';
 
 const output = (iod: OutputDefinition['iod'], rest: Partial<OutputDefinition> = {}): OutputDefinition => ({ ...SC_REPORT, iod, ...rest });

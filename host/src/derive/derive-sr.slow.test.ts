@@ -16,7 +16,7 @@ import { contentAttributes } from '../../../sdk/src/sr/sr-content-attributes.js'
 import { havePeers, peer } from '../../../test/support/peers.js';
 import { useTempDir } from '../../../test/support/temp-dir.js';
 import { deriveObject } from './derive-object.js';
-import { dciodvfy } from './test-support/dciodvfy.js';
+import { dciodvfy } from '../../../test/support/dciodvfy.js';
 import { ctSources, request } from './test-support/derive-fixtures.js';
 
 const sources = ctSources();

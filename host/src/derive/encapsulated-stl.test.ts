@@ -11,7 +11,7 @@ import { Generated, SopClass, Tag, type OutputDefinition } from '@atrium/sdk';
 import { havePeers, peer } from '../../../test/support/peers.js';
 import { useTempDir } from '../../../test/support/temp-dir.js';
 import { deriveObject } from './derive-object.js';
-import { dciodvfy } from './test-support/dciodvfy.js';
+import { dciodvfy } from '../../../test/support/dciodvfy.js';
 import { ctSources, request } from './test-support/derive-fixtures.js';
 
 /** A binary STL of one triangle with an 80-byte header: 134 bytes. */

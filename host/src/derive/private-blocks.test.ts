@@ -14,7 +14,7 @@ import { isAtriumError } from '../errors/atrium-error.js';
 import { stringElement } from '../io/element-factory.js';
 import { conformanceStatement } from './conformance-tables.js';
 import { deriveObject } from './derive-object.js';
-import { dciodvfy } from './test-support/dciodvfy.js';
+import { dciodvfy } from '../../../test/support/dciodvfy.js';
 import { ctSources, grey8, request, SC_REPORT } from './test-support/derive-fixtures.js';
 
 /** The Shimadzu SCORE 3D conformance statement §5.1 VR layout, under our own creator. */

@@ -1,5 +1,6 @@
 import type { DiscoverOptions } from '../plugins/discover-plugins.js';
-import type { ValidationPolicy } from '../store/validate-instance.js';
+import type { ValidationPolicy } from '../store/validation-policy.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** What a host container is built from. */
 export interface HostConfig {
@@ -16,4 +17,4 @@ export interface HostConfig {
 }
 
 /** DI token of {@link HostConfig}. */
-export const HostConfig = Symbol('HostConfig');
+export const HostConfig = serviceToken<HostConfig>('HostConfig');

@@ -8,15 +8,15 @@ import { openScu } from '../net/scu/open-scu.js';
 import { storageProposals, storeInstances } from '../net/scu/store-instances.js';
 import { storeService } from '../net/services/store-service.js';
 import { outgoingForUids } from '../net/outgoing-for-uids.js';
-import { LogSink, MemoryLogSink } from '../plugins/log-sink.js';
+import { LogSink, MemoryLogSink } from '../core/log-sink.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { fixtureRecords, tempDir as makePluginTempDir, writePlugin } from '../plugins/test-support/plugin-fixtures.js';
 import { removeTempDir } from '../../../test/support/temp-dir.js';
 import { setStoreSetting } from '../store/store-settings.js';
-import { openWorkstation } from '../workstation.js';
+import { openWorkstation } from '../store/open-workstation.js';
 import { createHostContainer, disposeHostContainer } from './create-host-container.js';
 import type { Container } from './inversify.js';
-import { Workstation } from './store-module.js';
+import { InstanceStore } from '../store/instance-store.js';
 
 const MR = 'samples/mr/MR_small.dcm';
 const MR_SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
@@ -27,7 +27,7 @@ async function hostWithListener(id: string, stableAgeSeconds?: number): Promise<
   const storeRoot = tempDir('atrium-events-store-');
   if (stableAgeSeconds !== undefined) {
     const ws = openWorkstation(storeRoot);
-    setStoreSetting(ws.index.db, 'stableAge', String(stableAgeSeconds));
+    setStoreSetting(ws.database.settings, 'stableAge', String(stableAgeSeconds));
     ws.close();
   }
   const folder = tempDir();
@@ -36,8 +36,8 @@ async function hostWithListener(id: string, stableAgeSeconds?: number): Promise<
       ctx.subscriptions.push(ctx.events.onDidCompleteSeries((e) => r.received.push(['complete', e.seriesInstanceUID])));`,
   } });
   const container = createHostContainer({ storeRoot, pluginFolders: [folder], discovery: { roots: [], nodeModules: [], env: {} } });
-  container.rebindSync<LogSink>(LogSink).toConstantValue(new MemoryLogSink());
-  await container.get<PluginRegistry>(PluginRegistry).load(id);
+  container.rebindSync(LogSink).toConstantValue(new MemoryLogSink());
+  await (await container.getAsync(PluginRegistry)).load(id);
   return { container, received: () => fixtureRecords()[id]!.received };
 }
 
@@ -57,20 +57,20 @@ describe('store events reach plugins from the one commit path', () => {
   it('an import: onDidStoreInstance for each stored instance, onDidCompleteSeries at the end of the import; refusals are silent', async () => {
     const { container, received } = await hostWithListener('acme.import-listener');
     containers.push(container);
-    const ws = container.get<Workstation>(Workstation);
-    importPaths(ws.store, [MR, 'test/fixtures/repro/D1_invalid-VR-on-StudyUID_aborts-import.dcm']);
+    const store = await container.getAsync(InstanceStore);
+    importPaths(store, [MR, 'test/fixtures/repro/D1_invalid-VR-on-StudyUID_aborts-import.dcm']);
     expect(received()).toEqual([['stored', MR_SOP], ['complete', MR_SERIES]]);
-    importPaths(ws.store, [MR]); // a re-received instance is stored again (replaced), its series completes again
+    importPaths(store, [MR]); // a re-received instance is stored again (replaced), its series completes again
     expect(received().slice(2)).toEqual([['stored', MR_SOP], ['complete', MR_SERIES]]);
   });
 
   it('a C-STORE: onDidStoreInstance when indexed; onDidCompleteSeries once the series received nothing for the stable age', async () => {
     const { container, received } = await hostWithListener('acme.cstore-listener', 1);
     containers.push(container);
-    const ws = container.get<Workstation>(Workstation);
+    const store = await container.getAsync(InstanceStore);
     const server = new DicomServer({
       aeTitle: 'EVENTS', port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 2,
-      acceptUnknownCallingAe: true, acceptUnknownHosts: true, services: [storeService({ store: ws.store })],
+      acceptUnknownCallingAe: true, acceptUnknownHosts: true, acceptUnknownQueryRetrieve: true, services: [storeService({ store })],
     });
     const port = await server.listen();
     const sender = openWorkstation(tempDir('atrium-events-sender-'));

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isAtriumError } from '../errors/atrium-error.js';
+import { isAtriumError, listedCode } from '../errors/atrium-error.js';
 import { FileProblem, fileProblem, kindOf } from '../io/regular-file.js';
 import { dicomdirFiles } from './dicomdir-files.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /**
  * One file to import (`found`: met while walking a folder rather than named), or an input
@@ -12,7 +13,7 @@ import { dicomdirFiles } from './dicomdir-files.js';
  */
 export type ImportInput =
   | { readonly path: string; readonly found: boolean }
-  | { readonly path: string; readonly code: string; readonly error: string; readonly quarantine?: boolean };
+  | { readonly path: string; readonly code: AtriumErrorCode; readonly error: string; readonly quarantine?: boolean };
 
 /**
  * A DICOMDIR met while collecting: named (`files`: how many files it references) or met walking a
@@ -48,7 +49,7 @@ export function collectInputs(paths: readonly string[], onDicomdir?: (d: Dicomdi
     listed.add(idOf(st));
     out.push({ path: resolve(p), found });
   };
-  const problem = (p: string, code: string, error: string): void => void out.push({ path: resolve(p), code, error });
+  const problem = (p: string, code: AtriumErrorCode, error: string): void => void out.push({ path: resolve(p), code, error });
   /** `named`: a path the user gave (missing = not found); else met in a folder (missing = a dangling link or gone meanwhile). */
   const stat = (p: string, named: boolean): Stats | undefined => {
     try {
@@ -99,7 +100,7 @@ class FolderWalk {
   constructor(
     private readonly roots: readonly string[],
     private readonly stat: (p: string, named: boolean) => Stats | undefined,
-    private readonly problem: (p: string, code: string, error: string) => void,
+    private readonly problem: (p: string, code: AtriumErrorCode, error: string) => void,
     private readonly file: (p: string, st: Stats) => void,
   ) {}
 
@@ -168,7 +169,7 @@ function dicomdirInputs(p: string, add: (path: string) => void, onDicomdir?: (d:
   } catch (e) {
     if (e instanceof FileProblem) return [{ path: dicomdir, code: READ, error: e.message }];
     if (!isAtriumError(e)) throw e;
-    return [{ path: dicomdir, code: e.code, error: e.message, quarantine: true }];
+    return [{ path: dicomdir, code: listedCode(e, 'ATRIUM_ERR_DICOMDIR_INVALID'), error: e.message, quarantine: true }];
   }
   onDicomdir?.({ path: dicomdir, files: refs.length });
   const problems: ImportInput[] = [];

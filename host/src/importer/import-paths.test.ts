@@ -2,7 +2,7 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
-import { openWorkstation, type Workstation } from '../workstation.js';
+import { openWorkstation, type Workstation } from '../store/open-workstation.js';
 import { importPaths } from './import-paths.js';
 
 const dirs: string[] = [];

@@ -4,7 +4,8 @@ import type { InstanceStore } from '../store/instance-store.js';
 import { receivedFile } from '../store/receive-large-object.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs, type ImportInput } from './collect-inputs.js';
-import { looksLikeDicom } from './looks-like-dicom.js';
+import { looksLikeDicom } from '../io/looks-like-dicom.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /** The start of a file that {@link looksLikeDicom} needs: preamble, "DICM" and the first element header. */
 const HEAD_BYTES = 136;
@@ -20,7 +21,7 @@ export interface NotReadInput {
    * ATRIUM_ERR_STORE_FAILED (the bytes could not be kept), ATRIUM_ERR_STORE_INDEX_FAILED
    * (written to the store, indexed by the next start's reconcile).
    */
-  readonly code: string;
+  readonly code: AtriumErrorCode;
   readonly reason: string;
 }
 
@@ -85,7 +86,7 @@ export function importPaths(store: InstanceStore, paths: readonly string[], onPr
 function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotReadInput | { skipped: string } {
   const file = input.path;
   const source = `import:${file}`;
-  const notRead = (code: string, reason: string): NotReadInput => ({ file, code, reason });
+  const notRead = (code: AtriumErrorCode, reason: string): NotReadInput => ({ file, code, reason });
   if ('error' in input && !input.quarantine) return notRead(input.code, input.error);
   let head: Uint8Array;
   try {
@@ -99,7 +100,7 @@ function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotRe
     return { ...store.receiveFile(file, source), file };
   } catch (e) {
     // The store refuses bad input itself; what throws is reading the input, the disk or the index (see InstanceStore.receive).
-    if (isAtriumError(e, 'ATRIUM_ERR_STORE_INDEX_FAILED')) return notRead(e.code, e.message);
+    if (isAtriumError(e, 'ATRIUM_ERR_STORE_INDEX_FAILED')) return notRead('ATRIUM_ERR_STORE_INDEX_FAILED', e.message);
     if (e instanceof FileProblem || (e as NodeJS.ErrnoException).path === file) return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
     return notRead('ATRIUM_ERR_STORE_FAILED', `not stored, and its bytes could not be kept in quarantine: ${(e as Error).message}`);
   }

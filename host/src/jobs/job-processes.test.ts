@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Index } from '../db/dicom-index.js';
-import { openIndex } from '../db/open-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { openDatabase } from '../db/open-database.js';
 import type { Job } from './job.js';
-import { JobQueueImpl } from './job-queue.js';
-import { JobRunner } from './job-runner.js';
+import { JobQueueImpl } from './job-queue-impl.js';
+import { JobRunnerImpl } from './job-runner-impl.js';
 import { TS_EXEC_ARGV } from './test-support/ts-loader.js';
 
 // Several processes on one index: the real situation of `atrium batch` running while
@@ -17,16 +17,16 @@ const CHILD = new URL('./test-support/queue-child.mjs', import.meta.url);
 
 let dir: string;
 let path: string;
-let index: Index;
+let database: HostDatabase;
 let queue: JobQueueImpl;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'atrium-jobs-'));
   path = join(dir, 'index.sqlite');
-  index = openIndex(path);
-  queue = new JobQueueImpl(index.db);
+  database = openDatabase(path);
+  queue = new JobQueueImpl(database.jobs);
 });
 afterEach(() => {
-  index.close();
+  database.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -107,7 +107,7 @@ describe('the job queue shared by several processes', () => {
     expect(queue.get(held.id)).toMatchObject({ state: 'running', ownerPid: holder.pid });
 
     // The resumed job runs again and completes; the held one is not ours to run.
-    const runner = new JobRunner(queue, { pollIntervalMs: 20 });
+    const runner = new JobRunnerImpl(queue, { pollIntervalMs: 20 });
     runner.register<string>('app.run', (job) => `done ${job.payload}`);
     await runner.runUntilIdle();
     expect(queue.get(resumable.id)).toMatchObject({ state: 'completed', attempts: 2, result: 'done a', error: undefined });

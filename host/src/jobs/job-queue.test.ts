@@ -1,26 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Index } from '../db/dicom-index.js';
-import { openIndex } from '../db/open-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { openDatabase } from '../db/open-database.js';
+import { sqliteOf } from '../db/test-support/sqlite-of.js';
 import { isAtriumError } from '../errors/atrium-error.js';
 import type { JobChangeEvent, JobProgressEvent } from './job.js';
-import { JobQueueImpl } from './job-queue.js';
+import { JobQueueImpl } from './job-queue-impl.js';
 import { retryDelayMs } from './retry-delay.js';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 let t: number;
-let index: Index;
+let database: HostDatabase;
 let queue: JobQueueImpl;
 let changes: string[];
 
 beforeEach(() => {
   t = T0;
-  index = openIndex(':memory:');
-  queue = new JobQueueImpl(index.db, { now: () => t, retryBaseMs: 1000, retryMaxMs: 5000 });
+  database = openDatabase(':memory:');
+  queue = new JobQueueImpl(database.jobs, { now: () => t, retryBaseMs: 1000, retryMaxMs: 5000 });
   changes = [];
   queue.onDidChangeJob((e: JobChangeEvent) => changes.push(`${e.job.id}:${e.previousState ?? 'new'}->${e.job.state}`));
 });
-afterEach(() => index.close());
+afterEach(() => database.close());
 
 function errorOf(fn: () => unknown): unknown {
   try {
@@ -38,7 +39,7 @@ function deadPid(): number {
 }
 
 function setRow(id: number, sql: string, ...params: unknown[]): void {
-  index.db.prepare(`UPDATE job SET ${sql} WHERE id = ?`).run(...params, id);
+  sqliteOf(database.index).prepare(`UPDATE job SET ${sql} WHERE id = ?`).run(...params, id);
 }
 
 describe('retryDelayMs', () => {
@@ -118,7 +119,7 @@ describe('JobQueueImpl', () => {
 
   it('refuses transitions from the wrong state and results that are not JSON', () => {
     const { id } = queue.enqueue({ type: 'a', payload: null });
-    for (const f of [() => queue.complete(id, 1), () => queue.fail(id, { code: 'X', message: 'x' }, false), () => queue.markCancelled(id)]) {
+    for (const f of [() => queue.complete(id, 1), () => queue.fail(id, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'x' }, false), () => queue.markCancelled(id)]) {
       const e = errorOf(f);
       expect(isAtriumError(e, 'ATRIUM_ERR_JOB_STATE')).toBe(true);
       expect((e as Error).message).toMatch(new RegExp(`job ${id} \\(a\\): it is pending, not running$`));
@@ -140,7 +141,7 @@ describe('JobQueueImpl', () => {
 
   it('retries a retryable failure with exponential backoff (capped), then fails after maxAttempts', () => {
     const { id } = queue.enqueue({ type: 'net.store', payload: null, maxAttempts: 5 });
-    const busy = { code: 'ATRIUM_ERR_NET_BUSY', message: 'peer busy' };
+    const busy = { code: 'ATRIUM_ERR_NET_CONNECT', message: 'peer busy' } as const;
     const dueTimes: string[] = [];
     for (let attempt = 1; attempt <= 4; attempt++) {
       const claimed = queue.claimNext()!;
@@ -180,7 +181,7 @@ describe('JobQueueImpl', () => {
   it('claims a specific pending or retrying job even when it is not due; nothing else', () => {
     const { id } = queue.enqueue({ type: 'a', payload: null });
     queue.claimNext();
-    queue.fail(id, { code: 'X', message: 'x' }, true);
+    queue.fail(id, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'x' }, true);
     expect(queue.claimNext()).toBeUndefined();
     expect(queue.claim(id)).toMatchObject({ state: 'running', attempts: 2 });
     expect(queue.claim(id)).toBeUndefined(); // already running
@@ -195,7 +196,7 @@ describe('JobQueueImpl', () => {
     expect(again()).toEqual(first); // pending
     queue.claimNext();
     expect(again()).toMatchObject({ id: first.id, state: 'running', payload: { n: 1 } });
-    queue.fail(first.id, { code: 'X', message: 'x' }, true);
+    queue.fail(first.id, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'x' }, true);
     expect(again()).toMatchObject({ id: first.id, state: 'retrying' });
     queue.claim(first.id);
     queue.complete(first.id, 'done');
@@ -211,7 +212,7 @@ describe('JobQueueImpl', () => {
   it('frees the key of a failed or cancelled job: enqueueing it again makes a new job (a resumed batch)', () => {
     const a = queue.enqueue({ type: 'app.run', key: 'k', payload: 1, maxAttempts: 1 });
     queue.claimNext();
-    queue.fail(a.id, { code: 'X', message: 'x' }, true); // no attempts left
+    queue.fail(a.id, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'x' }, true); // no attempts left
     const b = queue.enqueue({ type: 'app.run', key: 'k', payload: 2 });
     expect(b.id).not.toBe(a.id);
     queue.requestCancel(b.id);
@@ -224,7 +225,7 @@ describe('JobQueueImpl', () => {
     const p = queue.enqueue({ type: 'a', payload: null });
     const r = queue.enqueue({ type: 'a', payload: null });
     queue.claim(r.id);
-    queue.fail(r.id, { code: 'X', message: 'x' }, true);
+    queue.fail(r.id, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'x' }, true);
     t += 5;
     expect(queue.requestCancel(p.id)).toMatchObject({
       state: 'cancelled',

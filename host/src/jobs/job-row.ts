@@ -1,26 +1,5 @@
-import type { Job, JobError, JobState } from './job.js';
-
-/** A row of the `job` table (migration step 4), as better-sqlite3 returns it. */
-export interface JobRow {
-  id: number;
-  type: string;
-  key: string | null;
-  label: string | null;
-  payload: string;
-  state: JobState;
-  progress: number;
-  message: string | null;
-  attempts: number;
-  max_attempts: number;
-  next_run_at: string;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  result: string | null;
-  error: string | null;
-  cancel_requested: number;
-  owner_pid: number | null;
-}
+import type { JobRow } from '../db/job-table.js';
+import type { Job, JobError } from './job.js';
 
 /** The {@link Job} a row holds (JSON columns parsed, NULL → undefined). */
 export function jobFromRow(r: JobRow): Job {

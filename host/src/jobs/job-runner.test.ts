@@ -1,27 +1,28 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Index } from '../db/dicom-index.js';
-import { openIndex } from '../db/open-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { openDatabase } from '../db/open-database.js';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import type { Job } from './job.js';
-import { JobQueueImpl } from './job-queue.js';
-import { JobRunner, type JobRunnerOptions } from './job-runner.js';
+import { JobQueueImpl } from './job-queue-impl.js';
+import { JobRunnerImpl } from './job-runner-impl.js';
+import type { JobRunner, JobRunnerOptions } from './job-runner.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { retryableError } from './to-job-error.js';
 
-let index: Index;
+let database: HostDatabase;
 let queue: JobQueueImpl;
 let runner: JobRunner;
 const FAST: JobRunnerOptions = { pollIntervalMs: 20, cancelGraceMs: 300, progressIntervalMs: 200 };
 
 beforeEach(() => {
-  index = openIndex(':memory:');
-  queue = new JobQueueImpl(index.db, { retryBaseMs: 40, retryMaxMs: 1000 });
-  runner = new JobRunner(queue, FAST);
+  database = openDatabase(':memory:');
+  queue = new JobQueueImpl(database.jobs, { retryBaseMs: 40, retryMaxMs: 1000 });
+  runner = new JobRunnerImpl(queue, FAST);
 });
 afterEach(async () => {
   await runner.stop();
-  index.close();
+  database.close();
 });
 
 async function errorOf(p: Promise<unknown>): Promise<unknown> {
@@ -87,7 +88,7 @@ describe('JobRunner', () => {
 
   it('fails a job with the code of an AtriumError, ATRIUM_ERR_JOB_FAILED for anything else', async () => {
     runner.register<string>('t', (job) => {
-      if (job.payload === 'atrium') throw new AtriumError('ATRIUM_ERR_APP_NO_SLICES', 'Series 1.2 has no slices');
+      if (job.payload === 'atrium') throw new AtriumError('ATRIUM_ERR_APP_INPUT', 'Series 1.2 has no slices');
       if (job.payload === 'plain') return Promise.reject(new Error('disk on fire'));
       if (job.payload === 'string') throw 'just a string';
       return { n: 1n }; // not JSON
@@ -95,7 +96,7 @@ describe('JobRunner', () => {
     const ids = ['atrium', 'plain', 'string', 'bigint'].map((p) => queue.enqueue({ type: 't', payload: p }).id);
     await runner.runUntilIdle();
     expect(ids.map((id) => [queue.get(id)?.state, queue.get(id)?.attempts, queue.get(id)?.error])).toEqual([
-      ['failed', 1, { code: 'ATRIUM_ERR_APP_NO_SLICES', message: 'Series 1.2 has no slices' }],
+      ['failed', 1, { code: 'ATRIUM_ERR_APP_INPUT', message: 'Series 1.2 has no slices' }],
       ['failed', 1, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'disk on fire' }],
       ['failed', 1, { code: 'ATRIUM_ERR_JOB_FAILED', message: 'just a string' }],
       ['failed', 1, { code: 'ATRIUM_ERR_JOB_RESULT_NOT_JSON', message: expect.stringMatching(/^The result of job 4 is not JSON-serialisable/) }],
@@ -109,7 +110,7 @@ describe('JobRunner', () => {
       't',
       (job) => {
         attemptsAt[job.payload]!.push(Date.now());
-        if (job.attempts < 3) throw job.payload === 'atrium' ? retryableError('ATRIUM_ERR_NET_BUSY', 'busy') : new PeerBusy('busy');
+        if (job.attempts < 3) throw job.payload === 'atrium' ? retryableError('ATRIUM_ERR_NET_CONNECT', 'busy') : new PeerBusy('busy');
         return `ok after ${job.attempts}`;
       },
       { isRetryable: (e) => e instanceof PeerBusy },
@@ -119,7 +120,7 @@ describe('JobRunner', () => {
 
     await runner.runUntilIdle(); // does not wait for retries
     expect([queue.get(a.id)?.state, queue.get(d.id)?.state]).toEqual(['retrying', 'retrying']);
-    expect(queue.get(a.id)?.error).toEqual({ code: 'ATRIUM_ERR_NET_BUSY', message: 'busy' });
+    expect(queue.get(a.id)?.error).toEqual({ code: 'ATRIUM_ERR_NET_CONNECT', message: 'busy' });
     expect(queue.get(d.id)?.error).toEqual({ code: 'ATRIUM_ERR_JOB_FAILED', message: 'busy' });
 
     await runner.runUntilIdle({ waitForRetries: true });
@@ -134,7 +135,7 @@ describe('JobRunner', () => {
 
   it('runs at most `concurrency` jobs at once (default 1)', async () => {
     for (const concurrency of [1, 3]) {
-      const r = new JobRunner(queue, { ...FAST, concurrency });
+      const r = new JobRunnerImpl(queue, { ...FAST, concurrency });
       let now = 0;
       let peak = 0;
       r.register('slow', async () => {
@@ -174,7 +175,7 @@ describe('JobRunner', () => {
 
   it('marks a job that ignores its abort cancelled after the grace period, calls the abandon hooks, ignores the late result', async () => {
     const abandoned: string[] = [];
-    runner = new JobRunner(queue, { ...FAST, cancelGraceMs: 150, onAbandon: (id) => abandoned.push(`runner:${id}`) });
+    runner = new JobRunnerImpl(queue, { ...FAST, cancelGraceMs: 150, onAbandon: (id) => abandoned.push(`runner:${id}`) });
     let finishLate!: () => void;
     let lateResult = false;
     runner.register(
@@ -249,7 +250,7 @@ describe('JobRunner', () => {
     let release!: () => void;
     runner.register('block', () => new Promise<void>((r) => (release = r)));
     runner.register<number>('flaky', (job) => {
-      if (job.attempts < 2) throw retryableError('ATRIUM_ERR_NET_BUSY', 'busy');
+      if (job.attempts < 2) throw retryableError('ATRIUM_ERR_NET_CONNECT', 'busy');
       return job.payload * 10;
     });
     queue.enqueue({ type: 'block', payload: null });

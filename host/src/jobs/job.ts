@@ -1,4 +1,4 @@
-import type { JobEvent } from '@atrium/sdk';
+import type { ErrorCode, JobEvent } from '@atrium/sdk';
 
 /**
  * The life of a job: `pending` → `running` → `completed` | `failed` | `retrying` (waiting
@@ -16,7 +16,7 @@ export const TERMINAL_JOB_STATES: readonly JobState[] = ['completed', 'failed', 
 /** Why a job failed (or why its last attempt failed, while `retrying`). */
 export interface JobError {
   /** Stable code, `ATRIUM_ERR_...` (`ATRIUM_ERR_JOB_FAILED` for an error without one). */
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   /** Wait this long before the next attempt instead of the exponential backoff (e.g. C-MOVE: a minute, seed 001 §4.2.5). Not stored. */
   readonly retryAfterMs?: number;

@@ -1,4 +1,6 @@
+import { isWellFormedErrorCode } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 import type { JobError } from './job.js';
 
 /**
@@ -11,7 +13,7 @@ export function toJobError(e: unknown): JobError {
     const code = (e as { code?: unknown }).code;
     const retryAfterMs = e instanceof AtriumError ? e.details.retryAfterMs : undefined;
     return {
-      code: typeof code === 'string' && code.startsWith('ATRIUM_ERR_') ? code : 'ATRIUM_ERR_JOB_FAILED',
+      code: typeof code === 'string' && isWellFormedErrorCode(code) ? code : 'ATRIUM_ERR_JOB_FAILED',
       message: e.message || e.name,
       ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
     };
@@ -28,7 +30,7 @@ export function isRetryableError(e: unknown): boolean {
 }
 
 /** An {@link AtriumError} that tells the job runner to try again later (a peer was busy, a network hiccup). */
-export function retryableError(code: string, message: string, details: Readonly<Record<string, unknown>> = {}): AtriumError {
+export function retryableError(code: AtriumErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}): AtriumError {
   return new AtriumError(code, message, { ...details, retryable: true });
 }
 

@@ -1,10 +1,12 @@
+import { isWellFormedErrorCode, type ErrorCode } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /** An error as it crosses a thread boundary (structured clone keeps no class). */
 export interface SerializedError {
   readonly name: string;
   readonly message: string;
-  readonly code?: string;
+  readonly code?: ErrorCode;
   readonly details?: Readonly<Record<string, unknown>>;
   readonly stack?: string;
 }
@@ -32,7 +34,7 @@ export function serializeError(e: unknown): SerializedError {
   return {
     name: e.name,
     message: e.message,
-    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof code === 'string' && isWellFormedErrorCode(code) ? { code } : {}),
     ...(details !== null && typeof details === 'object' ? { details: details as Record<string, unknown> } : {}),
     ...(e.stack === undefined ? {} : { stack: e.stack }),
   };
@@ -43,8 +45,8 @@ export function serializeError(e: unknown): SerializedError {
  * `fallbackCode`), message and details — so `details.retryable` survives the crossing —
  * with the stack of the other thread.
  */
-export function deserializeError(s: SerializedError, fallbackCode: string): AtriumError {
-  const e = new AtriumError(s.code ?? fallbackCode, s.message, s.details ?? {});
+export function deserializeError(s: SerializedError, fallbackCode: AtriumErrorCode): AtriumError {
+  const e = AtriumError.relay(s.code, fallbackCode, s.message, s.details ?? {});
   if (s.stack !== undefined) e.stack = s.stack;
   return e;
 }

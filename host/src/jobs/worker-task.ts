@@ -42,7 +42,7 @@ export function runWorkerTask<D, R>(task: (data: D, io: WorkerTaskIo) => R | Pro
     } catch (e) {
       // The result cannot be cloned (a function, a class instance with private state, ...).
       const message = `The worker's result cannot be sent: ${(e as Error).message}`;
-      const error = { name: 'Error', code: 'ATRIUM_ERR_WORKER_RESULT_NOT_CLONEABLE', message };
+      const error = { name: 'Error', code: 'ATRIUM_ERR_WORKER_RESULT_NOT_CLONEABLE' as const, message };
       port.postMessage({ type: 'error', error } satisfies WorkerToMain);
     }
   })();

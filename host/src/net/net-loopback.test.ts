@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { importPaths } from '../importer/import-paths.js';
-import { openWorkstation, type Workstation } from '../workstation.js';
-import { RemoteAeTable } from './config/index.js';
+import { openWorkstation, type Workstation } from '../store/open-workstation.js';
+import { RemoteAeTableImpl } from './config/index.js';
 import { CommandField } from './dimse/dimse-command.js';
 import { outgoingForUids } from './outgoing-for-uids.js';
 import { DicomServer } from './scp/dicom-server.js';
@@ -29,7 +29,7 @@ const settings = (aeTitle: string): ScuSettings => ({ aeTitle, maxPduLength: 163
 
 function startServer(ws: Workstation, aeTitle: string, peers: Record<string, number>, findLimit = 500): DicomServer {
   // The other Atriums may query and retrieve: registered with role "call" at 127.0.0.1.
-  const aes = new RemoteAeTable(ws.index.db);
+  const aes = new RemoteAeTableImpl(ws.database.remoteAes);
   for (const title of ['ATRIUM_A', 'ATRIUM_B', 'ATRIUM_C']) aes.add({ title, host: '127.0.0.1', port: 104, roles: ['call'] });
   return new DicomServer({
     aeTitle, port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 4,

@@ -1,5 +1,7 @@
 import { QueryRetrieveSopClass, VerificationSOPClass, lookupKeyword, sopClassName, tagToString, transferSyntaxName } from '@atrium/sdk';
 import { QUERY_KEYS } from '../db/query-keys.js';
+import { ERRORS } from '../errors/codes.js';
+import { FindStatus, GetStatus, hexStatus, MoveStatus, StoreStatus, type DimseStatus } from '../errors/dimse-statuses.js';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
 import type { NetworkConfig } from './config/index.js';
 import { describeCallerPolicy } from './scp/caller-policy.js';
@@ -11,6 +13,14 @@ const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' |
 const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 const uidRows = (uids: readonly string[], name: (uid: string) => string | undefined): string[][] => uids.map((uid) => [name(uid) ?? uid, uid]);
+/** Status table rows: the status as the standard names it, its code, when Atrium answers it. */
+const statusRows = (rows: readonly (readonly [service: string, status: DimseStatus, when: string])[]): string[][] =>
+  rows.map(([service, status, when]) => [service, status.meaning, hexStatus(status.code), when]);
+/** The error codes the error list maps to `status`, for the "when" of a refusal. */
+const codesOf = (status: DimseStatus): string => {
+  const codes = Object.entries(ERRORS).filter(([, spec]) => spec.dimse === status).map(([code]) => code);
+  return codes.length === 0 ? '' : ` (${codes.join(', ')})`;
+};
 const ms = (v: number): string => (v === 0 ? 'none' : v % 1000 === 0 ? `${v / 1000} s` : `${v} ms`);
 
 /** Matching of a query key as PS3.4 §C.2.2.2 names it (the engine's kinds, see match-condition.ts). */
@@ -24,16 +34,13 @@ function matching(keyword: string): string {
 }
 
 /**
- * The networking part of the DICOM Conformance Statement (PS3.2 Annex A, the seeds'
- * layout) as Markdown, generated from what the code negotiates and answers: the SOP
- * classes and transfer syntaxes of the services, the query keys of the index, the
- * statuses, and the configured association parameters — so it cannot drift from the
- * implementation.
+ * The networking part of the DICOM Conformance Statement (PS3.2 Annex A, the layout of the
+ * vendor conformance statements Atrium follows) as Markdown, generated from what the code
+ * negotiates and answers: the SOP classes and transfer syntaxes of the services, the query
+ * keys of the index, the statuses (the per-service tables and the error list), and the
+ * configured association parameters — so it cannot drift from the implementation.
  */
 export function networkConformanceStatement(config: NetworkConfig): string {
-  const storage = storageSopClasses();
-  const qr = Object.values(QueryRetrieveSopClass);
-  const levels = ['PATIENT', 'STUDY', 'SERIES', 'IMAGE'] as const;
   return [
     '# Atrium — DICOM Conformance Statement: networking',
     '',
@@ -41,6 +48,17 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     '',
     table(['Implementation Class UID', 'Implementation Version Name'], [[IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME]]),
     '',
+    ...associationSection(config),
+    ...verificationSection(),
+    ...storageSection(),
+    ...queryRetrieveScpSection(config),
+    ...queryRetrieveScuSection(),
+  ].join('\n');
+}
+
+/** The AE, its association parameters (settings) and the acceptance policy. */
+function associationSection(config: NetworkConfig): string[] {
+  return [
     '## Application Entity and association parameters',
     '',
     table(['Parameter', 'Value', 'Setting (`atrium config set`)'], [
@@ -85,33 +103,52 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     '',
     `A malformed PDU (unknown type, a length over the maximum, an item that does not fit, a P-DATA for a context not accepted) is answered with A-ABORT (service provider, PS3.8 reason) and closes that association only. A PDU must be complete within the idle timeout (${ms(config.idleTimeoutMs)}) of its first byte, however slowly its bytes come; past it the association is aborted. As requestor, an A-ASSOCIATE-AC with a Maximum Length of 1 to ${MIN_PEER_MAX_PDU_LENGTH - 1} is answered A-ABORT (invalid-PDU-parameter-value).`,
     '',
+  ];
+}
+
+/** Verification, as SCU and SCP. */
+function verificationSection(): string[] {
+  return [
     '## Verification SOP Class (SCU and SCP)',
     '',
     table(['SOP Class', 'UID', 'Transfer syntaxes'], [[sopClassName(VerificationSOPClass) ?? 'Verification', VerificationSOPClass, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')]]),
     '',
+  ];
+}
+
+/** Storage SCP and SCU. */
+function storageSection(): string[] {
+  return [
     '## Storage SCP',
     '',
     'Level 2 (Full): every data set is stored byte for byte as received (File Meta generated: the request\'s SOP Class/Instance, the context\'s transfer syntax, the calling AE as Source Application Entity Title); no element is coerced or discarded. Each presentation context is accepted with the first transfer syntax the requestor lists that is also in the list below (the requestor\'s preference); duplicate contexts are accepted alike.',
     '',
-    table(['Storage SOP Class', 'UID'], uidRows(storage, sopClassName)),
+    table(['Storage SOP Class', 'UID'], uidRows(storageSopClasses(), sopClassName)),
     '',
     table(['Transfer Syntax', 'UID'], uidRows(STORAGE_SYNTAXES, transferSyntaxName)),
     '',
-    table(['Status', 'Code', 'When'], [
-      ['Success', '0000', 'stored (or replaced: same SOP Instance UID in the same series)'],
-      ['Warning: data set does not match SOP class', 'B007', 'stored, with validation warnings recorded (receive validation safety: e.g. a missing Type 1 attribute not needed to identify or display the object); the first in Error Comment'],
-      ['Refused: out of resources', 'A700', 'less than 64 MiB of disk would remain free (store setting minFreeBytes), the object is larger than maxObjectBytes (default 32 GiB), or it passes a parse limit (nesting, elements, items); nothing is written, the sender keeps the object'],
-      ['Error: data set does not match SOP class', 'A900', 'identity UIDs that are missing, empty, multi-valued, not UI or malformed; a pixel description or geometry that cannot be used; under receive validation strict, any missing or invalid Type 1 attribute; the data set\'s SOP Class / Instance UID differs from the request, or the request\'s Affected SOP Class / Instance UID is empty or not a valid UID; reason in Error Comment; bytes kept in quarantine'],
-      ['Error: cannot understand', 'C000', 'unreadable data set, or a Series Instance UID held by another study; reason in Error Comment; bytes kept in quarantine'],
-    ]),
+    table(['Service', 'Status', 'Code', 'When'], statusRows([
+      ['C-STORE', StoreStatus.Success, 'stored (or replaced: same SOP Instance UID in the same series)'],
+      ['C-STORE', StoreStatus.DataSetDoesNotMatchSopClassWarning, 'stored, with validation warnings recorded (receive validation safety: e.g. a missing Type 1 attribute not needed to identify or display the object); the first in Error Comment'],
+      ['C-STORE', StoreStatus.OutOfResources, `less than 64 MiB of disk would remain free (store setting minFreeBytes), the object is larger than maxObjectBytes (default 32 GiB), or it passes a parse limit (nesting, elements, items); nothing is written, the sender keeps the object${codesOf(StoreStatus.OutOfResources)}`],
+      ['C-STORE', StoreStatus.DataSetDoesNotMatchSopClass, `identity UIDs that are missing, empty, multi-valued, not UI or malformed; a pixel description or geometry that cannot be used; under receive validation strict, any missing or invalid Type 1 attribute; the data set's SOP Class / Instance UID differs from the request, or the request's Affected SOP Class / Instance UID is empty or not a valid UID; reason in Error Comment; bytes kept in quarantine${codesOf(StoreStatus.DataSetDoesNotMatchSopClass)}`],
+      ['C-STORE', StoreStatus.CannotUnderstand, `unreadable data set, or a Series Instance UID held by another study; reason in Error Comment; bytes kept in quarantine${codesOf(StoreStatus.CannotUnderstand)}`],
+    ])),
     '',
     '## Storage SCU (`atrium send`, C-MOVE and C-GET sub-operations)',
     '',
     'Proposes, per SOP class, a context with the stored transfer syntax and, for anything stored otherwise than Explicit VR Little Endian, one more with Explicit and Implicit VR Little Endian. An instance is sent byte for byte when its stored syntax is accepted, else converted (decompression; lossless compression only when verified); odd-length values are padded to even length. `atrium send` performs C-ECHO first, then every C-STORE on one association; a failure status (A7xx, Cxxx) aborts the association and retries the job, A9xx and B007 fail it.',
     '',
+  ];
+}
+
+/** Query/Retrieve SCP: SOP classes, keys, statuses. */
+function queryRetrieveScpSection(config: NetworkConfig): string[] {
+  const levels = ['PATIENT', 'STUDY', 'SERIES', 'IMAGE'] as const;
+  return [
     '## Query/Retrieve SCP',
     '',
-    table(['SOP Class', 'UID', 'Transfer syntaxes'], uidRows(qr, sopClassName).map(([n, u]) => [n!, u!, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')])),
+    table(['SOP Class', 'UID', 'Transfer syntaxes'], uidRows(Object.values(QueryRetrieveSopClass), sopClassName).map(([n, u]) => [n!, u!, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')])),
     '',
     'Hierarchical queries at every level of both models (Study Root has no PATIENT level); relational retrieval is not supported. Keys the index holds, per level (any other requested key is returned empty and the responses are Pending FF01):',
     '',
@@ -120,24 +157,30 @@ export function networkConformanceStatement(config: NetworkConfig): string {
       return [level, keyword, tag === undefined ? '-' : tagToString(tag), matching(keyword)];
     }))),
     '',
-    table(['Service', 'Status', 'Code', 'When'], [
-      ['C-FIND', 'Pending', 'FF00', 'a match; every requested key supported'],
-      ['C-FIND', 'Pending (warning)', 'FF01', 'a match; a requested key is not supported'],
-      ['C-FIND', 'Refused: out of resources', 'A700', `more than ${config.findLimit === 0 ? 'the limit of' : config.findLimit} matches (after that many Pending responses)`],
-      ['C-FIND / C-MOVE / C-GET', 'Failed: identifier does not match SOP class', 'A900', 'no or unknown Query/Retrieve Level, a bad range or UID list, a retrieve without the level\'s unique key'],
-      ['C-FIND / C-MOVE / C-GET', 'Cancel', 'FE00', 'after C-CANCEL'],
-      ['C-MOVE / C-GET', 'Pending', 'FF00', 'after each sub-operation, with remaining / completed / failed / warning counts'],
-      ['C-MOVE', 'Refused: move destination unknown', 'A801', 'destination not in the AE table with role "store"'],
-      ['C-MOVE / C-GET', 'Refused: out of resources', 'A702', 'no sub-operation succeeded (Failed SOP Instance UID List in the identifier)'],
-      ['C-MOVE / C-GET', 'Warning', 'B000', 'some sub-operations failed or warned'],
-      ['C-MOVE / C-GET', 'Success', '0000', 'every sub-operation succeeded'],
-    ]),
+    table(['Service', 'Status', 'Code', 'When'], statusRows([
+      ['C-FIND', FindStatus.Pending, 'a match; every requested key supported'],
+      ['C-FIND', FindStatus.PendingWarning, 'a match; a requested key is not supported'],
+      ['C-FIND', FindStatus.OutOfResources, `more than ${config.findLimit === 0 ? 'the limit of' : config.findLimit} matches (after that many Pending responses)`],
+      ['C-FIND / C-MOVE / C-GET', FindStatus.IdentifierDoesNotMatchSopClass, `no or unknown Query/Retrieve Level, a bad range or UID list, a retrieve without the level's unique key${codesOf(FindStatus.IdentifierDoesNotMatchSopClass)}`],
+      ['C-FIND / C-MOVE / C-GET', FindStatus.Cancel, 'after C-CANCEL'],
+      ['C-MOVE / C-GET', MoveStatus.Pending, 'after each sub-operation, with remaining / completed / failed / warning counts'],
+      ['C-MOVE', MoveStatus.MoveDestinationUnknown, 'destination not in the AE table with role "store"'],
+      ['C-MOVE / C-GET', GetStatus.OutOfResourcesSubOperations, 'no sub-operation succeeded (Failed SOP Instance UID List in the identifier)'],
+      ['C-MOVE / C-GET', GetStatus.SubOperationsWarning, 'some sub-operations failed or warned'],
+      ['C-MOVE / C-GET', GetStatus.Success, 'every sub-operation succeeded'],
+    ])),
     '',
+  ];
+}
+
+/** Query/Retrieve SCU. */
+function queryRetrieveScuSection(): string[] {
+  return [
     '## Query/Retrieve SCU (`atrium find`, `atrium move`, `atrium get`)',
     '',
     'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL on reaching the configured number of results while the query is outstanding (never after its final response). A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. A final response is read whatever extra elements its command set carries (a Failed SOP Instance UID List (0008,0058) there is used).',
     '',
     `C-GET first asks the peer which SOP classes the retrieve will meet: SOP Classes in Study (0008,0062) at study level, else the SOP Class UIDs of an image-level C-FIND (every storage SOP class when the peer tells neither). It proposes each class with the SCP role in ${GET_SYNTAX_GROUPS.length} presentation contexts, one per transfer syntax of the storage SCP table above (uncompressed first), so that each instance comes in the syntax the peer holds it in, over as many associations as ${MAX_CONTEXTS} contexts each require; over several, each asks for the instances of its classes (IMAGE level, SOP Instance UID lists, from an image-level C-FIND). When sub-operations failed, the instances that did not come (from an image-level C-FIND) are asked for again at IMAGE level, one syntax at a time, for a peer that sends on the first context it accepted for a class. The result counts instances: completed (stored), failed (refused by our store, or never sent) with their UIDs.`,
     '',
-  ].join('\n');
+  ];
 }

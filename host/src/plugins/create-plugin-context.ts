@@ -1,5 +1,5 @@
 import type { Disposable, PluginContext } from '@atrium/sdk';
-import type { LogSink } from './log-sink.js';
+import type { LogSink } from '../core/log-sink.js';
 import type { PluginEventHub } from './plugin-event-hub.js';
 import { createPluginLogger } from './plugin-logger.js';
 import { PluginErrorCode } from './plugin-problem.js';

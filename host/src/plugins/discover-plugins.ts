@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PluginErrorCode, type PluginProblem } from './plugin-problem.js';
+import { serviceToken } from '../core/service-token.js';
 
 /**
  * The user's plugin folder, `~/.atrium/plugins` (home from `HOME`, or `USERPROFILE` on
@@ -55,7 +56,7 @@ export interface PluginDiscovery {
 }
 
 /** DI token of the {@link PluginDiscovery} the registry is built from. */
-export const PluginDiscovery = Symbol('PluginDiscovery');
+export const PluginDiscovery = serviceToken<PluginDiscovery>('PluginDiscovery');
 
 /** Where to look. Every folder that does not exist is skipped. */
 export interface DiscoverOptions {

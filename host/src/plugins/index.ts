@@ -6,10 +6,8 @@ export { PluginRegistry, type AppEntry, type LoadedPlugin, type PluginState, typ
 export { PluginRegistryImpl, type PluginRegistryDeps } from './plugin-registry-impl.js';
 export { pluginDefinitionOf } from './plugin-definition-of.js';
 export { createPluginContext, type PluginContextDeps, type PluginContextHandle } from './create-plugin-context.js';
-export { HostHooks, HookStage, createHostHooks, type DerivedStoreInfo, type InstanceStoredInfo, type JobChangedInfo, type SeriesCompleteInfo } from './host-hooks.js';
 export { PluginEventHub, PluginEventHubImpl, PLUGIN_EVENTS_TAP, type PluginEvents } from './plugin-event-hub.js';
 export { PluginStorages, PluginStoragesImpl } from './plugin-storages.js';
 export { JsonPluginStorage } from './json-plugin-storage.js';
-export { LogSink, MemoryLogSink, StderrLogSink, type LogEntry } from './log-sink.js';
 export { createPluginLogger } from './plugin-logger.js';
 export { tagPluginError } from './tag-plugin-error.js';

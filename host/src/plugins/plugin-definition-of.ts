@@ -1,6 +1,8 @@
 import type { AppDefinition, PluginDefinition, PluginManifest } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 import { bindingProblems } from './bind-app.js';
+import { pluginErrorCodes } from './plugin-error-codes.js';
 import { PluginErrorCode } from './plugin-problem.js';
 
 /**
@@ -8,11 +10,12 @@ import { PluginErrorCode } from './plugin-problem.js';
  * manifest: `default` must look like `definePlugin(...)` output (`ATRIUM_ERR_PLUGIN_LOAD`
  * otherwise); its app ids must be exactly the manifest's, and each app's code must match its
  * manifest entry ({@link bindingProblems}: outputs, fields the manifest alone declares), or
- * `ATRIUM_ERR_PLUGIN_APPS_MISMATCH` names every field that differs.
+ * `ATRIUM_ERR_PLUGIN_APPS_MISMATCH` names every field that differs; its error list must
+ * declare codes of its own (`ATRIUM_ERR_PLUGIN_ERRORS`).
  */
 export function pluginDefinitionOf(mod: unknown, manifest: PluginManifest, entry: string): PluginDefinition {
   const id = manifest.id;
-  const fail = (code: string, text: string, details: Record<string, unknown> = {}): never => {
+  const fail = (code: AtriumErrorCode, text: string, details: Record<string, unknown> = {}): never => {
     throw new AtriumError(code, `plugin ${id}: ${text}`, { pluginId: id, entry, ...details });
   };
   const def = (mod as { default?: unknown } | undefined)?.default;
@@ -34,5 +37,7 @@ export function pluginDefinitionOf(mod: unknown, manifest: PluginManifest, entry
   }
   const problems = manifest.apps.flatMap((a, i) => bindingProblems(a, (d.apps as AppDefinition[]).find((x) => x.id === a.id)!, i));
   if (problems.length > 0) fail(PluginErrorCode.APPS_MISMATCH, `the apps of ${entry} do not match the manifest: ${problems.join('; ')}`, { problems });
+  const errors = pluginErrorCodes(d.errors);
+  if ('problem' in errors) fail(PluginErrorCode.ERRORS, `${errors.problem} (${entry})`);
   return def as PluginDefinition;
 }

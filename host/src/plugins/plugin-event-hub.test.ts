@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHostHooks, HookStage, type InstanceStoredInfo } from './host-hooks.js';
-import { MemoryLogSink } from './log-sink.js';
+import { createHostHooks, HookStage, type InstanceStoredInfo } from '../hooks/host-hooks.js';
+import { MemoryLogSink } from '../core/log-sink.js';
 import { PLUGIN_EVENTS_TAP, PluginEventHubImpl } from './plugin-event-hub.js';
 import { PluginErrorCode } from './plugin-problem.js';
 

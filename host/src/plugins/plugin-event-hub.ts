@@ -1,7 +1,8 @@
 import type { Disposable, HostEvents, InstanceEvent, JobEvent } from '@atrium/sdk';
-import { HookStage, type HostHooks } from './host-hooks.js';
-import type { LogSink } from './log-sink.js';
+import { HookStage, type HostHooks } from '../hooks/host-hooks.js';
+import type { LogSink } from '../core/log-sink.js';
 import { PluginErrorCode } from './plugin-problem.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** One plugin's view of the host events, and the switch that removes all its listeners. */
 export interface PluginEvents {
@@ -25,7 +26,7 @@ export interface PluginEventHub {
 }
 
 /** DI token of {@link PluginEventHub}. */
-export const PluginEventHub = Symbol('PluginEventHub');
+export const PluginEventHub = serviceToken<PluginEventHub>('PluginEventHub');
 
 type EventName = keyof HostEvents;
 interface Listener {

@@ -1,5 +1,5 @@
 import type { Logger } from '@atrium/sdk';
-import type { LogSink } from './log-sink.js';
+import type { LogSink } from '../core/log-sink.js';
 
 /**
  * A frozen {@link Logger} whose lines are tagged with `pluginId`. A failing sink never

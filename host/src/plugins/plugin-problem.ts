@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@atrium/sdk';
+
 /**
  * Stable codes of the plugin runtime. Every error and every listed problem carries one,
  * and every message names the plugin (id, or package folder when no id could be read).
@@ -13,6 +15,8 @@ export const PluginErrorCode = Object.freeze({
   LOAD: 'ATRIUM_ERR_PLUGIN_LOAD',
   /** The entry's apps differ from the manifest's apps. */
   APPS_MISMATCH: 'ATRIUM_ERR_PLUGIN_APPS_MISMATCH',
+  /** The definition's error list is not a `defineErrors` list, or declares a code of the host. */
+  ERRORS: 'ATRIUM_ERR_PLUGIN_ERRORS',
   /** `activate` threw, rejected or did not finish in time. */
   ACTIVATE: 'ATRIUM_ERR_PLUGIN_ACTIVATE',
   /** No plugin with this id was discovered. */
@@ -29,8 +33,8 @@ export const PluginErrorCode = Object.freeze({
 
 /** One thing wrong with a plugin, as `atrium plugins` lists it. */
 export interface PluginProblem {
-  /** One of {@link PluginErrorCode}. */
-  readonly code: string;
+  /** One of {@link PluginErrorCode}, or the plugin's own code when its code threw one. */
+  readonly code: ErrorCode;
   /** What was wrong and where, starting with `plugin <id>`. */
   readonly message: string;
 }

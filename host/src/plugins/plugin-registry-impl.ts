@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import { SDK_VERSION, type PluginManifest } from '@atrium/sdk';
+import { SDK_VERSION, type ActivationEvent, type PluginManifest } from '@atrium/sdk';
 import { bindApp, type BoundApp } from './bind-app.js';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import { createPluginContext, type PluginContextDeps, type PluginContextHandle } from './create-plugin-context.js';
 import type { DiscoveredPlugin, PluginDiscovery, PluginOrigin } from './discover-plugins.js';
-import type { LogEntry } from './log-sink.js';
+import type { LogEntry } from '../core/log-sink.js';
 import { pluginDefinitionOf } from './plugin-definition-of.js';
 import { PluginErrorCode, type PluginProblem } from './plugin-problem.js';
 import type { AppEntry, LoadedPlugin, PluginRegistry, PluginState, PluginStatus } from './plugin-registry.js';
@@ -93,6 +93,20 @@ export class PluginRegistryImpl implements PluginRegistry {
     if (e.loaded) return Promise.resolve(e.loaded.plugin);
     e.loading ??= this.activate(e).finally(() => (e.loading = undefined));
     return e.loading;
+  }
+
+  async activateFor(event: ActivationEvent): Promise<readonly string[]> {
+    const wanted = [...this.byId.values()].filter((e) => e.state !== 'invalid' && e.manifest?.activationEvents?.includes(event));
+    const active: string[] = [];
+    for (const e of wanted) {
+      try {
+        await this.load(e.id);
+        active.push(e.id);
+      } catch {
+        // load() recorded the failure and logged it; the host and the other plugins go on.
+      }
+    }
+    return active;
   }
 
   async loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: BoundApp }> {
@@ -193,7 +207,7 @@ export class PluginRegistryImpl implements PluginRegistry {
 
   private invalidError(e: Entry): AtriumError {
     const first = e.problems[0]!;
-    return new AtriumError(first.code, e.problems.map((p) => p.message).join('; '), { pluginId: e.id, problems: e.problems });
+    return AtriumError.relay(first.code, PluginErrorCode.LOAD, e.problems.map((p) => p.message).join('; '), { pluginId: e.id, problems: e.problems });
   }
 
   private write(entry: LogEntry): void {

@@ -1,7 +1,8 @@
-import type { ManifestOutput, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
+import type { ActivationEvent, ManifestOutput, PluginContext, PluginDefinition, PluginManifest, SeriesSelector } from '@atrium/sdk';
 import type { BoundApp } from './bind-app.js';
 import type { PluginOrigin } from './discover-plugins.js';
 import type { PluginProblem } from './plugin-problem.js';
+import { serviceToken } from '../core/service-token.js';
 
 /**
  * - `discovered`: manifest valid, code not imported yet;
@@ -82,6 +83,13 @@ export interface PluginRegistry {
    *   (the same error again on later calls: a failed plugin is not retried).
    */
   load(pluginId: string): Promise<LoadedPlugin>;
+  /**
+   * Load and activate every valid plugin whose manifest lists `event` among its
+   * `activationEvents` (VS Code's activation events), before the host does what the event
+   * reports. A plugin that fails is logged and left failed; the others are activated.
+   * Returns the ids of the plugins active for the event.
+   */
+  activateFor(event: ActivationEvent): Promise<readonly string[]>;
   /** {@link resolveApp} then {@link load}; returns the app as the host runs it: its manifest entry joined with its code. */
   loadApp(idOrQualified: string): Promise<{ readonly app: AppEntry; readonly definition: BoundApp }>;
   /** Deactivate every active plugin and dispose its subscriptions; they return to `discovered`. */
@@ -89,4 +97,4 @@ export interface PluginRegistry {
 }
 
 /** DI token of {@link PluginRegistry}. */
-export const PluginRegistry = Symbol('PluginRegistry');
+export const PluginRegistry = serviceToken<PluginRegistry>('PluginRegistry');

@@ -3,6 +3,7 @@ import type { PluginStorage } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import { JsonPluginStorage } from './json-plugin-storage.js';
 import { PluginErrorCode } from './plugin-problem.js';
+import { serviceToken } from '../core/service-token.js';
 
 /** Hands out each plugin's own storage (the same object for the same plugin id). */
 export interface PluginStorages {
@@ -10,7 +11,7 @@ export interface PluginStorages {
 }
 
 /** DI token of {@link PluginStorages}. */
-export const PluginStorages = Symbol('PluginStorages');
+export const PluginStorages = serviceToken<PluginStorages>('PluginStorages');
 
 const PLUGIN_ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
 

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { manifestProblems, SDK_VERSION, type PluginManifest } from '@atrium/sdk';
 import semver from 'semver';
+import type { AtriumErrorCode } from '../errors/codes.js';
 import type { DiscoveredPlugin } from './discover-plugins.js';
 import { PluginErrorCode, type PluginProblem } from './plugin-problem.js';
 
@@ -21,7 +22,7 @@ export type ManifestCheck =
 export function validateManifest(plugin: DiscoveredPlugin, sdkVersion: string = SDK_VERSION, options: { readonly entryOnDisk?: boolean } = {}): ManifestCheck {
   const m = plugin.manifest;
   const where = `plugin ${plugin.label} (${plugin.packageDir})`;
-  const problem = (code: string, text: string): PluginProblem => ({ code, message: `${where}: ${text}` });
+  const problem = (code: AtriumErrorCode, text: string): PluginProblem => ({ code, message: `${where}: ${text}` });
   const problems: PluginProblem[] = [];
 
   const idMissing = m.id === undefined;

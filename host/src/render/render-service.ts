@@ -1,4 +1,5 @@
 import type { RenderedImage, Scene } from '@atrium/sdk';
+import { serviceToken } from '../core/service-token.js';
 
 /**
  * The host's 3-D render service: WebGL2 rendering of volumes and surfaces with vtk.js in one
@@ -15,4 +16,4 @@ export interface RenderService {
 }
 
 /** DI token of {@link RenderService}. */
-export const RenderService = Symbol('RenderService');
+export const RenderService = serviceToken<RenderService>('RenderService');

@@ -7,7 +7,7 @@ import type { StoreOutcome } from './store-outcome.js';
  * a C-STORE): checked before any byte of it is written, so a full disk never holds half
  * an object. Undefined when there is room.
  */
-export function diskFullRefusal(files: FileStore, size: number, minFreeBytes: number, SOPInstanceUID?: string): Extract<StoreOutcome, { code: string }> | undefined {
+export function diskFullRefusal(files: FileStore, size: number, minFreeBytes: number, SOPInstanceUID?: string): Extract<StoreOutcome, { code: unknown }> | undefined {
   const free = files.freeBytes();
   if (free >= size + minFreeBytes) return undefined;
   return {

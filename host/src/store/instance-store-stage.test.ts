@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
-import { openWorkstation } from '../workstation.js';
+import { openWorkstation } from './open-workstation.js';
 
 const SAMPLE = 'samples/mr/MR_small.dcm';
 const SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457';

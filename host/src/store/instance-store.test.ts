@@ -12,7 +12,7 @@ import { Tag } from '@atrium/sdk';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { sampleRecord } from '../db/sample-record.js';
 import { parseDicom } from '../io/parse-part10.js';
-import { openWorkstation, type Workstation } from '../workstation.js';
+import { openWorkstation, type Workstation } from './open-workstation.js';
 import { reconcileStore } from './reconcile-store.js';
 
 const REPRO = 'test/fixtures/repro';

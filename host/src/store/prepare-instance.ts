@@ -1,6 +1,6 @@
 import { Tag } from '@atrium/sdk';
 import type { InstanceRecord, RecordWarning } from '../db/instance-record.js';
-import { isAtriumError } from '../errors/atrium-error.js';
+import { isAtriumError, listedCode } from '../errors/atrium-error.js';
 import type { ParseLimits } from '../io/parse-limits.js';
 import { parseDicomBounded } from '../io/deflated-object.js';
 import type { DicomFile } from '../io/parse-part10.js';
@@ -10,10 +10,11 @@ import { recordFromDataset } from './record-from-dataset.js';
 import { inMemoryContent, type StoredContent } from './stored-content.js';
 import { identityOf, type InstanceIdentity } from './validation/check-identity.js';
 import { validateInstance, type ValidationPolicy } from './validate-instance.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /** Why an object cannot be stored, before anything was written. */
 export interface Refusal {
-  readonly code: string;
+  readonly code: AtriumErrorCode;
   readonly reason: string;
   readonly details: Record<string, unknown>;
   readonly SOPInstanceUID?: string;
@@ -59,7 +60,7 @@ export function prepareInstance(bytes: Uint8Array, options: PrepareOptions): Pre
     file = parseDicomBounded(bytes, { limits: options.limits, ...(options.tempDir ? { tempDir: options.tempDir } : {}) });
   } catch (e) {
     if (!isAtriumError(e)) throw e;
-    return { refusal: { code: e.code, reason: e.message, details: { ...e.details } } };
+    return { refusal: { code: listedCode(e, 'ATRIUM_ERR_PARSE_MALFORMED'), reason: e.message, details: { ...e.details } } };
   }
   return prepareParsed(file, options, (identity) => inMemoryContent(file.meta ? bytes : wrapDataset(bytes, { ...identity, TransferSyntaxUID: file.transferSyntax.uid })));
 }
@@ -75,7 +76,7 @@ export function prepareLargeObject(path: string, size: number, options: PrepareO
     file = readLargeObject(path, size, options.limits, options.tempDir);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
-    return { refusal: { code: e.code, reason: e.message, details: { ...e.details } } };
+    return { refusal: { code: listedCode(e, 'ATRIUM_ERR_PARSE_MALFORMED'), reason: e.message, details: { ...e.details } } };
   }
   const header = (identity: InstanceIdentity): Uint8Array => (file.meta ? new Uint8Array(0) : part10Header({ ...identity, TransferSyntaxUID: file.transferSyntax.uid }));
   return prepareParsed(file, options, (identity) => streamedContent(path, size, header(identity)));

@@ -8,7 +8,8 @@ import { readHeader } from '../io/read-dicom-header.js';
 import { readPreface } from '../io/read-preface.js';
 import { openRegularFile } from '../io/regular-file.js';
 import { walkDataset } from '../io/walk-dataset.js';
-import { writeAll, type FileStore } from './file-store.js';
+import type { FileStore } from './file-store.js';
+import { writeAll } from './file-store-impl.js';
 import type { StoreOutcome } from './store-outcome.js';
 import type { StoredContent } from './stored-content.js';
 

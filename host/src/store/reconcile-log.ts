@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReconcileLogTable } from '../db/reconcile-log-table.js';
 import type { ReconcileReport } from './reconcile-store.js';
 
 /** A start-up reconcile that repaired something, as kept in the index. */
@@ -15,28 +15,24 @@ export function reconcileFoundSomething(r: ReconcileReport): boolean {
 }
 
 /**
- * The log of what the quiet start-up reconcile repaired (table `reconcile_log`), so that
+ * The log of what the quiet start-up reconcile repaired (the database's reconcile log), so that
  * `atrium reconcile` can tell the user afterwards: each start-up pass that found
  * something is kept until a reconcile command has shown it.
  */
 export const reconcileLog = {
   /** Keep a start-up report that found something (others are not kept). */
-  recordStartup(db: BetterSqlite3.Database, report: ReconcileReport, at = new Date()): void {
+  recordStartup(log: ReconcileLogTable, report: ReconcileReport, at = new Date()): void {
     if (!reconcileFoundSomething(report)) return;
-    db.prepare(`INSERT INTO reconcile_log (at, kind, report) VALUES (?, 'startup', ?)`).run(at.toISOString(), JSON.stringify(report));
+    log.recordStartup(at.toISOString(), JSON.stringify(report));
   },
 
   /** Start-up repairs not shown yet, oldest first. */
-  unshown(db: BetterSqlite3.Database): LoggedRepair[] {
-    return db
-      .prepare<[], { id: number; at: string; report: string }>(`SELECT id, at, report FROM reconcile_log WHERE kind = 'startup' AND shown = 0 ORDER BY id`)
-      .all()
-      .map((r) => ({ id: r.id, at: r.at, report: JSON.parse(r.report) as ReconcileReport }));
+  unshown(log: ReconcileLogTable): LoggedRepair[] {
+    return log.unshown().map((r) => ({ id: r.id, at: r.at, report: JSON.parse(r.report) as ReconcileReport }));
   },
 
   /** Mark repairs as shown to the user. */
-  markShown(db: BetterSqlite3.Database, ids: readonly number[]): void {
-    const mark = db.prepare('UPDATE reconcile_log SET shown = 1 WHERE id = ?');
-    db.transaction(() => ids.forEach((id) => mark.run(id)))();
+  markShown(log: ReconcileLogTable, ids: readonly number[]): void {
+    log.markShown(ids);
   },
 };

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { IntentTable } from '../db/intent-table.js';
 import { ownerMayBeWriting } from './owner-may-be-writing.js';
 
 /**
@@ -9,30 +9,16 @@ import { ownerMayBeWriting } from './owner-may-be-writing.js';
  * leaves the intents of a store still in progress alone.
  */
 export class StoreIntents {
-  private readonly insert: BetterSqlite3.Statement<[string, string, number]>;
-  private readonly remove: BetterSqlite3.Statement<[string]>;
-  private readonly all: BetterSqlite3.Statement<[], { path: string; owner_pid: number | null }>;
-
-  constructor(db: BetterSqlite3.Database) {
-    // The store owns this one table; it holds only in-flight paths, so it needs no
-    // migrations (a table made before owners were recorded just gets the column).
-    db.exec('CREATE TABLE IF NOT EXISTS store_intent (path TEXT PRIMARY KEY, created_at TEXT NOT NULL, owner_pid INTEGER) STRICT');
-    if (!db.prepare<[], { name: string }>('PRAGMA table_info(store_intent)').all().some((c) => c.name === 'owner_pid')) {
-      db.exec('ALTER TABLE store_intent ADD COLUMN owner_pid INTEGER');
-    }
-    this.insert = db.prepare('INSERT OR REPLACE INTO store_intent(path, created_at, owner_pid) VALUES (?, ?, ?)');
-    this.remove = db.prepare('DELETE FROM store_intent WHERE path = ?');
-    this.all = db.prepare('SELECT path, owner_pid FROM store_intent ORDER BY created_at');
-  }
+  constructor(private readonly table: IntentTable) {}
 
   begin(path: string): void {
-    this.insert.run(path, new Date().toISOString(), process.pid);
+    this.table.record(path, process.pid);
   }
   end(path: string): void {
-    this.remove.run(path);
+    this.table.forget(path);
   }
   /** Intents left by stores that were interrupted (their process is gone, or is this one). */
   pending(): string[] {
-    return this.all.all().filter((r) => !ownerMayBeWriting(r.owner_pid ?? undefined)).map((r) => r.path);
+    return this.table.list().filter((r) => !ownerMayBeWriting(r.ownerPid)).map((r) => r.path);
   }
 }

@@ -1,5 +1,6 @@
 import type { FieldChange } from '../db/dicom-index.js';
 import type { RecordWarning } from '../db/instance-record.js';
+import type { AtriumErrorCode } from '../errors/codes.js';
 
 /** What happened to one received object. */
 export type StoreOutcome =
@@ -25,7 +26,7 @@ export type StoreOutcome =
        * ATRIUM_ERR_STORE_DISK_FULL, ATRIUM_ERR_STORE_TOO_LARGE, or ATRIUM_ERR_STORE_FAILED
        * (anything else that went wrong with this one object).
        */
-      readonly code: string;
+      readonly code: AtriumErrorCode;
       /** What was wrong and where. */
       readonly reason: string;
       /**

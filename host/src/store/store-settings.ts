@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SettingTable } from '../db/setting-table.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/parse-limits.js';
 import { DEFAULT_STABLE_AGE_MS } from './series-completion.js';
@@ -26,7 +26,7 @@ export interface StoreLimits extends ParseLimits {
 
 /**
  * The settings of the store, one for every way objects arrive (import, C-STORE, derived
- * objects, a future STOW): kept in the index's `setting` table as `store.<key>`, changed
+ * objects, a future STOW): kept in the database's settings as `store.<key>`, changed
  * with `atrium config set <key> <value>`.
  */
 export interface StoreSettings extends StoreLimits {
@@ -48,7 +48,7 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = Object.freeze({ ...DEFAULT_PARS
 /** The documented defaults of {@link StoreSettings}. */
 export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({ validation: 'safety', stableAge: DEFAULT_STABLE_AGE_MS / 1000, ...DEFAULT_STORE_LIMITS });
 
-/** Prefix of the store settings in the `setting` table. */
+/** Prefix of the store settings among the database's settings. */
 const PREFIX = 'store.';
 
 /** One setting: a line for `atrium config ls`, the allowed values, and the parser of its text form. */
@@ -138,9 +138,8 @@ export interface StoreSettingValue {
  * Every store setting with its value. A stored value that no longer parses is an error
  * (`ATRIUM_ERR_CONFIG_BAD_VALUE`, saying how to fix it), never silently replaced by the default.
  */
-export function listStoreSettings(db: BetterSqlite3.Database): StoreSettingValue[] {
-  const rows = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM setting WHERE key LIKE 'store.%'`).all();
-  const stored = new Map(rows.map((r) => [r.key.slice(PREFIX.length), r.value]));
+export function listStoreSettings(settings: SettingTable): StoreSettingValue[] {
+  const stored = new Map([...settings.list(PREFIX)].map(([key, value]) => [key.slice(PREFIX.length), value]));
   return STORE_SETTING_KEYS.map((key) => {
     const text = stored.get(key);
     const defaultValue = DEFAULT_STORE_SETTINGS[key];
@@ -154,17 +153,17 @@ export function listStoreSettings(db: BetterSqlite3.Database): StoreSettingValue
 }
 
 /** The store settings in force (defaults overlaid with the stored values); throws as {@link listStoreSettings}. */
-export function loadStoreSettings(db: BetterSqlite3.Database): StoreSettings {
-  return Object.fromEntries(listStoreSettings(db).map((s) => [s.key, s.value])) as unknown as StoreSettings;
+export function loadStoreSettings(settings: SettingTable): StoreSettings {
+  return Object.fromEntries(listStoreSettings(settings).map((s) => [s.key, s.value])) as unknown as StoreSettings;
 }
 
 /** Parse, check and keep setting `key`. */
-export function setStoreSetting(db: BetterSqlite3.Database, key: StoreSettingKey, text: string): void {
+export function setStoreSetting(settings: SettingTable, key: StoreSettingKey, text: string): void {
   const value = parseStoreSetting(key, text);
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PREFIX + key, String(value));
+  settings.set(PREFIX + key, String(value));
 }
 
 /** Forget the stored value of `key` (the default applies again). */
-export function unsetStoreSetting(db: BetterSqlite3.Database, key: StoreSettingKey): void {
-  db.prepare('DELETE FROM setting WHERE key = ?').run(PREFIX + key);
+export function unsetStoreSetting(settings: SettingTable, key: StoreSettingKey): void {
+  settings.unset(PREFIX + key);
 }

@@ -6,7 +6,7 @@ import { SopClass, Tag, TransferSyntax, iodForSopClass } from '@atrium/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { havePeers, peer, runPydicom } from '../../../test/support/peers.js';
 import { parseDicom } from '../io/parse-part10.js';
-import { openWorkstation } from '../workstation.js';
+import { openWorkstation } from '../store/open-workstation.js';
 import { ctPhantom } from './ct-phantom.js';
 import { syntheticCtSeries } from './synthetic-ct-series.js';
 import { syntheticUid } from './synthetic-uid.js';

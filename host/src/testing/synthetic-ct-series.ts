@@ -81,12 +81,44 @@ export function syntheticCtSeries(options: SyntheticCtSeriesOptions): Uint8Array
   const x0 = dsNumber((-(o.columns - 1) * pixelSpacing) / 2);
   const y0 = dsNumber((-(o.rows - 1) * pixelSpacing) / 2);
   const phantom: SlicePhantom = options.phantom ?? ctPhantom(Math.min(o.rows, o.columns) * pixelSpacing, (-(o.slices - 1) * o.spacing) / 2);
-  const signed = o.pixelRepresentation === 1;
-  const bitsStored = signed ? 16 : 12;
+  const common = seriesElements(o, charset, pixelSpacing);
+  const files: Uint8Array[] = [];
+  for (let k = 0; k < o.slices; k++) {
+    const z = dsNumber(-k * o.spacing);
+    const hu = phantom.slice(z, { x0, y0, spacing: pixelSpacing, rows: o.rows, columns: o.columns }, k);
+    const text = (tag: number, vr: string, v: string | readonly string[]): DataElement => stringElement(tag, vr, v, charset);
+    const elements = [
+      ...common,
+      text(Tag.SOPInstanceUID, 'UI', syntheticUid(o.seed, 'ct-instance', k)),
+      text(Tag.InstanceNumber, 'IS', String(k + 1)),
+      text(Tag.ImagePositionPatient, 'DS', [ds(x0), ds(y0), ds(z)]),
+      text(Tag.SliceLocation, 'DS', ds(z)),
+      bytesElement(Tag.PixelData, 'OW', storedPixels(hu, o.pixelRepresentation === 1)),
+    ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0));
+    const dataset = new DataSet(elements, EXPLICIT_LE, charset);
+    files.push(concatBytes([new Uint8Array(128), DICM, writeDataset(buildFileMeta(dataset, TransferSyntax.ExplicitVRLittleEndian)), writeDataset(dataset, EXPLICIT_LE)]));
+  }
+  return files;
+}
+
+/** Slice values in HU as stored pixels (HU − Rescale Intercept), 16-bit little endian. */
+function storedPixels(hu: Int16Array, signed: boolean): Uint8Array {
+  const pixels = new Uint8Array(hu.length * 2);
+  const view = new DataView(pixels.buffer);
+  for (let i = 0; i < hu.length; i++) {
+    const stored = hu[i]! - SYNTHETIC_CT_RESCALE_INTERCEPT;
+    if (signed) view.setInt16(i * 2, stored, true);
+    else view.setUint16(i * 2, stored, true);
+  }
+  return pixels;
+}
+
+/** The elements every slice of the series shares: patient, study, series, equipment, frame of reference, image pixel description. */
+function seriesElements(o: Resolved, charset: readonly string[], pixelSpacing: number): DataElement[] {
+  const bitsStored = o.pixelRepresentation === 1 ? 16 : 12;
   const text = (tag: number, vr: string, v: string | readonly string[]): DataElement => stringElement(tag, vr, v, charset);
   const us = (tag: number, v: number): DataElement => numberElement(tag, 'US', [v], EXPLICIT_LE);
-
-  const common: DataElement[] = [
+  return [
     ...(charset.length > 0 ? [text(Tag.SpecificCharacterSet, 'CS', charset)] : []),
     text(Tag.ImageType, 'CS', ['ORIGINAL', 'PRIMARY', 'AXIAL']),
     text(Tag.SOPClassUID, 'UI', SopClass.CTImageStorage),
@@ -139,30 +171,6 @@ export function syntheticCtSeries(options: SyntheticCtSeriesOptions): Uint8Array
     text(Tag.RescaleSlope, 'DS', '1'),
     text(Tag.RescaleType, 'LO', 'HU'),
   ];
-
-  const files: Uint8Array[] = [];
-  for (let k = 0; k < o.slices; k++) {
-    const z = dsNumber(-k * o.spacing);
-    const hu = phantom.slice(z, { x0, y0, spacing: pixelSpacing, rows: o.rows, columns: o.columns }, k);
-    const pixels = new Uint8Array(hu.length * 2);
-    const view = new DataView(pixels.buffer);
-    for (let i = 0; i < hu.length; i++) {
-      const stored = hu[i]! - SYNTHETIC_CT_RESCALE_INTERCEPT;
-      if (signed) view.setInt16(i * 2, stored, true);
-      else view.setUint16(i * 2, stored, true);
-    }
-    const elements = [
-      ...common,
-      text(Tag.SOPInstanceUID, 'UI', syntheticUid(o.seed, 'ct-instance', k)),
-      text(Tag.InstanceNumber, 'IS', String(k + 1)),
-      text(Tag.ImagePositionPatient, 'DS', [ds(x0), ds(y0), ds(z)]),
-      text(Tag.SliceLocation, 'DS', ds(z)),
-      bytesElement(Tag.PixelData, 'OW', pixels),
-    ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0));
-    const dataset = new DataSet(elements, EXPLICIT_LE, charset);
-    files.push(concatBytes([new Uint8Array(128), DICM, writeDataset(buildFileMeta(dataset, TransferSyntax.ExplicitVRLittleEndian)), writeDataset(dataset, EXPLICIT_LE)]));
-  }
-  return files;
 }
 
 type Resolved = Required<Omit<SyntheticCtSeriesOptions, 'phantom'>>;

@@ -150,7 +150,7 @@ export interface SeriesDetail {
 export interface QuarantineItem {
   readonly id: number;
   readonly receivedAt: string;
-  /** Stable code of the reason, e.g. `ATRIUM_ERR_VALIDATE_MISSING_UID`. */
+  /** Stable code of the reason, e.g. `ATRIUM_ERR_VALIDATE_MISSING`. */
   readonly reasonCode: string;
   readonly reason: string;
   readonly details: Readonly<Record<string, unknown>>;

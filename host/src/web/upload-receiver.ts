@@ -1,3 +1,4 @@
+import type { AtriumErrorCode } from '../errors/codes.js';
 import { rm } from 'node:fs/promises';
 import { Tag } from '@atrium/sdk';
 import { readDicomHeader } from '../io/read-dicom-header.js';
@@ -33,7 +34,7 @@ export async function receivePart(services: WebServices, part: SpooledPart, sour
   try {
     const { StudyInstanceUID, SOPClassUID } = identityOf(part.path);
     const withClass = (outcome: StoreOutcome): ReceivedPart => ({ outcome, ...(SOPClassUID ? { SOPClassUID } : {}) });
-    const refuse = (code: string, reason: string, details: Record<string, unknown> = {}): ReceivedPart => withClass(store.refuse(receivedFile(part.path, part.size), source, { code, reason, details }));
+    const refuse = (code: AtriumErrorCode, reason: string, details: Record<string, unknown> = {}): ReceivedPart => withClass(store.refuse(receivedFile(part.path, part.size), source, { code, reason, details }));
     if (part.incomplete) return refuse('ATRIUM_ERR_WEB_PART_INCOMPLETE', `the upload ended inside this part (${part.size} bytes came): it is incomplete`, { size: part.size });
     if (expect.wrongType !== undefined) return refuse('ATRIUM_ERR_WEB_PART_TYPE', `the part is ${expect.wrongType}, not application/dicom`, { contentType: expect.wrongType });
     if (expect.study !== undefined && StudyInstanceUID !== undefined && StudyInstanceUID !== expect.study) {

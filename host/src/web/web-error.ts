@@ -1,23 +1,11 @@
 import { SdkError } from '@atrium/sdk';
 import type { FastifyReply } from 'fastify';
 import { AtriumError } from '../errors/atrium-error.js';
+import { ERRORS, isAtriumErrorCode, type AtriumErrorCode } from '../errors/codes.js';
 import type { ApiError } from './api-types.js';
 
-/** HTTP status of an error code that is not a plain bad request (400). */
-const STATUS_OF: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^ATRIUM_ERR_WEB_UNAUTHORIZED$/, 401],
-  [/^ATRIUM_ERR_WEB_(HOST|ORIGIN)$/, 403],
-  [/_NOT_FOUND$|^ATRIUM_ERR_(AE|APP|PLUGIN)_UNKNOWN$|^ATRIUM_ERR_WEB_NO_IMAGE$/, 404],
-  [/^ATRIUM_ERR_WEB_METHOD$/, 405],
-  [/^ATRIUM_ERR_WEB_NOT_ACCEPTABLE$/, 406],
-  [/^ATRIUM_ERR_AE_ALIAS_TAKEN$|^ATRIUM_ERR_JOB_KEY_CONFLICT$/, 409],
-  [/^ATRIUM_ERR_WEB_TOO_LARGE$/, 413],
-  [/^ATRIUM_ERR_WEB_MEDIA_TYPE$/, 415],
-  [/^ATRIUM_ERR_PLUGIN_(LOAD|ACTIVATE|APPS_MISMATCH)$|^ATRIUM_ERR_JOB_NO_HANDLER$|^ATRIUM_ERR_WEB_STORED_UNREADABLE$/, 500],
-];
-
 /** Errors of Fastify itself (body parsing, routing), as our codes. */
-const FASTIFY_CODES: Readonly<Record<string, string>> = {
+const FASTIFY_CODES: Readonly<Record<string, AtriumErrorCode>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'ATRIUM_ERR_WEB_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'ATRIUM_ERR_WEB_TOO_LARGE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'ATRIUM_ERR_WEB_BAD_BODY',
@@ -26,13 +14,16 @@ const FASTIFY_CODES: Readonly<Record<string, string>> = {
   FST_ERR_VALIDATION: 'ATRIUM_ERR_WEB_BAD_REQUEST',
 };
 
-/** The HTTP status of an `ATRIUM_ERR_*` code: 400 unless listed. */
+/**
+ * The HTTP status of an `ATRIUM_ERR_*` code: the one the error list gives it (`errors/codes.ts`);
+ * 400 for a code of a plugin's own list (a refusal of its input or parameters).
+ */
 export function httpStatusOf(code: string): number {
-  return STATUS_OF.find(([pattern]) => pattern.test(code))?.[1] ?? 400;
+  return isAtriumErrorCode(code) ? ERRORS[code].http : 400;
 }
 
 /** A coded error meant for the client, with its HTTP status (`ATRIUM_ERR_WEB_*`). */
-export function webError(code: string, message: string, details: Readonly<Record<string, unknown>> = {}): AtriumError {
+export function webError(code: AtriumErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}): AtriumError {
   return new AtriumError(code, message, details);
 }
 

@@ -1,14 +1,42 @@
-import type { JobQueue } from '../jobs/job-queue.js';
-import type { JobRunner } from '../jobs/job-runner.js';
-import type { HostHooks } from '../plugins/host-hooks.js';
-import type { PluginRegistry } from '../plugins/plugin-registry.js';
-import type { Workstation } from '../workstation.js';
+import { resolve } from 'node:path';
+import type { ServiceOf } from '../core/service-token.js';
+import { Index } from '../db/dicom-index.js';
+import { SettingTable } from '../db/setting-table.js';
+import { HostConfig } from '../di/host-config.js';
+import { HostHooks } from '../hooks/host-hooks.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import { RemoteAeTable } from '../net/config/remote-ae-table.js';
+import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { FileStore } from '../store/file-store.js';
+import { InstanceStore } from '../store/instance-store.js';
 
-/** What the web server serves from: the host's parts, as the container builds them (`webModule`). */
+/** The host services the web server uses (typed tokens): what `atrium web` declares it uses. */
+export const WEB_USES = {
+  config: HostConfig, files: FileStore, index: Index, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable,
+  registry: PluginRegistry, queue: JobQueue, runner: JobRunner, hooks: HostHooks,
+} as const;
+
+/** Each service of {@link WEB_USES}, resolved on call (a command's `use`, or a container's `getAsync`). */
+export type WebUses = { readonly [K in keyof typeof WEB_USES]: () => Promise<ServiceOf<(typeof WEB_USES)[K]>> };
+
+/** What the web server serves from: the host's services, as the host container builds them. */
 export interface WebServices {
-  readonly workstation: Workstation;
+  /** The store: its data root, files, index and the one path that stores anything. */
+  readonly workstation: { readonly root: string; readonly files: FileStore; readonly index: Index; readonly store: InstanceStore };
+  /** The store settings (the network settings among them). */
+  readonly settings: SettingTable;
+  readonly aes: RemoteAeTable;
   readonly registry: PluginRegistry;
   readonly queue: JobQueue;
   readonly runner: JobRunner;
   readonly hooks: HostHooks;
+}
+
+/** The web server's services from the host's (each resolved once, in parallel). */
+export async function webServices(use: WebUses): Promise<WebServices> {
+  const [config, files, index, store, settings, aes, registry, queue, runner, hooks] = await Promise.all([
+    use.config(), use.files(), use.index(), use.store(), use.settings(), use.aes(), use.registry(), use.queue(), use.runner(), use.hooks(),
+  ]);
+  return { workstation: { root: resolve(config.storeRoot), files, index, store }, settings, aes, registry, queue, runner, hooks };
 }

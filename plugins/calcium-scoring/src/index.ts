@@ -4,7 +4,8 @@
  * module is its `main`.
  */
 import { definePlugin } from '@atrium/sdk';
+import { calciumErrors } from './calcium-errors.js';
 import { calciumScoringApp } from './calcium-scoring-app.js';
 
-export default definePlugin({ apps: [calciumScoringApp] });
+export default definePlugin({ apps: [calciumScoringApp], errors: calciumErrors });
 export { calciumScoringApp };

@@ -8,6 +8,7 @@ import { definePlugin } from '@atrium/sdk';
 import { nmGatedApp } from './apps/nm-gated-app.js';
 import { nmReconApp } from './apps/nm-recon-app.js';
 import { nmRenogramApp } from './apps/nm-renogram-app.js';
+import { nmErrors } from './nm-errors.js';
 
-export default definePlugin({ apps: [nmReconApp, nmGatedApp, nmRenogramApp] });
+export default definePlugin({ apps: [nmReconApp, nmGatedApp, nmRenogramApp], errors: nmErrors });
 export { nmGatedApp, nmReconApp, nmRenogramApp };

@@ -9,6 +9,7 @@ import { mipApp } from './apps/mip/mip-app.js';
 import { mprApp } from './apps/mpr/mpr-app.js';
 import { render3dApp } from './apps/render3d/render3d-app.js';
 import { surfaceApp } from './apps/surface/surface-app.js';
+import { reconstructionErrors } from './reconstruction-errors.js';
 
-export default definePlugin({ apps: [mprApp, mipApp, render3dApp, surfaceApp] });
-export { mipApp, mprApp, render3dApp, surfaceApp };
+export default definePlugin({ apps: [mprApp, mipApp, render3dApp, surfaceApp], errors: reconstructionErrors });
+export { mipApp, mprApp, reconstructionErrors, render3dApp, surfaceApp };

@@ -25,6 +25,11 @@ const manifestProperties = {
     items: { enum: ['read-series', 'write-derived', 'network'] },
   },
   apps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/app' } },
+  activationEvents: {
+    type: 'array',
+    description: 'host events that activate the plugin before they happen, in whichever process (VS Code activationEvents): onDidStoreInstance, onDidCompleteSeries',
+    items: { enum: ['onDidStoreInstance', 'onDidCompleteSeries'] },
+  },
   manufacturer: { type: 'string', minLength: 1, maxLength: 64, description: 'Secondary Capture Device Manufacturer of the derived objects' },
 } satisfies Record<keyof PluginManifest, JsonSchema>;
 

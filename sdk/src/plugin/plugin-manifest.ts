@@ -12,6 +12,16 @@ import { PLUGIN_MANIFEST_SCHEMA } from './plugin-manifest-schema.js';
 export type Capability = 'read-series' | 'write-derived' | 'network';
 
 /**
+ * A host event that activates the plugin before it happens, in whichever process it happens
+ * (VS Code's `activationEvents`). Without one, a plugin is activated on first use of one of its
+ * apps, and hears store events only in a process that already activated it.
+ * - `onDidStoreInstance`: before anything is stored (`atrium import`, `atrium serve`, an app run),
+ *   so `context.events.onDidStoreInstance` hears every stored instance;
+ * - `onDidCompleteSeries`: the same, for `context.events.onDidCompleteSeries`.
+ */
+export type ActivationEvent = 'onDidStoreInstance' | 'onDidCompleteSeries';
+
+/**
  * One app as the manifest declares it — the one source of its title, description, input and
  * outputs (read before any plugin code runs). Its code is the {@link AppDefinition} of the same id.
  */
@@ -51,6 +61,8 @@ export interface PluginManifest {
   readonly engines: { readonly sdk: string };
   readonly capabilities: readonly Capability[];
   readonly apps: readonly ManifestApp[];
+  /** Host events that activate the plugin before they happen (see {@link ActivationEvent}). */
+  readonly activationEvents?: readonly ActivationEvent[];
   /** Secondary Capture equipment written into derived objects (manufacturer, model). */
   readonly manufacturer?: string;
 }

@@ -1,3 +1,5 @@
+import type { SdkErrorCode } from '../errors/sdk-errors.js';
+
 /**
  * Codes of the problems {@link validateSrDocument} finds (each names the content item):
  * - `ATRIUM_ERR_SR_STRUCTURE`: not a tree of known content items (root not a CONTAINER, an
@@ -15,16 +17,7 @@
  * - `ATRIUM_ERR_SR_DOCUMENT`: Completion / Verification Flag not as PS3.3 C.17.2 requires
  *   (VERIFIED needs observers with name, organization and date-time), coding scheme declarations.
  */
-export type SrProblemCode =
-  | 'ATRIUM_ERR_SR_STRUCTURE'
-  | 'ATRIUM_ERR_SR_RELATIONSHIP'
-  | 'ATRIUM_ERR_SR_CONCEPT'
-  | 'ATRIUM_ERR_SR_CODE'
-  | 'ATRIUM_ERR_SR_NUM'
-  | 'ATRIUM_ERR_SR_UNIT'
-  | 'ATRIUM_ERR_SR_VALUE'
-  | 'ATRIUM_ERR_SR_REFERENCE'
-  | 'ATRIUM_ERR_SR_DOCUMENT';
+export type SrProblemCode = Exclude<Extract<SdkErrorCode, `ATRIUM_ERR_SR_${string}`>, 'ATRIUM_ERR_SR_INVALID'>;
 
 /** One reason a document cannot be written. */
 export interface SrProblem {

@@ -1,3 +1,4 @@
+import type { SdkErrorCode } from '../errors/sdk-errors.js';
 import { SdkError } from '../sdk-error.js';
 
 /**
@@ -14,12 +15,7 @@ import { SdkError } from '../sdk-error.js';
  *   another Frame of Reference than the source.
  * `details` names the instance, frame or slices concerned.
  */
-export type VolumeErrorCode =
-  | 'ATRIUM_ERR_VOLUME_INPUT'
-  | 'ATRIUM_ERR_VOLUME_GEOMETRY'
-  | 'ATRIUM_ERR_VOLUME_VALUES'
-  | 'ATRIUM_ERR_VOLUME_MEMORY'
-  | 'ATRIUM_ERR_VOLUME_RESAMPLE';
+export type VolumeErrorCode = Extract<SdkErrorCode, `ATRIUM_ERR_VOLUME_${string}`>;
 
 /** A coded volume error. */
 export function volumeError(code: VolumeErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}): SdkError {

@@ -1,30 +1,26 @@
-import { parseArgs } from 'node:util';
-import { Index } from '../../di/store-module.js';
+import { parseArgs } from '../parse-args.js';
 import { AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
-import type { CliContext, Command } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call] | atrium ae ls | atrium ae rm <title|alias>';
 
-function usage(ctx: CliContext, problem: string): number {
-  ctx.err(`atrium ae: ${problem}\nusage: ${USAGE}`);
-  return 2;
-}
-
-function withTable<T>(ctx: CliContext, body: (table: RemoteAeTable) => T): Promise<T> {
-  return withHost(ctx, (container) => body(new RemoteAeTable(container.get<Index>(Index).db)));
+/** A command line this command cannot carry out: a usage error (exit 2, the usage line after it). */
+function usage(_ctx: CliContext, problem: string): never {
+  throw new UsageError('ATRIUM_ERR_CLI_USAGE', problem, {});
 }
 
 function show(ae: RemoteAe): Record<string, string | number> {
   return { title: ae.title, alias: ae.alias ?? '', host: ae.host, port: ae.port, roles: ae.roles.join(',') };
 }
 
-export const aeCommand: Command = {
+export const aeCommand = defineCommand({
   name: 'ae',
   usage: USAGE,
   summary: `Remote AE table: add (or replace) an AE, list them, remove one (roles: ${AE_ROLES.join(', ')}; default all)`,
-  async run(args, ctx) {
+  uses: { aes: RemoteAeTable },
+  async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -34,18 +30,16 @@ export const aeCommand: Command = {
     if (extra.length > 0) return usage(ctx, `unexpected argument "${extra[0]}"`);
     if (verb === 'ls' || verb === 'list' || verb === undefined) {
       if (name !== undefined) return usage(ctx, `unexpected argument "${name}"`);
-      const list = await withTable(ctx, (t) => t.list());
+      const list = (await use.aes()).list();
       if (ctx.json) ctx.out(JSON.stringify(list, null, 2));
       else ctx.out(list.length === 0 ? '(no remote AEs; add one with `atrium ae add`)' : printTable(list.map(show), ['title', 'alias', 'host', 'port', 'roles']));
       return 0;
     }
     if (verb === 'rm' || verb === 'remove') {
       if (name === undefined) return usage(ctx, 'rm needs the title or alias of the AE');
-      const removed = await withTable(ctx, (t) => {
-        const ae = t.require(name);
-        t.remove(ae.title);
-        return ae;
-      });
+      const aes = await use.aes();
+      const removed = aes.require(name);
+      aes.remove(removed.title);
       ctx.out(ctx.json ? JSON.stringify({ removed }, null, 2) : `removed remote AE ${removed.title}${removed.alias ? ` (${removed.alias})` : ''}`);
       return 0;
     }
@@ -55,11 +49,10 @@ export const aeCommand: Command = {
     if (!/^\d+$/.test(values.port.trim())) return usage(ctx, `--port must be a whole number from 1 to 65535, not "${values.port}"`);
     const roles = (values.roles ?? AE_ROLES.join(',')).split(',').map((r) => r.trim()).filter((r) => r !== '');
     const ae: RemoteAe = { title: name, host: values.host, port: Number(values.port), roles: roles as AeRole[], ...(values.alias === undefined ? {} : { alias: values.alias }) };
-    const stored = await withTable(ctx, (t) => {
-      const replaced = t.find(name)?.title === name.trim();
-      return { ae: t.add(ae), replaced };
-    });
+    const aes = await use.aes();
+    const replaced = aes.find(name)?.title === name.trim();
+    const stored = { ae: aes.add(ae), replaced };
     ctx.out(ctx.json ? JSON.stringify(stored.ae, null, 2) : `${stored.replaced ? 'replaced' : 'added'} remote AE ${stored.ae.title} at ${stored.ae.host}:${stored.ae.port} (roles ${stored.ae.roles.join(',')})${stored.ae.alias ? `, alias ${stored.ae.alias}` : ''}`);
     return 0;
   },
-};
+});

@@ -1,7 +1,6 @@
 import type { ParameterSpec } from '@atrium/sdk';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
-import type { CliContext } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import type { Services } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 
 /** `number (−1024…3000 HU)`, `8 | 4`, `true | false`, `string (pattern …)`. */
@@ -27,27 +26,25 @@ function typeOf(spec: ParameterSpec): string {
  * and its parameters with their types, defaults and descriptions, from the app's own schema
  * (the plugin is loaded as for a run; no store is opened). Undefined without an app id.
  */
-export function appParametersHelp(args: readonly string[], ctx: CliContext): Promise<string | undefined> | undefined {
+export async function appParametersHelp(args: readonly string[], use: Services<{ registry: typeof PluginRegistry }>): Promise<string | undefined> {
   const appId = args[0];
   if (appId === undefined || appId.startsWith('-')) return undefined;
-  return withHost(ctx, async (container) => {
-    const { app, definition } = await container.get<PluginRegistry>(PluginRegistry).loadApp(appId);
-    const accepts = [
-      app.input.modality ? `Modality ${app.input.modality.join(' or ')}` : '',
-      app.input.minInstances ? `at least ${app.input.minInstances} instance(s)` : '',
-    ].filter(Boolean).join(', ') || 'any series';
-    const rows = Object.entries(definition.parameters).map(([name, spec]) => ({
-      parameter: name,
-      type: typeOf(spec),
-      default: spec.default === undefined ? '(required)' : String(spec.default),
-      description: spec.description,
-    }));
-    return [
-      `${app.qualifiedId} ${app.pluginVersion}: ${app.title}`,
-      ...(app.description ? [app.description] : []),
-      `accepts: ${accepts}`,
-      '',
-      rows.length === 0 ? 'no parameters' : `parameters (--param name=value ..., or --params file.json):\n${printTable(rows, ['parameter', 'type', 'default', 'description'])}`,
-    ].join('\n');
-  });
+  const { app, definition } = await (await use.registry()).loadApp(appId);
+  const accepts = [
+    app.input.modality ? `Modality ${app.input.modality.join(' or ')}` : '',
+    app.input.minInstances ? `at least ${app.input.minInstances} instance(s)` : '',
+  ].filter(Boolean).join(', ') || 'any series';
+  const rows = Object.entries(definition.parameters).map(([name, spec]) => ({
+    parameter: name,
+    type: typeOf(spec),
+    default: spec.default === undefined ? '(required)' : String(spec.default),
+    description: spec.description,
+  }));
+  return [
+    `${app.qualifiedId} ${app.pluginVersion}: ${app.title}`,
+    ...(app.description ? [app.description] : []),
+    `accepts: ${accepts}`,
+    '',
+    rows.length === 0 ? 'no parameters' : `parameters (--param name=value ..., or --params file.json):\n${printTable(rows, ['parameter', 'type', 'default', 'description'])}`,
+  ].join('\n');
 }

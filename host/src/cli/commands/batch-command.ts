@@ -1,22 +1,23 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { validateParameters } from '@atrium/sdk';
 import { APP_RUN_JOB, appRunKey } from '../../apps/app-run-handler.js';
 import { appSource } from '../../apps/derived-store-guard.js';
 import type { AppRunResult } from '../../apps/run-app.js';
 import { query, type QueryResult } from '../../db/query-engine.js';
-import { JobQueue, JobRunner } from '../../di/jobs-module.js';
-import { Workstation } from '../../di/store-module.js';
+import { Index } from '../../db/dicom-index.js';
+import { JobQueue } from '../../jobs/job-queue.js';
+import { JobRunner } from '../../jobs/job-runner.js';
 import type { Job } from '../../jobs/job.js';
 import type { AppEntry } from '../../plugins/plugin-registry.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { appParams } from '../app-params.js';
-import type { CliContext, Command } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import { defineCommand, type CliContext } from '../cli-context.js';
 import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { queryTerms } from '../query-terms.js';
 import { appParametersHelp } from './app-parameters-help.js';
+import { UsageError } from '../usage-error.js';
 
 /** The series a batch takes, and why the others matching the query are not taken. */
 interface Selection {
@@ -35,10 +36,10 @@ interface Selection {
  * object the index records as written by this app (`appSource`) is left out: a
  * batch never processes its own outputs, whatever they copied from their source.
  */
-function selectSeries(ws: Workstation, app: AppEntry, keys: Readonly<Record<string, string>>, limit: number | undefined): Selection {
+function selectSeries(index: Index, app: AppEntry, keys: Readonly<Record<string, string>>, limit: number | undefined): Selection {
   const wanted = { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', Modality: keys.Modality ?? '' };
-  const matched = query(ws.index, 'SERIES', wanted).length;
-  const eligible = query(ws.index, 'SERIES', wanted, { excludeStoredFrom: appSource(app.qualifiedId) });
+  const matched = query(index, 'SERIES', wanted).length;
+  const eligible = query(index, 'SERIES', wanted, { excludeStoredFrom: appSource(app.qualifiedId) });
   const accepted = eligible.filter((s) => !app.input.modality || app.input.modality.includes(String(s.Modality ?? '')));
   return { series: limit === undefined ? accepted : accepted.slice(0, limit), matched, ownOutputs: matched - eligible.length, notAccepted: eligible.length - accepted.length };
 }
@@ -87,12 +88,13 @@ function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: read
   else ctx.out(printTable(ran, ['job', 'state', 'written', 'series', 'outcome']));
 }
 
-export const batchCommand: Command = {
+export const batchCommand = defineCommand({
   name: 'batch',
   usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n]',
   summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); a summary table',
-  help: appParametersHelp,
-  run(args, ctx) {
+  uses: { registry: PluginRegistry, index: Index, queue: JobQueue, runner: JobRunner },
+  help: (args, _ctx, use) => appParametersHelp(args, use),
+  async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -100,19 +102,16 @@ export const batchCommand: Command = {
     });
     const appId = positionals[0];
     if (!appId || !values.where) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const keys = queryTerms('--where', values.where, 'SERIES', { split: true });
     const limit = parseLimit(values.limit);
     const raw = appParams(values.param, values.params);
-    return withHost(ctx, async (container) => {
-      const { app, definition } = await container.get<PluginRegistry>(PluginRegistry).loadApp(appId);
-      validateParameters(definition.parameters, raw);
-      const selection = selectSeries(container.get<Workstation>(Workstation), app, keys, limit);
-      const { jobs, doneEarlier } = await runJobs(container.get<JobQueue>(JobQueue), container.get<JobRunner>(JobRunner), app, selection.series, raw);
-      report(ctx, app, selection, jobs, doneEarlier);
-      return jobs.some((j) => j.state !== 'completed') ? 1 : 0;
-    });
+    const { app, definition } = await (await use.registry()).loadApp(appId);
+    validateParameters(definition.parameters, raw);
+    const selection = selectSeries(await use.index(), app, keys, limit);
+    const { jobs, doneEarlier } = await runJobs(await use.queue(), await use.runner(), app, selection.series, raw);
+    report(ctx, app, selection, jobs, doneEarlier);
+    return jobs.some((j) => j.state !== 'completed') ? 1 : 0;
   },
-};
+});

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_CONFIG } from '../../net/config/network-config.js';
 import { NETWORK_SETTING_KEYS } from '../../net/config/network-settings.js';
 import { DEFAULT_STORE_SETTINGS, STORE_SETTING_KEYS } from '../../store/store-settings.js';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
 
 const { atrium, store } = useCliStore('atrium-config-cli-');
@@ -44,7 +44,7 @@ describe('atrium config', () => {
 
   it('refuses unknown keys and bad values, naming the key and what is allowed', async () => {
     const unknown = await atrium('config', 'set', 'AETitle', 'X');
-    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Unknown setting "AETitle"; settings: aeTitle, port,')]);
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('unknown setting "AETitle" (did you mean aeTitle?); settings: aeTitle, port,')]);
     expect(unknown.err).toContain(', validation, stableAge, maxDepth, maxElements, maxItems, maxInflatedBytes, maxObjectBytes, minFreeBytes');
     expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
     expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');

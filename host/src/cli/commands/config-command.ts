@@ -1,24 +1,25 @@
-import { Index } from '../../di/store-module.js';
+import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS } from '../../net/config/network-settings.js';
-import { AtriumError } from '../../errors/atrium-error.js';
+import { closestName } from '../../errors/closest-name.js';
 import { isStoreSettingKey, listStoreSettings, setStoreSetting, STORE_SETTING_KEYS, STORE_SETTINGS, unsetStoreSetting } from '../../store/store-settings.js';
-import type { CliContext, Command } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium config [ls] | atrium config get <key> | atrium config set <key> <value> | atrium config unset <key>';
 
-function usage(ctx: CliContext, problem: string): number {
-  ctx.err(`atrium config: ${problem}\nusage: ${USAGE}`);
-  return 2;
+/** A command line this command cannot carry out: a usage error (exit 2, the usage line after it). */
+function usage(_ctx: CliContext, problem: string): never {
+  throw new UsageError('ATRIUM_ERR_CLI_USAGE', problem, {});
 }
 
-export const configCommand: Command = {
+export const configCommand = defineCommand({
   name: 'config',
   usage: USAGE,
   summary: 'Settings, stored in the index: network (AE title, port, PDU size, timeouts, acceptance policy, limits, retries) and store (validation, stableAge; limits on nesting, elements, items, object size, free space)',
-  run(args, ctx) {
+  uses: { settings: SettingTable },
+  async run(args, ctx, use) {
     const [verb = 'ls', key, value, ...extra] = args;
     const arity: Record<string, number> = { ls: 0, list: 0, get: 1, unset: 1, set: 2 };
     const wanted = arity[verb];
@@ -26,30 +27,30 @@ export const configCommand: Command = {
     const given = [key, value, ...extra].filter((a) => a !== undefined).length;
     if (given !== wanted) return usage(ctx, `${verb} takes ${wanted === 0 ? 'no arguments' : wanted === 1 ? 'a key' : 'a key and a value'}`);
     if (key !== undefined && !isStoreSettingKey(key) && !isNetworkSettingKey(key)) {
-      throw new AtriumError('ATRIUM_ERR_CONFIG_UNKNOWN_KEY', `Unknown setting "${key}"; settings: ${[...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS].join(', ')}`, { key });
+      const keys = [...NETWORK_SETTING_KEYS, ...STORE_SETTING_KEYS];
+      const near = closestName(key, keys);
+      throw new UsageError('ATRIUM_ERR_CONFIG_UNKNOWN_KEY', `unknown setting "${key}"${near ? ` (did you mean ${near}?)` : ''}; settings: ${keys.join(', ')}`, { key, ...(near ? { suggestion: near } : {}) });
     }
-    return withHost(ctx, (container) => {
-      const db = container.get<Index>(Index).db;
-      if (key !== undefined && isStoreSettingKey(key)) {
-        if (verb === 'set') setStoreSetting(db, key, value!);
-        else if (verb === 'unset') unsetStoreSetting(db, key);
-      } else if (verb === 'set') setNetworkSetting(db, key!, value!);
-      else if (verb === 'unset') unsetNetworkSetting(db, key!);
-      // Network settings first, then the store's (validation, stableAge, parse limits, largest object, free space kept).
-      const settings = [
-        ...listNetworkSettings(db).map((s) => ({ ...s, description: NETWORK_SETTINGS[s.key].description })),
-        ...listStoreSettings(db).map((s) => ({ ...s, description: STORE_SETTINGS[s.key].description })),
-      ];
-      if (verb === 'ls' || verb === 'list') {
-        if (ctx.json) ctx.out(JSON.stringify(settings.map(({ description: _, ...s }) => s), null, 2));
-        else ctx.out(printTable(settings.map((s) => ({ key: s.key, value: String(s.value), source: s.isDefault ? 'default' : 'set', description: s.description })), ['key', 'value', 'source', 'description']));
-        return 0;
-      }
-      const { description: _, ...s } = settings.find((x) => x.key === key)!;
-      if (ctx.json) ctx.out(JSON.stringify(s, null, 2));
-      else if (verb === 'get') ctx.out(String(s.value));
-      else ctx.out(`${s.key} = ${String(s.value)}${s.isDefault ? ' (default)' : ''}`);
+    const db = await use.settings();
+    if (key !== undefined && isStoreSettingKey(key)) {
+      if (verb === 'set') setStoreSetting(db, key, value!);
+      else if (verb === 'unset') unsetStoreSetting(db, key);
+    } else if (verb === 'set') setNetworkSetting(db, key!, value!);
+    else if (verb === 'unset') unsetNetworkSetting(db, key!);
+    // Network settings first, then the store's (validation, stableAge, parse limits, largest object, free space kept).
+    const settings = [
+      ...listNetworkSettings(db).map((s) => ({ ...s, description: NETWORK_SETTINGS[s.key].description })),
+      ...listStoreSettings(db).map((s) => ({ ...s, description: STORE_SETTINGS[s.key].description })),
+    ];
+    if (verb === 'ls' || verb === 'list') {
+      if (ctx.json) ctx.out(JSON.stringify(settings.map(({ description: _, ...s }) => s), null, 2));
+      else ctx.out(printTable(settings.map((s) => ({ key: s.key, value: String(s.value), source: s.isDefault ? 'default' : 'set', description: s.description })), ['key', 'value', 'source', 'description']));
       return 0;
-    });
+    }
+    const { description: _, ...s } = settings.find((x) => x.key === key)!;
+    if (ctx.json) ctx.out(JSON.stringify(s, null, 2));
+    else if (verb === 'get') ctx.out(String(s.value));
+    else ctx.out(`${s.key} = ${String(s.value)}${s.isDefault ? ' (default)' : ''}`);
+    return 0;
   },
-};
+});

@@ -1,48 +1,44 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { safePrivateAttributes, type DeidOption } from '@atrium/sdk';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
 import { deidRuleTable } from '../../deid/deid-rule-table.js';
 import { conformanceStatement, type ConformanceApp } from '../../derive/conformance-tables.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
-import { Workstation } from '../../di/store-module.js';
+import { SettingTable } from '../../db/setting-table.js';
 import { loadNetworkConfig } from '../../net/config/index.js';
 import { networkConformanceStatement } from '../../net/network-conformance.js';
-import type { CliContext, Command } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { UsageError } from '../usage-error.js';
 
-export const conformanceCommand: Command = {
+export const conformanceCommand = defineCommand({
   name: 'conformance',
   usage: 'atrium conformance [--app <id>] [--format md|html] | --network | --app deidentify [--option <name>...] [--preset gca-9300r] [--json]',
   summary: "Print the DICOM Conformance Statement: the apps' derived objects, or (--network) the network services, generated from the tables the code runs",
-  run(args, ctx) {
+  uses: { registry: PluginRegistry, settings: SettingTable },
+  async run(args, ctx, use) {
     const { values } = parseArgs({ args, options: { app: { type: 'string' }, format: { type: 'string', default: 'md' }, option: { type: 'string', multiple: true }, preset: { type: 'string' }, network: { type: 'boolean', default: false } } });
     if (values.app === 'deidentify') return deidRuleTableOutput(values.option ?? [], values.preset, ctx);
     if (values.network) {
-      return withHost(ctx, (container) => {
-        ctx.out(networkConformanceStatement(loadNetworkConfig(container.get<Workstation>(Workstation).index.db)));
-        return 0;
-      });
+      ctx.out(networkConformanceStatement(loadNetworkConfig(await use.settings())));
+      return 0;
     }
     if (values.format !== 'md' && values.format !== 'html') {
-      ctx.err('atrium conformance: --format must be md or html');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--format must be md or html', {});
     }
     const format = values.format;
-    return withHost(ctx, async (container) => {
-      const registry = container.get<PluginRegistry>(PluginRegistry);
-      const entries = values.app ? [registry.resolveApp(values.app)] : registry.apps();
-      const apps: ConformanceApp[] = [];
-      for (const entry of entries) {
-        const { definition } = await registry.loadApp(entry.qualifiedId);
-        const manifest = registry.get(entry.pluginId)?.manifest;
-        apps.push({ pluginId: entry.pluginId, version: entry.pluginVersion, app: definition, ...(manifest ? { manifest } : {}) });
-      }
-      ctx.out(conformanceStatement(apps, format));
-      return 0;
-    });
+    const registry = await use.registry();
+    const entries = values.app ? [registry.resolveApp(values.app)] : registry.apps();
+    const apps: ConformanceApp[] = [];
+    for (const entry of entries) {
+      const { definition } = await registry.loadApp(entry.qualifiedId);
+      const manifest = registry.get(entry.pluginId)?.manifest;
+      apps.push({ pluginId: entry.pluginId, version: entry.pluginVersion, app: definition, ...(manifest ? { manifest } : {}) });
+    }
+    ctx.out(conformanceStatement(apps, format));
+    return 0;
   },
-};
+});
 
 /**
  * `--app deidentify`: the PS3.15 Table E.1-1 rule table the de-identification engine applies under
@@ -54,18 +50,15 @@ function deidRuleTableOutput(names: readonly string[], preset: string | undefine
   for (const name of names.flatMap((n) => n.split(','))) {
     const o = optionByName(name);
     if (o === undefined) {
-      ctx.err(`atrium conformance: unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`, {});
     }
     options.push(o);
   }
   if (preset !== undefined && preset !== 'gca-9300r') {
-    ctx.err(`atrium conformance: --preset: only "gca-9300r" exists, not "${preset}"`);
-    return 2;
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--preset: only "gca-9300r" exists, not "${preset}"`, {});
   }
   if (preset !== undefined && options.length > 0) {
-    ctx.err('atrium conformance: --preset gca-9300r is not the PS3.15 Basic Profile: --option does not apply to it');
-    return 2;
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preset gca-9300r is not the PS3.15 Basic Profile: --option does not apply to it', {});
   }
   const rows = deidRuleTable(options, preset);
   const safePrivate = options.includes('retainSafePrivate') ? safePrivateAttributes().map((a) => ({

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import type { DeidOption } from '@atrium/sdk';
 import { query } from '../../db/query-engine.js';
 import { checkOutputFolder, type ProtectedFolder } from '../../deid/check-output-folder.js';
@@ -13,18 +13,17 @@ import { loadOrCreateKey } from '../../deid/key-file.js';
 import { readPatientMap } from '../../deid/patient-map-csv.js';
 import { UidMapper } from '../../deid/uid-mapper.js';
 import { parseUserValue } from '../../deid/user-values.js';
-import { isAtriumError } from '../../errors/atrium-error.js';
+import { isAtriumError, listedCode } from '../../errors/atrium-error.js';
 import { collectInputs, type DicomdirSeen } from '../../importer/collect-inputs.js';
-import { openWorkstation } from '../../workstation.js';
-import type { CliContext, Command } from '../cli-context.js';
+import { Index } from '../../db/dicom-index.js';
+import { FileStore } from '../../store/file-store.js';
+import { defineCommand, type CliContext, type Services } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { queryTerms } from '../query-terms.js';
+import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium deid <in-path...|--where Keyword=value ...> --out <dir> [--profile basic] [--option <name>...] [--preset gca-9300r] [--key-file <file>] [--uid-root <root>] [--map <csv>] [--set Keyword=value ...] [--patient-name v] [--patient-id v] [--date-shift days] [--mask x,y,w,h ...]';
-
-/** A usage problem: message for stderr, exit code 2. */
-class UsageError extends Error {}
 
 /** Errors of the command's own arguments and files (exit 2 with the code), beside UsageError. */
 const ARGUMENT_ERRORS = new Set(['ATRIUM_ERR_DEID_MAP', 'ATRIUM_ERR_DEID_KEY_FILE', 'ATRIUM_ERR_DEID_OUT', 'ATRIUM_ERR_DEID_USER_VALUE']);
@@ -47,43 +46,42 @@ interface DeidPlan {
  * date shifts across runs), else a random key for this run only. Exit 0 all written, 1 some not
  * written (refused, unreadable, duplicate, failed) or no DICOM file found, 2 usage.
  */
-export const deidCommand: Command = {
+export const deidCommand = defineCommand({
   name: 'deid',
   usage: USAGE,
   summary: 'De-identify (PS3.15 Basic Profile + options, or the GCA-9300R preset) files, folders or a store query into a folder; originals untouched',
-  async run(args, ctx) {
+  uses: { index: Index, files: FileStore },
+  async run(args, ctx, use) {
     try {
       const plan = planOf(args, ctx);
-      return await runBatch(plan, ctx);
+      return await runBatch(plan, ctx, use);
     } catch (e) {
-      if (e instanceof UsageError || (isAtriumError(e) && ARGUMENT_ERRORS.has(e.code))) {
-        ctx.err(`atrium deid: ${(e as Error).message}${e instanceof UsageError ? `\nusage: ${USAGE}` : ` [${(e as { code: string }).code}]`}`);
-        return 2;
-      }
+      // A refused argument (a key file, map, UID root or --set value) is a usage problem: exit 2, its own code.
+      if (!(e instanceof UsageError) && isAtriumError(e) && ARGUMENT_ERRORS.has(e.code)) throw new UsageError(listedCode(e, 'ATRIUM_ERR_CLI_USAGE'), e.message, e.details, { cause: e });
       throw e;
     }
   },
-};
+});
 
 /** Parse and check the arguments; the key file is read (or created) last, once everything else is valid. */
 function planOf(args: string[], ctx: CliContext): DeidPlan {
   const { positionals, values } = parsedArgs(args);
-  if (!values.out) throw new UsageError('--out <dir> is required');
-  if (positionals.length === 0 && !values.where) throw new UsageError('give files/folders/DICOMDIRs or --where Keyword=value');
-  if (positionals.length > 0 && values.where) throw new UsageError('give either paths or --where, not both');
-  if (values.profile !== 'basic') throw new UsageError(`--profile: only "basic" exists (Basic Application Confidentiality Profile), not "${values.profile}"`);
-  if (values.preset !== undefined && values.preset !== 'gca-9300r') throw new UsageError(`--preset: only "gca-9300r" exists, not "${values.preset}"`);
+  if (!values.out) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--out <dir> is required', {});
+  if (positionals.length === 0 && !values.where) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give files/folders/DICOMDIRs or --where Keyword=value', {});
+  if (positionals.length > 0 && values.where) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give either paths or --where, not both', {});
+  if (values.profile !== 'basic') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--profile: only "basic" exists (Basic Application Confidentiality Profile), not "${values.profile}"`, {});
+  if (values.preset !== undefined && values.preset !== 'gca-9300r') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--preset: only "gca-9300r" exists, not "${values.preset}"`, {});
   const selected = (values.option ?? []).flatMap((o) => o.split(',')).map((name): DeidOption => {
     const o = optionByName(name);
-    if (o === undefined) throw new UsageError(`unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`);
+    if (o === undefined) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`, {});
     return o;
   });
-  if (values.preset !== undefined && selected.length > 0) throw new UsageError('--preset gca-9300r is the Canon GCA-9300R\'s own de-identification, not the PS3.15 Basic Profile: --option does not apply to it');
+  if (values.preset !== undefined && selected.length > 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preset gca-9300r is the Canon GCA-9300R\'s own de-identification, not the PS3.15 Basic Profile: --option does not apply to it', {});
   const dateShift = values['date-shift'] === undefined ? undefined : Number(values['date-shift']);
-  if (dateShift !== undefined && !Number.isInteger(dateShift)) throw new UsageError(`--date-shift expects a whole number of days, got "${values['date-shift']}"`);
+  if (dateShift !== undefined && !Number.isInteger(dateShift)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--date-shift expects a whole number of days, got "${values['date-shift']}"`, {});
   const masks = (values.mask ?? []).map(parseMask);
   if (values['uid-root'] !== undefined) {
-    try { new UidMapper('check', values['uid-root']); } catch (e) { throw new UsageError(`--uid-root: ${(e as Error).message}`); }
+    try { new UidMapper('check', values['uid-root']); } catch (e) { throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--uid-root: ${(e as Error).message}`, {}); }
   }
   const replacements = userValuesOf(values.set ?? [], values['patient-name'], values['patient-id']);
   const patientMap = values.map ? readPatientMap(values.map) : undefined;
@@ -105,21 +103,16 @@ function planOf(args: string[], ctx: CliContext): DeidPlan {
 
 /** The command line, parsed; a missing option value or an unknown option is a usage error. */
 function parsedArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' }, where: { type: 'string', multiple: true }, profile: { type: 'string', default: 'basic' },
-        option: { type: 'string', multiple: true }, preset: { type: 'string' }, 'key-file': { type: 'string' }, 'uid-root': { type: 'string' },
-        map: { type: 'string' }, set: { type: 'string', multiple: true }, 'patient-name': { type: 'string' }, 'patient-id': { type: 'string' },
-        'date-shift': { type: 'string' }, mask: { type: 'string', multiple: true },
-      },
-    });
-  } catch (e) {
-    if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((e as Error).message);
-    throw e;
-  }
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' }, where: { type: 'string', multiple: true }, profile: { type: 'string', default: 'basic' },
+      option: { type: 'string', multiple: true }, preset: { type: 'string' }, 'key-file': { type: 'string' }, 'uid-root': { type: 'string' },
+      map: { type: 'string' }, set: { type: 'string', multiple: true }, 'patient-name': { type: 'string' }, 'patient-id': { type: 'string' },
+      'date-shift': { type: 'string' }, mask: { type: 'string', multiple: true },
+    },
+  });
 }
 
 /** `--set Keyword=value` terms and the `--patient-name` / `--patient-id` shorthands; a keyword given twice is a usage error. */
@@ -128,7 +121,7 @@ function userValuesOf(terms: readonly string[], patientName: string | undefined,
   const values: Record<string, string> = {};
   for (const term of all) {
     const { keyword, value } = parseUserValue(term);
-    if (keyword in values) throw new UsageError(`${keyword} is given twice (--set ${keyword}=… or --patient-name/--patient-id)`);
+    if (keyword in values) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `${keyword} is given twice (--set ${keyword}=… or --patient-name/--patient-id)`, {});
     values[keyword] = value;
   }
   return values;
@@ -147,12 +140,12 @@ function protectedFolders(paths: readonly string[], fromStore: boolean, store: s
   return [...inputs, { path: store, what: fromStore ? 'the store that holds the inputs' : 'the store' }];
 }
 
-async function runBatch(plan: DeidPlan, ctx: CliContext): Promise<number> {
+async function runBatch(plan: DeidPlan, ctx: CliContext, use: Services<{ index: typeof Index; files: typeof FileStore }>): Promise<number> {
   const unusable: { path: string; error: string }[] = [];
   const dicomdirs: DicomdirSeen[] = [];
   let inputs: DeidBatchInput[];
   if (plan.where) {
-    inputs = storeInputs(plan.where, ctx.store);
+    inputs = storeInputs(plan.where, await use.index(), await use.files());
   } else {
     inputs = [];
     for (const i of collectInputs(plan.paths, (d) => dicomdirs.push(d))) {
@@ -192,26 +185,23 @@ function printSummary(summary: DeidBatchSummary, unusable: readonly { path: stri
 }
 
 /** The stored files of the instances matching `--where` terms (IMAGE-level query). */
-function storeInputs(where: readonly string[], store: string): DeidBatchInput[] {
+function storeInputs(where: readonly string[], index: Index, files: FileStore): DeidBatchInput[] {
   const keys = queryTerms('--where', where, 'IMAGE', { split: true });
-  const ws = openWorkstation(store);
   try {
-    return query(ws.index, 'IMAGE', { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', SOPInstanceUID: keys.SOPInstanceUID ?? '' }).flatMap((r) => {
-      const stored = ws.index.getInstance(String(r.SeriesInstanceUID), String(r.SOPInstanceUID));
-      return stored ? [{ path: ws.files.absolute(stored.file.path) }] : [];
+    return query(index, 'IMAGE', { ...keys, SeriesInstanceUID: keys.SeriesInstanceUID ?? '', SOPInstanceUID: keys.SOPInstanceUID ?? '' }).flatMap((r) => {
+      const stored = index.getInstance(String(r.SeriesInstanceUID), String(r.SOPInstanceUID));
+      return stored ? [{ path: files.absolute(stored.file.path) }] : [];
     });
   } catch (e) {
-    if (isAtriumError(e) && e.code.startsWith('ATRIUM_ERR_QUERY')) throw new UsageError(`--where: ${e.message}`);
+    if (isAtriumError(e) && e.code.startsWith('ATRIUM_ERR_QUERY')) throw UsageError.relay(e.code, 'ATRIUM_ERR_CLI_BAD_KEY', `--where: ${e.message}`, e.details);
     throw e;
-  } finally {
-    ws.close();
   }
 }
 
 function parseMask(text: string): PixelMaskRegion {
   const n = text.split(',').map(Number);
   if (n.length !== 4 || n.some((v) => !Number.isInteger(v) || v < 0) || n[2] === 0 || n[3] === 0) {
-    throw new UsageError(`--mask expects x,y,width,height (whole numbers, width and height > 0), got "${text}"`);
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--mask expects x,y,width,height (whole numbers, width and height > 0), got "${text}"`, {});
   }
   return { x: n[0]!, y: n[1]!, width: n[2]!, height: n[3]! };
 }

@@ -1,24 +1,22 @@
-import type { Command } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import { defineCommand } from '../cli-context.js';
 import { NetJob } from '../../net/jobs/net-jobs.js';
-import { runNetJob } from '../run-net-job.js';
+import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { UsageError } from '../usage-error.js';
 
-export const echoCommand: Command = {
+export const echoCommand = defineCommand({
   name: 'echo',
   usage: 'atrium echo <ae>',
   summary: 'Verify a remote AE of the AE table with C-ECHO (a job; no retry)',
-  run(args, ctx) {
+  uses: NET_JOB_USES,
+  async run(args, ctx, use) {
     const [ae, extra] = args;
     if (!ae || extra !== undefined || ae.startsWith('-')) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
-    return withHost(ctx, async (container) => {
-      const job = await runNetJob(container, ctx, NetJob.Echo, { ae }, `echo ${ae}`);
-      if (job.state !== 'completed') return 1;
-      const r = job.result as { ae: string; ms: number };
-      ctx.out(ctx.json ? JSON.stringify({ job: job.id, ...r }) : `${r.ae}: C-ECHO success in ${r.ms} ms (job ${job.id})`);
-      return 0;
-    });
+    const job = await runNetJob(use, ctx, NetJob.Echo, { ae }, `echo ${ae}`);
+    if (job.state !== 'completed') return 1;
+    const r = job.result as { ae: string; ms: number };
+    ctx.out(ctx.json ? JSON.stringify({ job: job.id, ...r }) : `${r.ae}: C-ECHO success in ${r.ms} ms (job ${job.id})`);
+    return 0;
   },
-};
+});

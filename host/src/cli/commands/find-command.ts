@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { dictionaryEntries, lookupKeyword } from '@atrium/sdk';
 import { checkRemoteQueryValue } from '../../db/check-query-keys.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
@@ -6,10 +6,10 @@ import { closestName } from '../../errors/closest-name.js';
 import type { QueryLevel } from '../../db/query-keys.js';
 import { NetJob } from '../../net/jobs/net-jobs.js';
 import type { FindResult } from '../../net/scu/find-scu.js';
-import type { Command } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
-import { runNetJob } from '../run-net-job.js';
+import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { parseLimit } from '../option-values.js';
 import { UsageError } from '../usage-error.js';
 
 /** Keys returned by default per level (the columns of the result table). */
@@ -45,44 +45,38 @@ export function parseKeys(pairs: readonly string[]): Record<string, string> {
     try {
       checkRemoteQueryValue(keyword, entry.vr, keys[keyword]);
     } catch (e) {
-      throw isAtriumError(e) ? new UsageError(e.code, `--key: ${e.message}`, e.details) : e;
+      throw isAtriumError(e) ? UsageError.relay(e.code, 'ATRIUM_ERR_CLI_BAD_KEY', `--key: ${e.message}`, e.details) : e;
     }
   }
   return keys;
 }
 
-export const findCommand: Command = {
+export const findCommand = defineCommand({
   name: 'find',
   usage: 'atrium find <ae> [--level patient|study|series|image] [--model patient|study] [--key Keyword=value ...] [--limit n]',
   summary: 'Query a remote AE with C-FIND (table or --json; stops with C-CANCEL past the limit, default 100)',
-  run(args, ctx) {
+  uses: NET_JOB_USES,
+  async run(args, ctx, use) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { level: { type: 'string', default: 'study' }, model: { type: 'string' }, key: { type: 'string', multiple: true }, limit: { type: 'string' } } });
     const [ae, extra] = positionals;
     const level = values.level.toUpperCase() as QueryLevel;
     const model = values.model?.toUpperCase();
     const keys = parseKeys(values.key ?? []);
-    const limit = values.limit === undefined ? undefined : Number(values.limit);
-    const problem = !ae || extra !== undefined ? `usage: ${this.usage}`
-      : !(level in DEFAULT_KEYS) ? `--level must be patient, study, series or image, not "${values.level}"`
-      : model !== undefined && model !== 'PATIENT' && model !== 'STUDY' ? `--model must be patient or study, not "${values.model}"`
-      : limit !== undefined && !(Number.isInteger(limit) && limit > 0) ? `--limit must be a positive integer, not "${values.limit}"` : undefined;
-    if (problem) {
-      ctx.err(`atrium find: ${problem}`);
-      return 2;
-    }
+    if (!ae || extra !== undefined) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'find needs one remote AE (title or alias)', {});
+    if (!(level in DEFAULT_KEYS)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--level must be patient, study, series or image, not "${values.level}"`, { option: '--level' });
+    if (model !== undefined && model !== 'PATIENT' && model !== 'STUDY') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--model must be patient or study, not "${values.model}"`, { option: '--model' });
+    const limit = parseLimit(values.limit);
     const request = { level, ...(model ? { model: model as 'PATIENT' | 'STUDY' } : {}), keys: { ...Object.fromEntries(DEFAULT_KEYS[level].map((k) => [k, ''])), ...keys } };
-    return withHost(ctx, async (container) => {
-      const job = await runNetJob(container, ctx, NetJob.Find, { ae: ae!, ...request, ...(limit ? { limit } : {}) }, `find ${level.toLowerCase()} at ${ae}`);
-      if (job.state !== 'completed') return 1;
-      const r = job.result as FindResult;
-      if (ctx.json) {
-        ctx.out(JSON.stringify({ job: job.id, ...r }, null, 2));
-        return 0;
-      }
-      const columns = [...new Set([...Object.keys(keys), ...DEFAULT_KEYS[level]])];
-      ctx.out(r.matches.length === 0 ? '(no matches)' : printTable(r.matches.map((m) => ({ ...m })), columns));
-      ctx.out(`${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}${r.truncated ? ` (the peer has more: stopped at the limit of ${r.matches.length}${r.cancelled ? ' with C-CANCEL' : ''}; use --limit or narrower keys)` : ''} (job ${job.id})`);
+    const job = await runNetJob(use, ctx, NetJob.Find, { ae: ae!, ...request, ...(limit ? { limit } : {}) }, `find ${level.toLowerCase()} at ${ae}`);
+    if (job.state !== 'completed') return 1;
+    const r = job.result as FindResult;
+    if (ctx.json) {
+      ctx.out(JSON.stringify({ job: job.id, ...r }, null, 2));
       return 0;
-    });
+    }
+    const columns = [...new Set([...Object.keys(keys), ...DEFAULT_KEYS[level]])];
+    ctx.out(r.matches.length === 0 ? '(no matches)' : printTable(r.matches.map((m) => ({ ...m })), columns));
+    ctx.out(`${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}${r.truncated ? ` (the peer has more: stopped at the limit of ${r.matches.length}${r.cancelled ? ' with C-CANCEL' : ''}; use --limit or narrower keys)` : ''} (job ${job.id})`);
+    return 0;
   },
-};
+});

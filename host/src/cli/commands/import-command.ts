@@ -1,37 +1,34 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { importPaths, type ImportSummary } from '../../importer/import-paths.js';
-import { openWorkstation } from '../../workstation.js';
-import type { Command } from '../cli-context.js';
+import { defineCommand } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 import { printTable } from '../print-table.js';
+import { InstanceStore } from '../../store/instance-store.js';
+import { UsageError } from '../usage-error.js';
 
 /** Up to this many inputs, the summary lists every one of them; `--json` always does. */
 const LIST_EVERY_INPUT = 20;
 
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: 'import',
   usage: 'atrium import <paths...>',
   summary: 'Import files, folders (recursively) and DICOMDIRs into the store',
-  run(args, ctx) {
+  uses: { store: InstanceStore },
+  async run(args, ctx, use) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     if (positionals.length === 0) {
-      ctx.err('atrium import: give at least one file, folder or DICOMDIR');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give at least one file, folder or DICOMDIR', {});
     }
-    const ws = openWorkstation(ctx.store, ctx.validation ? { validation: ctx.validation } : {});
-    try {
-      const validation = ws.store.validation; // a stored setting that cannot be read stops here, before any file
-      const bar = new ProgressBar('importing');
-      const summary = importPaths(ws.store, positionals, (done, total, file) => bar.update(done, total, file));
-      bar.done();
-      if (ctx.json) ctx.out(JSON.stringify({ validation, ...summary }, null, 2));
-      else printSummary(summary, validation, ctx.out);
-      return summary.rejected + summary.duplicate + summary.unreadable.length > 0 ? 1 : 0;
-    } finally {
-      ws.close();
-    }
+    const store = await use.store();
+    const validation = store.validation; // a stored setting that cannot be read stops here, before any file
+    const bar = new ProgressBar('importing');
+    const summary = importPaths(store, positionals, (done, total, file) => bar.update(done, total, file));
+    bar.done();
+    if (ctx.json) ctx.out(JSON.stringify({ validation, ...summary }, null, 2));
+    else printSummary(summary, validation, ctx.out);
+    return summary.rejected + summary.duplicate + summary.unreadable.length > 0 ? 1 : 0;
   },
-};
+});
 
 function printSummary(summary: ImportSummary, validation: string, out: (text: string) => void): void {
   const warned = summary.withWarnings > 0 ? ` (${summary.withWarnings} with warnings)` : '';

@@ -1,12 +1,12 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { query, type QueryResult } from '../../db/query-engine.js';
 import type { QueryLevel } from '../../db/query-keys.js';
-import { openWorkstation, type Workstation } from '../../workstation.js';
-import type { Command } from '../cli-context.js';
+import { defineCommand } from '../cli-context.js';
 import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
 import { checkLocalQuery, queryTerms } from '../query-terms.js';
 import { UsageError } from '../usage-error.js';
+import { Index } from '../../db/dicom-index.js';
 
 const LEVELS: Record<string, { level: QueryLevel; columns: string[] }> = {
   patients: { level: 'PATIENT', columns: ['PatientID', 'PatientName', 'PatientBirthDate', 'PatientSex', 'NumberOfPatientRelatedStudies', 'NumberOfPatientRelatedInstances'] },
@@ -30,12 +30,13 @@ const FILTERS: Record<string, string> = {
   'sop-class': 'SOPClassUID',
 };
 
-export const lsCommand: Command = {
+export const lsCommand = defineCommand({
   name: 'ls',
   usage:
     'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n] [--warnings]',
   summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists); --warnings: only what was stored with validation warnings, and the warnings',
-  run(args, ctx) {
+  uses: { index: Index },
+  async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -48,8 +49,7 @@ export const lsCommand: Command = {
     });
     const what = LEVELS[positionals[0] ?? ''];
     if (!what) {
-      ctx.err(`atrium ls: say what to list: ${Object.keys(LEVELS).join(', ')}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', `say what to list: ${Object.keys(LEVELS).join(', ')}`, {});
     }
     const opts = values as Record<string, string | string[] | boolean | undefined>;
     const filters: Record<string, string> = {};
@@ -66,23 +66,19 @@ export const lsCommand: Command = {
     if (twice !== undefined) throw new UsageError('ATRIUM_ERR_CLI_BAD_KEY', `${twice} is given both as an option and as --key`, { keyword: twice });
     const keys: Record<string, string | undefined> = { ...Object.fromEntries(what.columns.map((c) => [c, undefined])), ...filters, ...given };
     const limit = parseLimit(opts.limit as string | undefined);
-    const ws = openWorkstation(ctx.store);
-    try {
-      const warnings = values.warnings === true;
-      const found: QueryResult[] = query(ws.index, what.level, keys, { ...(limit === undefined ? {} : { limit }), withWarnings: warnings });
-      const rows = warnings && what.level === 'IMAGE' ? found.map((r) => ({ ...r, Warnings: instanceWarnings(ws, r) })) : found;
-      const columns = warnings && what.level === 'IMAGE' ? [...what.columns, 'Warnings'] : what.columns;
-      if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
-      else ctx.out(rows.length === 0 ? (warnings ? '(nothing stored with warnings matches)' : '(nothing matches)') : printTable(rows, columns));
-      return 0;
-    } finally {
-      ws.close();
-    }
+    const index = await use.index();
+    const warnings = values.warnings === true;
+    const found: QueryResult[] = query(index, what.level, keys, { ...(limit === undefined ? {} : { limit }), withWarnings: warnings });
+    const rows = warnings && what.level === 'IMAGE' ? found.map((r) => ({ ...r, Warnings: instanceWarnings(index, r) })) : found;
+    const columns = warnings && what.level === 'IMAGE' ? [...what.columns, 'Warnings'] : what.columns;
+    if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
+    else ctx.out(rows.length === 0 ? (warnings ? '(nothing stored with warnings matches)' : '(nothing matches)') : printTable(rows, columns));
+    return 0;
   },
-};
+});
 
 /** The warnings recorded with an instance row of an IMAGE-level query, one line. */
-function instanceWarnings(ws: Workstation, row: QueryResult): string {
-  const stored = ws.index.getInstance(String(row.SeriesInstanceUID), String(row.SOPInstanceUID));
+function instanceWarnings(index: Index, row: QueryResult): string {
+  const stored = index.getInstance(String(row.SeriesInstanceUID), String(row.SOPInstanceUID));
   return (stored?.warnings ?? []).map((w) => w.message).join('; ');
 }

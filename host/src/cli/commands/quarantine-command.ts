@@ -1,20 +1,16 @@
-import { openWorkstation } from '../../workstation.js';
-import type { Command } from '../cli-context.js';
+import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { Index } from '../../db/dicom-index.js';
 
-export const quarantineCommand: Command = {
+export const quarantineCommand = defineCommand({
   name: 'quarantine',
   usage: 'atrium quarantine',
   summary: 'List objects that were refused or set aside, with the reason and where their bytes are kept',
-  run(_args, ctx) {
-    const ws = openWorkstation(ctx.store);
-    try {
-      const rows = ws.index.listQuarantine();
-      if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
-      else ctx.out(rows.length === 0 ? '(quarantine is empty)' : printTable(rows.map((r) => ({ ...r, reason: r.reason.length > 100 ? `${r.reason.slice(0, 99)}…` : r.reason })), ['id', 'receivedAt', 'reasonCode', 'path', 'reason']));
-      return 0;
-    } finally {
-      ws.close();
-    }
+  uses: { index: Index },
+  async run(_args, ctx, use) {
+    const rows = (await use.index()).listQuarantine();
+    if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
+    else ctx.out(rows.length === 0 ? '(quarantine is empty)' : printTable(rows.map((r) => ({ ...r, reason: r.reason.length > 100 ? `${r.reason.slice(0, 99)}…` : r.reason })), ['id', 'receivedAt', 'reasonCode', 'path', 'reason']));
+    return 0;
   },
-};
+});

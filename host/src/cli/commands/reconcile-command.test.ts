@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkstation } from '../../workstation.js';
+import { openWorkstation } from '../../store/open-workstation.js';
 import { useCliStore } from '../test-support/cli-harness.js';
+import { sqliteOf } from '../../db/test-support/sqlite-of.js';
 
 const MR = 'samples/mr/MR_small.dcm';
 const SC = 'samples/sc/SC_rgb.dcm';
@@ -18,7 +19,7 @@ describe('atrium reconcile', () => {
     ws.close();
     const abs = (p: string): string => join(store, ...p!.split('/'));
     const flipped = Buffer.from(readFileSync(abs(mr!)));
-    flipped[flipped.length - 1] ^= 0xff; // one pixel byte: same size, other hash
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 1) ^ 0xff, flipped.length - 1); // one pixel byte: same size, other hash
     writeFileSync(abs(mr!), flipped);
     truncateSync(abs(sc!), 1000);
     // A file stored by an older Atrium that accepted a Transfer Syntax UID that is none: the row agrees with its bytes.
@@ -26,7 +27,7 @@ describe('atrium reconcile', () => {
     garbled.write('1.2.840.10008.1.2.9', garbled.indexOf('1.2.840.10008.1.2.1'), 'latin1');
     writeFileSync(abs(us!), garbled);
     const old = openWorkstation(store);
-    old.index.db.prepare('UPDATE instance SET sha256 = ? WHERE path = ?').run(createHash('sha256').update(garbled).digest('hex'), us);
+    sqliteOf(old.index).prepare('UPDATE instance SET sha256 = ? WHERE path = ?').run(createHash('sha256').update(garbled).digest('hex'), us);
     old.close();
 
     const r = await atrium('--json', 'reconcile', '--full');

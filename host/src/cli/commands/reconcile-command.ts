@@ -1,33 +1,35 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { reconcileLog, reconcileFoundSomething } from '../../store/reconcile-log.js';
 import { reconcileStore, type ReconcileReport } from '../../store/reconcile-store.js';
-import { openWorkstation } from '../../workstation.js';
-import type { Command } from '../cli-context.js';
+import { Index } from '../../db/dicom-index.js';
+import { IntentTable } from '../../db/intent-table.js';
+import { ReconcileLogTable } from '../../db/reconcile-log-table.js';
+import { FileStore } from '../../store/file-store.js';
+import { InstanceStore } from '../../store/instance-store.js';
+import { StoreIntents } from '../../store/store-intents.js';
+import { defineCommand } from '../cli-context.js';
 
-export const reconcileCommand: Command = {
+export const reconcileCommand = defineCommand({
   name: 'reconcile',
   usage: 'atrium reconcile [--full]',
   summary: 'Bring index and files into agreement and report what the start-up passes repaired (--full also reads back every file: size, sha256, parse, identity)',
-  run(args, ctx) {
+  uses: { index: Index, files: FileStore, store: InstanceStore, intents: IntentTable, log: ReconcileLogTable },
+  async run(args, ctx, use) {
     const { values } = parseArgs({ args, options: { full: { type: 'boolean', default: false } } });
-    const ws = openWorkstation(ctx.store);
-    try {
-      const startup = reconcileLog.unshown(ws.index.db);
-      const report = values.full ? reconcileStore(ws.files, ws.index, ws.intents, true, ws.store.limits) : undefined;
-      if (ctx.json) ctx.out(JSON.stringify({ startupRepairs: startup.map(({ at, report }) => ({ at, ...report })), ...(report ? { full: report } : {}) }, null, 2));
-      else {
-        if (startup.length === 0) ctx.out('start-up passes: nothing repaired since the last report');
-        for (const s of startup) printReport(`start-up pass of ${s.at}`, s.report, ctx.out);
-        if (report) printReport('full pass', report, ctx.out);
-      }
-      reconcileLog.markShown(ws.index.db, startup.map((s) => s.id));
-      const problems = [...startup.map((s) => s.report), ...(report ? [report] : [])].some((r) => r.unreadable.length + r.damaged.length > 0);
-      return problems ? 1 : 0;
-    } finally {
-      ws.close();
+    const log = await use.log(); // opening the database runs the start-up pass, whose repairs are logged
+    const startup = reconcileLog.unshown(log);
+    const report = values.full ? reconcileStore(await use.files(), await use.index(), new StoreIntents(await use.intents()), true, (await use.store()).limits) : undefined;
+    if (ctx.json) ctx.out(JSON.stringify({ startupRepairs: startup.map(({ at, report }) => ({ at, ...report })), ...(report ? { full: report } : {}) }, null, 2));
+    else {
+      if (startup.length === 0) ctx.out('start-up passes: nothing repaired since the last report');
+      for (const s of startup) printReport(`start-up pass of ${s.at}`, s.report, ctx.out);
+      if (report) printReport('full pass', report, ctx.out);
     }
+    reconcileLog.markShown(log, startup.map((s) => s.id));
+    const problems = [...startup.map((s) => s.report), ...(report ? [report] : [])].some((r) => r.unreadable.length + r.damaged.length > 0);
+    return problems ? 1 : 0;
   },
-};
+});
 
 function printReport(title: string, r: ReconcileReport, out: (text: string) => void): void {
   const checked = title === 'full pass' ? `checked ${r.checked} file(s), ` : '';

@@ -1,22 +1,24 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { validateParameters } from '@atrium/sdk';
 import { APP_RUN_JOB } from '../../apps/app-run-handler.js';
 import type { AppRunResult } from '../../apps/run-app.js';
-import { JobQueue, JobRunner } from '../../di/jobs-module.js';
+import { JobQueue } from '../../jobs/job-queue.js';
+import { JobRunner } from '../../jobs/job-runner.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { appParams } from '../app-params.js';
-import type { Command } from '../cli-context.js';
-import { withHost } from '../host-session.js';
+import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { appParametersHelp } from './app-parameters-help.js';
+import { UsageError } from '../usage-error.js';
 
-export const runCommand: Command = {
+export const runCommand = defineCommand({
   name: 'run',
   usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json] [--keep-previous]',
   summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote; for an app whose re-runs replace (calcium scoring), what earlier runs wrote from the same series is removed unless --keep-previous',
-  help: appParametersHelp,
-  run(args, ctx) {
+  uses: { registry: PluginRegistry, queue: JobQueue, runner: JobRunner },
+  help: (args, _ctx, use) => appParametersHelp(args, use),
+  async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -24,45 +26,41 @@ export const runCommand: Command = {
     });
     const appId = positionals[0];
     if (!appId || (values.series === undefined) === (values.study === undefined)) {
-      ctx.err(`usage: ${this.usage}`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const raw = appParams(values.param, values.params);
-    return withHost(ctx, async (container) => {
-      const registry = container.get<PluginRegistry>(PluginRegistry);
-      const { app, definition } = await registry.loadApp(appId);
-      validateParameters(definition.parameters, raw); // bad parameters: a clear error before any work
-      const queue = container.get<JobQueue>(JobQueue);
-      const runner = container.get<JobRunner>(JobRunner);
-      const input = values.study !== undefined ? { studyInstanceUID: values.study } : { seriesInstanceUID: values.series! };
-      const label = `${app.qualifiedId} on ${values.study !== undefined ? `study ${values.study}` : values.series}`;
-      const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, ...input, params: raw, ...(values['keep-previous'] ? { keepPrevious: true } : {}) }, label, maxAttempts: 1 });
-      const bar = new ProgressBar(app.appId);
-      const sub = runner.onDidProgressJob((e) => e.jobId === job.id && bar.update(Math.round(e.progress * 100), 100, e.message ?? ''));
-      const done = await runner.runJob(job.id);
-      sub.dispose();
-      bar.done();
-      if (done.state !== 'completed') {
-        if (ctx.json) ctx.out(JSON.stringify({ job: done }, null, 2));
-        else ctx.err(`atrium run: job ${done.id} ${done.state}: ${done.error?.message ?? ''} [${done.error?.code ?? ''}]`);
-        return 1;
-      }
-      const result = done.result as AppRunResult;
-      if (ctx.json) {
-        ctx.out(JSON.stringify({ job: done.id, ...result }, null, 2));
-        return 0;
-      }
-      ctx.out(`${result.app}: ${result.summary}`);
-      for (const w of result.warnings) ctx.out(`warning: ${w}`);
-      if (result.written.length > 0) {
-        ctx.out(`\nwritten (job ${done.id}):`);
-        ctx.out(printTable(result.written.map((w) => ({ ...w })), values.study !== undefined ? ['output', 'status', 'studyInstanceUID', 'seriesInstanceUID', 'sopInstanceUID'] : ['output', 'status', 'seriesInstanceUID', 'sopInstanceUID']));
-      }
-      if (result.removed.length > 0) {
-        ctx.out(`\nreplaced: ${result.removed.length} object(s) of earlier runs on the same series removed (--keep-previous keeps them):`);
-        ctx.out(printTable(result.removed.map((r) => ({ ...r })), ['seriesInstanceUID', 'sopInstanceUID']));
-      }
+    const registry = await use.registry();
+    const { app, definition } = await registry.loadApp(appId);
+    validateParameters(definition.parameters, raw); // bad parameters: a clear error before any work
+    const [queue, runner] = await Promise.all([use.queue(), use.runner()]);
+    const input = values.study !== undefined ? { studyInstanceUID: values.study } : { seriesInstanceUID: values.series! };
+    const label = `${app.qualifiedId} on ${values.study !== undefined ? `study ${values.study}` : values.series}`;
+    const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, ...input, params: raw, ...(values['keep-previous'] ? { keepPrevious: true } : {}) }, label, maxAttempts: 1 });
+    const bar = new ProgressBar(app.appId);
+    const sub = runner.onDidProgressJob((e) => e.jobId === job.id && bar.update(Math.round(e.progress * 100), 100, e.message ?? ''));
+    const done = await runner.runJob(job.id);
+    sub.dispose();
+    bar.done();
+    if (done.state !== 'completed') {
+      if (ctx.json) ctx.out(JSON.stringify({ job: done }, null, 2));
+      else ctx.err(`atrium run: job ${done.id} ${done.state}: ${done.error?.message ?? ''} [${done.error?.code ?? ''}]`);
+      return 1;
+    }
+    const result = done.result as AppRunResult;
+    if (ctx.json) {
+      ctx.out(JSON.stringify({ job: done.id, ...result }, null, 2));
       return 0;
-    });
+    }
+    ctx.out(`${result.app}: ${result.summary}`);
+    for (const w of result.warnings) ctx.out(`warning: ${w}`);
+    if (result.written.length > 0) {
+      ctx.out(`\nwritten (job ${done.id}):`);
+      ctx.out(printTable(result.written.map((w) => ({ ...w })), values.study !== undefined ? ['output', 'status', 'studyInstanceUID', 'seriesInstanceUID', 'sopInstanceUID'] : ['output', 'status', 'seriesInstanceUID', 'sopInstanceUID']));
+    }
+    if (result.removed.length > 0) {
+      ctx.out(`\nreplaced: ${result.removed.length} object(s) of earlier runs on the same series removed (--keep-previous keeps them):`);
+      ctx.out(printTable(result.removed.map((r) => ({ ...r })), ['seriesInstanceUID', 'sopInstanceUID']));
+    }
+    return 0;
   },
-};
+});

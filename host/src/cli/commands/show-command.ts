@@ -1,53 +1,51 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../parse-args.js';
 import { withFileWindow } from '../../io/byte-window.js';
 import { dumpFile, type FileListing } from '../../io/dump-file.js';
 import type { RecordWarning } from '../../db/instance-record.js';
 import { WIDEST_PARSE_LIMITS } from '../../store/store-settings.js';
-import { openWorkstation } from '../../workstation.js';
-import type { Command } from '../cli-context.js';
+import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 import { writeLines } from '../write-lines.js';
+import { Index } from '../../db/dicom-index.js';
+import { FileStore } from '../../store/file-store.js';
+import { InstanceStore } from '../../store/instance-store.js';
+import { UsageError } from '../usage-error.js';
 
-export const showCommand: Command = {
+export const showCommand = defineCommand({
   name: 'show',
   usage: 'atrium show <uid> [--max-value <chars>]',
   summary: 'Show an instance as a dcmdump-like listing (private tags included); a study or series as its instances',
-  async run(args, ctx) {
+  uses: { index: Index, files: FileStore, store: InstanceStore },
+  async run(args, ctx, use) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'max-value': { type: 'string' } } });
     const uid = positionals[0];
     if (!uid) {
-      ctx.err('atrium show: give a study, series or SOP instance UID');
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give a study, series or SOP instance UID', {});
     }
     const maxValueChars = values['max-value'] === undefined ? 64 : Number(values['max-value']);
     if (!Number.isInteger(maxValueChars) || maxValueChars < 1) {
-      ctx.err(`atrium show: --max-value must be a whole number of characters ≥ 1, not "${values['max-value']}"`);
-      return 2;
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--max-value must be a whole number of characters ≥ 1, not "${values['max-value']}"`, {});
     }
-    const ws = openWorkstation(ctx.store);
-    try {
-      const { level, instances } = resolveUid(ws.index, uid);
-      if (level !== 'IMAGE' || instances.length > 1) {
-        const rows = instances.map((i) => ({ ...i.study, ...i.series, ...i.instance, path: i.file.path, warnings: i.warnings?.length ?? 0 }));
-        if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
-        else ctx.out(printTable(rows, ['SeriesInstanceUID', 'Modality', 'InstanceNumber', 'SOPInstanceUID', 'path', 'warnings']));
-        return 0;
-      }
-      const inst = instances[0]!;
-      const warnings = inst.warnings ?? [];
-      // The listing is streamed from the file: memory does not grow with the object.
-      await withFileWindow(ws.files.absolute(inst.file.path), async (window) => {
-        // Whatever was stored is listed: nesting as deep as any setting lets in.
-        const listing = dumpFile(window, { maxValueChars, limits: { ...ws.store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth }, tempDir: ws.files.tmpDir });
-        await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, warnings, listing) : textLines(inst.file.path, warnings, listing));
-      });
+    const [index, files, store] = await Promise.all([use.index(), use.files(), use.store()]);
+    const { level, instances } = resolveUid(index, uid);
+    if (level !== 'IMAGE' || instances.length > 1) {
+      const rows = instances.map((i) => ({ ...i.study, ...i.series, ...i.instance, path: i.file.path, warnings: i.warnings?.length ?? 0 }));
+      if (ctx.json) ctx.out(JSON.stringify(rows, null, 2));
+      else ctx.out(printTable(rows, ['SeriesInstanceUID', 'Modality', 'InstanceNumber', 'SOPInstanceUID', 'path', 'warnings']));
       return 0;
-    } finally {
-      ws.close();
     }
+    const inst = instances[0]!;
+    const warnings = inst.warnings ?? [];
+    // The listing is streamed from the file: memory does not grow with the object.
+    await withFileWindow(files.absolute(inst.file.path), async (window) => {
+      // Whatever was stored is listed: nesting as deep as any setting lets in.
+      const listing = dumpFile(window, { maxValueChars, limits: { ...store.limits, maxDepth: WIDEST_PARSE_LIMITS.maxDepth }, tempDir: files.tmpDir });
+      await writeLines(ctx.out, ctx.json ? jsonLines(inst.file.path, warnings, listing) : textLines(inst.file.path, warnings, listing));
+    });
+    return 0;
   },
-};
+});
 
 function* textLines(path: string, warnings: readonly RecordWarning[], listing: FileListing): Generator<string> {
   yield `# ${path}`;

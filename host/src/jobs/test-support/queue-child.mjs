@@ -7,13 +7,13 @@
 //   run-cancel    runs job <id> with a handler that stops on abort; prints its final row
 //   run-stubborn  the same with a handler that ignores the abort (grace 200 ms)
 import { once } from 'node:events';
-import { openIndex } from '../../db/open-index.js';
-import { JobQueueImpl } from '../job-queue.js';
-import { JobRunner } from '../job-runner.js';
+import { openDatabase } from '../../db/open-database.js';
+import { JobQueueImpl } from '../job-queue-impl.js';
+import { JobRunnerImpl } from '../job-runner-impl.js';
 
 const [mode, path, jobId] = process.argv.slice(2);
-const index = openIndex(path, { busyTimeoutMs: 20_000 });
-const queue = new JobQueueImpl(index.db);
+const database = openDatabase(path, { busyTimeoutMs: 20_000 });
+const queue = new JobQueueImpl(database.jobs);
 const print = (v) => process.stdout.write(JSON.stringify(v) + '\n');
 
 print('ready');
@@ -43,7 +43,7 @@ switch (mode) {
   case 'run-cancel':
   case 'run-stubborn': {
     const abandoned = [];
-    const runner = new JobRunner(queue, { pollIntervalMs: 20, cancelGraceMs: 200, onAbandon: (id) => abandoned.push(id) });
+    const runner = new JobRunnerImpl(queue, { pollIntervalMs: 20, cancelGraceMs: 200, onAbandon: (id) => abandoned.push(id) });
     runner.register('t', (_job, { signal, progress }) => {
       progress(0.5, 'waiting to be cancelled');
       return new Promise((_resolve, reject) => {
@@ -57,5 +57,5 @@ switch (mode) {
   default:
     throw new Error(`unknown mode ${mode}`);
 }
-index.close();
+database.close();
 process.exit(0);

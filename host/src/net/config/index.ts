@@ -18,4 +18,4 @@ export {
   type NetworkSettingKey,
   type NetworkSettingSpec,
 } from './network-settings.js';
-export { AE_ROLES, canonicalIp, RemoteAeTable, type AeRole, type CallerIdentity, type RemoteAe } from './remote-ae-table.js';
+export { AE_ROLES, canonicalIp, checkRemoteAe, RemoteAeTable, RemoteAeTableImpl, type AeRole, type CallerIdentity, type RemoteAe } from './remote-ae-table.js';

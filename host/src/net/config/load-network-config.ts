@@ -1,11 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SettingTable } from '../../db/setting-table.js';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { DEFAULT_NETWORK_CONFIG, type NetworkConfig } from './network-config.js';
 import { assertNetworkSettingKey, isNetworkSettingKey, NETWORK_SETTING_KEYS, parseNetworkSetting, type NetworkSettingKey } from './network-settings.js';
 
-type Database = BetterSqlite3.Database;
-
-/** Prefix of the network settings in the index's `setting` table (`network.aeTitle`, ...). */
+/** Prefix of the network settings among the database's settings (`network.aeTitle`, ...). */
 export const NETWORK_SETTING_PREFIX = 'network.';
 
 /** One row of `atrium config ls`. */
@@ -17,10 +15,9 @@ export interface NetworkSettingValue {
   defaultValue: NetworkConfig[NetworkSettingKey];
 }
 
-function storedSettings(db: Database): Map<NetworkSettingKey, string> {
-  const rows = db.prepare(`SELECT key, value FROM setting WHERE key LIKE 'network.%'`).all() as { key: string; value: string }[];
+function storedSettings(settings: SettingTable): Map<NetworkSettingKey, string> {
   const stored = new Map<NetworkSettingKey, string>();
-  for (const { key, value } of rows) {
+  for (const [key, value] of settings.list(NETWORK_SETTING_PREFIX)) {
     const name = key.slice(NETWORK_SETTING_PREFIX.length);
     // A setting of a newer Atrium that this one does not know is left alone.
     if (isNetworkSettingKey(name)) stored.set(name, value);
@@ -33,8 +30,8 @@ function storedSettings(db: Database): Map<NetworkSettingKey, string> {
  * @throws AtriumError `ATRIUM_ERR_CONFIG_BAD_VALUE` when a stored value no longer passes
  *   the checks (the message says how to fix it).
  */
-export function listNetworkSettings(db: Database): NetworkSettingValue[] {
-  const stored = storedSettings(db);
+export function listNetworkSettings(settings: SettingTable): NetworkSettingValue[] {
+  const stored = storedSettings(settings);
   return NETWORK_SETTING_KEYS.map((key) => {
     const text = stored.get(key);
     let value = DEFAULT_NETWORK_CONFIG[key];
@@ -57,12 +54,12 @@ export function listNetworkSettings(db: Database): NetworkSettingValue[] {
 
 /**
  * The network configuration: {@link DEFAULT_NETWORK_CONFIG} overlaid with the settings
- * stored in the index (`db` is the index's SQLite connection, schema version ≥ 5).
+ * stored in the database's settings.
  * @throws AtriumError `ATRIUM_ERR_CONFIG_BAD_VALUE` for a stored value that fails the checks.
  */
-export function loadNetworkConfig(db: Database): NetworkConfig {
+export function loadNetworkConfig(settings: SettingTable): NetworkConfig {
   const config: Record<string, unknown> = {};
-  for (const s of listNetworkSettings(db)) config[s.key] = s.value;
+  for (const s of listNetworkSettings(settings)) config[s.key] = s.value;
   return config as unknown as NetworkConfig;
 }
 
@@ -71,13 +68,10 @@ export function loadNetworkConfig(db: Database): NetworkConfig {
  * text form; returns the resulting configuration.
  * @throws AtriumError `ATRIUM_ERR_CONFIG_UNKNOWN_KEY` / `ATRIUM_ERR_CONFIG_BAD_VALUE`.
  */
-export function setNetworkSetting(db: Database, key: string, value: string): NetworkConfig {
+export function setNetworkSetting(settings: SettingTable, key: string, value: string): NetworkConfig {
   const parsed = parseNetworkSetting(key, value);
-  db.prepare(`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
-    NETWORK_SETTING_PREFIX + key,
-    String(parsed),
-  );
-  return loadNetworkConfig(db);
+  settings.set(NETWORK_SETTING_PREFIX + key, String(parsed));
+  return loadNetworkConfig(settings);
 }
 
 /**
@@ -85,8 +79,8 @@ export function setNetworkSetting(db: Database, key: string, value: string): Net
  * resulting configuration.
  * @throws AtriumError `ATRIUM_ERR_CONFIG_UNKNOWN_KEY`.
  */
-export function unsetNetworkSetting(db: Database, key: string): NetworkConfig {
+export function unsetNetworkSetting(settings: SettingTable, key: string): NetworkConfig {
   assertNetworkSettingKey(key);
-  db.prepare(`DELETE FROM setting WHERE key = ?`).run(NETWORK_SETTING_PREFIX + key);
-  return loadNetworkConfig(db);
+  settings.unset(NETWORK_SETTING_PREFIX + key);
+  return loadNetworkConfig(settings);
 }

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Index } from '../../db/dicom-index.js';
-import { openIndex } from '../../db/open-index.js';
-import { canonicalIp, RemoteAeTable } from './remote-ae-table.js';
+import type { HostDatabase } from '../../db/host-database.js';
+import { openDatabase } from '../../db/open-database.js';
+import { canonicalIp, RemoteAeTableImpl, type RemoteAeTable } from './remote-ae-table.js';
 import { errorOf } from './test-support/error-of.js';
 
-let idx: Index;
+let idx: HostDatabase;
 let table: RemoteAeTable;
 beforeEach(() => {
-  idx = openIndex(':memory:');
-  table = new RemoteAeTable(idx.db);
+  idx = openDatabase(':memory:');
+  table = new RemoteAeTableImpl(idx.remoteAes);
 });
 afterEach(() => idx.close());
 

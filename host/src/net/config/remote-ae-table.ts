@@ -1,5 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { isIP } from 'node:net';
+import type { RemoteAeRow, RemoteAeRows } from '../../db/remote-ae-rows.js';
+import { serviceToken } from '../../core/service-token.js';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
 
@@ -62,24 +63,38 @@ export interface CallerIdentity {
   readonly knownHost: boolean;
 }
 
-interface Row {
-  title: string;
-  host: string;
-  port: number;
-  alias: string | null;
-  roles: string;
+function toAe(r: RemoteAeRow): RemoteAe {
+  return { title: r.title, host: r.host, port: r.port, ...(r.alias === undefined ? {} : { alias: r.alias }), roles: r.roles.filter((role): role is AeRole => AE_ROLES.includes(role as AeRole)) };
 }
 
-function toAe(r: Row): RemoteAe {
-  return { title: r.title, host: r.host, port: r.port, ...(r.alias === null ? {} : { alias: r.alias }), roles: JSON.parse(r.roles) as AeRole[] };
+/** The remote AE table (`atrium ae`): who we send to, query, and who may call us. */
+export interface RemoteAeTable {
+  /**
+   * Adds `ae`, replacing the entry with the same title. Returns the stored form.
+   * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE`, `ATRIUM_ERR_AE_ALIAS_TAKEN`.
+   */
+  add(ae: RemoteAe): RemoteAe;
+  /** Every entry, sorted by title. */
+  list(): RemoteAe[];
+  /** The entry whose alias is `titleOrAlias`, else whose title is (spaces trimmed). */
+  find(titleOrAlias: string): RemoteAe | undefined;
+  /** Like {@link find}, but an unknown name is an error (`ATRIUM_ERR_AE_UNKNOWN`). */
+  require(titleOrAlias: string): RemoteAe;
+  /** Removes the entry named `titleOrAlias`; false when there is none. */
+  remove(titleOrAlias: string): boolean;
+  /** Who a caller is: its calling AE title and its address as one identity. */
+  identifyCaller(title: string, address: string): CallerIdentity;
 }
+
+/** DI token of {@link RemoteAeTable}. */
+export const RemoteAeTable = serviceToken<RemoteAeTable>('RemoteAeTable');
 
 /**
- * The remote AE table, stored in the index (`remote_ae`, schema version ≥ 5). Titles are
- * compared exactly (case-sensitive) after removing leading/trailing spaces.
+ * {@link RemoteAeTable} kept in the database's remote AE rows. Titles are compared exactly
+ * (case-sensitive) after removing leading/trailing spaces.
  */
-export class RemoteAeTable {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+export class RemoteAeTableImpl implements RemoteAeTable {
+  constructor(private readonly rows: RemoteAeRows) {}
 
   /**
    * Adds `ae`, replacing the entry with the same title. Returns the stored form.
@@ -88,42 +103,28 @@ export class RemoteAeTable {
    *   title is another entry's alias).
    */
   add(ae: RemoteAe): RemoteAe {
-    const clean = RemoteAeTable.check(ae);
-    const write = this.db.transaction(() => {
-      const other = this.db
-        .prepare(`SELECT title, alias FROM remote_ae WHERE title <> @title AND (alias = @title OR alias = @alias OR title = @alias)`)
-        .get({ title: clean.title, alias: clean.alias ?? null }) as { title: string; alias: string | null } | undefined;
-      if (other) {
-        const name = other.alias === clean.title ? clean.title : clean.alias!;
-        throw new AtriumError(
-          'ATRIUM_ERR_AE_ALIAS_TAKEN',
-          `The name "${name}" already names remote AE ${other.title}${other.alias === null ? '' : ` (alias ${other.alias})`}; titles and aliases must be unique`,
-          { name, title: other.title },
-        );
-      }
-      this.db
-        .prepare(
-          `INSERT INTO remote_ae (title, host, port, alias, roles, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (title) DO UPDATE SET host = excluded.host, port = excluded.port, alias = excluded.alias,
-             roles = excluded.roles, updated_at = excluded.updated_at`,
-        )
-        .run(clean.title, clean.host, clean.port, clean.alias ?? null, JSON.stringify(clean.roles), new Date().toISOString());
-    });
-    write.immediate();
+    const clean = checkRemoteAe(ae);
+    const other = this.rows.put(clean);
+    if (other) {
+      const name = other.alias === clean.title ? clean.title : clean.alias!;
+      throw new AtriumError(
+        'ATRIUM_ERR_AE_ALIAS_TAKEN',
+        `The name "${name}" already names remote AE ${other.title}${other.alias === undefined ? '' : ` (alias ${other.alias})`}; titles and aliases must be unique`,
+        { name, title: other.title },
+      );
+    }
     return clean;
   }
 
   /** Every entry, sorted by title. */
   list(): RemoteAe[] {
-    return (this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae ORDER BY title`).all() as Row[]).map(toAe);
+    return this.rows.list().map(toAe);
   }
 
   /** The entry whose alias is `titleOrAlias`, else whose title is (spaces trimmed). */
   find(titleOrAlias: string): RemoteAe | undefined {
-    const byAlias = this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae WHERE alias = ?`).get(titleOrAlias) as Row | undefined;
-    if (byAlias) return toAe(byAlias);
-    const byTitle = this.db.prepare(`SELECT title, host, port, alias, roles FROM remote_ae WHERE title = ?`).get(normalizeAeTitle(titleOrAlias)) as Row | undefined;
-    return byTitle && toAe(byTitle);
+    const row = this.rows.byAlias(titleOrAlias) ?? this.rows.byTitle(normalizeAeTitle(titleOrAlias));
+    return row && toAe(row);
   }
 
   /**
@@ -144,7 +145,7 @@ export class RemoteAeTable {
   /** Removes the entry named `titleOrAlias` (as {@link find}); false when there is none. */
   remove(titleOrAlias: string): boolean {
     const ae = this.find(titleOrAlias);
-    return ae !== undefined && this.db.prepare(`DELETE FROM remote_ae WHERE title = ?`).run(ae.title).changes === 1;
+    return ae !== undefined && this.rows.remove(ae.title);
   }
 
   /**
@@ -171,28 +172,28 @@ export class RemoteAeTable {
       knownHost: callers.some((a) => hostMatches(a.host)),
     };
   }
+}
 
-  /**
-   * Checks and normalises an entry without storing it.
-   * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE`.
-   */
-  static check(ae: RemoteAe): RemoteAe {
-    if (typeof ae.title !== 'string') throw bad('title', ae.title, 'must be a string');
-    const titleProblem = aeTitleProblem(ae.title);
-    if (titleProblem) throw bad('title', ae.title, titleProblem);
-    const title = normalizeAeTitle(ae.title);
-    const host = typeof ae.host === 'string' ? ae.host.trim() : '';
-    if (!(isIP(host.replace(/%.*$/, '')) !== 0 || HOST_NAME.test(host))) throw bad('host', ae.host, 'must be a host name or an IP address');
-    if (!Number.isInteger(ae.port) || ae.port < 1 || ae.port > 65535) throw bad('port', ae.port, 'must be a whole number from 1 to 65535');
-    let alias: string | undefined;
-    if (ae.alias !== undefined) {
-      alias = typeof ae.alias === 'string' ? ae.alias.trim() : '';
-      if (alias.length === 0 || alias.length > 64 || /[\x00-\x1f\x7f]/.test(alias)) throw bad('alias', ae.alias, 'must be 1-64 printable characters');
-    }
-    if (!Array.isArray(ae.roles) || ae.roles.length === 0) throw bad('roles', ae.roles, `must list at least one of ${AE_ROLES.join(', ')}`);
-    const unknown = ae.roles.find((r) => !AE_ROLES.includes(r));
-    if (unknown !== undefined) throw bad('roles', unknown, `is not a role; roles: ${AE_ROLES.join(', ')}`);
-    const roles = AE_ROLES.filter((r) => ae.roles.includes(r));
-    return { title, host, port: ae.port, ...(alias === undefined ? {} : { alias }), roles };
+/**
+ * Checks and normalises an entry without storing it.
+ * @throws AtriumError `ATRIUM_ERR_AE_BAD_VALUE`.
+ */
+export function checkRemoteAe(ae: RemoteAe): RemoteAe {
+  if (typeof ae.title !== 'string') throw bad('title', ae.title, 'must be a string');
+  const titleProblem = aeTitleProblem(ae.title);
+  if (titleProblem) throw bad('title', ae.title, titleProblem);
+  const title = normalizeAeTitle(ae.title);
+  const host = typeof ae.host === 'string' ? ae.host.trim() : '';
+  if (!(isIP(host.replace(/%.*$/, '')) !== 0 || HOST_NAME.test(host))) throw bad('host', ae.host, 'must be a host name or an IP address');
+  if (!Number.isInteger(ae.port) || ae.port < 1 || ae.port > 65535) throw bad('port', ae.port, 'must be a whole number from 1 to 65535');
+  let alias: string | undefined;
+  if (ae.alias !== undefined) {
+    alias = typeof ae.alias === 'string' ? ae.alias.trim() : '';
+    if (alias.length === 0 || alias.length > 64 || /[\x00-\x1f\x7f]/.test(alias)) throw bad('alias', ae.alias, 'must be 1-64 printable characters');
   }
+  if (!Array.isArray(ae.roles) || ae.roles.length === 0) throw bad('roles', ae.roles, `must list at least one of ${AE_ROLES.join(', ')}`);
+  const unknown = ae.roles.find((r) => !AE_ROLES.includes(r));
+  if (unknown !== undefined) throw bad('roles', unknown, `is not a role; roles: ${AE_ROLES.join(', ')}`);
+  const roles = AE_ROLES.filter((r) => ae.roles.includes(r));
+  return { title, host, port: ae.port, ...(alias === undefined ? {} : { alias }), roles };
 }

@@ -1,7 +1,7 @@
 import { AtriumError } from '../../errors/atrium-error.js';
 import type { AcceptedContext, Association, AssociationEnd, DimseMessage } from '../ul/association.js';
 import { CommandField, NO_DATA_SET, type DimseCommand } from './dimse-command.js';
-import { Status, isPending } from './dimse-status.js';
+import { GeneralStatus, isPending } from '../../errors/dimse-statuses.js';
 
 /** A request received on the association, for a {@link RequestHandler}. */
 export interface IncomingRequest {
@@ -179,7 +179,7 @@ export class DimseConnection {
     try {
       if (!handler) {
         // PS3.7 §C.4.2: unrecognized operation.
-        await responder.respond({ Status: Status.UnrecognizedOperation, ErrorComment: `Command Field 0x${command.CommandField.toString(16)} is not supported here` });
+        await responder.respond({ Status: GeneralStatus.UnrecognizedOperation.code, ErrorComment: `Command Field 0x${command.CommandField.toString(16)} is not supported here` });
         return;
       }
       const request: IncomingRequest = message.datasetParts
@@ -189,7 +189,7 @@ export class DimseConnection {
     } catch (e) {
       if (this.association.open) {
         // A handler that fails answers "processing failure" (0110) and the association goes on.
-        await responder.respond({ Status: Status.ProcessingFailure, ErrorComment: String((e as Error).message ?? e).slice(0, 64) }).catch(() => undefined);
+        await responder.respond({ Status: GeneralStatus.ProcessingFailure.code, ErrorComment: String((e as Error).message ?? e).slice(0, 64) }).catch(() => undefined);
       }
     } finally {
       this.current = undefined;

@@ -1,8 +1,11 @@
 import type { Disposable } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import type { JobHandlerContext, JobRunner } from '../../jobs/job-runner.js';
-import type { Workstation } from '../../workstation.js';
-import { loadNetworkConfig, RemoteAeTable, type AeRole, type NetworkConfig, type RemoteAe } from '../config/index.js';
+import type { Index } from '../../db/dicom-index.js';
+import type { SettingTable } from '../../db/setting-table.js';
+import type { FileStore } from '../../store/file-store.js';
+import type { InstanceStore } from '../../store/instance-store.js';
+import { loadNetworkConfig, type AeRole, type NetworkConfig, type RemoteAe, type RemoteAeTable } from '../config/index.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import { storeService } from '../services/store-service.js';
 import { echo, echoOn, VERIFICATION_CONTEXT } from '../scu/echo-scu.js';
@@ -33,8 +36,17 @@ export type GetResult = RetrieveResult & { readonly stored: number; readonly ref
 
 export const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, maxPduSendLength: c.maxPduSendLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs });
 
-function remote(ws: Workstation, name: string, role?: AeRole): RemoteAe {
-  const ae = new RemoteAeTable(ws.index.db).require(name);
+/** What the network jobs use: the store, the index, its files, the network settings and the AE table. */
+export interface NetJobDeps {
+  readonly index: Index;
+  readonly files: FileStore;
+  readonly store: InstanceStore;
+  readonly settings: SettingTable;
+  readonly aes: RemoteAeTable;
+}
+
+function remote(ws: NetJobDeps, name: string, role?: AeRole): RemoteAe {
+  const ae = ws.aes.require(name);
   if (role && !ae.roles.includes(role)) throw new AtriumError('ATRIUM_ERR_AE_ROLE', `${ae.title} does not have the role "${role}" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} ... --roles`, { ae: ae.title, role });
   return ae;
 }
@@ -58,8 +70,8 @@ export function netJobAttempts(type: string, config: NetworkConfig): number {
  * Registers the handlers of the network jobs on a runner. Each handler reads the
  * network configuration and the AE table when it runs (so a retry sees new settings).
  */
-export function registerNetJobs(runner: JobRunner, ws: Workstation): Disposable {
-  const config = (): NetworkConfig => loadNetworkConfig(ws.index.db);
+export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
+  const config = (): NetworkConfig => loadNetworkConfig(ws.settings);
   const registrations = [
     runner.register<EchoPayload, { ms: number; ae: string }>(NetJob.Echo, async (job) => {
       const ae = remote(ws, job.payload.ae);
@@ -143,10 +155,10 @@ function progressOf(ctx: JobHandlerContext): (c: { remaining: number; completed:
   };
 }
 
-/** Seed 001 §4.2.5: a failed retrieve is retried every minute (configurable). */
+/** Canon GCA-9300R conformance statement §4.2.5: a failed retrieve is retried every minute (configurable). */
 function retryAfter(e: unknown, ms: number): unknown {
   if (!isAtriumError(e) || e.details.retryable !== true) return e;
-  return new AtriumError(e.code, e.message, { ...e.details, retryAfterMs: ms }, { cause: e });
+  return AtriumError.relay(e.code, 'ATRIUM_ERR_NET_REMOTE_FAILED', e.message, { ...e.details, retryAfterMs: ms }, { cause: e });
 }
 
 

@@ -1,8 +1,8 @@
 import { QueryRetrieveSopClass, SopClass, TransferSyntax, VerificationSOPClass } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js';
-import { openWorkstation, type Workstation } from '../../workstation.js';
-import { RemoteAeTable, type CallerIdentity } from '../config/index.js';
+import { openWorkstation, type Workstation } from '../../store/open-workstation.js';
+import { RemoteAeTableImpl, type CallerIdentity } from '../config/index.js';
 import { echoService } from '../services/echo-service.js';
 import { findService } from '../services/find-service.js';
 import { retrieveService } from '../services/retrieve-service.js';
@@ -70,7 +70,7 @@ describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
     dir = makeTempDir('net-policy-');
     ws = openWorkstation(dir);
     // Registered at 127.0.0.2 only.
-    new RemoteAeTable(ws.index.db).add({ title: 'MODALITY', host: '127.0.0.2', port: 104, roles: ['call'] });
+    new RemoteAeTableImpl(ws.database.remoteAes).add({ title: 'MODALITY', host: '127.0.0.2', port: 104, roles: ['call'] });
   });
   afterAll(async () => {
     for (const s of servers) await s.close(200);
@@ -79,7 +79,7 @@ describe('DicomServer caller policy, from 127.0.0.1 and 127.0.0.2', () => {
   });
 
   async function serve(over: Partial<CallerPolicy>): Promise<number> {
-    const aes = new RemoteAeTable(ws.index.db);
+    const aes = new RemoteAeTableImpl(ws.database.remoteAes);
     const server = new DicomServer({
       aeTitle: 'ATRIUM', port: 0, bindAddress: '127.0.0.1', maxPduLength: 16384, associationTimeoutMs: 3000, idleTimeoutMs: 5000, maxAssociations: 10,
       ...policy(over), identifyCaller: (t, a) => aes.identifyCaller(t, a),

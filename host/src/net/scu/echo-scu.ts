@@ -2,7 +2,7 @@ import { VerificationSOPClass } from '@atrium/sdk';
 import { AtriumError } from '../../errors/atrium-error.js';
 import { CommandField, type DimseCommand } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
-import { hexStatus } from '../dimse/dimse-status.js';
+import { EchoStatus, hexStatus, NO_STATUS } from '../../errors/dimse-statuses.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { openScu, type RemotePeer, type ScuSettings } from './open-scu.js';
 
@@ -17,8 +17,8 @@ export async function echoOn(connection: DimseConnection): Promise<void> {
   const context = connection.association.contextFor(VerificationSOPClass);
   if (!context) throw new AtriumError('ATRIUM_ERR_NET_NO_CONTEXT', `${connection.association.calledAeTitle} did not accept the Verification SOP Class`);
   const response = await connection.requestOnce(context.id, { CommandField: CommandField.CEchoRq, AffectedSOPClassUID: VerificationSOPClass } as Omit<DimseCommand, 'CommandDataSetType'>);
-  const status = response.command.Status ?? -1;
-  if (status !== 0) throw new AtriumError('ATRIUM_ERR_NET_ECHO_FAILED', `C-ECHO to ${connection.association.calledAeTitle} answered status ${hexStatus(status)}`, { status });
+  const status = response.command.Status ?? NO_STATUS;
+  if (status !== EchoStatus.Success.code) throw new AtriumError('ATRIUM_ERR_NET_ECHO_FAILED', `C-ECHO to ${connection.association.calledAeTitle} answered status ${hexStatus(status)}`, { status });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DimseConnection } from '../dimse/dimse-connection.js';
-import { Status, isPending } from '../dimse/dimse-status.js';
+import { FindStatus, isPending } from '../../errors/dimse-statuses.js';
 import { identifierValues } from '../services/query-identifier.js';
 import { checkFinal, qrRequest, type QueryRequest } from './query-scu.js';
 
@@ -37,5 +37,5 @@ export async function findOn(connection: DimseConnection, request: QueryRequest,
     }
     checkFinal(r.command, 'C-FIND', connection.association.calledAeTitle);
   }
-  return { matches, status, truncated: beyond || status === Status.Cancel, cancelled };
+  return { matches, status, truncated: beyond || status === FindStatus.Cancel.code, cancelled };
 }

@@ -3,7 +3,7 @@ import { AtriumError } from '../../errors/atrium-error.js';
 import type { QueryLevel } from '../../db/query-keys.js';
 import { CommandField, Priority, type DimseCommand } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
-import { Status, hexStatus, isPending, statusCategory } from '../dimse/dimse-status.js';
+import { hexStatus, isOutOfResources, isPending, NO_STATUS, statusCategory } from '../../errors/dimse-statuses.js';
 import { encodeIdentifier } from '../services/query-identifier.js';
 
 /** A query or retrieve request: level, information model and keys (keyword → value; '' = return it). */
@@ -49,11 +49,11 @@ export async function* qrRequest(connection: DimseConnection, request: QueryRequ
  * @throws AtriumError `ATRIUM_ERR_NET_REMOTE_FAILED` with the status and Error Comment.
  */
 export function checkFinal(command: DimseCommand, what: string, peer: string, more: { clause?: string; details?: Record<string, unknown> } = {}): void {
-  const status = command.Status ?? 0xffff;
+  const status = command.Status ?? NO_STATUS;
   if (isPending(status)) return;
   const category = statusCategory(status);
   if (category === 'failure') {
     const message = `${what} at ${peer} failed with status ${hexStatus(status)}${command.ErrorComment ? `: ${command.ErrorComment}` : ''}${more.clause ? ` (${more.clause})` : ''}`;
-    throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', message, { ...more.details, status, ...(status === Status.OutOfResources || status === Status.OutOfResourcesSubOperations ? { retryable: true } : {}) });
+    throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', message, { ...more.details, status, ...(isOutOfResources(status) ? { retryable: true } : {}) });
   }
 }

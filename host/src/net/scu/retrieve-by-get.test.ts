@@ -6,8 +6,8 @@ import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js
 import { stringElement } from '../../io/element-factory.js';
 import { parseDicom } from '../../io/parse-part10.js';
 import { writePart10 } from '../../io/write-part10.js';
-import { openWorkstation, type Workstation } from '../../workstation.js';
-import { RemoteAeTable } from '../config/index.js';
+import { openWorkstation, type Workstation } from '../../store/open-workstation.js';
+import { RemoteAeTableImpl } from '../config/index.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import { DicomServer, type ServerEvent } from '../scp/dicom-server.js';
 import { findService } from '../services/find-service.js';
@@ -44,7 +44,7 @@ describe('retrieveByGet from an Atrium SCP', () => {
       const outcome = b.store.receive(writePart10({ ...file, dataset: file.dataset.with(same) }), `test:${rel}`);
       expect('code' in outcome ? outcome.reason : undefined, rel).toBeUndefined();
     }
-    const aes = new RemoteAeTable(b.index.db);
+    const aes = new RemoteAeTableImpl(b.database.remoteAes);
     aes.add({ title: 'ATRIUM_GET', host: '127.0.0.1', port: 104, roles: ['call'] });
     server = new DicomServer({
       aeTitle: 'ATRIUM_B', port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 4,

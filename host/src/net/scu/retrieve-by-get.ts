@@ -1,7 +1,7 @@
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import type { RequestHandler } from '../dimse/dimse-connection.js';
-import { Status, statusCategory } from '../dimse/dimse-status.js';
+import { GetStatus, statusCategory } from '../../errors/dimse-statuses.js';
 import { storageSopClasses, UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { ENCAPSULATED_SYNTAXES, GET_SYNTAX_GROUPS, getAssociationPlans, type GetAssociationPlan } from './get-contexts.js';
 import type { GetPlan, InstanceRef } from './get-plan.js';
@@ -51,7 +51,7 @@ export async function retrieveByGet(request: QueryRequest, options: GetOptions):
     ...responder,
     respond: (fields, dataset) => {
       const uid = incoming.command.AffectedSOPInstanceUID ?? '';
-      if (statusCategory(received.get(uid) ?? Status.CannotUnderstand) === 'failure') received.set(uid, fields.Status);
+      if (statusCategory(received.get(uid) ?? GetStatus.UnableToProcess.code) === 'failure') received.set(uid, fields.Status);
       return responder.respond(fields, dataset);
     },
   });
@@ -76,8 +76,8 @@ export async function retrieveByGet(request: QueryRequest, options: GetOptions):
     if (!results) anyFailed = true;
     for (const r of results ?? []) {
       r.failedSOPInstanceUIDs.forEach((u) => peerFailed.add(u));
-      anyFailed ||= r.failed > 0 || r.status === Status.OutOfResourcesSubOperations;
-      cancelled ||= r.status === Status.Cancel;
+      anyFailed ||= r.failed > 0 || r.status === GetStatus.OutOfResourcesSubOperations.code;
+      cancelled ||= r.status === GetStatus.Cancel.code;
     }
     if (cancelled || options.signal?.aborted) break;
   }
@@ -103,10 +103,10 @@ function countOutcome(received: ReadonlyMap<string, number>, neverCame: readonly
   const completed = received.size - refused.length - warning;
   const failedSOPInstanceUIDs = [...refused, ...neverCame];
   const failed = failedSOPInstanceUIDs.length;
-  const status = cancelled ? Status.Cancel
-    : failed === 0 && warning === 0 ? Status.Success
-    : completed + warning > 0 ? Status.SubOperationsWarning : Status.OutOfResourcesSubOperations;
-  return { status, remaining: 0, completed, failed, warning, failedSOPInstanceUIDs };
+  const status = cancelled ? GetStatus.Cancel
+    : failed === 0 && warning === 0 ? GetStatus.Success
+    : completed + warning > 0 ? GetStatus.SubOperationsWarning : GetStatus.OutOfResourcesSubOperations;
+  return { status: status.code, remaining: 0, completed, failed, warning, failedSOPInstanceUIDs };
 }
 
 /** SOP Instance UIDs per C-GET identifier: a UID list stays well under 64 KiB (an explicit VR length). */
@@ -177,7 +177,7 @@ async function getOn(plan: GetAssociationPlan, requests: readonly QueryRequest[]
 function subOperationsFailed(e: unknown): RetrieveResult {
   if (isAtriumError(e, 'ATRIUM_ERR_NET_REMOTE_FAILED')) {
     const result = e.details.result as RetrieveResult | undefined;
-    if (result && (result.failed > 0 || result.status === Status.OutOfResourcesSubOperations)) return result;
+    if (result && (result.failed > 0 || result.status === GetStatus.OutOfResourcesSubOperations.code)) return result;
   }
   throw e instanceof Error ? e : new AtriumError('ATRIUM_ERR_NET_INTERNAL', String(e));
 }

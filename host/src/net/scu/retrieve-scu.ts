@@ -1,7 +1,7 @@
 import { Tag } from '@atrium/sdk';
 import type { DimseCommand } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
-import { isPending } from '../dimse/dimse-status.js';
+import { isPending, NO_STATUS } from '../../errors/dimse-statuses.js';
 import { identifierValues } from '../services/query-identifier.js';
 import { checkFinal, qrRequest, type QueryRequest } from './query-scu.js';
 
@@ -68,5 +68,5 @@ export async function retrieveOn(
     checkFinal(r.command, op === 'Get' ? 'C-GET' : `C-MOVE to ${options.destination}`, connection.association.calledAeTitle, { ...(clause ? { clause } : {}), details: { result } });
     return result;
   }
-  return { status: 0xffff, remaining: 0, completed: 0, failed: 0, warning: 0, failedSOPInstanceUIDs: [] };
+  return { status: NO_STATUS, remaining: 0, completed: 0, failed: 0, warning: 0, failedSOPInstanceUIDs: [] };
 }

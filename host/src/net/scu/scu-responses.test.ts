@@ -2,7 +2,7 @@ import { Tag } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAtriumError } from '../../errors/atrium-error.js';
 import { CommandField, NO_DATA_SET, encodeCommand, type DimseCommand } from '../dimse/dimse-command.js';
-import { Status } from '../dimse/dimse-status.js';
+import { FindStatus, GetStatus } from '../../errors/dimse-statuses.js';
 import { encodeIdentifier } from '../services/query-identifier.js';
 import { scriptedScp, type ScriptedMessage, type ScriptedScp } from '../test-support/scripted-scp.js';
 import { VERIFICATION_CONTEXT, echoOn } from './echo-scu.js';
@@ -28,10 +28,10 @@ const match = (i: number): ScriptedMessage['dataset'] => Buffer.from(encodeIdent
 /** Three pending matches; the final response with them, or (`finalOnCancel`) only as the answer to a C-CANCEL. */
 function findScript(finalOnCancel: boolean) {
   return (request: DimseCommand): ScriptedMessage[] => {
-    if (request.CommandField === CommandField.CCancelRq) return [{ command: { ...response({ ...request, CommandField: CommandField.CFindRq, AffectedSOPClassUID: qrContext('STUDY', 'Find').abstractSyntax }, { Status: Status.Cancel }) } }];
-    if (request.CommandField === CommandField.CEchoRq) return [{ command: response(request, { Status: Status.Success }) }];
-    const pending = [1, 2, 3].map((i) => ({ command: { ...response(request, { Status: Status.Pending }), CommandDataSetType: 0 }, dataset: match(i) }));
-    return finalOnCancel ? pending : [...pending, { command: response(request, { Status: Status.Success }) }];
+    if (request.CommandField === CommandField.CCancelRq) return [{ command: { ...response({ ...request, CommandField: CommandField.CFindRq, AffectedSOPClassUID: qrContext('STUDY', 'Find').abstractSyntax }, { Status: FindStatus.Cancel.code }) } }];
+    if (request.CommandField === CommandField.CEchoRq) return [{ command: response(request, { Status: FindStatus.Success.code }) }];
+    const pending = [1, 2, 3].map((i) => ({ command: { ...response(request, { Status: FindStatus.Pending.code }), CommandDataSetType: 0 }, dataset: match(i) }));
+    return finalOnCancel ? pending : [...pending, { command: response(request, { Status: FindStatus.Success.code }) }];
   };
 }
 
@@ -70,7 +70,7 @@ describe('SCU: responses as peers send them', () => {
   it('sends C-CANCEL at the limit while the query is outstanding, and reads the FE00', async () => {
     const s = await open(lazy);
     const cut = await findOn(s.connection, { level: 'IMAGE', keys: { SOPInstanceUID: '' } }, 2);
-    expect(cut).toMatchObject({ status: Status.Cancel, truncated: true, cancelled: true });
+    expect(cut).toMatchObject({ status: FindStatus.Cancel.code, truncated: true, cancelled: true });
     expect(lazy.received.map((c) => c.CommandField)).toEqual([CommandField.CFindRq, CommandField.CCancelRq]);
     expect(lazy.received[1]!.MessageIDBeingRespondedTo).toBe(lazy.received[0]!.MessageID);
   });
@@ -78,14 +78,14 @@ describe('SCU: responses as peers send them', () => {
   it('reads a C-GET failure whose command set carries (0008,0058), and the association goes on', async () => {
     const failed = ['1.2.3.4', '1.2.3.5'];
     const peer = await scriptedScp((request) => {
-      if (request.CommandField === CommandField.CEchoRq) return [{ command: response(request, { Status: Status.Success }) }];
+      if (request.CommandField === CommandField.CEchoRq) return [{ command: response(request, { Status: FindStatus.Success.code }) }];
       // Orthanc 1.10: the failed list follows the command elements, outside group 0000.
       const uids = Buffer.from(`${failed.join('\\')}\0`, 'latin1');
       const element = Buffer.alloc(8);
       element.writeUInt16LE(Tag.FailedSOPInstanceUIDList >>> 16, 0);
       element.writeUInt16LE(Tag.FailedSOPInstanceUIDList & 0xffff, 2);
       element.writeUInt32LE(uids.length, 4);
-      const command = encodeCommand(response(request, { Status: Status.OutOfResourcesSubOperations, NumberOfCompletedSuboperations: 0, NumberOfFailedSuboperations: 2, NumberOfWarningSuboperations: 0 }));
+      const command = encodeCommand(response(request, { Status: GetStatus.OutOfResourcesSubOperations.code, NumberOfCompletedSuboperations: 0, NumberOfFailedSuboperations: 2, NumberOfWarningSuboperations: 0 }));
       return [{ command: Buffer.concat([command, element, uids]) }];
     });
     peers.push(peer);

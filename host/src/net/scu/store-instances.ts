@@ -3,7 +3,7 @@ import { parseDicom, type DicomFile } from '../../io/parse-part10.js';
 import { writeDataset } from '../../io/write-dataset.js';
 import { CommandField, Priority } from '../dimse/dimse-command.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
-import { hexStatus, statusCategory } from '../dimse/dimse-status.js';
+import { hexStatus, isCannotUnderstand, isOutOfResources, NO_STATUS, statusCategory, StoreStatus } from '../../errors/dimse-statuses.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { padOddLengths } from '../transcode/pad-odd-lengths.js';
 import { canTranscode, transcodeDataset } from '../transcode/transcode-dataset.js';
@@ -110,7 +110,7 @@ export async function storeInstances(
     if (!connection.association.open) throw new AtriumError('ATRIUM_ERR_NET_NOT_OPEN', `The association with ${connection.association.calledAeTitle} ended after ${report.completed + report.warning + report.failed} of ${instances.length} instances`, { report, retryable: true });
     const context = contextForInstance(connection, instance);
     if (!context) {
-      fail(instance, 0x0122, `no accepted presentation context for ${instance.SOPClassUID} in ${instance.TransferSyntaxUID} or a syntax it converts to`);
+      fail(instance, StoreStatus.SopClassNotSupported.code, `no accepted presentation context for ${instance.SOPClassUID} in ${instance.TransferSyntaxUID} or a syntax it converts to`);
       await options.onProgress?.(report, instances.length);
       continue;
     }
@@ -122,7 +122,7 @@ export async function storeInstances(
       dataset = stored && (stored.length % 2 === 0 || context.transferSyntax === DEFLATED) ? stored : await sendable(parseDicom(bytes), context.transferSyntax);
     } catch (e) {
       if (!isAtriumError(e) && !(e instanceof Error && 'code' in e)) throw e;
-      fail(instance, 0xc000, `cannot read or convert: ${(e as Error).message}`);
+      fail(instance, StoreStatus.CannotUnderstand.code, `cannot read or convert: ${(e as Error).message}`);
       await options.onProgress?.(report, instances.length);
       continue;
     }
@@ -133,15 +133,15 @@ export async function storeInstances(
       Priority: Priority.Medium,
       ...(options.moveOriginator ? { MoveOriginatorApplicationEntityTitle: options.moveOriginator.aeTitle, MoveOriginatorMessageID: options.moveOriginator.messageId } : {}),
     }, dataset);
-    const status = response.command.Status ?? 0xffff;
+    const status = response.command.Status ?? NO_STATUS;
     const category = statusCategory(status);
-    if (options.stopOnFailure && (category === 'failure' || status === 0xb007)) {
+    if (options.stopOnFailure && (category === 'failure' || status === StoreStatus.DataSetDoesNotMatchSopClassWarning.code)) {
       connection.association.abort();
       const comment = response.command.ErrorComment ? `: ${response.command.ErrorComment}` : '';
       throw new AtriumError('ATRIUM_ERR_NET_STORE_FAILED', `${connection.association.calledAeTitle} answered C-STORE of ${instance.SOPInstanceUID} with status ${hexStatus(status)}${comment} after ${report.completed + report.warning} stored`, {
         status, report, SOPInstanceUID: instance.SOPInstanceUID,
-        // Table 4-47: A7xx (out of resources) and Cxxx (cannot understand) are retried; A9xx and B007 fail the job.
-        retryable: (status & 0xff00) === 0xa700 || (status & 0xf000) === 0xc000,
+        // Canon GCA-9300R conformance statement Table 4-47: A7xx (out of resources) and Cxxx (cannot understand) are retried; A9xx and B007 fail the job.
+        retryable: isOutOfResources(status) || isCannotUnderstand(status),
       });
     }
     if (category === 'success') report.completed++;

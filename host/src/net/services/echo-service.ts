@@ -1,6 +1,6 @@
 import { VerificationSOPClass } from '@atrium/sdk';
 import { CommandField } from '../dimse/dimse-command.js';
-import { Status } from '../dimse/dimse-status.js';
+import { EchoStatus } from '../../errors/dimse-statuses.js';
 import type { ScpService } from '../scp/dicom-server.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 
@@ -10,7 +10,7 @@ export function echoService(): ScpService {
     syntaxes: new Map([[VerificationSOPClass, new Set(UNCOMPRESSED_SYNTAXES)]]),
     handlers: {
       [CommandField.CEchoRq]: async (_request, responder) => {
-        await responder.respond({ Status: Status.Success });
+        await responder.respond({ Status: EchoStatus.Success.code });
       },
     },
   };

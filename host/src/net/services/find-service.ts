@@ -4,14 +4,14 @@ import type { Index } from '../../db/dicom-index.js';
 import { query } from '../../db/query-engine.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
 import { CommandField } from '../dimse/dimse-command.js';
-import { Status } from '../dimse/dimse-status.js';
+import { FindStatus } from '../../errors/dimse-statuses.js';
 import type { ScpService } from '../scp/dicom-server.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { readIdentifier, writeIdentifier } from './query-identifier.js';
 
 /** Options of {@link findService}. */
 export interface FindServiceOptions {
-  readonly index: Pick<Index, 'db'>;
+  readonly index: Pick<Index, 'query'>;
   /** Our AE title, returned as Retrieve AE Title. */
   readonly aeTitle: string;
   /** Most matches returned (Canon GCA-9300R conformance statement §4.2.4: 500); past it the query ends with A700. 0 = no limit. */
@@ -50,10 +50,10 @@ export function findService(options: FindServiceOptions): ScpService {
           matches = query(options.index, identifier.level, identifier.keys, { ...(options.limit > 0 ? { limit: options.limit + 1 } : {}), model: modelOf(request.context.abstractSyntax) ?? 'STUDY' });
         } catch (e) {
           if (!isAtriumError(e)) throw e;
-          await responder.respond({ Status: Status.IdentifierDoesNotMatchSopClass, ErrorComment: e.message.slice(0, 64) });
+          await responder.respond({ Status: FindStatus.IdentifierDoesNotMatchSopClass.code, ErrorComment: e.message.slice(0, 64) });
           return;
         }
-        const pending = identifier.unsupported.length > 0 ? Status.PendingWarning : Status.Pending;
+        const pending = (identifier.unsupported.length > 0 ? FindStatus.PendingWarning : FindStatus.Pending).code;
         let sent = 0;
         for (const match of matches.slice(0, limit)) {
           if (responder.cancelled.aborted) break;
@@ -61,9 +61,9 @@ export function findService(options: FindServiceOptions): ScpService {
           if (++sent % 16 === 0) await yieldToEvents();
         }
         await yieldToEvents();
-        if (responder.cancelled.aborted) await responder.respond({ Status: Status.Cancel });
-        else if (matches.length > limit) await responder.respond({ Status: Status.FindOutOfResources, ErrorComment: `More than ${options.limit} matches: refine the query` });
-        else await responder.respond({ Status: Status.Success });
+        if (responder.cancelled.aborted) await responder.respond({ Status: FindStatus.Cancel.code });
+        else if (matches.length > limit) await responder.respond({ Status: FindStatus.OutOfResources.code, ErrorComment: `More than ${options.limit} matches: refine the query` });
+        else await responder.respond({ Status: FindStatus.Success.code });
       },
     },
   };

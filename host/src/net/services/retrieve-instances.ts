@@ -12,7 +12,7 @@ const RETRIEVE_KEYS = ['PatientID', 'StudyInstanceUID', 'SeriesInstanceUID', 'SO
  * The stored instances a retrieve Identifier names (its unique keys, UID lists allowed),
  * in study / series / instance number order, ready to send.
  */
-export function retrieveInstances(index: Pick<Index, 'db' | 'getInstance'>, files: Pick<FileStore, 'read'>, identifier: QueryIdentifier, model: 'PATIENT' | 'STUDY'): OutgoingInstance[] {
+export function retrieveInstances(index: Pick<Index, 'query' | 'getInstance'>, files: Pick<FileStore, 'read'>, identifier: QueryIdentifier, model: 'PATIENT' | 'STUDY'): OutgoingInstance[] {
   const keys: Record<string, string | undefined> = { SeriesInstanceUID: undefined, SOPInstanceUID: undefined };
   for (const k of RETRIEVE_KEYS) if (identifier.keys[k] !== undefined) keys[k] = identifier.keys[k];
   const matches = query(index, 'IMAGE', keys, { model });

@@ -10,7 +10,7 @@ import { writeDataset } from '../../io/write-dataset.js';
 import type { FileStore } from '../../store/file-store.js';
 import { CommandField } from '../dimse/dimse-command.js';
 import type { IncomingRequest, Responder } from '../dimse/dimse-connection.js';
-import { Status } from '../dimse/dimse-status.js';
+import { GetStatus, MoveStatus, statusCategory } from '../../errors/dimse-statuses.js';
 import type { ScpService } from '../scp/dicom-server.js';
 import { openScu, type RemotePeer, type ScuSettings } from '../scu/open-scu.js';
 import { storageProposals, storeInstances, type OutgoingInstance, type StoreReport } from '../scu/store-instances.js';
@@ -21,7 +21,7 @@ import { retrieveInstances } from './retrieve-instances.js';
 
 /** Options of {@link retrieveService}. */
 export interface RetrieveServiceOptions {
-  readonly index: Pick<Index, 'db' | 'getInstance'>;
+  readonly index: Pick<Index, 'query' | 'getInstance'>;
   readonly files: Pick<FileStore, 'read'>;
   /** Our SCU settings for C-MOVE sub-associations. */
   readonly scu: ScuSettings;
@@ -38,22 +38,25 @@ const counters = (r: StoreReport, total: number): { NumberOfRemainingSuboperatio
 
 /** The final response's Identifier: Failed SOP Instance UID List (PS3.4 §C.4.2.1.4.2), when any failed. */
 function failedList(report: StoreReport, transferSyntax: string): Uint8Array | undefined {
-  const failed = report.problems.filter((p) => p.status !== 0 && (p.status & 0xf000) !== 0xb000).map((p) => p.SOPInstanceUID);
+  const failed = report.problems.filter((p) => statusCategory(p.status) === 'failure').map((p) => p.SOPInstanceUID);
   if (failed.length === 0) return undefined;
   const enc = transferSyntaxInfo(transferSyntax);
   return writeDataset(new DataSet([stringElement(Tag.FailedSOPInstanceUIDList, 'UI', failed)], enc), enc);
 }
 
-/** Final status of a retrieve (PS3.4 Table C.4-2 / C.4-3). */
-function finalStatus(report: StoreReport, cancelled: boolean): number {
-  if (cancelled) return Status.Cancel;
-  if (report.failed === 0 && report.warning === 0) return Status.Success;
-  if (report.completed === 0 && report.warning === 0) return Status.OutOfResourcesSubOperations;
-  return Status.SubOperationsWarning;
+/** The statuses of C-MOVE or C-GET (PS3.4 Table C.4-2 / C.4-3), which share those a retrieve answers here. */
+type RetrieveStatuses = typeof MoveStatus | typeof GetStatus;
+
+/** Final status of a retrieve. */
+function finalStatus(statuses: RetrieveStatuses, report: StoreReport, cancelled: boolean): number {
+  if (cancelled) return statuses.Cancel.code;
+  if (report.failed === 0 && report.warning === 0) return statuses.Success.code;
+  if (report.completed === 0 && report.warning === 0) return statuses.OutOfResourcesSubOperations.code;
+  return statuses.SubOperationsWarning.code;
 }
 
 /** Reads the Identifier and the instances it names; answers A900 itself when it is unusable. */
-async function instancesFor(request: IncomingRequest, responder: Responder, options: RetrieveServiceOptions): Promise<OutgoingInstance[] | undefined> {
+async function instancesFor(statuses: RetrieveStatuses, request: IncomingRequest, responder: Responder, options: RetrieveServiceOptions): Promise<OutgoingInstance[] | undefined> {
   try {
     const identifier = readIdentifier(request.dataset ?? new Uint8Array(0), request.context.transferSyntax);
     const model = modelOf(request.context.abstractSyntax) ?? 'STUDY';
@@ -64,30 +67,30 @@ async function instancesFor(request: IncomingRequest, responder: Responder, opti
     return retrieveInstances(options.index, options.files, identifier, model);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
-    await responder.respond({ Status: Status.IdentifierDoesNotMatchSopClass, ErrorComment: e.message.slice(0, 64) });
+    await responder.respond({ Status: statuses.IdentifierDoesNotMatchSopClass.code, ErrorComment: e.message.slice(0, 64) });
     return undefined;
   }
 }
 
 /** Runs the sub-operations with a Pending response after each, then the final response. */
-async function runSubOperations(responder: Responder, transferSyntax: string, instances: readonly OutgoingInstance[], send: (onProgress: (r: StoreReport, total: number) => Promise<void>, signal: AbortSignal) => Promise<StoreReport>): Promise<void> {
+async function runSubOperations(statuses: RetrieveStatuses, responder: Responder, transferSyntax: string, instances: readonly OutgoingInstance[], send: (onProgress: (r: StoreReport, total: number) => Promise<void>, signal: AbortSignal) => Promise<StoreReport>): Promise<void> {
   let report: StoreReport = { completed: 0, warning: 0, failed: 0, problems: [] };
   let cancelled = false;
   try {
     report = await send(async (r, total) => {
       report = r;
-      if (r.completed + r.failed + r.warning < total) await responder.respond({ Status: Status.Pending, ...counters(r, total) });
+      if (r.completed + r.failed + r.warning < total) await responder.respond({ Status: statuses.Pending.code, ...counters(r, total) });
       await yieldToEvents();
     }, responder.cancelled);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
     if (e.code === 'ATRIUM_ERR_NET_CANCELLED') cancelled = true;
     else {
-      await responder.respond({ Status: Status.OutOfResourcesSubOperations, ...counters(report, instances.length), ErrorComment: e.message.slice(0, 64) }, failedList(report, transferSyntax));
+      await responder.respond({ Status: statuses.OutOfResourcesSubOperations.code, ...counters(report, instances.length), ErrorComment: e.message.slice(0, 64) }, failedList(report, transferSyntax));
       return;
     }
   }
-  const status = finalStatus(report, cancelled);
+  const status = finalStatus(statuses, report, cancelled);
   const final = cancelled ? counters(report, instances.length) : { ...counters(report, instances.length), NumberOfRemainingSuboperations: undefined };
   await responder.respond({ Status: status, ...final } as Parameters<Responder['respond']>[0], failedList(report, transferSyntax));
 }
@@ -116,12 +119,12 @@ export function retrieveService(options: RetrieveServiceOptions): ScpService {
         const title = request.command.MoveDestination ?? '';
         const destination = options.destination(title);
         if (!destination) {
-          await responder.respond({ Status: Status.MoveDestinationUnknown, ErrorComment: `Move destination "${title}" is not in the AE table`.slice(0, 64) });
+          await responder.respond({ Status: MoveStatus.MoveDestinationUnknown.code, ErrorComment: `Move destination "${title}" is not in the AE table`.slice(0, 64) });
           return;
         }
-        const instances = await instancesFor(request, responder, options);
+        const instances = await instancesFor(MoveStatus, request, responder, options);
         if (!instances) return;
-        await runSubOperations(responder, request.context.transferSyntax, instances, async (onProgress, signal) => {
+        await runSubOperations(MoveStatus, responder, request.context.transferSyntax, instances, async (onProgress, signal) => {
           if (instances.length === 0) return { completed: 0, warning: 0, failed: 0, problems: [] };
           const session = await openScu(options.scu, destination, storageProposals(instances));
           try {
@@ -135,9 +138,9 @@ export function retrieveService(options: RetrieveServiceOptions): ScpService {
         });
       },
       [CommandField.CGetRq]: async (request, responder) => {
-        const instances = await instancesFor(request, responder, options);
+        const instances = await instancesFor(GetStatus, request, responder, options);
         if (!instances) return;
-        await runSubOperations(responder, request.context.transferSyntax, instances, (onProgress, signal) => storeInstances(responder.connection, instances, { signal, onProgress }));
+        await runSubOperations(GetStatus, responder, request.context.transferSyntax, instances, (onProgress, signal) => storeInstances(responder.connection, instances, { signal, onProgress }));
       },
     },
   };

@@ -14,7 +14,7 @@ import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js
 import { parseDicom } from '../../io/parse-part10.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { setStoreSetting } from '../../store/store-settings.js';
-import { openWorkstation, type Workstation } from '../../workstation.js';
+import { openWorkstation, type Workstation } from '../../store/open-workstation.js';
 import { CommandField, type DimseCommand } from '../dimse/dimse-command.js';
 import { DicomServer } from '../scp/dicom-server.js';
 import { openScu, type ScuSession } from '../scu/open-scu.js';
@@ -105,7 +105,7 @@ describe('storeService: free disk space', () => {
     await session.close();
 
     // One figure: the setting the store uses is the one the SCP checks.
-    setStoreSetting(ws.index.db, 'minFreeBytes', '1MiB');
+    setStoreSetting(ws.database.settings, 'minFreeBytes', '1MiB');
     await stop();
     await start(free);
     const again = await associate();

@@ -4,7 +4,8 @@ import type { InstanceStore } from '../../store/instance-store.js';
 import type { Refusal } from '../../store/prepare-instance.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { CommandField } from '../dimse/dimse-command.js';
-import { Status } from '../dimse/dimse-status.js';
+import { ERRORS } from '../../errors/codes.js';
+import { StoreStatus, type DimseStatus } from '../../errors/dimse-statuses.js';
 import type { ScpService } from '../scp/dicom-server.js';
 import { STORAGE_SYNTAXES, storageSopClasses } from '../syntaxes.js';
 
@@ -42,21 +43,22 @@ export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], s
  */
 export function storedStatus(warnings: readonly { code: string; message: string }[] = []): { Status: number; ErrorComment?: string } {
   const first = warnings[0];
-  return first ? { Status: Status.DataSetDoesNotMatchSopClassWarning, ErrorComment: `${first.code}: ${first.message}`.slice(0, 64) } : { Status: Status.Success };
+  return first ? { Status: StoreStatus.DataSetDoesNotMatchSopClassWarning.code, ErrorComment: `${first.code}: ${first.message}`.slice(0, 64) } : { Status: StoreStatus.Success.code };
 }
 
-const OUT_OF_RESOURCES = new Set(['ATRIUM_ERR_STORE_DISK_FULL', 'ATRIUM_ERR_STORE_TOO_LARGE', 'ATRIUM_ERR_PARSE_LIMIT']);
-/** Refusals for what the object (or its request) says: A900 "Data Set does not match SOP Class". */
-const DOES_NOT_MATCH = new Set(['ATRIUM_ERR_STORE_SOP_MISMATCH', 'ATRIUM_ERR_STORE_BAD_AFFECTED_UID']);
+const STORE_STATUSES: ReadonlySet<DimseStatus> = new Set(Object.values(StoreStatus));
 
-/** The C-STORE status for a store outcome (Canon GCA-9300R conformance statement Table 4-52, PS3.4 Table B.2-1). */
+/**
+ * The C-STORE status for a store outcome (Canon GCA-9300R conformance statement Table 4-52,
+ * PS3.4 Table B.2-1): the C-STORE status the error list maps the refusal's code to (A700 for
+ * the store's resources — disk space, object size, parse limits —, A900 for what the object
+ * or its request says), C000 (cannot understand) for any other refusal.
+ */
 export function storeStatus(outcome: StoreOutcome): { Status: number; ErrorComment?: string } {
   if (!('code' in outcome)) return storedStatus(outcome.warnings);
-  const comment = `${outcome.code}: ${outcome.reason}`.slice(0, 64);
-  // Refused for the store's resources (disk space, object size, parse limits), not for what the object is.
-  if (OUT_OF_RESOURCES.has(outcome.code)) return { Status: Status.OutOfResources, ErrorComment: comment };
-  if (outcome.code.startsWith('ATRIUM_ERR_VALIDATE_') || DOES_NOT_MATCH.has(outcome.code)) return { Status: Status.DataSetDoesNotMatchSopClass, ErrorComment: comment };
-  return { Status: Status.CannotUnderstand, ErrorComment: comment };
+  const mapped = ERRORS[outcome.code].dimse;
+  const status = mapped !== undefined && STORE_STATUSES.has(mapped) ? mapped : StoreStatus.CannotUnderstand;
+  return { Status: status.code, ErrorComment: `${outcome.code}: ${outcome.reason}`.slice(0, 64) };
 }
 
 /**

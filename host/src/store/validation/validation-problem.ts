@@ -14,7 +14,7 @@ export type ProblemKind = 'MISSING' | 'EMPTY' | 'TOO_LONG' | 'BAD_UID' | 'BAD_VR
 /** One finding of receive validation: what is wrong, where (tag path), in words. */
 export interface ValidationProblem {
   /** `ATRIUM_ERR_VALIDATE_<kind>`, see {@link ProblemKind}. */
-  readonly code: string;
+  readonly code: `ATRIUM_ERR_VALIDATE_${ProblemKind}`;
   readonly tag: number;
   readonly keyword: string;
   readonly message: string;

@@ -1,5 +1,6 @@
 import { Tag } from '@atrium/sdk';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreStatus } from '../../errors/dimse-statuses.js';
 import { storeStatus } from '../../net/services/store-service.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { parseMediaType } from '../media-type.js';
@@ -12,14 +13,14 @@ import type { WebServices } from '../web-services.js';
 import { jsonTag, type DicomJsonObject } from './dicom-json.js';
 import { DICOMWEB, dicomwebBase, resourceUrl } from './dicomweb-urls.js';
 
-/** PS3.18 §10.5.3.3 / PS3.4 Annex B.2.3 failure reasons (US). */
-const FailureReason = { ProcessingFailure: 0x0110, OutOfResources: 0xa700, DoesNotMatchSopClass: 0xa900 } as const;
-
-/** The failure reason of a refusal: the C-STORE status of the same outcome, with the STOW-RS specific ones. */
+/**
+ * The Failure Reason (0008,1197) of a refusal (PS3.18 §10.5.3.3): the C-STORE status of the
+ * same outcome, from the error list (a study mismatch: Data Set does not match SOP Class; too
+ * large: Out of Resources) — but a UID the store already holds elsewhere is a Processing
+ * failure, as dcm4chee-arc answers it, not a fault of the object.
+ */
 function failureReason(outcome: Extract<StoreOutcome, { code: string }>): number {
-  if (outcome.code === 'ATRIUM_ERR_WEB_STUDY_MISMATCH') return FailureReason.DoesNotMatchSopClass;
-  if (outcome.code === 'ATRIUM_ERR_STORE_TOO_LARGE') return FailureReason.OutOfResources;
-  if (outcome.code === 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES' || outcome.code === 'ATRIUM_ERR_INDEX_PATH_IN_USE') return FailureReason.ProcessingFailure;
+  if (outcome.code === 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES' || outcome.code === 'ATRIUM_ERR_INDEX_PATH_IN_USE') return StoreStatus.ProcessingFailure.code;
   return storeStatus(outcome).Status;
 }
 

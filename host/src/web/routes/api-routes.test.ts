@@ -207,7 +207,7 @@ describe('de-identify, export, import, quarantine', () => {
 
   it('imports uploaded files (multipart/form-data or one application/dicom body): refused ones with their reason, listed in quarantine', async () => {
     const form = new FormData();
-    form.append('file', new Blob([readSample('us/US1_UNCR.dcm')]), 'US1_UNCR.dcm');
+    form.append('file', new Blob([new Uint8Array(readSample('us/US1_UNCR.dcm'))]), 'US1_UNCR.dcm');
     form.append('note', 'a form field that is not a file');
     form.append('file', new Blob([Buffer.from('not dicom, just text')]), 'notes.txt');
     const request = new Request('http://localhost/api/import', { method: 'POST', body: form });

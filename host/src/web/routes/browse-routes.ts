@@ -27,17 +27,9 @@ function page<T>(services: WebServices, level: QueryLevel, keys: Record<string, 
   return { items: rows.slice(0, paging.limit).map((r) => defined<T>(r)), offset: paging.offset, limit: paging.limit, more: rows.length > paging.limit };
 }
 
-/** Where a series came from: the receive source of its first instance (`app:<plugin>.<app>` for an app's output). */
-function seriesSource(services: WebServices, SeriesInstanceUID: string): string | undefined {
-  const row = services.workstation.index.db
-    .prepare<[string], { source: string | null }>('SELECT i.received_from AS source FROM instance i JOIN series se ON se.pk = i.series_pk WHERE se."SeriesInstanceUID" = ? ORDER BY i.pk LIMIT 1')
-    .get(SeriesInstanceUID);
-  return row?.source ?? undefined;
-}
-
 function seriesSummary(services: WebServices, row: QueryResult): SeriesSummary {
   const uid = String(row.SeriesInstanceUID);
-  const source = seriesSource(services, uid);
+  const source = services.workstation.index.seriesSource(uid);
   return { ...defined<SeriesSummary>(row), ...(source ? { source } : {}), thumbnailUrl: `/api/series/${uid}/thumbnail` };
 }
 

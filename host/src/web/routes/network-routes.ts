@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { NewJob } from '../../jobs/job.js';
-import { loadNetworkConfig, RemoteAeTable, type AeRole } from '../../net/config/index.js';
+import { loadNetworkConfig, type AeRole } from '../../net/config/index.js';
 import { NetJob, netJobAttempts } from '../../net/jobs/net-jobs.js';
 import { checkRemoteQueryValue } from '../../db/check-query-keys.js';
 import { lookupKeyword } from '@atrium/sdk';
@@ -16,28 +16,26 @@ const LEVELS = ['PATIENT', 'STUDY', 'SERIES', 'IMAGE'] as const;
 
 /** Enqueue a network job with the attempts its type gets (as `atrium echo|send|find|move|get`); 202 with the job. */
 function enqueueNet<P>(services: WebServices, job: Omit<NewJob<P>, 'maxAttempts'>): JobSummary {
-  const config = loadNetworkConfig(services.workstation.index.db);
+  const config = loadNetworkConfig(services.settings);
   return jobSummary(services.queue.enqueue({ ...job, maxAttempts: netJobAttempts(job.type, config) }));
 }
 
 /** The remote AE of a path, by title or alias (404 when unknown). */
 function remoteAe(services: WebServices, name: string): RemoteAe {
-  return new RemoteAeTable(services.workstation.index.db).require(name);
+  return services.aes.require(name);
 }
 
 /** The AE table and the SCU operations (echo, send, find, move/get), each a job of the queue. */
 export function registerNetworkRoutes(app: FastifyInstance, services: WebServices): void {
-  const table = (): RemoteAeTable => new RemoteAeTable(services.workstation.index.db);
-
   app.get('/api/aes', async (): Promise<AeTable> => {
-    const config = loadNetworkConfig(services.workstation.index.db);
-    return { local: { aeTitle: config.aeTitle, port: config.port }, items: table().list() };
+    const config = loadNetworkConfig(services.settings);
+    return { local: { aeTitle: config.aeTitle, port: config.port }, items: services.aes.list() };
   });
 
   app.post('/api/aes', async (request, reply): Promise<RemoteAe> => {
     const body = jsonBody(request);
     const roles = body.roles === undefined ? ['store', 'query'] : stringListField(body, 'roles');
-    const added = table().add({
+    const added = services.aes.add({
       title: stringField(body, 'title', true), host: stringField(body, 'host', true), port: Number(body.port),
       ...(body.alias !== undefined ? { alias: stringField(body, 'alias', true) } : {}), roles: roles as AeRole[],
     });
@@ -46,7 +44,7 @@ export function registerNetworkRoutes(app: FastifyInstance, services: WebService
   });
 
   app.delete<{ Params: { title: string } }>('/api/aes/:title', async (request, reply) => {
-    if (!table().remove(request.params.title)) remoteAe(services, request.params.title); // throws the coded "unknown" with the known ones
+    if (!services.aes.remove(request.params.title)) remoteAe(services, request.params.title); // throws the coded "unknown" with the known ones
     return reply.code(204).send();
   });
 

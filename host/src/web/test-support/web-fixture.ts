@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Container } from '../../di/inversify.js';
 import { createHostContainer, disposeHostContainer } from '../../di/create-host-container.js';
-import { WebServices } from '../../di/web-module.js';
-import { LogSink, MemoryLogSink } from '../../plugins/log-sink.js';
+import { LogSink, MemoryLogSink } from '../../core/log-sink.js';
 import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js';
 import { samplePath } from '../../../../test/support/samples.js';
 import { createWebServer, type WebServer, type WebServerOptions } from '../web-server.js';
+import { WEB_USES, webServices, type WebServices, type WebUses } from '../web-services.js';
 
 /** A web server over a fresh store holding the given samples (paths under `samples/`), for `inject` tests. */
 export interface WebFixture {
@@ -22,7 +22,8 @@ export async function webFixture(samples: readonly string[] = [], options: WebSe
   const storeRoot = makeTempDir('atrium-web-');
   const container = createHostContainer({ storeRoot });
   container.rebindSync<LogSink>(LogSink).toConstantValue(new MemoryLogSink());
-  const services = container.get<WebServices>(WebServices);
+  const use = Object.fromEntries(Object.entries(WEB_USES).map(([name, token]) => [name, () => container.getAsync(token)])) as unknown as WebUses;
+  const services = await webServices(use);
   for (const s of samples) services.workstation.store.receive(new Uint8Array(readFileSync(samplePath(s))), `test: ${s}`);
   const faults: string[] = [];
   const noUi = makeTempDir('atrium-no-ui-');

@@ -1,4 +1,5 @@
-import { SdkError } from '@atrium/sdk';
+import type { SdkError } from '@atrium/sdk';
+import { nmErrors } from '../nm-errors.js';
 
 /**
  * An input the NM apps cannot process, with the reason: `ATRIUM_ERR_NM_REFUSED` (the acquisition
@@ -7,5 +8,5 @@ import { SdkError } from '@atrium/sdk';
  * the attribute.
  */
 export function nmRefusal(app: string, why: string, details: Readonly<Record<string, unknown>> = {}): SdkError {
-  return new SdkError('ATRIUM_ERR_NM_REFUSED', `${app} refused: ${why}`, details);
+  return nmErrors.error('ATRIUM_ERR_NM_REFUSED', `${app} refused: ${why}`, details);
 }

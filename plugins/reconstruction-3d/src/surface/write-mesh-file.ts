@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { writeMeshNode } from '@itk-wasm/mesh-io';
 import { SdkError } from '@atrium/sdk';
+import { reconstructionErrors } from '../reconstruction-errors.js';
 import type { Mesh } from './mesh.js';
 
 /**
@@ -34,7 +35,7 @@ export async function writeMeshFile(mesh: Mesh, path: string): Promise<string> {
   try {
     await writeMeshNode(itkMesh as unknown as Parameters<typeof writeMeshNode>[0], target, { binaryFileType: extension === 'stl' });
   } catch (e) {
-    throw new SdkError('ATRIUM_ERR_MESH_FILE', `cannot write the mesh to ${target}: ${(e as Error).message}`, { path: target });
+    throw reconstructionErrors.error('ATRIUM_ERR_MESH_FILE', `cannot write the mesh to ${target}: ${(e as Error).message}`, { path: target });
   }
   return target;
 }

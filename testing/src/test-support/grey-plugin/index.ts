@@ -1,7 +1,10 @@
 import {
   defineApp, definePlugin, Generated, generalEquipmentMapping, generalSeriesMapping, generalStudyMapping, patientMapping, patientStudyMapping,
-  scEquipmentMapping, SdkError, sopCommonMapping, type Scene, type SourceSeries,
+  defineErrors, scEquipmentMapping, sopCommonMapping, type Scene, type SourceSeries,
 } from '@atrium/sdk';
+
+/** The fixture plugin's own error code. */
+export const greyErrors = defineErrors({ ATRIUM_ERR_FIXTURE: { message: 'The grey app was asked to fail.', http: 400 } });
 
 /**
  * A plugin for the kit's own tests: a grey image of the series' mean value, a run counter in
@@ -26,7 +29,7 @@ export const greyApp = defineApp({
     },
   },
   async run(ctx, input, params) {
-    if (params.fail) throw new SdkError('ATRIUM_ERR_FIXTURE', 'asked to fail');
+    if (params.fail) throw greyErrors.error('ATRIUM_ERR_FIXTURE', 'asked to fail');
     const mean = await meanOf(input, (i) => ctx.progress((i + 1) / (input.instances.length + 1), `read ${i + 1}`), ctx.signal);
     const reference = params.reference === '' ? undefined : await meanOf(await ctx.readSeries!(params.reference), () => {}, ctx.signal);
     const rendered = params.render ? (ctx.render ? (await ctx.render.scene(ONE_CAMERA)).length : 'no renderer') : undefined;
@@ -68,4 +71,4 @@ async function meanOf(series: SourceSeries, read: (i: number) => void, signal: A
   return count === 0 ? 0 : sum / count;
 }
 
-export default definePlugin({ apps: [greyApp] });
+export default definePlugin({ apps: [greyApp], errors: greyErrors });

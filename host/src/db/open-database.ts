@@ -1,12 +1,19 @@
 import Database from 'better-sqlite3';
+export { databasePath } from './database-path.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { registerSqlFunctions } from './sql-functions.js';
 import { applyMigrations } from './apply-migrations.js';
 import type { Index } from './dicom-index.js';
+import type { HostDatabase } from './host-database.js';
 import { IndexImpl } from './index-impl.js';
+import { IntentTableImpl } from './intent-table.js';
+import { JobTableImpl } from './job-table.js';
+import { ReconcileLogTableImpl } from './reconcile-log-table.js';
+import { RemoteAeRowsImpl } from './remote-ae-rows.js';
+import { SettingTableImpl } from './setting-table.js';
 
-/** Options of {@link openIndex}. */
-export interface OpenIndexOptions {
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
   /**
    * `NORMAL` (default): in WAL mode a commit survives a crash of the process but the last
    * commits may be lost on power failure; the index is then repaired by reconciling it
@@ -18,16 +25,21 @@ export interface OpenIndexOptions {
   busyTimeoutMs?: number;
 }
 
+/** The index alone of {@link openDatabase} (closing it closes the database). */
+export function openIndex(path: string, options: OpenDatabaseOptions = {}): Index {
+  return openDatabase(path, options).index;
+}
+
 /**
- * Opens (creating if needed) the index database at `path`, or a private in-memory one for
+ * Opens (creating if needed) the database of a store at `path`, or a private in-memory one for
  * `':memory:'`, and brings its schema up to date (see `MIGRATIONS`). Settings:
  * `journal_mode=WAL` (readers never block the writer), `synchronous=NORMAL` (see
- * {@link OpenIndexOptions.synchronous}), `foreign_keys=ON`, a busy timeout.
+ * {@link OpenDatabaseOptions.synchronous}), `foreign_keys=ON`, a busy timeout.
  *
  * @throws AtriumError `ATRIUM_ERR_INDEX_OPEN` when the file cannot be opened as SQLite,
  *   or the migration errors of `applyMigrations`.
  */
-export function openIndex(path: string, options: OpenIndexOptions = {}): Index {
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): HostDatabase {
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
@@ -45,7 +57,17 @@ export function openIndex(path: string, options: OpenIndexOptions = {}): Index {
     db.pragma('foreign_keys = ON');
     registerSqlFunctions(db); // before the migrations: step 6 fills a column with atrium_fold
     applyMigrations(db);
-    return new IndexImpl(db);
+    const index = new IndexImpl(db);
+    return Object.freeze({
+      index,
+      settings: new SettingTableImpl(db),
+      jobs: new JobTableImpl(db),
+      remoteAes: new RemoteAeRowsImpl(db),
+      intents: new IntentTableImpl(db),
+      reconcileLog: new ReconcileLogTableImpl(db),
+      location: db.name,
+      close: () => index.close(),
+    });
   } catch (e) {
     db.close();
     if (e instanceof AtriumError) throw e;

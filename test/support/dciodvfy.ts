@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { peer } from '../../../../test/support/peers.js';
+import { peer } from './peers.js';
 
 /** What dciodvfy says about a file: its lines starting with `Error`, and everything it wrote. */
 export interface DciodvfyReport {

@@ -1,3 +1,5 @@
+import { serviceToken } from './service-token.js';
+
 /** One log line, tagged with who wrote it. */
 export interface LogEntry {
   readonly level: 'info' | 'warn' | 'error';
@@ -13,7 +15,7 @@ export interface LogSink {
 }
 
 /** DI token of {@link LogSink}. */
-export const LogSink = Symbol('LogSink');
+export const LogSink = serviceToken<LogSink>('LogSink');
 
 /** Writes `[source] level: message {details}` lines to stderr. */
 export class StderrLogSink implements LogSink {

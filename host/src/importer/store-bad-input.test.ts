@@ -13,13 +13,13 @@ import { encodeDataset, el, FIXTURE_EXPLICIT_LE, item, minimalInstance, part10, 
 import { allSampleFiles, readSample, REPO_ROOT } from '../../../test/support/samples.js';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { AtriumError } from '../errors/atrium-error.js';
-import { importPaths } from '../importer/import-paths.js';
+import { importPaths } from './import-paths.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
-import { openWorkstation, type Workstation } from '../workstation.js';
-import type { DataElement } from './data-element.js';
-import { stringElement } from './element-factory.js';
-import { parseDicom } from './parse-part10.js';
-import { writePart10 } from './write-part10.js';
+import { openWorkstation, type Workstation } from '../store/open-workstation.js';
+import type { DataElement } from '../io/data-element.js';
+import { stringElement } from '../io/element-factory.js';
+import { parseDicom } from '../io/parse-part10.js';
+import { writePart10 } from '../io/write-part10.js';
 
 let root: string;
 let ws: Workstation;

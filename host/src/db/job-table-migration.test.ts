@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../db/apply-migrations.js';
-import { MIGRATIONS } from '../db/migrations.js';
-import { openIndex } from '../db/open-index.js';
+import { applyMigrations } from './apply-migrations.js';
+import { MIGRATIONS } from './migrations.js';
+import { openIndex } from './open-database.js';
+import { sqliteOf } from './test-support/sqlite-of.js';
 
 // Migration step 4 (the job table), in the style of db/migrations.test.ts.
 const JOB_STEP = MIGRATIONS.findIndex((m) => m.description.startsWith('persistent job queue')) + 1;
@@ -22,12 +23,12 @@ describe('migration step 4: the job table', () => {
   it('is step 4 and creates the job table with its columns', () => {
     expect(JOB_STEP).toBe(4);
     const idx = openIndex(':memory:');
-    expect(idx.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect((idx.db.pragma('table_info(job)') as { name: string }[]).map((c) => c.name)).toEqual([
+    expect(sqliteOf(idx).pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect((sqliteOf(idx).pragma('table_info(job)') as { name: string }[]).map((c) => c.name)).toEqual([
       'id', 'type', 'key', 'label', 'payload', 'state', 'progress', 'message', 'attempts', 'max_attempts',
       'next_run_at', 'created_at', 'started_at', 'finished_at', 'result', 'error', 'cancel_requested', 'owner_pid',
     ]);
-    expect(idx.db.prepare(`SELECT * FROM job`).all()).toEqual([]);
+    expect(sqliteOf(idx).prepare(`SELECT * FROM job`).all()).toEqual([]);
     idx.close();
   });
 
@@ -41,11 +42,11 @@ describe('migration step 4: the job table', () => {
     old.close();
 
     const idx = openIndex(path);
-    expect(idx.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(idx.db.prepare(`SELECT "PatientID" FROM patient`).all()).toEqual([{ PatientID: 'P1' }]);
+    expect(sqliteOf(idx).pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(sqliteOf(idx).prepare(`SELECT "PatientID" FROM patient`).all()).toEqual([{ PatientID: 'P1' }]);
     expect(idx.listQuarantine().map((q) => q.reason)).toEqual(['kept']);
-    insert(idx.db, '', '');
-    expect(idx.db.prepare(`SELECT id, state, progress, attempts, max_attempts, payload, cancel_requested FROM job`).all()).toEqual([
+    insert(sqliteOf(idx), '', '');
+    expect(sqliteOf(idx).prepare(`SELECT id, state, progress, attempts, max_attempts, payload, cancel_requested FROM job`).all()).toEqual([
       { id: 1, state: 'pending', progress: 0, attempts: 0, max_attempts: 3, payload: 'null', cancel_requested: 0 },
     ]);
     idx.close();
@@ -53,7 +54,7 @@ describe('migration step 4: the job table', () => {
 
   it('refuses an unknown state, progress outside 0…1, text that is not JSON, and a second live job per key', () => {
     const idx = openIndex(':memory:');
-    const db = idx.db;
+    const db = sqliteOf(idx);
     expect(() => insert(db, ', state', ", 'paused'")).toThrow(/CHECK constraint failed/);
     expect(() => insert(db, ', progress', ', 1.5')).toThrow(/CHECK constraint failed/);
     expect(() => insert(db, ', payload', ", '{not json'")).toThrow(/CHECK constraint failed/);

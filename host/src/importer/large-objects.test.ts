@@ -12,13 +12,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Tag } from '@atrium/sdk';
 import { readSample } from '../../../test/support/samples.js';
 import { makeTempDir, removeTempDir, useTempDir } from '../../../test/support/temp-dir.js';
-import { importPaths } from '../importer/import-paths.js';
+import { importPaths } from './import-paths.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { writeSyntheticEnhancedMr, type SyntheticEnhancedMr } from '../testing/synthetic-enhanced-mr.js';
-import { openWorkstation, type Workstation } from '../workstation.js';
-import { IN_MEMORY_MAX_BYTES } from './receive-large-object.js';
-import { reconcileStore } from './reconcile-store.js';
-import { setStoreSetting } from './store-settings.js';
+import { openWorkstation, type Workstation } from '../store/open-workstation.js';
+import { IN_MEMORY_MAX_BYTES } from '../store/receive-large-object.js';
+import { reconcileStore } from '../store/reconcile-store.js';
+import { setStoreSetting } from '../store/store-settings.js';
+import { sqliteOf } from '../db/test-support/sqlite-of.js';
 
 const inputs = useTempDir('atrium-large-in-');
 /** A 70 MB Enhanced MR: 540 frames of 256×256, stored by streaming. */
@@ -66,7 +67,7 @@ describe('objects over 64 MiB', () => {
     const ws = store();
     expect(ws.store.receiveFile(large.path, 'test')).toMatchObject({ status: 'stored' });
     const [row] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
-    ws.index.db.prepare('DELETE FROM instance').run();
+    sqliteOf(ws.index).prepare('DELETE FROM instance').run();
     const report = reconcileStore(ws.files, ws.index, ws.intents, true, ws.store.limits);
     expect(report).toMatchObject({ recovered: [row!.file.path], unreadable: [] });
     const [again] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
@@ -104,7 +105,7 @@ describe('objects over 64 MiB', () => {
 
   it('larger than maxObjectBytes: refused, nothing written or copied (the original stays where it is)', () => {
     const ws = store();
-    setStoreSetting(ws.index.db, 'maxObjectBytes', '32MiB');
+    setStoreSetting(ws.database.settings, 'maxObjectBytes', '32MiB');
     const limited = openWorkstation(ws.root);
     stores.push(limited);
     const outcome = limited.store.receiveFile(large.path, 'test');
@@ -140,14 +141,14 @@ describe('objects over 64 MiB go through the one store path', () => {
     expect(ws.store.receiveFile(large.path, 'test')).toMatchObject({ status: 'stored' });
     const [row] = ws.index.getInstances({ SOPInstanceUID: large.sopInstanceUID });
     // An index from before identity validation: the same path held by another SOP Instance UID.
-    ws.index.db.prepare('UPDATE instance SET SOPInstanceUID = ? WHERE SOPInstanceUID = ?').run('undefined', large.sopInstanceUID);
+    sqliteOf(ws.index).prepare('UPDATE instance SET SOPInstanceUID = ? WHERE SOPInstanceUID = ?').run('undefined', large.sopInstanceUID);
     const legacy = new TextEncoder().encode('the bytes of another instance');
     ws.files.writeAtomic(row!.file.path, legacy);
     const outcome = ws.store.receiveFile(large.path, 'test');
     expect(outcome).toMatchObject({ status: 'rejected', code: 'ATRIUM_ERR_INDEX_PATH_IN_USE' });
     expect(ws.files.read(row!.file.path).equals(legacy)).toBe(true);
     expect(listing(ws, 'tmp')).toEqual([]);
-    expect(ws.index.db.prepare('SELECT count(*) AS n FROM store_intent').get()).toEqual({ n: 0 });
+    expect(sqliteOf(ws.index).prepare('SELECT count(*) AS n FROM store_intent').get()).toEqual({ n: 0 });
   });
 
   it('fires instanceStored from the commit path, and seriesComplete at the end of the import', () => {
@@ -176,7 +177,7 @@ describe('a full disk', () => {
     );
     expect(summary.items.every((i) => !('quarantinePath' in i))).toBe(true);
     expect([...listing(ws, 'files'), ...listing(ws, 'quarantine'), ...listing(ws, 'tmp')]).toEqual([]);
-    expect(ws.index.db.prepare('SELECT count(*) AS n FROM store_intent').get()).toEqual({ n: 0 });
+    expect(sqliteOf(ws.index).prepare('SELECT count(*) AS n FROM store_intent').get()).toEqual({ n: 0 });
     // Just enough room for the small one only.
     free = 64 * 1024 * 1024 + statSync(small).size;
     expect(importPaths(ws.store, [small, large.path]).items.map((i) => i.status)).toEqual(['stored', 'rejected']);

@@ -1,6 +1,7 @@
 import type { JobEvent } from '@atrium/sdk';
 import { AsyncSeriesHook, SyncHook } from 'tapable';
 import type { InstanceStoredInfo, SeriesCompleteInfo } from '../store/store-events.js';
+import { serviceToken } from '../core/service-token.js';
 
 export type { InstanceStoredInfo, SeriesCompleteInfo } from '../store/store-events.js';
 
@@ -47,7 +48,7 @@ export interface HostHooks {
 }
 
 /** DI token of {@link HostHooks}. */
-export const HostHooks = Symbol('HostHooks');
+export const HostHooks = serviceToken<HostHooks>('HostHooks');
 
 /**
  * Tap stages (tapable runs lower stages first). Host bookkeeping runs before anything

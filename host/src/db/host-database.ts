@@ -1,0 +1,35 @@
+import type { Index } from './dicom-index.js';
+import type { IntentTable } from './intent-table.js';
+import type { JobTable } from './job-table.js';
+import type { ReconcileLogTable } from './reconcile-log-table.js';
+import type { RemoteAeRows } from './remote-ae-rows.js';
+import type { SettingTable } from './setting-table.js';
+import { serviceToken } from '../core/service-token.js';
+
+/**
+ * The database of a store: the DICOM index and the tables the other subsystems keep beside
+ * it. Every SQL statement of the host is behind one of these interfaces, so another backend
+ * (PostgreSQL) is another implementation of them; callers do not change. Open the SQLite
+ * one with `openDatabase`.
+ */
+export interface HostDatabase {
+  /** Patient / study / series / instance records, the quarantine list and the query engine. */
+  readonly index: Index;
+  /** Network and store settings (`atrium config`). */
+  readonly settings: SettingTable;
+  /** The persistent job queue. */
+  readonly jobs: JobTable;
+  /** The remote AE table (`atrium ae`). */
+  readonly remoteAes: RemoteAeRows;
+  /** The store's write-ahead intents. */
+  readonly intents: IntentTable;
+  /** What the start-up reconcile passes repaired. */
+  readonly reconcileLog: ReconcileLogTable;
+  /** Where the database is (a file path, `:memory:`): names it for work done once per database. */
+  readonly location: string;
+  /** Close the connection (the index with it); closing twice does nothing. */
+  close(): void;
+}
+
+/** DI token of {@link HostDatabase} (the db module opens it on the host's data root). */
+export const HostDatabase = serviceToken<HostDatabase>('HostDatabase');

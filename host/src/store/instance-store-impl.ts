@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import type { Index } from '../db/dicom-index.js';
+import type { RecordWarning } from '../db/instance-record.js';
+import { query } from '../db/query-engine.js';
+import { AtriumError, isAtriumError, listedCode } from '../errors/atrium-error.js';
+import { readStart, withRegularFile } from '../io/regular-file.js';
+import { classificationRefusal } from './classification-refusal.js';
+import { diskFullRefusal } from './disk-space.js';
+import type { FileStore } from './file-store.js';
+import { prepareInstance, prepareLargeObject, type Prepared, type PreparedInstance, type PrepareOptions, type Refusal } from './prepare-instance.js';
+import { copyInto, IN_MEMORY_MAX_BYTES, receivedFile, tooLarge, type ReceivedFile } from './receive-large-object.js';
+import { DEFAULT_STABLE_AGE_MS, SeriesCompletion } from './series-completion.js';
+import { StoreEvents } from './store-events.js';
+import type { StoreIntents } from './store-intents.js';
+import type { StoreOutcome } from './store-outcome.js';
+import { DEFAULT_STORE_LIMITS, type StoreLimits } from './store-settings.js';
+import type { ValidationPolicy } from './validate-instance.js';
+
+/** Options of {@link InstanceStore.receive}. */
+export interface ReceiveOptions {
+  /** A C-STORE request's Affected SOP Class / Instance UIDs: an object whose own UIDs differ is refused. */
+  readonly expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string };
+  /** false: the file write skips its fsyncs (default true). */
+  readonly sync?: boolean;
+}
+
+/** How an {@link InstanceStore} behaves. */
+export interface InstanceStoreOptions {
+  /** What validation refuses (default `safety`). */
+  readonly policy?: ValidationPolicy;
+  /** A series is complete once nothing new arrived in it for this long (default 60 s). */
+  readonly stableAgeMs?: number;
+  /** Parse limits, largest object, free disk space kept (default {@link DEFAULT_STORE_LIMITS}). */
+  readonly limits?: StoreLimits;
+}
+
+/** Options, or the function that reads them when first needed (so that opening a store never fails on its settings). */
+export type InstanceStoreSettings = InstanceStoreOptions | (() => InstanceStoreOptions);
+
+/** What {@link InstanceStore.stage} gives back: a refusal, or a written file to {@link commit}. */
+export type StagedInstance =
+  | { readonly refused: StoreOutcome }
+  | { readonly path: string; readonly warnings: readonly RecordWarning[]; commit(): StoreOutcome };
+
+/** What a refusal keeps in quarantine: the bytes received, or a file too large to hold (copied in chunks). */
+export type Received = Uint8Array | ReceivedFile;
+
+interface Resolved {
+  readonly policy: ValidationPolicy;
+  readonly limits: StoreLimits;
+  readonly completion: SeriesCompletion;
+}
+
+/**
+ * Receives DICOM objects into the store: the one path used by import, the C-STORE SCP
+ * and derived series, and the one place that fires the store's events. A Level 2 (Full)
+ * storage provider: the data set bytes are stored exactly as received (a File Meta
+ * Information is generated only for an object that came without one); objects the
+ * validation policy refuses, and anything that fails on the way, are refused with a
+ * reason and their bytes kept in quarantine — a bad object never stops the next one.
+ * Objects over 64 MiB (files only) are never held in memory: walked and their header
+ * parsed in place, then copied in chunks.
+ *
+ * Order of a store (crash-safe; a stored file is only ever replaced by a validated
+ * instance with the same identity, once the index agrees): parse and validate (size
+ * limit first) → free disk space checked → write a temp file → index check (duplicate
+ * series, path held by another instance) → record the intent → rename into place →
+ * index in one transaction → forget the intent → `instanceStored`.
+ */
+export class InstanceStoreImpl {
+  /** `instanceStored` for every instance stored; `seriesComplete` per series. */
+  readonly events = new StoreEvents();
+  private resolved?: Resolved;
+
+  constructor(
+    private readonly files: FileStore,
+    private readonly index: Index,
+    private readonly intents: StoreIntents,
+    private readonly settings: InstanceStoreSettings = {},
+  ) {}
+
+  /** The validation policy in force. */
+  get validation(): ValidationPolicy {
+    return this.resolve().policy;
+  }
+
+  /** The parse limits, largest object and free space kept in force: what every read of a stored file uses too. */
+  get limits(): StoreLimits {
+    return this.resolve().limits;
+  }
+
+  private resolve(): Resolved {
+    if (!this.resolved) {
+      const options = typeof this.settings === 'function' ? this.settings() : this.settings;
+      const completion = new SeriesCompletion(options.stableAgeMs ?? DEFAULT_STABLE_AGE_MS, (study, series) => this.fireComplete(study, series));
+      this.resolved = { policy: options.policy ?? 'safety', limits: options.limits ?? DEFAULT_STORE_LIMITS, completion };
+    }
+    return this.resolved;
+  }
+
+  /**
+   * Receive one file (import): read into memory up to 64 MiB; larger objects (up to the
+   * `maxObjectBytes` setting, past 2 GiB too) are walked and their header parsed in place,
+   * then copied in chunks (see `readLargeObject`) — the same checks, index check and
+   * events as {@link receive}. Throws as {@link receive}, and when the file cannot be read:
+   * FileProblem for anything but a regular file (a FIFO is never waited on, a device never read).
+   */
+  receiveFile(path: string, source: string, options: ReceiveOptions = {}): StoreOutcome {
+    const read = withRegularFile(path, (fd, size) => (size <= IN_MEMORY_MAX_BYTES ? readStart(fd, size) : size));
+    if (typeof read !== 'number') return this.receive(read, source, options);
+    const size = read;
+    const { maxObjectBytes } = this.limits;
+    if (size > maxObjectBytes) return tooLarge(size, maxObjectBytes);
+    const kept = receivedFile(path, size);
+    return this.finish(this.admit(kept, source, options, (prepare) => prepareLargeObject(path, size, prepare)));
+  }
+
+  /**
+   * Receive one object (Part 10 file or bare dataset). Never throws for bad input: only
+   * when the index fails after the file is in place (`ATRIUM_ERR_STORE_INDEX_FAILED`; the
+   * file is kept and indexed by the next start's reconcile) or the bytes of a refusal
+   * cannot be kept (the disk).
+   * `options.expect` (a C-STORE request's Affected SOP Class / Instance UIDs) refuses an
+   * object whose own UIDs differ (`ATRIUM_ERR_STORE_SOP_MISMATCH`); `options.sync: false`
+   * skips the fsyncs of the file write (see {@link FileStore.writeAtomic}).
+   */
+  receive(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StoreOutcome {
+    return this.finish(this.stage(bytes, source, options));
+  }
+
+  /**
+   * The first half of {@link receive}, for a C-STORE SCP that answers before indexing:
+   * everything up to the file in its place (with its intent recorded) — then either the
+   * refusal, or `commit()`, which indexes the file (hash, index row, intent forgotten,
+   * `instanceStored`). An object whose file is placed is in the store even if `commit`
+   * never runs: the startup reconcile indexes every file with an intent left (see
+   * `reconcileStore`). Call `commit` before staging another object of the same series.
+   */
+  stage(bytes: Uint8Array, source: string, options: ReceiveOptions = {}): StagedInstance {
+    const { maxObjectBytes } = this.limits; // a setting that cannot be read fails the receive, it refuses no object
+    if (bytes.length > maxObjectBytes) return { refused: tooLarge(bytes.length, maxObjectBytes) };
+    return this.admit(bytes, source, options, (prepare) => prepareInstance(bytes, prepare));
+  }
+
+  /**
+   * Keep what cannot be stored in quarantine, with the reason beside it and a row in the
+   * index (`atrium quarantine`); returns the refusal. `status` `duplicate` is for a Series
+   * Instance UID held by another study. On a disk too full to keep them (`minFreeBytes`)
+   * nothing is written and the reason says so: the sender or the original keeps the bytes.
+   */
+  refuse(received: Received, source: string, refusal: Refusal, status: 'duplicate' | 'rejected' = 'rejected'): StoreOutcome {
+    const { code, reason, details, SOPInstanceUID } = refusal;
+    const inMemory = received instanceof Uint8Array;
+    const id = SOPInstanceUID ? { SOPInstanceUID } : {};
+    const noSpace = this.checkFreeSpace(inMemory ? received.length : received.size);
+    if (noSpace) return { status, code, reason: `${reason} (not kept in quarantine: ${noSpace.reason})`, ...id };
+    const sha256 = inMemory ? createHash('sha256').update(received).digest('hex') : received.sha256();
+    const quarantinePath = this.files.quarantine(inMemory ? received : (fd) => copyInto(fd, received.path), { code, reason, source, details, sha256 });
+    this.index.addQuarantine({ reasonCode: code, reason, details, path: quarantinePath, sha256, source });
+    return { status, code, reason, quarantinePath, ...id };
+  }
+
+  /**
+   * The free space check every store makes before writing (`ATRIUM_ERR_STORE_DISK_FULL`
+   * when `size` bytes would leave less than `minFreeBytes`), for a receiver that checks
+   * before it builds the object (the C-STORE SCP); undefined when there is room.
+   */
+  checkFreeSpace(size: number, SOPInstanceUID?: string): Extract<StoreOutcome, { code: unknown }> | undefined {
+    return diskFullRefusal(this.files, size, this.limits.minFreeBytes, SOPInstanceUID);
+  }
+
+  /**
+   * Complete these series now — the end of an import or of an app run — instead of
+   * waiting for their stable age: `seriesComplete` fires for each that received an
+   * instance since it last fired.
+   */
+  completeSeries(seriesUids: Iterable<string>): void {
+    this.resolved?.completion.complete(seriesUids);
+  }
+
+  /** Stop the stable-age timers (the workstation is closing); pending series do not fire. */
+  close(): void {
+    this.resolved?.completion.dispose();
+  }
+
+  /** Prepare (with the policy and limits in force) and place an object; any failure is its refusal. */
+  private admit(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): StagedInstance {
+    const { policy, limits } = this.resolve();
+    let prepared: Prepared;
+    try {
+      const pathOf: PrepareOptions['pathOf'] = (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID);
+      prepared = prepare({ policy, limits, source, pathOf, tempDir: this.files.tmpDir, ...(options.expect ? { expect: options.expect } : {}) });
+    } catch (e) {
+      return { refused: this.refuseFailure(received, source, e) };
+    }
+    if ('refusal' in prepared) return { refused: this.refuse(received, source, prepared.refusal) };
+    return this.place(prepared, received, source, options.sync ?? true);
+  }
+
+  /** Free space check → temp file → index check → intent → rename; refusals discard the temp file. */
+  private place(prepared: PreparedInstance, received: Received, source: string, sync: boolean): StagedInstance {
+    const { record, identity, content } = prepared;
+    const path = record.file.path;
+    const noSpace = this.checkFreeSpace(content.size, identity.SOPInstanceUID);
+    if (noSpace) return { refused: noSpace };
+    let tmp: string | undefined;
+    try {
+      tmp = content.writeTemp(this.files, sync);
+      const decision = this.index.classify(record);
+      const refusal = classificationRefusal(decision, identity, path);
+      if (refusal) {
+        this.files.discard(tmp);
+        return { refused: this.refuse(received, source, refusal, decision.action === 'quarantine-duplicate-series' ? 'duplicate' : 'rejected') };
+      }
+      this.intents.begin(path);
+      this.files.place(tmp, path, { sync });
+    } catch (e) {
+      if (tmp !== undefined) this.files.discard(tmp);
+      return { refused: this.refuseFailure(received, source, e, identity.SOPInstanceUID) };
+    }
+    return { path, warnings: prepared.warnings, commit: () => this.commit(prepared, source) };
+  }
+
+  /** The refusal, or the committed outcome; an index failure after the file is placed is `ATRIUM_ERR_STORE_INDEX_FAILED`. */
+  private finish(staged: StagedInstance): StoreOutcome {
+    if ('refused' in staged) return staged.refused;
+    try {
+      return staged.commit();
+    } catch (e) {
+      throw new AtriumError('ATRIUM_ERR_STORE_INDEX_FAILED', `${staged.path} was written but indexing it failed (${(e as Error).message}); the next start's reconcile indexes it`, { path: staged.path }, { cause: e });
+    }
+  }
+
+  /**
+   * Index a placed file. An index failure here is thrown and leaves the file and its
+   * intent in place: the object may already be acknowledged (C-STORE), and the next
+   * start's reconcile indexes it.
+   */
+  private commit(prepared: PreparedInstance, source: string): StoreOutcome {
+    const { record, identity, warnings } = prepared;
+    const path = record.file.path;
+    record.file.sha256 = prepared.content.sha256();
+    const result = this.index.upsertInstance(record);
+    this.intents.end(path);
+    if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
+    const outcome: StoreOutcome = { status: result.action, ...identity, path, changes: result.changes, ...(warnings.length > 0 ? { warnings } : {}) };
+    this.events.instanceStored({ ...outcome, source });
+    this.resolve().completion.touch(identity.StudyInstanceUID, identity.SeriesInstanceUID);
+    return outcome;
+  }
+
+  /** Anything that went wrong with one object becomes its refusal (an AtriumError keeps its code). */
+  private refuseFailure(received: Received, source: string, error: unknown, SOPInstanceUID?: string): StoreOutcome {
+    const code = isAtriumError(error) ? listedCode(error, 'ATRIUM_ERR_STORE_FAILED') : 'ATRIUM_ERR_STORE_FAILED';
+    const reason = isAtriumError(error) ? error.message : `storing failed: ${(error as Error)?.message ?? String(error)}`;
+    return this.refuse(received, source, { code, reason, details: isAtriumError(error) ? { ...error.details } : {}, ...(SOPInstanceUID ? { SOPInstanceUID } : {}) });
+  }
+
+  private fireComplete(StudyInstanceUID: string, SeriesInstanceUID: string): void {
+    const [row] = query(this.index, 'SERIES', { SeriesInstanceUID, NumberOfSeriesRelatedInstances: '' });
+    const instances = Number(row?.NumberOfSeriesRelatedInstances ?? 0);
+    if (instances > 0) this.events.seriesComplete({ StudyInstanceUID, SeriesInstanceUID, instances });
+  }
+}

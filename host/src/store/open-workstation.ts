@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import type { Index } from '../db/dicom-index.js';
+import type { HostDatabase } from '../db/host-database.js';
+import { databasePath, openDatabase } from '../db/open-database.js';
+import { defaultStoreRoot } from './store-root.js';
+import type { FileStore } from './file-store.js';
+import { FileStoreImpl } from './file-store-impl.js';
+import type { InstanceStore } from './instance-store.js';
+import { InstanceStoreImpl } from './instance-store-impl.js';
+import { reconcileLog } from './reconcile-log.js';
+import { reconcileStore, type ReconcileReport } from './reconcile-store.js';
+import { StoreIntents } from './store-intents.js';
+import { loadStoreSettings, WIDEST_PARSE_LIMITS } from './store-settings.js';
+export { defaultStoreRoot, storeExists } from './store-root.js';
+import type { ValidationPolicy } from './validate-instance.js';
+
+/** The embedded workstation on one data root: files, index, and the store that joins them. */
+export interface Workstation {
+  readonly root: string;
+  readonly files: FileStore;
+  /** The store's database: the index and the tables beside it (settings, jobs, remote AEs, ...). */
+  readonly database: HostDatabase;
+  /** The database's index. */
+  readonly index: Index;
+  readonly store: InstanceStore;
+  readonly intents: StoreIntents;
+  /** What the startup reconcile found. */
+  readonly startup: ReconcileReport;
+  close(): void;
+}
+
+/** Options of {@link openWorkstation}. */
+export interface WorkstationOptions {
+  /** The validation policy for this session; default: the `validation` store setting. */
+  readonly validation?: ValidationPolicy;
+}
+
+/**
+ * The store on `files` and `database`: the one path that stores anything, with the receive
+ * settings read when it stores (`atrium config`; `options.validation` overrides the policy).
+ */
+export function openStore(files: FileStore, database: HostDatabase, options: WorkstationOptions = {}): InstanceStore {
+  return new InstanceStoreImpl(files, database.index, new StoreIntents(database.intents), () => {
+    const settings = loadStoreSettings(database.settings);
+    return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings };
+  });
+}
+
+/**
+ * The quiet start-up pass: re-examine what an earlier crash may have left (intents, temp
+ * files), so that index and files agree; what it repaired is logged for `atrium reconcile`.
+ */
+export function reconcileAtStartup(files: FileStore, database: HostDatabase): ReconcileReport {
+  // The files of interrupted stores passed the limits in force when they came: read back
+  // with the widest any setting allows, so that opening a store never needs its settings.
+  const startup = reconcileStore(files, database.index, new StoreIntents(database.intents), false, WIDEST_PARSE_LIMITS);
+  reconcileLog.recordStartup(database.reconcileLog, startup);
+  return startup;
+}
+
+/**
+ * Open (creating if needed) the store under `root`: SQLite index `index.sqlite` (WAL),
+ * files under `files/`, the receive settings (`atrium config`), then reconcile what an
+ * earlier crash may have left (what that quiet pass repaired is logged for `atrium reconcile`).
+ * The host container assembles the same parts (store and db modules); this is for tests and
+ * programs that embed the store without a container.
+ */
+export function openWorkstation(root: string = defaultStoreRoot(), options: WorkstationOptions = {}): Workstation {
+  const files = new FileStoreImpl(resolve(root));
+  const database = openDatabase(databasePath(files.root));
+  try {
+    const store = openStore(files, database, options);
+    const startup = reconcileAtStartup(files, database);
+    const intents = new StoreIntents(database.intents);
+    return { root: files.root, files, database, index: database.index, store, intents, startup, close: () => { store.close(); database.close(); } };
+  } catch (e) {
+    database.close();
+    throw e;
+  }
+}

@@ -1,0 +1,3 @@
+export { isWellFormedErrorCode, type ErrorCode, type ErrorSpec, type ErrorTable } from './error-spec.js';
+export { SDK_ERRORS, type SdkErrorCode } from './sdk-errors.js';
+export { defineErrors, type ErrorList } from './define-errors.js';
