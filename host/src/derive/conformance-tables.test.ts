@@ -67,7 +67,7 @@ describe('conformanceStatement', () => {
     const noted = {
       ...app,
       outputs: { page: { ...app.outputs.page!, notes: { StudyDescription: 'removed as the vendor table says' }, remarks: ['Private attributes are not copied.'] } },
-    } as AppDefinition;
+    } as ConformanceApp['app'];
     const text = conformanceStatement([{ pluginId: 'test.derive', version: '1.2.3', app: noted }], 'md');
     expect(text).toContain('Private attributes are not copied.');
     expect(text).toContain('| Attribute Name | Tag | Type | Load usage | Save action | Note |');
