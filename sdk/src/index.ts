@@ -32,7 +32,7 @@ export {
 } from './app/module-mappings.js';
 export type { PrivateBlockDeclaration, PrivateElementDeclaration, PrivateVr } from './app/private-block.js';
 export { defineApp, type AppDefinition, type AppResult } from './app/app-definition.js';
-export type { AppContext, Logger, PluginStorage } from './context/app-context.js';
+export type { AppContext, Logger, PluginStorage, SupersededObject } from './context/app-context.js';
 export type { FrameData, SourceInstance, SourceSeries } from './context/source-series.js';
 export type { DerivedObjectRef, DerivedObjectRequest, DerivedPixels, Deriver } from './context/deriver.js';
 export type { RenderedImage, Rgb, Scene, SceneCamera, SceneRenderer, SceneSurface, SceneVolume, TransferPoint } from './context/scene-renderer.js';

@@ -14,6 +14,7 @@ interface Written { output: string; studyInstanceUID: string; seriesInstanceUID:
 interface RunResult {
   summary: string;
   written: Written[];
+  removed: { seriesInstanceUID: string; sopInstanceUID: string }[];
   warnings: string[];
   data: {
     unverified: boolean;
@@ -50,7 +51,7 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
 
   it('scores every artery exactly as computed by hand from the phantom geometry', () => {
     const { data } = first;
-    expect(data.unverified).toBe(false);
+    expect(data.unverified).toBe(true); // no reader named: scored, not verified
     expect(data.arteries.map((a) => a.artery)).toEqual(['LM', 'LAD', 'LCX', 'RCA']);
     for (const a of data.arteries) {
       expect(Math.abs(a.agatston - phantom.expected.perArtery[a.artery]), `${a.artery} Agatston ${a.agatston}`).toBeLessThanOrEqual(1e-6);
@@ -146,9 +147,12 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     expect(sr.containers['CAC-TOTAL']).toEqual({ 'CAC-AGATSTON': [817, '{Agatston}', scored], 'CAC-VOLUME': [834, 'mm3', scored], 'CAC-LESIONS': [5, '{lesions}', scored] });
     expect(sr['CAC-RISK']).toBe('>400');
     // The totals are INFERRED FROM every scored slice; no mass without a calibration factor.
-    // The scored slices (instances 9–20 that hold a scored lesion, one per screen save) are the IMAGE items and the evidence.
+    // The scored slices (instances 9–20 that hold a scored lesion, one per screen save) are the IMAGE items;
+    // the evidence is every slice the reader reviewed: the whole series, each once.
     expect(sr.images).toHaveLength(scored);
-    expect(sr.evidence).toEqual(sr.images.map((uid) => `${phantom.seriesInstanceUID}/${uid}`));
+    expect(sr.evidence).toHaveLength(phantom.files.length);
+    expect(new Set(sr.evidence).size).toBe(phantom.files.length);
+    expect(sr.evidence).toEqual(expect.arrayContaining(sr.images.map((uid) => `${phantom.seriesInstanceUID}/${uid}`)));
   });
 
   it('re-running with the same inputs replaces the outputs under the same UIDs', async () => {
@@ -183,4 +187,50 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     expect(r.code, r.err).toBe(0);
     expect(readdirSync(folder).filter((f) => f.endsWith('.png'))).toHaveLength(phantom.files.length);
   }, 60_000);
+  it('a re-run with other seeds replaces the earlier outputs: removed from the study, its SR named as predecessor; --keep-previous keeps them', async () => {
+    const ws = () => openWorkstation(store);
+    const held = (written: readonly Written[]): number => {
+      const w = ws();
+      try {
+        return written.filter((o) => w.index.getInstances({ SOPInstanceUID: o.sopInstanceUID }).length > 0).length;
+      } finally {
+        w.close();
+      }
+    };
+    // The reader drops the LCX seed and signs: another parameter set, other derived series.
+    const fewer = `seeds=${JSON.stringify(phantom.seeds.filter((s) => s.artery !== 'LCX'))}`;
+    const r = await atrium('--store', store, '--json', 'run', 'calcium-scoring', '--series', phantom.seriesInstanceUID, '--param', fewer, '--param', 'reader=Doe^Jane', '--param', 'readerOrganization=Heart Centre');
+    expect(r.code, r.err).toBe(0);
+    const second = JSON.parse(r.out) as RunResult;
+    expect(second.data.total.agatston).toBe(772);
+    expect(second.written.every((w) => w.status === 'stored')).toBe(true);
+    expect(second.removed.map((o) => o.sopInstanceUID).sort()).toEqual(first.written.map((o) => o.sopInstanceUID).sort());
+    expect([held(first.written), held(second.written)]).toEqual([0, second.written.length]);
+    // The new SR names the one it supersedes (Predecessor Documents Sequence), and still passes dciodvfy.
+    const oldSr = first.written.find((w) => w.output === 'sr')!;
+    const newSr = second.written.find((w) => w.output === 'sr')!;
+    const w = ws();
+    let path: string;
+    try {
+      path = w.files.absolute(w.index.getInstances({ SOPInstanceUID: newSr.sopInstanceUID })[0]!.file.path);
+    } finally {
+      w.close();
+    }
+    const predecessors = runPydicom([
+      'import json, sys, pydicom',
+      'ds = pydicom.dcmread(sys.argv[1])',
+      'print(json.dumps([[st.StudyInstanceUID, se.SeriesInstanceUID, i.ReferencedSOPClassUID, i.ReferencedSOPInstanceUID] for st in ds.PredecessorDocumentsSequence for se in st.ReferencedSeriesSequence for i in se.ReferencedSOPSequence]))',
+    ].join('\n'), [path]);
+    expect(JSON.parse(predecessors)).toEqual([[phantom.studyInstanceUID, oldSr.seriesInstanceUID, '1.2.840.10008.5.1.4.1.1.88.33', oldSr.sopInstanceUID]]);
+    if (havePeers('dciodvfy')) {
+      const check = spawnSync(peer('dciodvfy')!, [path], { encoding: 'utf8' });
+      expect(`${check.stdout}${check.stderr}`.split('\n').filter((l) => l.startsWith('Error'))).toEqual([]);
+    }
+    // --keep-previous: a third parameter set, and the second run's objects stay.
+    const kept = await atrium('--store', store, '--json', 'run', 'calcium-scoring', '--series', phantom.seriesInstanceUID, '--param', fewer, '--keep-previous');
+    expect(kept.code, kept.err).toBe(0);
+    const third = JSON.parse(kept.out) as RunResult;
+    expect(third.removed).toEqual([]);
+    expect([held(second.written), held(third.written)]).toEqual([second.written.length, third.written.length]);
+  }, 180_000);
 });

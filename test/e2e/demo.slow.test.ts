@@ -42,9 +42,16 @@ describe('npm run demo, then the README\'s calcium example', () => {
     const example = block.split('\n').find((l) => l.startsWith('npx atrium run calcium-scoring --series'))!;
     const r = spawnSync('sh', ['-c', example], { cwd: REPO, env, encoding: 'utf8', timeout: 300_000 });
     expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-    const said = /It prints `([^`]+)`/.exec(calcium.replace(/\n/g, ' '))![1]!;
+    const said = /The first prints `([^`]+)`/.exec(calcium.replace(/\n/g, ' '))![1]!;
     expect(said).toBe('Agatston 817.0 (LM 48.0, LAD 244.0, LCX 45.0, RCA 480.0), volume 834.0 mm3, risk category >400');
     expect(r.stdout).toContain(`atrium.calcium-scoring.calcium-scoring: ${said}`);
     expect(r.stdout).toMatch(/\nreport +replaced +/);
+    // The reader's signed-off reading, excluding the spine: the same score, verified; the first's objects replaced.
+    const signed = block.split('\n').filter((l) => l.startsWith('npx atrium run calcium-scoring --series'))[1]!;
+    expect(signed).toContain('"exclude":true');
+    const v = spawnSync('sh', ['-c', signed], { cwd: REPO, env, encoding: 'utf8', timeout: 300_000 });
+    expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
+    expect(v.stdout).toContain(`atrium.calcium-scoring.calcium-scoring: ${said}, verified by Doe^Jane`);
+    expect(v.stdout).toMatch(/\nreplaced: \d+ object\(s\) of earlier runs on the same series removed/);
   });
 });

@@ -67,6 +67,8 @@ export function inMemoryHost(manifest: PluginManifest, record: RunRecord, option
     stationName: TEST_STATION,
     operatorsName: TEST_OPERATOR,
     ...(options.signal ? { signal: options.signal } : {}),
+    // What the host would find in its store from earlier runs on the input series (ctx.superseded).
+    ...(options.superseded ? { previous: [...new Set(held.map((s) => s.string('SeriesInstanceUID') ?? ''))].flatMap((sourceSeriesInstanceUID) => options.superseded!.map((o) => ({ ...o, sourceSeriesInstanceUID }))) } : {}),
     storage: Object.freeze({
       get: async <T>(key: string) => (record.storage.has(key) ? (JSON.parse(record.storage.get(key)!) as T) : undefined),
       set: async (key: string, value: unknown) => void record.storage.set(key, jsonText(key, value)),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SDK_VERSION, type AppResult, type PluginDefinition, type PluginManifest, type SceneRenderer } from '@atrium/sdk';
+import { SDK_VERSION, type AppResult, type PluginDefinition, type PluginManifest, type SceneRenderer, type SupersededObject } from '@atrium/sdk';
 import { AtriumError, bindApp, discoverPlugins, pluginDefinitionOf, validateManifest, type BoundApp } from '@atrium/host/engine';
 import type { RunRecord } from './in-memory-host.js';
 import type { DerivedTestObject } from './derived-test-object.js';
@@ -26,6 +26,12 @@ export interface TestRunOptions {
    * given, is refused as `atrium run` refuses it (`ATRIUM_ERR_APP_INPUT`).
    */
   readonly studySeries?: readonly (TestSeries | readonly Uint8Array[])[];
+  /**
+   * Objects earlier runs of the app wrote from the input series, as `atrium run` finds them in its
+   * store: the app sees those outside this run's own derived series as `ctx.superseded` (e.g. an
+   * SR names them as its predecessors). Default none.
+   */
+  readonly superseded?: readonly SupersededObject[];
   /**
    * The 3-D renderer the app gets as `ctx.render`: {@link testRenderer} (the workstation's render
    * service, headless Chromium) or the test's own. Without it `ctx.render` is undefined, as on a

@@ -1,4 +1,4 @@
-import type { AppContext, DerivedObjectRef, DerivedObjectRequest, SourceSeries } from '@atrium/sdk';
+import type { AppContext, DerivedObjectRef, DerivedObjectRequest, SourceSeries, SupersededObject } from '@atrium/sdk';
 import { SdkError } from '@atrium/sdk';
 import { deriveObject, type DerivedObject } from '../derive/derive-object.js';
 import { derivedUids } from '../derive/derived-uids.js';
@@ -38,10 +38,26 @@ export function appRunContext(app: BoundApp, parameters: Readonly<Record<string,
     log: Object.freeze({ info: log('info'), warn: log('warn'), error: log('error') }),
     signal: host.signal ?? new AbortController().signal,
     storage: host.storage,
+    now: host.now,
+    superseded: superseded(app, parameters, series, host),
     warn: (message: string) => void shared.warnings.push(message),
     ...(host.readSeries ? { readSeries: (seriesInstanceUID: string) => host.readSeries!(series.studyInstanceUID, seriesInstanceUID) } : {}),
     ...(host.render ? { render: host.render } : {}),
   });
+}
+
+/**
+ * `ctx.superseded`: what earlier runs wrote from this series into other derived series than this
+ * run's (the same parameters give the same series, whose objects this run replaces in place).
+ */
+function superseded(app: BoundApp, parameters: Readonly<Record<string, unknown>>, series: SourceSeries, host: AppRunHost): SupersededObject[] {
+  const identity = { pluginId: host.pluginId, appId: app.id, version: host.pluginVersion };
+  const own = new Set(Object.keys(app.outputs).map((outputName) => derivedUids({
+    ...(host.uidRoot ? { uidRoot: host.uidRoot } : {}), sourceSeriesInstanceUID: series.seriesInstanceUID, app: identity, parameters, outputName, sourceSopInstanceUIDs: [], index: 0,
+  }).seriesInstanceUID));
+  return (host.previous ?? [])
+    .filter((p) => p.sourceSeriesInstanceUID === series.seriesInstanceUID && !own.has(p.seriesInstanceUID))
+    .map(({ studyInstanceUID, seriesInstanceUID, sopClassUID, sopInstanceUID }) => Object.freeze({ studyInstanceUID, seriesInstanceUID, sopClassUID, sopInstanceUID }));
 }
 
 /** `ctx.derive.write`: one derived object of the named output, built, validated and stored. */

@@ -1,6 +1,7 @@
 import type { PluginStorage, SceneRenderer, SourceSeries } from '@atrium/sdk';
 import type { DerivedObject } from '../derive/derive-object.js';
 import type { DerivedIdentity, WrittenObject } from './app-worker-protocol.js';
+import type { PreviousOutput } from './previous-outputs.js';
 
 /**
  * What an app run needs from what hosts it ({@link executeApp}): the worker thread of `atrium run`
@@ -22,6 +23,12 @@ export interface AppRunHost {
   /** Aborted to cancel the run (`ctx.signal` of the app); the worker never aborts it, cancelling terminates the worker. */
   readonly signal?: AbortSignal;
   readonly storage: PluginStorage;
+  /**
+   * What earlier runs of the app wrote from the input series, which the host removes when this
+   * run succeeds: each series' context gives the app those of its series that it does not write
+   * again (`ctx.superseded`). None when the user keeps them, or the host does not track them.
+   */
+  readonly previous?: readonly PreviousOutput[];
   /**
    * Store one derived object of `output`: its Part 10 bytes and identity, and the engine's object
    * (with the provenance of each attribute) when the mapping engine built it (not for

@@ -1,4 +1,5 @@
 import type { AppResult, ManifestApp, RenderedImage, Scene } from '@atrium/sdk';
+import type { PreviousOutput } from './previous-outputs.js';
 
 /** What the main thread hands the app worker. Plain data (structured-cloned). */
 export interface AppWorkerData {
@@ -22,6 +23,8 @@ export interface AppWorkerData {
   readonly stationName: string;
   readonly operatorsName: string;
   readonly uidRoot?: string;
+  /** What earlier runs of the app wrote from the input series (none when the user keeps them). */
+  readonly previous?: readonly PreviousOutput[];
   /**
    * Set for a study run: `files` hold every series of this study; the app runs on each series
    * it accepts in turn (the others are skipped with a warning).

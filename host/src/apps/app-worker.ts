@@ -30,6 +30,7 @@ function workerHost(data: AppWorkerData, io: WorkerTaskIo): AppRunHost {
     stationName: data.stationName,
     operatorsName: data.operatorsName,
     ...(data.uidRoot ? { uidRoot: data.uidRoot } : {}),
+    ...(data.previous ? { previous: data.previous } : {}),
     storage: Object.freeze({
       get: <T>(key: string) => io.callMain<T | undefined>('storage.get', key),
       set: (key: string, value: unknown) => io.callMain<void>('storage.set', key, value),

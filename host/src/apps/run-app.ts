@@ -15,6 +15,7 @@ import type { AppWorkerData, AppWorkerEvent, AppWorkerResult, DerivedIdentity, W
 import { appWorkerUrl } from './app-worker-url.js';
 import { findStudySeries } from './find-study-series.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
+import { previousOutputs, removePreviousOutputs } from './previous-outputs.js';
 
 /** The parts of the workstation an app run uses. */
 export interface AppRunStore {
@@ -55,6 +56,8 @@ export interface AppRunRequest {
    * another version installed refuses to run it, since derived UIDs depend on the version.
    */
   readonly pluginVersion?: string;
+  /** Keep what earlier runs of an app that replaces them (manifest `earlierRuns: replace`) wrote from the input. */
+  readonly keepPrevious?: boolean;
 }
 
 /** The outcome of a run: the app's summary and what it wrote. */
@@ -67,6 +70,8 @@ export interface AppRunResult {
   readonly summary: string;
   readonly data?: Readonly<Record<string, unknown>>;
   readonly written: readonly WrittenObject[];
+  /** What earlier runs of the app wrote from the input and this run replaced: removed from the store. */
+  readonly removed: readonly { readonly seriesInstanceUID: string; readonly sopInstanceUID: string }[];
   readonly warnings: readonly string[];
   readonly parameters: Readonly<Record<string, unknown>>;
 }
@@ -79,6 +84,14 @@ export interface AppRunResult {
  * its objects; each derived object is stored here, on the main thread, through the
  * normal store path (validation, quarantine), never over an instance the app did not write
  * (checkDerivedTarget). Cancelling terminates the worker.
+ *
+ * An app whose manifest says `earlierRuns: replace` (one current result per series): the objects
+ * earlier runs of the app wrote from the input series (found
+ * before the run, {@link previousOutputs}) that this run did not write again are removed from
+ * the store once it succeeds, and the app sees those of other derived series as
+ * `ctx.superseded` (its SR names them); the study never holds two contradictory results.
+ * `keepPrevious` keeps them (and gives the app none). A failed run removes nothing. Other apps
+ * keep earlier runs' outputs (a run with the same parameters still replaces its own objects).
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
  *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
@@ -102,6 +115,7 @@ export async function runApp(
   }
   const { index, store, files } = deps.workstation;
   const instances = inputInstances(deps.workstation, req);
+  const previous = app.earlierRuns === 'replace' && !req.keepPrevious ? previousOutputs(index, files, app.qualifiedId, instances) : [];
   const storage = deps.storages.forPlugin(app.pluginId);
   const reserved = new Map<string, number>();
   const manufacturer = deps.registry.get(app.pluginId)?.manifest?.manufacturer;
@@ -119,6 +133,7 @@ export async function runApp(
     stationName: hostname().slice(0, 16),
     operatorsName: safeUser(),
     ...(deps.uidRoot ? { uidRoot: deps.uidRoot } : {}),
+    ...(previous.length > 0 ? { previous } : {}),
     ...(req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : {}),
   };
   const out = await runInWorker<AppWorkerResult>(deps.worker?.url ?? appWorkerUrl(), data, {
@@ -163,8 +178,9 @@ export async function runApp(
   });
   // The derived series are complete now that the run is done (instanceStored came from the store's commit).
   store.completeSeries(new Set(out.written.map((w) => w.seriesInstanceUID)));
+  const removed = removePreviousOutputs(index, files, previous, out.written);
   const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
-  return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, warnings: out.warnings, parameters: out.parameters };
+  return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, removed, warnings: out.warnings, parameters: out.parameters };
 }
 
 /** The stored instances of the request's series or study. */

@@ -63,6 +63,19 @@ describe('conformanceStatement', () => {
     expect(md).toContain('#### Image Plane module (User option)\n\nWritten only when the sources or the app provide its attributes, and then complete.');
   });
 
+  it('prints an output\'s notes in a Note column and its remarks under its heading', () => {
+    const noted = {
+      ...app,
+      outputs: { page: { ...app.outputs.page!, notes: { StudyDescription: 'removed as the vendor table says' }, remarks: ['Private attributes are not copied.'] } },
+    } as ConformanceApp['app'];
+    const text = conformanceStatement([{ pluginId: 'test.derive', version: '1.2.3', app: noted }], 'md');
+    expect(text).toContain('Private attributes are not copied.');
+    expect(text).toContain('| Attribute Name | Tag | Type | Load usage | Save action | Note |');
+    expect(text).toContain('| Study Description | (0008,1030) | 3 | Ignored | Removed | removed as the vendor table says |');
+    expect(text).toContain("| Patient's Name | (0010,0010) | 2 | Ignored | Copied |  |");
+    expect(md).not.toContain('| Note |\n|---|---|---|---|---|---|');
+  });
+
   it('HTML has the same rows, escaped', () => {
     const html = conformanceStatement([{ pluginId: 'test.derive', version: '1.2.3', app }], 'html');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);

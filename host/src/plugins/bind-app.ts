@@ -60,8 +60,10 @@ export function bindApp(pluginId: string, declared: ManifestApp, defined: AppDef
   }
   const outputs: Record<string, OutputDefinition> = {};
   for (const [name, output] of Object.entries(declared.outputs ?? {})) {
-    const { mapping, privateBlocks } = defined.outputs[name]!;
-    outputs[name] = Object.freeze({ ...output, mapping, ...(privateBlocks === undefined ? {} : { privateBlocks }) });
+    const { mapping, privateBlocks, notes, remarks } = defined.outputs[name]!;
+    outputs[name] = Object.freeze({
+      ...output, mapping, ...(privateBlocks === undefined ? {} : { privateBlocks }), ...(notes === undefined ? {} : { notes }), ...(remarks === undefined ? {} : { remarks }),
+    });
   }
   return Object.freeze({
     id: defined.id,

@@ -154,6 +154,7 @@ export class PluginRegistryImpl implements PluginRegistry {
           ...(a.description === undefined ? {} : { description: a.description }),
           input: a.input,
           outputs: a.outputs ?? {},
+          earlierRuns: a.earlierRuns ?? 'keep',
           index,
           packageDir: plugin.packageDir,
           entry: check.entry,

@@ -65,9 +65,9 @@ describe('PluginRegistry: manifests only', () => {
       ['acme.alpha', 'invalid', [PluginErrorCode.DUPLICATE]],
     ]);
     expect(registry.apps()).toEqual([
-      { qualifiedId: 'acme.alpha.summary', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, outputs: {}, index: 0, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
-      { qualifiedId: 'acme.alpha.thumbs', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'thumbs', title: 'App thumbs', description: 'does thumbs', input: { modality: ['CT'] }, outputs: {}, index: 1, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
-      { qualifiedId: 'acme.beta.summary', pluginId: 'acme.beta', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, outputs: {}, index: 0, packageDir: dirs.beta, entry: join(dirs.beta!, 'index.mjs') },
+      { qualifiedId: 'acme.alpha.summary', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, outputs: {}, earlierRuns: 'keep', index: 0, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
+      { qualifiedId: 'acme.alpha.thumbs', pluginId: 'acme.alpha', pluginVersion: '1.2.3', appId: 'thumbs', title: 'App thumbs', description: 'does thumbs', input: { modality: ['CT'] }, outputs: {}, earlierRuns: 'keep', index: 1, packageDir: dirs.alpha, entry: join(dirs.alpha!, 'index.mjs') },
+      { qualifiedId: 'acme.beta.summary', pluginId: 'acme.beta', pluginVersion: '1.2.3', appId: 'summary', title: 'App summary', description: 'does summary', input: { modality: ['CT'] }, outputs: {}, earlierRuns: 'keep', index: 0, packageDir: dirs.beta, entry: join(dirs.beta!, 'index.mjs') },
     ]);
     expect(registry.get('acme.alpha')).toMatchObject({ packageDir: dirs.alpha, state: 'discovered', version: '1.2.3' });
     for (const dir of Object.values(dirs)) expect(importCount(dir)).toBe(0);

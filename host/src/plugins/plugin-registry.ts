@@ -39,6 +39,8 @@ export interface AppEntry {
   readonly input: SeriesSelector;
   /** The derived series it writes, as the manifest declares them (IOD, cardinality, description). */
   readonly outputs: Readonly<Record<string, ManifestOutput>>;
+  /** What a run with other parameters does with earlier runs' outputs of the same series (manifest; default keep). */
+  readonly earlierRuns: 'keep' | 'replace';
   /** Its position in the manifest's `apps` (problems name the field as `apps[<index>]`). */
   readonly index: number;
   readonly packageDir: string;

@@ -71,7 +71,7 @@ export const calciumLoadSpec: LoadSpec = {
   PixelSpacing: { usage: 'Mandatory', note: 'Mandatory / Copied; lesion areas in mm²' },
   ImageOrientationPatient: { usage: 'Mandatory', note: 'Mandatory / Copied; slices must be axial (oblique or tilted stacks stop the run)' },
   ImagePositionPatient: { usage: 'Mandatory', note: 'Mandatory / Copied; slice order and increment (never Slice Thickness)' },
-  SliceThickness: { usage: 'Used', note: 'Used / Copied; printed only: the increment comes from Image Position (Patient)' },
+  SliceThickness: { usage: 'Used', note: 'Used / Copied; the increment comes from Image Position (Patient) and may not exceed it (gaps stop the run); printed on the reports' },
   SliceLocation: { usage: 'Used', note: 'Used / Copied' },
   // Image Pixel (Table 3-11)
   SamplesPerPixel: { usage: 'Ignored', expect: 1, note: 'Ignored (expect "1") / Copied' },
@@ -94,10 +94,16 @@ export const calciumLoadSpec: LoadSpec = {
   // CT Image (Table 3-16)
   RescaleIntercept: { usage: 'Mandatory', note: 'Used / Copied in GE SmartScore; Mandatory here: HU need it' },
   RescaleSlope: { usage: 'Mandatory', note: 'Ignored / Copied in GE SmartScore; Mandatory here: HU need it' },
-  KVP: { usage: 'Used', expect: 120, note: 'Used / Copied; the 130 HU threshold of the method is defined at 120 kVp' },
+  KVP: { usage: 'Used', note: 'Used / Copied; chooses the threshold from the kVp table (120 kVp: 130 HU, 100 kVp: 147 HU); other values stop the run unless a threshold is given' },
   ScanOptions: { usage: 'Used', note: 'Used / Copied' },
   GantryDetectorTilt: { usage: 'Ignored', note: 'Ignored / Copied; tilt is detected from the positions' },
   ExposureTime: { usage: 'Used', note: 'Used / Copied' },
   XRayTubeCurrent: { usage: 'Used', note: 'Used / Copied' },
   ConvolutionKernel: { usage: 'Used', note: 'Used / Copied; printed on the reports' },
+  // Contrast/Bolus (Table 3-12): Ignored by SmartScore; here contrast stops the run
+  ContrastBolusAgent: { usage: 'Used', note: 'Ignored / Copied in GE SmartScore; Used here: a contrast agent (other than NONE) stops the run unless allowContrast=true' },
+  ContrastBolusAgentSequence: { usage: 'Used', note: 'Ignored / Copied in GE SmartScore; Used here: an item stops the run unless allowContrast=true' },
+  // Not in SmartScore's tables
+  CalciumScoringMassFactorPatient: { usage: 'Used', note: 'the mass calibration factor when no calibrationFactor or calibrationPhantom is given (McCollough et al., Radiology 2007)' },
+  CalciumScoringMassFactorDevice: { usage: 'Used', note: 'without (0018,9351): the factor of the patient size the patientSize parameter names (values 1-3: small, medium, large)' },
 };

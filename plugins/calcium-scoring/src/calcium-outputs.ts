@@ -1,7 +1,8 @@
 import type { AppOutput } from '@atrium/sdk';
-import { reducedCtMapping } from './mappings/reduced-ct-mapping.js';
-import { secondaryCaptureMapping } from './mappings/secondary-capture-mapping.js';
-import { srMapping } from './mappings/sr-mapping.js';
+import { reducedCtMapping, reducedCtNotes, reducedCtRemarks } from './mappings/reduced-ct-mapping.js';
+import { screenSaveMapping, secondaryCaptureMapping, secondaryCaptureNotes } from './mappings/secondary-capture-mapping.js';
+import { scoringRemarks } from './mappings/scoring-remarks.js';
+import { srMapping, srNotes } from './mappings/sr-mapping.js';
 
 /**
  * The mapping table of each derived series the app writes into the source study; the series
@@ -9,8 +10,8 @@ import { srMapping } from './mappings/sr-mapping.js';
  * "atrium".apps[0].outputs).
  */
 export const calciumOutputs = {
-  'reduced-ct': { mapping: reducedCtMapping },
-  report: { mapping: secondaryCaptureMapping },
-  'screen-saves': { mapping: secondaryCaptureMapping },
-  sr: { mapping: srMapping },
+  'reduced-ct': { mapping: reducedCtMapping, notes: reducedCtNotes, remarks: reducedCtRemarks },
+  report: { mapping: secondaryCaptureMapping, notes: secondaryCaptureNotes },
+  'screen-saves': { mapping: screenSaveMapping, notes: secondaryCaptureNotes },
+  sr: { mapping: srMapping, notes: srNotes, remarks: scoringRemarks },
 } as const satisfies Readonly<Record<string, AppOutput>>;

@@ -23,11 +23,14 @@ const kit = testPlugin(new URL('..', import.meta.url), plugin);
 
 /** The parts of the result data the tests read. */
 interface RunData {
+  readonly scored: boolean;
   readonly unverified: boolean;
+  readonly reading: Readonly<Record<string, unknown>>;
   readonly method: Readonly<Record<string, unknown>>;
   readonly arteries: readonly { readonly massMg?: number }[];
-  readonly total: Readonly<Record<string, number>>;
+  readonly total?: Readonly<Record<string, number>>;
   readonly riskCategory?: string;
+  readonly cacDrs?: string;
   readonly slices: readonly { readonly instanceNumber: number; readonly agatston: number }[];
   readonly lesions: readonly { readonly scored: boolean }[];
   readonly warnings: readonly string[];
@@ -55,7 +58,7 @@ const sliceIndices = (input: TestSeries) => (o: DerivedTestObject): number[] => 
 describe('calcium scoring app: a seeded run', () => {
   it('scores per artery, totals and risk as the geometry gives them', async () => {
     const { data, result } = await run(calciumSeries({ boxes: BOXES }));
-    expect(data.unverified).toBe(false);
+    expect([data.scored, data.unverified, data.reading]).toEqual([true, true, { kind: 'scored', verified: false }]);
     expect(data.arteries).toEqual([
       { artery: 'LM', agatston: 0, volumeMm3: 0, lesions: 0 },
       { artery: 'LAD', agatston: 16, volumeMm3: 24, lesions: 1 },
@@ -64,12 +67,13 @@ describe('calcium scoring app: a seeded run', () => {
     ]);
     expect(data.total).toEqual({ agatston: 20, volumeMm3: 27, lesions: 2 });
     expect(data.riskCategory).toBe('11-100');
-    expect(data.method).toMatchObject({ threshold: 130, connectivity: 8, minAreaMode: 'literature', sliceIncrement: 3, seeds: 2 });
+    expect(data.cacDrs).toBe('CAC-DRS A1/N2');
+    expect(data.method).toMatchObject({ threshold: 130, thresholdSource: expect.stringMatching(/^kVp table: 120 kVp, Agatston/), connectivity: 8, minAreaMode: 'literature', sliceIncrement: 3, seeds: 2 });
     expect(data.slices.map((s) => [s.instanceNumber, s.agatston])).toEqual([[4, 8], [5, 8], [8, 4]]);
     expect(data.lesions).toHaveLength(4);
     expect(data.lesions.filter((l) => !l.scored)).toMatchObject([{ instanceNumber: 2, areaMm2: 2.25, peakHu: 180, weight: 1 }]);
     expect(data.written).toEqual({ 'reduced-ct': 7, report: 2, 'screen-saves': 3, sr: 1 });
-    expect(result.summary).toBe('Agatston 20.0 (LM 0.0, LAD 16.0, LCX 0.0, RCA 4.0), volume 27.0 mm3, risk category 11-100');
+    expect(result.summary).toBe('Agatston 20.0 (LM 0.0, LAD 16.0, LCX 0.0, RCA 4.0), volume 27.0 mm3, risk category 11-100, unverified');
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 
@@ -79,7 +83,10 @@ describe('calcium scoring app: a seeded run', () => {
     expect(srs).toHaveLength(1);
     const sr = srs[0]!;
     expect(sr.sopClassUID).toBe(SopClass.ComprehensiveSRStorage);
-    expect(sliceIndices(input)(sr).sort((a, b) => a - b)).toEqual([3, 4, 7]);
+    // Evidence: every slice reviewed; the scored images: the slices of the scored lesions.
+    expect(sliceIndices(input)(sr)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const images = (sr.attribute('ContentSequence') as DicomItem[]).filter((i) => i.ValueType === 'IMAGE');
+    expect(images.map((i) => input.sopInstanceUIDs.indexOf((i.ReferencedSOPSequence as DicomItem[])[0]!.ReferencedSOPInstanceUID as string))).toEqual([3, 4, 7]);
     expect([sr.string('Modality'), sr.string('CompletionFlag'), sr.string('VerificationFlag'), sr.string('ValueType')]).toEqual(['SR', 'COMPLETE', 'UNVERIFIED', 'CONTAINER']);
   });
 
@@ -134,7 +141,8 @@ describe('calcium scoring app: a seeded run', () => {
   });
 
   it('writes what the golden files hold: a reduced CT slice, both reports, a screen save and the SR', async () => {
-    const { reduced, reports, saves, srs } = await run(calciumSeries({ boxes: BOXES }));
+    // The physician page prints the analysis date-time (the run's start, local time): fixed here.
+    const { reduced, reports, saves, srs } = await run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS }, { now: new Date(2026, 0, 2, 10, 20, 30) });
     expectDerivedToMatchGolden(reduced[1]!, 'golden/reduced-ct.json');
     expectDerivedToMatchGolden(reports[0]!, 'golden/report-physician.json');
     expectDerivedToMatchGolden(reports[1]!, 'golden/report-patient.json');
@@ -158,19 +166,36 @@ describe('calcium scoring app: a seeded run', () => {
   });
 });
 
+describe('calcium scoring app: a re-run with other parameters', () => {
+  it('names the earlier SRs it supersedes (Predecessor Documents Sequence), not their images', async () => {
+    const input = calciumSeries({ boxes: BOXES });
+    const study = input.studyInstanceUID;
+    const earlier = [
+      { studyInstanceUID: study, seriesInstanceUID: '2.25.91', sopClassUID: SopClass.ComprehensiveSRStorage, sopInstanceUID: '2.25.91.1' },
+      { studyInstanceUID: study, seriesInstanceUID: '2.25.92', sopClassUID: SopClass.SecondaryCaptureImageStorage, sopInstanceUID: '2.25.92.1' },
+    ];
+    const { srs } = await run(input, { seeds: SEEDS }, { superseded: earlier });
+    expect(srs[0]!.attribute('PredecessorDocumentsSequence')).toEqual([
+      { StudyInstanceUID: study, ReferencedSeriesSequence: [{ SeriesInstanceUID: '2.25.91', ReferencedSOPSequence: [{ ReferencedSOPClassUID: SopClass.ComprehensiveSRStorage, ReferencedSOPInstanceUID: '2.25.91.1' }] }] },
+    ]);
+    const first = await run(input, { seeds: SEEDS });
+    expect(first.srs[0]!.attribute('PredecessorDocumentsSequence')).toBeUndefined();
+  });
+});
+
 describe('calcium scoring app: without seeds', () => {
-  it('scores nothing, lists every candidate as unverified, and says so in the result, warnings and reports', async () => {
+  it('scores nothing: no total, no category, no number, and says NOT SCORED in the result, warnings and reports', async () => {
     const input = calciumSeries({ boxes: BOXES });
     const { data, result, warnings, reports, saves, reduced } = await run(input, {});
-    expect(data.unverified).toBe(true);
-    expect(data.total).toEqual({ agatston: 0, volumeMm3: 0, lesions: 0 });
-    expect(data.riskCategory).toBeUndefined();
+    expect([data.scored, data.unverified, data.reading]).toEqual([false, true, { kind: 'not-scored', verified: false }]);
+    expect(data.arteries).toEqual([]);
+    expect([data.total, data.riskCategory, data.cacDrs]).toEqual([undefined, undefined, undefined]);
     expect(data.lesions).toHaveLength(4);
-    expect(result.summary).toBe('unverified: 3 candidate region(s) in 4 lesion slice(s); no seeds, nothing scored');
-    expect(warnings).toContain('no seeds given: 3 candidate region(s) listed as unverified, nothing scored');
+    expect(result.summary).toBe('NOT SCORED: no seeds; 3 candidate region(s) above the threshold, unverified');
+    expect(warnings).toContain('not scored: no seeds given (3 candidate region(s) above the threshold, unverified); give seeds, or reviewedNoCalcium=true');
     expect(reports.map((r) => r.string('ImageComments'))).toEqual([
-      'Calcium score physician report: UNVERIFIED candidates, nothing scored. NOT FOR CLINICAL USE.',
-      'Calcium score patient report: UNVERIFIED candidates, nothing scored. NOT FOR CLINICAL USE.',
+      'Calcium score physician report: NOT SCORED (no seeds). NOT FOR CLINICAL USE.',
+      'Calcium score patient report: NOT SCORED (no seeds). NOT FOR CLINICAL USE.',
     ]);
     expect(saves.map(sliceIndices(input))).toEqual([[1], [3], [4], [7]]);
     expect(reduced.map((r) => sliceIndices(input)(r)[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -205,18 +230,20 @@ describe('calcium scoring app: parameters', () => {
     await expect(run(calciumSeries({ boxes: BOXES }), { seeds })).rejects.toMatchObject({ code: 'ATRIUM_ERR_CALCIUM_SEED_MISS' });
   });
 
-  it('takes the threshold from the kVp table when asked, and needs KVP for it', async () => {
-    const { data } = await run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS, kvpThreshold: true });
-    expect(data.method.threshold).toBe(130);
+  it('takes the threshold from the kVp table, needs KVP for it, and takes the threshold parameter with kvpThreshold=false', async () => {
+    const { data } = await run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS });
+    expect([data.method.threshold, data.method.weightScale]).toEqual([130, 1]);
     const noKvp = calciumSeries({ boxes: BOXES, override: () => ({ KVP: undefined }) });
-    await expect(run(noKvp, { seeds: SEEDS, kvpThreshold: true })).rejects.toMatchObject({ code: 'ATRIUM_ERR_PARAM_INVALID', details: { parameter: 'kvpThreshold' } });
+    await expect(run(noKvp, { seeds: SEEDS })).rejects.toMatchObject({ code: 'ATRIUM_ERR_CALCIUM_KVP', message: expect.stringMatching(/instance 1 .* has no KVP/) });
+    const fixed = await run(noKvp, { seeds: SEEDS, kvpThreshold: false, threshold: 150 });
+    expect([fixed.data.method.threshold, fixed.data.method.thresholdSource, fixed.data.total!.agatston]).toEqual([150, 'threshold parameter', 20]);
   });
 
   it('reports mass only with a calibration factor', async () => {
     const { data } = await run(calciumSeries({ boxes: BOXES }), { seeds: SEEDS, calibrationFactor: 0.8 });
     // LAD: 0.8 × (24 mm³ × 250 HU) / 1000 = 4.8 mg; RCA: 0.8 × 3 × 450 / 1000 = 1.08 mg
     expect(data.arteries.map((a) => a.massMg)).toEqual([0, 4.8, 0, 1.08]);
-    expect(data.total.massMg).toBe(5.88);
+    expect(data.total!.massMg).toBe(5.88);
   });
 
   it('warns (and continues) when an expectation of the load table is not met', async () => {
@@ -245,16 +272,20 @@ describe('calcium scoring app: refusals before scoring', () => {
   it('oblique slices (rotated 10° about the patient z axis)', async () => {
     const c = Math.cos(Math.PI / 18);
     const s = Math.sin(Math.PI / 18);
-    await refused(calciumSeries({ boxes: BOXES, override: () => ({ ImageOrientationPatient: [c, s, 0, -s, c, 0] }) }), /slices are not axial .*slice 1 \(instance 1\)/);
+    await refused(calciumSeries({ boxes: BOXES, override: () => ({ ImageOrientationPatient: [c, s, 0, -s, c, 0] }) }), /slices are not axial .*instance 1 2\.25\./);
   });
 
   it('a tilted (sheared) stack: positions move across the image plane', async () => {
-    await refused(calciumSeries({ boxes: BOXES, override: (i) => ({ ImagePositionPatient: [-8, -8 + 0.5 * i, -30 + 3 * i] }) }), /tilted or sheared/);
+    const tilted = calciumSeries({ boxes: BOXES, override: (i) => ({ ImagePositionPatient: [-8, -8 + 0.5 * i, -30 + 3 * i] }) });
+    // Said once, with the instances of the first place and how many there are (not one line per slice pair).
+    const error = await run(tilted).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'ATRIUM_ERR_CALCIUM_REFUSED', message: expect.stringMatching(/tilted or sheared stack\) \(9 places; the first: instance 1 2\.25\.[\d.]+ and instance 2 2\.25\.[\d.]+: positions move 0\.5 mm/) });
+    expect((error as Error).message.match(/tilted/g)).toHaveLength(2);
   });
 
   it('inconsistent pixel spacing and inconsistent orientation', async () => {
-    await refused(withSlice(4, { PixelSpacing: [0.6, 0.6] }), /slice 5: Pixel Spacing differs from slice 1/);
-    await refused(withSlice(2, { ImageOrientationPatient: [1, 0, 0, 0, 0.9998, 0.02] }), /slice 3: Image Orientation \(Patient\) differs/);
+    await refused(withSlice(4, { PixelSpacing: [0.6, 0.6] }), /Pixel Spacing differs from the first slice \(instance 5 2\.25\.[\d.]+: Pixel Spacing differs from slice 1\)/);
+    await refused(withSlice(2, { ImageOrientationPatient: [1, 0, 0, 0, 0.9998, 0.02] }), /Image Orientation \(Patient\) differs from the first slice \(instance 3 /);
   });
 
   it('duplicate positions and uneven spacing', async () => {
@@ -263,7 +294,7 @@ describe('calcium scoring app: refusals before scoring', () => {
   });
 
   it('two Frames of Reference', async () => {
-    await refused(withSlice(3, { FrameOfReferenceUID: '2.25.8' }), /2 Frames of Reference \(2\.25\.7, 2\.25\.8\); slice 4 \(instance 4\)/);
+    await refused(withSlice(3, { FrameOfReferenceUID: '2.25.8' }), /2 Frames of Reference \(2\.25\.7, 2\.25\.8\); instance 4 2\.25\.[\d.]+ differs from instance 1 /);
   });
 
   it('a slice without rescale or geometry: the host refuses it by the load specification (Mandatory), naming the attribute', async () => {
@@ -274,7 +305,7 @@ describe('calcium scoring app: refusals before scoring', () => {
 
   it('the app refuses them too when called without the host\'s check, naming the slice', () => {
     const noSlope = withSlice(6, { RescaleSlope: undefined });
-    expect(() => checkInput(noSlope.source)).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_CALCIUM_REFUSED', message: expect.stringContaining(`slice 7 (instance 7) ${noSlope.sopInstanceUIDs[6]} has no RescaleSlope`) }));
+    expect(() => checkInput(noSlope.source)).toThrow(expect.objectContaining({ code: 'ATRIUM_ERR_CALCIUM_REFUSED', message: expect.stringContaining(`instance 7 ${noSlope.sopInstanceUIDs[6]} has no RescaleSlope`) }));
     const noPosition = withSlice(0, { ImagePositionPatient: undefined });
     expect(noPosition.source.geometry).toBeUndefined();
     expect(() => checkInput(noPosition.source)).toThrow(/no usable Image Plane attributes/);

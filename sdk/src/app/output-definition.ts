@@ -47,6 +47,14 @@ export interface ManifestOutput {
 export interface AppOutput {
   readonly mapping: MappingTable;
   /**
+   * Why an attribute is produced as it is (keyword → text), where the vendor table the mapping
+   * follows says otherwise or the rule depends on the object: printed in the Note column of the
+   * conformance statement, next to the attribute's save action.
+   */
+  readonly notes?: Readonly<Record<string, string>>;
+  /** Paragraphs printed under the output's heading in the conformance statement (what the tables cannot say). */
+  readonly remarks?: readonly string[];
+  /**
    * Private blocks the objects of this output may carry (PS3.5 §7.8.1); their values come from
    * the request's `privateData`. Nothing private is written without a declaration here.
    */

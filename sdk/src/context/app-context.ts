@@ -16,6 +16,18 @@ export interface PluginStorage {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * An object an earlier run of the same app wrote from the same input series, with other
+ * parameters: this run supersedes it, and the host removes it from the store when this run
+ * succeeds (the study never holds two contradictory results).
+ */
+export interface SupersededObject {
+  readonly studyInstanceUID: string;
+  readonly seriesInstanceUID: string;
+  readonly sopClassUID: string;
+  readonly sopInstanceUID: string;
+}
+
 /** What `run` receives besides its input and parameters. Frozen; valid during the run only. */
 export interface AppContext {
   /** The derivation engine: writes derived objects (see {@link Deriver}). */
@@ -26,6 +38,19 @@ export interface AppContext {
   /** Aborted when the job is cancelled; long loops should check `signal.aborted` or `signal.throwIfAborted()`. */
   readonly signal: AbortSignal;
   readonly storage: PluginStorage;
+  /**
+   * The run's start time: the Content Date/Time the host writes on every derived object of the
+   * run. Use it for times the app prints or encodes (an analysis or verification date-time), so
+   * they agree with the objects. Optional: hosts that cannot provide it leave it undefined.
+   */
+  readonly now?: Date;
+  /**
+   * What this run supersedes: the objects earlier runs of this app wrote from this input series
+   * with other parameters (a report names them, e.g. an SR's Predecessor Documents Sequence).
+   * The host removes them when the run succeeds; it gives none when the user keeps them
+   * (`atrium run --keep-previous`). Optional: hosts that do not track earlier runs leave it undefined.
+   */
+  readonly superseded?: readonly SupersededObject[];
   /** Warnings to report with the result (unmet load expectations are added by the host). */
   warn(message: string): void;
   /**

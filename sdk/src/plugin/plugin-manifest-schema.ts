@@ -44,6 +44,10 @@ const appProperties = {
     propertyNames: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', description: 'an output name, in lower case letters, digits and "-"' },
     additionalProperties: { $ref: '#/definitions/output' },
   },
+  earlierRuns: {
+    enum: ['keep', 'replace'],
+    description: 'what a run with other parameters does with the outputs earlier runs wrote from the same series: keep (default) or replace (removed when the run succeeds)',
+  },
 } satisfies Record<keyof ManifestApp, JsonSchema>;
 
 const selectorProperties = {

@@ -34,6 +34,14 @@ export interface ManifestApp {
   readonly input: SeriesSelector;
   /** The derived series the app writes, by name (none when absent); its definition gives each a mapping table. */
   readonly outputs?: Readonly<Record<string, ManifestOutput>>;
+  /**
+   * What a run with other parameters does with the outputs earlier runs wrote from the same
+   * series: `keep` them (the default: each parameter set adds its own series, e.g.
+   * reconstructions to compare) or `replace` them (removed from the store when the run succeeds,
+   * named to the app as `ctx.superseded`; one current result per series, e.g. a score).
+   * `atrium run --keep-previous` keeps them either way.
+   */
+  readonly earlierRuns?: 'keep' | 'replace';
 }
 
 /**

@@ -105,6 +105,15 @@ describe('buildSrDocument', () => {
     expect([plain.CurrentRequestedProcedureEvidenceSequence, plain.ContentSequence, plain.CodingSchemeIdentificationSequence, plain.CompletionFlag]).toEqual([undefined, undefined, undefined, 'PARTIAL']);
   });
 
+  it('writes the Predecessor Documents Sequence of the documents it replaces, by study and series; none without', () => {
+    const SR = '1.2.840.10008.5.1.4.1.1.88.33';
+    const replacing = buildSrDocument({ ...everything, predecessors: [ref('2.25.7', 1, SR), ref('2.25.7', 2, SR)] });
+    expect(replacing.PredecessorDocumentsSequence).toEqual([
+      { StudyInstanceUID: '2.25.1', ReferencedSeriesSequence: [{ SeriesInstanceUID: '2.25.7', ReferencedSOPSequence: [{ ReferencedSOPClassUID: SR, ReferencedSOPInstanceUID: '2.25.7.1' }, { ReferencedSOPClassUID: SR, ReferencedSOPInstanceUID: '2.25.7.2' }] }] },
+    ]);
+    expect([doc.PredecessorDocumentsSequence, buildSrDocument({ ...everything, predecessors: [] }).PredecessorDocumentsSequence]).toEqual([undefined, undefined]);
+  });
+
   it('writes the Verifying Observer Sequence of a VERIFIED document (identification code empty when not given)', () => {
     const verified = buildSrDocument({
       ...everything,

@@ -10,8 +10,8 @@ import { validateSrDocument } from './validate-sr-document.js';
  * for an output of IOD `comprehensive-sr` or `enhanced-sr` whose mapping includes
  * {@link srDocumentMapping}. It holds:
  * - Modality `SR` (SR Document Series, PS3.3 C.17.1);
- * - Completion Flag (and Description), Verification Flag and Verifying Observer Sequence
- *   (SR Document General, PS3.3 C.17.2);
+ * - Completion Flag (and Description), Verification Flag and Verifying Observer Sequence,
+ *   Predecessor Documents Sequence of `spec.predecessors` (SR Document General, PS3.3 C.17.2);
  * - Current Requested Procedure Evidence Sequence: `spec.evidence` and every object the IMAGE and
  *   COMPOSITE items reference, by study and series (Hierarchical SOP Instance Reference Macro,
  *   PS3.3 Table C.17-3), in that order, each once;
@@ -39,6 +39,7 @@ export function buildSrDocument(spec: SrDocumentSpec): DicomItem {
       VerificationDateTime: o.dateTime,
     }));
   }
+  if (spec.predecessors && spec.predecessors.length > 0) out.PredecessorDocumentsSequence = evidenceSequence(spec.predecessors);
   const evidence = evidenceSequence([...(spec.evidence ?? []), ...referencesIn(spec.root)]);
   if (evidence.length > 0) out.CurrentRequestedProcedureEvidenceSequence = evidence;
   if (spec.codingSchemes && spec.codingSchemes.length > 0) {

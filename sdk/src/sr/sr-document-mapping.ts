@@ -10,7 +10,7 @@ const content = Generated('Content');
  *   date, time, description generated), Referenced Performed Procedure Step Sequence empty
  *   (Type 2: the document belongs to no performed procedure step);
  * - SR Document General (PS3.3 C.17.2): Instance Number and Content Date / Time generated;
- *   Completion, Verification, Verifying Observers and Current Requested Procedure Evidence from
+ *   Completion, Verification, Verifying Observers, Predecessor Documents and Current Requested Procedure Evidence from
  *   the content; Performed Procedure Code Sequence empty (Type 2);
  * - SR Document Content (PS3.3 C.17.3): the root CONTAINER and its tree from the content; the
  *   value attributes a CONTAINER never has Removed;
@@ -29,6 +29,7 @@ export const srDocumentMapping: MappingTable = Object.freeze({
   CompletionFlagDescription: content,
   VerificationFlag: content,
   VerifyingObserverSequence: content,
+  PredecessorDocumentsSequence: content,
   ContentDate: Generated('ContentDate'),
   ContentTime: Generated('ContentTime'),
   PerformedProcedureCodeSequence: Generated('Empty'),

@@ -35,4 +35,9 @@ export interface SrDocumentSpec {
   readonly codingSchemes?: readonly PrivateCodingScheme[];
   /** Objects for Current Requested Procedure Evidence Sequence, listed first, besides those the IMAGE and COMPOSITE items reference. */
   readonly evidence?: readonly SrObjectReference[];
+  /**
+   * Documents this one replaces (Predecessor Documents Sequence (0040,A360), PS3.3 C.17.2.3):
+   * e.g. the SR of an earlier run of the app that this run supersedes (`ctx.superseded`).
+   */
+  readonly predecessors?: readonly SrObjectReference[];
 }

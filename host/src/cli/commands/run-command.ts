@@ -14,15 +14,15 @@ import { UsageError } from '../usage-error.js';
 
 export const runCommand = defineCommand({
   name: 'run',
-  usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json]',
-  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote',
+  usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json] [--keep-previous]',
+  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote; for an app whose re-runs replace (calcium scoring), what earlier runs wrote from the same series is removed unless --keep-previous',
   uses: { registry: PluginRegistry, queue: JobQueue, runner: JobRunner },
   help: (args, _ctx, use) => appParametersHelp(args, use),
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { series: { type: 'string' }, study: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' } },
+      options: { series: { type: 'string' }, study: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' }, 'keep-previous': { type: 'boolean' } },
     });
     const appId = positionals[0];
     if (!appId || (values.series === undefined) === (values.study === undefined)) {
@@ -35,7 +35,7 @@ export const runCommand = defineCommand({
     const [queue, runner] = await Promise.all([use.queue(), use.runner()]);
     const input = values.study !== undefined ? { studyInstanceUID: values.study } : { seriesInstanceUID: values.series! };
     const label = `${app.qualifiedId} on ${values.study !== undefined ? `study ${values.study}` : values.series}`;
-    const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, ...input, params: raw }, label, maxAttempts: 1 });
+    const job = queue.enqueue({ type: APP_RUN_JOB, payload: { app: app.qualifiedId, ...input, params: raw, ...(values['keep-previous'] ? { keepPrevious: true } : {}) }, label, maxAttempts: 1 });
     const bar = new ProgressBar(app.appId);
     const sub = runner.onDidProgressJob((e) => e.jobId === job.id && bar.update(Math.round(e.progress * 100), 100, e.message ?? ''));
     const done = await runner.runJob(job.id);
@@ -56,6 +56,10 @@ export const runCommand = defineCommand({
     if (result.written.length > 0) {
       ctx.out(`\nwritten (job ${done.id}):`);
       ctx.out(printTable(result.written.map((w) => ({ ...w })), values.study !== undefined ? ['output', 'status', 'studyInstanceUID', 'seriesInstanceUID', 'sopInstanceUID'] : ['output', 'status', 'seriesInstanceUID', 'sopInstanceUID']));
+    }
+    if (result.removed.length > 0) {
+      ctx.out(`\nreplaced: ${result.removed.length} object(s) of earlier runs on the same series removed (--keep-previous keeps them):`);
+      ctx.out(printTable(result.removed.map((r) => ({ ...r })), ['seriesInstanceUID', 'sopInstanceUID']));
     }
     return 0;
   },

@@ -18,7 +18,7 @@ export const GENERATOR_DESCRIPTIONS: Readonly<Record<GeneratorName | EngineGener
   SecondaryCaptureDeviceSoftwareVersions: 'plugin version',
   BurnedInAnnotation: 'YES when the app draws text into the pixels, else NO (a copy of source pixels keeps the source\'s value)',
   DerivationDescription: 'the output\'s derivation description',
-  DerivationCodeSequence: 'the output\'s derivation code',
+  DerivationCodeSequence: 'the output\'s derivation code (absent when the output declares none)',
   SourceImageSequence: 'the source images (purpose: source image for image processing operation)',
   ReferencedSeriesSequence: 'the source series and instances',
   ContributingEquipmentSequence: 'the app as processing equipment: manufacturer, title, version, date and time',
@@ -27,6 +27,6 @@ export const GENERATOR_DESCRIPTIONS: Readonly<Record<GeneratorName | EngineGener
   Empty: 'present without a value',
   Content: 'the value the app computes',
   SOPClassUID: 'SOP class of the output IOD',
-  SpecificCharacterSet: 'the sources\' character set when they all agree, else ISO_IR 192',
-  Pixels: 'from the image the app computes (or, for a reduced copy, the source\'s pixels)',
+  SpecificCharacterSet: 'the sources\' character set when they all agree (absent when they use the default repertoire), else ISO_IR 192',
+  Pixels: 'from the image the app computes (or, for a reduced copy, the source\'s pixels); absent when the pixels give no value',
 };

@@ -35,6 +35,6 @@ describe('mapping tables and load specification', () => {
   it('mark the attributes GE SmartScore needs Mandatory, and its expectations', () => {
     const mandatory = Object.entries(calciumLoadSpec).filter(([, r]) => r.usage === 'Mandatory').map(([k]) => k).sort();
     expect(mandatory).toEqual(['Columns', 'FrameOfReferenceUID', 'ImageOrientationPatient', 'ImagePositionPatient', 'PixelSpacing', 'RescaleIntercept', 'RescaleSlope', 'Rows', 'SeriesInstanceUID', 'StudyInstanceUID']);
-    expect([calciumLoadSpec.Rows?.expect, calciumLoadSpec.Columns?.expect, calciumLoadSpec.KVP?.expect, calciumLoadSpec.KVP?.usage]).toEqual([512, 512, 120, 'Used']);
+    expect([calciumLoadSpec.Rows?.expect, calciumLoadSpec.Columns?.expect, calciumLoadSpec.KVP?.expect, calciumLoadSpec.KVP?.usage]).toEqual([512, 512, undefined, 'Used']);
   });
 });

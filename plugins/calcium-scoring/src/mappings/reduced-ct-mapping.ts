@@ -10,7 +10,9 @@ import { Copied, Generated, Removed, type MappingTable } from '@atrium/sdk';
  * Differences from SmartScore, on purpose: Source Image Sequence is Generated (it references
  * the original slice, which the Referenced Series Sequence of the Common Instance Reference
  * module then needs) instead of Copied, and Contributing Equipment Sequence names the app.
- * Overlay Plane (Table 3-13) is unsupported: overlays are not copied.
+ * Overlay Plane (Table 3-13) is unsupported, as in SmartScore: its attributes are Removed (a copy
+ * of the pixels would otherwise bring them along). The GE private attributes SmartScore copies
+ * (§3.5) are not: see {@link reducedCtRemarks}.
  */
 export const reducedCtMapping: MappingTable = {
   // Patient (Table 3-3)
@@ -93,6 +95,7 @@ export const reducedCtMapping: MappingTable = {
   AcquisitionTime: Copied,
   ReferencedImageSequence: Copied,
   DerivationDescription: Copied,
+  DerivationCodeSequence: Removed,
   SourceImageSequence: Generated('SourceImageSequence'),
   ImagesInAcquisition: Copied,
   ImageComments: Copied,
@@ -167,4 +170,30 @@ export const reducedCtMapping: MappingTable = {
   GeneratorPower: Copied,
   FocalSpots: Copied,
   ConvolutionKernel: Copied,
+  // Overlay Plane (Table 3-13): "Module Unsupported"
+  OverlayRows: Removed,
+  OverlayColumns: Removed,
+  OverlayType: Removed,
+  OverlayOrigin: Removed,
+  OverlayBitsAllocated: Removed,
+  OverlayBitPosition: Removed,
+  OverlayData: Removed,
+  OverlayDescription: Removed,
+  OverlaySubtype: Removed,
+  OverlayLabel: Removed,
+  ROIArea: Removed,
+  ROIMean: Removed,
+  ROIStandardDeviation: Removed,
 };
+
+/** Where the reduced CT departs from GE SmartScore's tables, printed with the mapping in the conformance statement. */
+export const reducedCtNotes: Readonly<Record<string, string>> = {
+  SourceImageSequence: 'GE SmartScore Table 3-9: Copied; here the original slice (the Common Instance Reference module needs it)',
+  ContributingEquipmentSequence: 'not in GE SmartScore\'s tables: names the app (PS3.3 C.12.1.1.5)',
+  RescaleSlope: 'Mandatory at load here (GE SmartScore Table 3-16: Ignored): HU need it',
+};
+
+/** What the tables of the reduced CT cannot say. */
+export const reducedCtRemarks: readonly string[] = [
+  'Private attributes are not copied. GE SmartScore copies the GE private attributes of its §3.5 (GEMS_ACQU_01 / GE HEALTHCARE_ACQU_01 Table Speed, Midscan Time, Gantry Velocity, SFOV Type; GEMS_PARM_01 Delta Start Time, Pitch Ratio, Private Scan Options, motCorr, IBOCorr; GEMS_HELIOS_01 Sigma Mode, Ibone / Peris Flag, Cardiac Recon Algo, Average Heart Rate, Temporal Resolution, Cardiac Phase Number; GEMS_HINO_CT_01 R Time, HBC number); the derivation engine writes only the attributes its tables name (an allow-list), and these have no keyword in them. The original slices keep them.',
+];

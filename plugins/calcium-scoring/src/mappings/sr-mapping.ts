@@ -1,5 +1,5 @@
 import {
-  appEquipmentMapping, generalStudyMapping, patientMapping, patientStudyMapping, sopCommonMapping, srDocumentMapping, type MappingTable,
+  appEquipmentMapping, generalStudyMapping, patientMapping, patientStudyMapping, Removed, sopCommonMapping, srDocumentMapping, type MappingTable,
 } from '@atrium/sdk';
 
 /**
@@ -21,4 +21,16 @@ export const srMapping: MappingTable = {
   ...appEquipmentMapping,
   ...sopCommonMapping,
   ...srDocumentMapping,
+  // The report follows no DICOM template, and its observations are those of the Content Date/Time.
+  ContentTemplateSequence: Removed,
+  ObservationDateTime: Removed,
+};
+
+/** When the SR's conditional attributes are written (printed in the conformance statement's Note column). */
+export const srNotes: Readonly<Record<string, string>> = {
+  CompletionFlagDescription: 'only when not scored (Completion Flag PARTIAL): why',
+  VerifyingObserverSequence: 'only when VERIFIED: the reader (parameter reader) and organization (readerOrganization, else Institution Name)',
+  PredecessorDocumentsSequence: 'only when the run supersedes the SRs of earlier runs on the same series (atrium run without --keep-previous)',
+  ContentTemplateSequence: 'the report follows no DICOM template',
+  ObservationDateTime: 'the observations are those of the Content Date/Time',
 };

@@ -29,3 +29,14 @@ export function keySlice(bySlice: LesionsBySlice): number | undefined {
 export function sliceImage(slice: ScoringSlice, lesions: readonly Lesion2D[], colour?: Rgb): SliceImage {
   return { rows: slice.rows, columns: slice.columns, hu: slice.hu, lesions: lesions.map((l) => ({ pixelIndices: l.pixelIndices, colour: colour ?? lesionColour(l.artery) })) };
 }
+
+/**
+ * Slice indices in the source's order — by Instance Number, as a scanner numbers a stack head
+ * first — not the order along the normal the host sorts by (feet first for a head-first stack):
+ * screen saves and the reduced CT are written in this order. Slices without an Instance Number
+ * come last, head (highest patient z) first.
+ */
+export function sourceOrder(indices: Iterable<number>, slices: readonly ScoringSlice[]): number[] {
+  const n = (i: number): number => slices[i]!.instanceNumber ?? Infinity;
+  return [...indices].sort((a, b) => n(a) - n(b) || slices[b]!.position[2] - slices[a]!.position[2]);
+}

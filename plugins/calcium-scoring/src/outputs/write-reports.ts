@@ -1,43 +1,58 @@
 import type { AppContext, SourceSeries } from '@atrium/sdk';
+import { isScored, type CalciumFindings } from '../calcium-findings.js';
 import { grey16Pixels, rgbPixels } from '../render/derived-pixels.js';
+import { renderPatientReport } from '../render/render-patient-report.js';
 import { KEY_BOX, NOT_FOR_CLINICAL_USE, renderReport } from '../render/render-report.js';
 import { renderSlice } from '../render/render-slice.js';
-import { buildReportPage, type ReportFacts } from '../report/build-report-page.js';
+import { buildPatientPage } from '../report/build-patient-page.js';
+import { buildPhysicianPage } from '../report/build-physician-page.js';
 import { fixed1 } from '../report/format.js';
 import type { ScoringSlice } from '../scoring/index.js';
 import { agatstonOf, keySlice, sliceImage, type LesionsBySlice } from './lesions-by-slice.js';
 
 /**
- * The two report pages (output `report`, N:1 from the whole series): the physician report, 512²
- * 16-bit MONOCHROME2 with the key slice's lesions in white, and the patient report, 1024² RGB
- * with them in their artery colours. Progress 0.95.
+ * The two report pages (output `report`, N:1 from the whole series), Image Type
+ * DERIVED\SECONDARY\CAPTURE (GE SmartScore conformance statement, §4.5.5.1.1.1): the physician
+ * report, 512² 16-bit MONOCHROME2 with the key slice's lesions in white, and the patient report,
+ * its own 1024² RGB page in plain words. Not scored: the key image shows the candidates with
+ * no number under it. Progress 0.95.
  */
-export async function writeReports(
-  ctx: AppContext,
-  input: SourceSeries,
-  slices: readonly ScoringSlice[],
-  bySlice: LesionsBySlice,
-  facts: Omit<ReportFacts, 'keyImage'>,
-): Promise<void> {
+export async function writeReports(ctx: AppContext, input: SourceSeries, slices: readonly ScoringSlice[], bySlice: LesionsBySlice, f: CalciumFindings): Promise<void> {
   const key = keySlice(bySlice);
-  const keyImage = (unit: 1 | 2, colour: boolean): ReportFacts['keyImage'] => {
-    if (key === undefined) return undefined;
-    const image = sliceImage(slices[key]!, bySlice.get(key)!, colour ? undefined : [255, 255, 255]);
-    return { image: renderSlice(image, KEY_BOX * unit, 3 * unit), label: `Key: image ${slices[key]!.instanceNumber ?? key + 1}, Agatston ${fixed1(agatstonOf(bySlice.get(key)!))}` };
+  const keyImage = key === undefined ? undefined : {
+    image: renderSlice(sliceImage(slices[key]!, bySlice.get(key)!, [255, 255, 255]), KEY_BOX, 3),
+    label: isScored(f)
+      ? `Key image ${slices[key]!.instanceNumber ?? key + 1}: Agatston ${fixed1(agatstonOf(bySlice.get(key)!))}`
+      : 'Candidates only, not scored',
   };
-  const { score } = facts;
-  const status = score.unverified ? 'UNVERIFIED candidates, nothing scored' : `total Agatston ${fixed1(score.total.agatston)}, risk category ${score.riskCategory}`;
+  const { score } = f;
+  const status = isScored(f) ? `total Agatston ${fixed1(score.total.agatston)}, risk category ${score.riskCategory}` : 'NOT SCORED (no seeds)';
+  const physician = grey16Pixels(renderReport(buildPhysicianPage(f, keyImage), 1, false));
+  const padding = pagePadding(input, physician.data);
   await ctx.derive.write('report', {
     sources: input.instances,
-    pixels: grey16Pixels(renderReport(buildReportPage({ ...facts, keyImage: keyImage(1, false) }), 1, false)),
+    pixels: physician,
     burnedInAnnotation: true,
-    content: { ImageComments: `Calcium score physician report: ${status}. ${NOT_FOR_CLINICAL_USE}.` },
+    content: { ImageType: 'CAPTURE', ImageComments: `Calcium score physician report: ${status}. ${NOT_FOR_CLINICAL_USE}.`, ...(padding === undefined ? {} : { PixelPaddingValue: padding }) },
   });
   await ctx.derive.write('report', {
     sources: input.instances,
-    pixels: rgbPixels(renderReport(buildReportPage({ ...facts, keyImage: keyImage(2, true) }), 2, true)),
+    pixels: rgbPixels(renderPatientReport(buildPatientPage(f))),
     burnedInAnnotation: true,
-    content: { ImageComments: `Calcium score patient report: ${status}. ${NOT_FOR_CLINICAL_USE}.` },
+    content: { ImageType: 'CAPTURE', ImageComments: `Calcium score patient report: ${status}. ${NOT_FOR_CLINICAL_USE}.` },
   });
   ctx.progress(0.95, 'reports written');
+}
+
+/**
+ * Pixel Padding Value of the grayscale page, as GE SmartScore copies it (Table 4-8): the sources'
+ * value when every source has the same one, it is negative (the page is signed 16-bit, its
+ * pixels 0 … 4080) and no pixel of the page has it (PS3.3 C.7.5.1.1.2); else none.
+ */
+export function pagePadding(input: SourceSeries, page: ArrayLike<number>): number | undefined {
+  const values = input.instances.map((i) => i.number('PixelPaddingValue'));
+  const v = values[0];
+  if (v === undefined || !values.every((x) => x === v) || !(v < 0 && v >= -32768)) return undefined;
+  for (let i = 0; i < page.length; i++) if (page[i] === v) return undefined;
+  return v;
 }

@@ -1,5 +1,6 @@
-import type { Canvas, Rgb } from './canvas.js';
+import { fillRect, type Canvas, type Rgb } from './canvas.js';
 import { drawText, fitText, textWidth } from './draw-text.js';
+import type { OrientationMarkers } from './orientation-markers.js';
 import { renderSlice, type SliceImage } from './render-slice.js';
 
 /** A label drawn next to a lesion. */
@@ -16,9 +17,14 @@ export interface ScreenSavePage {
   /** Lines at the top left (slice, position, window). */
   readonly header: readonly string[];
   readonly labels: readonly LesionLabel[];
+  /** Patient directions at the middle of each edge. */
+  readonly markers?: OrientationMarkers;
   /** Line at the bottom left. */
   readonly footer: string;
 }
+
+/** Narrower images have no room for orientation markers beside the header, labels and footer. */
+export const MARKERS_MIN_WIDTH = 256;
 
 /** Text scale of a screen save: 1 below 512 columns, 2 from 512, 4 from 1024. */
 export function screenSaveTextScale(columns: number): number {
@@ -28,8 +34,9 @@ export function screenSaveTextScale(columns: number): number {
 /**
  * Render a screen save (pure): the slice at full size, windowed for calcium, lesion pixels
  * in their colours; header lines top left, each label right of its lesion (centred on its
- * row), the footer bottom left. Text has a one-pixel black shadow (down-right) so it reads
- * on bright bone; text too wide is shortened with "...".
+ * row; left of or below it where it does not fit) on a black backdrop (so a dark artery colour reads on grey tissue), orientation markers
+ * in yellow at the middle of the edges (images at least {@link MARKERS_MIN_WIDTH} wide), the footer bottom left. Header, markers and footer have
+ * a one-pixel black shadow (down-right) so they read on bright bone; text too wide is shortened with "...".
  */
 export function renderScreenSave(page: ScreenSavePage): Canvas {
   const c = renderSlice(page.slice);
@@ -43,10 +50,30 @@ export function renderScreenSave(page: ScreenSavePage): Canvas {
   };
   page.header.forEach((line, i) => shadowed(fitText(line, room, { scale }), margin, margin + i * pitch, [255, 255, 255]));
   for (const label of page.labels) {
-    const [row, column] = label.at;
-    const x = Math.min(Math.round(column) + 6 * scale, c.width - margin - textWidth(label.text, { scale }));
-    shadowed(label.text, Math.max(margin, x), Math.round(row) - Math.floor((7 * scale) / 2), label.colour);
+    const width = textWidth(label.text, { scale });
+    const [x, y] = labelPlace(label.at, width, scale, c, margin);
+    fillRect(c, x - scale, y - scale, width + 2 * scale, 9 * scale, [0, 0, 0]);
+    drawText(c, label.text, x, y, { scale, colour: label.colour });
+  }
+  if (page.markers && c.width >= MARKERS_MIN_WIDTH) {
+    const { left, right, top, bottom } = page.markers;
+    const mid = (text: string): number => Math.floor((c.width - textWidth(text, { scale })) / 2);
+    shadowed(left, margin, Math.floor((c.height - 7 * scale) / 2), [255, 255, 0]);
+    shadowed(right, c.width - margin - textWidth(right, { scale }), Math.floor((c.height - 7 * scale) / 2), [255, 255, 0]);
+    shadowed(top, mid(top), margin + 4 * pitch, [255, 255, 0]);
+    shadowed(bottom, mid(bottom), c.height - margin - 7 * scale - pitch, [255, 255, 0]);
   }
   shadowed(fitText(page.footer, room, { scale }), margin, c.height - margin - 7 * scale, [255, 255, 255]);
   return c;
+}
+
+/** Where a label goes: right of its lesion (centred on its row), else left of it, else below it, kept inside the margins. */
+function labelPlace(at: readonly [number, number], width: number, scale: number, c: Canvas, margin: number): [number, number] {
+  const [row, column] = at.map(Math.round) as [number, number];
+  const gap = 6 * scale;
+  const y = Math.max(margin, Math.min(row - Math.floor((7 * scale) / 2), c.height - margin - 7 * scale));
+  if (column + gap + width <= c.width - margin) return [column + gap, y];
+  if (column - gap - width >= margin) return [column - gap - width, y];
+  const x = Math.max(margin, Math.min(column - Math.floor(width / 2), c.width - margin - width));
+  return [x, row + gap + 7 * scale <= c.height - margin ? row + gap : Math.max(margin, row - gap - 7 * scale)];
 }

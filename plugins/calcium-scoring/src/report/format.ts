@@ -19,3 +19,9 @@ export function formatDate(da: string | undefined): string {
 export function formatName(pn: string | undefined): string {
   return pn?.replace(/\^+/g, ' ').trim() || '-';
 }
+
+/** A date and time as `YYYY-MM-DD HH:MM` (local time). */
+export function formatDateTime(d: Date): string {
+  const p = (v: number): string => String(v).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

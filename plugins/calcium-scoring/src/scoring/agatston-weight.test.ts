@@ -23,9 +23,17 @@ describe('riskCategory', () => {
 });
 
 describe('thresholdForKvp', () => {
-  it('120 kVp → 130 HU (Agatston), 100 kVp → 147 HU (Nakazato 2009), unknown → 130', () => {
-    expect(thresholdForKvp(120)).toBe(130);
-    expect(thresholdForKvp(100)).toBe(147);
-    expect(thresholdForKvp(140)).toBe(130);
+  it('120 kVp → 130 HU (Agatston), 100 kVp → 147 HU (Nakazato 2009), others: no entry', () => {
+    expect(thresholdForKvp(120)?.threshold).toBe(130);
+    expect(thresholdForKvp(100)?.threshold).toBe(147);
+    expect(thresholdForKvp(100.4)?.reference).toMatch(/Nakazato .*2009/);
+    expect(thresholdForKvp(140)).toBeUndefined();
+    expect(thresholdForKvp(80)).toBeUndefined();
+  });
+
+  it('scales the band edges with the threshold: at 147 HU (× 147/130) 226 / 339 / 452 HU', () => {
+    const scale = 147 / 130;
+    const table: [number, number][] = [[146, 0], [147, 1], [225, 1], [227, 2], [338, 2], [340, 3], [451, 3], [453, 4]];
+    for (const [hu, w] of table) expect(agatstonWeight(hu, scale), `${hu} HU`).toBe(w);
   });
 });

@@ -1,4 +1,4 @@
-import { calciumErrors } from '../calcium-errors.js';
+import { calciumError } from '../calcium-errors.js';
 import type { ScoringParams, ScoringSlice } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { ScoringParams, ScoringSlice } from './types.js';
  */
 export function checkScoringInput(slices: readonly ScoringSlice[], params: ScoringParams): void {
   const fail = (message: string, details: Record<string, unknown> = {}): never => {
-    throw calciumErrors.error('ATRIUM_ERR_CALCIUM_INPUT', message, details);
+    throw calciumError('ATRIUM_ERR_CALCIUM_INPUT', message, details);
   };
   const first = slices[0];
   if (first === undefined) fail('calcium scoring needs slices; none were given');

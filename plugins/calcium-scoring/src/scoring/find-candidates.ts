@@ -27,10 +27,16 @@ export function findCandidates(slices: readonly ScoringSlice[], params: ScoringP
   const lesions: CandidateLesion[] = [];
   const labelMaps: (Int32Array | undefined)[] = [];
   const lesionAtLabel: Int32Array[] = [];
+  const buffer = new Int32Array(rows * columns);
+  const threshold = params.threshold;
   slices.forEach((slice, sliceIndex) => {
-    const foreground: number[] = [];
-    for (let p = 0; p < slice.hu.length; p++) if (slice.hu[p]! >= params.threshold) foreground.push(p);
-    if (foreground.length === 0) return;
+    // The pixels ≥ threshold, ascending (a typed buffer and local reads: this loop visits every pixel of the stack).
+    const hu = slice.hu;
+    const n = hu.length;
+    let count = 0;
+    for (let p = 0; p < n; p++) if (hu[p]! >= threshold) buffer[count++] = p;
+    if (count === 0) return;
+    const foreground = buffer.subarray(0, count);
     for (const p of foreground) mask[p] = 1;
     const comps = connectedComponents(mask, rows, columns, params.connectivity, foreground);
     for (const p of foreground) mask[p] = 0;
@@ -39,7 +45,7 @@ export function findCandidates(slices: readonly ScoringSlice[], params: ScoringP
     comps.pixels.forEach((pixelIndices, k) => {
       if (!passesMinArea(params.minAreaMode, pixelIndices.length, pixelIndices.length * pixelArea)) return;
       toLesion[k + 1] = lesions.length;
-      lesions.push(measure(slice, sliceIndex, pixelIndices, geometry));
+      lesions.push(measureLesion(slice, sliceIndex, pixelIndices, geometry, params.weightScale ?? 1));
     });
     labelMaps[sliceIndex] = comps.labels;
     lesionAtLabel[sliceIndex] = toLesion;
@@ -53,8 +59,11 @@ export function findCandidates(slices: readonly ScoringSlice[], params: ScoringP
   };
 }
 
-/** One candidate's measures. */
-function measure(slice: ScoringSlice, sliceIndex: number, pixelIndices: Int32Array, geometry: SliceGeometry): CandidateLesion {
+/**
+ * The measures of the lesion made of `pixelIndices` (ascending) on a slice: area, peak and mean HU,
+ * Agatston weight of the peak (at least 1; band edges × `weightScale`), Agatston, centroids.
+ */
+export function measureLesion(slice: ScoringSlice, sliceIndex: number, pixelIndices: Int32Array, geometry: SliceGeometry, weightScale: number): CandidateLesion {
   const { hu, columns } = slice;
   let peakHu = -Infinity;
   let sum = 0;
@@ -69,7 +78,7 @@ function measure(slice: ScoringSlice, sliceIndex: number, pixelIndices: Int32Arr
     sumColumn += p - r * columns;
   }
   const areaMm2 = pixelIndices.length * slice.pixelSpacing[0] * slice.pixelSpacing[1];
-  const weight = Math.max(1, agatstonWeight(peakHu)) as 1 | 2 | 3 | 4;
+  const weight = Math.max(1, agatstonWeight(peakHu, weightScale)) as 1 | 2 | 3 | 4;
   const centroidPixel: [number, number] = [sumRow / pixelIndices.length, sumColumn / pixelIndices.length];
   return {
     sliceIndex, sopInstanceUID: slice.sopInstanceUID, pixels: pixelIndices.length, areaMm2, peakHu,

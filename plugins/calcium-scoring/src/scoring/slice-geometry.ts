@@ -1,5 +1,5 @@
 import type { SdkError } from '@atrium/sdk';
-import { calciumErrors } from '../calcium-errors.js';
+import { calciumError } from '../calcium-errors.js';
 import type { ScoringSlice } from './types.js';
 
 type Vec3 = readonly [number, number, number];
@@ -23,7 +23,7 @@ export interface SliceGeometry {
 const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 
 function inputError(message: string, details: Record<string, unknown> = {}): SdkError {
-  return calciumErrors.error('ATRIUM_ERR_CALCIUM_INPUT', message, details);
+  return calciumError('ATRIUM_ERR_CALCIUM_INPUT', message, details);
 }
 
 /**

@@ -9,10 +9,44 @@ export type Artery = 'LM' | 'LAD' | 'LCX' | 'RCA' | 'PDA';
  */
 export type MinAreaMode = 'literature' | 'ge' | 'philips' | 'siemens' | 'canon';
 
-/** A seed selecting the 3-D region that contains it: patient coordinates (mm) or a pixel of an instance (0-based row/column). */
-export type Seed =
-  | { readonly artery: Artery; readonly at: readonly [number, number, number] }
-  | { readonly artery: Artery; readonly instanceNumber: number; readonly row: number; readonly column: number };
+/** Where a seed is: patient coordinates (mm) or a pixel of an instance (0-based row/column). */
+export type SeedPoint =
+  | { readonly at: readonly [number, number, number] }
+  | { readonly instanceNumber: number; readonly row: number; readonly column: number };
+
+/**
+ * A region of interest bounding what a seed selects: a box or a polygon in the slice plane, in
+ * patient mm (x, y) or in pixels (column, row), optionally limited to the slices whose Instance
+ * Numbers lie in `slices` (inclusive). A pixel belongs to it when its centre does.
+ */
+export interface SeedRoi {
+  readonly units: 'mm' | 'pixels';
+  /** [x0, y0, x1, y1] (mm) or [column0, row0, column1, row1] (pixels), corners inclusive. */
+  readonly box?: readonly [number, number, number, number];
+  /** At least 3 vertices [x, y] (mm) or [column, row] (pixels). */
+  readonly polygon?: readonly (readonly [number, number])[];
+  /** First and last Instance Number of the slices it covers. */
+  readonly slices?: readonly [number, number];
+}
+
+/**
+ * A seed: an artery seed selects the 3-D connected calcium containing its point (bounded by
+ * its `roi` when given) for that artery; an exclusion seed (`exclude: true`, no artery) removes
+ * the calcium it selects from scoring (valve or mitral annulus calcification, bone).
+ */
+export type Seed = SeedPoint & {
+  readonly artery?: Artery;
+  readonly exclude?: true;
+  readonly roi?: SeedRoi;
+};
+
+/** Largest seeded region accepted as a coronary lesion (see `checkPlausibility`). */
+export interface PlausibilityLimits {
+  /** Largest area of the region on one slice, mm². */
+  readonly maxAreaMm2: number;
+  /** Largest extent along the slice normal (slices × increment), mm. */
+  readonly maxExtentMm: number;
+}
 
 /** One axial slice of modality values (HU). */
 export interface ScoringSlice {
@@ -43,6 +77,13 @@ export interface ScoringParams {
   readonly seeds: readonly Seed[];
   /** Default 'slab' (area × increment). */
   readonly volumeMode?: 'slab' | 'isotropic';
+  /**
+   * The Agatston density bands 200 / 300 / 400 HU multiplied by this (default 1): a
+   * kVp-adapted threshold scales them with it (threshold / 130).
+   */
+  readonly weightScale?: number;
+  /** Refuse seeded regions larger than these (default: no check). */
+  readonly plausibility?: PlausibilityLimits;
 }
 
 /** One 2-D connected component on one slice (a "lesion slice"). */
@@ -62,8 +103,10 @@ export interface Lesion2D {
   readonly centroidPixel: readonly [number, number];
   /** Id of its 3-D region (1-based; `regions[region - 1]`). */
   readonly region: number;
-  /** From the seed that selected its region. */
+  /** From the seed that selected it. */
   readonly artery?: Artery;
+  /** Removed from scoring by an exclusion seed. */
+  readonly excluded?: true;
   /** row*columns+column of each pixel, ascending. */
   readonly pixelIndices: Int32Array;
 }
@@ -76,6 +119,7 @@ export interface Region3D {
   readonly lesions: readonly number[];
   readonly sliceIndices: readonly number[];
   readonly artery?: Artery;
+  readonly excluded?: true;
 }
 
 /** Score of one artery. */
@@ -95,13 +139,13 @@ export type RiskCategory = '0' | '1-10' | '11-100' | '101-400' | '>400';
 export interface CalciumScore {
   /** mm, from positions along the normal (never Slice Thickness). */
   readonly sliceIncrement: number;
-  /** All candidates ≥ threshold and ≥ min area. */
+  /** Scored lesions (with an artery), candidates no seed selected, and what exclusion seeds removed. */
   readonly lesions: readonly Lesion2D[];
   readonly regions: readonly Region3D[];
   /** LM, LAD, LCX, RCA, and PDA only when a PDA seed was given. */
   readonly arteries: readonly ArteryScore[];
   readonly total: { readonly agatston: number; readonly volumeMm3: number; readonly massMg?: number; readonly lesions: number };
   readonly riskCategory: RiskCategory;
-  /** True when no seeds were given: nothing is scored, candidates are listed. */
+  /** True when no artery seed was given: nothing is scored, candidates are listed. */
   readonly unverified: boolean;
 }

@@ -1,11 +1,13 @@
 import type { DicomItem, SrImageReference } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import type { Artery, CalciumScore, Lesion2D } from '../scoring/index.js';
+import { calciumFindings } from '../test-support/calcium-findings.js';
 import { buildSrContent } from './build-sr-content.js';
 
 const CT = '1.2.840.10008.5.1.4.1.1.2';
 const source = (n: number): SrImageReference => ({ studyInstanceUID: '2.25.10', seriesInstanceUID: '2.25.20', sopClassUID: CT, sopInstanceUID: `2.25.30.${n}` });
-const SOURCES = [source(4), source(5), source(8)];
+const SOURCES = [source(2), source(4), source(5), source(8)];
+const SCORED = [source(4), source(5), source(8)];
 
 function lesion(sliceIndex: number, artery: Artery | undefined, agatston: number): Lesion2D {
   return {
@@ -28,7 +30,7 @@ const SCORE: CalciumScore = {
   riskCategory: '11-100',
   unverified: false,
 };
-const PARAMS = { threshold: 130, connectivity: 8, minAreaMode: 'literature', calibrationFactor: 0.8 } as const;
+const FINDINGS = calciumFindings(SCORE, { calibration: { factor: 0.8, source: 'calibrationFactor parameter' } });
 
 const code = (item: DicomItem): string => ((item.ConceptNameCodeSequence as readonly DicomItem[])[0]!.CodeValue as string);
 const children = (item: DicomItem): readonly DicomItem[] => (item.ContentSequence as readonly DicomItem[] | undefined) ?? [];
@@ -41,10 +43,10 @@ const nums = (container: DicomItem) =>
   }));
 
 describe('buildSrContent', () => {
-  const content = buildSrContent(SCORE, SOURCES, PARAMS);
+  const content = buildSrContent(FINDINGS, SOURCES);
   const tree = children(content);
 
-  it('gives the SR document attributes: Modality SR, COMPLETE and UNVERIFIED, the evidence by series, the private scheme, the root CONTAINER', () => {
+  it('gives the SR document attributes: Modality SR, COMPLETE and UNVERIFIED, every slice reviewed as evidence, the private scheme, the root CONTAINER', () => {
     expect(content.Modality).toBe('SR');
     expect([content.CompletionFlag, content.VerificationFlag]).toEqual(['COMPLETE', 'UNVERIFIED']);
     expect(content.CurrentRequestedProcedureEvidenceSequence).toEqual([
@@ -66,7 +68,7 @@ describe('buildSrContent', () => {
   it('writes per artery and in total the NUM measurements with UCUM units, each inferred from the slices of its lesions', () => {
     expect(tree.map((i) => `${i.RelationshipType} ${i.ValueType} ${code(i)}`)).toEqual([
       'CONTAINS CONTAINER LM', 'CONTAINS CONTAINER LAD', 'CONTAINS CONTAINER RCA', 'CONTAINS CONTAINER CAC-TOTAL',
-      'CONTAINS TEXT CAC-RISK', 'CONTAINS TEXT CAC-METHOD',
+      'CONTAINS TEXT CAC-RISK', 'CONTAINS TEXT CAC-DRS', 'CONTAINS TEXT CAC-METHOD', 'CONTAINS TEXT CAC-PROTOCOL',
       'CONTAINS IMAGE CAC-IMAGE', 'CONTAINS IMAGE CAC-IMAGE', 'CONTAINS IMAGE CAC-IMAGE',
     ]);
     const [lm, lad, rca, total] = tree;
@@ -74,32 +76,45 @@ describe('buildSrContent', () => {
     const ladImages = ['2.25.30.4', '2.25.30.5'];
     expect(nums(lad!)).toEqual({ 'CAC-AGATSTON': [16, '{Agatston}', ladImages], 'CAC-VOLUME': [24, 'mm3', ladImages], 'CAC-MASS': [1.235, 'mg', ladImages], 'CAC-LESIONS': [1, '{lesions}', ladImages] });
     expect(nums(rca!)['CAC-AGATSTON']).toEqual([4, '{Agatston}', ['2.25.30.8']]);
-    const all = SOURCES.map((s) => s.sopInstanceUID);
+    const all = SCORED.map((s) => s.sopInstanceUID);
     expect(nums(total!)).toEqual({ 'CAC-AGATSTON': [20, '{Agatston}', all], 'CAC-VOLUME': [27, 'mm3', all], 'CAC-MASS': [1.735, 'mg', all], 'CAC-LESIONS': [2, '{lesions}', all] });
     expect(children(lad!)[0]!.ContentSequence).toEqual(ladImages.map((uid) => ({ RelationshipType: 'INFERRED FROM', ValueType: 'IMAGE', ReferencedSOPSequence: [{ ReferencedSOPClassUID: CT, ReferencedSOPInstanceUID: uid }] })));
     expect(children(lad!)[2]!.ConceptNameCodeSequence).toEqual([{ CodeValue: 'CAC-MASS', CodingSchemeDesignator: '99ATRIUM', CodeMeaning: 'Calcium mass' }]);
     expect((children(lad!)[1]!.MeasuredValueSequence as readonly DicomItem[])[0]!.MeasurementUnitsCodeSequence).toEqual([{ CodeValue: 'mm3', CodingSchemeDesignator: 'UCUM', CodeMeaning: 'cubic millimeter' }]);
   });
 
-  it('names the risk category and the method in TEXT items, and references every source in an IMAGE item', () => {
-    expect(tree[4]!.TextValue).toBe('11-100');
-    expect(tree[5]!.TextValue).toBe('threshold 130 HU, 8-connectivity, minimum area literature, slice increment 3 mm, calibration factor 0.8 mg/cm3 per HU');
-    expect(tree.slice(6).map((i) => (i.ReferencedSOPSequence as readonly DicomItem[])[0])).toEqual(SOURCES.map((s) => ({ ReferencedSOPClassUID: CT, ReferencedSOPInstanceUID: s.sopInstanceUID })));
+  it('names the risk and CAC-DRS categories, the method and the protocol in TEXT items, and references each scored slice in an IMAGE item', () => {
+    expect([tree[4]!.TextValue, tree[5]!.TextValue]).toEqual(['11-100', 'CAC-DRS A1/N2']);
+    expect(tree[6]!.TextValue).toBe('threshold 130 HU (kVp table: 120 kVp, Agatston et al., J Am Coll Cardiol 1990;15:827-32), weights at 200/300/400 HU, 8-connectivity, minimum area literature, volume slab, mass calibration 0.8 mg/cm3 per HU (calibrationFactor parameter)');
+    expect(tree[7]!.TextValue).toBe('slice thickness 3 mm, increment 3 mm, 120 kVp, kernel unknown');
+    expect(tree.slice(8).map((i) => (i.ReferencedSOPSequence as readonly DicomItem[])[0])).toEqual(SCORED.map((s) => ({ ReferencedSOPClassUID: CT, ReferencedSOPInstanceUID: s.sopInstanceUID })));
   });
 
-  it('omits the mass without a calibration factor', () => {
+  it('omits the mass without a calibration', () => {
     const noMass: CalciumScore = { ...SCORE, arteries: SCORE.arteries.map(({ massMg: _, ...a }) => a), total: { agatston: 20, volumeMm3: 27, lesions: 2 } };
-    const t = children(buildSrContent(noMass, SOURCES, { threshold: 130, connectivity: 4, minAreaMode: 'siemens' }));
+    const t = children(buildSrContent(calciumFindings(noMass), SOURCES));
     expect(Object.keys(nums(t[3]!))).toEqual(['CAC-AGATSTON', 'CAC-VOLUME', 'CAC-LESIONS']);
-    expect(t[5]!.TextValue).toBe('threshold 130 HU, 4-connectivity, minimum area siemens, slice increment 3 mm, no calibration factor (mass not reported)');
+    expect(t[6]!.TextValue).toMatch(/, no mass calibration \(mass not reported\)$/);
   });
 
-  it('marks an unverified run PARTIAL, with no measurements and a comment saying why', () => {
-    const unverified: CalciumScore = { ...SCORE, unverified: true, arteries: [], regions: [{ id: 1, lesions: [0], sliceIndices: [1] }], total: { agatston: 0, volumeMm3: 0, lesions: 0 }, riskCategory: '0' };
-    const c = buildSrContent(unverified, [source(2)], PARAMS);
-    expect(c.CompletionFlag).toBe('PARTIAL');
+  it('not scored: PARTIAL, a comment saying why, no measurement and no scored-image reference', () => {
+    const notScored: CalciumScore = { ...SCORE, unverified: true, regions: [{ id: 1, lesions: [0], sliceIndices: [1] }] };
+    const c = buildSrContent(calciumFindings(notScored), SOURCES);
+    expect([c.CompletionFlag, c.CompletionFlagDescription, c.VerificationFlag]).toEqual(['PARTIAL', 'Not scored: no seeds given', 'UNVERIFIED']);
     const t = children(c);
-    expect(t.map((i) => `${i.ValueType} ${code(i)}`)).toEqual(['TEXT CAC-COMMENT', 'TEXT CAC-METHOD', 'IMAGE CAC-IMAGE']);
-    expect(t[0]!.TextValue).toBe('Unverified: no seeds given; 1 candidate region(s) found, nothing scored.');
+    expect(t.map((i) => `${i.ValueType} ${code(i)}`)).toEqual(['TEXT CAC-COMMENT', 'TEXT CAC-METHOD', 'TEXT CAC-PROTOCOL']);
+    expect(t[0]!.TextValue).toBe('Not scored: no seeds were given; 1 candidate region(s) above the threshold are unverified. No score is reported.');
+  });
+
+  it('verified: VERIFIED with the reader as Verifying Observer; a non-standard protocol said in its own TEXT item', () => {
+    const f = calciumFindings(SCORE, {
+      reading: { kind: 'scored', reader: 'Doe^Jane', organization: 'Heart Centre', verified: true, at: new Date(2024, 2, 5, 14, 30, 5) },
+      protocol: { sliceThickness: 1.5, increment: 1.5, nonStandard: ['1.5 mm slices (published categories: 2.5-3 mm)'] },
+    });
+    const c = buildSrContent(f, SOURCES);
+    expect(c.VerificationFlag).toBe('VERIFIED');
+    expect(c.VerifyingObserverSequence).toEqual([{ VerifyingObserverName: 'Doe^Jane', VerifyingObserverIdentificationCodeSequence: '', VerifyingOrganization: 'Heart Centre', VerificationDateTime: '20240305143005' }]);
+    const t = children(c);
+    expect(t.find((i) => code(i) === 'CAC-NONSTANDARD')?.TextValue).toBe('Not comparable with published categories: 1.5 mm slices (published categories: 2.5-3 mm)');
   });
 });

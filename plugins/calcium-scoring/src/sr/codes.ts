@@ -27,6 +27,9 @@ export const SR_CODES = {
   risk: atrium('CAC-RISK', 'Calcium score risk category'),
   method: atrium('CAC-METHOD', 'Scoring method'),
   comment: atrium('CAC-COMMENT', 'Comment'),
+  cacDrs: atrium('CAC-DRS', 'CAC-DRS category'),
+  protocol: atrium('CAC-PROTOCOL', 'Acquisition protocol'),
+  nonStandard: atrium('CAC-NONSTANDARD', 'Non-standard protocol'),
   image: atrium('CAC-IMAGE', 'Scored source image'),
 } as const satisfies Readonly<Record<string, CodedConcept>>;
 
