@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// C-FIND latency benchmark (issue 4 item 7): `atrium serve` answering Study Root STUDY-level
+// C-FIND latency benchmark: `atrium serve` answering Study Root STUDY-level
 // queries from DCMTK `findscu` with 500, 1,000 and 100,000 stored studies, and DCMTK
 // `dcmqrscp` with the same 500 studies for comparison.
 //

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// C-STORE ingest benchmark (issue 4 item 7): a synthetic 300-slice 512×512 CT sent by DCMTK
+// C-STORE ingest benchmark: a synthetic 300-slice 512×512 CT sent by DCMTK
 // `storescu` over ONE association (TCP_NODELAY=1, the whole folder with +sd) to
 //   - DCMTK `storescp` (+B bit-preserving: each dataset streamed to its file as received,
 //     no fsync — storescp never syncs),

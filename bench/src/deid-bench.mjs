@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// De-identification benchmark (issue 6): a synthetic 512×512 CT series de-identified with the
+// De-identification benchmark: a synthetic 512×512 CT series de-identified with the
 // whole PS3.15 Table E.1-1 Basic Profile + UID remap + date shift (Retain Longitudinal Temporal
 // Information with Modified Dates) by our engine, against `dcmodify` (37 attributes) and a
 // pydicom script doing a comparable profile, in the same run. See bench/README.md.

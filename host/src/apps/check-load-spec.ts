@@ -11,7 +11,7 @@ export interface LoadCheck {
 }
 
 /**
- * Check a series against an app's load specification (seed 002 §1.9): every `Mandatory`
+ * Check a series against an app's load specification (GE SmartScore conformance statement §1.9): every `Mandatory`
  * attribute present and non-empty on every instance (errors name the attribute and the
  * instance), and every `expect` met (warnings say on how many instances it was not).
  */

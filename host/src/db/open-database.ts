@@ -6,16 +6,9 @@ import { registerSqlFunctions } from './sql-functions.js';
 import { applyMigrations } from './apply-migrations.js';
 import type { Index } from './dicom-index.js';
 import type { HostDatabase } from './host-database.js';
-import { IndexImpl } from './index-impl.js';
-import { CommitmentTableImpl } from './commitment-table.js';
+import { hostTables } from './host-tables.js';
 import { isPostgresUrl } from './index-location.js';
 import { openPostgresDatabase } from './postgres/open-postgres-database.js';
-import { IntentTableImpl } from './intent-table.js';
-import { MppsTableImpl } from './mpps-table.js';
-import { JobTableImpl } from './job-table.js';
-import { ReconcileLogTableImpl } from './reconcile-log-table.js';
-import { RemoteAeRowsImpl } from './remote-ae-rows.js';
-import { SettingTableImpl } from './setting-table.js';
 
 /** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
@@ -64,19 +57,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): H
     db.pragma('foreign_keys = ON');
     registerSqlFunctions(db); // before the migrations: step 6 fills a column with atrium_fold
     applyMigrations(db);
-    const index = new IndexImpl(db);
-    return Object.freeze({
-      index,
-      settings: new SettingTableImpl(db),
-      jobs: new JobTableImpl(db),
-      remoteAes: new RemoteAeRowsImpl(db),
-      intents: new IntentTableImpl(db),
-      reconcileLog: new ReconcileLogTableImpl(db),
-      commitments: new CommitmentTableImpl(db),
-      mpps: new MppsTableImpl(db),
-      location: db.name,
-      close: () => index.close(),
-    });
+    return hostTables(db);
   } catch (e) {
     db.close();
     if (e instanceof AtriumError) throw e;

@@ -58,7 +58,7 @@ export interface DerivedObject {
 }
 
 /**
- * Build one derived object from data (issue 3, GE SmartScore §1.9): every top-level
+ * Build one derived object from data (GE SmartScore conformance statement §1.9): every top-level
  * attribute of the output IOD's modules, and every attribute the mapping lists, is
  * produced by its resolved rule ({@link resolveActions}: Copied / Generated / Removed);
  * nothing else from the sources is written (an allow-list; private attributes never are: the only

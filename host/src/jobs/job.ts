@@ -18,7 +18,7 @@ export interface JobError {
   /** Stable code, `ATRIUM_ERR_...` (`ATRIUM_ERR_JOB_FAILED` for an error without one). */
   readonly code: ErrorCode;
   readonly message: string;
-  /** Wait this long before the next attempt instead of the exponential backoff (e.g. C-MOVE: a minute, seed 001 §4.2.5). Not stored. */
+  /** Wait this long before the next attempt instead of the exponential backoff (e.g. C-MOVE: a minute, Canon GCA-9300R conformance statement §4.2.5). Not stored. */
   readonly retryAfterMs?: number;
 }
 

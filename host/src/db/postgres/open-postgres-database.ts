@@ -1,12 +1,5 @@
 import type { HostDatabase } from '../host-database.js';
-import { IndexImpl } from '../index-impl.js';
-import { CommitmentTableImpl } from '../commitment-table.js';
-import { IntentTableImpl } from '../intent-table.js';
-import { JobTableImpl } from '../job-table.js';
-import { MppsTableImpl } from '../mpps-table.js';
-import { ReconcileLogTableImpl } from '../reconcile-log-table.js';
-import { RemoteAeRowsImpl } from '../remote-ae-rows.js';
-import { SettingTableImpl } from '../setting-table.js';
+import { hostTables } from '../host-tables.js';
 import { applyPostgresMigrations } from './apply-postgres-migrations.js';
 import { PostgresDatabase, type PostgresOptions } from './postgres-database.js';
 
@@ -22,19 +15,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
   const db = PostgresDatabase.connect(url, options);
   try {
     applyPostgresMigrations(db);
-    const index = new IndexImpl(db);
-    return Object.freeze({
-      index,
-      settings: new SettingTableImpl(db),
-      jobs: new JobTableImpl(db),
-      remoteAes: new RemoteAeRowsImpl(db),
-      intents: new IntentTableImpl(db),
-      reconcileLog: new ReconcileLogTableImpl(db),
-      commitments: new CommitmentTableImpl(db),
-      mpps: new MppsTableImpl(db),
-      location: db.name,
-      close: () => index.close(),
-    });
+    return hostTables(db);
   } catch (e) {
     db.close();
     throw e;

@@ -22,7 +22,7 @@ export function qrSopClass(model: 'PATIENT' | 'STUDY', op: 'Find' | 'Move' | 'Ge
 /** The model a request uses. */
 export const modelFor = (r: Pick<QueryRequest, 'level' | 'model'>): 'PATIENT' | 'STUDY' => r.model ?? (r.level === 'PATIENT' ? 'PATIENT' : 'STUDY');
 
-/** A presentation context for a Q/R operation (Implicit VR Little Endian first, as seed 001 FIND-SCU). */
+/** A presentation context for a Q/R operation (Implicit VR Little Endian first, as the Canon GCA-9300R FIND-SCU). */
 export function qrContext(model: 'PATIENT' | 'STUDY', op: 'Find' | 'Move' | 'Get'): { abstractSyntax: string; transferSyntaxes: string[] } {
   return { abstractSyntax: qrSopClass(model, op), transferSyntaxes: [TransferSyntax.ImplicitVRLittleEndian, TransferSyntax.ExplicitVRLittleEndian] };
 }
