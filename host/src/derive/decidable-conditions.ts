@@ -1,4 +1,4 @@
-import type { IodDefinition } from '@atrium/sdk';
+import { type IodDefinition, Tag } from '@atrium/sdk';
 
 /** What a condition may look at: which attributes are present, and first numeric values. */
 export interface ConditionView {
@@ -27,19 +27,19 @@ const hasModule = (iod: IodDefinition, id: string): boolean => iod.modules.some(
  */
 export const DECIDABLE_CONDITIONS: readonly DecidableCondition[] = [
   {
-    keyword: 'PixelData', tag: 0x7fe00010, type: '1C',
+    keyword: 'PixelData', tag: Tag.PixelData, type: '1C',
     applies: (iod) => hasModule(iod, 'image-pixel'),
     required: () => true,
     why: 'the IOD is an image IOD',
   },
   {
-    keyword: 'PlanarConfiguration', tag: 0x00280006, type: '1C',
+    keyword: 'PlanarConfiguration', tag: Tag.PlanarConfiguration, type: '1C',
     applies: (iod) => hasModule(iod, 'image-pixel'),
     required: (v) => (v.number('SamplesPerPixel') ?? 1) > 1,
     why: 'Samples per Pixel is greater than 1',
   },
   {
-    keyword: 'PatientOrientation', tag: 0x00200020, type: '2C',
+    keyword: 'PatientOrientation', tag: Tag.PatientOrientation, type: '2C',
     applies: (iod) => hasModule(iod, 'general-image'),
     required: (v) => !v.has('ImageOrientationPatient'),
     why: 'the image has no Image Orientation (Patient)',

@@ -1,10 +1,11 @@
+import { Tag } from '@atrium/sdk';
 import { decodeText, encodeText, TEXT_VRS } from '../io/charset/index.js';
 import type { DataElement } from '../io/data-element.js';
 import { DataSet } from '../io/data-set.js';
 import { toExplicitLittleEndian } from '../io/to-explicit-little-endian.js';
 import { EXPLICIT_LE } from '../io/transfer-syntax.js';
 
-const SPECIFIC_CHARACTER_SET = 0x00080005;
+const SPECIFIC_CHARACTER_SET = Tag.SpecificCharacterSet;
 const UTF8 = ['ISO_IR 192'];
 
 /**

@@ -1,4 +1,4 @@
-import type { DerivedPixels, DicomValue, IodDefinition } from '@atrium/sdk';
+import { type DerivedPixels, type DicomValue, type IodDefinition, Tag } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { DataElement } from '../io/data-element.js';
 import { elementFromValue } from './value-element.js';
@@ -21,7 +21,7 @@ const CONSTRAINTS: Readonly<Record<string, { samples?: number; bits?: number }>>
   'nuclear-medicine-image': { samples: 1 },
 };
 
-const PAGE_NUMBER_VECTOR = 0x00182001;
+const PAGE_NUMBER_VECTOR = Tag.PageNumberVector;
 
 /**
  * The Image Pixel Module of a derived image from the app's pixels: MONOCHROME2 (1 sample)
@@ -61,7 +61,7 @@ export function pixelElements(p: DerivedPixels, iod: IodDefinition, content: Rea
     ['BitsStored', el('BitsStored', p.bitsAllocated)],
     ['HighBit', el('HighBit', p.bitsAllocated - 1)],
     ['PixelRepresentation', el('PixelRepresentation', p.signed ? 1 : 0)],
-    ['PixelData', { tag: 0x7fe00010, vr: p.bitsAllocated === 8 ? 'OB' : 'OW', value: bytes, undefinedLength: false }],
+    ['PixelData', { tag: Tag.PixelData, vr: p.bitsAllocated === 8 ? 'OB' : 'OW', value: bytes, undefinedLength: false }],
   ]);
   if (rgb) core.set('PlanarConfiguration', el('PlanarConfiguration', 0));
   if (multiFrame) core.set('NumberOfFrames', el('NumberOfFrames', frames));

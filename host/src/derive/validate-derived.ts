@@ -1,4 +1,4 @@
-import { iodById, lookupTag, tagToString, type AttributeType } from '@atrium/sdk';
+import { type AttributeType, iodById, lookupTag, Tag, tagToString } from '@atrium/sdk';
 import { AtriumError } from '../errors/atrium-error.js';
 import { cappedPath } from '../io/capped-path.js';
 import { TEXT_VRS } from '../io/charset/index.js';
@@ -72,8 +72,8 @@ export function validateDerived(ds: DataSet, iodId: string, provenance: Readonly
     const e = ds.get(tag);
     if (!e || isEmpty(e)) report(keyword, tag, `Type 1C is ${e ? 'empty' : 'absent'} but required: ${why}`);
   };
-  if (hasNonAsciiText(ds.elements)) condition('SpecificCharacterSet', 0x00080005, 'a text value is not in the default repertoire');
-  for (const target of ds.numbers(0x00280009)) {
+  if (hasNonAsciiText(ds.elements)) condition('SpecificCharacterSet', Tag.SpecificCharacterSet, 'a text value is not in the default repertoire');
+  for (const target of ds.numbers(Tag.FrameIncrementPointer)) {
     const entry = lookupTag(target);
     const e = ds.get(target);
     if (!e || isEmpty(e)) report(entry?.keyword || 'FrameIncrementPointer', target, `is the target of Frame Increment Pointer (0028,0009) but is ${e ? 'empty' : 'absent'}`);
@@ -123,7 +123,7 @@ function checkElements(ds: DataSet, path: readonly string[], ruleOf: (keyword: s
       report('is not in the data dictionary');
       continue;
     }
-    if (entry.vrs.length > 0 && !entry.vrs.includes(e.vr) && !(e.tag === 0x7fe00010 && e.encapsulated)) {
+    if (entry.vrs.length > 0 && !entry.vrs.includes(e.vr) && !(e.tag === Tag.PixelData && e.encapsulated)) {
       report(`has VR ${e.vr}; the dictionary allows ${entry.vrs.join(' or ')}`);
       continue;
     }

@@ -1,9 +1,10 @@
+import { Tag } from '@atrium/sdk';
 import type { DataElement, SequenceItem } from './data-element.js';
 import { decodeElementStrings, decodeElementNumbers } from './element-value.js';
 import type { DatasetEncoding } from './transfer-syntax.js';
 
 /** Specific Character Set (0008,0005). */
-const SPECIFIC_CHARACTER_SET = 0x00080005;
+const SPECIFIC_CHARACTER_SET = Tag.SpecificCharacterSet;
 
 /**
  * An ordered, read-only DICOM dataset. Elements keep their raw bytes; typed accessors

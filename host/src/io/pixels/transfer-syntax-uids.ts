@@ -1,20 +1,22 @@
-/** Transfer Syntax UIDs the pixel layer knows about (PS3.6 Annex A). */
+import { TransferSyntax } from '@atrium/sdk';
+
+/** Transfer Syntax UIDs the pixel layer knows about (PS3.6 Annex A), from the generated table. */
 export const PixelTransferSyntax = {
-  ImplicitVRLittleEndian: '1.2.840.10008.1.2',
-  ExplicitVRLittleEndian: '1.2.840.10008.1.2.1',
-  DeflatedExplicitVRLittleEndian: '1.2.840.10008.1.2.1.99',
-  ExplicitVRBigEndian: '1.2.840.10008.1.2.2',
-  EncapsulatedUncompressedExplicitVRLittleEndian: '1.2.840.10008.1.2.1.98',
-  DeflatedImageFrameCompression: '1.2.840.10008.1.2.8.1',
-  RLELossless: '1.2.840.10008.1.2.5',
-  JPEGBaseline8Bit: '1.2.840.10008.1.2.4.50',
-  JPEGExtended12Bit: '1.2.840.10008.1.2.4.51',
-  JPEGLossless: '1.2.840.10008.1.2.4.57',
-  JPEGLosslessSV1: '1.2.840.10008.1.2.4.70',
-  JPEGLSLossless: '1.2.840.10008.1.2.4.80',
-  JPEGLSNearLossless: '1.2.840.10008.1.2.4.81',
-  JPEG2000Lossless: '1.2.840.10008.1.2.4.90',
-  JPEG2000: '1.2.840.10008.1.2.4.91',
+  ImplicitVRLittleEndian: TransferSyntax.ImplicitVRLittleEndian,
+  ExplicitVRLittleEndian: TransferSyntax.ExplicitVRLittleEndian,
+  DeflatedExplicitVRLittleEndian: TransferSyntax.DeflatedExplicitVRLittleEndian,
+  ExplicitVRBigEndian: TransferSyntax.ExplicitVRBigEndian,
+  EncapsulatedUncompressedExplicitVRLittleEndian: TransferSyntax.EncapsulatedUncompressedExplicitVRLittleEndian,
+  DeflatedImageFrameCompression: TransferSyntax.DeflatedImageFrameCompression,
+  RLELossless: TransferSyntax.RLELossless,
+  JPEGBaseline8Bit: TransferSyntax.JPEGBaseline8Bit,
+  JPEGExtended12Bit: TransferSyntax.JPEGExtended12Bit,
+  JPEGLossless: TransferSyntax.JPEGLossless,
+  JPEGLosslessSV1: TransferSyntax.JPEGLosslessSV1,
+  JPEGLSLossless: TransferSyntax.JPEGLSLossless,
+  JPEGLSNearLossless: TransferSyntax.JPEGLSNearLossless,
+  JPEG2000Lossless: TransferSyntax.JPEG2000Lossless,
+  JPEG2000: TransferSyntax.JPEG2000,
 } as const;
 
 const NATIVE = new Set<string>([
