@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two tiers. `npm test` (this config without ATRIUM_TEST_TIER): unit and in-process
  * end-to-end tests. `npm run test:interop` (ATRIUM_TEST_TIER=interop): the suites under
- * test/interop that start real peers (DCMTK, Orthanc, later Chromium and PostgreSQL).
+ * test/interop that start real peers (DCMTK, Orthanc, Chromium, PostgreSQL), and the heavy
+ * system suites (multi-gigabyte objects, kill storms, the plugin scaffold's npm install).
  */
 const interop = process.env.ATRIUM_TEST_TIER === 'interop';
 

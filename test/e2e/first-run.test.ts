@@ -69,7 +69,7 @@ describe('npm run peers without the peers and without apt', () => {
     expect(r.out).toMatch(/^missing +dcm2niix .*\(apt: dcm2niix\)$/m);
     expect(r.out).toMatch(/^(?:missing|installed) +VTK for \/usr\/bin\/python3 .*\(apt: python3-vtk9\)$/m);
     expect(r.out).toContain('npm run peers installs them (apt-get install -y --no-install-recommends dcmtk dicom3tools libgdcm-tools');
-    expect(r.out).toMatch(/ chromium dcm2niix(?: python3-scipy)?(?: python3-vtk9)?\)$/m);
+    expect(r.out).toMatch(/ chromium dcm2niix(?: python3-scipy)?(?: python3-vtk9)?(?: postgresql)?\)$/m);
   });
 
   it('says it cannot install without apt-get, naming what to install by hand', () => {

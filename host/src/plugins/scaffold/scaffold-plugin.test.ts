@@ -10,7 +10,7 @@ import { scaffoldPlugin } from './scaffold-plugin.js';
 const WORKSPACE = { sdk: `^${SDK_VERSION}`, host: `^${SDK_VERSION}`, testing: `^${SDK_VERSION}` };
 
 describe('scaffoldPlugin', () => {
-  it('writes the package: a valid manifest, the workstation packages, the algorithm, the app and their tests (built and tested in test/e2e/plugin-scaffold)', () => {
+  it('writes the package: a valid manifest, the workstation packages, the algorithm, the app and their tests (built and tested in test/interop/plugin-scaffold)', () => {
     const dir = join(tmpdir(), `atrium-scaffold-${process.pid}-${Date.now()}-files`);
     try {
       const { files } = scaffoldPlugin({ name: 'grey-level', dir, publisher: 'acme', packages: WORKSPACE });
