@@ -42,7 +42,7 @@ function markerPlugin(root: string, version = '1.0.0'): void {
     atrium: { id: 'fixture.marker', engines: { sdk: `^${SDK_VERSION}` }, capabilities: ['read-series'], apps: [{ id: 'marker', title: 'marker', input: {} }] },
   }));
   writeFileSync(join(dir, 'index.mjs'), `import { appendFileSync } from 'node:fs';
-export default { apps: [{ id: 'marker', title: 'marker', description: '', input: {}, load: {}, parameters: {}, outputs: {},
+export default { apps: [{ id: 'marker', load: {}, parameters: {}, outputs: {},
   async run(ctx, input) {
     appendFileSync(process.env.ATRIUM_TEST_RUN_LOG, process.env.ATRIUM_HOST_ID + ' ' + input.seriesInstanceUID + '\\n');
     await new Promise((r) => setTimeout(r, Number(process.env.ATRIUM_TEST_APP_MS ?? 0)));

@@ -83,6 +83,12 @@ describe.skipIf(!chromium)('web UI: browse, view, calcium seeds, app run (Chromi
     // start it one pixel from the press, so the measured line still begins at a (±0.4 mm).
     await page.mouse.move(a.x + 1, a.y);
     await page.mouse.move(b.x, b.y, { steps: 10 });
+    // Under load the last moves can still be queued when the button is released: let the tool see
+    // the end point, then release there.
+    await page.waitForTimeout(300);
+    await page.mouse.move(b.x + 1, b.y);
+    await page.mouse.move(b.x, b.y);
+    await page.waitForTimeout(300);
     await page.mouse.up();
     const item = page.locator('[data-test=measurement]');
     await expect.poll(() => item.count()).toBe(1);
