@@ -26,6 +26,7 @@ import { outgoingForUids } from '../outgoing-for-uids.js';
 import { COMMITMENT_CONTEXT } from '../scu/commitment-scu.js';
 import { commitmentOnSend, type CommitmentOutcome } from './commitment-on-send.js';
 import { MppsJob, registerMppsJobs } from './mpps-jobs.js';
+import { loadPrinterProfile } from '../config/printer-profile.js';
 import { PrintJob, registerPrintJob, type RenderForPrint } from './print-job.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
@@ -162,7 +163,7 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       }
     }),
     registerMppsJobs(runner, { index: ws.index, steps: ws.steps, config, scu: scuSettings, remote: (name) => remote(ws, name) }),
-    registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint }),
+    registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint, profile: (title) => loadPrinterProfile(ws.settings, title) }),
   ];
   return { dispose: () => registrations.forEach((r) => r.dispose()) };
 }
