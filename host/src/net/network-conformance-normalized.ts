@@ -55,16 +55,19 @@ export function mppsSection(): string[] {
   ];
 }
 
-/** Basic Grayscale Print Management, SCU (`atrium print`). */
+/** Basic Grayscale and Basic Color Print Management, SCU (`atrium print`). */
 export function printSection(config: NetworkConfig): string[] {
-  const meta = SopClass.BasicGrayscalePrintManagementMeta;
-  const members = [SopClass.BasicFilmSession, SopClass.BasicFilmBox, SopClass.BasicGrayscaleImageBox, SopClass.Printer];
+  const grey = SopClass.BasicGrayscalePrintManagementMeta;
+  const color = SopClass.BasicColorPrintManagementMeta;
+  const shared = [SopClass.BasicFilmSession, SopClass.BasicFilmBox];
+  const rows = (meta: string, box: string): string[][] => [[sopClassName(meta) ?? meta, meta, 'SCU', IN_SCU_CONTEXT], ...[...shared, box, SopClass.Printer].map((uid) => [`… ${sopClassName(uid) ?? uid}`, uid, 'SCU', 'in the Meta SOP Class context'])];
+  const annotation = SopClass.BasicAnnotationBox;
   return [
-    '## Basic Grayscale Print Management Meta SOP Class (SCU; `atrium print`, AE role `print`)',
+    '## Basic Grayscale and Basic Color Print Management Meta SOP Classes (SCU; `atrium print [--color]`, AE role `print`)',
     '',
-    table(['SOP Class', 'UID', 'Role', 'Transfer syntaxes'], [[sopClassName(meta) ?? meta, meta, 'SCU', IN_SCU_CONTEXT], ...members.map((uid) => [`… ${sopClassName(uid) ?? uid}`, uid, 'SCU', 'in the Meta SOP Class context'])]),
+    table(['SOP Class', 'UID', 'Role', 'Transfer syntaxes'], [...rows(grey, SopClass.BasicGrayscaleImageBox), ...rows(color, SopClass.BasicColorImageBox), [sopClassName(annotation) ?? annotation, annotation, 'SCU', `${IN_SCU_CONTEXT} (proposed when the printer has an Annotation Display Format ID)`]]),
     '',
-    `Per film (one association each; Shimadzu SCORE 3D §3, Canon GCA-9300R and Shimadzu DAR-9500f Print): Printer N-GET on ${PRINTER_INSTANCE} (Printer Status FAILURE fails the attempt), Film Session N-CREATE (Number of Copies), Film Box N-CREATE (Image Display Format STANDARD\\C,R from --layout, Film Orientation, Film Size ID when given; magnification, border, densities left to the printer), one Basic Grayscale Image Box N-SET per image (Image Box Position, MONOCHROME2, 8 bits, the first frame windowed — --window, else the image's window, else its min/max — RGB by luminance, scaled bilinearly so its larger side is printMatrix = ${config.printMatrix} pixels), Film Box N-ACTION (print), Film Session N-DELETE. Printer N-EVENT-REPORTs on the association are answered Success and reported as warnings. A failed attempt is retried up to printRetries = ${config.printRetries} times (GCA-9300R: 5) on A7xx, 0110, 0213, C6xx and network failures; other failures fail the job. Color print (Basic Color Print Management) is not supported.`,
+    `Per film (one association each; Shimadzu SCORE 3D §3, Canon GCA-9300R and Shimadzu DAR-9500f Print): Printer N-GET on ${PRINTER_INSTANCE} (Printer Status FAILURE fails the attempt), Film Session N-CREATE (Number of Copies), Film Box N-CREATE (Image Display Format STANDARD\\C,R from --layout, Film Orientation, Film Size ID when given, Annotation Display Format ID when the label goes into an annotation box; magnification, border, densities left to the printer), one Image Box N-SET per image — Basic Grayscale Image Box: MONOCHROME2 of 8 bits, or 12 bits stored in 16 for a printer set to 12 (\`atrium ae add --print-bits 12\`); Basic Color Image Box (--color): RGB, 8 bits, colour-by-pixel — the first frame windowed (--window, else the image's window, else its min/max; 12 bits: the same linear VOI function to 0…4095), RGB by luminance for grayscale, grayscale replicated for colour, scaled bilinearly so its larger side is the printer's matrix (\`--print-matrix\`, else printMatrix = ${config.printMatrix} pixels). The patient's name, ID and study date identify the film: in a Basic Annotation Box (N-SET of Annotation Position 1, Text String) when the printer has an Annotation Display Format ID (\`--print-annotation\`) and accepts that SOP class, else burned into the bottom of each image as white 5×7 text on a black band (\`--print-label off\`: no label). Then Film Box N-ACTION (print), Film Session N-DELETE. Printer N-EVENT-REPORTs on the association are answered Success and reported as warnings. A failed attempt is retried up to printRetries = ${config.printRetries} times (GCA-9300R: 5) on A7xx, 0110, 0213, C6xx and network failures; other failures fail the job. Tested against DCMTK dcmprscp (grayscale, 8 and 12 bit, burned-in label) and, for colour and the annotation box, against a Print SCP test double that keeps the state rules of PS3.4 Annex H (dcmprscp prints grayscale only and has no Basic Annotation Box).`,
     '',
   ];
 }

@@ -45,6 +45,9 @@ describe('network conformance statement', () => {
     for (const code of ['0111', '0112', '0120', '0121', '0106']) expect(text).toContain(`| ${code} |`);
     expect(text).toMatch(/\| N-SET \| Processing failure: Performed Procedure Step Object may no longer be updated \| 0110 \| .*A710/);
     expect(text).toContain('| Basic Grayscale Print Management Meta SOP Class | 1.2.840.10008.5.1.1.9 | SCU |');
+    expect(text).toContain('| Basic Color Print Management Meta SOP Class | 1.2.840.10008.5.1.1.18 | SCU |');
+    expect(text).toContain('| … Basic Color Image Box SOP Class | 1.2.840.10008.5.1.1.4.1 | SCU |');
+    expect(text).toMatch(/Basic Annotation Box SOP Class \| 1\.2\.840\.10008\.5\.1\.1\.15 \| SCU/);
     expect(text).toContain('| … Basic Grayscale Image Box SOP Class | 1.2.840.10008.5.1.1.4 | SCU |');
     expect(text).toMatch(/retried up to printRetries = 5 times/);
   });
