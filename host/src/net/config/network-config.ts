@@ -75,6 +75,11 @@ export interface NetworkConfig {
    * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
    */
   commitmentWaitMs: number;
+  /**
+   * Storage Commitment SCU: once a report says an instance is committed, delete its local
+   * copy (default false). Only committed instances, never failed or pending ones.
+   */
+  deleteCommitted: boolean;
   /** Print SCU: pixels of the larger side of each image as sent to an image box (DCMTK dcmprscp's Min/Max Print Resolution bound it). */
   printMatrix: number;
   /** Print SCU job: retries after the first attempt (Canon GCA-9300R conformance statement, Print: 5). */
@@ -108,6 +113,7 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
   commitmentWaitMs: 10_000,
+  deleteCommitted: false,
   printMatrix: 1024,
   printRetries: 5,
 });

@@ -107,6 +107,7 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   moveRetries: int('move SCU job: retries after the first attempt', 0, 100),
   moveRetryDelayMs: ms('delay between move retries', 0, DAY_MS),
   commitmentWaitMs: ms('storage commitment SCU: wait for the N-EVENT-REPORT on the sending association before releasing it', 0, DAY_MS),
+  deleteCommitted: bool('storage commitment SCU: delete the local copy of each instance a report says is committed (never a failed or pending one)'),
   printMatrix: int('print SCU: pixels of the larger side of each image sent to an image box', 64, 8192),
   printRetries: int('print SCU job: retries after the first attempt', 0, 100),
 };
