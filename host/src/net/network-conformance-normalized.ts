@@ -30,7 +30,7 @@ export function storageCommitmentSection(config: NetworkConfig): string[] {
 }
 
 /** Modality Performed Procedure Step: SCP in `atrium serve`, SCU `atrium mpps`. */
-export function mppsSection(): string[] {
+export function mppsSection(config: NetworkConfig): string[] {
   const uid = SopClass.ModalityPerformedProcedureStep;
   return [
     '## Modality Performed Procedure Step SOP Class (SCP in `atrium serve`; SCU `atrium mpps`)',
@@ -40,6 +40,8 @@ export function mppsSection(): string[] {
     'SCP (PS3.4 Annex F): N-CREATE needs an Affected SOP Instance UID, every Type 1 attribute of PS3.4 Table F.7.2-1 with a value (Scheduled Step Attributes Sequence with Study Instance UID in each item, Performed Station AE Title, start date and time, status IN PROGRESS, step ID, Modality) and every Type 2 attribute present; N-SET may change the step while it is IN PROGRESS, not the attributes the table marks "not allowed"; COMPLETED and DISCONTINUED need the end date and time, COMPLETED one Performed Series item or more; a final step takes no more N-SET. Steps are kept in the database (`atrium mpps ls`).',
     '',
     'SCU (Shimadzu DAR-9500f conformance statement, Tables 13 and 16): `atrium mpps create <study|series> <ae>` sends N-CREATE IN PROGRESS with the patient and study of the stored study (no worklist: requested procedure and scheduled step values empty), our AE as Performed Station AE Title; `atrium mpps set <uid> <ae> --status COMPLETED|DISCONTINUED [--series ...]` sends the end, the status and the Performed Series Sequence (Retrieve AE Title ours, Referenced Image Sequence of the stored instances). Both are jobs retried as sends (storeRetries) on 0110 (except with Error ID A710), 0213, A7xx and network failures; a retried N-CREATE answered 0111 counts as created.',
+    '',
+    `App runs (the DAR-9500f statement: a workstation reports its post-processing): with appRunMpps naming an AE (now ${config.appRunMpps === '' ? 'none' : config.appRunMpps}), each \`atrium run\` / \`atrium batch\` job sends N-CREATE IN PROGRESS on the input's study before the app runs (Performed Procedure Step Description: the app id; step ID APP<job id>), then N-SET COMPLETED with the derived series and instances it wrote as the Performed Series Sequence, or DISCONTINUED with none when the app fails. A failed N-CREATE is logged and the app runs without a step; a failed N-SET is logged and queued as an MPPS N-SET job, retried as sends. Neither fails the run.`,
     '',
     table(['Service', 'Status', 'Code', 'When (answered by our SCP)'], statusRows([
       ['N-CREATE / N-SET', MppsStatus.Success, 'created / set'],

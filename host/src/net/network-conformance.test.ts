@@ -43,6 +43,7 @@ describe('network conformance statement', () => {
     expect(text).toContain('| Modality Performed Procedure Step SOP Class | 1.2.840.10008.3.1.2.3.3 | SCP and SCU |');
     expect(text).toContain('| N-EVENT-REPORT | Invalid argument value | 0115 |');
     expect(text).toMatch(/With deleteCommitted \(now false; default false\) the local copy of each instance a report says is committed/);
+    expect(text).toMatch(/App runs .*with appRunMpps naming an AE \(now none\), each `atrium run` \/ `atrium batch` job sends N-CREATE IN PROGRESS/);
     for (const code of ['0111', '0112', '0120', '0121', '0106']) expect(text).toContain(`| ${code} |`);
     expect(text).toMatch(/\| N-SET \| Processing failure: Performed Procedure Step Object may no longer be updated \| 0110 \| .*A710/);
     expect(text).toContain('| Basic Grayscale Print Management Meta SOP Class | 1.2.840.10008.5.1.1.9 | SCU |');
