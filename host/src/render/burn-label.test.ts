@@ -19,7 +19,7 @@ describe('burned-in patient label', () => {
       const burned = burnLabel(image, text);
       expect(readLabel(burned.data, burned.width, burned.height, white, burned.channels)).toBe(text);
       expect(burned.data[0]).toBe(image.data[0]); // above the band: unchanged
-      expect(burned.data.reduce((m, v) => Math.max(m, v), 0)).toBe(white);
+      expect(Array.from(burned.data).reduce((m, v) => Math.max(m, v), 0)).toBe(white);
     }
     expect(readLabel(burnLabel(flat(64, 64, 1, 8, 0), text).data, 64, 64, 255)).toBe('DOE JOH...'); // 10 cells of 6 less the last blank column: 59 of 62 pixels
     expect(burnLabel(flat(64, 10, 1, 8, 7), text).data.every((v) => v === 7)).toBe(true); // too small for a band: untouched
