@@ -1,5 +1,6 @@
 import { LogSink } from '../core/log-sink.js';
 import { Index } from '../db/dicom-index.js';
+import { SendLogTable } from '../db/send-log-table.js';
 import { HostHooks } from '../hooks/host-hooks.js';
 import { JobHandlerContribution } from '../jobs/job-runner.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
@@ -17,14 +18,14 @@ import { ContainerModule } from './inversify.js';
 export const appsModule = new ContainerModule(({ bind }) => {
   bind(JobHandlerContribution)
     .toResolvedValue(
-      async (registry: PluginRegistry, index: Index, store: InstanceStore, files: FileStore, storages: PluginStorages, hooks: HostHooks, log: LogSink, render: RenderService): Promise<JobHandlerContribution> => {
+      async (registry: PluginRegistry, index: Index, store: InstanceStore, files: FileStore, storages: PluginStorages, hooks: HostHooks, log: LogSink, render: RenderService, sendLog: SendLogTable): Promise<JobHandlerContribution> => {
         const { registerAppRunHandler } = await import('../apps/app-run-handler.js');
         return {
           register: (runner) =>
-            registerAppRunHandler(runner, { registry, workstation: { index, store, files }, storages, hooks, render, log: (level, source, message) => log.write({ level, source, message }) }),
+            registerAppRunHandler(runner, { registry, workstation: { index, store, files }, storages, sendLog, hooks, render, log: (level, source, message) => log.write({ level, source, message }) }),
         };
       },
-      [PluginRegistry, Index, InstanceStore, FileStore, PluginStorages, HostHooks, LogSink, RenderService],
+      [PluginRegistry, Index, InstanceStore, FileStore, PluginStorages, HostHooks, LogSink, RenderService, SendLogTable],
     )
     .inSingletonScope();
 });
