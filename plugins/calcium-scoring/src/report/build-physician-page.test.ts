@@ -25,8 +25,8 @@ describe('buildPhysicianPage', () => {
     expect(page.patient).toEqual([
       'Patient: Phantom Calcium   ID: CAC-1',
       'Born: 1970-01-01   Sex: O   Age: -',
-      'Study: 2024-03-05 093000   Study ID: 1   Accession: -',
-      'Atrium @atrium/testing',
+      'Study: 2024-03-05 09:30   Study ID: 1   Accession: -',
+      'Scanner: Atrium @atrium/testing',
     ]);
     expect(page.method).toEqual([
       'Threshold 130 HU (kVp table: 120 kVp); weights at 200/300/400 HU',
