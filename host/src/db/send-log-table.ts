@@ -49,11 +49,11 @@ export class SendLogTableImpl implements SendLogTable {
   }
 
   sentTo(sopInstanceUids: readonly string[]): Map<string, { ae: string; at: string }[]> {
-    const query = stmt<{ ae: string; at: string }>(this.db, `SELECT ae, MAX(sent_at) AS at FROM send_log WHERE sop_instance_uid = ? AND status IN ('success', 'warning') GROUP BY ae ORDER BY ae`);
+    const query = stmt<{ ae: string; last_at: string }>(this.db, `SELECT ae, MAX(sent_at) AS last_at FROM send_log WHERE sop_instance_uid = ? AND status IN ('success', 'warning') GROUP BY ae ORDER BY ae`);
     const out = new Map<string, { ae: string; at: string }[]>();
     for (const uid of sopInstanceUids) {
       const rows = query.all(uid);
-      if (rows.length > 0) out.set(uid, rows.map((r) => ({ ae: r.ae, at: r.at })));
+      if (rows.length > 0) out.set(uid, rows.map((r) => ({ ae: r.ae, at: r.last_at })));
     }
     return out;
   }
