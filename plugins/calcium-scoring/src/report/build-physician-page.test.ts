@@ -33,7 +33,7 @@ describe('buildPhysicianPage', () => {
       'Slice thickness 3 mm, increment 3 mm; 120 kVp; kernel -',
       '2 slices 64x64, 0.5 x 0.5 mm; 8-connected, min area >= 1 mm2 (literature)',
       'Volume slab; mass 0.8 mg/cm3 per HU (calibrationFactor parameter)',
-      'Reader: Doe Jane   VERIFIED   Analysis: 2024-03-05 14:30',
+      'Reader: Doe Jane (X)   VERIFIED   Analysis: 2024-03-05 14:30',
       'Protocol: standard (2.5-3 mm contiguous slices)',
     ]);
     expect(page.table.rows.map((r) => r.cells)).toEqual([['LM', '0.0', '0.0', '--', '0'], ['LAD', '16.0', '24.0', '4.8', '1']]);

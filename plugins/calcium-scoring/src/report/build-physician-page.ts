@@ -59,7 +59,7 @@ export function buildPhysicianPage(f: CalciumFindings, keyImage?: { readonly ima
       `Slice thickness ${formatNumber(p.sliceThickness)} mm, increment ${formatNumber(p.increment)} mm; ${m.kvp === undefined ? '-' : formatNumber(m.kvp)} kVp; kernel ${s('ConvolutionKernel')}`,
       `${f.slices} slices ${s('Rows')}x${s('Columns')}${spacing.length === 2 ? `, ${formatNumber(spacing[0]!)} x ${formatNumber(spacing[1]!)} mm` : ''}; ${m.connectivity}-connected, min area ${MIN_AREA_TEXT[m.minAreaMode]}`,
       `Volume ${m.volumeMode}; mass ${f.calibration ? `${formatNumber(f.calibration.factor)} mg/cm3 per HU (${f.calibration.source})` : 'not reported (no calibration)'}`,
-      `Reader: ${r.reader ? formatName(r.reader) : 'none'}   ${r.verified ? 'VERIFIED' : 'UNVERIFIED'}   Analysis: ${formatDateTime(r.at)}`,
+      `Reader: ${r.reader ? `${formatName(r.reader)}${r.organization ? ` (${r.organization})` : ''}` : 'none'}   ${r.verified ? 'VERIFIED' : 'UNVERIFIED'}   Analysis: ${formatDateTime(r.at)}`,
       `Protocol: ${p.nonStandard.length > 0 ? 'NON-STANDARD (not comparable with published categories)' : 'standard (2.5-3 mm contiguous slices)'}`,
     ],
     table: {
