@@ -289,4 +289,16 @@ CREATE TABLE mpps (
 ) STRICT;
 `,
   },
+  {
+    version: 10,
+    description: 'series-level Station Name and Performing Physician\'s Name (C-FIND keys)',
+    sql: `
+-- Series-level matching keys of the Shimadzu DAR-9500f conformance statement, Table 4.
+ALTER TABLE series ADD COLUMN "StationName" TEXT;
+ALTER TABLE series ADD COLUMN "PerformingPhysicianName" TEXT;
+-- Series indexed before this step get both values from one of their stored files at the
+-- next start (the start-up reconcile reads the marker and removes it when done).
+INSERT INTO setting (key, value) SELECT 'index.backfill.seriesStation', 'pending' WHERE EXISTS (SELECT 1 FROM series);
+`,
+  },
 ];
