@@ -4,7 +4,7 @@ import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] | atrium ae ls | atrium ae rm <title|alias>';
+const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] [--verify-before-send on|off] | atrium ae ls | atrium ae rm <title|alias>';
 
 /** A command line this command cannot carry out: a usage error (exit 2, the usage line after it). */
 function usage(_ctx: CliContext, problem: string): never {
@@ -12,7 +12,7 @@ function usage(_ctx: CliContext, problem: string): never {
 }
 
 function show(ae: RemoteAe): Record<string, string | number> {
-  return { title: ae.title, alias: ae.alias ?? '', host: ae.host, port: ae.port, roles: ae.roles.join(',') };
+  return { title: ae.title, alias: ae.alias ?? '', host: ae.host, port: ae.port, roles: ae.roles.join(','), verify: ae.verifyBeforeSend === false ? 'off' : 'on' };
 }
 
 export const aeCommand = defineCommand({
@@ -24,7 +24,7 @@ export const aeCommand = defineCommand({
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { host: { type: 'string' }, port: { type: 'string' }, alias: { type: 'string' }, roles: { type: 'string' } },
+      options: { host: { type: 'string' }, port: { type: 'string' }, alias: { type: 'string' }, roles: { type: 'string' }, 'verify-before-send': { type: 'string' } },
     });
     const [verb, name, ...extra] = positionals;
     if (extra.length > 0) return usage(ctx, `unexpected argument "${extra[0]}"`);
@@ -32,7 +32,7 @@ export const aeCommand = defineCommand({
       if (name !== undefined) return usage(ctx, `unexpected argument "${name}"`);
       const list = (await use.aes()).list();
       if (ctx.json) ctx.out(JSON.stringify(list, null, 2));
-      else ctx.out(list.length === 0 ? '(no remote AEs; add one with `atrium ae add`)' : printTable(list.map(show), ['title', 'alias', 'host', 'port', 'roles']));
+      else ctx.out(list.length === 0 ? '(no remote AEs; add one with `atrium ae add`)' : printTable(list.map(show), ['title', 'alias', 'host', 'port', 'roles', 'verify']));
       return 0;
     }
     if (verb === 'rm' || verb === 'remove') {
@@ -47,12 +47,14 @@ export const aeCommand = defineCommand({
     if (name === undefined) return usage(ctx, 'add needs an AE title');
     if (values.host === undefined || values.port === undefined) return usage(ctx, 'add needs --host and --port');
     if (!/^\d+$/.test(values.port.trim())) return usage(ctx, `--port must be a whole number from 1 to 65535, not "${values.port}"`);
+    const verify = values['verify-before-send'];
+    if (verify !== undefined && verify !== 'on' && verify !== 'off') return usage(ctx, `--verify-before-send must be on or off, not "${verify}"`);
     const roles = (values.roles ?? DEFAULT_AE_ROLES.join(',')).split(',').map((r) => r.trim()).filter((r) => r !== '');
-    const ae: RemoteAe = { title: name, host: values.host, port: Number(values.port), roles: roles as AeRole[], ...(values.alias === undefined ? {} : { alias: values.alias }) };
+    const ae: RemoteAe = { title: name, host: values.host, port: Number(values.port), roles: roles as AeRole[], ...(values.alias === undefined ? {} : { alias: values.alias }), ...(verify === 'off' ? { verifyBeforeSend: false } : {}) };
     const aes = await use.aes();
     const replaced = aes.find(name)?.title === name.trim();
     const stored = { ae: aes.add(ae), replaced };
-    ctx.out(ctx.json ? JSON.stringify(stored.ae, null, 2) : `${stored.replaced ? 'replaced' : 'added'} remote AE ${stored.ae.title} at ${stored.ae.host}:${stored.ae.port} (roles ${stored.ae.roles.join(',')})${stored.ae.alias ? `, alias ${stored.ae.alias}` : ''}`);
+    ctx.out(ctx.json ? JSON.stringify(stored.ae, null, 2) : `${stored.replaced ? 'replaced' : 'added'} remote AE ${stored.ae.title} at ${stored.ae.host}:${stored.ae.port} (roles ${stored.ae.roles.join(',')}${stored.ae.verifyBeforeSend === false ? ', no C-ECHO before sending' : ''})${stored.ae.alias ? `, alias ${stored.ae.alias}` : ''}`);
     return 0;
   },
 });

@@ -99,9 +99,10 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       const commit = job.payload.commit === true || ae.roles.includes('commit');
       const instances = outgoingForUids(ws.index, ws.files, job.payload.uids);
       const commitment = commit ? commitmentOnSend(ws.commitments, job.id) : undefined;
-      const session = await openScu(scuSettings(c), ae, storageProposals(instances, [VERIFICATION_CONTEXT, ...(commit ? [COMMITMENT_CONTEXT] : [])]), commitment ? { handlers: commitment.handlers } : {});
+      const verify = ae.verifyBeforeSend !== false;
+      const session = await openScu(scuSettings(c), ae, storageProposals(instances, [...(verify ? [VERIFICATION_CONTEXT] : []), ...(commit ? [COMMITMENT_CONTEXT] : [])]), commitment ? { handlers: commitment.handlers } : {});
       return withSession(session, async ({ connection }) => {
-        await echoOn(connection); // TigerView conformance statement §2.2: C-ECHO before C-STORE
+        if (verify) await verifyBeforeSend(connection);
         const report = await storeInstances(connection, instances, {
           signal: ctx.signal, stopOnFailure: true,
           onProgress: (r, total) => ctx.progress((r.completed + r.warning + r.failed) / total, `${r.completed + r.warning} of ${total} sent${r.failed ? `, ${r.failed} failed` : ''}`),
@@ -165,6 +166,21 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
     registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint }),
   ];
   return { dispose: () => registrations.forEach((r) => r.dispose()) };
+}
+
+/**
+ * The C-ECHO at the start of a send (TigerView conformance statement §2.2: C-ECHO before
+ * C-STORE; per AE, `verifyBeforeSend`). @throws AtriumError `ATRIUM_ERR_NET_VERIFY_FAILED`
+ * with the echo's reason (not retried: the peer answered).
+ */
+async function verifyBeforeSend(connection: DimseConnection): Promise<void> {
+  try {
+    await echoOn(connection);
+  } catch (e) {
+    if (!isAtriumError(e)) throw e;
+    const ae = connection.association.calledAeTitle;
+    throw new AtriumError('ATRIUM_ERR_NET_VERIFY_FAILED', `C-ECHO before sending to ${ae} failed, nothing sent: ${e.message} (atrium ae add ${ae} ... --verify-before-send off skips it)`, { ...e.details, ae, reason: e.code }, { cause: e });
+  }
 }
 
 /** The contexts a retrieve needs: the operation's, plus Study Root C-FIND when the level must be found. */
