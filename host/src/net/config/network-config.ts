@@ -71,6 +71,14 @@ export interface NetworkConfig {
   /** Delay between move retries, in ms. */
   moveRetryDelayMs: number;
   /**
+   * C-MOVE SCP: rounds of retry of the sub-operations that failed (the association to the
+   * destination, or C-STORE failures) before the final response, A702 when none succeeded
+   * (Canon GCA-9300R conformance statement §4.2.6.4.1.3.5: failures retried per destination).
+   */
+  moveScpRetries: number;
+  /** C-MOVE SCP: delay before each such round, in ms (a Pending response keeps the caller informed). */
+  moveScpRetryDelayMs: number;
+  /**
    * Storage Commitment SCU: how long the association that sent the N-ACTION waits for the
    * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
    */
@@ -107,6 +115,8 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   storeRetries: 5,
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
+  moveScpRetries: 2,
+  moveScpRetryDelayMs: 1_000,
   commitmentWaitMs: 10_000,
   printMatrix: 1024,
   printRetries: 5,

@@ -106,6 +106,8 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   storeRetries: int('store SCU job: retries after the first attempt', 0, 100),
   moveRetries: int('move SCU job: retries after the first attempt', 0, 100),
   moveRetryDelayMs: ms('delay between move retries', 0, DAY_MS),
+  moveScpRetries: int('C-MOVE SCP: rounds of retry of failed sub-operations before the final response (A702 when none succeeded)', 0, 20),
+  moveScpRetryDelayMs: ms('C-MOVE SCP: delay before each retry round', 0, 600_000),
   commitmentWaitMs: ms('storage commitment SCU: wait for the N-EVENT-REPORT on the sending association before releasing it', 0, DAY_MS),
   printMatrix: int('print SCU: pixels of the larger side of each image sent to an image box', 64, 8192),
   printRetries: int('print SCU job: retries after the first attempt', 0, 100),

@@ -70,6 +70,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
       retrieveService({
         index, files,
         scu: scuSettings(config),
+        subRetries: { rounds: config.moveScpRetries, delayMs: config.moveScpRetryDelayMs },
         destination: (title) => {
           const ae = aes.find(title);
           return ae && ae.title === title.trim() && ae.roles.includes('store') ? ae : undefined;
