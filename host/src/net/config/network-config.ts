@@ -62,6 +62,13 @@ export interface NetworkConfig {
    * matches and then Success, as the Canon GCA-9300R conformance statement §4.2.4.4.1.3.1 does.
    */
   findLimitAnswer: FindLimitAnswer;
+  /**
+   * C-FIND SCP: agree to relational queries when a caller asks for them in the association
+   * negotiation (Shimadzu DAR-9500f conformance statement). Queries are matched the same way
+   * either way: an Identifier without the unique keys of the levels above, or with keys of
+   * those levels, is answered on a hierarchical association too.
+   */
+  relationalQueries: boolean;
   /** C-FIND SCU: send C-CANCEL past this many results; 0 = never. */
   findScuLimit: number;
   /** Store SCU job: retries after the first attempt (a job runs at most 1 + retries times). */
@@ -111,6 +118,7 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   syncStorageArea: true,
   findLimit: 500,
   findLimitAnswer: 'refuse',
+  relationalQueries: false,
   findScuLimit: 100,
   storeRetries: 5,
   moveRetries: 3,

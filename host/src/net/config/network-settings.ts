@@ -102,6 +102,7 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   syncStorageArea: bool('C-STORE SCP: answer only once the file is fsync\'d (false: once written to the OS)'),
   findLimit: int('C-FIND SCP: most responses per query', 1, 1_000_000, 'no limit'),
   findLimitAnswer: oneOf('C-FIND SCP past findLimit: refuse (A700) or success (the first findLimit, then Success: Canon GCA-9300R)', FIND_LIMIT_ANSWERS),
+  relationalQueries: bool('C-FIND SCP: agree to relational queries when the caller asks for them (SOP Class Extended Negotiation)'),
   findScuLimit: int('C-FIND SCU: C-CANCEL past this many results', 1, 1_000_000, 'never cancel'),
   storeRetries: int('store SCU job: retries after the first attempt', 0, 100),
   moveRetries: int('move SCU job: retries after the first attempt', 0, 100),

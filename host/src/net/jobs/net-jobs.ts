@@ -13,6 +13,7 @@ import { CommandField } from '../dimse/dimse-command.js';
 import { storeService } from '../services/store-service.js';
 import { echo, echoOn, VERIFICATION_CONTEXT } from '../scu/echo-scu.js';
 import { findOn, type FindResult } from '../scu/find-scu.js';
+import { chooseFindModel, findProposals } from '../scu/find-model.js';
 import { openScu, type ScuSession, type ScuSettings } from '../scu/open-scu.js';
 import { modelFor, qrContext, type QueryRequest } from '../scu/query-scu.js';
 import { resolveRetrieve } from '../scu/resolve-retrieve.js';
@@ -117,8 +118,14 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
     runner.register<FindPayload, FindResult>(NetJob.Find, async (job) => {
       const c = config();
       const ae = remote(ws, job.payload.ae, 'query');
-      const session = await openScu(scuSettings(c), ae, [qrContext(modelFor(job.payload), 'Find')]);
-      return withSession(session, ({ connection }) => findOn(connection, job.payload, job.payload.limit ?? c.findScuLimit));
+      const { contexts, extendedNegotiations } = findProposals(job.payload);
+      const session = await openScu(scuSettings(c), ae, contexts, { extendedNegotiations });
+      return withSession(session, async ({ connection }) => {
+        const queried = chooseFindModel(connection.association, job.payload);
+        if (!queried) throw new AtriumError('ATRIUM_ERR_NET_NO_CONTEXT', `${ae.title} accepted no C-FIND SOP class (${contexts.map((x) => x.abstractSyntax).join(', ')})`);
+        const { ae: _ae, limit, ...request } = job.payload;
+        return { ...(await findOn(connection, { ...request, model: queried.model }, limit ?? c.findScuLimit)), queried };
+      });
     }),
     runner.register<WorklistPayload, WorklistResult>(NetJob.Worklist, async (job) => {
       const c = config();

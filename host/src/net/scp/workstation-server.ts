@@ -66,7 +66,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
         },
         onIndexError: (error, path) => log(`indexing ${path} failed after it was acknowledged: ${(error as Error).message}; the next start's reconcile indexes it`),
       }),
-      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit, limitAnswer: config.findLimitAnswer }),
+      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit, limitAnswer: config.findLimitAnswer, relationalQueries: config.relationalQueries }),
       retrieveService({
         index, files,
         scu: scuSettings(config),
