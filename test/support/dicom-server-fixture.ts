@@ -21,6 +21,8 @@ export interface DicomServerFixtureOptions {
   readonly maxAssociations?: number;
   readonly findLimit?: number;
   readonly findLimitAnswer?: 'refuse' | 'success';
+  /** C-FIND: agree to relational queries (`relationalQueries`). */
+  readonly relationalQueries?: boolean;
   /** C-MOVE destinations by AE title (role `store`). */
   readonly destinations?: Readonly<Record<string, Omit<RemotePeer, 'title'>>>;
   /** C-MOVE: retries of failed sub-operations (default none, as `moveScpRetries` 0). */
@@ -74,7 +76,7 @@ export async function startDicomServer(root: string, options: DicomServerFixture
     services: [
       echoService(),
       storeService({ store: ws.store, onStored: (o) => stored.push(o) }),
-      findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500, ...(options.findLimitAnswer ? { limitAnswer: options.findLimitAnswer } : {}) }),
+      findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500, ...(options.findLimitAnswer ? { limitAnswer: options.findLimitAnswer } : {}), relationalQueries: options.relationalQueries === true }),
       retrieveService({
         index: ws.index, files: ws.files, scu,
         ...(options.moveScpRetries ? { subRetries: options.moveScpRetries } : {}),
