@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GeneralStatus } from '../../host/src/errors/dimse-statuses.js';
 import { CommandField, NO_DATA_SET, type DimseCommand } from '../../host/src/net/dimse/dimse-command.js';
 import { scriptedScp, type ScriptedScp } from '../../host/src/net/test-support/scripted-scp.js';
 import { atrium } from '../e2e/cli-helpers.js';
@@ -40,7 +41,7 @@ describe.skipIf(!ok)('verifyBeforeSend (TigerView: C-ECHO before C-STORE)', () =
       command: {
         CommandField: (request.CommandField | 0x8000) & 0xffff, CommandDataSetType: NO_DATA_SET, MessageIDBeingRespondedTo: request.MessageID ?? 0,
         AffectedSOPClassUID: request.AffectedSOPClassUID ?? '', ...(request.AffectedSOPInstanceUID ? { AffectedSOPInstanceUID: request.AffectedSOPInstanceUID } : {}),
-        Status: request.CommandField === CommandField.CEchoRq ? 0x0211 : 0,
+        Status: request.CommandField === CommandField.CEchoRq ? GeneralStatus.UnrecognizedOperation.code : GeneralStatus.Success.code,
       },
     }]);
     expect((await cli('import', SAMPLE)).code).toBe(0);
