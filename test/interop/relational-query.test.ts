@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QueryRetrieveSopClass } from '@atrium/sdk';
+import { QueryRetrieveSopClass, SopClass } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DicomServer } from '../../host/src/net/scp/dicom-server.js';
 import { findService } from '../../host/src/net/services/find-service.js';
@@ -88,6 +88,9 @@ describe.skipIf(!ok)('relational queries: negotiated, with fall-back (DAR-9500f)
     expect(r.matches.map((m) => m.Modality)).toEqual(['MR']);
     const all = await find('RELATIONAL', '--level', 'series');
     expect(all.matches).toHaveLength(SAMPLES.length);
+    // Keys of the levels above match too: image level by the study's date and the patient's name.
+    const images = await find('RELATIONAL', '--level', 'image', '--key', 'StudyDate=20040826', '--key', 'PatientName=*US1');
+    expect(images.matches.map((m) => m.SOPClassUID)).toEqual([SopClass.UltrasoundImageStorage]);
   });
 
   it('our SCP without relationalQueries answers the negotiation 0: hierarchical Study Root', async () => {
