@@ -5,11 +5,14 @@
  *   Study Instance UID across studies;
  * - our SCP without it answers the negotiation 0: the query runs hierarchically;
  * - an SCP offering only Patient Root C-FIND (relational): relational Patient Root;
- * - DCMTK's dcmqrscp does not answer the negotiation: hierarchical Study Root.
+ * - DCMTK's dcmqrscp does not answer the negotiation: hierarchical Study Root;
+ * - `atrium serve` after `atrium config set relationalQueries true`: relational, and a series
+ *   found by its Station Name (DAR-9500f Table 4).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { QueryRetrieveSopClass, SopClass } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DicomServer } from '../../host/src/net/scp/dicom-server.js';
@@ -114,4 +117,29 @@ describe.skipIf(!ok)('relational queries: negotiated, with fall-back (DAR-9500f)
     expect(series.queried).toEqual({ model: 'STUDY', relational: false });
     expect(series.matches.map((m) => m.Modality)).toEqual(['MR']);
   });
+
+  it('atrium serve with relationalQueries set: relational Study Root; a series found by Station Name across studies', async () => {
+    const served = join(dir, 'served');
+    const run = (...args: string[]): ReturnType<typeof atrium> => atrium('--store', served, ...args);
+    expect((await run('import', ...SAMPLES)).code).toBe(0);
+    expect((await run('config', 'set', 'relationalQueries', 'true')).code).toBe(0);
+    expect((await run('ae', 'add', 'ATRIUM', '--host', '127.0.0.1', '--port', '104', '--roles', 'call')).code).toBe(0);
+    const port = await freePort();
+    const cliPath = join(fileURLToPath(new URL('../..', import.meta.url)), 'host/bin/atrium.js');
+    const child = spawn(process.execPath, [cliPath, '--store', served, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'SERVED'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      for (let i = 0; i < 100 && !/listening on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+      expect((await cli('ae', 'add', 'SERVED', '--host', '127.0.0.1', '--port', String(port), '--roles', 'query')).code).toBe(0);
+      const r = await find('SERVED', '--level', 'series', '--key', 'StationName=DEV*');
+      expect(r.queried).toEqual({ model: 'STUDY', relational: true });
+      expect(r.matches.map((m) => m.StationName)).toEqual(['DEVO']);
+      const table = await cli('find', 'SERVED', '--level', 'series', '--key', 'Modality=NM');
+      expect(table.out).toContain('queried relationally in the Study Root model');
+    } finally {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
+    }
+  }, 30_000);
 });
