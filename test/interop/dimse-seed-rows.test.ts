@@ -3,6 +3,8 @@
  * checked with DCMTK against our SCP and our SCU:
  * - C-FIND past the limit: A700, or the first matches then Success (Canon GCA-9300R
  *   conformance statement §4.2.4.4.1.3.1), as the `findLimitAnswer` setting says;
+ * - series-level Station Name and Performing Physician's Name are matching keys (Shimadzu
+ *   DAR-9500f conformance statement, Table 4): FF00, and FF01 only for a key we do not hold;
  * - ECHO-SCU proposes Explicit VR Little Endian first (GCA-9300R §4.2.2.3.1.4.3);
  * - the storage SCP prefers JPEG Lossless (GCA-9300R §4.2.8.4.1.3.3) and accepts the retired
  *   JPEG syntaxes 1.2.840.10008.1.2.4.53 / .55 as received (GCA-9300R Table 4-41).
