@@ -3,6 +3,8 @@
  * checked with DCMTK against our SCP and our SCU:
  * - C-FIND past the limit: A700, or the first matches then Success (Canon GCA-9300R
  *   conformance statement §4.2.4.4.1.3.1), as the `findLimitAnswer` setting says;
+ * - series-level Station Name and Performing Physician's Name are matching keys (Shimadzu
+ *   DAR-9500f conformance statement, Table 4): FF00, and FF01 only for a key we do not hold;
  * - ECHO-SCU proposes Explicit VR Little Endian first (GCA-9300R §4.2.2.3.1.4.3);
  * - the storage SCP prefers JPEG Lossless (GCA-9300R §4.2.8.4.1.3.3) and accepts the retired
  *   JPEG syntaxes 1.2.840.10008.1.2.4.53 / .55 as received (GCA-9300R Table 4-41).
@@ -69,6 +71,25 @@ describe.skipIf(!ok)('conformance statement rows against DCMTK', () => {
     const mr = await find('IMAGE', ['StudyInstanceUID=*', 'SOPClassUID=1.2.840.10008.5.1.4.1.1.4*', 'SOPInstanceUID']);
     expect([...mr.matchAll(/SOPClassUID/g)].length).toBe(1);
     expect(mr).toContain('MRImageStorage');
+  });
+
+  it('series keys Station Name and Performing Physician\'s Name (DAR-9500f Table 4) match, answered FF00 (supported); an unknown key gives FF01', async () => {
+    const find = async (name: string, keys: string[]): Promise<{ listing: string; statuses: string[] }> => {
+      const out = join(dir, `station-${name}`);
+      mkdirSync(out);
+      const run = await runTool('findscu', ['-v', '-d', '-S', '-X', '-od', out, '-k', 'QueryRetrieveLevel=SERIES', '-k', 'StudyInstanceUID', '-k', 'SeriesInstanceUID', ...keys.flatMap((k) => ['-k', k]), ...target(refuse)]);
+      expect(run.code, run.output).toBe(0);
+      const listing = readdirSync(out).map((f) => runPeer('dcmdump', ['-q', '+P', 'StationName', '+P', 'PerformingPhysicianName', join(out, f)])).join('');
+      return { listing, statuses: [...run.output.matchAll(/DIMSE Status\s*: (0x[0-9a-f]{4})/g)].map((m) => m[1]!) };
+    };
+    const devo = await find('devo', ['StationName=DEV*', 'PerformingPhysicianName']);
+    expect([...devo.listing.matchAll(/\(0008,1010\) SH \[(\w+)\]/g)].map((m) => m[1])).toEqual(['DEVO']);
+    expect(devo.statuses).toEqual(['0xff00', '0x0000']);
+    // No stored series names this physician.
+    const none = await find('physician', ['StationName', 'PerformingPhysicianName=Nobody*']);
+    expect(none.statuses).toEqual(['0x0000']);
+    const unknown = await find('unknown', ['StationName=DHV', 'OperatorsName']);
+    expect(unknown.statuses).toEqual(['0xff01', '0x0000']);
   });
 
   it('C-FIND in the query’s character set: an ISO 2022 IR 87 query =山田* matches, answered in ISO 2022 IR 87; a Latin-1 query is answered in ISO_IR 192 when the names do not fit', async () => {

@@ -7,6 +7,7 @@ import { DicomServer, type ServerEvent } from '../../host/src/net/scp/dicom-serv
 import { echoService } from '../../host/src/net/services/echo-service.js';
 import { findService } from '../../host/src/net/services/find-service.js';
 import { retrieveService } from '../../host/src/net/services/retrieve-service.js';
+import type { SubOperationRetries } from '../../host/src/net/services/move-sub-operations.js';
 import { storeService } from '../../host/src/net/services/store-service.js';
 import type { RemotePeer, ScuSettings } from '../../host/src/net/scu/open-scu.js';
 import { openWorkstation, type Workstation } from '../../host/src/store/open-workstation.js';
@@ -20,8 +21,12 @@ export interface DicomServerFixtureOptions {
   readonly maxAssociations?: number;
   readonly findLimit?: number;
   readonly findLimitAnswer?: 'refuse' | 'success';
+  /** C-FIND: agree to relational queries (`relationalQueries`). */
+  readonly relationalQueries?: boolean;
   /** C-MOVE destinations by AE title (role `store`). */
   readonly destinations?: Readonly<Record<string, Omit<RemotePeer, 'title'>>>;
+  /** C-MOVE: retries of failed sub-operations (default none, as `moveScpRetries` 0). */
+  readonly moveScpRetries?: SubOperationRetries;
   /**
    * Calling AE titles registered in the AE table with role `call` at 127.0.0.1: the callers
    * that may query and retrieve (the default policy, as `atrium serve`).
@@ -71,9 +76,10 @@ export async function startDicomServer(root: string, options: DicomServerFixture
     services: [
       echoService(),
       storeService({ store: ws.store, onStored: (o) => stored.push(o) }),
-      findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500, ...(options.findLimitAnswer ? { limitAnswer: options.findLimitAnswer } : {}) }),
+      findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500, ...(options.findLimitAnswer ? { limitAnswer: options.findLimitAnswer } : {}), relationalQueries: options.relationalQueries === true }),
       retrieveService({
         index: ws.index, files: ws.files, scu, sendLog: ws.database.sendLog,
+        ...(options.moveScpRetries ? { subRetries: options.moveScpRetries } : {}),
         destination: (title) => {
           const d = options.destinations?.[title.trim()];
           return d ? { title: title.trim(), ...d } : undefined;

@@ -1,4 +1,4 @@
-import type { InstanceRecord } from './instance-record.js';
+import type { InstanceRecord, SeriesFields } from './instance-record.js';
 import type { PatientIdentity } from './patient-key.js';
 import type { QueryLevel } from './query-keys.js';
 import type { QueryOptions, QueryResult } from './query-engine.js';
@@ -141,6 +141,11 @@ export interface Index {
   getInstances(filter: InstanceFilter): StoredInstance[];
   /** Every indexed file path, sorted (for reconciling the index with the store). */
   listInstancePaths(): string[];
+  /**
+   * Sets series-level values read back from a stored file (a back-fill after a schema step
+   * added their columns); only the fields given are written. Returns whether the series exists.
+   */
+  fillSeries(SeriesInstanceUID: string, fields: Readonly<Partial<Omit<SeriesFields, 'SeriesInstanceUID'>>>): boolean;
   /** Where a series came from: the receive source of its first stored instance (`app:<plugin>.<app>` for an app's output). */
   seriesSource(SeriesInstanceUID: string): string | undefined;
   /**

@@ -10,7 +10,8 @@ import type {
   StoredInstance,
   UpsertResult,
 } from './dicom-index.js';
-import type { InstanceRecord } from './instance-record.js';
+import type { InstanceRecord, SeriesFields } from './instance-record.js';
+import { RECORD_FIELDS } from './record-fields.js';
 import type { PatientIdentity } from './patient-key.js';
 import type { QueryLevel } from './query-keys.js';
 import { queryIndex, type QueryOptions, type QueryResult } from './query-engine.js';
@@ -64,6 +65,15 @@ export class IndexImpl implements Index {
 
   listInstancePaths(): string[] {
     return readInstances.paths(this.db);
+  }
+
+  fillSeries(SeriesInstanceUID: string, fields: Readonly<Partial<Omit<SeriesFields, 'SeriesInstanceUID'>>>): boolean {
+    const given: Readonly<Partial<SeriesFields>> = fields;
+    const cols = RECORD_FIELDS.SERIES.filter((c) => c !== 'SeriesInstanceUID' && given[c] !== undefined);
+    if (cols.length === 0) return this.db.prepare('SELECT 1 FROM series WHERE "SeriesInstanceUID" = ?').get(SeriesInstanceUID) !== undefined;
+    // Column names come from the constant field list, values are bound.
+    const sql = `UPDATE series SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE "SeriesInstanceUID" = ?`;
+    return this.write(() => this.db.prepare(sql).run(...cols.map((c) => given[c] ?? null), SeriesInstanceUID).changes > 0);
   }
 
   seriesSource(SeriesInstanceUID: string): string | undefined {

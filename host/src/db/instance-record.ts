@@ -78,6 +78,10 @@ export interface SeriesFields {
   ScanOptions?: string;
   ProtocolName?: string;
   SeriesNumber?: number;
+  /** (0008,1010) SH: a series-level key of the Shimadzu DAR-9500f conformance statement, Table 4. */
+  StationName?: string;
+  /** (0008,1050) PN, VM 1-n (backslash-joined): a series-level key of the DAR-9500f, Table 4. */
+  PerformingPhysicianName?: string;
 }
 
 /** Instance-level attributes (IMAGE level keys of seed Table 4-26 and storage facts). */

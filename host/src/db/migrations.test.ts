@@ -50,7 +50,7 @@ describe('migrations', () => {
     ]);
     expect(columns('quarantine')).toEqual(['id', 'received_at', 'reason_code', 'reason', 'details', 'path', 'sha256', 'source']);
     expect(columns('setting')).toEqual(['key', 'value']);
-    expect(columns('remote_ae')).toEqual(['title', 'host', 'port', 'alias', 'roles', 'updated_at']);
+    expect(columns('remote_ae')).toEqual(['title', 'host', 'port', 'alias', 'roles', 'updated_at', 'verify_before_send']);
     const strict = sqliteOf(idx).prepare(`SELECT name FROM pragma_table_list WHERE name IN ('setting', 'remote_ae') AND strict = 1 ORDER BY name`).all();
     expect(strict).toEqual([{ name: 'remote_ae' }, { name: 'setting' }]);
     expect(sqliteOf(idx).pragma('foreign_keys', { simple: true })).toBe(1);

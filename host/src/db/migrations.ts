@@ -292,11 +292,20 @@ CREATE TABLE mpps (
 `,
   },
   {
-    // Reserved: the step before the send log belongs to another change (the Index fields);
-    // this empty step keeps the versions contiguous until that one takes its place.
     version: 10,
-    description: 'reserved',
-    sql: 'SELECT 1;',
+    description: 'series-level Station Name and Performing Physician\'s Name (C-FIND keys); C-ECHO before sending, per remote AE',
+    sql: `
+-- Series-level matching keys of the Shimadzu DAR-9500f conformance statement, Table 4.
+ALTER TABLE series ADD COLUMN "StationName" TEXT;
+ALTER TABLE series ADD COLUMN "PerformingPhysicianName" TEXT;
+-- Series indexed before this step get both values from one of their stored files at the
+-- next start (the start-up reconcile reads the marker and removes it when done).
+INSERT INTO setting (key, value) SELECT 'index.backfill.seriesStation', 'pending' WHERE EXISTS (SELECT 1 FROM series);
+
+-- 1: every association that sends to the AE starts with a C-ECHO (TigerView conformance
+-- statement: Verification before Storage); 0: it does not.
+ALTER TABLE remote_ae ADD COLUMN verify_before_send INTEGER NOT NULL DEFAULT 1 CHECK (verify_before_send IN (0, 1));
+`,
   },
   SEND_LOG_MIGRATION,
 ];

@@ -118,6 +118,9 @@ export const QUERY_KEYS: Readonly<Record<string, QueryKey>> = {
     ScanOptions: 'CS multi',
     ProtocolName: 'LO',
     SeriesNumber: 'IS',
+    // Series-level keys of the Shimadzu DAR-9500f conformance statement, Table 4.
+    StationName: 'SH',
+    PerformingPhysicianName: 'PN multi',
   }),
   NumberOfSeriesRelatedInstances: count('SERIES', 'SELECT COUNT(*) FROM instance x WHERE x.series_pk = se.pk'),
   ...keys('IMAGE', 'i', {

@@ -49,6 +49,8 @@ export const RECORD_FIELDS = {
     'ScanOptions',
     'ProtocolName',
     'SeriesNumber',
+    'StationName',
+    'PerformingPhysicianName',
   ] as const satisfies readonly (keyof SeriesFields)[],
   IMAGE: [
     'SOPInstanceUID',

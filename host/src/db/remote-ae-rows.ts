@@ -9,6 +9,8 @@ export interface RemoteAeRow {
   readonly port: number;
   readonly alias?: string;
   readonly roles: readonly string[];
+  /** C-ECHO at the start of every association that sends to it; absent = true. */
+  readonly verifyBeforeSend?: boolean;
 }
 
 /** The remote AE table's rows (table `remote_ae`). */
@@ -33,12 +35,13 @@ interface Row {
   port: number;
   alias: string | null;
   roles: string;
+  verify_before_send: number;
 }
 
-const COLUMNS = 'title, host, port, alias, roles';
+const COLUMNS = 'title, host, port, alias, roles, verify_before_send';
 
 function fromRow(r: Row): RemoteAeRow {
-  return { title: r.title, host: r.host, port: r.port, ...(r.alias === null ? {} : { alias: r.alias }), roles: JSON.parse(r.roles) as string[] };
+  return { title: r.title, host: r.host, port: r.port, ...(r.alias === null ? {} : { alias: r.alias }), roles: JSON.parse(r.roles) as string[], ...(r.verify_before_send === 0 ? { verifyBeforeSend: false } : {}) };
 }
 
 /** DI token of {@link RemoteAeRows}. */
@@ -56,10 +59,10 @@ export class RemoteAeRowsImpl implements RemoteAeRows {
         if (other) return fromRow(other);
         stmt(
           this.db,
-          `INSERT INTO remote_ae (title, host, port, alias, roles, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+          `INSERT INTO remote_ae (title, host, port, alias, roles, verify_before_send, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (title) DO UPDATE SET host = excluded.host, port = excluded.port, alias = excluded.alias,
-             roles = excluded.roles, updated_at = excluded.updated_at`,
-        ).run(row.title, row.host, row.port, row.alias ?? null, JSON.stringify(row.roles), new Date().toISOString());
+             roles = excluded.roles, verify_before_send = excluded.verify_before_send, updated_at = excluded.updated_at`,
+        ).run(row.title, row.host, row.port, row.alias ?? null, JSON.stringify(row.roles), row.verifyBeforeSend === false ? 0 : 1, new Date().toISOString());
         return undefined;
       })
       .immediate();

@@ -113,6 +113,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_NET_CONNECT: { message: 'No TCP connection to the peer within the connect timeout.', http: 504 },
   ATRIUM_ERR_NET_CONNECTION: { message: 'The connection closed or failed before the exchange ended.', http: 502 },
   ATRIUM_ERR_NET_ECHO_FAILED: { message: 'The peer answered C-ECHO with a status other than Success.', http: 502 },
+  ATRIUM_ERR_NET_VERIFY_FAILED: { message: 'The C-ECHO that starts a send failed (the AE\'s verifyBeforeSend); nothing was sent.', http: 502 },
   ATRIUM_ERR_NET_INTERNAL: { message: 'An internal error on an association (a bug); the association is aborted, the server keeps running.', http: 500 },
   ATRIUM_ERR_NET_LISTEN: { message: 'The DICOM server cannot listen on the port (in use, no permission).', http: 500 },
   ATRIUM_ERR_NET_MALFORMED_DIMSE: { message: 'A DIMSE command set cannot be read.', http: 502 },

@@ -38,6 +38,16 @@ describe('network conformance statement', () => {
     expect(text).toMatch(/\| PATIENT \| PatientName \| \(0010,0010\) \| single value, wildcard \(case-insensitive\), universal \|/);
   });
 
+  it('states the seed rows of relational queries, series keys, retries and C-ECHO before sending', () => {
+    expect(text).toMatch(/\| SERIES \| StationName \| \(0008,1010\) \|/);
+    expect(text).toMatch(/\| SERIES \| PerformingPhysicianName \| \(0008,1050\) \|/);
+    expect(text).toContain('| C-FIND SCP: relational queries | declined (answered 0) when asked for | relationalQueries |');
+    expect(text).toContain('relational Study Root, else relational Patient Root, else hierarchically');
+    expect(text).toContain('| C-MOVE SCP: retry rounds of failed sub-operations, delay | 2, 1 s | moveScpRetries, moveScpRetryDelayMs |');
+    expect(text).toContain('B000 with failed sub-operations is retried');
+    expect(text).toContain('--verify-before-send off');
+  });
+
   it('has the Storage Commitment SCU, MPPS SCP/SCU and Print SCU sections with their SOP classes, roles and statuses', () => {
     expect(text).toContain('| Storage Commitment Push Model SOP Class | 1.2.840.10008.1.20.1 | SCU |');
     expect(text).toContain('| Modality Performed Procedure Step SOP Class | 1.2.840.10008.3.1.2.3.3 | SCP and SCU |');

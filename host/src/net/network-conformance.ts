@@ -78,12 +78,14 @@ function associationSection(config: NetworkConfig): string[] {
       ['C-FIND SCU results before C-CANCEL', config.findScuLimit === 0 ? 'unlimited' : config.findScuLimit, 'findScuLimit'],
       ['Storage SCU job retries', config.storeRetries, 'storeRetries'],
       ['Move / get SCU job retries, delay', `${config.moveRetries}, ${ms(config.moveRetryDelayMs)}`, 'moveRetries, moveRetryDelayMs'],
+      ['C-MOVE SCP: retry rounds of failed sub-operations, delay', `${config.moveScpRetries}, ${ms(config.moveScpRetryDelayMs)}`, 'moveScpRetries, moveScpRetryDelayMs'],
+      ['C-FIND SCP: relational queries', config.relationalQueries ? 'agreed when asked for' : 'declined (answered 0) when asked for', 'relationalQueries'],
       ['C-STORE answered after fsync', config.syncStorageArea ? 'yes' : 'no (after the write to the OS)', 'syncStorageArea'],
       ['Calling AE titles / hosts not in the AE table', `${config.acceptUnknownCallingAe ? 'accepted' : 'rejected'} / ${config.acceptUnknownHosts ? 'accepted' : 'rejected'}`, 'acceptUnknownCallingAe, acceptUnknownHosts'],
       ['C-FIND / C-MOVE / C-GET from callers not registered at their host', config.acceptUnknownQueryRetrieve ? 'served' : 'refused', 'acceptUnknownQueryRetrieve'],
     ]),
     '',
-    'One operation at a time per association (no asynchronous operations window); no extended negotiation, no user identity negotiation, no TLS. TCP Nagle is off on every socket.',
+    'One operation at a time per association (no asynchronous operations window); SOP Class Extended Negotiation for C-FIND relational queries only (byte 1, PS3.4 §C.5.1.1), other sub-items and user identity negotiation ignored; no TLS. TCP Nagle is off on every socket.',
     '',
     '### Association acceptance policy',
     '',
@@ -142,7 +144,7 @@ function storageSection(): string[] {
     '',
     '## Storage SCU (`atrium send`, C-MOVE and C-GET sub-operations)',
     '',
-    'Proposes, per SOP class, a context with the stored transfer syntax and, for anything stored otherwise than Explicit VR Little Endian, one more with Explicit and Implicit VR Little Endian. An instance is sent byte for byte when its stored syntax is accepted, else converted (decompression; lossless compression only when verified); odd-length values are padded to even length. `atrium send` performs C-ECHO first, then every C-STORE on one association; a failure status (A7xx, Cxxx) aborts the association and retries the job, A9xx and B007 fail it. Every C-STORE answered (send jobs, C-MOVE and C-GET sub-operations) is recorded in the send log: SOP Instance UID, destination AE, time, success / warning / failure and the status. An app re-run that removes outputs the log says were sent stores a rejection note for the user to send (IHE IOCM Rejected Instances: a Key Object Selection Document, title (113001, DCM, "Rejected for Quality Reasons"), naming every removed object); nothing is sent automatically.',
+    'Proposes, per SOP class, a context with the stored transfer syntax and, for anything stored otherwise than Explicit VR Little Endian, one more with Explicit and Implicit VR Little Endian. An instance is sent byte for byte when its stored syntax is accepted, else converted (decompression; lossless compression only when verified); odd-length values are padded to even length. `atrium send` performs C-ECHO first (TigerView: C-ECHO before C-STORE; per AE, `atrium ae add ... --verify-before-send off` leaves it out; a failed echo fails the job, nothing sent), then every C-STORE on one association; a failure status (A7xx, Cxxx) aborts the association and retries the job, A9xx and B007 fail it. Every C-STORE answered (send jobs, C-MOVE and C-GET sub-operations) is recorded in the send log: SOP Instance UID, destination AE, time, success / warning / failure and the status. An app re-run that removes outputs the log says were sent stores a rejection note for the user to send (IHE IOCM Rejected Instances: a Key Object Selection Document, title (113001, DCM, "Rejected for Quality Reasons"), naming every removed object); nothing is sent automatically.',
     '',
   ];
 }
@@ -155,7 +157,7 @@ function queryRetrieveScpSection(config: NetworkConfig): string[] {
     '',
     table(['SOP Class', 'UID', 'Transfer syntaxes'], uidRows(Object.values(QueryRetrieveSopClass), sopClassName).map(([n, u]) => [n!, u!, UNCOMPRESSED_SYNTAXES.map((t) => transferSyntaxName(t)).join(', ')])),
     '',
-    'Hierarchical queries at every level of both models (Study Root has no PATIENT level); relational retrieval is not supported. Keys the index holds, per level (any other requested key is returned empty and the responses are Pending FF01):',
+    `Queries at every level of both models (Study Root has no PATIENT level). Relational queries (Shimadzu DAR-9500f) are ${config.relationalQueries ? 'agreed' : 'declined'} when a caller asks for them (setting relationalQueries); an Identifier without the unique keys of the levels above, or that matches on keys of those levels, is answered the same way on a hierarchical association. Relational retrieval is not supported. Keys the index holds, per level, among them the series-level Station Name and Performing Physician's Name (DAR-9500f Table 4); wildcards apply to dates and UIDs too (Canon GCA-9300R Table 4-26). Any other requested key is returned empty and the responses are Pending FF01:`,
     '',
     table(['Level', 'Attribute', 'Tag', 'Matching'], levels.flatMap((level) => Object.entries(QUERY_KEYS).filter(([, k]) => k.level === level).map(([keyword]) => {
       const tag = lookupKeyword(keyword)?.tag;
@@ -170,7 +172,7 @@ function queryRetrieveScpSection(config: NetworkConfig): string[] {
       ['C-FIND / C-MOVE / C-GET', FindStatus.Cancel, 'after C-CANCEL'],
       ['C-MOVE / C-GET', MoveStatus.Pending, 'after each sub-operation, with remaining / completed / failed / warning counts'],
       ['C-MOVE', MoveStatus.MoveDestinationUnknown, 'destination not in the AE table with role "store"'],
-      ['C-MOVE / C-GET', GetStatus.OutOfResourcesSubOperations, 'no sub-operation succeeded (Failed SOP Instance UID List in the identifier)'],
+      ['C-MOVE / C-GET', GetStatus.OutOfResourcesSubOperations, `no sub-operation succeeded (Failed SOP Instance UID List in the identifier); for C-MOVE only after the failed ones were retried ${config.moveScpRetries} times on a new association, ${ms(config.moveScpRetryDelayMs)} apart (moveScpRetries: Canon GCA-9300R §4.2.6.4.1.3.5)`],
       ['C-MOVE / C-GET', GetStatus.SubOperationsWarning, 'some sub-operations failed or warned'],
       ['C-MOVE / C-GET', GetStatus.Success, 'every sub-operation succeeded'],
     ])),
@@ -183,7 +185,7 @@ function queryRetrieveScuSection(): string[] {
   return [
     '## Query/Retrieve SCU (`atrium find`, `atrium move`, `atrium get`)',
     '',
-    'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. C-FIND sends C-CANCEL on reaching the configured number of results while the query is outstanding (never after its final response). A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. A C-MOVE that ends with A701, A702, A801, A900, Cxxx, or FE00 we did not ask for is retried (the job runs again after moveRetryDelayMs, at most moveRetries times: Canon GCA-9300R Table 4-35); a C-GET only after A7xx. A final response is read whatever extra elements its command set carries (a Failed SOP Instance UID List (0008,0058) there is used).',
+    'Proposes the Study Root (or Patient Root) C-FIND / C-MOVE / C-GET SOP class with Implicit then Explicit VR Little Endian. `atrium find` proposes Study Root and Patient Root C-FIND (Patient Root only at PATIENT level or with --model), each asking for relational queries, and queries relational Study Root, else relational Patient Root, else hierarchically (the Shimadzu DAR-9500f order; the query is sent as given, `queried` in the result says which). C-FIND sends C-CANCEL on reaching the configured number of results while the query is outstanding (never after its final response). A retrieve by UID first finds its level with C-FIND (study, series, instance) to send a hierarchical identifier. C-MOVE names our own AE as destination unless told otherwise. A C-MOVE that ends with A701, A702, A801, A900, Cxxx, FE00 we did not ask for, or B000 with failed sub-operations is retried (the job runs again after moveRetryDelayMs, at most moveRetries times: Canon GCA-9300R Table 4-35); a C-GET only after A7xx. A final response is read whatever extra elements its command set carries (a Failed SOP Instance UID List (0008,0058) there is used).',
     '',
     `C-GET first asks the peer which SOP classes the retrieve will meet: SOP Classes in Study (0008,0062) at study level, else the SOP Class UIDs of an image-level C-FIND (every storage SOP class when the peer tells neither). It proposes each class with the SCP role in ${GET_SYNTAX_GROUPS.length} presentation contexts, one per transfer syntax of the storage SCP table above (uncompressed first), so that each instance comes in the syntax the peer holds it in, over as many associations as ${MAX_CONTEXTS} contexts each require; over several, each asks for the instances of its classes (IMAGE level, SOP Instance UID lists, from an image-level C-FIND). When sub-operations failed, the instances that did not come (from an image-level C-FIND) are asked for again at IMAGE level, one syntax at a time, for a peer that sends on the first context it accepted for a class. The result counts instances: completed (stored), failed (refused by our store, or never sent) with their UIDs.`,
     '',

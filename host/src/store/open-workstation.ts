@@ -7,6 +7,7 @@ import type { FileStore } from './file-store.js';
 import { FileStoreImpl } from './file-store-impl.js';
 import type { InstanceStore } from './instance-store.js';
 import { InstanceStoreImpl } from './instance-store-impl.js';
+import { backfillSeriesKeys } from './backfill-series-keys.js';
 import { reconcileLog } from './reconcile-log.js';
 import { reconcileStore, type ReconcileReport } from './reconcile-store.js';
 import { StoreIntents } from './store-intents.js';
@@ -53,7 +54,11 @@ export function openStore(files: FileStore, database: HostDatabase, options: Wor
 export function reconcileAtStartup(files: FileStore, database: HostDatabase): ReconcileReport {
   // The files of interrupted stores passed the limits in force when they came: read back
   // with the widest any setting allows, so that opening a store never needs its settings.
-  const startup = reconcileStore(files, database.index, new StoreIntents(database.intents), false, WIDEST_PARSE_LIMITS);
+  const reconciled = reconcileStore(files, database.index, new StoreIntents(database.intents), false, WIDEST_PARSE_LIMITS);
+  const backfill = backfillSeriesKeys(files, database, WIDEST_PARSE_LIMITS);
+  const startup = backfill && backfill.unreadable.length > 0
+    ? { ...reconciled, unreadable: [...reconciled.unreadable, ...backfill.unreadable.map((u) => ({ path: u.path, reason: `series Station Name / Performing Physician's Name not read back: ${u.reason}` }))] }
+    : reconciled;
   reconcileLog.recordStartup(database.reconcileLog, startup);
   return startup;
 }

@@ -294,6 +294,8 @@ export interface RemoteAe {
   readonly port: number;
   readonly alias?: string;
   readonly roles: readonly AeRole[];
+  /** `false`: no C-ECHO at the start of a send to it (default: one, TigerView's C-ECHO before C-STORE). */
+  readonly verifyBeforeSend?: boolean;
 }
 
 /** `GET /api/aes` answer, with our own AE title and port for reference. */
@@ -342,6 +344,8 @@ export interface FindJobResult {
   readonly status: number;
   /** The peer had more matches than the limit. */
   readonly truncated: boolean;
+  /** The information model queried and whether the peer agreed to relational queries. */
+  readonly queried?: { readonly model: 'PATIENT' | 'STUDY'; readonly relational: boolean };
 }
 
 /**

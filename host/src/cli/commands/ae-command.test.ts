@@ -15,13 +15,14 @@ describe('atrium ae', () => {
     expect((await atrium('ae', 'ls')).out).toBe('(no remote AEs; add one with `atrium ae add`)\n');
     const add = await atrium('ae', 'add', 'ORTHANC', '--host', '127.0.0.1', '--port', '4242', '--alias', 'orth');
     expect([add.code, add.out]).toEqual([0, 'added remote AE ORTHANC at 127.0.0.1:4242 (roles store,query,call), alias orth\n']);
-    expect((await atrium('ae', 'add', 'CT1', '--host', 'ct1.local', '--port', '104', '--roles', 'call')).code).toBe(0);
+    const ct1 = await atrium('ae', 'add', 'CT1', '--host', 'ct1.local', '--port', '104', '--roles', 'call', '--verify-before-send', 'off');
+    expect([ct1.code, ct1.out]).toEqual([0, 'added remote AE CT1 at ct1.local:104 (roles call, no C-ECHO before sending)\n']);
     expect((await atrium('ae', 'ls')).out).toBe(
       [
-        'title    alias  host       port  roles',
-        '-------  -----  ---------  ----  ----------------',
-        'CT1             ct1.local  104   call',
-        'ORTHANC  orth   127.0.0.1  4242  store,query,call',
+        'title    alias  host       port  roles             verify',
+        '-------  -----  ---------  ----  ----------------  ------',
+        'CT1             ct1.local  104   call              off',
+        'ORTHANC  orth   127.0.0.1  4242  store,query,call  on',
         '',
       ].join('\n'),
     );
@@ -46,6 +47,8 @@ describe('atrium ae', () => {
     expect((await atrium('ae', 'add', 'X', '--host', 'h', '--port', '1', '--alias', 'CT1')).err).toContain('ATRIUM_ERR_AE_ALIAS_TAKEN');
     expect((await atrium('ae', 'add', '12345678901234567', '--host', 'h', '--port', '1')).err).toContain('at most 16 characters');
     expect((await atrium('ae', 'frob')).code).toBe(2);
+    const verify = await atrium('ae', 'add', 'X', '--host', 'h', '--port', '1', '--verify-before-send', 'maybe');
+    expect([verify.code, verify.err]).toEqual([2, expect.stringContaining('--verify-before-send must be on or off, not "maybe"')]);
   });
 
   it('keeps a printer\'s matrix, depth, annotation format and label with its entry, shown by ls; refuses them without role print', async () => {
@@ -53,7 +56,7 @@ describe('atrium ae', () => {
     expect([add.code, add.out]).toEqual([0, 'added remote AE PRINTER at 127.0.0.1:10400 (roles print); printer matrix 2048, 12 bit, annotation LABEL_1\n']);
     // A later add changes only what it names.
     expect((await atrium('ae', 'add', 'PRINTER', '--host', '127.0.0.1', '--port', '10400', '--roles', 'print', '--print-label', 'off')).out).toContain('printer matrix 2048, 12 bit, no label');
-    expect((await atrium('ae', 'ls')).out).toMatch(/PRINTER +127\.0\.0\.1 +10400 +print +matrix 2048, 12 bit, no label/);
+    expect((await atrium('ae', 'ls')).out).toMatch(/PRINTER +127\.0\.0\.1 +10400 +print +on +matrix 2048, 12 bit, no label/);
     expect(JSON.parse((await atrium('--json', 'ae', 'ls')).out)).toContainEqual({ title: 'PRINTER', host: '127.0.0.1', port: 10400, roles: ['print'], printer: { matrix: 2048, bits: 12, annotationFormat: 'LABEL_1', label: false } });
     const bad = await atrium('ae', 'add', 'PRINTER', '--host', '127.0.0.1', '--port', '10400', '--roles', 'print', '--print-bits', '16');
     expect([bad.code, bad.err]).toEqual([1, 'atrium ae: Bad printer bits "16": allowed 8 or 12 [ATRIUM_ERR_AE_BAD_VALUE]\n']);

@@ -6,7 +6,7 @@ import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] [--print-matrix n|default] [--print-bits 8|12] [--print-annotation <format id>|none] [--print-label on|off] | atrium ae ls | atrium ae rm <title|alias>';
+const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] [--verify-before-send on|off] [--print-matrix n|default] [--print-bits 8|12] [--print-annotation <format id>|none] [--print-label on|off] | atrium ae ls | atrium ae rm <title|alias>';
 
 /** A command line this command cannot carry out: a usage error (exit 2, the usage line after it). */
 function usage(_ctx: CliContext, problem: string): never {
@@ -14,7 +14,10 @@ function usage(_ctx: CliContext, problem: string): never {
 }
 
 function show(ae: RemoteAe, settings: SettingTable): Record<string, string | number> {
-  return { title: ae.title, alias: ae.alias ?? '', host: ae.host, port: ae.port, roles: ae.roles.join(','), printer: ae.roles.includes('print') ? describePrinterProfile(loadPrinterProfile(settings, ae.title)) : '' };
+  return {
+    title: ae.title, alias: ae.alias ?? '', host: ae.host, port: ae.port, roles: ae.roles.join(','), verify: ae.verifyBeforeSend === false ? 'off' : 'on',
+    printer: ae.roles.includes('print') ? describePrinterProfile(loadPrinterProfile(settings, ae.title)) : '',
+  };
 }
 
 /** The options given, without the absent ones. */
@@ -29,7 +32,7 @@ export const aeCommand = defineCommand({
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { host: { type: 'string' }, port: { type: 'string' }, alias: { type: 'string' }, roles: { type: 'string' },
+      options: { host: { type: 'string' }, port: { type: 'string' }, alias: { type: 'string' }, roles: { type: 'string' }, 'verify-before-send': { type: 'string' },
         'print-matrix': { type: 'string' }, 'print-bits': { type: 'string' }, 'print-annotation': { type: 'string' }, 'print-label': { type: 'string' } },
     });
     const [verb, name, ...extra] = positionals;
@@ -40,7 +43,7 @@ export const aeCommand = defineCommand({
       const list = aes.list();
       const withPrinters = list.map((ae) => (ae.roles.includes('print') ? { ...ae, printer: loadPrinterProfile(settings, ae.title) } : ae));
       if (ctx.json) ctx.out(JSON.stringify(withPrinters, null, 2));
-      else ctx.out(list.length === 0 ? '(no remote AEs; add one with `atrium ae add`)' : printTable(list.map((ae) => show(ae, settings)), ['title', 'alias', 'host', 'port', 'roles', ...(list.some((ae) => ae.roles.includes('print')) ? ['printer'] : [])]));
+      else ctx.out(list.length === 0 ? '(no remote AEs; add one with `atrium ae add`)' : printTable(list.map((ae) => show(ae, settings)), ['title', 'alias', 'host', 'port', 'roles', 'verify', ...(list.some((ae) => ae.roles.includes('print')) ? ['printer'] : [])]));
       return 0;
     }
     if (verb === 'rm' || verb === 'remove') {
@@ -55,8 +58,10 @@ export const aeCommand = defineCommand({
     if (name === undefined) return usage(ctx, 'add needs an AE title');
     if (values.host === undefined || values.port === undefined) return usage(ctx, 'add needs --host and --port');
     if (!/^\d+$/.test(values.port.trim())) return usage(ctx, `--port must be a whole number from 1 to 65535, not "${values.port}"`);
+    const verify = values['verify-before-send'];
+    if (verify !== undefined && verify !== 'on' && verify !== 'off') return usage(ctx, `--verify-before-send must be on or off, not "${verify}"`);
     const roles = (values.roles ?? DEFAULT_AE_ROLES.join(',')).split(',').map((r) => r.trim()).filter((r) => r !== '');
-    const ae: RemoteAe = { title: name, host: values.host, port: Number(values.port), roles: roles as AeRole[], ...(values.alias === undefined ? {} : { alias: values.alias }) };
+    const ae: RemoteAe = { title: name, host: values.host, port: Number(values.port), roles: roles as AeRole[], ...(values.alias === undefined ? {} : { alias: values.alias }), ...(verify === 'off' ? { verifyBeforeSend: false } : {}) };
     const printText = { matrix: values['print-matrix'], bits: values['print-bits'], annotation: values['print-annotation'], label: values['print-label'] };
     const hasPrint = Object.values(printText).some((v) => v !== undefined);
     if (hasPrint && !roles.includes('print')) return usage(ctx, '--print-matrix, --print-bits, --print-annotation and --print-label are settings of a printer: add --roles with print');
@@ -65,7 +70,7 @@ export const aeCommand = defineCommand({
     const profile = hasPrint ? applyPrinterProfile(loadPrinterProfile(settings, name.trim()), definedOnly(printText)) : undefined;
     const stored = { ae: aes.add(ae), replaced };
     if (profile) savePrinterProfile(settings, stored.ae.title, profile);
-    ctx.out(ctx.json ? JSON.stringify(stored.ae, null, 2) : `${stored.replaced ? 'replaced' : 'added'} remote AE ${stored.ae.title} at ${stored.ae.host}:${stored.ae.port} (roles ${stored.ae.roles.join(',')})${stored.ae.alias ? `, alias ${stored.ae.alias}` : ''}${profile ? `; printer ${describePrinterProfile(profile)}` : ''}`);
+    ctx.out(ctx.json ? JSON.stringify(stored.ae, null, 2) : `${stored.replaced ? 'replaced' : 'added'} remote AE ${stored.ae.title} at ${stored.ae.host}:${stored.ae.port} (roles ${stored.ae.roles.join(',')}${stored.ae.verifyBeforeSend === false ? ', no C-ECHO before sending' : ''})${stored.ae.alias ? `, alias ${stored.ae.alias}` : ''}${profile ? `; printer ${describePrinterProfile(profile)}` : ''}`);
     return 0;
   },
 });

@@ -77,6 +77,7 @@ export const findCommand = defineCommand({
     const columns = [...new Set([...Object.keys(keys), ...DEFAULT_KEYS[level]])];
     ctx.out(r.matches.length === 0 ? '(no matches)' : printTable(r.matches.map((m) => ({ ...m })), columns));
     ctx.out(`${r.matches.length} match${r.matches.length === 1 ? '' : 'es'}${r.truncated ? ` (the peer has more: stopped at the limit of ${r.matches.length}${r.cancelled ? ' with C-CANCEL' : ''}; use --limit or narrower keys)` : ''} (job ${job.id})`);
+    if (r.queried) ctx.out(`queried ${r.queried.relational ? 'relationally' : 'hierarchically'} in the ${r.queried.model === 'STUDY' ? 'Study' : 'Patient'} Root model`);
     return 0;
   },
 });

@@ -62,6 +62,13 @@ export interface NetworkConfig {
    * matches and then Success, as the Canon GCA-9300R conformance statement §4.2.4.4.1.3.1 does.
    */
   findLimitAnswer: FindLimitAnswer;
+  /**
+   * C-FIND SCP: agree to relational queries when a caller asks for them in the association
+   * negotiation (Shimadzu DAR-9500f conformance statement). Queries are matched the same way
+   * either way: an Identifier without the unique keys of the levels above, or with keys of
+   * those levels, is answered on a hierarchical association too.
+   */
+  relationalQueries: boolean;
   /** C-FIND SCU: send C-CANCEL past this many results; 0 = never. */
   findScuLimit: number;
   /** Store SCU job: retries after the first attempt (a job runs at most 1 + retries times). */
@@ -70,6 +77,14 @@ export interface NetworkConfig {
   moveRetries: number;
   /** Delay between move retries, in ms. */
   moveRetryDelayMs: number;
+  /**
+   * C-MOVE SCP: rounds of retry of the sub-operations that failed (the association to the
+   * destination, or C-STORE failures) before the final response, A702 when none succeeded
+   * (Canon GCA-9300R conformance statement §4.2.6.4.1.3.5: failures retried per destination).
+   */
+  moveScpRetries: number;
+  /** C-MOVE SCP: delay before each such round, in ms (a Pending response keeps the caller informed). */
+  moveScpRetryDelayMs: number;
   /**
    * Storage Commitment SCU: how long the association that sent the N-ACTION waits for the
    * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
@@ -114,10 +129,13 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   syncStorageArea: true,
   findLimit: 500,
   findLimitAnswer: 'refuse',
+  relationalQueries: false,
   findScuLimit: 100,
   storeRetries: 5,
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
+  moveScpRetries: 2,
+  moveScpRetryDelayMs: 1_000,
   commitmentWaitMs: 10_000,
   deleteCommitted: false,
   appRunMpps: '',

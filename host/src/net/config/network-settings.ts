@@ -102,10 +102,13 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   syncStorageArea: bool('C-STORE SCP: answer only once the file is fsync\'d (false: once written to the OS)'),
   findLimit: int('C-FIND SCP: most responses per query', 1, 1_000_000, 'no limit'),
   findLimitAnswer: oneOf('C-FIND SCP past findLimit: refuse (A700) or success (the first findLimit, then Success: Canon GCA-9300R)', FIND_LIMIT_ANSWERS),
+  relationalQueries: bool('C-FIND SCP: agree to relational queries when the caller asks for them (SOP Class Extended Negotiation)'),
   findScuLimit: int('C-FIND SCU: C-CANCEL past this many results', 1, 1_000_000, 'never cancel'),
   storeRetries: int('store SCU job: retries after the first attempt', 0, 100),
   moveRetries: int('move SCU job: retries after the first attempt', 0, 100),
   moveRetryDelayMs: ms('delay between move retries', 0, DAY_MS),
+  moveScpRetries: int('C-MOVE SCP: rounds of retry of failed sub-operations before the final response (A702 when none succeeded)', 0, 20),
+  moveScpRetryDelayMs: ms('C-MOVE SCP: delay before each retry round', 0, 600_000),
   commitmentWaitMs: ms('storage commitment SCU: wait for the N-EVENT-REPORT on the sending association before releasing it', 0, DAY_MS),
   deleteCommitted: bool('storage commitment SCU: delete the local copy of each instance a report says is committed (never a failed or pending one)'),
   appRunMpps: {

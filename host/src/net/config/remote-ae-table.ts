@@ -31,6 +31,12 @@ export interface RemoteAe {
   alias?: string;
   /** Non-empty, no duplicates, canonical order. */
   roles: AeRole[];
+  /**
+   * `false`: no C-ECHO at the start of an association that sends to it. Absent (the default):
+   * every such association starts with one, and a failed echo fails the send (TigerView
+   * conformance statement: C-ECHO before C-STORE).
+   */
+  verifyBeforeSend?: boolean;
 }
 
 const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
@@ -69,7 +75,7 @@ export interface CallerIdentity {
 }
 
 function toAe(r: RemoteAeRow): RemoteAe {
-  return { title: r.title, host: r.host, port: r.port, ...(r.alias === undefined ? {} : { alias: r.alias }), roles: r.roles.filter((role): role is AeRole => AE_ROLES.includes(role as AeRole)) };
+  return { title: r.title, host: r.host, port: r.port, ...(r.alias === undefined ? {} : { alias: r.alias }), roles: r.roles.filter((role): role is AeRole => AE_ROLES.includes(role as AeRole)), ...(r.verifyBeforeSend === false ? { verifyBeforeSend: false } : {}) };
 }
 
 /** The remote AE table (`atrium ae`): who we send to, query, and who may call us. */
@@ -200,5 +206,6 @@ export function checkRemoteAe(ae: RemoteAe): RemoteAe {
   const unknown = ae.roles.find((r) => !AE_ROLES.includes(r));
   if (unknown !== undefined) throw bad('roles', unknown, `is not a role; roles: ${AE_ROLES.join(', ')}`);
   const roles = AE_ROLES.filter((r) => ae.roles.includes(r));
-  return { title, host, port: ae.port, ...(alias === undefined ? {} : { alias }), roles };
+  if (ae.verifyBeforeSend !== undefined && typeof ae.verifyBeforeSend !== 'boolean') throw bad('verifyBeforeSend', ae.verifyBeforeSend, 'must be true or false');
+  return { title, host, port: ae.port, ...(alias === undefined ? {} : { alias }), roles, ...(ae.verifyBeforeSend === false ? { verifyBeforeSend: false } : {}) };
 }

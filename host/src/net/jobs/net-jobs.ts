@@ -14,6 +14,7 @@ import { CommandField } from '../dimse/dimse-command.js';
 import { storeService } from '../services/store-service.js';
 import { echo, echoOn, VERIFICATION_CONTEXT } from '../scu/echo-scu.js';
 import { findOn, type FindResult } from '../scu/find-scu.js';
+import { chooseFindModel, findProposals } from '../scu/find-model.js';
 import { openScu, type ScuSession, type ScuSettings } from '../scu/open-scu.js';
 import { modelFor, qrContext, type QueryRequest } from '../scu/query-scu.js';
 import { resolveRetrieve } from '../scu/resolve-retrieve.js';
@@ -104,9 +105,10 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       const commit = job.payload.commit === true || ae.roles.includes('commit');
       const instances = outgoingForUids(ws.index, ws.files, job.payload.uids);
       const commitment = commit ? commitmentOnSend(ws.commitments, job.id) : undefined;
-      const session = await openScu(scuSettings(c), ae, storageProposals(instances, [VERIFICATION_CONTEXT, ...(commit ? [COMMITMENT_CONTEXT] : [])]), commitment ? { handlers: commitment.handlers } : {});
+      const verify = ae.verifyBeforeSend !== false;
+      const session = await openScu(scuSettings(c), ae, storageProposals(instances, [...(verify ? [VERIFICATION_CONTEXT] : []), ...(commit ? [COMMITMENT_CONTEXT] : [])]), commitment ? { handlers: commitment.handlers } : {});
       return withSession(session, async ({ connection }) => {
-        await echoOn(connection); // TigerView conformance statement §2.2: C-ECHO before C-STORE
+        if (verify) await verifyBeforeSend(connection);
         const report = await storeInstances(connection, instances, {
           signal: ctx.signal, stopOnFailure: true, recorder: { log: ws.sendLog, ae: ae.title, via: 'send' },
           onProgress: (r, total) => ctx.progress((r.completed + r.warning + r.failed) / total, `${r.completed + r.warning} of ${total} sent${r.failed ? `, ${r.failed} failed` : ''}`),
@@ -123,8 +125,14 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
     runner.register<FindPayload, FindResult>(NetJob.Find, async (job) => {
       const c = config();
       const ae = remote(ws, job.payload.ae, 'query');
-      const session = await openScu(scuSettings(c), ae, [qrContext(modelFor(job.payload), 'Find')]);
-      return withSession(session, ({ connection }) => findOn(connection, job.payload, job.payload.limit ?? c.findScuLimit));
+      const { contexts, extendedNegotiations } = findProposals(job.payload);
+      const session = await openScu(scuSettings(c), ae, contexts, { extendedNegotiations });
+      return withSession(session, async ({ connection }) => {
+        const queried = chooseFindModel(connection.association, job.payload);
+        if (!queried) throw new AtriumError('ATRIUM_ERR_NET_NO_CONTEXT', `${ae.title} accepted no C-FIND SOP class (${contexts.map((x) => x.abstractSyntax).join(', ')})`);
+        const { ae: _ae, limit, ...request } = job.payload;
+        return { ...(await findOn(connection, { ...request, model: queried.model }, limit ?? c.findScuLimit)), queried };
+      });
     }),
     runner.register<WorklistPayload, WorklistResult>(NetJob.Worklist, async (job) => {
       const c = config();
@@ -172,6 +180,21 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
     registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint, profile: (title) => loadPrinterProfile(ws.settings, title) }),
   ];
   return { dispose: () => registrations.forEach((r) => r.dispose()) };
+}
+
+/**
+ * The C-ECHO at the start of a send (TigerView conformance statement §2.2: C-ECHO before
+ * C-STORE; per AE, `verifyBeforeSend`). @throws AtriumError `ATRIUM_ERR_NET_VERIFY_FAILED`
+ * with the echo's reason (not retried: the peer answered).
+ */
+async function verifyBeforeSend(connection: DimseConnection): Promise<void> {
+  try {
+    await echoOn(connection);
+  } catch (e) {
+    if (!isAtriumError(e)) throw e;
+    const ae = connection.association.calledAeTitle;
+    throw new AtriumError('ATRIUM_ERR_NET_VERIFY_FAILED', `C-ECHO before sending to ${ae} failed, nothing sent: ${e.message} (atrium ae add ${ae} ... --verify-before-send off skips it)`, { ...e.details, ae, reason: e.code }, { cause: e });
+  }
 }
 
 /** The contexts a retrieve needs: the operation's, plus Study Root C-FIND when the level must be found. */

@@ -4,7 +4,7 @@ import type { CallerIdentity } from '../config/remote-ae-table.js';
 import { DimseConnection, type RequestHandler } from '../dimse/dimse-connection.js';
 import { acceptAssociation, type AssociationDecision } from '../ul/accept-association.js';
 import type { Association, AssociationEnd } from '../ul/association.js';
-import { PcResult, RejectReason, RejectResult, RejectSource, type AssociateRq } from '../ul/pdu.js';
+import { PcResult, RejectReason, RejectResult, RejectSource, type AssociateRq, type ContextAnswer, type ExtendedNegotiation } from '../ul/pdu.js';
 import { admitCaller, queryRetrieveRefusal, type CallerPolicy } from './caller-policy.js';
 import { negotiateContexts, type SupportedSyntaxes } from './negotiate-contexts.js';
 
@@ -15,6 +15,11 @@ export interface ScpService {
   readonly handlers: Readonly<Partial<Record<number, RequestHandler>>>;
   /** Query/retrieve: its contexts are accepted only for callers the policy lets query (see {@link admitCaller}). */
   readonly queryRetrieve?: boolean;
+  /**
+   * The answer to a SOP Class Extended Negotiation (PS3.7 §D.3.3.5) proposed for one of its
+   * SOP classes with an accepted context; undefined: no answer (not supported).
+   */
+  readonly extendedNegotiation?: (sopClassUid: string, proposed: Uint8Array) => Uint8Array | undefined;
 }
 
 /** Options of {@link DicomServer}. */
@@ -65,11 +70,14 @@ export class DicomServer {
   private readonly handlers: Partial<Record<number, RequestHandler>> = {};
   /** Abstract syntaxes of the query/retrieve services. */
   private readonly queryRetrieve = new Set<string>();
+  /** Abstract syntax → the service's answer to an extended negotiation. */
+  private readonly extended = new Map<string, NonNullable<ScpService['extendedNegotiation']>>();
 
   constructor(private readonly options: DicomServerOptions) {
     this.syntaxes = new Map();
     for (const s of options.services) {
       for (const [abstract, tss] of s.syntaxes) {
+        if (s.extendedNegotiation) this.extended.set(abstract, s.extendedNegotiation);
         const set = this.syntaxes.get(abstract) ?? new Set<string>();
         for (const t of tss) set.add(t);
         this.syntaxes.set(abstract, set);
@@ -170,6 +178,17 @@ export class DicomServer {
     const refusedQueryRetrieve = answer.contexts.some((c) => c.result === PcResult.UserRejection);
     const usable = answer.contexts.some((c) => c.result === PcResult.Acceptance && !getOnly.has(rq.contexts.find((p) => p.id === c.id)?.abstractSyntax ?? ''));
     if (refusedQueryRetrieve && !usable) return queryRetrieveRefusal(rq.callingAeTitle, address, identity);
-    return answer;
+    return { ...answer, extendedNegotiations: this.answerExtended(rq, answer.contexts) };
+  }
+
+  /** Answers to the extended negotiations proposed for SOP classes with an accepted context. */
+  private answerExtended(rq: AssociateRq, contexts: readonly ContextAnswer[]): ExtendedNegotiation[] {
+    const accepted = new Set(contexts.filter((c) => c.result === PcResult.Acceptance).map((c) => rq.contexts.find((p) => p.id === c.id)?.abstractSyntax));
+    const out: ExtendedNegotiation[] = [];
+    for (const x of rq.userInformation.extendedNegotiations ?? []) {
+      const info = accepted.has(x.sopClassUid) ? this.extended.get(x.sopClassUid)?.(x.sopClassUid, x.info) : undefined;
+      if (info) out.push({ sopClassUid: x.sopClassUid, info });
+    }
+    return out;
   }
 }

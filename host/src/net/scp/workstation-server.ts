@@ -71,11 +71,12 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
         },
         onIndexError: (error, path) => log(`indexing ${path} failed after it was acknowledged: ${(error as Error).message}; the next start's reconcile indexes it`),
       }),
-      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit, limitAnswer: config.findLimitAnswer }),
+      findService({ index, aeTitle: config.aeTitle, limit: config.findLimit, limitAnswer: config.findLimitAnswer, relationalQueries: config.relationalQueries }),
       retrieveService({
         index, files,
         scu: scuSettings(config),
         ...(sendLog ? { sendLog } : {}),
+        subRetries: { rounds: config.moveScpRetries, delayMs: config.moveScpRetryDelayMs },
         destination: (title) => {
           const ae = aes.find(title);
           return ae && ae.title === title.trim() && ae.roles.includes('store') ? ae : undefined;

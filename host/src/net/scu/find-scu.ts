@@ -1,6 +1,7 @@
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { FindStatus, isPending } from '../../errors/dimse-statuses.js';
 import { identifierValues } from '../services/query-identifier.js';
+import type { FindModel } from './find-model.js';
 import { checkFinal, qrRequest, type QueryRequest } from './query-scu.js';
 
 /** What a C-FIND returned. */
@@ -12,6 +13,8 @@ export interface FindResult {
   readonly truncated: boolean;
   /** We sent C-CANCEL on reaching the limit (not when the final response had already arrived). */
   readonly cancelled: boolean;
+  /** The information model queried, and whether the peer agreed to relational queries (absent: not negotiated). */
+  readonly queried?: FindModel;
 }
 
 /**

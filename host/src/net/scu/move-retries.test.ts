@@ -16,10 +16,11 @@ const settings = { aeTitle: 'ATRIUM', maxPduLength: 16384, connectTimeoutMs: 300
 
 describe('C-MOVE final statuses that are retried (GCA-9300R Table 4-35)', () => {
   let status = 0;
+  let failed = 0;
   let peer: ScriptedScp;
   beforeAll(async () => {
     peer = await scriptedScp((request: DimseCommand) => [{
-      command: { CommandField: (request.CommandField | 0x8000) & 0xffff, CommandDataSetType: NO_DATA_SET, MessageIDBeingRespondedTo: request.MessageID ?? 0, AffectedSOPClassUID: request.AffectedSOPClassUID ?? '', Status: status, NumberOfCompletedSuboperations: 0, NumberOfFailedSuboperations: 0, NumberOfWarningSuboperations: 0 },
+      command: { CommandField: (request.CommandField | 0x8000) & 0xffff, CommandDataSetType: NO_DATA_SET, MessageIDBeingRespondedTo: request.MessageID ?? 0, AffectedSOPClassUID: request.AffectedSOPClassUID ?? '', Status: status, NumberOfCompletedSuboperations: 1, NumberOfFailedSuboperations: failed, NumberOfWarningSuboperations: 0 },
     }]);
   });
   afterAll(async () => {
@@ -48,5 +49,13 @@ describe('C-MOVE final statuses that are retried (GCA-9300R Table 4-35)', () => 
     expect(await outcome(MoveStatus.IdentifierDoesNotMatchSopClass.code, 'Get')).toBe('final');
     expect(await outcome(MoveStatus.OutOfResourcesSubOperations.code, 'Get')).toBe('retryable');
     expect(await outcome(MoveStatus.Success.code, 'Move')).toBe('result');
+  });
+
+  it('retries B000 when sub-operations failed ("One or more Failures"), not when they only warned', async () => {
+    failed = 2;
+    expect(await outcome(MoveStatus.SubOperationsWarning.code, 'Move')).toBe('retryable');
+    expect(await outcome(MoveStatus.SubOperationsWarning.code, 'Get')).toBe('result');
+    failed = 0;
+    expect(await outcome(MoveStatus.SubOperationsWarning.code, 'Move')).toBe('result');
   });
 });

@@ -1,6 +1,6 @@
 import { DimseConnection, type RequestHandler } from '../dimse/dimse-connection.js';
 import { requestAssociation, type ContextProposal } from '../ul/request-association.js';
-import type { RoleSelection } from '../ul/pdu.js';
+import type { ExtendedNegotiation, RoleSelection } from '../ul/pdu.js';
 
 /** The local settings an SCU needs (a subset of the network configuration). */
 export interface ScuSettings {
@@ -33,10 +33,11 @@ export interface ScuSession {
  * Requests an association with `peer` as SCU and wraps it in a {@link DimseConnection}.
  * `handlers` serve requests the peer sends back on it (C-STORE sub-operations of C-GET).
  */
-export async function openScu(settings: ScuSettings, peer: RemotePeer, contexts: readonly ContextProposal[], options: { roleSelections?: readonly RoleSelection[]; handlers?: Partial<Record<number, RequestHandler>> } = {}): Promise<ScuSession> {
+export async function openScu(settings: ScuSettings, peer: RemotePeer, contexts: readonly ContextProposal[], options: { roleSelections?: readonly RoleSelection[]; extendedNegotiations?: readonly ExtendedNegotiation[]; handlers?: Partial<Record<number, RequestHandler>> } = {}): Promise<ScuSession> {
   const { association, refused } = await requestAssociation({
     host: peer.host, port: peer.port, callingAeTitle: settings.aeTitle, calledAeTitle: peer.title, contexts,
     ...(options.roleSelections ? { roleSelections: options.roleSelections } : {}),
+    ...(options.extendedNegotiations ? { extendedNegotiations: options.extendedNegotiations } : {}),
     maxPduLength: settings.maxPduLength, ...(settings.maxPduSendLength ? { maxSendPduLength: settings.maxPduSendLength } : {}), connectTimeoutMs: settings.connectTimeoutMs,
     associationTimeoutMs: settings.associationTimeoutMs, idleMs: settings.dimseTimeoutMs,
   });

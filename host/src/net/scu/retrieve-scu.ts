@@ -41,7 +41,8 @@ const countsOf = (c: DimseCommand): RetrieveCounts => ({
 /**
  * The C-MOVE final failures the Canon GCA-9300R conformance statement retries (Table 4-35,
  * "Retrieval is terminated; Retries will occur"): A701, A702 (out of resources), A801 (move
- * destination unknown), A900 (identifier does not match), Cxxx (unable to process).
+ * destination unknown), A900 (identifier does not match), Cxxx (unable to process); and (in
+ * {@link retrieveOn}) FE00 the peer chose and B000 with failed sub-operations.
  */
 function moveRetries(status: number): boolean {
   return status === MoveStatus.OutOfResourcesMatches.code || status === MoveStatus.OutOfResourcesSubOperations.code
@@ -78,6 +79,10 @@ export async function retrieveOn(
     const clause = attempted ? `${result.completed} completed, ${result.failed} failed, ${result.warning} warning` : undefined;
     const what = op === 'Get' ? 'C-GET' : `C-MOVE to ${options.destination}`;
     checkFinal(r.command, what, connection.association.calledAeTitle, { ...(clause ? { clause } : {}), details: { result, ...(op === 'Move' && moveRetries(status) ? { retryable: true } : {}) } });
+    if (op === 'Move' && status === MoveStatus.SubOperationsWarning.code && result.failed > 0) {
+      // Canon GCA-9300R Table 4-35: "Sub-operations Complete - One or more Failures": "Retry will occur".
+      throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `${what} at ${connection.association.calledAeTitle} ended B000 with failed sub-operations (${clause ?? ''})`, { status, result, retryable: true });
+    }
     if (op === 'Move' && status === MoveStatus.Cancel.code && !cancelSent) {
       // Canon GCA-9300R Table 4-35: sub-operations the peer cancelled on its own: "Retries will occur".
       throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `${what} at ${connection.association.calledAeTitle} was cancelled by the peer (FE00)${clause ? ` (${clause})` : ''}`, { status, result, retryable: true });

@@ -19,6 +19,11 @@ export interface FindServiceOptions {
   readonly limit: number;
   /** Past the limit: A700 (`refuse`, default) or Success after the first `limit` (`success`, GCA-9300R §4.2.4.4.1.3.1). */
   readonly limitAnswer?: FindLimitAnswer;
+  /**
+   * Agree to relational queries when a caller asks for them (SOP Class Extended Negotiation,
+   * PS3.4 §C.5.1.1; the Shimadzu DAR-9500f queries relationally when it may). Default: false.
+   */
+  readonly relationalQueries?: boolean;
 }
 
 /** The Patient Root / Study Root model of a Q/R SOP class, or undefined. */
@@ -43,6 +48,8 @@ export function findService(options: FindServiceOptions): ScpService {
   return {
     syntaxes: new Map([[QueryRetrieveSopClass.PatientRootFind, syntaxes], [QueryRetrieveSopClass.StudyRootFind, syntaxes]]),
     queryRetrieve: true,
+    // Byte 1 of the C-FIND application information: relational queries (0 = not supported).
+    extendedNegotiation: (_sopClass, proposed) => (proposed[0] === 1 ? Uint8Array.of(options.relationalQueries === true ? 1 : 0) : undefined),
     handlers: {
       [CommandField.CFindRq]: async (request, responder) => {
         const ts = request.context.transferSyntax;

@@ -19,6 +19,7 @@ import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { modelOf } from './find-service.js';
 import { readIdentifier } from './query-identifier.js';
 import { retrieveInstances } from './retrieve-instances.js';
+import { sendWithRetries, type SendBatch, type SubOperationRetries } from './move-sub-operations.js';
 
 /** Options of {@link retrieveService}. */
 export interface RetrieveServiceOptions {
@@ -26,6 +27,8 @@ export interface RetrieveServiceOptions {
   readonly files: Pick<FileStore, 'read'>;
   /** Our SCU settings for C-MOVE sub-associations. */
   readonly scu: ScuSettings;
+  /** C-MOVE: retries of failed sub-operations before the final response (none when absent). */
+  readonly subRetries?: SubOperationRetries;
   /** A C-MOVE destination by AE title (AE table, role `store`), or undefined (→ A801). */
   readonly destination: (aeTitle: string) => RemotePeer | undefined;
   /** Where the sub-operations' C-STOREs are recorded (to which AE, when, the outcome). */
@@ -107,7 +110,9 @@ async function runSubOperations(statuses: RetrieveStatuses, responder: Responder
  * the SCP role. Both answer Pending (FF00) with remaining / completed / failed /
  * warning counts after each sub-operation; C-CANCEL stops them (FE00); the final status
  * is 0000, B000 (some failed or warned), or A702 (none succeeded), with the Failed SOP
- * Instance UID List.
+ * Instance UID List. C-MOVE sub-operations that failed (or that an ended association left
+ * unsent) are first retried on a new association, `subRetries` rounds (Canon GCA-9300R
+ * conformance statement §4.2.6.4.1.3.5).
  */
 export function retrieveService(options: RetrieveServiceOptions): ScpService {
   const syntaxes = new Set(UNCOMPRESSED_SYNTAXES);
@@ -127,18 +132,21 @@ export function retrieveService(options: RetrieveServiceOptions): ScpService {
         }
         const instances = await instancesFor(MoveStatus, request, responder, options);
         if (!instances) return;
-        await runSubOperations(MoveStatus, responder, request.context.transferSyntax, instances, async (onProgress, signal) => {
-          if (instances.length === 0) return { completed: 0, warning: 0, failed: 0, problems: [] };
-          const session = await openScu(options.scu, destination, storageProposals(instances));
+        const moveOriginator = { aeTitle: responder.connection.association.callingAeTitle, messageId: request.command.MessageID ?? 0 };
+        const sendBatch: SendBatch = async (batch, onProgress, signal) => {
+          const session = await openScu(options.scu, destination, storageProposals(batch));
           try {
-            return await storeInstances(session.connection, instances, {
-              signal, onProgress,
+            return await storeInstances(session.connection, batch, {
+              signal, onProgress: (r) => onProgress(r), moveOriginator,
               ...(options.sendLog ? { recorder: { log: options.sendLog, ae: title.trim(), via: 'move' as const } } : {}),
-              moveOriginator: { aeTitle: responder.connection.association.callingAeTitle, messageId: request.command.MessageID ?? 0 },
             });
           } finally {
             await session.close();
           }
+        };
+        await runSubOperations(MoveStatus, responder, request.context.transferSyntax, instances, async (onProgress, signal) => {
+          if (instances.length === 0) return { completed: 0, warning: 0, failed: 0, problems: [] };
+          return sendWithRetries(instances, options.subRetries ?? { rounds: 0, delayMs: 0 }, sendBatch, onProgress, signal);
         });
       },
       [CommandField.CGetRq]: async (request, responder) => {

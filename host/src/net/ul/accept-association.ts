@@ -5,13 +5,13 @@ import { Association } from './association.js';
 import { decodePdu, pduName } from './decode-pdu.js';
 import { encodeAbort, encodeAssociateAc, encodeAssociateRj } from './encode-pdu.js';
 import { checkAssociateRq, type AssociationRejection } from './check-associate-rq.js';
-import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, type AssociateRq, type ContextAnswer, type RoleSelection } from './pdu.js';
+import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, type AssociateRq, type ContextAnswer, type ExtendedNegotiation, type RoleSelection } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
 
 /** The acceptor's answer to an A-ASSOCIATE-RQ. */
 export type AssociationDecision =
   | AssociationRejection
-  | { readonly contexts: readonly ContextAnswer[]; readonly roleSelections: readonly RoleSelection[] };
+  | { readonly contexts: readonly ContextAnswer[]; readonly roleSelections: readonly RoleSelection[]; readonly extendedNegotiations?: readonly ExtendedNegotiation[] };
 
 /** Options of {@link acceptAssociation}. */
 export interface AcceptOptions {
@@ -77,7 +77,7 @@ export function acceptAssociation(socket: Socket, options: AcceptOptions): Promi
         socket.write(encodeAssociateAc({
           type: PduType.AssociateAc, protocolVersion: 1, calledAeTitle: request.calledAeTitle, callingAeTitle: request.callingAeTitle,
           applicationContext: DICOM_APPLICATION_CONTEXT, contexts: decision.contexts,
-          userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: IMPLEMENTATION_CLASS_UID, implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: decision.roleSelections },
+          userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: IMPLEMENTATION_CLASS_UID, implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: decision.roleSelections, ...(decision.extendedNegotiations?.length ? { extendedNegotiations: decision.extendedNegotiations } : {}) },
         }));
         const accepted = decision.contexts.filter((c) => c.result === PcResult.Acceptance).map((c) => ({
           id: c.id, transferSyntax: c.transferSyntax, abstractSyntax: request.contexts.find((p) => p.id === c.id)?.abstractSyntax ?? '',
@@ -86,6 +86,7 @@ export function acceptAssociation(socket: Socket, options: AcceptOptions): Promi
           request,
           association: new Association({
             socket, role: 'acceptor', callingAeTitle: request.callingAeTitle, calledAeTitle: request.calledAeTitle, contexts: accepted,
+            ...(decision.extendedNegotiations ? { extendedNegotiations: decision.extendedNegotiations } : {}),
             peerMaxPduLength: request.userInformation.maxPduLength, localMaxPduLength: options.maxPduLength, framer,
             ...(options.maxSendPduLength ? { localMaxSendLength: options.maxSendPduLength } : {}),
             timers: { idleMs: options.idleMs, releaseMs: options.associationTimeoutMs },

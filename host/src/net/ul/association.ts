@@ -3,7 +3,7 @@ import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { decodeCommand, encodeCommand, hasDataSet, type DimseCommand } from '../dimse/dimse-command.js';
 import { decodePDataParts, decodePdu, pduName, type ReceivedPdv } from './decode-pdu.js';
 import { encodeAbort, encodeRelease } from './encode-pdu.js';
-import { AbortReason, AbortSource, PduType, describeAbort, peerMaxLengthProblem, type Pdu } from './pdu.js';
+import { AbortReason, AbortSource, PduType, describeAbort, peerMaxLengthProblem, type ExtendedNegotiation, type Pdu } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
 
 /** A presentation context both sides agreed on. */
@@ -65,6 +65,8 @@ export interface AssociationInit {
   readonly callingAeTitle: string;
   readonly calledAeTitle: string;
   readonly contexts: readonly AcceptedContext[];
+  /** The SOP Class Extended Negotiations agreed (the acceptor's answers). */
+  readonly extendedNegotiations?: readonly ExtendedNegotiation[];
   /** Largest P-DATA-TF the peer accepts (0 = no limit). */
   readonly peerMaxPduLength: number;
   /** Largest P-DATA-TF we accept (0 = no limit). */
@@ -96,6 +98,8 @@ export class Association {
   readonly callingAeTitle: string;
   readonly calledAeTitle: string;
   readonly contexts: ReadonlyMap<number, AcceptedContext>;
+  /** The SOP Class Extended Negotiations agreed (PS3.7 §D.3.3.5), as the acceptor answered them. */
+  readonly extendedNegotiations: readonly ExtendedNegotiation[];
   readonly peerAddress: string;
   readonly ended: Promise<AssociationEnd>;
   /** Receives every complete DIMSE message. */
@@ -123,6 +127,7 @@ export class Association {
     this.callingAeTitle = init.callingAeTitle;
     this.calledAeTitle = init.calledAeTitle;
     this.contexts = new Map(init.contexts.map((c) => [c.id, c]));
+    this.extendedNegotiations = init.extendedNegotiations ?? [];
     this.peerAddress = init.socket.remoteAddress ?? '';
     this.framer = init.framer;
     this.timers = init.timers;
@@ -151,6 +156,14 @@ export class Association {
   contextFor(abstractSyntax: string, transferSyntax?: string): AcceptedContext | undefined {
     for (const c of this.contexts.values()) if (c.abstractSyntax === abstractSyntax && (!transferSyntax || c.transferSyntax === transferSyntax)) return c;
     return undefined;
+  }
+
+  /**
+   * C-FIND relational queries agreed for this SOP class (PS3.4 §C.5.1.1: byte 1 of the
+   * service-class application information is 1).
+   */
+  relationalQueries(sopClassUid: string): boolean {
+    return this.extendedNegotiations.some((x) => x.sopClassUid === sopClassUid && x.info[0] === 1);
   }
 
   /**

@@ -3,6 +3,7 @@ import {
   AbortReason,
   PduType,
   type ContextAnswer,
+  type ExtendedNegotiation,
   type Pdu,
   type Pdv,
   type ProposedContext,
@@ -56,6 +57,7 @@ function userInformation(pduType: number, it: Item): UserInformation {
   let implementationVersionName: string | undefined;
   let asyncOps: UserInformation['asyncOps'];
   const roleSelections: RoleSelection[] = [];
+  const extendedNegotiations: ExtendedNegotiation[] = [];
   for (const sub of items(pduType, it.value, it.offset + 4)) {
     if (sub.type === 0x51) {
       if (sub.value.length !== 4) throw malformed(pduType, sub.offset, `Maximum Length sub-item has length ${sub.value.length}, not 4`);
@@ -68,11 +70,16 @@ function userInformation(pduType: number, it: Item): UserInformation {
       const n = sub.value.readUInt16BE(0);
       if (sub.value.length !== n + 4) throw malformed(pduType, sub.offset, `SCP/SCU Role Selection sub-item: UID length ${n} does not fit item length ${sub.value.length}`);
       roleSelections.push({ sopClassUid: text(sub.value.subarray(2, 2 + n)), scuRole: sub.value[2 + n] === 1, scpRole: sub.value[3 + n] === 1 });
+    } else if (sub.type === 0x56) {
+      if (sub.value.length < 2) throw malformed(pduType, sub.offset, 'SOP Class Extended Negotiation sub-item too short');
+      const n = sub.value.readUInt16BE(0);
+      if (n + 2 > sub.value.length) throw malformed(pduType, sub.offset, `SOP Class Extended Negotiation sub-item: UID length ${n} does not fit item length ${sub.value.length}`);
+      extendedNegotiations.push({ sopClassUid: text(sub.value.subarray(2, 2 + n)), info: new Uint8Array(sub.value.subarray(2 + n)) });
     }
-    // Other sub-items (extended negotiation, user identity) are accepted and ignored (PS3.7 D.3.3).
+    // Other sub-items (common extended negotiation, user identity) are accepted and ignored (PS3.7 D.3.3).
   }
   if (maxPduLength === undefined) throw malformed(pduType, it.offset, 'User Information item has no Maximum Length sub-item (PS3.8 §9.3.2.3)');
-  return { maxPduLength, implementationClassUid, ...(implementationVersionName ? { implementationVersionName } : {}), ...(asyncOps ? { asyncOps } : {}), roleSelections };
+  return { maxPduLength, implementationClassUid, ...(implementationVersionName ? { implementationVersionName } : {}), ...(asyncOps ? { asyncOps } : {}), roleSelections, ...(extendedNegotiations.length > 0 ? { extendedNegotiations } : {}) };
 }
 
 function associate(type: 1 | 2, body: Buffer): Pdu {

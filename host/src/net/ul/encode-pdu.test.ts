@@ -62,6 +62,18 @@ describe('encode-pdu / decode-pdu', () => {
     expect(b[74]).toBe(0x10);
   });
 
+  it('SOP Class Extended Negotiation sub-items (PS3.7 §D.3.3.5): item 0x56, UID length, UID, application information', () => {
+    const find = '1.2.840.10008.5.1.4.1.2.2.1';
+    const withExtended: AssociateRq = { ...rq, userInformation: { ...rq.userInformation, extendedNegotiations: [{ sopClassUid: find, info: Uint8Array.of(1) }] } };
+    const bytes = encodeAssociateRq(withExtended);
+    expect(roundTrip(bytes)).toEqual(withExtended);
+    const at = bytes.lastIndexOf(Buffer.from(find, 'latin1')) - 6;
+    expect([...bytes.subarray(at, at + 6)]).toEqual([0x56, 0, 0, 2 + find.length + 1, 0, find.length]);
+    expect(bytes[at + 6 + find.length]).toBe(1);
+    const answered: AssociateAc = { ...ac, userInformation: { ...ac.userInformation, extendedNegotiations: [{ sopClassUid: find, info: Uint8Array.of(0) }] } };
+    expect(roundTrip(encodeAssociateAc(answered))).toEqual(answered);
+  });
+
   it('rejects malformed input with ATRIUM_ERR_NET_MALFORMED_PDU, the offset and the A-ABORT reason', () => {
     const body = encodeAssociateRq(rq).subarray(6);
     expect(malformedAt(1, body.subarray(0, 40))).toMatchObject({ offset: 6, abortReason: 6 });

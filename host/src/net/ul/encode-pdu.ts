@@ -36,6 +36,12 @@ function userInformationItem(u: UserInformation): Buffer {
     subs.push(item(0x54, v));
   }
   if (u.implementationVersionName) subs.push(uidItem(0x55, u.implementationVersionName));
+  for (const x of u.extendedNegotiations ?? []) {
+    const uid = Buffer.from(x.sopClassUid, 'latin1');
+    const head = Buffer.alloc(2);
+    head.writeUInt16BE(uid.length, 0);
+    subs.push(item(0x56, Buffer.concat([head, uid, x.info])));
+  }
   return item(0x50, Buffer.concat(subs));
 }
 

@@ -91,6 +91,15 @@ export interface RoleSelection {
 }
 
 /** User Information item (PS3.8 §9.3.2.3, PS3.7 Annex D.3.3). */
+/**
+ * SOP Class Extended Negotiation sub-item (PS3.7 §D.3.3.5): the service-class application
+ * information of one SOP class, e.g. for C-FIND (PS3.4 §C.5.1.1) byte 1 = 1: relational queries.
+ */
+export interface ExtendedNegotiation {
+  readonly sopClassUid: string;
+  readonly info: Uint8Array;
+}
+
 export interface UserInformation {
   /** Maximum length of the P-DATA-TF PDUs the sender can receive; 0 = no limit. */
   readonly maxPduLength: number;
@@ -98,6 +107,8 @@ export interface UserInformation {
   readonly implementationVersionName?: string;
   readonly asyncOps?: { readonly invoked: number; readonly performed: number };
   readonly roleSelections: readonly RoleSelection[];
+  /** SOP Class Extended Negotiation sub-items: proposed (RQ), or agreed (AC). */
+  readonly extendedNegotiations?: readonly ExtendedNegotiation[];
 }
 
 export interface AssociateRq {

@@ -4,7 +4,7 @@ import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../../io/
 import { Association, type AcceptedContext } from './association.js';
 import { decodePdu, pduName } from './decode-pdu.js';
 import { encodeAbort, encodeAssociateRq } from './encode-pdu.js';
-import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, describeAbort, describeReject, peerMaxLengthProblem, type RoleSelection } from './pdu.js';
+import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, describeAbort, describeReject, peerMaxLengthProblem, type ExtendedNegotiation, type RoleSelection } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
 
 /** A presentation context to propose: one abstract syntax, transfer syntaxes in order of preference. */
@@ -22,6 +22,8 @@ export interface RequestOptions {
   /** At most 128 (PS3.8: odd context IDs 1…255). */
   readonly contexts: readonly ContextProposal[];
   readonly roleSelections?: readonly RoleSelection[];
+  /** SOP Class Extended Negotiations to propose (the association keeps the peer's answers). */
+  readonly extendedNegotiations?: readonly ExtendedNegotiation[];
   /** Largest P-DATA-TF we accept (0 = no limit). */
   readonly maxPduLength: number;
   /** Largest P-DATA-TF we send (0 or absent: the peer's maximum). */
@@ -111,6 +113,8 @@ export async function requestAssociation(options: RequestOptions): Promise<Reque
         cleanup();
         const association = new Association({
           socket, role: 'requestor', callingAeTitle: options.callingAeTitle, calledAeTitle: options.calledAeTitle, contexts: accepted,
+          // Only answers to what we proposed count (PS3.7 §D.3.3.5).
+          extendedNegotiations: (pdu.userInformation.extendedNegotiations ?? []).filter((x) => options.extendedNegotiations?.some((p) => p.sopClassUid === x.sopClassUid)),
           peerMaxPduLength: pdu.userInformation.maxPduLength, localMaxPduLength: options.maxPduLength, framer,
           ...(options.maxSendPduLength ? { localMaxSendLength: options.maxSendPduLength } : {}),
           timers: { idleMs: options.idleMs, releaseMs: options.associationTimeoutMs },
@@ -140,7 +144,7 @@ export async function requestAssociation(options: RequestOptions): Promise<Reque
     socket.write(encodeAssociateRq({
       type: PduType.AssociateRq, protocolVersion: 1, calledAeTitle: options.calledAeTitle, callingAeTitle: options.callingAeTitle,
       applicationContext: DICOM_APPLICATION_CONTEXT, contexts: proposed,
-      userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: IMPLEMENTATION_CLASS_UID, implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: options.roleSelections ?? [] },
+      userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: IMPLEMENTATION_CLASS_UID, implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: options.roleSelections ?? [], ...(options.extendedNegotiations?.length ? { extendedNegotiations: options.extendedNegotiations } : {}) },
     }));
   });
 }

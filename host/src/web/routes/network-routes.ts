@@ -38,6 +38,7 @@ export function registerNetworkRoutes(app: FastifyInstance, services: WebService
     const added = services.aes.add({
       title: stringField(body, 'title', true), host: stringField(body, 'host', true), port: Number(body.port),
       ...(body.alias !== undefined ? { alias: stringField(body, 'alias', true) } : {}), roles: roles as AeRole[],
+      ...(body.verifyBeforeSend !== undefined ? { verifyBeforeSend: body.verifyBeforeSend as boolean } : {}),
     });
     reply.code(201);
     return added;
