@@ -31,7 +31,7 @@ describe('series Station Name and Performing Physician\'s Name (Shimadzu DAR-950
     expect(series({ PerformingPhysicianName: 'Kato*' })).toEqual([]);
     // The index as schema step 9 left it: no such columns, nothing pending.
     sqliteOf(ws.index).exec(`ALTER TABLE series DROP COLUMN "StationName"; ALTER TABLE series DROP COLUMN "PerformingPhysicianName";
-      ALTER TABLE remote_ae DROP COLUMN verify_before_send;
+      ALTER TABLE remote_ae DROP COLUMN verify_before_send; DROP TABLE send_log;
       DELETE FROM setting WHERE key LIKE 'index.backfill.%'; PRAGMA user_version = 9;`);
     ws.close();
 
