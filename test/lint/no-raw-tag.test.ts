@@ -38,7 +38,7 @@ describe('no raw tag literals', () => {
       "export const b = (ds: Record<string, unknown>) => [ds['x00100020'], ds[`7FE00010`]];",
       'export const c = [0x0010, 0x0010];',
       'export const d = (f: (g: number, e: number) => number) => f(0x0008, 0x0018);',
-      'export const e = [0x00281100, 0x60003000, 0x60023000, 0x00000902, 0xfffee000];',
+      'export const e = [0x00281100, 0x60003000, 0x60023000, 0x00000902, 0xfffee000, 0xe0ddfffe];',
       '',
     ].join('\n');
     const messages = await lint(code, 'host/src/web/x.ts');
@@ -53,13 +53,14 @@ describe('no raw tag literals', () => {
       "lookupKeyword('OverlayData')!.tag (its repeating digits zero) plus the group offset",
       'CommandTag.ErrorComment',
       'Tag.Item',
+      'Tag.SequenceDelimitationItem (this is it as a little-endian uint32: write its group and element as two uint16)',
     ]);
   });
 
   it('lets pass keywords, numbers that are no tag, private tags and pairs that are no tag', async () => {
     const code = [
       "import { Tag } from '@atrium/sdk';",
-      'export const a = [Tag.PatientName, 0xffffffff, 0xedb88320, 0x04034b50, 0xe000fffe, 0x00091001, 0x00000000];',
+      'export const a = [Tag.PatientName, 0xffffffff, 0xedb88320, 0x04034b50, 0x00091001, 0x00000000, 0xfffe0000];',
       "export const b = ['20240101', '00000000', '1.2.840.10008.1.2', 'deadbeef'];",
       'export const c = [0x0110, 0x0120];',
       'export const d = [0x0010, 0x0010, 0x0020];',

@@ -7,7 +7,8 @@
 //   - a pair of numbers written with 4 hex digits each, as the two elements of an array or the two
 //     arguments of a call: [0x0010, 0x0010], tag(0x0010, 0x0010).
 // "A tag of the standard": a tag of the data dictionary (PS3.6, repeating groups such as 60xx
-// included), of the command group (PS3.7 Table E.1-1), or the item and delimiter tags (FFFE,E0xx).
+// included), of the command group (PS3.7 Table E.1-1), or the item and delimiter tags (FFFE,E0xx) —
+// these also in the byte order of a little-endian file read as one number (0xE000FFFE).
 // Private tags (odd groups) are not in the tables and are not reported; nor are numbers that are no
 // tag (masks, signatures, CRC polynomials, dates such as '20240101', zero). The tables are read from the
 // committed generated files, so the rule knows what the code can write instead.
@@ -62,6 +63,10 @@ function keywordOf(value) {
   }
   const known = tables.exact.get(value >>> 0) ?? tables.retired.get(value >>> 0);
   if (known) return known;
+  const swapped = (((value & 0xffff) << 16) | (value >>> 16)) >>> 0;
+  if (swapped >>> 16 === 0xfffe && tables.exact.has(swapped)) {
+    return `${tables.exact.get(swapped)} (this is it as a little-endian uint32: write its group and element as two uint16)`;
+  }
   const group = value >>> 16;
   if (group % 2 === 1) return undefined;
   const hit = tables.repeating.find(([mask, v]) => ((value & mask) >>> 0) === v);
