@@ -5,9 +5,10 @@
 // - the test kit (testing/) reaches the host through @atrium/host/engine only (no store, index or container);
 // - inversify, tapable, better-sqlite3, dcmjs-dimse and playwright-core (the render service's browser) appear only in host;
 // - inside host/src, folders import only lower layers (HOST_LAYERS; tools/eslint/host-layers.mjs);
-// - SQL and the SQLite driver stay in host/src/db (behind its interfaces).
+// - SQL and the SQLite driver stay in host/src/db (behind its interfaces);
+// - DICOM tags are written by keyword, never as hex (atrium/no-raw-tag; RAW_TAG_ALLOWED lists the exceptions).
 import tseslint from 'typescript-eslint';
-import atrium from './tools/eslint/host-layers.mjs';
+import atrium from './tools/eslint/atrium-plugin.mjs';
 
 /** A string that starts like an SQL statement. */
 const SQL = String.raw`/^\s*(SELECT\s[\s\S]*\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|(UNIQUE\s+)?INDEX)\s|ALTER\s+TABLE\s|PRAGMA\s)/`;
@@ -22,6 +23,15 @@ export const HOST_LAYERS = {
   testOnly: ['testing'],
   above: 'di',
 };
+
+/** Where DICOM tags are written by keyword (`Tag.X`, `CommandTag.X`), never as hex (tools/eslint/no-raw-tag.mjs). */
+const RAW_TAG_CHECKED = ['{host,sdk,testing,test,bench}/**/*.{ts,mts,js,mjs}', '{plugins,examples}/**/*.{ts,mts,js,mjs}', 'ui/src/**/*.{ts,js}'];
+/** The places where a tag may be written as hex, each with its reason. */
+export const RAW_TAG_ALLOWED = [
+  ['sdk/src/standard/*.test.ts', 'tests of the generated tables: they check them against the numbers the standard prints (Tag.X would check the table against itself)'],
+  ['host/src/net/dimse/command-tags.test.ts', 'the test of the generated command group table and of its generator input rows, for the same reason'],
+  ['test/support/dicom-fixture.ts', 'the byte-level fixture writer: builds test files byte by byte, written independently of the host and of the tables it tests'],
+];
 
 const HOST_ONLY = ['inversify', 'tapable', 'better-sqlite3', 'dcmjs-dimse', 'playwright-core'];
 const hostOnlyPatterns = HOST_ONLY.map((name) => ({ group: [name, `${name}/*`], message: `${name} may be used only inside host/ (docs/DESIGN.md, Boundaries)` }));
@@ -65,10 +75,15 @@ export default tseslint.config(
       ],
     },
   },
+  { plugins: { atrium } },
   {
     files: ['host/src/**/*.ts'],
-    plugins: { atrium },
     rules: { 'atrium/host-layers': ['error', HOST_LAYERS] },
+  },
+  {
+    files: RAW_TAG_CHECKED,
+    ignores: RAW_TAG_ALLOWED.map(([glob]) => glob),
+    rules: { 'atrium/no-raw-tag': 'error' },
   },
   {
     files: ['host/src/**/*.ts'],

@@ -12,6 +12,7 @@ import { main } from '../../host/dist/cli/main.js';
 import { parseDicom } from '../../host/dist/io/parse-part10.js';
 import { readFrame } from '../../host/dist/io/pixel-access.js';
 import { calciumPhantomSeries } from '../../plugins/calcium-scoring/dist/test-support/calcium-phantom.js';
+import { Tag } from '../../sdk/dist/index.js';
 
 const { values: args } = parseArgs({ options: { slices: { type: 'string', default: '64' }, reps: { type: 'string', default: '5' } } });
 const slices = Number(args.slices);
@@ -45,14 +46,14 @@ try {
     const file = parseDicom(bytes);
     const ds = file.dataset;
     scoringSlices.push({
-      sopInstanceUID: ds.string(0x00080018),
-      instanceNumber: ds.number(0x00200013),
-      rows: ds.number(0x00280010),
-      columns: ds.number(0x00280011),
+      sopInstanceUID: ds.string(Tag.SOPInstanceUID),
+      instanceNumber: ds.number(Tag.InstanceNumber),
+      rows: ds.number(Tag.Rows),
+      columns: ds.number(Tag.Columns),
       hu: (await readFrame(file, 0, { rescale: true })).data,
-      pixelSpacing: ds.numbers(0x00280030),
-      position: ds.numbers(0x00200032),
-      orientation: ds.numbers(0x00200037),
+      pixelSpacing: ds.numbers(Tag.PixelSpacing),
+      position: ds.numbers(Tag.ImagePositionPatient),
+      orientation: ds.numbers(Tag.ImageOrientationPatient),
     });
   }
   // The same series without the spine: only the coronary boxes are candidates.

@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SDK_VERSION } from '@atrium/sdk';
-import { havePeers, runPeer } from '../support/peers.js';
+import { havePeers } from '../support/peers.js';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium, tempDir } from './cli-helpers.js';
+import { dciodvfyFile } from '../support/dciodvfy.js';
 
 // Apps run in worker threads from the compiled host (host/dist): `npm install` builds it.
 const CT_SERIES = '1.3.6.1.4.1.5962.1.1.0.0.0.1196530851.28319.0.2'; // PCIR CT head, 4 slices
@@ -59,13 +60,7 @@ describe('apps through the CLI (plugins run in worker threads)', () => {
       const [inst] = ws.index.getInstances({ SOPInstanceUID: r1.written[0].sopInstanceUID });
       expect(inst?.instance.SOPClassUID).toBe('1.2.840.10008.5.1.4.1.1.7');
       if (havePeers('dciodvfy')) {
-        let report = '';
-        try {
-          report = runPeer('dciodvfy', [ws.files.absolute(inst!.file.path)]);
-        } catch (e) {
-          report = String((e as { stderr?: string }).stderr ?? e);
-        }
-        expect(report.split('\n').filter((l) => l.startsWith('Error'))).toEqual([]);
+        expect(dciodvfyFile(ws.files.absolute(inst!.file.path)).errors).toEqual([]);
       }
     } finally {
       ws.close();

@@ -6,6 +6,7 @@ import { havePeers, peer, runPydicom } from '../support/peers.js';
 import { calciumPhantomSeries, type PhantomArtery } from '../../plugins/calcium-scoring/src/test-support/calcium-phantom.js';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { atrium, tempDir } from './cli-helpers.js';
+import { dciodvfyFile } from '../support/dciodvfy.js';
 
 // Apps run in worker threads from the compiled host and plugin (host/dist, plugins/*/dist):
 // build first (`npx tsc -b`; `npm install` does it).
@@ -82,8 +83,7 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
       for (const w of first.written) {
         const [inst] = ws.index.getInstances({ SOPInstanceUID: w.sopInstanceUID });
         expect(inst, w.sopInstanceUID).toBeDefined();
-        const r = spawnSync(peer('dciodvfy')!, [ws.files.absolute(inst!.file.path)], { encoding: 'utf8' });
-        const errors = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.startsWith('Error'));
+        const { errors } = dciodvfyFile(ws.files.absolute(inst!.file.path));
         if (errors.length > 0) failures.push(`${w.output} ${w.sopInstanceUID}:\n  ${errors.join('\n  ')}`);
       }
       expect(failures).toEqual([]);
@@ -105,11 +105,10 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     } finally {
       ws.close();
     }
-    const check = spawnSync(peer('dciodvfy')!, [path], { encoding: 'utf8' });
-    const lines = `${check.stdout}${check.stderr}`.split('\n');
-    expect(lines.filter((l) => l.startsWith('Error'))).toEqual([]);
+    const check = dciodvfyFile(path);
+    expect(check.errors).toEqual([]);
     // dciodvfy knows no private coding scheme: its only remarks are "Unrecognized defined term <99ATRIUM>" warnings.
-    expect(lines.filter((l) => l.startsWith('Warning') && !l.includes('<99ATRIUM>'))).toEqual([]);
+    expect(check.warnings.filter((l) => !l.includes('<99ATRIUM>'))).toEqual([]);
     // DCMTK reads the content tree with its Comprehensive SR relationship constraint checker.
     const tree = spawnSync(peer('dsrdump')!, ['+Pc', path], { encoding: 'utf8' });
     expect([tree.status, tree.stderr]).toEqual([0, '']);
@@ -223,8 +222,7 @@ describe('calcium scoring on the analytic phantom, through the CLI', () => {
     ].join('\n'), [path]);
     expect(JSON.parse(predecessors)).toEqual([[phantom.studyInstanceUID, oldSr.seriesInstanceUID, '1.2.840.10008.5.1.4.1.1.88.33', oldSr.sopInstanceUID]]);
     if (havePeers('dciodvfy')) {
-      const check = spawnSync(peer('dciodvfy')!, [path], { encoding: 'utf8' });
-      expect(`${check.stdout}${check.stderr}`.split('\n').filter((l) => l.startsWith('Error'))).toEqual([]);
+      expect(dciodvfyFile(path).errors).toEqual([]);
     }
     // --keep-previous: a third parameter set, and the second run's objects stay.
     const kept = await atrium('--store', store, '--json', 'run', 'calcium-scoring', '--series', phantom.seriesInstanceUID, '--param', fewer, '--keep-previous');

@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { havePeers, peer, runPydicom } from '../support/peers.js';
+import { havePeers, runPydicom } from '../support/peers.js';
 import { encodePart10 } from '../../host/src/testing/encode-part10.js';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { nmPhantomStudy } from '../../plugins/nm-processing/src/test-support/nm-phantom-study.js';
 import { atrium, tempDir } from './cli-helpers.js';
+import { dciodvfyFile } from '../support/dciodvfy.js';
 
 // Apps run in worker threads from the compiled host and plugin (host/dist, plugins/*/dist): build first.
 
@@ -157,8 +157,7 @@ describe('NM processing through the CLI on the generated NM study and the shared
       for (const [name, r] of runs) {
         for (const w of r.written) {
           const [inst] = ws.index.getInstances({ SOPInstanceUID: w.sopInstanceUID });
-          const check = spawnSync(peer('dciodvfy')!, [ws.files.absolute(inst!.file.path)], { encoding: 'utf8' });
-          const errors = `${check.stdout}${check.stderr}`.split('\n').filter((l) => l.startsWith('Error'));
+          const { errors } = dciodvfyFile(ws.files.absolute(inst!.file.path));
           checked++;
           if (errors.length > 0) failures.push(`${name} ${w.output} ${w.sopInstanceUID}:\n  ${errors.join('\n  ')}`);
         }

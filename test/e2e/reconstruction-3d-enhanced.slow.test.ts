@@ -4,7 +4,6 @@
  * functional groups, the reformatted planes are classic CT images in its Frame of Reference whose
  * Source Image Sequence references the multi-frame image, and every output passes dciodvfy.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +18,9 @@ import { writeDataset } from '../../host/src/io/write-dataset.js';
 import { DICM, buildFileMeta } from '../../host/src/io/write-part10.js';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { BONE_BALL, phantomHu } from '../support/ball-rod-phantom.js';
-import { havePeers, peer } from '../support/peers.js';
+import { havePeers } from '../support/peers.js';
 import { atrium, tempDir } from './cli-helpers.js';
+import { dciodvfyFile } from '../support/dciodvfy.js';
 
 const SIZE = 48;
 const FRAMES = 40;
@@ -79,8 +79,7 @@ describe('3D apps on an Enhanced CT', () => {
         expect(ds.string(Tag.FrameOfReferenceUID)).toBe('2.25.5053');
         expect(ds.get(Tag.SourceImageSequence)!.items!.map((i) => i.dataset.string(Tag.ReferencedSOPInstanceUID))).toEqual(['2.25.5051']);
         if (havePeers('dciodvfy')) {
-          const r = spawnSync(peer('dciodvfy')!, [path], { encoding: 'utf8' });
-          expect(`${r.stdout}${r.stderr}`.split('\n').filter((l) => l.startsWith('Error'))).toEqual([]);
+          expect(dciodvfyFile(path).errors).toEqual([]);
         }
       }
     } finally {

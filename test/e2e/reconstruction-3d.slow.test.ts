@@ -6,7 +6,6 @@
  * angle; the surface app's Encapsulated STL encloses the ball's volume within its bounds; every
  * output passes dciodvfy; re-runs replace. Apps run from the compiled host and plugin: build first.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +16,9 @@ import { readFrame } from '../../host/src/io/pixel-access.js';
 import { syntheticCtSeries } from '../../host/src/testing/synthetic-ct-series.js';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { ballRodPhantom, BONE_BALL, CONTRAST_ROD } from '../support/ball-rod-phantom.js';
-import { havePeers, peer, runPydicom, runPython } from '../support/peers.js';
+import { havePeers, runPydicom, runPython } from '../support/peers.js';
 import { atrium, tempDir } from './cli-helpers.js';
+import { dciodvfyFile } from '../support/dciodvfy.js';
 
 type Vec3 = [number, number, number];
 interface Written { output: string; seriesInstanceUID: string; sopInstanceUID: string; status: 'stored' | 'replaced' }
@@ -215,8 +215,7 @@ print(json.dumps({'camera': [float(x) for x in b[0x30].value], 'mode': b[0x34].v
     try {
       const failures: string[] = [];
       for (const inst of ws.index.getInstances({}).filter((i) => i.series.SeriesInstanceUID !== seriesUID)) {
-        const r = spawnSync(peer('dciodvfy')!, [ws.files.absolute(inst.file.path)], { encoding: 'utf8' });
-        const errors = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.startsWith('Error'));
+        const { errors } = dciodvfyFile(ws.files.absolute(inst.file.path));
         if (errors.length > 0) failures.push(`${inst.instance.SOPInstanceUID}:\n  ${errors.join('\n  ')}`);
       }
       expect(failures).toEqual([]);

@@ -7,6 +7,7 @@ import { datasetBytes, runTool, startDicomServer, storedFile, type DicomServerFi
 import { freePort } from '../support/free-port.js';
 import { havePeers, peer, runPeer } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { Tag } from '@atrium/sdk';
 
 /**
  * Our SCP's C-FIND / C-MOVE / C-GET against DCMTK's findscu, movescu and getscu, with
@@ -175,7 +176,7 @@ describe.skipIf(!ok)('our SCP vs DCMTK findscu / movescu / getscu', () => {
     expect(run.code, run.output).toBe(0);
     const files = readdirSync(out);
     expect(files, run.output).toHaveLength(1);
-    const pixels = (bytes: Uint8Array): Uint8Array => parseDicom(bytes).dataset.get(0x7fe00010)!.value;
+    const pixels = (bytes: Uint8Array): Uint8Array => parseDicom(bytes).dataset.get(Tag.PixelData)!.value;
     const stored = pixels(storedFile(fx.ws, dx.SOPInstanceUID)!);
     expect(stored.length % 2).toBe(1);
     // The Pixel Data arrives with one pad byte (getscu writes its own file around it).

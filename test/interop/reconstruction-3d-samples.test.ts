@@ -6,16 +6,16 @@
  * dozen CLI runs on real files, which the unit tier cannot afford (the generated-CT suite of
  * test/e2e covers the same apps there).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SopClass, Tag } from '@atrium/sdk';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
-import { havePeers, peer } from '../support/peers.js';
+import { havePeers } from '../support/peers.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { atrium, tempDir } from '../e2e/cli-helpers.js';
+import { dciodvfyFile } from '../support/dciodvfy.js';
 
 const MR_SERIES = '1.2.826.0.1.3680043.8.498.12577700408269398389391326344238305188';
 const CT_GATED = '1.3.6.1.4.1.5962.1.1.0.0.0.1194734704.16302.0.6';
@@ -79,8 +79,7 @@ describe('3D reconstruction apps on sample CT and MR series', () => {
       expect(derived.length).toBeGreaterThan(20);
       const failures: string[] = [];
       for (const inst of derived) {
-        const r = spawnSync(peer('dciodvfy')!, [ws.files.absolute(inst.file.path)], { encoding: 'utf8' });
-        const errors = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.startsWith('Error'));
+        const { errors } = dciodvfyFile(ws.files.absolute(inst.file.path));
         if (errors.length > 0) failures.push(`${inst.series.SeriesDescription ?? ''} ${inst.instance.SOPInstanceUID}:\n  ${errors.join('\n  ')}`);
       }
       expect(failures).toEqual([]);

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webFixture, type WebFixture } from '../../host/src/web/test-support/web-fixture.js';
 import { chromiumBinary, launchChromium } from '../support/headless-chromium.js';
 import { readSample } from '../support/samples.js';
+import { Tag } from '@atrium/sdk';
+import { jsonTag } from '../../host/src/web/dicomweb/dicom-json.js';
 
 const ok = chromiumBinary() !== undefined;
 const CLIENT = createRequire(import.meta.url).resolve('dicomweb-client/build/dicomweb-client.js');
@@ -49,21 +51,21 @@ describe.skipIf(!ok)('dicomweb-client in Chromium against atrium web', () => {
 
   it('QIDO-RS: searchForStudies / Series / Instances with DICOM matching', async () => {
     const studies = await inPage<Record<string, { Value?: unknown[] }>[]>(`return c.searchForStudies({ queryParams: { PatientName: 'compressed*', ModalitiesInStudy: 'MR' } });`);
-    expect(studies.map((s) => s['0020000D']?.Value?.[0])).toEqual([MR.study]);
+    expect(studies.map((s) => s[jsonTag(Tag.StudyInstanceUID)]?.Value?.[0])).toEqual([MR.study]);
     const japanese = await inPage<Record<string, { Value?: unknown[] }>[]>(`return c.searchForStudies({ queryParams: { PatientID: 'H31EXAMPLE' } });`);
-    expect(japanese[0]!['00100010']?.Value).toEqual([{ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' }]);
+    expect(japanese[0]![jsonTag(Tag.PatientName)]?.Value).toEqual([{ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' }]);
     const series = await inPage<unknown[]>(`return c.searchForSeries({ studyInstanceUID: '${MR.study}' });`);
     expect(series).toHaveLength(1);
     const instances = await inPage<Record<string, { Value?: unknown[] }>[]>(`return c.searchForInstances({ studyInstanceUID: '${XA.study}', seriesInstanceUID: '${XA.series}' });`);
-    expect(instances.map((i) => i['00280008']?.Value?.[0])).toEqual([4]);
+    expect(instances.map((i) => i[jsonTag(Tag.NumberOfFrames)]?.Value?.[0])).toEqual([4]);
   });
 
   it('WADO-RS: an instance arrives byte-identical to the stored file; metadata with a BulkDataURI the client resolves', async () => {
     const bytes = await inPage<number[]>(`const b = await c.retrieveInstance({ studyInstanceUID: '${MR.study}', seriesInstanceUID: '${MR.series}', sopInstanceUID: '${MR.sop}' }); return Array.from(new Uint8Array(b));`);
     expect(sha256(Uint8Array.from(bytes))).toBe(sha256(readSample('mr/MR_small.dcm')));
     const meta = await inPage<Record<string, { vr: string; BulkDataURI?: string; Value?: unknown[] }>[]>(`return c.retrieveInstanceMetadata({ studyInstanceUID: '${MR.study}', seriesInstanceUID: '${MR.series}', sopInstanceUID: '${MR.sop}' });`);
-    expect(meta[0]!['00280010']?.Value).toEqual([64]);
-    const uri = meta[0]!['7FE00010']!.BulkDataURI!;
+    expect(meta[0]![jsonTag(Tag.Rows)]?.Value).toEqual([64]);
+    const uri = meta[0]![jsonTag(Tag.PixelData)]!.BulkDataURI!;
     const bulk = await inPage<number[]>(`const parts = await c.retrieveBulkData({ BulkDataURI: '${uri}' }); return Array.from(new Uint8Array(parts[0]));`);
     expect(bulk.length).toBe(64 * 64 * 2);
     const study = await inPage<number>(`const parts = await c.retrieveStudy({ studyInstanceUID: '${XA.study}' }); return parts.length;`);
@@ -83,7 +85,7 @@ describe.skipIf(!ok)('dicomweb-client in Chromium against atrium web', () => {
   it('STOW-RS: storeInstances of a file the page holds; it is then stored, byte for byte', async () => {
     const file = readSample('us/US1_UNCR.dcm');
     const answer = await inPage<string>(`const bytes = new Uint8Array(${JSON.stringify(Array.from(file))}); const r = await c.storeInstances({ datasets: [bytes.buffer] }); return typeof r === 'string' ? r : JSON.stringify(r);`);
-    expect(answer).toContain('00081199');
+    expect(answer).toContain(jsonTag(Tag.ReferencedSOPSequence));
     const [stored] = atrium.services.workstation.index.getInstances({ SeriesInstanceUID: US_SERIES });
     expect(sha256(readFileSync(atrium.services.workstation.files.absolute(stored!.file.path)))).toBe(sha256(file));
     expect(atrium.faults).toEqual([]);

@@ -14,6 +14,9 @@ import { fileSha256 } from '../../host/src/store/receive-large-object.js';
 import { writeSyntheticEnhancedMr, type SyntheticEnhancedMr } from '../../host/src/testing/synthetic-enhanced-mr.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { Tag } from '@atrium/sdk';
+import { CommandTag } from '../../host/src/net/dimse/command-tags.generated.js';
+import { jsonTag } from '../../host/src/web/dicomweb/dicom-json.js';
 
 const MB = 1e6;
 const BOUNDARY = 'atrium-large-upload-boundary-7f3a';
@@ -78,8 +81,8 @@ describe('a 2 GB STOW-RS upload to atrium web', () => {
     const url = await startServer(store, report);
     const { status, body } = await upload(url);
     expect(status).toBe(202);
-    expect(body['00081199']?.Value?.map((r) => r['00081155']?.Value?.[0])).toEqual([mr.sopInstanceUID]);
-    expect(String(body['00081198']?.Value?.[0]?.['00000902']?.Value?.[0])).toMatch(/^ATRIUM_ERR_PARSE_/);
+    expect(body[jsonTag(Tag.ReferencedSOPSequence)]?.Value?.map((r) => r[jsonTag(Tag.ReferencedSOPInstanceUID)]?.Value?.[0])).toEqual([mr.sopInstanceUID]);
+    expect(String(body[jsonTag(Tag.FailedSOPSequence)]?.Value?.[0]?.[jsonTag(CommandTag.ErrorComment)]?.Value?.[0])).toMatch(/^ATRIUM_ERR_PARSE_/);
     const exited = new Promise((r) => server!.once('exit', r));
     server!.kill('SIGTERM');
     await exited;

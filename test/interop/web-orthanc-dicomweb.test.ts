@@ -13,6 +13,8 @@ import { webFixture, type WebFixture } from '../../host/src/web/test-support/web
 import { dicomwebConfig, orthancDicomwebPlugin } from '../support/orthanc-dicomweb.js';
 import { startOrthanc, type OrthancPeer } from '../support/orthanc.js';
 import { readSample } from '../support/samples.js';
+import { Tag } from '@atrium/sdk';
+import { jsonTag } from '../../host/src/web/dicomweb/dicom-json.js';
 
 const plugin = orthancDicomwebPlugin();
 const SAMPLES = ['mr/MR_small.dcm', 'mr/MR2_J2KI.dcm', 'sc/SC_rgb_jpeg_dcmtk.dcm', 'dicomdir/77654033/CT2/17106', 'dicomdir/77654033/CT2/17136'];
@@ -37,10 +39,10 @@ describe.skipIf(!plugin)('Orthanc\'s DICOMweb client against atrium web', () => 
   it('lists our studies over QIDO-RS, all of them and by a wildcard query', async () => {
     const ours = atrium.services.workstation.index.getInstances({}).map((i) => i.study.StudyInstanceUID);
     const listed = await orthanc.rest<Record<string, { Value?: string[] }>[]>('POST', '/dicom-web/servers/atrium/get', { Uri: '/studies' });
-    expect(listed.map((s) => s['0020000D']?.Value?.[0]).sort()).toEqual([...new Set(ours)].sort());
+    expect(listed.map((s) => s[jsonTag(Tag.StudyInstanceUID)]?.Value?.[0]).sort()).toEqual([...new Set(ours)].sort());
     const doe = await orthanc.rest<Record<string, { Value?: unknown[] }>[]>('POST', '/dicom-web/servers/atrium/get', { Uri: '/studies', Arguments: { PatientName: 'Doe*', ModalitiesInStudy: 'CT' } });
-    expect(doe.map((s) => s['0020000D']?.Value?.[0])).toEqual([CT_STUDY]);
-    expect(doe[0]!['00100010']?.Value).toEqual([{ Alphabetic: 'Doe^Archibald' }]);
+    expect(doe.map((s) => s[jsonTag(Tag.StudyInstanceUID)]?.Value?.[0])).toEqual([CT_STUDY]);
+    expect(doe[0]![jsonTag(Tag.PatientName)]?.Value).toEqual([{ Alphabetic: 'Doe^Archibald' }]);
     const series = await orthanc.rest<unknown[]>('POST', '/dicom-web/servers/atrium/get', { Uri: `/studies/${CT_STUDY}/series` });
     expect(series).toHaveLength(1);
   });

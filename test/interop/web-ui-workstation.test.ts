@@ -9,6 +9,8 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 import { startAtriumWeb, type WebProcess } from '../support/web-process.js';
 import { openSeriesRow, openWorkstation, pagePointOf, screenshot, scrollTo, searchStudy, viewportState } from '../support/web-ui-page.js';
 import { storeWithPhantom } from '../support/web-ui-store.js';
+import { Tag } from '@atrium/sdk';
+import { jsonTag } from '../../host/src/web/dicomweb/dicom-json.js';
 
 /**
  * The browser workstation in Chromium, as a user drives it: search, open the phantom CT,
@@ -72,7 +74,7 @@ describe.skipIf(!chromium)('web UI: browse, view, calcium seeds, app run (Chromi
 
   it('measures a length and stores it as a TID 1500 SR that reopens as a table', async () => {
     await page.click('[data-tool=Length]');
-    const z = await page.evaluate(() => (window as unknown as { atrium: { viewer: { panes: { series: { instanceOf: Record<string, { Value: number[] }>[] }; index: number }[] } } }).atrium.viewer.panes[0]!.series.instanceOf[5]!['00200032']!.Value[2]!);
+    const z = await page.evaluate((key) => (window as unknown as { atrium: { viewer: { panes: { series: { instanceOf: Record<string, { Value: number[] }>[] }; index: number }[] } } }).atrium.viewer.panes[0]!.series.instanceOf[5]![key]!.Value[2]!, jsonTag(Tag.ImagePositionPatient));
     const a = await pagePointOf(page, [-50, 0, z]);
     const b = await pagePointOf(page, [50, 0, z]);
     await page.mouse.move(a.x, a.y);
@@ -110,8 +112,9 @@ describe.skipIf(!chromium)('web UI: browse, view, calcium seeds, app run (Chromi
   it('places two seeds by clicking lesions, runs calcium scoring, shows the report and the SR table', async () => {
     await page.selectOption('[data-test=app-select]', { label: 'Coronary calcium scoring' });
     await page.click('[data-test=place-seeds]');
-    const order = await page.evaluate(() =>
-      (window as unknown as { atrium: { viewer: { panes: { series: { instanceOf: Record<string, { Value: number[] }>[] } }[] } } }).atrium.viewer.panes[0]!.series.instanceOf.map((ds) => ds['00200032']!.Value[2]!),
+    const order = await page.evaluate((key) =>
+      (window as unknown as { atrium: { viewer: { panes: { series: { instanceOf: Record<string, { Value: number[] }>[] } }[] } } }).atrium.viewer.panes[0]!.series.instanceOf.map((ds) => ds[key]!.Value[2]!),
+      jsonTag(Tag.ImagePositionPatient),
     );
     for (const artery of ['LM', 'RCA'] as const) {
       const seed = phantom.seeds.find((s) => s.artery === artery)!;

@@ -12,6 +12,7 @@ import { writeDataset } from '../../host/src/io/write-dataset.js';
 import { encodeDataset, el, FIXTURE_EXPLICIT_LE, item, minimalInstance, part10, sq, type FixtureSequence } from './dicom-fixture.js';
 import { readSample } from './samples.js';
 import { seededBytes, seededRandom } from './seeded-random.js';
+import { Tag } from '@atrium/sdk';
 
 /** One bad input and what must come of it. */
 export interface BadInput {
@@ -64,7 +65,7 @@ function cutPoints(bytes: Uint8Array, datasetStart: number, spans: readonly Span
   const points = new Set<number>();
   for (let i = 1; i < count; i++) points.add(Math.floor((i * bytes.length) / count));
   const seq = spans.find((s) => s.sequence);
-  const pixels = spans.find((s) => s.tag === 0x7fe00010);
+  const pixels = spans.find((s) => s.tag === Tag.PixelData);
   const middle = spans[Math.floor(spans.length / 2)];
   const targeted = [
     datasetStart > 132 ? 100 : undefined, // in the preamble
@@ -98,7 +99,7 @@ function describeCut(c: number, datasetStart: number, metaSpans: readonly Span[]
   const span = all.find((s) => s.start < c && c < s.end);
   if (!span) return { where: 'after the dataset', entry: { expect: 'error' } };
   const tag = formatTag(span.tag);
-  const part = inMeta ? 'meta' : span.tag === 0x7fe00010 ? 'Pixel Data' : span.sequence ? 'sequence' : 'value of';
+  const part = inMeta ? 'meta' : span.tag === Tag.PixelData ? 'Pixel Data' : span.sequence ? 'sequence' : 'value of';
   if (c - span.start < span.headerLength) {
     // A bare dataset cut before its first 8 bytes is too short to be recognised at all.
     const code = inMeta || c < 8 ? undefined : 'ATRIUM_ERR_PARSE_TRUNCATED';
@@ -138,8 +139,8 @@ export function truncatedDeflatedInputs(): BadInput[] {
   const dataset = writeDataset(sample.dataset);
   const deflated = part10(deflateRawSync(dataset), {
     transferSyntaxUID: '1.2.840.10008.1.2.1.99',
-    sopClassUID: sample.dataset.string(0x00080016) ?? '',
-    sopInstanceUID: sample.dataset.string(0x00080018) ?? '',
+    sopClassUID: sample.dataset.string(Tag.SOPClassUID) ?? '',
+    sopInstanceUID: sample.dataset.string(Tag.SOPInstanceUID) ?? '',
   });
   const metaEnd = deflated.length - deflateRawSync(dataset).length;
   const random = seededRandom(1078);
@@ -193,8 +194,8 @@ export function wrongLengthInputs(): BadInput[] {
   const out: BadInput[] = [];
   const mr = readSample('mr/MR_small.dcm');
   const { spans } = topLevelSpans(mr);
-  const patientName = spans.find((s) => s.tag === 0x00100010);
-  const pixels = spans.find((s) => s.tag === 0x7fe00010);
+  const patientName = spans.find((s) => s.tag === Tag.PatientName);
+  const pixels = spans.find((s) => s.tag === Tag.PixelData);
   if (!patientName || !pixels) throw new Error('MR_small lacks PatientName or PixelData');
   out.push({
     name: 'MR_small with the length of PatientName patched past the end of the file',
@@ -219,10 +220,10 @@ export function wrongLengthInputs(): BadInput[] {
   });
 
   // Sequences built byte by byte, in a file the store would otherwise accept.
-  const code = (value: string): ReturnType<typeof el> => el(0x00080100, 'SH', value);
-  const meaning = el(0x00080104, 'LO', 'Meaning ');
+  const code = (value: string): ReturnType<typeof el> => el(Tag.CodeValue, 'SH', value);
+  const meaning = el(Tag.CodeMeaning, 'LO', 'Meaning ');
   const withSequence = (seq: FixtureSequence): Uint8Array => {
-    const elements = minimalInstance('2.25.1078', new Map([[0x00081032, seq]]));
+    const elements = minimalInstance('2.25.1078', new Map([[Tag.ProcedureCodeSequence, seq]]));
     return part10(encodeDataset(elements, FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: '1.2.840.10008.5.1.4.1.1.7', sopInstanceUID: '2.25.1078.3' });
   };
   const first = [code('A1  '), meaning];
@@ -231,11 +232,11 @@ export function wrongLengthInputs(): BadInput[] {
   const itemLength = encodeDataset(first, FIXTURE_EXPLICIT_LE).length;
   const seqLength = 2 * (8 + itemLength);
   const cases: [string, FixtureSequence][] = [
-    ['an item length running past the end of its sequence', sq(0x00081032, [item(first, { length: itemLength + 8 }), item(second)], { length: seqLength })],
-    ['an item length 2 bytes short (its last element is cut)', sq(0x00081032, [item(first, { length: itemLength - 2 }), item(second)], { length: seqLength })],
-    ['a sequence length 6 bytes short of its items', sq(0x00081032, items, { length: seqLength - 6 })],
-    ['a sequence length longer than its items (the next element is read as an item)', sq(0x00081032, items, { length: seqLength + 12 })],
-    ['an item of undefined length never delimited', sq(0x00081032, [item(first, { length: 0xffffffff })], { length: 8 + itemLength })],
+    ['an item length running past the end of its sequence', sq(Tag.ProcedureCodeSequence, [item(first, { length: itemLength + 8 }), item(second)], { length: seqLength })],
+    ['an item length 2 bytes short (its last element is cut)', sq(Tag.ProcedureCodeSequence, [item(first, { length: itemLength - 2 }), item(second)], { length: seqLength })],
+    ['a sequence length 6 bytes short of its items', sq(Tag.ProcedureCodeSequence, items, { length: seqLength - 6 })],
+    ['a sequence length longer than its items (the next element is read as an item)', sq(Tag.ProcedureCodeSequence, items, { length: seqLength + 12 })],
+    ['an item of undefined length never delimited', sq(Tag.ProcedureCodeSequence, [item(first, { length: 0xffffffff })], { length: 8 + itemLength })],
   ];
   for (const [what, seq] of cases) {
     out.push({ name: `ProcedureCodeSequence with ${what}`, bytes: withSequence(seq), expect: 'error', tag: '(0008,1032)' });

@@ -1,29 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { peer } from './peers.js';
+import { dciodvfy as kitDciodvfy, dciodvfyFile as kitDciodvfyFile, type DciodvfyReport } from '../../testing/src/dciodvfy.js';
 
-/** What dciodvfy says about a file: its lines starting with `Error`, and everything it wrote. */
-export interface DciodvfyReport {
-  readonly errors: readonly string[];
-  readonly output: string;
-}
+export type { DciodvfyReport };
 
 /**
- * Write `bytes` to a temporary file and run dicom3tools' dciodvfy on it (its report goes to
- * stderr). Call only when `havePeers('dciodvfy')` (under CI a missing tool fails the test).
+ * The project's tests run dciodvfy through the test kit's one runner (@atrium/testing: one way to
+ * find the tool, one reading of its Error and Warning lines). These two are for tests that have
+ * already asked `havePeers('dciodvfy')`: a report is then always there.
  */
-export function dciodvfy(bytes: Uint8Array): DciodvfyReport {
-  const dir = mkdtempSync(join(tmpdir(), 'atrium-dciodvfy-'));
-  try {
-    const path = join(dir, 'object.dcm');
-    writeFileSync(path, bytes);
-    const r = spawnSync(peer('dciodvfy')!, [path], { encoding: 'utf8' });
-    if (r.error) throw r.error;
-    const output = `${r.stdout}${r.stderr}`;
-    return { errors: output.split('\n').filter((l) => l.startsWith('Error')), output };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function required(report: DciodvfyReport | undefined): DciodvfyReport {
+  if (report === undefined) throw new Error('dciodvfy (dicom3tools) is not installed: ask havePeers("dciodvfy") first');
+  return report;
 }
+
+/** dciodvfy's report on an object held in memory. */
+export const dciodvfy = (bytes: Uint8Array): DciodvfyReport => required(kitDciodvfy(bytes));
+
+/** dciodvfy's report on a file on disk. */
+export const dciodvfyFile = (path: string): DciodvfyReport => required(kitDciodvfyFile(path));

@@ -6,6 +6,7 @@
  */
 import { createDeflateRaw } from 'node:zlib';
 import { FIXTURE_EXPLICIT_LE, encodeDataset, el, minimalInstance, part10, uint16s } from './dicom-fixture.js';
+import { Tag } from '@atrium/sdk';
 
 const SC = '1.2.840.10008.5.1.4.1.1.7';
 export const DEFLATED_EXPLICIT_LE = '1.2.840.10008.1.2.1.99';
@@ -24,10 +25,10 @@ export async function deflatedFrames(shape: DeflatedFrames): Promise<{ bytes: Ui
   const uidRoot = shape.uidRoot ?? '2.25.8804';
   const frameBytes = rows * columns;
   const elements = minimalInstance(uidRoot, new Map([
-    [0x00280008, el(0x00280008, 'IS', `${frames}`.padEnd(Math.ceil(`${frames}`.length / 2) * 2, ' '))],
-    [0x00280010, el(0x00280010, 'US', uint16s([rows]))],
-    [0x00280011, el(0x00280011, 'US', uint16s([columns]))],
-    [0x7fe00010, null],
+    [Tag.NumberOfFrames, el(Tag.NumberOfFrames, 'IS', `${frames}`.padEnd(Math.ceil(`${frames}`.length / 2) * 2, ' '))],
+    [Tag.Rows, el(Tag.Rows, 'US', uint16s([rows]))],
+    [Tag.Columns, el(Tag.Columns, 'US', uint16s([columns]))],
+    [Tag.PixelData, null],
   ]));
   const header = encodeDataset(elements, FIXTURE_EXPLICIT_LE);
   const pixelHeader = Buffer.alloc(12);

@@ -5,33 +5,34 @@
  * and a public tag no dictionary knows. Everything else is a valid minimal instance.
  */
 import { el, item, minimalInstance, sq, type FixtureElement } from './dicom-fixture.js';
+import { Tag } from '@atrium/sdk';
 
 /** A public (even group) tag that is in no data dictionary. */
 export const UNKNOWN_PUBLIC_TAG = 0x00109999;
 
 /** The odd elements, by tag. */
 export function oddElements(): FixtureElement[] {
-  const code = (value: string): FixtureElement => el(0x00080100, 'SH', value);
-  const meaning = (value: string): FixtureElement => el(0x00080104, 'LO', value);
+  const code = (value: string): FixtureElement => el(Tag.CodeValue, 'SH', value);
+  const meaning = (value: string): FixtureElement => el(Tag.CodeMeaning, 'LO', value);
   return [
-    el(0x00081030, 'LO', 'Odd'), // StudyDescription, 3 bytes
+    el(Tag.StudyDescription, 'LO', 'Odd'), // StudyDescription, 3 bytes
     sq(
-      0x00081032, // ProcedureCodeSequence
+      Tag.ProcedureCodeSequence, // ProcedureCodeSequence
       [
-        item([code('C1'), sq(0x00400260, [item([code('C2'), sq(0x00400260, [item([meaning('deep')], { undefinedLength: true })], { undefinedLength: true })], { undefinedLength: true })], { undefinedLength: true })]),
+        item([code('C1'), sq(Tag.PerformedProtocolCodeSequence, [item([code('C2'), sq(Tag.PerformedProtocolCodeSequence, [item([meaning('deep')], { undefinedLength: true })], { undefinedLength: true })], { undefinedLength: true })], { undefinedLength: true })]),
         item([]),
         item([], { undefinedLength: true }),
         item([meaning('def')]), // odd length inside a defined-length item
       ],
       { undefinedLength: true },
     ),
-    sq(0x00081110, [], { undefinedLength: true }), // ReferencedStudySequence, empty, undefined length
+    sq(Tag.ReferencedStudySequence, [], { undefinedLength: true }), // ReferencedStudySequence, empty, undefined length
     el(0x00090010, 'LO', 'ATRIUMX'), // private creator, 7 bytes
     sq(0x00091001, [item([meaning('in UN')], { undefinedLength: true }), item([code('X1')])], { undefinedLength: true, vr: 'UN' }),
     el(0x00091002, 'OB', new Uint8Array([1, 2, 3])), // odd-length binary
-    sq(0x00101002, []), // OtherPatientIDsSequence, empty, defined length
+    sq(Tag.OtherPatientIDsSequence, []), // OtherPatientIDsSequence, empty, defined length
     el(UNKNOWN_PUBLIC_TAG, 'LO', 'unknown public'),
-    el(0x00204000, 'LT', 'x'), // ImageComments, 1 byte
+    el(Tag.ImageComments, 'LT', 'x'), // ImageComments, 1 byte
   ];
 }
 

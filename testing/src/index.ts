@@ -15,6 +15,6 @@ export { testPlugin, type TestPlugin, type TestRun, type TestRunOptions } from '
 export { testRenderer, type TestRenderer } from './test-renderer.js';
 export type { DerivedTestObject } from './derived-test-object.js';
 export { TEST_OPERATOR, TEST_STATION } from './in-memory-host.js';
-export { dciodvfy, type DciodvfyReport } from './dciodvfy.js';
+export { dciodvfy, dciodvfyFile, parseDciodvfyOutput, type DciodvfyReport } from './dciodvfy.js';
 export { normaliseDerived, type GoldenItem, type GoldenObject, type GoldenOptions, type GoldenValue } from './golden/normalise-derived.js';
 export { expectDerivedToMatchGolden, UPDATE_GOLDEN_VARIABLE } from './golden/expect-derived-to-match-golden.js';

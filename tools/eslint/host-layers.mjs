@@ -98,5 +98,3 @@ export const hostLayers = {
   },
 };
 
-/** The local plugin (`atrium/...` rules). */
-export default { rules: { 'host-layers': hostLayers } };

@@ -4,3 +4,5 @@
  */
 export { Tag } from '../../sdk/src/standard/tags.generated';
 export { SopClass, TransferSyntax } from '../../sdk/src/standard/uids.generated';
+/** The DIMSE command group (PS3.7 Table E.1-1): DICOMweb answers carry its Error Comment (0000,0902). */
+export { CommandTag } from '../../host/src/net/dimse/command-tags.generated';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Tag } from '@atrium/sdk';
+import { lookupKeyword, Tag } from '@atrium/sdk';
 import { iodRequirements, positionKey, requirementAt, resolveAction } from './resolve-deid-action.js';
 
 const RT_PLAN = '1.2.840.10008.5.1.4.1.1.481.5';
@@ -20,9 +20,12 @@ describe('requirements by IOD position', () => {
     expect(requirementAt(iodRequirements('1.2.3.4'), positionKey('', Tag.SeriesDate))).toBe('unknown');
   });
   it('maps repeating groups to xx = 00', () => {
-    expect(positionKey('', 0x60020010)).toBe(String(0x60000010));
-    expect(positionKey('', 0x50100010)).toBe(String(0x50000010));
-    expect(positionKey('1/', 0x00100010)).toBe('1/1048592');
+    // The dictionary lists (60xx,0010) and (50xx,0010) with xx = 00; groups 6002 and 5010 are two of their copies.
+    const overlayRows = lookupKeyword('OverlayRows')!.tag;
+    const numberOfPoints = lookupKeyword('NumberOfPoints')!.tag;
+    expect(positionKey('', overlayRows + (0x02 << 16))).toBe(String(overlayRows));
+    expect(positionKey('', numberOfPoints + (0x10 << 16))).toBe(String(numberOfPoints));
+    expect(positionKey('1/', Tag.PatientName)).toBe('1/1048592');
   });
 });
 

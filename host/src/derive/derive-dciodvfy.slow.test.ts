@@ -75,7 +75,7 @@ describe('emitted objects pass dciodvfy', () => {
     const o = deriveObject(request(SC_COPY, [source], { request: { copySourcePixels: true } }));
     expect(o.transferSyntaxUID).toBe(TransferSyntax.RLELossless);
     expect(parseDicom(o.bytes).transferSyntax.uid).toBe(TransferSyntax.RLELossless);
-    expect(o.dataset.get(0x7fe00010)?.encapsulated?.fragments).toEqual(source.dataset.get(0x7fe00010)?.encapsulated?.fragments);
+    expect(o.dataset.get(Tag.PixelData)?.encapsulated?.fragments).toEqual(source.dataset.get(Tag.PixelData)?.encapsulated?.fragments);
     expectValid(o.bytes, 'SCImage');
   });
 

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildSrDocument, NumericValueQualifier, relationshipAllowed, srDocumentMapping,
-  type CodedConcept, type OutputDefinition, type SrChild, type SrContainer, type SrContentItem, type SrDocumentSpec, type SrImageReference, type SrIod, type SrRelationship, type SrValueType,
-} from '@atrium/sdk';
+  type CodedConcept, type OutputDefinition, type SrChild, type SrContainer, type SrContentItem, type SrDocumentSpec, type SrImageReference, type SrIod, type SrRelationship, type SrValueType, Tag } from '@atrium/sdk';
 // The builder's serializer without its validation: to write trees the builder refuses, for DCMTK to judge.
 import { contentAttributes } from '../../../sdk/src/sr/sr-content-attributes.js';
 import { havePeers, peer } from '../../../test/support/peers.js';
@@ -21,10 +20,10 @@ import { ctSources, request } from './test-support/derive-fixtures.js';
 
 const sources = ctSources();
 const refs: SrImageReference[] = sources.map(({ dataset }) => ({
-  studyInstanceUID: dataset.string(0x0020000d)!,
-  seriesInstanceUID: dataset.string(0x0020000e)!,
-  sopClassUID: dataset.string(0x00080016)!,
-  sopInstanceUID: dataset.string(0x00080018)!,
+  studyInstanceUID: dataset.string(Tag.StudyInstanceUID)!,
+  seriesInstanceUID: dataset.string(Tag.SeriesInstanceUID)!,
+  sopClassUID: dataset.string(Tag.SOPClassUID)!,
+  sopInstanceUID: dataset.string(Tag.SOPInstanceUID)!,
 }));
 const local = (value: string, meaning: string): CodedConcept => ({ value, scheme: '99TEST', meaning });
 const dcm = (value: string, meaning: string): CodedConcept => ({ value, scheme: 'DCM', meaning });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TransferSyntax } from '@atrium/sdk';
+import { TransferSyntax, Tag } from '@atrium/sdk';
 import { havePeers, peer, runPydicom } from '../../../test/support/peers.js';
 import { readSample, samplePath } from '../../../test/support/samples.js';
 import { useTempDir } from '../../../test/support/temp-dir.js';
@@ -25,7 +25,7 @@ const COMPARE = readFileSync(new URL('./test-support/compare-values.py', import.
 function reencodeFile(bytes: Uint8Array, toUtf8: boolean): Uint8Array {
   const { dataset } = parseDicom(bytes);
   let elements = dataset.elements.map((e) => toOutputElement(e, dataset, toUtf8));
-  if (toUtf8) elements = elements.map((e) => (e.tag === 0x00080005 ? stringElement(0x00080005, 'CS', 'ISO_IR 192') : e));
+  if (toUtf8) elements = elements.map((e) => (e.tag === Tag.SpecificCharacterSet ? stringElement(Tag.SpecificCharacterSet, 'CS', 'ISO_IR 192') : e));
   const out = new DataSet(elements, EXPLICIT_LE, toUtf8 ? ['ISO_IR 192'] : dataset.characterSet);
   return writePart10({
     hasPrefix: true, dataset: out, transferSyntax: transferSyntaxInfo(TransferSyntax.ExplicitVRLittleEndian), transferSyntaxDetected: false,

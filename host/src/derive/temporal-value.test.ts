@@ -3,9 +3,10 @@ import { DataSet } from '../io/data-set.js';
 import { stringElement } from '../io/element-factory.js';
 import { EXPLICIT_LE } from '../io/transfer-syntax.js';
 import { invalidTemporalValue } from './temporal-value.js';
+import { Tag } from '@atrium/sdk';
 
 const check = (vr: string, values: string[]) => {
-  const e = stringElement(0x00100030, vr, values, []);
+  const e = stringElement(Tag.PatientBirthDate, vr, values, []);
   return invalidTemporalValue(e, new DataSet([e], EXPLICIT_LE));
 };
 

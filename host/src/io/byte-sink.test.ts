@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ByteSink } from './byte-sink.js';
+import { Tag } from '@atrium/sdk';
 
 describe('ByteSink', () => {
   it('writes tags, words, text and bytes in either byte order, growing as needed', () => {
     for (const le of [true, false]) {
       const s = new ByteSink(le, 1);
-      s.tag(0x7fe00010);
+      s.tag(Tag.PixelData);
       s.uint16(0x4f42);
       s.uint32(0xfffffffe);
       s.ascii('OB');

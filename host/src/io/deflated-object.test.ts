@@ -25,8 +25,8 @@ const MiB = 1024 * 1024;
 function deflatedFile(pixelBytes: number, changes: [number, FixtureElement | null][] = [], after: Uint8Array = new Uint8Array(0)): Uint8Array {
   const frames = pixelBytes / 4;
   const elements = minimalInstance('2.25.8805', new Map<number, FixtureElement | null>([
-    [0x00280008, el(0x00280008, 'IS', `${frames}`.length % 2 ? `${frames} ` : `${frames}`)],
-    [0x7fe00010, el(0x7fe00010, 'OB', new Uint8Array(pixelBytes))],
+    [Tag.NumberOfFrames, el(Tag.NumberOfFrames, 'IS', `${frames}`.length % 2 ? `${frames} ` : `${frames}`)],
+    [Tag.PixelData, el(Tag.PixelData, 'OB', new Uint8Array(pixelBytes))],
     ...changes,
   ]));
   const dataset = Buffer.concat([encodeDataset(elements, FIXTURE_EXPLICIT_LE), after]);

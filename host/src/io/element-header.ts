@@ -1,15 +1,15 @@
-import { lookupTag } from '@atrium/sdk';
+import { lookupKeyword, lookupTag, Tag } from '@atrium/sdk';
 import { UNDEFINED_LENGTH } from './data-element.js';
 import { formatTag, parseError } from './parse-error.js';
 import { IMPLICIT_LE, type DatasetEncoding } from './transfer-syntax.js';
 import { hasLongHeader, isKnownVr } from './vr.js';
 
-export const ITEM = 0xfffee000;
-export const ITEM_DELIMITATION = 0xfffee00d;
-export const SEQUENCE_DELIMITATION = 0xfffee0dd;
-export const PIXEL_DATA = 0x7fe00010;
-export const PIXEL_REPRESENTATION = 0x00280103;
-export const SPECIFIC_CHARACTER_SET = 0x00080005;
+export const ITEM = Tag.Item;
+export const ITEM_DELIMITATION = Tag.ItemDelimitationItem;
+export const SEQUENCE_DELIMITATION = Tag.SequenceDelimitationItem;
+export const PIXEL_DATA = Tag.PixelData;
+export const PIXEL_REPRESENTATION = Tag.PixelRepresentation;
+export const SPECIFIC_CHARACTER_SET = Tag.SpecificCharacterSet;
 
 /** One element header as read from the stream (PS3.5 §7.1). */
 export interface ElementHeader {
@@ -112,7 +112,14 @@ export function notAnItem(tag: number, path: readonly number[], offset: number, 
 }
 
 /** LUT descriptors are "US or SS" in the dictionary, but their 1st and 3rd values are always unsigned (PS3.3 C.11.1.1.1). */
-const LUT_DESCRIPTORS = new Set([0x00281100, 0x00281101, 0x00281102, 0x00281103, 0x00281111, 0x00281112, 0x00281113, 0x00283002]);
+const LUT_DESCRIPTORS = new Set([
+  Tag.RedPaletteColorLookupTableDescriptor,
+  Tag.GreenPaletteColorLookupTableDescriptor,
+  Tag.BluePaletteColorLookupTableDescriptor,
+  Tag.LUTDescriptor,
+  // retired, still found in older files
+  ...['GrayLookupTableDescriptor', 'LargeRedPaletteColorLookupTableDescriptor', 'LargeGreenPaletteColorLookupTableDescriptor', 'LargeBluePaletteColorLookupTableDescriptor'].map((k) => lookupKeyword(k)!.tag),
+]);
 
 /**
  * VR for an implicit-VR element: from the dictionary, `UN` when unknown (private tags

@@ -100,7 +100,10 @@ describe('items and elements', () => {
 
   it('counts Pixel Data fragments read into memory as items', () => {
     const fragments = Buffer.alloc(8 * 20);
-    for (let i = 0; i < 20; i++) fragments.writeUInt32LE(0xe000fffe, 8 * i);
+    for (let i = 0; i < 20; i++) {
+      fragments.writeUInt16LE(Tag.Item >>> 16, 8 * i);
+      fragments.writeUInt16LE(Tag.Item & 0xffff, 8 * i + 2);
+    }
     const pixelData = Buffer.concat([Buffer.from([0xe0, 0x7f, 0x10, 0x00, 0x4f, 0x42, 0, 0, 0xff, 0xff, 0xff, 0xff]), fragments, Buffer.from([0xfe, 0xff, 0xdd, 0xe0, 0, 0, 0, 0])]);
     const head = encodeDataset(minimalInstance().filter((x) => x.tag !== Tag.PixelData), FIXTURE_EXPLICIT_LE);
     const bytes = part10(Buffer.concat([head, pixelData]), { transferSyntaxUID: '1.2.840.10008.1.2.4.70', sopClassUID: '1.2.840.10008.5.1.4.1.1.7', sopInstanceUID: '2.25.314159265358979323846.3' });

@@ -167,7 +167,7 @@ function findGroupEnd(b: Uint8Array, start: number, enc: DatasetEncoding): numbe
   let pos = start;
   while (b.length - pos >= 8 && readGroup(b, pos, true) === 0x0002) {
     const at = pos;
-    const tag = 0x00020000 + view.getUint16(pos + 2, true);
+    const tag = Tag.FileMetaInformationGroupLength + view.getUint16(pos + 2, true); // (0002,0000) plus the element
     if (enc.explicitVR && looksExplicit(b, pos)) {
       const vr = String.fromCharCode(b[pos + 4] ?? 0, b[pos + 5] ?? 0);
       const long = hasLongHeader(vr);

@@ -16,6 +16,7 @@ import { dumpFile } from './dump-file.js';
 import { openImageFile } from './image-file.js';
 import { parseDicom } from './parse-part10.js';
 import { readDicomHeader } from './read-dicom-header.js';
+import { Tag } from '@atrium/sdk';
 
 const dir = useTempDir('atrium-stray-');
 const D3 = new Uint8Array(readFileSync('test/fixtures/repro/D3_nometa-stray-SeqDelim_stored-but-unreadable.dcm'));
@@ -66,7 +67,7 @@ describe('a stray item or delimiter tag where a data element belongs', () => {
 
   it('the same data set without the stray bytes is read (the verdict is about them alone)', () => {
     const fixed = new Uint8Array(Buffer.concat([D3.subarray(0, STRAY_AT), D3.subarray(STRAY_AT + 8)]));
-    expect(parseDicom(fixed).dataset.string(0x00100020)).toBe('SCSGERM');
+    expect(parseDicom(fixed).dataset.string(Tag.PatientID)).toBe('SCSGERM');
     expect([...dumpFile(new MemoryWindow(fixed)).dataset].some((l) => l.startsWith('(7FE0,0010) OB'))).toBe(true);
   });
 });

@@ -3,10 +3,11 @@ import type { DataSet } from './data-set.js';
 import { ByteSink } from './byte-sink.js';
 import { IMPLICIT_LE, type DatasetEncoding } from './transfer-syntax.js';
 import { hasLongHeader } from './vr.js';
+import { Tag } from '@atrium/sdk';
 
-const ITEM = 0xfffee000;
-const ITEM_DELIMITATION = 0xfffee00d;
-const SEQUENCE_DELIMITATION = 0xfffee0dd;
+const ITEM = Tag.Item;
+const ITEM_DELIMITATION = Tag.ItemDelimitationItem;
+const SEQUENCE_DELIMITATION = Tag.SequenceDelimitationItem;
 
 /**
  * Serialise a dataset in the given encoding. Elements keep the way they were read

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { AtriumError } from '../errors/atrium-error.js';
 import { runInWorker, type RunInWorkerOptions } from './run-in-worker.js';
 import { TS_EXEC_ARGV } from './test-support/ts-loader.js';
+import { Tag } from '@atrium/sdk';
+
+/** Rows as an 8-hex key, the form an error's details carry. */
+const ROWS_KEY = Tag.Rows.toString(16).toUpperCase().padStart(8, '0');
 
 const WORKER = new URL('./test-support/task-worker.mjs', import.meta.url);
 
@@ -130,7 +134,7 @@ describe('runInWorker', () => {
             return { stored: obj.bytes.length };
           },
           refuse: () => {
-            throw new AtriumError('ATRIUM_ERR_DERIVE_INVALID', 'Rows (0028,0010) is missing', { tag: '00280010' });
+            throw new AtriumError('ATRIUM_ERR_DERIVE_INVALID', 'Rows (0028,0010) is missing', { tag: ROWS_KEY });
           },
         },
       },
@@ -138,7 +142,7 @@ describe('runInWorker', () => {
     expect(result).toEqual({
       sum: 5,
       stored: { stored: 3 },
-      refused: { name: 'AtriumError', code: 'ATRIUM_ERR_DERIVE_INVALID', message: 'Rows (0028,0010) is missing', details: { tag: '00280010' } },
+      refused: { name: 'AtriumError', code: 'ATRIUM_ERR_DERIVE_INVALID', message: 'Rows (0028,0010) is missing', details: { tag: ROWS_KEY } },
       missing: 'ATRIUM_ERR_WORKER_NO_HANDLER',
     });
     expect(calls).toEqual([[new Uint8Array([1, 2, 3])]]);

@@ -1,15 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SopClass, Tag, TransferSyntax, iodForSopClass } from '@atrium/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { havePeers, peer, runPydicom } from '../../../test/support/peers.js';
+import { havePeers, runPydicom } from '../../../test/support/peers.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { openWorkstation } from '../store/open-workstation.js';
 import { ctPhantom } from './ct-phantom.js';
 import { syntheticCtSeries } from './synthetic-ct-series.js';
 import { syntheticUid } from './synthetic-uid.js';
+import { dciodvfyFile } from '../../../test/support/dciodvfy.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atrium-synthetic-ct-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -129,10 +129,9 @@ describe('syntheticCtSeries', () => {
   const haveDciodvfy = havePeers('dciodvfy');
   it.skipIf(!haveDciodvfy)('passes dciodvfy without errors', () => {
     for (const path of [...bigPaths, ...smallPaths]) {
-      const r = runPeerAll('dciodvfy', [path]);
-      const errors = r.split('\n').filter((l) => l.startsWith('Error'));
-      expect(errors, `${path}:\n${r}`).toEqual([]);
-      expect(r).toContain('CTImage');
+      const { errors, output } = dciodvfyFile(path);
+      expect(errors, `${path}:\n${output}`).toEqual([]);
+      expect(output).toContain('CTImage');
     }
   });
 
@@ -193,10 +192,3 @@ sys.stdout.write(hu.astype('<i2').tobytes().hex())
     expect(new Set(expected)).toEqual(new Set([-1000, 0, 1000, -100, 300, 60]));
   });
 });
-
-/** dciodvfy writes its report to stderr and may exit non-zero on errors: capture both streams. */
-function runPeerAll(tool: string, args: readonly string[]): string {
-  const r = spawnSync(peer(tool)!, args, { encoding: 'utf8' });
-  if (r.error) throw r.error;
-  return `${r.stdout}${r.stderr}`;
-}

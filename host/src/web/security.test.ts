@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededBytes } from '../../../test/support/seeded-random.js';
 import { multipartBody } from './test-support/multipart.js';
 import { webFixture, type WebFixture } from './test-support/web-fixture.js';
+import { Tag } from '@atrium/sdk';
+import { CommandTag } from '../net/dimse/command-tags.generated.js';
+import { jsonTag } from './dicomweb/dicom-json.js';
 
 const MR_STUDY = '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457';
 const TOKEN = 'a-test-token-that-is-long-enough';
@@ -98,9 +101,9 @@ describe('on loopback', () => {
     const m = multipartBody(sizes.map((n, i) => ({ body: i === 5 ? Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), seededBytes(i, n)]) : seededBytes(i, n) })));
     const res = await fx.server.app.inject({ method: 'POST', url: '/dicom-web/studies', payload: m.body, headers: { 'content-type': m.contentType } });
     expect(res.statusCode).toBe(409);
-    const failed = (res.json()['00081198'].Value as Record<string, { Value?: unknown[] }>[]);
+    const failed = (res.json()[jsonTag(Tag.FailedSOPSequence)].Value as Record<string, { Value?: unknown[] }>[]);
     expect(failed).toHaveLength(sizes.length);
-    expect(failed.every((f) => /^ATRIUM_ERR_PARSE_/.test(String(f['00000902']?.Value?.[0])))).toBe(true);
+    expect(failed.every((f) => /^ATRIUM_ERR_PARSE_/.test(String(f[jsonTag(CommandTag.ErrorComment)]?.Value?.[0])))).toBe(true);
     expect((await fx.server.app.inject('/dicom-web/studies')).statusCode).toBe(200);
     expect(fx.faults).toEqual([]);
   });

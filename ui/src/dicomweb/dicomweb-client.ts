@@ -1,5 +1,6 @@
 import { authHeaders } from '../api/auth';
-import type { JsonDataset } from './dicom-json';
+import { CommandTag, Tag } from '../standard';
+import { key, type JsonDataset } from './dicom-json';
 import { parseMultipart, type Part } from './multipart';
 
 /** Where the server serves DICOMweb (PS3.18), relative to the page's origin. */
@@ -66,10 +67,14 @@ export async function stow(studyUid: string, files: Blob[]): Promise<{ stored: s
   } catch {
     throw new DicomwebError(res.status, `STOW-RS: ${res.status} ${res.statusText}`);
   }
-  const items = (tag: string) => (body?.[tag]?.Value ?? []) as JsonDataset[];
-  const text = (ds: JsonDataset, tag: string) => String(ds[tag]?.Value?.[0] ?? '');
+  const items = (tag: number) => (body?.[key(tag)]?.Value ?? []) as JsonDataset[];
+  const text = (ds: JsonDataset, tag: number) => String(ds[key(tag)]?.Value?.[0] ?? '');
+  const reason = (ds: JsonDataset) => {
+    const failure = text(ds, Tag.FailureReason);
+    return [failure && `Failure Reason ${Number(failure).toString(16).toUpperCase()}H`, text(ds, CommandTag.ErrorComment)].filter(Boolean).join(': ');
+  };
   return {
-    stored: items('00081199').map((ds) => text(ds, '00081155')),
-    failed: items('00081198').map((ds) => ({ sop: text(ds, '00081155'), reason: [text(ds, '00081197') && `Failure Reason ${Number(text(ds, '00081197')).toString(16).toUpperCase()}H`, text(ds, '00000902')].filter(Boolean).join(': ') })),
+    stored: items(Tag.ReferencedSOPSequence).map((ds) => text(ds, Tag.ReferencedSOPInstanceUID)),
+    failed: items(Tag.FailedSOPSequence).map((ds) => ({ sop: text(ds, Tag.ReferencedSOPInstanceUID), reason: reason(ds) })),
   };
 }

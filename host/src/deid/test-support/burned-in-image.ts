@@ -84,9 +84,9 @@ function parseEncapsulated(stream: Uint8Array): { offsetTable: Uint8Array; fragm
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const items: Uint8Array[] = [];
   for (let at = 0; at + 8 <= stream.length;) {
-    const tag = view.getUint32(at, true);
+    const tag = ((view.getUint16(at, true) << 16) | view.getUint16(at + 2, true)) >>> 0;
     const length = view.getUint32(at + 4, true);
-    if (tag === 0xe0ddfffe) break;
+    if (tag === Tag.SequenceDelimitationItem) break;
     items.push(stream.subarray(at + 8, at + 8 + length));
     at += 8 + length;
   }

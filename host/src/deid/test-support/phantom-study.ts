@@ -1,4 +1,4 @@
-import { deidRules, lookupTag } from '@atrium/sdk';
+import { deidRules, lookupKeyword, lookupTag, Tag } from '@atrium/sdk';
 import type { DataElement } from '../../io/data-element.js';
 import { DataSet } from '../../io/data-set.js';
 import { stringElement } from '../../io/element-factory.js';
@@ -25,9 +25,9 @@ export function plantedValue(vr: string, n: number): string | undefined {
   }
 }
 
-const PERSON_NAME = 0x0040a123;
-const REFERENCED_SOP_INSTANCE_UID = 0x00081155;
-const REFERENCED_IMAGE_SEQUENCE = 0x00081140;
+const PERSON_NAME = Tag.PersonName;
+const REFERENCED_SOP_INSTANCE_UID = Tag.ReferencedSOPInstanceUID;
+const REFERENCED_IMAGE_SEQUENCE = Tag.ReferencedImageSequence;
 
 /**
  * A phantom CT object with an identifying value planted in EVERY Table E.1-1 row that can hold
@@ -62,9 +62,10 @@ export function phantomStudy(): DataSet {
     const e = vr === 'SQ' ? sequence(rule.tag) : planted(rule.tag, vr);
     if (e) elements.set(rule.tag, e);
   }
-  for (const [tag, vr] of [[0x50002500, 'LO'], [0x60004000, 'LT'], [0x00091001, 'LO']] as const) elements.set(tag, planted(tag, vr)!);
+  // Curve Label (50xx,2500) and Overlay Comments (60xx,4000) in their first groups, and a private element.
+  for (const [tag, vr] of [[lookupKeyword('CurveLabel')!.tag, 'LO'], [lookupKeyword('OverlayComments')!.tag, 'LT'], [0x00091001, 'LO']] as const) elements.set(tag, planted(tag, vr)!);
   elements.set(0x00090010, stringElement(0x00090010, 'LO', 'PLANTED CREATOR'));
-  elements.set(0x00080016, stringElement(0x00080016, 'UI', '1.2.840.10008.5.1.4.1.1.2'));
-  elements.set(0x00080060, stringElement(0x00080060, 'CS', 'CT'));
+  elements.set(Tag.SOPClassUID, stringElement(Tag.SOPClassUID, 'UI', '1.2.840.10008.5.1.4.1.1.2'));
+  elements.set(Tag.Modality, stringElement(Tag.Modality, 'CS', 'CT'));
   return new DataSet([...elements.values()].sort((a, b) => a.tag - b.tag), EXPLICIT_LE);
 }

@@ -2,6 +2,7 @@ import type { LoadSpec, OutputDefinition } from '@atrium/sdk';
 import { parseDicom } from '../../io/parse-part10.js';
 import { syntheticCtSeries, type SyntheticCtSeriesOptions } from '../../testing/synthetic-ct-series.js';
 import type { DeriveRequest } from '../derive-object.js';
+import { Tag } from '@atrium/sdk';
 
 /** Source instances of a small synthetic CT series, parsed as the engine receives them. */
 export function ctSources(options: Partial<SyntheticCtSeriesOptions> = {}): DeriveRequest['sources'] {
@@ -26,7 +27,7 @@ export function request(output: OutputDefinition, sources: DeriveRequest['source
     request: {},
     index: 0,
     seriesNumber: 901,
-    sourceSeriesInstanceUID: sources[0]?.dataset.string(0x0020000e) ?? '1.2.3',
+    sourceSeriesInstanceUID: sources[0]?.dataset.string(Tag.SeriesInstanceUID) ?? '1.2.3',
     now: NOW,
     stationName: 'WS01',
     operatorsName: 'Doe^Jane',

@@ -1,3 +1,4 @@
+import { Tag } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import { encapsulate } from './encapsulate.js';
 import { encapsulatedFrameBytes } from './encapsulated-frame.js';
@@ -29,7 +30,7 @@ describe('encapsulate (PS3.5 A.4)', () => {
     let at = 8;
     for (let i = 0; i < view.getUint32(4, true) / 4; i++) table.push(view.getUint32(8 + 4 * i, true));
     at += view.getUint32(4, true);
-    while (view.getUint32(at, true) === 0xe000fffe) {
+    while (((view.getUint16(at, true) << 16) | view.getUint16(at + 2, true)) >>> 0 === Tag.Item) {
       const length = view.getUint32(at + 4, true);
       fragments.push(value.subarray(at + 8, at + 8 + length));
       at += 8 + length;

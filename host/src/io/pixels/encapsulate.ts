@@ -1,5 +1,4 @@
-const ITEM = 0xe000fffe; // (FFFE,E000) as a little-endian uint32 of group, element
-const SEQUENCE_DELIMITER = 0xe0ddfffe; // (FFFE,E0DD)
+import { Tag } from '@atrium/sdk';
 
 /**
  * Builds an encapsulated Pixel Data value (PS3.5 A.4): a Basic Offset Table item holding
@@ -22,11 +21,12 @@ export function encapsulate(frames: readonly Uint8Array[]): Uint8Array {
   const view = new DataView(out.buffer);
   let at = 0;
   const header = (tag: number, length: number): void => {
-    view.setUint32(at, tag, true);
+    view.setUint16(at, tag >>> 16, true);
+    view.setUint16(at + 2, tag & 0xffff, true);
     view.setUint32(at + 4, length, true);
     at += 8;
   };
-  header(ITEM, tableLength);
+  header(Tag.Item, tableLength);
   if (withTable) {
     for (const offset of offsets) {
       view.setUint32(at, offset, true);
@@ -34,10 +34,10 @@ export function encapsulate(frames: readonly Uint8Array[]): Uint8Array {
     }
   }
   frames.forEach((frame, i) => {
-    header(ITEM, padded[i]!);
+    header(Tag.Item, padded[i]!);
     out.set(frame, at);
     at += padded[i]!;
   });
-  header(SEQUENCE_DELIMITER, 0);
+  header(Tag.SequenceDelimitationItem, 0);
   return out;
 }

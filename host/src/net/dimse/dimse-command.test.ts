@@ -8,6 +8,7 @@ import { encodeAssociateAc } from '../ul/encode-pdu.js';
 import { DICOM_APPLICATION_CONTEXT, PduType, type AssociateRq, type PData } from '../ul/pdu.js';
 import { PduFramer } from '../ul/pdu-framer.js';
 import { CommandField, decodeCommand, encodeCommand, NO_DATA_SET, type DimseCommand } from './dimse-command.js';
+import { Tag } from '@atrium/sdk';
 
 /** C-ECHO-RQ, Message ID 1, as PS3.7 §9.3.5.1 / §E.1 lay it out in Implicit VR Little Endian. */
 const ECHO_RQ = Buffer.concat([
@@ -68,7 +69,7 @@ describe('dimse-command', () => {
   it('round-trips every kind of element (UI, US, AE, LO, AT) with padding removed', () => {
     const cmd: DimseCommand = {
       CommandField: CommandField.CMoveRsp, CommandDataSetType: NO_DATA_SET, MessageIDBeingRespondedTo: 7, AffectedSOPClassUID: '1.2.840.10008.5.1.4.1.2.2.2',
-      MoveDestination: 'STORESCP', Status: 0xa801, OffendingElement: [0x00100010, 0x0020000d], ErrorComment: 'odd', ErrorID: 3,
+      MoveDestination: 'STORESCP', Status: 0xa801, OffendingElement: [Tag.PatientName, Tag.StudyInstanceUID], ErrorComment: 'odd', ErrorID: 3,
       NumberOfRemainingSuboperations: 1, NumberOfCompletedSuboperations: 2, NumberOfFailedSuboperations: 3, NumberOfWarningSuboperations: 4,
       MoveOriginatorApplicationEntityTitle: 'FINDSCU', MoveOriginatorMessageID: 9, Priority: 2, AffectedSOPInstanceUID: '1.2.3',
     };
@@ -107,7 +108,7 @@ describe('dimse-command', () => {
     failedList.writeUInt32LE(uids.length, 4);
     const decoded = decodeCommand(Buffer.concat([encodeCommand(command), failedList, uids]));
     expect(decoded).toMatchObject(command);
-    expect(Buffer.from(decoded.statusDetail!.get(0x00080058)!).toString('latin1')).toBe('1.2.3.4\\1.2.3.5\0');
+    expect(Buffer.from(decoded.statusDetail!.get(Tag.FailedSOPInstanceUIDList)!).toString('latin1')).toBe('1.2.3.4\\1.2.3.5\0');
   });
 
   it.skipIf(!havePeers('echoscu'))('decodes the C-ECHO-RQ DCMTK echoscu sends, and re-encodes it to the same bytes', async () => {

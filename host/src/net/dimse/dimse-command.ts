@@ -1,4 +1,5 @@
 import { AtriumError } from '../../errors/atrium-error.js';
+import { CommandTag, CommandVr, type CommandKeyword } from './command-tags.generated.js';
 
 /** Command Field values (PS3.7 §E.1, Table E.1-1 and §9.3). */
 export const CommandField = {
@@ -82,32 +83,11 @@ export interface DimseCommand {
   statusDetail?: ReadonlyMap<number, Uint8Array>;
 }
 
-type Vr = 'UI' | 'US' | 'AE' | 'LO' | 'AT';
-const ELEMENTS: readonly (readonly [keyof DimseCommand, number, Vr])[] = [
-  ['AffectedSOPClassUID', 0x00000002, 'UI'],
-  ['RequestedSOPClassUID', 0x00000003, 'UI'],
-  ['CommandField', 0x00000100, 'US'],
-  ['MessageID', 0x00000110, 'US'],
-  ['MessageIDBeingRespondedTo', 0x00000120, 'US'],
-  ['MoveDestination', 0x00000600, 'AE'],
-  ['Priority', 0x00000700, 'US'],
-  ['CommandDataSetType', 0x00000800, 'US'],
-  ['Status', 0x00000900, 'US'],
-  ['OffendingElement', 0x00000901, 'AT'],
-  ['ErrorComment', 0x00000902, 'LO'],
-  ['ErrorID', 0x00000903, 'US'],
-  ['AffectedSOPInstanceUID', 0x00001000, 'UI'],
-  ['RequestedSOPInstanceUID', 0x00001001, 'UI'],
-  ['EventTypeID', 0x00001002, 'US'],
-  ['AttributeIdentifierList', 0x00001005, 'AT'],
-  ['ActionTypeID', 0x00001008, 'US'],
-  ['NumberOfRemainingSuboperations', 0x00001020, 'US'],
-  ['NumberOfCompletedSuboperations', 0x00001021, 'US'],
-  ['NumberOfFailedSuboperations', 0x00001022, 'US'],
-  ['NumberOfWarningSuboperations', 0x00001023, 'US'],
-  ['MoveOriginatorApplicationEntityTitle', 0x00001030, 'AE'],
-  ['MoveOriginatorMessageID', 0x00001031, 'US'],
-];
+type Vr = (typeof CommandVr)[CommandKeyword];
+/** The command elements this codec reads and writes: every one of PS3.7 Table E.1-1 but the group length. */
+const ELEMENTS: readonly (readonly [keyof DimseCommand, number, Vr])[] = (Object.keys(CommandTag) as CommandKeyword[])
+  .filter((k): k is Exclude<CommandKeyword, 'CommandGroupLength'> => k !== 'CommandGroupLength')
+  .map((k) => [k, CommandTag[k], CommandVr[k]] as const);
 const BY_TAG = new Map(ELEMENTS.map(([k, t, vr]) => [t, [k, vr] as const]));
 
 function valueBytes(vr: Vr, value: unknown): Buffer {

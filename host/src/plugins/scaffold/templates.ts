@@ -41,7 +41,10 @@ export const SDK_RANGE = `^${SDK_VERSION}`;
  * runs: the one source of the app's title, input and output). The kit runs the workstation's
  * engine, so `@atrium/host` is a dev dependency too; `overrides` make the kit use the packed
  * copies, and `allowScripts` skips the native build of the store's SQLite driver, which the
- * engine does not load (npm 11 honours it; older npm builds it, more slowly).
+ * engine does not load (npm 11 honours it; older npm builds it, more slowly), and answers npm 11
+ * for the other install scripts of the dependency tree (none is needed to build and test: vitest
+ * finds esbuild's platform binary without its postinstall check), as the workstation's own
+ * package.json does, so that `npm install` does not ask a new author to review them.
  */
 export function packageJsonTemplate(v: TemplateValues): string {
   const pkg = {
@@ -57,7 +60,7 @@ export function packageJsonTemplate(v: TemplateValues): string {
     dependencies: { '@atrium/sdk': v.packages.sdk },
     devDependencies: { '@atrium/host': v.packages.host, '@atrium/testing': v.packages.testing, '@types/node': '^20.19.0', typescript: '5.9', vitest: '4.1' },
     overrides: { '@atrium/host': '$@atrium/host', '@atrium/sdk': '$@atrium/sdk' },
-    allowScripts: { 'better-sqlite3': false, 'core-js-pure': false },
+    allowScripts: { 'better-sqlite3': false, 'core-js-pure': false, esbuild: false, protobufjs: false },
     atrium: {
       id: v.pluginId,
       main: 'dist/index.js',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webFixture, type WebFixture } from '../test-support/web-fixture.js';
 import type { DicomJsonObject } from './dicom-json.js';
+import { Tag } from '@atrium/sdk';
+import { jsonTag } from './dicom-json.js';
 
 const MR_STUDY = '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457';
 const MR_SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
@@ -21,44 +23,44 @@ describe('QIDO-RS: the C-FIND query engine over HTTP (PS3.18 §10.6)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/dicom\+json/);
     const body = res.json<DicomJsonObject[]>();
-    expect(uids(body, '0020000D').sort()).toEqual(['1.3.6.1.4.1.5962.1.2.4.20040826185059.5457', '1.3.6.1.4.1.5962.1.2.5.20040826185059.5457']);
-    const mr = body.find((m) => m['0020000D']?.Value?.[0] === MR_STUDY)!;
-    expect(mr['00100010']).toEqual({ vr: 'PN', Value: [{ Alphabetic: 'CompressedSamples^MR1' }] });
-    expect(mr['00080061']).toEqual({ vr: 'CS', Value: ['MR'] });
-    expect(mr['00201206']).toEqual({ vr: 'IS', Value: [1] });
-    expect(mr['00081190']).toEqual({ vr: 'UR', Value: [`http://localhost:80/dicom-web/studies/${MR_STUDY}`] });
-    expect(mr['00080056']).toEqual({ vr: 'CS', Value: ['ONLINE'] });
+    expect(uids(body, jsonTag(Tag.StudyInstanceUID)).sort()).toEqual(['1.3.6.1.4.1.5962.1.2.4.20040826185059.5457', '1.3.6.1.4.1.5962.1.2.5.20040826185059.5457']);
+    const mr = body.find((m) => m[jsonTag(Tag.StudyInstanceUID)]?.Value?.[0] === MR_STUDY)!;
+    expect(mr[jsonTag(Tag.PatientName)]).toEqual({ vr: 'PN', Value: [{ Alphabetic: 'CompressedSamples^MR1' }] });
+    expect(mr[jsonTag(Tag.ModalitiesInStudy)]).toEqual({ vr: 'CS', Value: ['MR'] });
+    expect(mr[jsonTag(Tag.NumberOfStudyRelatedSeries)]).toEqual({ vr: 'IS', Value: [1] });
+    expect(mr[jsonTag(Tag.RetrieveURL)]).toEqual({ vr: 'UR', Value: [`http://localhost:80/dicom-web/studies/${MR_STUDY}`] });
+    expect(mr[jsonTag(Tag.InstanceAvailability)]).toEqual({ vr: 'CS', Value: ['ONLINE'] });
     expect(Object.keys(mr)).toEqual([...Object.keys(mr)].sort());
   });
 
   it('matches by tag as well as keyword, dates by range, UIDs by list; an empty value only returns the attribute', async () => {
     const byTag = (await get(`/dicom-web/studies?0020000D=${MR_STUDY}`)).json<DicomJsonObject[]>();
-    expect(uids(byTag, '0020000D')).toEqual([MR_STUDY]);
+    expect(uids(byTag, jsonTag(Tag.StudyInstanceUID))).toEqual([MR_STUDY]);
     const list = (await get(`/dicom-web/studies?StudyInstanceUID=${MR_STUDY}%5C${JAPANESE_STUDY}`)).json<DicomJsonObject[]>();
-    expect(uids(list, '0020000D').sort()).toEqual([MR_STUDY, JAPANESE_STUDY].sort());
+    expect(uids(list, jsonTag(Tag.StudyInstanceUID)).sort()).toEqual([MR_STUDY, JAPANESE_STUDY].sort());
     const range = (await get('/dicom-web/studies?StudyDate=20040101-20041231')).json<DicomJsonObject[]>();
     expect(range.length).toBeGreaterThanOrEqual(3);
-    expect(range.every((m) => String(m['00080020']?.Value?.[0]).startsWith('2004'))).toBe(true);
+    expect(range.every((m) => String(m[jsonTag(Tag.StudyDate)]?.Value?.[0]).startsWith('2004'))).toBe(true);
     const withEmpty = (await get('/dicom-web/studies?PatientAge=')).json<DicomJsonObject[]>();
     expect(withEmpty).toHaveLength(5);
   });
 
   it('PN comes back as Alphabetic / Ideographic / Phonetic groups', async () => {
     const [japanese] = (await get(`/dicom-web/studies?StudyInstanceUID=${JAPANESE_STUDY}`)).json<DicomJsonObject[]>();
-    expect(japanese!['00100010']).toEqual({ vr: 'PN', Value: [{ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' }] });
+    expect(japanese![jsonTag(Tag.PatientName)]).toEqual({ vr: 'PN', Value: [{ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' }] });
   });
 
   it('series and instances: scoped by the path, all of them with the study attributes, includefield adds attributes', async () => {
     const series = (await get(`/dicom-web/studies/${MR_STUDY}/series`)).json<DicomJsonObject[]>();
-    expect(uids(series, '0020000E')).toEqual([MR_SERIES]);
-    expect(series[0]!['00100010']).toBeUndefined(); // scoped to a study: study attributes are not repeated
+    expect(uids(series, jsonTag(Tag.SeriesInstanceUID))).toEqual([MR_SERIES]);
+    expect(series[0]![jsonTag(Tag.PatientName)]).toBeUndefined(); // scoped to a study: study attributes are not repeated
     const all = (await get('/dicom-web/series?Modality=XA')).json<DicomJsonObject[]>();
     expect(all).toHaveLength(1);
-    expect(all[0]!['00100010']).toBeDefined();
+    expect(all[0]![jsonTag(Tag.PatientName)]).toBeDefined();
     const instances = (await get(`/dicom-web/studies/${MR_STUDY}/series/${MR_SERIES}/instances?includefield=00200013,ProtocolName`)).json<DicomJsonObject[]>();
     expect(instances).toHaveLength(1);
-    expect(instances[0]).toMatchObject({ '00080018': { vr: 'UI', Value: ['1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457'] }, '00280010': { vr: 'US', Value: [64] } });
-    expect(instances[0]!['00181030']).toEqual({ vr: 'LO' }); // ProtocolName asked for, a series key the index holds: returned (empty here)
+    expect(instances[0]).toMatchObject({ [jsonTag(Tag.SOPInstanceUID)]: { vr: 'UI', Value: ['1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457'] }, [jsonTag(Tag.Rows)]: { vr: 'US', Value: [64] } });
+    expect(instances[0]![jsonTag(Tag.ProtocolName)]).toEqual({ vr: 'LO' }); // ProtocolName asked for, a series key the index holds: returned (empty here)
     const xa = (await get('/dicom-web/instances?NumberOfFrames=4')).json<DicomJsonObject[]>();
     expect(xa).toHaveLength(1);
   });
@@ -74,7 +76,7 @@ describe('QIDO-RS: the C-FIND query engine over HTTP (PS3.18 §10.6)', () => {
 
   it('fuzzymatching=true gets literal matching and the Warning; an attribute the index does not hold is ignored with a Warning', async () => {
     const fuzzy = await get('/dicom-web/studies?PatientName=compressedsamples%5Emr1&fuzzymatching=true');
-    expect(uids(fuzzy.json(), '0020000D')).toEqual([MR_STUDY]);
+    expect(uids(fuzzy.json(), jsonTag(Tag.StudyInstanceUID))).toEqual([MR_STUDY]);
     expect(fuzzy.headers.warning).toMatch(/fuzzymatching parameter is not supported/);
     const ignored = await get('/dicom-web/studies?PatientMotherBirthName=X');
     expect(ignored.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import { Tag } from '@atrium/sdk';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { StoreStatus } from '../../errors/dimse-statuses.js';
+import { CommandTag } from '../../net/dimse/command-tags.generated.js';
 import { storeStatus } from '../../net/services/store-service.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { parseMediaType } from '../media-type.js';
@@ -24,13 +25,6 @@ function failureReason(outcome: Extract<StoreOutcome, { code: string }>): number
   return storeStatus(outcome).Status;
 }
 
-/**
- * Error Comment (0000,0902), PS3.7 Table E.1-1: a command element (the generated tables hold
- * the data dictionary only), added to each Failed SOP Sequence item as dcm4chee-arc does, so
- * that a client can show why an instance was refused.
- */
-const ERROR_COMMENT = 0x00000902;
-
 const ui = (value: string | undefined): DicomJsonObject[string] => (value ? { vr: 'UI', Value: [value] } : { vr: 'UI' });
 const us = (value: number): DicomJsonObject[string] => ({ vr: 'US', Value: [value] });
 
@@ -44,7 +38,9 @@ function stowResponse(outcomes: readonly { outcome: StoreOutcome; sopClass?: str
         [jsonTag(Tag.ReferencedSOPClassUID)]: ui(sopClass),
         [jsonTag(Tag.ReferencedSOPInstanceUID)]: ui(outcome.SOPInstanceUID),
         [jsonTag(Tag.FailureReason)]: us(failureReason(outcome)),
-        [jsonTag(ERROR_COMMENT)]: { vr: 'LO', Value: [`${outcome.code}: ${outcome.reason}`] },
+        // Error Comment, a command element (PS3.7 Table E.1-1), added as dcm4chee-arc does so that a
+        // client can show why an instance was refused.
+        [jsonTag(CommandTag.ErrorComment)]: { vr: 'LO', Value: [`${outcome.code}: ${outcome.reason}`] },
       });
       continue;
     }

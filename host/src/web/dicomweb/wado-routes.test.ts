@@ -8,6 +8,7 @@ import { syntheticCtSeries } from '../../testing/synthetic-ct-series.js';
 import { parseMultipartBody } from '../test-support/multipart.js';
 import { webFixture, type WebFixture } from '../test-support/web-fixture.js';
 import type { DicomJsonObject } from './dicom-json.js';
+import { jsonTag } from './dicom-json.js';
 
 const MR = { study: '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457', series: '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457', sop: '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457' };
 const J2K = 'mr/MR2_J2KI.dcm';
@@ -73,10 +74,10 @@ describe('WADO-RS metadata and bulk data: DICOM JSON (PS3.18 Annex F)', () => {
     const res = await get(`/dicom-web/studies/${ct.study}/series/${ct.series}/metadata`);
     expect(res.headers['content-type']).toMatch(/^application\/dicom\+json/);
     const [meta] = res.json<DicomJsonObject[]>();
-    expect(meta!['00280010']).toEqual({ vr: 'US', Value: [512] });
-    expect(meta!['00281052']).toEqual({ vr: 'DS', Value: [-1024] });
-    expect(meta!['00020010']).toBeUndefined(); // no File Meta Information
-    const pixel = meta!['7FE00010']!;
+    expect(meta![jsonTag(Tag.Rows)]).toEqual({ vr: 'US', Value: [512] });
+    expect(meta![jsonTag(Tag.RescaleIntercept)]).toEqual({ vr: 'DS', Value: [-1024] });
+    expect(meta![jsonTag(Tag.TransferSyntaxUID)]).toBeUndefined(); // no File Meta Information
+    const pixel = meta![jsonTag(Tag.PixelData)]!;
     expect(pixel.vr).toBe('OW');
     expect(pixel.BulkDataURI).toBe(`http://localhost:80/dicom-web/studies/${ct.study}/series/${ct.series}/instances/${ct.sop}/bulkdata/7FE00010`);
     const bulk = await get(new URL(pixel.BulkDataURI!).pathname);

@@ -8,6 +8,7 @@ import type { NmObject } from '../test-support/nm-object.js';
 import { nmStudyIds } from '../test-support/nm-study-ids.js';
 import { nmTestSeries } from '../test-support/nm-test-series.js';
 import { tomoAcquisition } from '../test-support/tomo-acquisition.js';
+import { Tag } from '@atrium/sdk';
 
 // A GATED TOMO of 8 time slots: 48 × 24 frames of 6 mm, two heads, 20 views each of 9° (360°), CW.
 const AXIS = [5, 10] as const;
@@ -45,7 +46,7 @@ describe('nm-gated on a beating left ventricle (8 time slots)', () => {
     const gated = r.output('gated')[0]!;
     expect(gated.numberOfFrames).toBe(8 * 24);
     expect(gated.attribute('ImageType')).toEqual(['DERIVED', 'PRIMARY', 'RECON GATED TOMO', 'EMISSION']);
-    expect(gated.attribute('FrameIncrementPointer')).toEqual([0x00540060, 0x00540070, 0x00540080]);
+    expect(gated.attribute('FrameIncrementPointer')).toEqual([Tag.RRIntervalVector, Tag.TimeSlotVector, Tag.SliceVector]);
     expect(gated.numbers('TimeSlotVector').slice(22, 26)).toEqual([1, 1, 2, 2]);
     expect(gated.numbers('SliceVector').slice(22, 26)).toEqual([23, 24, 1, 2]);
     expect(gated.number('NumberOfTimeSlots')).toBe(8);
