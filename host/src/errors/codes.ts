@@ -70,7 +70,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_DERIVE_UID_ROOT: { message: 'The UID root for derived UIDs is malformed or longer than 54 characters.', http: 500 },
   ATRIUM_ERR_DERIVE_VALUE: { message: 'A derived value names an unknown keyword or does not fit its VR.', http: 500 },
   // DICOMDIR (importer)
-  ATRIUM_ERR_DICOMDIR_INVALID: { message: 'A DICOMDIR cannot be read as a Basic Directory (its bytes are kept in quarantine).', http: 400 },
+  ATRIUM_ERR_DICOMDIR_INVALID: { message: 'A file given as a DICOMDIR is not one, or cannot be read as a Basic Directory (on import its bytes are kept in quarantine).', http: 400 },
   ATRIUM_ERR_DICOMDIR_MISSING_FILE: { message: 'A file the DICOMDIR references is not there.', http: 400 },
   ATRIUM_ERR_DICOMDIR_OUTSIDE_MEDIA: { message: 'A Referenced File ID leads out of the DICOMDIR’s folder (.., an empty component, a separator, a link); it is never opened.', http: 400 },
   // import (importer)

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { Index } from '../../db/dicom-index.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 import { loadNetworkConfig } from '../../net/config/index.js';
@@ -11,6 +10,7 @@ import { FileStore } from '../../store/file-store.js';
 import { InstanceStore } from '../../store/instance-store.js';
 import { defineCommand } from '../cli-context.js';
 import { parseWindow } from '../option-values.js';
+import { parseArgs } from '../parse-args.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
 
@@ -46,7 +46,7 @@ export const printCommand = defineCommand({
     const filmSize = values['film-size']?.toUpperCase();
     if (filmSize !== undefined && !/^[0-9A-Z]{1,16}$/.test(filmSize)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--film-size must be a Film Size ID such as 14INX17IN or A4, not "${values['film-size']}"`, { option: '--film-size' });
     if (values.preview !== undefined) {
-      if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
+      if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
       const [index, files, store, settings] = await Promise.all([use.index(), use.files(), use.store(), use.settings()]);
       const instances = positionals.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
       const matrix = loadNetworkConfig(settings).printMatrix;
@@ -62,10 +62,8 @@ export const printCommand = defineCommand({
     }
     const ae = positionals.at(-1);
     const uids = positionals.slice(0, -1);
-    if (!ae || uids.length === 0) {
-      ctx.err(`usage: ${USAGE}`);
-      return 2;
-    }
+    if (!ae) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give the UIDs of the images to print and then the printer AE (or --preview out.png)', {});
+    if (uids.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `give the UIDs of the images to print before the printer AE "${ae}"`, { ae });
     const payload: PrintPayload = { ae, uids, columns, rows, copies, ...(filmSize ? { filmSize } : {}), ...(orientation ? { orientation } : {}), ...(window ? { window } : {}) };
     const job = await runNetJob(use, ctx, PrintJob, payload, `print ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} on ${ae}`);
     if (job.state !== 'completed') {
