@@ -201,7 +201,8 @@ describe('atrium media refusals', () => {
     await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'write', study!, '--out', busy);
     expect(filesUnder(busy).map((f) => relative(busy, f))).toEqual(['notes.txt']);
     const medium = join(tempDir('atrium-media-'), 'CD');
-    await refused('ATRIUM_ERR_MEDIA_PROFILE', 'media', 'write', study!, '--out', medium, '--profile', 'STD-GEN-FLOPPY');
+    const floppy = await atrium('--store', store, 'media', 'write', study!, '--out', medium, '--profile', 'STD-GEN-FLOPPY');
+    expect([floppy.code, floppy.err]).toEqual([2, expect.stringContaining('[ATRIUM_ERR_MEDIA_PROFILE]\nusage: atrium media write')]);
     await refused('ATRIUM_ERR_MEDIA_ISO', 'media', 'write', study!, '--out', medium, '--iso', join(medium, 'x.iso'));
     expect(existsSync(medium)).toBe(false);
     await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'add', medium, study!);

@@ -1,7 +1,8 @@
 import { parseArgs } from '../parse-args.js';
-import { AE_ROLES, DEFAULT_AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
+import { AE_ROLES, checkRemoteAe, DEFAULT_AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] | atrium ae ls | atrium ae rm <title|alias>';
@@ -46,9 +47,11 @@ export const aeCommand = defineCommand({
     if (verb !== 'add') return usage(ctx, `unknown subcommand "${verb}"`);
     if (name === undefined) return usage(ctx, 'add needs an AE title');
     if (values.host === undefined || values.port === undefined) return usage(ctx, 'add needs --host and --port');
-    if (!/^\d+$/.test(values.port.trim())) return usage(ctx, `--port must be a whole number from 1 to 65535, not "${values.port}"`);
+    if (!/^\d+$/.test(values.port.trim())) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--port must be a whole number from 1 to 65535, not "${values.port}"`, { option: '--port', value: values.port });
     const roles = (values.roles ?? DEFAULT_AE_ROLES.join(',')).split(',').map((r) => r.trim()).filter((r) => r !== '');
     const ae: RemoteAe = { title: name, host: values.host, port: Number(values.port), roles: roles as AeRole[], ...(values.alias === undefined ? {} : { alias: values.alias }) };
+    // Checked before the table is opened: a refused entry creates no store.
+    usageCheck(() => checkRemoteAe(ae));
     const aes = await use.aes();
     const replaced = aes.find(name)?.title === name.trim();
     const stored = { ae: aes.add(ae), replaced };
