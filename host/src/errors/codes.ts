@@ -78,6 +78,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_IMPORT_READ: { message: 'A file or folder to import cannot be read (the system’s reason is given).', http: 400 },
   // DICOM media: File-set Creator / Updater / Reader (media)
   ATRIUM_ERR_MEDIA_ISO: { message: 'The ISO 9660 image cannot be made: no xorriso or genisoimage, the tool failed, or the image path is inside the medium’s folder.', http: 500 },
+  ATRIUM_ERR_MEDIA_MISSING_KEY: { message: 'An instance has no value for a Type 1 key of its directory record that only it can give (its study’s Study Date or Study Time, PS3.3 F.5): the medium is not written, no value is invented.', http: 422 },
   ATRIUM_ERR_MEDIA_NOT_ON_MEDIUM: { message: 'No record of the medium’s DICOMDIR has this UID (patient ID, study, series or SOP instance).', http: 404 },
   ATRIUM_ERR_MEDIA_OUT: { message: 'The medium’s folder is an input, inside the store, not a folder, not writable, or not empty without a DICOMDIR.', http: 400 },
   ATRIUM_ERR_MEDIA_PROFILE: { message: 'Unknown Media Storage Application Profile, or an instance cannot be written in a transfer syntax the profile allows.', http: 400 },
