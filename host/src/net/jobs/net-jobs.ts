@@ -44,7 +44,7 @@ export type GetPayload = RetrievePayload;
 export type SendResult = Omit<StoreReport, 'problems'> & { readonly total: number; readonly problems: StoreReport['problems']; readonly commitment?: CommitmentOutcome };
 export type GetResult = RetrieveResult & { readonly stored: number; readonly refused: readonly { SOPInstanceUID?: string; reason: string }[] };
 
-export const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, maxPduSendLength: c.maxPduSendLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs });
+export const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, maxPduSendLength: c.maxPduSendLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs, uidRoot: c.uidRoot });
 
 /** What the network jobs use: the store, the index, its files, the network settings and the AE table. */
 export interface NetJobDeps {

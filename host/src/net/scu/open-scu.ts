@@ -12,6 +12,8 @@ export interface ScuSettings {
   readonly associationTimeoutMs: number;
   /** Longest wait for a PDU on the association (0 = none). */
   readonly dimseTimeoutMs: number;
+  /** The organisation UID root of the Implementation Class UID (absent: Atrium's own). */
+  readonly uidRoot?: string;
 }
 
 /** Where to connect: a remote AE. */
@@ -38,7 +40,7 @@ export async function openScu(settings: ScuSettings, peer: RemotePeer, contexts:
     host: peer.host, port: peer.port, callingAeTitle: settings.aeTitle, calledAeTitle: peer.title, contexts,
     ...(options.roleSelections ? { roleSelections: options.roleSelections } : {}),
     maxPduLength: settings.maxPduLength, ...(settings.maxPduSendLength ? { maxSendPduLength: settings.maxPduSendLength } : {}), connectTimeoutMs: settings.connectTimeoutMs,
-    associationTimeoutMs: settings.associationTimeoutMs, idleMs: settings.dimseTimeoutMs,
+    associationTimeoutMs: settings.associationTimeoutMs, idleMs: settings.dimseTimeoutMs, ...(settings.uidRoot ? { uidRoot: settings.uidRoot } : {}),
   });
   const connection = new DimseConnection(association, options.handlers ?? {});
   return {
