@@ -6,7 +6,7 @@
  * Implementation Class UID; `conformance --network` prints it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,25 @@ describe('uidRoot', () => {
     expect(derived.length).toBe(1);
     expect(derived[0]!.SOPInstanceUID).toMatch(/^1\.2\.392\.200036\.9110\.[1-9]\d+$/);
   }, 60_000);
+
+  it('is the root of atrium deid --preset dar-9500f (SOP Instance UIDs under <root>.66), which is refused without one', async () => {
+    const dir = tempDir('atrium-uid-root-deid-');
+    const store = join(dir, 'store');
+    const refused = await atrium('--store', store, 'deid', samplePath('mr/MR_small.dcm'), '--out', join(dir, 'none'), '--preset', 'dar-9500f');
+    expect([refused.code, refused.err.split('\n')[0]]).toEqual([2, expect.stringMatching(/^atrium deid: --preset dar-9500f: .*give --uid-root or set one .*\[ATRIUM_ERR_DEID_UID_ROOT\]$/)]);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
+    expect((await atrium('--store', store, 'config', 'set', 'uidRoot', ROOT)).code).toBe(0);
+    const out = join(dir, 'out');
+    const deid = await atrium('--store', store, 'deid', samplePath('mr/MR_small.dcm'), '--out', out, '--preset', 'dar-9500f');
+    expect(deid.code, deid.err).toBe(0);
+    expect(deid.out).toContain(`SOP Instance UIDs replaced under ${ROOT}.66, study, series and every other UID under ${ROOT}`);
+    const [study] = readdirSync(out);
+    const [series] = readdirSync(join(out, study!));
+    const [file] = readdirSync(join(out, study!, series!));
+    expect(study).toMatch(/^1\.2\.392\.200036\.9110\.(?!66\.)\d+$/);
+    expect(series).toMatch(/^1\.2\.392\.200036\.9110\.(?!66\.)\d+$/);
+    expect(file).toMatch(/^1\.2\.392\.200036\.9110\.66\.\d+\.dcm$/);
+  });
 
   it.runIf(havePeers('echoscu', 'storescp'))('is the root of the Implementation Class UID that storescp and echoscu see, and of the one the conformance statement prints', async () => {
     const store = join(tempDir('atrium-uid-root-net-'), 'store');
