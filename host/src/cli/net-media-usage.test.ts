@@ -88,6 +88,22 @@ describe('usage of the print, media, worklist and mpps commands, and bad values 
     expect(existsSync(fresh)).toBe(true);
   });
 
+  it('a failed print job is reported as the command\'s own error, saying how to give the AE the role; media rm needs a medium', async () => {
+    expect((await atrium('ae', 'add', 'PACS', '--host', '127.0.0.1', '--port', '104')).code).toBe(0);
+    const print = await atrium('print', MR_SOP, 'PACS');
+    expect(print.code).toBe(1);
+    expect(print.err).toMatch(/^atrium print: job \d+ failed: PACS does not have the role "print" in the AE table \(it has store, query, call\); atrium ae add PACS --host 127\.0\.0\.1 --port 104 --roles store,query,call,print gives it \[ATRIUM_ERR_AE_ROLE\]\n$/);
+    const rm = await atrium('media', 'rm', join(scratch, 'no-such-medium'), MR_SOP);
+    expect([rm.code, rm.err]).toEqual([1, `atrium media: medium folder ${join(scratch, 'no-such-medium')} has no DICOMDIR: there is no medium to remove from [ATRIUM_ERR_MEDIA_OUT]\n`]);
+  });
+
+  it('the command list shows each form of a usage of several on its own aligned line', async () => {
+    const help = (await atrium('help')).out;
+    const indent = ' '.repeat(15);
+    expect(help).toContain(`\n${indent}atrium mpps create <study|series-uid> <ae>\n${indent}atrium mpps set <mpps-uid> <ae>`);
+    expect(help).toContain(`\n${indent}atrium media ls <DICOMDIR|folder>\n${indent}atrium media rm <folder> <uid...>\n`);
+  });
+
   it('media ls on something that is not a DICOMDIR names the path and what it found', async () => {
     const text = join(scratch, 'notes.txt');
     writeFileSync(text, 'not a medium\n');

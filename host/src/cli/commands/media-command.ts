@@ -89,6 +89,7 @@ export const mediaCommand = defineCommand({
     }
     if (verb === 'rm') {
       if (rest.length < 2) throw usage(rest.length === 0 ? 'rm needs the medium folder and at least one UID' : `rm needs at least one UID to remove from ${rest[0]}`);
+      if (!existsSync(join(rest[0]!, 'DICOMDIR'))) throw mediumOut('has no DICOMDIR: there is no medium to remove from', rest[0]!);
       const removed = removeFromMedium(resolve(rest[0]!), rest.slice(1));
       ctx.out(ctx.json ? JSON.stringify(removed, null, 2) : `removed ${removed.files.length} file(s) and ${removed.records} directory record(s) from ${rest[0]}`);
       return 0;

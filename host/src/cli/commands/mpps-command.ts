@@ -7,7 +7,11 @@ import { parseArgs } from '../parse-args.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium mpps create <study|series-uid> <ae> | atrium mpps set <mpps-uid> <ae> --status COMPLETED|DISCONTINUED [--series <uid>[,<uid>...]] | atrium mpps ls';
+const USAGE = [
+  'atrium mpps create <study|series-uid> <ae>',
+  'atrium mpps set <mpps-uid> <ae> --status COMPLETED|DISCONTINUED [--series <uid>[,<uid>...]]',
+  'atrium mpps ls',
+].join('\n       ');
 const FINAL = ['COMPLETED', 'DISCONTINUED'] as const;
 
 /** What is missing from (or extra on) an `mpps create` / `mpps set` / `mpps ls` line, or undefined. */

@@ -14,7 +14,10 @@ import { parseArgs } from '../parse-args.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium print <uid...> <printer-ae> [--layout CxR] [--film-size 14INX17IN] [--orientation portrait|landscape] [--copies n] [--window c,w] | atrium print <uid...> --preview out.png [--layout CxR] [--window c,w]';
+const USAGE = [
+  'atrium print <uid...> <printer-ae> [--layout CxR] [--film-size 14INX17IN] [--orientation portrait|landscape] [--copies n] [--window c,w]',
+  'atrium print <uid...> --preview out.png [--layout CxR] [--window c,w]',
+].join('\n       ');
 
 /** `2x2`, `3,4` → columns and rows (1…10 each, PS3.3 §C.13.5.1 STANDARD\C,R). */
 function parseLayout(text: string): { columns: number; rows: number } {

@@ -61,7 +61,7 @@ export interface NetJobDeps {
 
 function remote(ws: NetJobDeps, name: string, role?: AeRole): RemoteAe {
   const ae = ws.aes.require(name);
-  if (role && !ae.roles.includes(role)) throw new AtriumError('ATRIUM_ERR_AE_ROLE', `${ae.title} does not have the role "${role}" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} ... --roles`, { ae: ae.title, role });
+  if (role && !ae.roles.includes(role)) throw new AtriumError('ATRIUM_ERR_AE_ROLE', `${ae.title} does not have the role "${role}" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} --host ${ae.host} --port ${ae.port} --roles ${[...ae.roles, role].join(',')}${ae.alias ? ` --alias ${ae.alias}` : ''} gives it`, { ae: ae.title, role });
   return ae;
 }
 
