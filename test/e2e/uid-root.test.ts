@@ -1,21 +1,23 @@
 /**
  * `atrium config set uidRoot` (the organisation UID root of the Shimadzu DAR-9500f conformance
  * statement §5.2.2): refused unless it is a UID root with room for what is made under it; once
- * set, derived objects' UIDs are made under it, and both ends of an association (our SCU to
+ * set, derived objects' UIDs are made under it (and their files' Implementation Class UID), and both ends of an association (our SCU to
  * DCMTK's storescp, DCMTK's echoscu to `atrium serve`) see `<root>.1.<version>` as Atrium's
  * Implementation Class UID; `conformance --network` prints it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Tag } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
+import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { havePeers, peer } from '../support/peers.js';
 import { samplePath } from '../support/samples.js';
-import { atrium, tempDir } from './cli-helpers.js';
+import { atrium, filesUnder, tempDir } from './cli-helpers.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(REPO, 'host/bin/atrium.js');
@@ -76,6 +78,9 @@ describe('uidRoot', () => {
       .filter((i) => !i.SOPInstanceUID.startsWith('1.3.6.1.4.1.5962.'));
     expect(derived.length).toBe(1);
     expect(derived[0]!.SOPInstanceUID).toMatch(/^1\.2\.392\.200036\.9110\.[1-9]\d+$/);
+    // Its Part 10 file names Atrium under the same root.
+    const file = filesUnder(join(store, 'files')).map((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true })).find((f) => f.dataset.string(Tag.SOPInstanceUID) === derived[0]!.SOPInstanceUID);
+    expect(file?.meta?.string(Tag.ImplementationClassUID)).toBe(IMPLEMENTATION_CLASS_UID);
   }, 60_000);
 
   it('is the root of atrium deid --preset dar-9500f (SOP Instance UIDs under <root>.66), which is refused without one', async () => {
