@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNetworkConfig, RemoteAeTableImpl } from '../../host/src/net/config/index.js';
+import { afterCommitmentReport } from '../../host/src/net/jobs/delete-committed.js';
 import { DicomServer } from '../../host/src/net/scp/dicom-server.js';
 import { commitmentReportService } from '../../host/src/net/services/commitment-report-service.js';
 import { echoService } from '../../host/src/net/services/echo-service.js';
@@ -93,7 +94,7 @@ export async function startOrthancInterop(): Promise<OrthancInterop> {
           return ae && ae.title === title.trim() && ae.roles.includes('store') ? ae : undefined;
         },
       }),
-      commitmentReportService({ commitments: ws.database.commitments }),
+      commitmentReportService({ commitments: ws.database.commitments, onReport: afterCommitmentReport({ index: ws.index, files: ws.files, commitments: ws.database.commitments }, () => loadNetworkConfig(ws.database.settings).deleteCommitted, () => undefined) }),
     ],
   });
   const children = new Set<number>();

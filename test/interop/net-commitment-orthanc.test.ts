@@ -8,8 +8,11 @@
  * - an AE with role `commit` gets commitment requested after every send;
  * - a request naming an instance Orthanc does not have comes back failed for that instance
  *   (Failure Reason 0112, No such object instance), the others committed.
+ * - with `deleteCommitted` on, the local copy of each committed instance is deleted and one
+ *   Orthanc lacks (failed) stays, index row and file.
  * Needs Orthanc (under CI=true its absence fails) and the CLI built (`npx tsc -b`).
  */
+import { existsSync } from 'node:fs';
 import { SopClass } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNetworkConfig } from '../../host/src/net/config/index.js';
@@ -23,6 +26,8 @@ import { pollUntil, startOrthancInterop, type OrthancInterop } from './dimse-ort
 
 const ok = havePeers('Orthanc');
 const STUDY_FILES = ['dicomdir/77654033/CT2/17106', 'dicomdir/77654033/CT2/17136'];
+/** Stored here, never sent: Orthanc lacks it. */
+const KEPT_FILE = 'sc/SC_rgb.dcm';
 
 describe.skipIf(!ok)('Storage Commitment SCU against Orthanc', () => {
   let node: OrthancInterop;
@@ -30,6 +35,7 @@ describe.skipIf(!ok)('Storage Commitment SCU against Orthanc', () => {
   beforeAll(async () => {
     node = await startOrthancInterop();
     for (const name of [...STUDY_FILES, 'mr/MR_small.dcm']) stored.push(node.ws.store.receive(readSample(name), `test:${name}`));
+    stored.push(node.ws.store.receive(readSample(KEPT_FILE), `test:${KEPT_FILE}`)); // never sent to Orthanc
     for (const o of stored) if ('code' in o) throw new Error(o.reason);
     // The report comes on another association: the sending one does not wait for it.
     const set = await node.cli('config', 'set', 'commitmentWaitMs', '0');
@@ -99,5 +105,36 @@ describe.skipIf(!ok)('Storage Commitment SCU against Orthanc', () => {
     ]);
     const ls = await node.cli('ls', 'instances', '--sop', held.SOPInstanceUID, '--commitment');
     expect(ls.out).toMatch(/committed by ORTHANC/);
+  });
+
+  it('deleteCommitted: the committed instance\'s local copy is deleted, the one Orthanc lacks (failed) stays', async () => {
+    expect((await node.cli('config', 'set', 'deleteCommitted', 'true')).code).toBe(0);
+    try {
+      const config = loadNetworkConfig(node.ws.database.settings);
+      const held = uids(stored[2]!); // sent to Orthanc in the test of role commit
+      const kept = uids(stored[3]!);
+      const items = [held, kept].map((o) => ({ SOPClassUID: (o as { SOPClassUID: string }).SOPClassUID, SOPInstanceUID: o.SOPInstanceUID }));
+      const local = (uid: string) => node.ws.index.getInstances({ SOPInstanceUID: uid });
+      const [heldPath, keptPath] = [local(held.SOPInstanceUID)[0]!.file.path, local(kept.SOPInstanceUID)[0]!.file.path];
+      const transactionUid = newTransactionUid();
+      node.ws.database.commitments.request(transactionUid, 'ORTHANC', undefined, items, new Date().toISOString());
+      const session = await openScu(scuSettings(config), { title: 'ORTHANC', host: '127.0.0.1', port: node.orthanc.dicomPort }, [COMMITMENT_CONTEXT]);
+      try {
+        await requestCommitment(session.connection, transactionUid, items);
+      } finally {
+        await session.close();
+      }
+      const record = await pollUntil('the commitment report', 20_000, () => {
+        const r = node.ws.database.commitments.get(transactionUid);
+        return r?.state === 'reported' ? r : undefined;
+      });
+      expect(record.items.map((i) => [i.SOPInstanceUID, i.result])).toEqual([[held.SOPInstanceUID, 'committed'], [kept.SOPInstanceUID, 'failed']]);
+      expect(local(held.SOPInstanceUID)).toEqual([]);
+      expect(existsSync(node.ws.files.absolute(heldPath))).toBe(false);
+      expect(local(kept.SOPInstanceUID)).toHaveLength(1);
+      expect(existsSync(node.ws.files.absolute(keptPath))).toBe(true);
+    } finally {
+      await node.cli('config', 'unset', 'deleteCommitted');
+    }
   });
 });

@@ -5,7 +5,9 @@
  * and one Hardcopy Grayscale image per box), read back with pydicom: the layout, film size,
  * orientation, box positions, and every pixel after the window (PS3.3 §C.11.2.1.2.1) — the
  * images are made at the print matrix so no scaling is involved. `--preview` writes the same
- * film as a PNG without a printer.
+ * film as a PNG without a printer. A printer's own matrix and depth (`atrium ae add --print-matrix
+ * --print-bits`) are what dcmprscp stores, with the patient's name, ID and study date burned
+ * into each image (dcmprscp has no Basic Annotation Box) and read back glyph by glyph.
  * Needs dcmprscp and pydicom (under CI=true their absence fails) and the CLI built (`npx tsc -b`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,6 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLabel } from '../../host/src/render/test-support/read-label.js';
 import { freePort } from '../support/free-port.js';
 import { havePeers, peer, runPydicom } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
@@ -32,7 +35,7 @@ for n, (cols, pixels) in enumerate([(128, np.tile(np.arange(128, dtype=np.uint16
     ds = Dataset()
     ds.file_meta = FileMetaDataset(); ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
     ds.SOPClassUID = '1.2.840.10008.5.1.4.1.1.2'; ds.SOPInstanceUID = generate_uid(); ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID; ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    ds.PatientName = 'Print^Test'; ds.PatientID = 'PRINT-1'; ds.StudyInstanceUID = study; ds.SeriesInstanceUID = series; ds.Modality = 'CT'; ds.SeriesNumber = 1; ds.InstanceNumber = n + 1
+    ds.PatientName = 'Print^Test'; ds.PatientID = 'PRINT-1'; ds.StudyDate = '20260102'; ds.StudyInstanceUID = study; ds.SeriesInstanceUID = series; ds.Modality = 'CT'; ds.SeriesNumber = 1; ds.InstanceNumber = n + 1
     ds.Rows, ds.Columns = 256, cols; ds.SamplesPerPixel = 1; ds.PhotometricInterpretation = 'MONOCHROME2'
     ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, 16, 15, 0
     ds.RescaleIntercept, ds.RescaleSlope = 0, 1
@@ -46,13 +49,13 @@ const READ_STORED = `
 import sys, json, glob
 import pydicom
 files = [pydicom.dcmread(f) for f in glob.glob(sys.argv[1] + '/*.dcm')]
-sp = [f for f in files if f.SOPClassUID == '1.2.840.10008.5.1.1.27']
+sp = sorted([f for f in files if f.SOPClassUID == '1.2.840.10008.5.1.1.27'], key=lambda f: (f.InstanceCreationDate, f.InstanceCreationTime))[-1:]
 hg = {f.SOPInstanceUID: f for f in files if f.SOPClassUID == '1.2.840.10008.5.1.1.29'}
 film = sp[0].FilmBoxContentSequence[0]
 boxes = {}
 for box in sp[0].ImageBoxContentSequence:
     image = hg[box.ReferencedImageSequence[0].ReferencedSOPInstanceUID]
-    boxes[int(box.ImageBoxPosition)] = {'rows': int(image.Rows), 'columns': int(image.Columns), 'photometric': image.PhotometricInterpretation, 'pixels': image.pixel_array.flatten().tolist()}
+    boxes[int(box.ImageBoxPosition)] = {'rows': int(image.Rows), 'columns': int(image.Columns), 'photometric': image.PhotometricInterpretation, 'bitsStored': int(image.BitsStored), 'pixels': image.pixel_array.flatten().tolist()}
 print(json.dumps({'stored': len(sp), 'format': film.ImageDisplayFormat, 'size': film.FilmSizeID, 'orientation': film.FilmOrientation, 'boxes': boxes}))
 `;
 
@@ -85,7 +88,7 @@ describe.skipIf(!ok)('Print SCU against dcmprscp', () => {
     ].join('\n'));
     printer = spawn(peer('dcmprscp')!, ['-c', join(dir, 'print.cfg'), '-p', 'PRINTSCP'], { stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 500));
-    expect(atrium('ae', 'add', 'PRINTSCP', '--host', '127.0.0.1', '--port', String(port), '--roles', 'print').status).toBe(0);
+    expect(atrium('ae', 'add', 'PRINTSCP', '--host', '127.0.0.1', '--port', String(port), '--roles', 'print', '--print-label', 'off').status).toBe(0);
     expect(atrium('config', 'set', 'printMatrix', String(MATRIX)).status).toBe(0);
   });
   afterAll(() => {
@@ -106,6 +109,25 @@ describe.skipIf(!ok)('Print SCU against dcmprscp', () => {
     const flat = stored.boxes['2']!;
     expect([flat.rows, flat.columns]).toEqual([256, 256]);
     expect(new Set(flat.pixels)).toEqual(new Set([windowed(700, WINDOW.center, WINDOW.width)]));
+  });
+
+  it('prints at the printer\'s own matrix and depth (384, 12 bit) with the patient\'s name, ID and study date burned in, as dcmprscp stored them', () => {
+    const added = atrium('ae', 'add', 'PRINTSCP', '--host', '127.0.0.1', '--port', String(port), '--roles', 'print', '--print-matrix', '384', '--print-bits', '12', '--print-label', 'on');
+    expect(added.stdout).toContain('printer matrix 384, 12 bit, label burned in');
+    try {
+      const run = atrium('print', series, 'PRINTSCP', '--layout', '2x1', '--window', `${WINDOW.center},${WINDOW.width}`);
+      expect(run.status, run.stderr).toBe(0);
+      const stored = JSON.parse(runPydicom(READ_STORED, [join(dir, 'db')])) as { boxes: Record<string, { rows: number; columns: number; bitsStored: number; pixels: number[] }> };
+      const [ramp, flat] = [stored.boxes['1']!, stored.boxes['2']!];
+      expect([ramp.rows, ramp.columns, ramp.bitsStored, flat.rows, flat.columns, flat.bitsStored]).toEqual([384, 192, 12, 384, 384, 12]);
+      // Above the label band every pixel of the flat image is 700 windowed to 12 bits (PS3.3 §C.11.2.1.2.1).
+      const band = 9;
+      const expected12 = Math.round(((700 - (WINDOW.center - 0.5)) / (WINDOW.width - 1) + 0.5) * 4095);
+      expect(new Set(flat.pixels.slice(0, (384 - band) * 384))).toEqual(new Set([expected12]));
+      for (const box of [ramp, flat]) expect(readLabel(box.pixels, box.columns, box.rows, 4095)).toBe('Print Test  PRINT-1  2026-01-02');
+    } finally {
+      atrium('ae', 'add', 'PRINTSCP', '--host', '127.0.0.1', '--port', String(port), '--roles', 'print', '--print-matrix', 'default', '--print-bits', '8', '--print-label', 'off');
+    }
   });
 
   it('--preview writes the film as a PNG without a printer', () => {

@@ -34,12 +34,16 @@ export const netModule = new ContainerModule(({ bind }) => {
   bind(JobHandlerContribution)
     .toResolvedValue(
       async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable, steps: MppsTable): Promise<JobHandlerContribution> => {
-        const [{ registerNetJobs }, { loadNetworkConfig }, { printImages }, { resolveUid }, { byPosition, isImage }] = await Promise.all([
-          import('../net/jobs/net-jobs.js'), import('../net/config/load-network-config.js'), import('../render/print-images.js'), import('../db/resolve-uid.js'), import('../render/images-in-order.js'),
+        const [{ registerNetJobs }, { printImages }, { burnLabel, labelText }, { resolveUid }, { byPosition, isImage }] = await Promise.all([
+          import('../net/jobs/net-jobs.js'), import('../render/print-images.js'), import('../render/burn-label.js'), import('../db/resolve-uid.js'), import('../render/images-in-order.js'),
         ]);
-        const renderForPrint: RenderForPrint = (uids, window) => {
+        const renderForPrint: RenderForPrint = async (uids, options) => {
           const instances = uids.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
-          return printImages(instances, (path) => files.absolute(path), store.limits, { matrix: loadNetworkConfig(settings).printMatrix, ...(window ? { window } : {}) });
+          const images = await printImages(instances, (path) => files.absolute(path), store.limits, { ...options, burnLabel: false });
+          return images.map((image, i) => {
+            const label = labelText({ ...instances[i]!.patient, ...instances[i]!.study });
+            return { image, label, labelled: burnLabel(image, label) };
+          });
         };
         return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments, steps, renderForPrint }) };
       },

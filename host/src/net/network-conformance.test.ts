@@ -42,9 +42,14 @@ describe('network conformance statement', () => {
     expect(text).toContain('| Storage Commitment Push Model SOP Class | 1.2.840.10008.1.20.1 | SCU |');
     expect(text).toContain('| Modality Performed Procedure Step SOP Class | 1.2.840.10008.3.1.2.3.3 | SCP and SCU |');
     expect(text).toContain('| N-EVENT-REPORT | Invalid argument value | 0115 |');
+    expect(text).toMatch(/With deleteCommitted \(now false; default false\) the local copy of each instance a report says is committed/);
+    expect(text).toMatch(/App runs .*with appRunMpps naming an AE \(now none\), each `atrium run` \/ `atrium batch` job sends N-CREATE IN PROGRESS/);
     for (const code of ['0111', '0112', '0120', '0121', '0106']) expect(text).toContain(`| ${code} |`);
     expect(text).toMatch(/\| N-SET \| Processing failure: Performed Procedure Step Object may no longer be updated \| 0110 \| .*A710/);
     expect(text).toContain('| Basic Grayscale Print Management Meta SOP Class | 1.2.840.10008.5.1.1.9 | SCU |');
+    expect(text).toContain('| Basic Color Print Management Meta SOP Class | 1.2.840.10008.5.1.1.18 | SCU |');
+    expect(text).toContain('| … Basic Color Image Box SOP Class | 1.2.840.10008.5.1.1.4.1 | SCU |');
+    expect(text).toMatch(/Basic Annotation Box SOP Class \| 1\.2\.840\.10008\.5\.1\.1\.15 \| SCU/);
     expect(text).toContain('| … Basic Grayscale Image Box SOP Class | 1.2.840.10008.5.1.1.4 | SCU |');
     expect(text).toMatch(/retried up to printRetries = 5 times/);
   });

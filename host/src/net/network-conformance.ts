@@ -53,7 +53,7 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     ...queryRetrieveScuSection(),
     ...worklistScuSection(),
     ...storageCommitmentSection(config),
-    ...mppsSection(),
+    ...mppsSection(config),
     ...printSection(config),
   ].join('\n');
 }

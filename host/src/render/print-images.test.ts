@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeFilm, scaleToMatrix, type GreyImage } from './print-images.js';
+import { composeFilm, scaleToMatrix, type GreyImage, type PrintImage } from './print-images.js';
 
-const grey = (width: number, height: number, at: (x: number, y: number) => number): GreyImage => ({
-  width, height, channels: 1, data: Uint8Array.from({ length: width * height }, (_, i) => at(i % width, Math.floor(i / width))),
+const grey = (width: number, height: number, at: (x: number, y: number) => number): GreyImage & { bits: 8 } => ({
+  width, height, channels: 1, bits: 8, data: Uint8Array.from({ length: width * height }, (_, i) => at(i % width, Math.floor(i / width))),
 });
 
 describe('print images', () => {
@@ -26,5 +26,19 @@ describe('print images', () => {
       50, 50, 0, 0, 0, 0,
       0, 0, 0, 0, 0, 0,
     ]);
+  });
+
+  it('scaleToMatrix keeps 12-bit words and RGB samples apart; composeFilm of RGB and 12-bit grey is RGB, grey at its top 8 bits', () => {
+    const rgb: PrintImage = { width: 2, height: 1, channels: 3, bits: 8, data: Uint8Array.from([10, 20, 30, 40, 50, 60]) };
+    expect([...scaleToMatrix(rgb, 2).data]).toEqual([10, 20, 30, 40, 50, 60]);
+    const up = scaleToMatrix(rgb, 4);
+    expect([up.width, up.height, up.data.length]).toEqual([4, 2, 24]);
+    expect([...up.data.subarray(0, 12)]).toEqual([10, 20, 30, 18, 28, 38, 33, 43, 53, 40, 50, 60]);
+    const deep: PrintImage = { width: 1, height: 1, channels: 1, bits: 12, data: Uint16Array.from([4095]) };
+    expect(scaleToMatrix(deep, 2).data).toEqual(Uint16Array.from([4095, 4095, 4095, 4095]));
+    const film = composeFilm([rgb, deep], 2, 1, 2);
+    expect(film.channels).toBe(3);
+    expect([...film.data.subarray(0, 6)]).toEqual([10, 20, 30, 40, 50, 60]);
+    expect([...film.data.subarray(6, 12)]).toEqual([255, 255, 255, 0, 0, 0]); // 4095 → 255 at the cell's left (the odd margin goes right), then black
   });
 });

@@ -47,4 +47,17 @@ describe('atrium ae', () => {
     expect((await atrium('ae', 'add', '12345678901234567', '--host', 'h', '--port', '1')).err).toContain('at most 16 characters');
     expect((await atrium('ae', 'frob')).code).toBe(2);
   });
+
+  it('keeps a printer\'s matrix, depth, annotation format and label with its entry, shown by ls; refuses them without role print', async () => {
+    const add = await atrium('ae', 'add', 'PRINTER', '--host', '127.0.0.1', '--port', '10400', '--roles', 'print', '--print-matrix', '2048', '--print-bits', '12', '--print-annotation', 'label_1');
+    expect([add.code, add.out]).toEqual([0, 'added remote AE PRINTER at 127.0.0.1:10400 (roles print); printer matrix 2048, 12 bit, annotation LABEL_1\n']);
+    // A later add changes only what it names.
+    expect((await atrium('ae', 'add', 'PRINTER', '--host', '127.0.0.1', '--port', '10400', '--roles', 'print', '--print-label', 'off')).out).toContain('printer matrix 2048, 12 bit, no label');
+    expect((await atrium('ae', 'ls')).out).toMatch(/PRINTER +127\.0\.0\.1 +10400 +print +matrix 2048, 12 bit, no label/);
+    expect(JSON.parse((await atrium('--json', 'ae', 'ls')).out)).toContainEqual({ title: 'PRINTER', host: '127.0.0.1', port: 10400, roles: ['print'], printer: { matrix: 2048, bits: 12, annotationFormat: 'LABEL_1', label: false } });
+    const bad = await atrium('ae', 'add', 'PRINTER', '--host', '127.0.0.1', '--port', '10400', '--roles', 'print', '--print-bits', '16');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/^atrium ae: Bad printer bits "16": allowed 8 or 12 \[ATRIUM_ERR_AE_BAD_VALUE\]\nusage: atrium ae add /)]);
+    expect((await atrium('ae', 'add', 'PRINTER', '--host', 'h', '--port', '1', '--roles', 'print', '--print-matrix', '32')).err).toContain('Bad printer matrix "32": allowed a whole number from 64 to 8192, or default');
+    expect((await atrium('ae', 'add', 'PACS', '--host', 'h', '--port', '1', '--print-bits', '12')).err).toContain('are settings of a printer: add --roles with print');
+  });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Index } from '../../db/dicom-index.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 import { loadNetworkConfig } from '../../net/config/index.js';
+import { DEFAULT_PRINTER_PROFILE, loadPrinterProfile } from '../../net/config/printer-profile.js';
 import { PrintJob, type PrintPayload, type PrintResult } from '../../net/jobs/print-job.js';
 import { encodePng } from '../../render/encode-png.js';
 import { byPosition, isImage } from '../../render/images-in-order.js';
@@ -15,8 +16,8 @@ import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE = [
-  'atrium print <uid...> <printer-ae> [--layout CxR] [--film-size 14INX17IN] [--orientation portrait|landscape] [--copies n] [--window c,w]',
-  'atrium print <uid...> --preview out.png [--layout CxR] [--window c,w]',
+  'atrium print <uid...> <printer-ae> [--layout CxR] [--film-size 14INX17IN] [--orientation portrait|landscape] [--copies n] [--window c,w] [--color]',
+  'atrium print <uid...> --preview out.png [--printer <ae>] [--layout CxR] [--window c,w] [--color]',
 ].join('\n       ');
 
 /** `2x2`, `3,4` → columns and rows (1…10 each, PS3.3 §C.13.5.1 STANDARD\C,R). */
@@ -32,12 +33,12 @@ const previewPath = (path: string, film: number): string => (film === 0 ? path :
 export const printCommand = defineCommand({
   name: 'print',
   usage: USAGE,
-  summary: 'Print stored images on a DICOM grayscale printer (Basic Grayscale Print Management; AE role print; a job retried up to printRetries times), or write the films as PNG without a printer (--preview)',
+  summary: 'Print stored images on a DICOM printer (Basic Grayscale, or Basic Color with --color; AE role print, its matrix, depth and annotation from `atrium ae add --print-*`; the patient\'s name, ID and study date on each film; a job retried up to printRetries times), or write the films as PNG without a printer (--preview)',
   uses: { ...NET_JOB_USES, index: Index, files: FileStore, store: InstanceStore },
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args, allowPositionals: true,
-      options: { layout: { type: 'string', default: '1x1' }, 'film-size': { type: 'string' }, orientation: { type: 'string' }, copies: { type: 'string', default: '1' }, window: { type: 'string' }, preview: { type: 'string' } },
+      options: { layout: { type: 'string', default: '1x1' }, 'film-size': { type: 'string' }, orientation: { type: 'string' }, copies: { type: 'string', default: '1' }, window: { type: 'string' }, preview: { type: 'string' }, color: { type: 'boolean', default: false }, printer: { type: 'string' } },
     });
     const { columns, rows } = parseLayout(values.layout);
     const copies = Number(values.copies);
@@ -52,8 +53,9 @@ export const printCommand = defineCommand({
       if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
       const [index, files, store, settings] = await Promise.all([use.index(), use.files(), use.store(), use.settings()]);
       const instances = positionals.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
-      const matrix = loadNetworkConfig(settings).printMatrix;
-      const images = await printImages(instances, (p) => files.absolute(p), store.limits, { matrix, ...(window ? { window } : {}) });
+      const profile = values.printer === undefined ? DEFAULT_PRINTER_PROFILE : loadPrinterProfile(settings, values.printer.trim());
+      const matrix = profile.matrix ?? loadNetworkConfig(settings).printMatrix;
+      const images = await printImages(instances, (p) => files.absolute(p), store.limits, { matrix, bits: profile.bits, color: values.color, burnLabel: profile.label, ...(window ? { window } : {}) });
       const written: string[] = [];
       for (let at = 0; at < images.length; at += columns * rows) {
         const path = previewPath(values.preview, written.length);
@@ -67,7 +69,7 @@ export const printCommand = defineCommand({
     const uids = positionals.slice(0, -1);
     if (!ae) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give the UIDs of the images to print and then the printer AE (or --preview out.png)', {});
     if (uids.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `give the UIDs of the images to print before the printer AE "${ae}"`, { ae });
-    const payload: PrintPayload = { ae, uids, columns, rows, copies, ...(filmSize ? { filmSize } : {}), ...(orientation ? { orientation } : {}), ...(window ? { window } : {}) };
+    const payload: PrintPayload = { ae, uids, columns, rows, copies, ...(filmSize ? { filmSize } : {}), ...(orientation ? { orientation } : {}), ...(window ? { window } : {}), ...(values.color ? { color: true } : {}) };
     const job = await runNetJob(use, ctx, PrintJob, payload, `print ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} on ${ae}`);
     if (job.state !== 'completed') {
       if (ctx.json) ctx.out(JSON.stringify({ job }, null, 2));
@@ -76,7 +78,7 @@ export const printCommand = defineCommand({
     const r = job.result as PrintResult;
     if (ctx.json) ctx.out(JSON.stringify({ job: job.id, ...r }, null, 2));
     else {
-      ctx.out(`${r.ae}: ${r.films.length} film(s) printed, ${r.films.reduce((n, f) => n + f.imageBoxes, 0)} images (job ${job.id})${r.films[0]?.printerStatus ? `; printer ${r.films[0].printerStatus}` : ''}`);
+      ctx.out(`${r.ae}: ${r.films.length} ${payload.color ? 'colour ' : ''}film(s) printed, ${r.films.reduce((n, f) => n + f.imageBoxes, 0)} images (job ${job.id})${r.films.some((f) => f.annotated) ? ', patient in the annotation box' : ''}${r.films[0]?.printerStatus ? `; printer ${r.films[0].printerStatus}` : ''}`);
       for (const w of r.films.flatMap((f) => f.warnings)) ctx.out(`  ${w}`);
     }
     return 0;

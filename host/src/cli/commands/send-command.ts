@@ -9,6 +9,7 @@ import { UsageError } from '../usage-error.js';
 /** The lines that say what became of a storage commitment request. */
 function describeCommitment(c: CommitmentOutcome): string {
   const lines = [`storage commitment ${c.transactionUid}: ${c.committed} committed, ${c.failed} failed${c.pending ? `, ${c.pending} pending (the report reaches atrium serve later; atrium ls instances --commitment)` : ''}`];
+  if (c.deleted !== undefined) lines.push(`deleteCommitted: ${c.deleted} committed instance(s) deleted locally`);
   if (c.failures.length > 0) lines.push(printTable(c.failures.map((f) => ({ SOPInstanceUID: f.SOPInstanceUID, FailureReason: f.failureReason === undefined ? '' : hexStatus(f.failureReason) })), ['SOPInstanceUID', 'FailureReason']));
   return lines.join('\n');
 }

@@ -75,6 +75,17 @@ export interface NetworkConfig {
    * N-EVENT-REPORT before it is released (a later report reaches `atrium serve`).
    */
   commitmentWaitMs: number;
+  /**
+   * Storage Commitment SCU: once a report says an instance is committed, delete its local
+   * copy (default false). Only committed instances, never failed or pending ones.
+   */
+  deleteCommitted: boolean;
+  /**
+   * MPPS SCU for app runs: the AE (title or alias in the AE table) every app run reports to
+   * as a performed procedure step — N-CREATE IN PROGRESS at its start, N-SET COMPLETED with
+   * the derived series and instances, or DISCONTINUED when it fails; '' = none (default).
+   */
+  appRunMpps: string;
   /** Print SCU: pixels of the larger side of each image as sent to an image box (DCMTK dcmprscp's Min/Max Print Resolution bound it). */
   printMatrix: number;
   /** Print SCU job: retries after the first attempt (Canon GCA-9300R conformance statement, Print: 5). */
@@ -115,6 +126,8 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   moveRetries: 3,
   moveRetryDelayMs: 60_000,
   commitmentWaitMs: 10_000,
+  deleteCommitted: false,
+  appRunMpps: '',
   printMatrix: 1024,
   printRetries: 5,
   uidRoot: '2.25',

@@ -108,6 +108,16 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   moveRetries: int('move SCU job: retries after the first attempt', 0, 100),
   moveRetryDelayMs: ms('delay between move retries', 0, DAY_MS),
   commitmentWaitMs: ms('storage commitment SCU: wait for the N-EVENT-REPORT on the sending association before releasing it', 0, DAY_MS),
+  deleteCommitted: bool('storage commitment SCU: delete the local copy of each instance a report says is committed (never a failed or pending one)'),
+  appRunMpps: {
+    description: 'MPPS SCU: the AE each app run reports to as a performed procedure step (IN PROGRESS, then COMPLETED with its derived series or DISCONTINUED)',
+    allowed: 'an AE title or alias of the AE table, or "" (none)',
+    parse: (text) => {
+      if (text.trim() === '') return { value: '' };
+      const problem = aeTitleProblem(text);
+      return problem === undefined ? { value: normalizeAeTitle(text) } : { problem };
+    },
+  },
   printMatrix: int('print SCU: pixels of the larger side of each image sent to an image box', 64, 8192),
   printRetries: int('print SCU job: retries after the first attempt', 0, 100),
   uidRoot: {

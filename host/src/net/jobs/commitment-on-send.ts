@@ -14,6 +14,8 @@ export interface CommitmentOutcome {
   readonly pending: number;
   /** Failed instances with the Failure Reason (0008,1197) given. */
   readonly failures: readonly { readonly SOPInstanceUID: string; readonly failureReason?: number }[];
+  /** Local copies deleted after the report (the `deleteCommitted` policy). */
+  readonly deleted?: number;
 }
 
 /** The outcome of a recorded request, counted. */

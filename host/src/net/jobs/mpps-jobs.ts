@@ -38,7 +38,12 @@ export interface MppsJobDeps {
 const retryable = (status: number, errorId: number | undefined): boolean =>
   errorId !== MPPS_NO_LONGER_UPDATABLE && (status === MppsStatus.ProcessingFailure.code || status === MppsStatus.ResourceLimitation.code || isOutOfResources(status));
 
-async function send(deps: MppsJobDeps, ae: RemoteAe, request: NormalizedRequest, what: string): Promise<number> {
+/**
+ * Sends one MPPS N-CREATE or N-SET on an association of its own; a retried N-CREATE answered
+ * 0111 (the step exists) counts as done.
+ * @throws AtriumError `ATRIUM_ERR_NET_NO_CONTEXT`, `ATRIUM_ERR_NET_REMOTE_FAILED` (retryable as above).
+ */
+export async function sendMpps(deps: Pick<MppsJobDeps, 'config' | 'scu'>, ae: RemoteAe, request: NormalizedRequest, what: string): Promise<number> {
   const c = deps.config();
   const session = await openScu(deps.scu(c), ae, [{ abstractSyntax: SopClass.ModalityPerformedProcedureStep, transferSyntaxes: [UNCOMPRESSED_SYNTAXES[0]!, UNCOMPRESSED_SYNTAXES[1]!] }]);
   try {
@@ -62,7 +67,7 @@ export function registerMppsJobs(runner: JobRunner, deps: MppsJobDeps): Disposab
       const first = findUid(deps.index, uid)?.instances[0];
       if (!first) throw new AtriumError('ATRIUM_ERR_NET_UNKNOWN_UID', `Nothing stored has the Study/Series/SOP Instance UID ${uid}`, { unknown: [uid] });
       const attributes = mppsCreateAttributes(first, { aeTitle: deps.config().aeTitle, stepId, start: new Date() });
-      await send(deps, ae, { op: 'N-CREATE', sopClass: SopClass.ModalityPerformedProcedureStep, instance: SOPInstanceUID, attributes }, `MPPS N-CREATE of ${SOPInstanceUID}`);
+      await sendMpps(deps, ae, { op: 'N-CREATE', sopClass: SopClass.ModalityPerformedProcedureStep, instance: SOPInstanceUID, attributes }, `MPPS N-CREATE of ${SOPInstanceUID}`);
       const at = new Date().toISOString();
       deps.steps.create({ SOPInstanceUID, direction: 'sent', ae: ae.title, status: 'IN PROGRESS', attributes: JSON.stringify(attributes), createdAt: at, updatedAt: at });
       return { SOPInstanceUID, status: 'IN PROGRESS', ae: ae.title };
@@ -78,7 +83,7 @@ export function registerMppsJobs(runner: JobRunner, deps: MppsJobDeps): Disposab
         ? job.payload.series.flatMap((s) => deps.index.getInstances({ SeriesInstanceUID: s }))
         : deps.index.getInstances({ StudyInstanceUID: studyUid });
       const modifications = mppsFinalAttributes(status, new Date(), performedSeries(instances, deps.config().aeTitle));
-      await send(deps, ae, { op: 'N-SET', sopClass: SopClass.ModalityPerformedProcedureStep, instance: SOPInstanceUID, modifications }, `MPPS N-SET ${status} of ${SOPInstanceUID}`);
+      await sendMpps(deps, ae, { op: 'N-SET', sopClass: SopClass.ModalityPerformedProcedureStep, instance: SOPInstanceUID, modifications }, `MPPS N-SET ${status} of ${SOPInstanceUID}`);
       deps.steps.update(SOPInstanceUID, 'sent', status, JSON.stringify({ ...stored, ...modifications }), new Date().toISOString());
       return { SOPInstanceUID, status, ae: ae.title };
     }),

@@ -25,7 +25,9 @@ import { storageProposals, storeInstances, type StoreReport } from '../scu/store
 import { outgoingForUids } from '../outgoing-for-uids.js';
 import { COMMITMENT_CONTEXT } from '../scu/commitment-scu.js';
 import { commitmentOnSend, type CommitmentOutcome } from './commitment-on-send.js';
+import { deleteCommitted } from './delete-committed.js';
 import { MppsJob, registerMppsJobs } from './mpps-jobs.js';
+import { loadPrinterProfile } from '../config/printer-profile.js';
 import { PrintJob, registerPrintJob, type RenderForPrint } from './print-job.js';
 
 /** Job types of the network SCU operations (every outbound operation is a job, `atrium jobs`). */
@@ -110,7 +112,9 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
         const sent = instances.filter((i) => !failed.has(i.SOPInstanceUID));
         if (!commitment || sent.length === 0) return { ...report, total: instances.length };
         ctx.progress(1, `${sent.length} sent; requesting storage commitment`);
-        return { ...report, total: instances.length, commitment: await commitment.request(connection, ae.title, sent, c.commitmentWaitMs) };
+        const outcome = await commitment.request(connection, ae.title, sent, c.commitmentWaitMs);
+        const deleted = c.deleteCommitted && outcome.state === 'reported' ? deleteCommitted(ws, outcome.transactionUid).length : undefined;
+        return { ...report, total: instances.length, commitment: { ...outcome, ...(deleted === undefined ? {} : { deleted }) } };
       });
     }),
     runner.register<FindPayload, FindResult>(NetJob.Find, async (job) => {
@@ -162,7 +166,7 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       }
     }),
     registerMppsJobs(runner, { index: ws.index, steps: ws.steps, config, scu: scuSettings, remote: (name) => remote(ws, name) }),
-    registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint }),
+    registerPrintJob(runner, { config, scu: scuSettings, remote: (name) => remote(ws, name, 'print'), render: ws.renderForPrint, profile: (title) => loadPrinterProfile(ws.settings, title) }),
   ];
   return { dispose: () => registrations.forEach((r) => r.dispose()) };
 }

@@ -6,6 +6,7 @@ import type { FileStore } from '../../store/file-store.js';
 import type { InstanceStore } from '../../store/instance-store.js';
 import type { NetworkConfig } from '../config/network-config.js';
 import type { RemoteAeTable } from '../config/remote-ae-table.js';
+import { afterCommitmentReport } from '../jobs/delete-committed.js';
 import { scuSettings } from '../jobs/net-jobs.js';
 import { commitmentReportService } from '../services/commitment-report-service.js';
 import { echoService } from '../services/echo-service.js';
@@ -44,7 +45,8 @@ function describeEvent(e: ServerEvent, storedCount: number): string {
  * The workstation's DICOM SCP on its store, under `config`: C-ECHO, C-STORE (into the one
  * store path, answered after fsync when `syncStorageArea`), C-FIND on the index, C-MOVE to
  * destinations of the AE table with role `store`, C-GET, storage commitment reports (the
- * Push Model in the SCU role), MPPS N-CREATE / N-SET; callers identified by the AE table.
+ * Push Model in the SCU role; with `deleteCommitted`, the committed instances' local copies
+ * deleted), MPPS N-CREATE / N-SET; callers identified by the AE table.
  * `log` gets one line per refusal, warning, association and index failure.
  */
 export function workstationServer(deps: WorkstationServerDeps, config: NetworkConfig, log: (line: string) => void): WorkstationServer {
@@ -77,7 +79,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
       }),
       commitmentReportService({
         commitments,
-        onReport: (report, from) => log(`storage commitment report from ${from} for ${report.transactionUid}: ${report.results.filter((r) => r.result === 'committed').length} committed, ${report.results.filter((r) => r.result === 'failed').length} failed`),
+        onReport: afterCommitmentReport({ index, files, commitments }, () => config.deleteCommitted, log),
       }),
       mppsService({ steps, log }),
     ],
