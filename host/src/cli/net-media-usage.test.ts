@@ -79,7 +79,8 @@ describe('usage of the print, media, worklist and mpps commands, and bad values 
   it('a refused ae add or config set creates no store', async () => {
     const fresh = join(scratch, 'never-made');
     for (const argv of [['ae', 'add', 'BAD\\AE', '--host', 'localhost', '--port', '104'], ['ae', 'add', 'PACS', '--host', 'localhost', '--port', '70000'],
-      ['ae', 'add', 'PACS', '--host', 'localhost', '--port', '104', '--roles', 'bogus'], ['config', 'set', 'port', 'abc']]) {
+      ['ae', 'add', 'PACS', '--host', 'localhost', '--port', '104', '--roles', 'bogus'], ['ae', 'add', 'PRN', '--host', 'localhost', '--port', '104', '--roles', 'print', '--print-bits', '16'],
+      ['config', 'set', 'port', 'abc']]) {
       const r = await atrium('--store', fresh, ...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(existsSync(fresh), argv.join(' ')).toBe(false);
