@@ -104,7 +104,7 @@ function printScores(data) {
   if (!Array.isArray(arteries)) fail(`the app's result has no per-artery scores (data.arteries): ${JSON.stringify(data).slice(0, 500)}`);
   const fmt = (v) => (v === undefined || v === null ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(3).replace(/0+$/, ''));
   const { expected } = phantom;
-  const rows = [['artery', 'Agatston', 'expected', 'volume mm³', 'expected', 'lesions', 'expected', '']];
+  const rows = [['artery', 'Agatston', 'expected', 'volume mm³', 'expected', 'lesions', 'expected', 'check']];
   let ok = true;
   for (const a of arteries) {
     const match = Math.abs(a.agatston - expected.perArtery[a.artery]) <= 1e-6 && Math.abs(a.volumeMm3 - expected.volumeMm3[a.artery]) <= 1e-6 && a.lesions === expected.lesions[a.artery];

@@ -140,6 +140,8 @@ describe.skipIf(!ok)('our SCP vs DCMTK findscu / movescu / getscu', () => {
     const name = readdirSync(join(dir, 'storescp')).find((f) => f.endsWith(us.SOPInstanceUID));
     expect(name, run.output).toBeDefined();
     expect(datasetBytes(join(dir, 'storescp', name!)).equals(datasetBytes(storedFile(fx.ws, us.SOPInstanceUID)!))).toBe(true);
+    // The sub-operation is in the send log: to the move destination, stored.
+    expect(fx.ws.database.sendLog.forInstance(us.SOPInstanceUID).filter((e) => e.via === 'move')).toEqual([expect.objectContaining({ ae: 'STORESCP', status: 'success', statusCode: 0 })]);
     const unknown = await runTool('movescu', ['-d', '-S', '-aem', 'NOBODY', '-k', 'QueryRetrieveLevel=SERIES', '-k', `StudyInstanceUID=${us.StudyInstanceUID}`, '-k', `SeriesInstanceUID=${us.SeriesInstanceUID}`, ...target(fx)]);
     expect(unknown.output).toMatch(/DIMSE Status\s*: 0xa801/);
   });
@@ -161,6 +163,8 @@ describe.skipIf(!ok)('our SCP vs DCMTK findscu / movescu / getscu', () => {
     const files = readdirSync(out);
     expect(files, run.output).toHaveLength(1);
     expect(datasetBytes(join(out, files[0]!)).equals(datasetBytes(storedFile(fx.ws, us.SOPInstanceUID)!))).toBe(true);
+    // C-GET sub-operations go to the requester: the send log names its AE.
+    expect(fx.ws.database.sendLog.forInstance(us.SOPInstanceUID).filter((e) => e.via === 'get').map((e) => [e.ae, e.status])).toEqual([['DCMTK_SCU', 'success']]);
   });
 
   it('C-GET of an object stored with an odd-length Pixel Data: sent padded to even length (PS3.5 §7.1.1), accepted by getscu', async () => {

@@ -73,7 +73,7 @@ export async function startDicomServer(root: string, options: DicomServerFixture
       storeService({ store: ws.store, onStored: (o) => stored.push(o) }),
       findService({ index: ws.index, aeTitle, limit: options.findLimit ?? 500, ...(options.findLimitAnswer ? { limitAnswer: options.findLimitAnswer } : {}) }),
       retrieveService({
-        index: ws.index, files: ws.files, scu,
+        index: ws.index, files: ws.files, scu, sendLog: ws.database.sendLog,
         destination: (title) => {
           const d = options.destinations?.[title.trim()];
           return d ? { title: title.trim(), ...d } : undefined;

@@ -8,6 +8,7 @@ import type { HostHooks } from '../hooks/host-hooks.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { PluginStorages } from '../plugins/plugin-storages.js';
 import type { Index } from '../db/dicom-index.js';
+import type { SendLogTable } from '../db/send-log-table.js';
 import type { FileStore } from '../store/file-store.js';
 import type { InstanceStore } from '../store/instance-store.js';
 import type { RenderService } from '../render/render-service.js';
@@ -16,6 +17,7 @@ import { appWorkerUrl } from './app-worker-url.js';
 import { findStudySeries } from './find-study-series.js';
 import { appSource, checkDerivedTarget } from './derived-store-guard.js';
 import { previousOutputs, removePreviousOutputs } from './previous-outputs.js';
+import { rejectSentOutputs, type WrittenRejectionNote } from './reject-sent-outputs.js';
 
 /** The parts of the workstation an app run uses. */
 export interface AppRunStore {
@@ -30,6 +32,8 @@ export interface AppRunDeps {
   /** The store the sources are read from and the derived objects stored through. */
   readonly workstation: AppRunStore;
   readonly storages: PluginStorages;
+  /** The send log: replaced outputs it says were sent get a rejection note; without it none is written. */
+  readonly sendLog?: Pick<SendLogTable, 'sentTo'>;
   readonly hooks?: HostHooks;
   /** The 3-D renderer behind the apps' `ctx.render`; without it `ctx.render` is undefined. */
   readonly render?: RenderService;
@@ -72,6 +76,11 @@ export interface AppRunResult {
   readonly written: readonly WrittenObject[];
   /** What earlier runs of the app wrote from the input and this run replaced: removed from the store. */
   readonly removed: readonly { readonly seriesInstanceUID: string; readonly sopInstanceUID: string }[];
+  /**
+   * Rejection notes (IHE IOCM Key Object Selection, "Rejected for Quality Reasons") written
+   * because some removed objects had been sent: stored, for the user to send where they went.
+   */
+  readonly rejectionNotes: readonly WrittenRejectionNote[];
   readonly warnings: readonly string[];
   readonly parameters: Readonly<Record<string, unknown>>;
 }
@@ -92,6 +101,8 @@ export interface AppRunResult {
  * `ctx.superseded` (its SR names them); the study never holds two contradictory results.
  * `keepPrevious` keeps them (and gives the app none). A failed run removes nothing. Other apps
  * keep earlier runs' outputs (a run with the same parameters still replaces its own objects).
+ * When the send log says removed objects had been sent, a rejection note naming them is
+ * stored for the user to send ({@link rejectSentOutputs}).
  *
  * @throws AtriumError ATRIUM_ERR_APP_UNKNOWN / _AMBIGUOUS, ATRIUM_ERR_PLUGIN_*,
  *   ATRIUM_ERR_APP_INPUT (no such series or study, both or neither given, or the app accepts none),
@@ -179,8 +190,9 @@ export async function runApp(
   // The derived series are complete now that the run is done (instanceStored came from the store's commit).
   store.completeSeries(new Set(out.written.map((w) => w.seriesInstanceUID)));
   const removed = removePreviousOutputs(index, files, previous, out.written);
+  const rejectionNotes = deps.sendLog && removed.length > 0 ? rejectSentOutputs({ index, store, files, sendLog: deps.sendLog }, app.qualifiedId, previous, removed, new Date(data.now)) : [];
   const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
-  return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, removed, warnings: out.warnings, parameters: out.parameters };
+  return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, removed, rejectionNotes, warnings: out.warnings, parameters: out.parameters };
 }
 
 /** The stored instances of the request's series or study. */

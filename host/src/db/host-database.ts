@@ -5,6 +5,7 @@ import type { JobTable } from './job-table.js';
 import type { MppsTable } from './mpps-table.js';
 import type { ReconcileLogTable } from './reconcile-log-table.js';
 import type { RemoteAeRows } from './remote-ae-rows.js';
+import type { SendLogTable } from './send-log-table.js';
 import type { SettingTable } from './setting-table.js';
 import { serviceToken } from '../core/service-token.js';
 
@@ -31,6 +32,8 @@ export interface HostDatabase {
   readonly commitments: CommitmentTable;
   /** Modality Performed Procedure Steps received and sent. */
   readonly mpps: MppsTable;
+  /** Instances sent by C-STORE (send jobs, C-MOVE / C-GET sub-operations): to which AE, when, the outcome. */
+  readonly sendLog: SendLogTable;
   /** Where the database is (a file path, `:memory:`): names it for work done once per database. */
   readonly location: string;
   /** Close the connection (the index with it); closing twice does nothing. */

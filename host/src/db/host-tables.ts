@@ -6,6 +6,7 @@ import { JobTableImpl } from './job-table.js';
 import { MppsTableImpl } from './mpps-table.js';
 import { ReconcileLogTableImpl } from './reconcile-log-table.js';
 import { RemoteAeRowsImpl } from './remote-ae-rows.js';
+import { SendLogTableImpl } from './send-log-table.js';
 import { SettingTableImpl } from './setting-table.js';
 import type { SqlDatabase } from './sql-database.js';
 
@@ -24,6 +25,7 @@ export function hostTables(db: SqlDatabase & { readonly name: string }): HostDat
     reconcileLog: new ReconcileLogTableImpl(db),
     commitments: new CommitmentTableImpl(db),
     mpps: new MppsTableImpl(db),
+    sendLog: new SendLogTableImpl(db),
     location: db.name,
     close: () => index.close(),
   });

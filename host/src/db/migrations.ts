@@ -1,3 +1,5 @@
+import { SEND_LOG_MIGRATION } from './send-log-migration.js';
+
 /**
  * One schema step. `version` is the schema version the database has after it (`PRAGMA
  * user_version` on SQLite, table `atrium_schema` on PostgreSQL).
@@ -289,4 +291,12 @@ CREATE TABLE mpps (
 ) STRICT;
 `,
   },
+  {
+    // Reserved: the step before the send log belongs to another change (the Index fields);
+    // this empty step keeps the versions contiguous until that one takes its place.
+    version: 10,
+    description: 'reserved',
+    sql: 'SELECT 1;',
+  },
+  SEND_LOG_MIGRATION,
 ];

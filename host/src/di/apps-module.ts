@@ -1,5 +1,6 @@
 import { LogSink } from '../core/log-sink.js';
 import { Index } from '../db/dicom-index.js';
+import { SendLogTable } from '../db/send-log-table.js';
 import { HostHooks } from '../hooks/host-hooks.js';
 import { MppsTable } from '../db/mpps-table.js';
 import { SettingTable } from '../db/setting-table.js';
@@ -22,7 +23,7 @@ import { ContainerModule } from './inversify.js';
 export const appsModule = new ContainerModule(({ bind }) => {
   bind(JobHandlerContribution)
     .toResolvedValue(
-      async (registry: PluginRegistry, index: Index, store: InstanceStore, files: FileStore, storages: PluginStorages, hooks: HostHooks, log: LogSink, render: RenderService, settings: SettingTable, aes: RemoteAeTable, steps: MppsTable, queue: JobQueue): Promise<JobHandlerContribution> => {
+      async (registry: PluginRegistry, index: Index, store: InstanceStore, files: FileStore, storages: PluginStorages, hooks: HostHooks, log: LogSink, render: RenderService, sendLog: SendLogTable, settings: SettingTable, aes: RemoteAeTable, steps: MppsTable, queue: JobQueue): Promise<JobHandlerContribution> => {
         const [{ registerAppRunHandler }, { appRunMpps }, { loadNetworkConfig }, { scuSettings, netJobAttempts }, { MppsJob }] = await Promise.all([
           import('../apps/app-run-handler.js'), import('../net/jobs/app-run-mpps.js'), import('../net/config/load-network-config.js'), import('../net/jobs/net-jobs.js'), import('../net/jobs/mpps-jobs.js'),
         ]);
@@ -33,10 +34,10 @@ export const appsModule = new ContainerModule(({ bind }) => {
         });
         return {
           register: (runner) =>
-            registerAppRunHandler(runner, { registry, workstation: { index, store, files }, storages, hooks, render, reporter, uidRoot: config().uidRoot, log: (level, source, message) => log.write({ level, source, message }) }),
+            registerAppRunHandler(runner, { registry, workstation: { index, store, files }, storages, sendLog, hooks, render, reporter, uidRoot: config().uidRoot, log: (level, source, message) => log.write({ level, source, message }) }),
         };
       },
-      [PluginRegistry, Index, InstanceStore, FileStore, PluginStorages, HostHooks, LogSink, RenderService, SettingTable, RemoteAeTable, MppsTable, JobQueue],
+      [PluginRegistry, Index, InstanceStore, FileStore, PluginStorages, HostHooks, LogSink, RenderService, SendLogTable, SettingTable, RemoteAeTable, MppsTable, JobQueue],
     )
     .inSingletonScope();
 });

@@ -7,6 +7,7 @@ import { JobTable } from '../db/job-table.js';
 import { MppsTable } from '../db/mpps-table.js';
 import { ReconcileLogTable } from '../db/reconcile-log-table.js';
 import { RemoteAeRows } from '../db/remote-ae-rows.js';
+import { SendLogTable } from '../db/send-log-table.js';
 import { SettingTable } from '../db/setting-table.js';
 import { HostConfig } from './host-config.js';
 import { ContainerModule } from './inversify.js';
@@ -32,5 +33,6 @@ export const dbModule = new ContainerModule(({ bind }) => {
   bind(ReconcileLogTable).toResolvedValue((database: HostDatabase) => database.reconcileLog, [HostDatabase]).inSingletonScope();
   bind(CommitmentTable).toResolvedValue((database: HostDatabase) => database.commitments, [HostDatabase]).inSingletonScope();
   bind(MppsTable).toResolvedValue((database: HostDatabase) => database.mpps, [HostDatabase]).inSingletonScope();
+  bind(SendLogTable).toResolvedValue((database: HostDatabase) => database.sendLog, [HostDatabase]).inSingletonScope();
   bind(IntentTable).toResolvedValue((database: HostDatabase) => database.intents, [HostDatabase]).inSingletonScope();
 });

@@ -2,6 +2,7 @@ import { CommitmentTable } from '../db/commitment-table.js';
 import { Index } from '../db/dicom-index.js';
 import { MppsTable } from '../db/mpps-table.js';
 import { RemoteAeRows } from '../db/remote-ae-rows.js';
+import { SendLogTable } from '../db/send-log-table.js';
 import { SettingTable } from '../db/setting-table.js';
 import { JobHandlerContribution } from '../jobs/job-runner.js';
 import { RemoteAeTable } from '../net/config/remote-ae-table.js';
@@ -24,16 +25,16 @@ export const netModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(WorkstationServerFactory)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable, commitments: CommitmentTable, steps: MppsTable): Promise<WorkstationServerFactory> => {
+      async (index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable, settings: SettingTable, commitments: CommitmentTable, steps: MppsTable, sendLog: SendLogTable): Promise<WorkstationServerFactory> => {
         const [{ workstationServer }, { loadNetworkConfig }] = await Promise.all([import('../net/scp/workstation-server.js'), import('../net/config/load-network-config.js')]);
-        return (overrides, log) => workstationServer({ index, files, store, aes, commitments, steps }, { ...loadNetworkConfig(settings), ...overrides }, log);
+        return (overrides, log) => workstationServer({ index, files, store, aes, commitments, steps, sendLog }, { ...loadNetworkConfig(settings), ...overrides }, log);
       },
-      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable, CommitmentTable, MppsTable],
+      [Index, FileStore, InstanceStore, RemoteAeTable, SettingTable, CommitmentTable, MppsTable, SendLogTable],
     )
     .inSingletonScope();
   bind(JobHandlerContribution)
     .toResolvedValue(
-      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable, steps: MppsTable): Promise<JobHandlerContribution> => {
+      async (index: Index, files: FileStore, store: InstanceStore, settings: SettingTable, aes: RemoteAeTable, commitments: CommitmentTable, steps: MppsTable, sendLog: SendLogTable): Promise<JobHandlerContribution> => {
         const [{ registerNetJobs }, { printImages }, { burnLabel, labelText }, { resolveUid }, { byPosition, isImage }] = await Promise.all([
           import('../net/jobs/net-jobs.js'), import('../render/print-images.js'), import('../render/burn-label.js'), import('../db/resolve-uid.js'), import('../render/images-in-order.js'),
         ]);
@@ -45,9 +46,9 @@ export const netModule = new ContainerModule(({ bind }) => {
             return { image, label, labelled: burnLabel(image, label) };
           });
         };
-        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments, steps, renderForPrint }) };
+        return { register: (runner) => registerNetJobs(runner, { index, files, store, settings, aes, commitments, steps, sendLog, renderForPrint }) };
       },
-      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable, CommitmentTable, MppsTable],
+      [Index, FileStore, InstanceStore, SettingTable, RemoteAeTable, CommitmentTable, MppsTable, SendLogTable],
     )
     .inSingletonScope();
 });

@@ -142,7 +142,7 @@ function storageSection(): string[] {
     '',
     '## Storage SCU (`atrium send`, C-MOVE and C-GET sub-operations)',
     '',
-    'Proposes, per SOP class, a context with the stored transfer syntax and, for anything stored otherwise than Explicit VR Little Endian, one more with Explicit and Implicit VR Little Endian. An instance is sent byte for byte when its stored syntax is accepted, else converted (decompression; lossless compression only when verified); odd-length values are padded to even length. `atrium send` performs C-ECHO first, then every C-STORE on one association; a failure status (A7xx, Cxxx) aborts the association and retries the job, A9xx and B007 fail it.',
+    'Proposes, per SOP class, a context with the stored transfer syntax and, for anything stored otherwise than Explicit VR Little Endian, one more with Explicit and Implicit VR Little Endian. An instance is sent byte for byte when its stored syntax is accepted, else converted (decompression; lossless compression only when verified); odd-length values are padded to even length. `atrium send` performs C-ECHO first, then every C-STORE on one association; a failure status (A7xx, Cxxx) aborts the association and retries the job, A9xx and B007 fail it. Every C-STORE answered (send jobs, C-MOVE and C-GET sub-operations) is recorded in the send log: SOP Instance UID, destination AE, time, success / warning / failure and the status. An app re-run that removes outputs the log says were sent stores a rejection note for the user to send (IHE IOCM Rejected Instances: a Key Object Selection Document, title (113001, DCM, "Rejected for Quality Reasons"), naming every removed object); nothing is sent automatically.',
     '',
   ];
 }

@@ -232,6 +232,10 @@ export interface AppRunResult {
   /** The app's own result data (e.g. calcium scores per artery). */
   readonly data?: Readonly<Record<string, unknown>>;
   readonly written: readonly WrittenObject[];
+  /** Objects of earlier runs this run replaced (removed from the store). */
+  readonly removed?: readonly { readonly seriesInstanceUID: string; readonly sopInstanceUID: string }[];
+  /** Rejection notes (IHE IOCM Key Object Selection) stored because replaced objects had been sent to these AEs. */
+  readonly rejectionNotes?: readonly { readonly studyInstanceUID: string; readonly seriesInstanceUID: string; readonly sopInstanceUID: string; readonly rejected: number; readonly sentTo: readonly string[] }[];
   readonly warnings: readonly string[];
   readonly parameters: Readonly<Record<string, unknown>>;
 }

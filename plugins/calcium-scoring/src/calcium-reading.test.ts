@@ -2,6 +2,7 @@ import type { DicomItem } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import { createCanvas, getPixel, type Canvas } from './render/canvas.js';
 import { drawText } from './render/draw-text.js';
+import { PATIENT_PAGE_BACKGROUND, PATIENT_SCORE_BOX } from './render/render-patient-report.js';
 import { KEY_AT, KEY_BOX, RISK_Y, TABLE_Y } from './render/render-report.js';
 import { calciumSeries, pixelToPatient, type CalciumBox } from './test-support/calcium-series.js';
 import { runCalcium, srNumbers } from './test-support/run-calcium.js';
@@ -14,22 +15,39 @@ const CANDIDATE: CalciumBox = { slices: [1], row: 48, column: 4, height: 3, widt
 const BOXES = [LAD, RCA, CANDIDATE];
 const SEEDS = JSON.stringify([{ artery: 'LAD', instanceNumber: 4, row: 41, column: 11 }, { artery: 'RCA', at: pixelToPatient(7, 46, 30) }]);
 
-/** Where a digit 0–9 is drawn at scale 1 in a region of a page (grey levels > 0 are ink), as [digit, x, y]. */
-function digitsIn(page: Canvas, x0: number, y0: number, x1: number, y1: number): [string, number, number][] {
+/**
+ * Where a digit 0–9 is drawn at font `scale` in a region of a page, as [digit, x, y]: every glyph
+ * cell (and the one-cell margin around the glyph) inked as the font inks it, sampled at the
+ * centre of each scale × scale block; one answer per glyph. Ink: grey levels > 0, or what `isInk` says.
+ */
+function digitsIn(page: Canvas, x0: number, y0: number, x1: number, y1: number, scale = 1, isInk = (rgb: readonly number[]): boolean => rgb[0]! > 0): [string, number, number][] {
   const glyphs = [...'0123456789'].map((d) => {
     const c = createCanvas(7, 9);
     drawText(c, d, 1, 1);
-    return { d, ink: Array.from({ length: 9 }, (_, y) => Array.from({ length: 7 }, (_, x) => getPixel(c, x, y)[0] > 0)) };
+    return { d, ink: Array.from({ length: 63 }, (_, k) => getPixel(c, k % 7, Math.floor(k / 7))[0] > 0) };
   });
+  const inked = new Uint8Array(page.width * page.height);
+  for (let y = 0; y < page.height; y++) for (let x = 0; x < page.width; x++) inked[y * page.width + x] = isInk(getPixel(page, x, y)) ? 1 : 0;
+  const half = Math.floor(scale / 2);
   const found: [string, number, number][] = [];
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       for (const g of glyphs) {
-        if (g.ink.every((row, dy) => row.every((on, dx) => (getPixel(page, x + dx - 1, y + dy - 1)[0] > 0) === on))) found.push([g.d, x, y]);
+        const matches = g.ink.every((on, k) => inked[(y + (Math.floor(k / 7) - 1) * scale + half) * page.width + x + ((k % 7) - 1) * scale + half] === (on ? 1 : 0));
+        // The same glyph is seen from every offset within its blocks: keep the first.
+        if (matches && !found.some(([d, fx, fy]) => d === g.d && Math.abs(fx - x) < scale && Math.abs(fy - y) < scale)) found.push([g.d, x, y]);
       }
     }
   }
   return found;
+}
+
+/** An RGB page (8 bits a sample) as a canvas. */
+async function rgbPageOf(report: { frame(i: number): Promise<{ rows: number; columns: number; data: ArrayLike<number> }> }): Promise<Canvas> {
+  const f = await report.frame(0);
+  const c = createCanvas(f.columns, f.rows);
+  c.data.set(Array.from(f.data));
+  return c;
 }
 
 /** A 16-bit MONOCHROME2 page (0 … 4080) as a grey canvas. */
@@ -54,6 +72,21 @@ describe('calcium scoring: not scored is not zero', () => {
     const scored = await pageOf((await runCalcium(calciumSeries({ boxes: BOXES }), { seeds: SEEDS })).reports[0]!);
     expect(digitsIn(scored, 80, TABLE_Y + 10, 500, RISK_Y + 34).length).toBeGreaterThan(20);
     expect(digitsIn(scored, KEY_AT.x, keyLabelY, KEY_AT.x + KEY_BOX, keyLabelY + 9).length).toBeGreaterThan(1);
+  });
+
+  it('the patient page of a run without seeds shows no number in its score box (pixels); a scored one shows the score there', async () => {
+    const box = PATIENT_SCORE_BOX;
+    const ink = (rgb: readonly number[]): boolean => rgb.some((v, i) => v !== PATIENT_PAGE_BACKGROUND[i]);
+    // The label row (font ×3) and the score row (font ×9), inside the box's outline.
+    const digits = (page: Canvas): [string, number, number][] => [
+      ...digitsIn(page, box.x + 4, box.y + 4, box.x + box.width - 30, box.y + 40, 3, ink),
+      ...digitsIn(page, box.x + 4, box.y + 40, box.x + box.width - 80, box.y + box.height - 80, 9, ink),
+    ];
+    const unscored = await rgbPageOf((await runCalcium(calciumSeries({ boxes: BOXES }), {})).reports[1]!);
+    expect(digits(unscored)).toEqual([]);
+    // The scored page: LAD 16 + RCA 4 = 20, drawn at ×9 where the unscored page says NOT SCORED.
+    const scored = await rgbPageOf((await runCalcium(calciumSeries({ boxes: BOXES }), { seeds: SEEDS })).reports[1]!);
+    expect(digits(scored).map(([d]) => d)).toEqual(['2', '0']);
   });
 
   it('the NOT SCORED banner is drawn: a filled bar across the page at the risk line', async () => {

@@ -9,7 +9,8 @@ export interface ResultActions {
 }
 
 /**
- * What an app run wrote: its summary and warnings, one button per new series (output name,
+ * What an app run wrote: its summary and warnings, the rejection notes it stored for replaced
+ * objects that had been sent, one button per new series (output name,
  * modality, count), the measurements of each SR it wrote as a table; the report series (an
  * output named "report", else the first image series) opens in the viewer.
  */
@@ -37,6 +38,10 @@ export async function appResultView(result: AppRunResult, actions: ResultActions
     { class: 'app-result', 'data-test': 'app-result' },
     h('div', { class: 'summary', 'data-test': 'app-summary' }, result.summary),
     ...result.warnings.map((w) => h('div', { class: 'warning' }, w)),
+    ...(result.rejectionNotes ?? []).map((n) =>
+      h('div', { class: 'warning', 'data-test': 'rejection-note', 'data-uid': n.sopInstanceUID },
+        `${n.rejected} replaced object(s) had been sent to ${n.sentTo.join(', ')}: a rejection note (IHE IOCM Key Object Selection, "Rejected for Quality Reasons") is stored for you to send there, SOP Instance UID ${n.sopInstanceUID}`),
+    ),
     ...tables,
     h('div', { class: 'small muted' }, 'Written series'),
     ...details.map((d) =>

@@ -15,7 +15,7 @@ import { UsageError } from '../usage-error.js';
 export const runCommand = defineCommand({
   name: 'run',
   usage: 'atrium run <app> (--series <uid> | --study <uid>) [--param key=value ...] [--params file.json] [--keep-previous]',
-  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote; for an app whose re-runs replace (calcium scoring), what earlier runs wrote from the same series is removed unless --keep-previous',
+  summary: 'Run an app on a stored series, or on each series of a stored study (as a job; its plugin code runs in a worker thread), and list what it wrote; for an app whose re-runs replace (calcium scoring), what earlier runs wrote from the same series is removed unless --keep-previous, and when some of it had been sent a rejection note (IHE IOCM Key Object Selection) is stored for the user to send',
   uses: { registry: PluginRegistry, queue: JobQueue, runner: JobRunner },
   help: (args, _ctx, use) => appParametersHelp(args, use),
   async run(args, ctx, use) {
@@ -60,6 +60,10 @@ export const runCommand = defineCommand({
     if (result.removed.length > 0) {
       ctx.out(`\nreplaced: ${result.removed.length} object(s) of earlier runs on the same series removed (--keep-previous keeps them):`);
       ctx.out(printTable(result.removed.map((r) => ({ ...r })), ['seriesInstanceUID', 'sopInstanceUID']));
+    }
+    for (const note of result.rejectionNotes ?? []) {
+      ctx.out(`\nrejection note (IHE IOCM, Key Object Selection "Rejected for Quality Reasons") ${note.sopInstanceUID} in series ${note.seriesInstanceUID}: names the ${note.rejected} replaced object(s), some of which had been sent to ${note.sentTo.join(', ')}; send it there so they reject them:`);
+      for (const ae of note.sentTo) ctx.out(`  atrium send ${note.sopInstanceUID} ${ae}`);
     }
     return 0;
   },

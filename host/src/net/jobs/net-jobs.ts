@@ -5,6 +5,7 @@ import type { Index } from '../../db/dicom-index.js';
 import type { SettingTable } from '../../db/setting-table.js';
 import type { CommitmentTable } from '../../db/commitment-table.js';
 import type { MppsTable } from '../../db/mpps-table.js';
+import type { SendLogTable } from '../../db/send-log-table.js';
 import { statusCategory } from '../../errors/dimse-statuses.js';
 import type { FileStore } from '../../store/file-store.js';
 import type { InstanceStore } from '../../store/instance-store.js';
@@ -57,6 +58,8 @@ export interface NetJobDeps {
   readonly aes: RemoteAeTable;
   readonly commitments: CommitmentTable;
   readonly steps: MppsTable;
+  /** Where every C-STORE sent is recorded (to which AE, when, the outcome). */
+  readonly sendLog: SendLogTable;
   /** Renders the images of a print (the render subsystem, wired by the net module). */
   readonly renderForPrint: RenderForPrint;
 }
@@ -105,7 +108,7 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       return withSession(session, async ({ connection }) => {
         await echoOn(connection); // TigerView conformance statement §2.2: C-ECHO before C-STORE
         const report = await storeInstances(connection, instances, {
-          signal: ctx.signal, stopOnFailure: true,
+          signal: ctx.signal, stopOnFailure: true, recorder: { log: ws.sendLog, ae: ae.title, via: 'send' },
           onProgress: (r, total) => ctx.progress((r.completed + r.warning + r.failed) / total, `${r.completed + r.warning} of ${total} sent${r.failed ? `, ${r.failed} failed` : ''}`),
         });
         const failed = new Set(report.problems.filter((p) => statusCategory(p.status) === 'failure').map((p) => p.SOPInstanceUID));

@@ -1,6 +1,7 @@
 import type { CommitmentTable } from '../../db/commitment-table.js';
 import type { Index } from '../../db/dicom-index.js';
 import type { MppsTable } from '../../db/mpps-table.js';
+import type { SendLogTable } from '../../db/send-log-table.js';
 import { hexStatus } from '../../errors/dimse-statuses.js';
 import type { FileStore } from '../../store/file-store.js';
 import type { InstanceStore } from '../../store/instance-store.js';
@@ -24,6 +25,8 @@ export interface WorkstationServerDeps {
   readonly aes: RemoteAeTable;
   readonly commitments: CommitmentTable;
   readonly steps: MppsTable;
+  /** Where the C-MOVE / C-GET sub-operations are recorded; without it they are not. */
+  readonly sendLog?: SendLogTable;
 }
 
 /** The workstation's DICOM server and what it has stored since it was made. */
@@ -51,7 +54,7 @@ function describeEvent(e: ServerEvent, storedCount: number): string {
  */
 export function workstationServer(deps: WorkstationServerDeps, config: NetworkConfig, log: (line: string) => void): WorkstationServer {
   let storedCount = 0;
-  const { index, files, store, aes, commitments, steps } = deps;
+  const { index, files, store, aes, commitments, steps, sendLog } = deps;
   const server = new DicomServer({
     ...config,
     identifyCaller: (title, address) => aes.identifyCaller(title, address),
@@ -72,6 +75,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
       retrieveService({
         index, files,
         scu: scuSettings(config),
+        ...(sendLog ? { sendLog } : {}),
         destination: (title) => {
           const ae = aes.find(title);
           return ae && ae.title === title.trim() && ae.roles.includes('store') ? ae : undefined;

@@ -7,6 +7,7 @@ import { hexStatus, isCannotUnderstand, isOutOfResources, NO_STATUS, statusCateg
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import { padOddLengths } from '../../io/transcode/pad-odd-lengths.js';
 import { canTranscode, transcodeDataset } from '../../io/transcode/transcode-dataset.js';
+import type { SendLogEntry, SendLogTable } from '../../db/send-log-table.js';
 import type { AcceptedContext } from '../ul/association.js';
 import type { ContextProposal } from '../ul/request-association.js';
 
@@ -18,6 +19,14 @@ export interface OutgoingInstance {
   readonly TransferSyntaxUID: string;
   /** Reads the Part 10 file. */
   read(): Uint8Array;
+}
+
+/** Where the C-STOREs of one send are recorded (the send log): to which AE, by which operation. */
+export interface SendRecorder {
+  readonly log: Pick<SendLogTable, 'record'>;
+  /** The AE the instances go to (the called AE; the C-GET requester). */
+  readonly ae: string;
+  readonly via: SendLogEntry['via'];
 }
 
 /** What a series of C-STOREs achieved (the C-MOVE/C-GET sub-operation counters). */
@@ -98,6 +107,8 @@ export async function storeInstances(
     moveOriginator?: { aeTitle: string; messageId: number };
     /** Seed 001 §4.2.7.3.1.1 (STORAGE-SCU jobs): a failure status or B007 aborts the association and throws. */
     stopOnFailure?: boolean;
+    /** Records each answered C-STORE in the send log. */
+    recorder?: SendRecorder;
   } = {},
 ): Promise<StoreReport> {
   const report: StoreReport = { completed: 0, warning: 0, failed: 0, problems: [] };
@@ -135,6 +146,8 @@ export async function storeInstances(
     }, dataset);
     const status = response.command.Status ?? NO_STATUS;
     const category = statusCategory(status);
+    const { recorder } = options;
+    recorder?.log.record([{ SOPInstanceUID: instance.SOPInstanceUID, ae: recorder.ae, at: new Date().toISOString(), status: category === 'success' || category === 'warning' ? category : 'failure', statusCode: status, via: recorder.via }]);
     if (options.stopOnFailure && (category === 'failure' || status === StoreStatus.DataSetDoesNotMatchSopClassWarning.code)) {
       connection.association.abort();
       const comment = response.command.ErrorComment ? `: ${response.command.ErrorComment}` : '';

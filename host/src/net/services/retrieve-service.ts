@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { QueryRetrieveSopClass, Tag } from '@atrium/sdk';
 import type { Index } from '../../db/dicom-index.js';
+import type { SendLogTable } from '../../db/send-log-table.js';
 import { UNIQUE_KEYS } from '../../db/query-keys.js';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { DataSet } from '../../io/data-set.js';
@@ -27,6 +28,8 @@ export interface RetrieveServiceOptions {
   readonly scu: ScuSettings;
   /** A C-MOVE destination by AE title (AE table, role `store`), or undefined (→ A801). */
   readonly destination: (aeTitle: string) => RemotePeer | undefined;
+  /** Where the sub-operations' C-STOREs are recorded (to which AE, when, the outcome). */
+  readonly sendLog?: Pick<SendLogTable, 'record'>;
 }
 
 const counters = (r: StoreReport, total: number): { NumberOfRemainingSuboperations: number; NumberOfCompletedSuboperations: number; NumberOfFailedSuboperations: number; NumberOfWarningSuboperations: number } => ({
@@ -130,6 +133,7 @@ export function retrieveService(options: RetrieveServiceOptions): ScpService {
           try {
             return await storeInstances(session.connection, instances, {
               signal, onProgress,
+              ...(options.sendLog ? { recorder: { log: options.sendLog, ae: title.trim(), via: 'move' as const } } : {}),
               moveOriginator: { aeTitle: responder.connection.association.callingAeTitle, messageId: request.command.MessageID ?? 0 },
             });
           } finally {
@@ -140,7 +144,10 @@ export function retrieveService(options: RetrieveServiceOptions): ScpService {
       [CommandField.CGetRq]: async (request, responder) => {
         const instances = await instancesFor(GetStatus, request, responder, options);
         if (!instances) return;
-        await runSubOperations(GetStatus, responder, request.context.transferSyntax, instances, (onProgress, signal) => storeInstances(responder.connection, instances, { signal, onProgress }));
+        await runSubOperations(GetStatus, responder, request.context.transferSyntax, instances, (onProgress, signal) => storeInstances(responder.connection, instances, {
+          signal, onProgress,
+          ...(options.sendLog ? { recorder: { log: options.sendLog, ae: responder.connection.association.callingAeTitle, via: 'get' as const } } : {}),
+        }));
       },
     },
   };

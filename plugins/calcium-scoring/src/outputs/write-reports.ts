@@ -3,11 +3,13 @@ import { isScored, type CalciumFindings } from '../calcium-findings.js';
 import { grey16Pixels, rgbPixels } from '../render/derived-pixels.js';
 import { renderPatientReport } from '../render/render-patient-report.js';
 import { KEY_BOX, NOT_FOR_CLINICAL_USE, renderReport } from '../render/render-report.js';
+import type { Canvas } from '../render/canvas.js';
+import { labelLesions } from '../render/label-lesions.js';
 import { renderSlice } from '../render/render-slice.js';
 import { buildPatientPage } from '../report/build-patient-page.js';
 import { buildPhysicianPage } from '../report/build-physician-page.js';
 import { fixed1 } from '../report/format.js';
-import type { ScoringSlice } from '../scoring/index.js';
+import type { Lesion2D, ScoringSlice } from '../scoring/index.js';
 import { agatstonOf, keySlice, sliceImage, type LesionsBySlice } from './lesions-by-slice.js';
 
 /**
@@ -20,7 +22,7 @@ import { agatstonOf, keySlice, sliceImage, type LesionsBySlice } from './lesions
 export async function writeReports(ctx: AppContext, input: SourceSeries, slices: readonly ScoringSlice[], bySlice: LesionsBySlice, f: CalciumFindings): Promise<void> {
   const key = keySlice(bySlice);
   const keyImage = key === undefined ? undefined : {
-    image: renderSlice(sliceImage(slices[key]!, bySlice.get(key)!, [255, 255, 255]), KEY_BOX, 3),
+    image: keyImageOf(slices[key]!, bySlice.get(key)!, isScored(f)),
     label: isScored(f)
       ? `Key image ${slices[key]!.instanceNumber ?? key + 1}: Agatston ${fixed1(agatstonOf(bySlice.get(key)!))}`
       : 'Candidates only, not scored',
@@ -42,6 +44,26 @@ export async function writeReports(ctx: AppContext, input: SourceSeries, slices:
     content: { ImageType: 'CAPTURE', ImageComments: `Calcium score patient report: ${status}. ${NOT_FOR_CLINICAL_USE}.` },
   });
   ctx.progress(0.95, 'reports written');
+}
+
+/**
+ * The key image: the slice fitted in the key box, its lesions white and outlined (3 pixels out);
+ * scored, each labelled with its artery right of its outline (the page is grey: the label, not
+ * a colour, says which artery it is).
+ */
+function keyImageOf(slice: ScoringSlice, lesions: readonly Lesion2D[], scored: boolean): Canvas {
+  const image = renderSlice(sliceImage(slice, lesions, [255, 255, 255]), KEY_BOX, 3);
+  if (!scored) return image;
+  const sx = image.width / slice.columns;
+  const sy = image.height / slice.rows;
+  const labels = lesions.filter((l) => l.artery !== undefined).map((l) => {
+    let right = 0;
+    for (const p of l.pixelIndices) right = Math.max(right, p % slice.columns);
+    // labelLesions puts the text 6 pixels right of `at`: start it 2 pixels right of the outline.
+    return { text: l.artery!, colour: [255, 255, 255] as const, at: [l.centroidPixel[0] * sy, right * sx + 3 - 4] as const };
+  });
+  labelLesions(image, labels, 1, 1);
+  return image;
 }
 
 /**

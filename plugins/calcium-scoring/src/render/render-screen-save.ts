@@ -1,15 +1,9 @@
-import { fillRect, type Canvas, type Rgb } from './canvas.js';
+import type { Canvas, Rgb } from './canvas.js';
+import { labelLesions, type LesionLabel } from './label-lesions.js';
 import { drawText, fitText, textWidth } from './draw-text.js';
+export type { LesionLabel } from './label-lesions.js';
 import type { OrientationMarkers } from './orientation-markers.js';
 import { renderSlice, type SliceImage } from './render-slice.js';
-
-/** A label drawn next to a lesion. */
-export interface LesionLabel {
-  readonly text: string;
-  readonly colour: Rgb;
-  /** Where the lesion is: [row, column] in the slice. */
-  readonly at: readonly [number, number];
-}
 
 /** What a screen save shows. */
 export interface ScreenSavePage {
@@ -49,12 +43,7 @@ export function renderScreenSave(page: ScreenSavePage): Canvas {
     drawText(c, text, x, y, { scale, colour });
   };
   page.header.forEach((line, i) => shadowed(fitText(line, room, { scale }), margin, margin + i * pitch, [255, 255, 255]));
-  for (const label of page.labels) {
-    const width = textWidth(label.text, { scale });
-    const [x, y] = labelPlace(label.at, width, scale, c, margin);
-    fillRect(c, x - scale, y - scale, width + 2 * scale, 9 * scale, [0, 0, 0]);
-    drawText(c, label.text, x, y, { scale, colour: label.colour });
-  }
+  labelLesions(c, page.labels, scale, margin);
   if (page.markers && c.width >= MARKERS_MIN_WIDTH) {
     const { left, right, top, bottom } = page.markers;
     const mid = (text: string): number => Math.floor((c.width - textWidth(text, { scale })) / 2);
@@ -65,15 +54,4 @@ export function renderScreenSave(page: ScreenSavePage): Canvas {
   }
   shadowed(fitText(page.footer, room, { scale }), margin, c.height - margin - 7 * scale, [255, 255, 255]);
   return c;
-}
-
-/** Where a label goes: right of its lesion (centred on its row), else left of it, else below it, kept inside the margins. */
-function labelPlace(at: readonly [number, number], width: number, scale: number, c: Canvas, margin: number): [number, number] {
-  const [row, column] = at.map(Math.round) as [number, number];
-  const gap = 6 * scale;
-  const y = Math.max(margin, Math.min(row - Math.floor((7 * scale) / 2), c.height - margin - 7 * scale));
-  if (column + gap + width <= c.width - margin) return [column + gap, y];
-  if (column - gap - width >= margin) return [column - gap - width, y];
-  const x = Math.max(margin, Math.min(column - Math.floor(width / 2), c.width - margin - width));
-  return [x, row + gap + 7 * scale <= c.height - margin ? row + gap : Math.max(margin, row - gap - 7 * scale)];
 }

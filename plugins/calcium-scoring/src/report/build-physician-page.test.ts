@@ -25,15 +25,15 @@ describe('buildPhysicianPage', () => {
     expect(page.patient).toEqual([
       'Patient: Phantom Calcium   ID: CAC-1',
       'Born: 1970-01-01   Sex: O   Age: -',
-      'Study: 2024-03-05 093000   Study ID: 1   Accession: -',
-      'Atrium @atrium/testing',
+      'Study: 2024-03-05 09:30   Study ID: 1   Accession: -',
+      'Scanner: Atrium @atrium/testing',
     ]);
     expect(page.method).toEqual([
       'Threshold 130 HU (kVp table: 120 kVp); weights at 200/300/400 HU',
       'Slice thickness 3 mm, increment 3 mm; 120 kVp; kernel -',
       '2 slices 64x64, 0.5 x 0.5 mm; 8-connected, min area >= 1 mm2 (literature)',
       'Volume slab; mass 0.8 mg/cm3 per HU (calibrationFactor parameter)',
-      'Reader: Doe Jane   VERIFIED   Analysis: 2024-03-05 14:30',
+      'Reader: Doe Jane (X)   VERIFIED   Analysis: 2024-03-05 14:30',
       'Protocol: standard (2.5-3 mm contiguous slices)',
     ]);
     expect(page.table.rows.map((r) => r.cells)).toEqual([['LM', '0.0', '0.0', '--', '0'], ['LAD', '16.0', '24.0', '4.8', '1']]);

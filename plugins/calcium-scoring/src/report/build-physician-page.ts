@@ -4,7 +4,7 @@ import { ARTERY_COLOURS } from '../render/artery-colours.js';
 import type { Canvas, Rgb } from '../render/canvas.js';
 import type { ReportPage } from '../render/render-report.js';
 import { cacDrs, type MinAreaMode, type RiskCategory } from '../scoring/index.js';
-import { fixed1, formatDate, formatDateTime, formatName, formatNumber } from './format.js';
+import { fixed1, formatDate, formatDateTime, formatName, formatNumber, formatTime } from './format.js';
 
 /** What a page shows where there is no value (the font is ASCII: no em dash). */
 export const NO_VALUE = '--';
@@ -51,7 +51,7 @@ export function buildPhysicianPage(f: CalciumFindings, keyImage?: { readonly ima
     patient: [
       `Patient: ${formatName(f.first.string('PatientName'))}   ID: ${s('PatientID')}`,
       `Born: ${formatDate(f.first.string('PatientBirthDate'))}   Sex: ${s('PatientSex')}   Age: ${s('PatientAge')}`,
-      `Study: ${formatDate(f.first.string('StudyDate'))} ${s('StudyTime').slice(0, 6)}   Study ID: ${s('StudyID')}   Accession: ${s('AccessionNumber')}`,
+      `Study: ${formatDate(f.first.string('StudyDate'))} ${formatTime(f.first.string('StudyTime'))}   Study ID: ${s('StudyID')}   Accession: ${s('AccessionNumber')}`,
       ...equipment(f.first),
     ],
     method: [
@@ -59,7 +59,7 @@ export function buildPhysicianPage(f: CalciumFindings, keyImage?: { readonly ima
       `Slice thickness ${formatNumber(p.sliceThickness)} mm, increment ${formatNumber(p.increment)} mm; ${m.kvp === undefined ? '-' : formatNumber(m.kvp)} kVp; kernel ${s('ConvolutionKernel')}`,
       `${f.slices} slices ${s('Rows')}x${s('Columns')}${spacing.length === 2 ? `, ${formatNumber(spacing[0]!)} x ${formatNumber(spacing[1]!)} mm` : ''}; ${m.connectivity}-connected, min area ${MIN_AREA_TEXT[m.minAreaMode]}`,
       `Volume ${m.volumeMode}; mass ${f.calibration ? `${formatNumber(f.calibration.factor)} mg/cm3 per HU (${f.calibration.source})` : 'not reported (no calibration)'}`,
-      `Reader: ${r.reader ? formatName(r.reader) : 'none'}   ${r.verified ? 'VERIFIED' : 'UNVERIFIED'}   Analysis: ${formatDateTime(r.at)}`,
+      `Reader: ${r.reader ? `${formatName(r.reader)}${r.organization ? ` (${r.organization})` : ''}` : 'none'}   ${r.verified ? 'VERIFIED' : 'UNVERIFIED'}   Analysis: ${formatDateTime(r.at)}`,
       `Protocol: ${p.nonStandard.length > 0 ? 'NON-STANDARD (not comparable with published categories)' : 'standard (2.5-3 mm contiguous slices)'}`,
     ],
     table: {
@@ -100,6 +100,8 @@ function notes(f: CalciumFindings): string[] {
 
 /** The institution and scanner line, or nothing when the slice names none of them. */
 function equipment(first: SourceInstance): string[] {
-  const parts = [first.string('InstitutionName'), [first.string('Manufacturer'), first.string('ManufacturerModelName')].filter((v) => v !== undefined).join(' ')].filter((v) => v !== undefined && v !== '');
+  const institution = first.string('InstitutionName');
+  const scanner = [first.string('Manufacturer'), first.string('ManufacturerModelName')].filter((v) => v !== undefined && v !== '').join(' ');
+  const parts = [...(institution ? [`Institution: ${institution}`] : []), ...(scanner ? [`Scanner: ${scanner}`] : [])];
   return parts.length === 0 ? [] : [parts.join('   ')];
 }

@@ -15,6 +15,13 @@ export function formatDate(da: string | undefined): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : da;
 }
 
+/** `HHMMSS[.ffffff]` (or `HHMM`) → `HH:MM`; anything else as given, or "-" when absent. */
+export function formatTime(tm: string | undefined): string {
+  if (tm === undefined || tm === '') return '-';
+  const m = /^(\d{2})(\d{2})/.exec(tm);
+  return m ? `${m[1]}:${m[2]}` : tm;
+}
+
 /** A person name with its `^` separators as spaces, or "-". */
 export function formatName(pn: string | undefined): string {
   return pn?.replace(/\^+/g, ' ').trim() || '-';

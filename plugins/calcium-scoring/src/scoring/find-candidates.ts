@@ -24,22 +24,20 @@ export interface Candidates {
 export function findCandidates(slices: readonly ScoringSlice[], params: ScoringParams, geometry: SliceGeometry): Candidates {
   const { rows, columns } = slices[0]!;
   const mask = new Uint8Array(rows * columns);
+  const labels = new Int32Array(rows * columns);
   const lesions: CandidateLesion[] = [];
-  const labelMaps: (Int32Array | undefined)[] = [];
-  const lesionAtLabel: Int32Array[] = [];
+  // Per slice, the pixels ≥ threshold (ascending) and the candidate each belongs to (-1: none): the
+  // lookup of lesionAt, in memory proportional to the calcium rather than a label image per slice.
+  const foregrounds: (Int32Array | undefined)[] = [];
+  const lesionOfPixel: (Int32Array | undefined)[] = [];
   const buffer = new Int32Array(rows * columns);
-  const threshold = params.threshold;
-  slices.forEach((slice, sliceIndex) => {
-    // The pixels ≥ threshold, ascending (a typed buffer and local reads: this loop visits every pixel of the stack).
-    const hu = slice.hu;
-    const n = hu.length;
-    let count = 0;
-    for (let p = 0; p < n; p++) if (hu[p]! >= threshold) buffer[count++] = p;
-    if (count === 0) return;
-    const foreground = buffer.subarray(0, count);
-    for (const p of foreground) mask[p] = 1;
-    const comps = connectedComponents(mask, rows, columns, params.connectivity, foreground);
-    for (const p of foreground) mask[p] = 0;
+  for (let sliceIndex = 0; sliceIndex < slices.length; sliceIndex++) {
+    const slice = slices[sliceIndex]!;
+    const count = aboveThreshold(slice.hu, params.threshold, buffer);
+    if (count === 0) continue;
+    const foreground = buffer.slice(0, count);
+    for (let i = 0; i < count; i++) mask[foreground[i]!] = 1;
+    const comps = connectedComponents(mask, rows, columns, params.connectivity, foreground, labels);
     const toLesion = new Int32Array(comps.count + 1).fill(-1);
     const pixelArea = slice.pixelSpacing[0] * slice.pixelSpacing[1];
     comps.pixels.forEach((pixelIndices, k) => {
@@ -47,16 +45,47 @@ export function findCandidates(slices: readonly ScoringSlice[], params: ScoringP
       toLesion[k + 1] = lesions.length;
       lesions.push(measureLesion(slice, sliceIndex, pixelIndices, geometry, params.weightScale ?? 1));
     });
-    labelMaps[sliceIndex] = comps.labels;
-    lesionAtLabel[sliceIndex] = toLesion;
-  });
+    const owner = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const p = foreground[i]!;
+      owner[i] = toLesion[labels[p]!]!;
+      mask[p] = 0;
+      labels[p] = 0;
+    }
+    foregrounds[sliceIndex] = foreground;
+    lesionOfPixel[sliceIndex] = owner;
+  }
   return {
     lesions,
     lesionAt(sliceIndex, p) {
-      const label = labelMaps[sliceIndex]?.[p] ?? 0;
-      return label > 0 ? lesionAtLabel[sliceIndex]![label]! : -1;
+      const foreground = foregrounds[sliceIndex];
+      if (foreground === undefined) return -1;
+      const i = indexOf(foreground, p);
+      return i < 0 ? -1 : lesionOfPixel[sliceIndex]![i]!;
     },
   };
+}
+
+/** Writes the indices of the pixels ≥ threshold to `out`, ascending; answers how many (this loop visits every pixel of the stack). */
+function aboveThreshold(hu: ArrayLike<number>, threshold: number, out: Int32Array): number {
+  const n = hu.length;
+  let count = 0;
+  for (let p = 0; p < n; p++) if (hu[p]! >= threshold) out[count++] = p;
+  return count;
+}
+
+/** The index of `value` in the ascending `sorted`, or -1. */
+function indexOf(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**

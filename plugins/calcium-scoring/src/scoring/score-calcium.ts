@@ -47,7 +47,9 @@ function labelledRegions(lesions: readonly LabelledLesion[], pixelsPerSlice: num
   const groups = new Map<string, number[]>();
   lesions.forEach((l, i) => {
     const key = l.excluded ? 'excluded' : l.artery ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   const regionOf = new Int32Array(lesions.length);
   const found: { first: number; members: number[] }[] = [];

@@ -26,6 +26,7 @@ export function splitLesions(
 ): LabelledLesion[] {
   const { rows, columns } = slices[0]!;
   const mask = new Uint8Array(rows * columns);
+  const labels = new Int32Array(rows * columns);
   const out: LabelledLesion[] = [];
   for (const c of candidates) {
     const owners = selection.owners[c.sliceIndex];
@@ -34,7 +35,10 @@ export function splitLesions(
       for (const p of c.pixelIndices) {
         const owner = owners[p]!;
         const key = owner === EXCLUDED ? 'excluded' : owner > 0 ? seeds[owner - 1]!.artery! : undefined;
-        if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), p]);
+        if (key === undefined) continue;
+        const group = groups.get(key);
+        if (group) group.push(p);
+        else groups.set(key, [p]);
       }
     }
     if (groups.size === 0) {
@@ -43,8 +47,11 @@ export function splitLesions(
     }
     for (const [key, pixels] of groups) {
       for (const p of pixels) mask[p] = 1;
-      const pieces = connectedComponents(mask, rows, columns, o.connectivity, pixels);
-      for (const p of pixels) mask[p] = 0;
+      const pieces = connectedComponents(mask, rows, columns, o.connectivity, pixels, labels);
+      for (const p of pixels) {
+        mask[p] = 0;
+        labels[p] = 0;
+      }
       for (const piece of pieces.pixels) {
         const lesion = measureLesion(slices[c.sliceIndex]!, c.sliceIndex, piece, o.geometry, o.weightScale);
         out.push(key === 'excluded' ? { ...lesion, excluded: true } : { ...lesion, artery: key as Artery });
