@@ -8,7 +8,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Tag, TransferSyntax } from '@atrium/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringElement } from '../../host/src/io/element-factory.js';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
+import { writePart10 } from '../../host/src/io/write-part10.js';
 import { havePeers, runPeer, runPydicom } from '../support/peers.js';
 import { samplePath } from '../support/samples.js';
 import { dciodvfy } from '../support/dciodvfy.js';
@@ -16,6 +18,17 @@ import { atrium, filesUnder, tempDir } from './cli-helpers.js';
 
 /** Clean sources (no dciodvfy Error of their own): Explicit VR LE, JPEG Lossless, RLE, Implicit VR, SR, ISO 2022 Japanese, a CT series. */
 const SOURCES = ['mr/MR_small.dcm', 'nm/NM1_JPLL.dcm', 'sc/SC_rgb_rle.dcm', 'rt-seg-sr/test-SR.dcm', 'charsets/chrGerm.dcm', 'charsets/chrH31.dcm', 'rt-seg-sr/rtplan.dcm', 'dicomdir/98892001'];
+/** The sources whose study has no Study Date or Study Time (Type 1 in the STUDY record, PS3.3 Table F.5-2): refused as they are. */
+const UNDATED = ['rt-seg-sr/test-SR.dcm', 'charsets/chrGerm.dcm', 'charsets/chrH31.dcm'];
+
+/** A source as a study would be that has a date and time: an undated one is given its own (never today's). */
+function dated(source: string, folder: string): string {
+  if (!UNDATED.includes(source)) return samplePath(source);
+  const { meta: _, ...file } = parseDicom(new Uint8Array(readFileSync(samplePath(source))));
+  const path = join(folder, source.replace(/\//g, '-'));
+  writeFileSync(path, writePart10({ ...file, dataset: file.dataset.with(new Map([[Tag.StudyDate, stringElement(Tag.StudyDate, 'DA', '20010213')], [Tag.StudyTime, stringElement(Tag.StudyTime, 'TM', '184746')]])) }));
+  return path;
+}
 
 const PYDICOM_FILESET = `
 import sys, json
@@ -62,7 +75,8 @@ describe.runIf(havePeers('dciodvfy', 'dcmdump', 'pydicom'))('atrium media write 
   let written: { sopInstanceUid: string; fileId: string; convertedFrom?: string; transferSyntax: string }[];
 
   beforeAll(async () => {
-    await run('--store', store, 'import', ...SOURCES.map(samplePath));
+    const folder = tempDir('atrium-media-sources-');
+    await run('--store', store, 'import', ...SOURCES.map((source) => dated(source, folder)));
     originals = await storedBytes(store);
     const result = JSON.parse(await run('--store', store, '--json', 'media', 'write', ...(await studies(store)), '--out', medium, '--file-set-id', 'ATRIUM_TEST'));
     written = result.written;
@@ -201,7 +215,8 @@ describe('atrium media refusals', () => {
     await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'write', study!, '--out', busy);
     expect(filesUnder(busy).map((f) => relative(busy, f))).toEqual(['notes.txt']);
     const medium = join(tempDir('atrium-media-'), 'CD');
-    await refused('ATRIUM_ERR_MEDIA_PROFILE', 'media', 'write', study!, '--out', medium, '--profile', 'STD-GEN-FLOPPY');
+    const floppy = await atrium('--store', store, 'media', 'write', study!, '--out', medium, '--profile', 'STD-GEN-FLOPPY');
+    expect([floppy.code, floppy.err]).toEqual([2, expect.stringContaining('[ATRIUM_ERR_MEDIA_PROFILE]\nusage: atrium media write')]);
     await refused('ATRIUM_ERR_MEDIA_ISO', 'media', 'write', study!, '--out', medium, '--iso', join(medium, 'x.iso'));
     expect(existsSync(medium)).toBe(false);
     await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'add', medium, study!);
@@ -218,6 +233,12 @@ describe('atrium media refusals', () => {
     const dicomdir = readFileSync(join(medium, 'DICOMDIR'));
     await refused('ATRIUM_ERR_MEDIA_NOT_ON_MEDIUM', 'media', 'rm', medium, '1.2.3.4');
     expect(readFileSync(join(medium, 'DICOMDIR')).equals(dicomdir)).toBe(true);
+    // A study without its own Study Date is refused by name; nothing of the run stays, no date is invented.
+    await run('--store', store, 'import', samplePath('rt-seg-sr/test-SR.dcm'));
+    const undated = join(tempDir('atrium-media-undated-'), 'CD');
+    const sr = await atrium('--store', store, 'media', 'write', study!, '1.2.276.0.7230010.3.1.4.2139363186.7819.982086466.2', '--out', undated);
+    expect([sr.code, sr.err]).toEqual([1, expect.stringMatching(/^atrium media: study 1\.2\.276\.0\.7230010\.3\.1\.4\.2139363186\.7819\.982086466\.2: instance \S+ has no StudyDate, a Type 1 key of the STUDY directory record .*\[ATRIUM_ERR_MEDIA_MISSING_KEY\]\n$/)]);
+    expect(existsSync(undated) ? filesUnder(undated) : []).toEqual([]);
     expect((await atrium('--store', store, 'media', 'write')).code).toBe(2);
     expect((await atrium('--store', store, 'media', 'write', study!)).code).toBe(2);
   });

@@ -23,7 +23,7 @@ global options (anywhere on the line):
   --version            versions of atrium, the SDK and Node
 
 commands:
-${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}\n  ${' '.repeat(12)} ${c.usage}`).join('\n')}`;
+${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}\n  ${' '.repeat(12)} ${usageLines(c.usage).join(`\n  ${' '.repeat(12)} `)}`).join('\n')}`;
 }
 
 /** `atrium help <command> [args]` / `atrium <command> [args] --help`: usage, summary, and the command's own help. */
@@ -67,4 +67,9 @@ export async function errorsHelp(args: readonly string[], ctx: Pick<CliContext, 
 export function versionText(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return `atrium ${pkg.version} (@atrium/sdk ${SDK_VERSION}, Node ${process.version})`;
+}
+
+/** A usage of several forms (`usage: a\n       b`) as its forms, each `atrium ...`, for the command list. */
+function usageLines(usage: string): string[] {
+  return usage.split('\n').map((line) => line.trim());
 }

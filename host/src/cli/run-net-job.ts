@@ -27,7 +27,8 @@ export async function runNetJob<P>(use: Services<typeof NET_JOB_USES>, ctx: CliC
   try {
     const done = await runner.runJob(job.id);
     bar.done();
-    if (done.state !== 'completed' && !ctx.json) ctx.err(`atrium: job ${done.id} ${done.state}: ${done.error?.message ?? ''} [${done.error?.code ?? ''}]`);
+    // The label starts with the command's name (`print ...`, `send ...`): errors read as every command's do.
+    if (done.state !== 'completed' && !ctx.json) ctx.err(`atrium ${label.split(' ')[0] ?? type}: job ${done.id} ${done.state}: ${done.error?.message ?? ''} [${done.error?.code ?? ''}]`);
     return done;
   } finally {
     progress.dispose();

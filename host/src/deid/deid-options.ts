@@ -8,8 +8,15 @@ export interface PixelMaskRegion {
   readonly height: number;
 }
 
-/** Named presets: 'gca-9300r' = the Canon GCA-9300R conformance statement §7.2 Table 7-1 (see gca9300rAction). */
-export type DeidPreset = 'gca-9300r';
+/**
+ * Named presets: 'gca-9300r' = the Canon GCA-9300R conformance statement §7.2 Table 7-1 (see
+ * gca9300rAction), instead of the Basic Profile; 'dar-9500f' = the Basic Profile with the UID roots
+ * of the Shimadzu DAR-9500f conformance statement §5.2.2 (see dar9500fRoots).
+ */
+export type DeidPreset = 'gca-9300r' | 'dar-9500f';
+
+/** The preset names, as the command line and the web API take them. */
+export const DEID_PRESETS: readonly DeidPreset[] = ['gca-9300r', 'dar-9500f'];
 
 /** Attributes that can take a user value, and their VRs. */
 export const REPLACEABLE = { PatientName: 'PN', PatientID: 'LO', PatientBirthDate: 'DA', AccessionNumber: 'SH', SeriesDescription: 'LO', InstitutionalDepartmentName: 'LO' } as const;
@@ -43,8 +50,9 @@ export interface DeidOptions {
    */
   readonly patientMap?: ReadonlyMap<string, Replacements>;
   /**
-   * A named preset applied INSTEAD of the Basic Profile: 'gca-9300r' (see gca9300rAction); options
-   * cannot be combined with it (ATRIUM_ERR_DEID_PRESET_OPTIONS).
+   * A named preset: 'gca-9300r' applied INSTEAD of the Basic Profile (see gca9300rAction); options
+   * cannot be combined with it (ATRIUM_ERR_DEID_PRESET_OPTIONS). 'dar-9500f': the Basic Profile and
+   * its options, SOP Instance UIDs replaced under `<uidRoot>.66`, every other UID under `uidRoot`.
    */
   readonly preset?: DeidPreset;
   /**

@@ -48,8 +48,9 @@ export function walkDataSet(ds: DataSet, w: Walk, prefix = '', position = '', in
     droppedOverlays: position === '' && !w.preset ? droppedOverlayGroups(ds, w) : new Set(),
   };
   const out: DataElement[] = [];
-  const mapUid = (uid: string): string => w.uids.map(uid);
   for (const e of ds.elements) {
+    // The element's tag chooses the root (SOP Instance UIDs may have their own: see UidMapper).
+    const mapUid = (uid: string): string => w.uids.map(uid, e.tag);
     const action = actionFor(e, scope, w);
     w.counts[action]++;
     // the report path is formatted only when it is used: a reported action or a sequence

@@ -14,6 +14,7 @@ import { walkDataSet, type Walk } from './deid-walk.js';
 import { GCA_9300R_LABEL } from './gca-9300r-preset.js';
 import { iodRequirements } from './resolve-deid-action.js';
 import { UidMapper } from './uid-mapper.js';
+import { DAR_9500F_LABEL, dar9500fRoots } from './dar-9500f-preset.js';
 import { checkUserValues } from './user-values.js';
 
 /**
@@ -60,7 +61,7 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   const walk: Walk = {
     options: selected,
     requirements: iodRequirements(input.string(Tag.SOPClassUID) ?? ''),
-    uids: new UidMapper(options.secret, options.uidRoot),
+    uids: uidMapperOf(options),
     shiftDays,
     counts: { D: 0, Z: 0, X: 0, K: 0, C: 0, U: 0 },
     actions: [],
@@ -83,6 +84,7 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   if (selected.has('retainSafePrivate')) notes.push(`Retain Safe Private: ${walk.safePrivateKept} private element(s) of PS3.15 Table E.3.10-1 kept (with their Private Creators), every other private element removed`);
   if (selected.has('retainLongitudinalFullDates') && modifiedDates) notes.push('both Longitudinal options selected: Modified Dates applied');
   if (cleaning) notes.push(`Clean Pixel Data: ${cleaning.pixelsPerFrame} pixel(s) of each of ${cleaning.frames} frame(s) set to black (${cleaning.black.join(', ')}) in ${options.pixelMaskRegions?.length ?? 0} region(s)`);
+  if (options.preset === 'dar-9500f') notes.push(`${DAR_9500F_LABEL}: SOP Instance UIDs replaced under ${dar9500fRoots(options.uidRoot).instanceRoot}, study, series and other UIDs under ${dar9500fRoots(options.uidRoot).root}; attributes by the PS3.15 Basic Profile`);
   if (preset) notes.push(`${GCA_9300R_LABEL}: its Table 7-1 only, every other attribute unchanged, private elements removed; not the PS3.15 Basic Profile (no De-identification Method, Patient Identity Removed not set)`);
   const meta = buildFileMeta(dataset, source.transferSyntax.uid);
   let datasetBytes: Uint8Array | undefined;
@@ -103,6 +105,13 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   };
   const report: DeidReport = { counts: walk.counts, actions: walk.actions, uidsMapped: walk.uids.mapped, dateShiftDays: shiftDays ?? 0, notes };
   return { file: out, report };
+}
+
+/** The UID mapper of a run: one root, or the `dar-9500f` preset's two (SOP Instance UIDs under `<root>.66`). */
+function uidMapperOf(options: DeidOptions): UidMapper {
+  if (options.preset !== 'dar-9500f') return new UidMapper(options.secret, options.uidRoot);
+  const { root, instanceRoot } = dar9500fRoots(options.uidRoot);
+  return new UidMapper(options.secret, root, instanceRoot);
 }
 
 /**

@@ -3,7 +3,7 @@ import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import type { DataElement } from '../io/data-element.js';
 import { DataSet } from '../io/data-set.js';
 import { transferSyntaxInfo, EXPLICIT_LE } from '../io/transfer-syntax.js';
-import { writePart10 } from '../io/write-part10.js';
+import { buildFileMeta, writePart10 } from '../io/write-part10.js';
 import { completeModules } from './complete-modules.js';
 import { derivedUids } from './derived-uids.js';
 import { outputCharacterSet, UTF8_OUTPUT, type OutputCharacterSet } from './output-character-set.js';
@@ -135,6 +135,9 @@ function build(req: DeriveRequest, resolved: ResolvedActions, blocks: readonly R
   const pixelData = dataset.get(Tag.PixelData);
   const transferSyntaxUID = pixelData?.encapsulated ? (req.sources[0]?.transferSyntaxUID ?? TransferSyntax.ExplicitVRLittleEndian) : TransferSyntax.ExplicitVRLittleEndian;
   const bytes = writePart10({
+    // The Implementation Class UID under the organisation root the derived UIDs are made under.
+    preamble: new Uint8Array(128),
+    meta: buildFileMeta(dataset, transferSyntaxUID, undefined, req.uidRoot),
     hasPrefix: true,
     dataset,
     transferSyntax: transferSyntaxInfo(transferSyntaxUID),

@@ -17,8 +17,8 @@ import { ContainerModule } from './inversify.js';
 /**
  * Apps: the `app.run` job handler — an app run on a stored series or study, its plugin
  * code in a worker thread, its derived objects stored through the store, its `ctx.render`
- * served by the host's {@link RenderService}; with the network setting `appRunMpps`, each
- * run reported as an MPPS step to that AE.
+ * served by the host's {@link RenderService}, their UIDs made under the configured `uidRoot`;
+ * with the network setting `appRunMpps`, each run reported as an MPPS step to that AE.
  */
 export const appsModule = new ContainerModule(({ bind }) => {
   bind(JobHandlerContribution)
@@ -34,7 +34,7 @@ export const appsModule = new ContainerModule(({ bind }) => {
         });
         return {
           register: (runner) =>
-            registerAppRunHandler(runner, { registry, workstation: { index, store, files }, storages, sendLog, hooks, render, reporter, log: (level, source, message) => log.write({ level, source, message }) }),
+            registerAppRunHandler(runner, { registry, workstation: { index, store, files }, storages, sendLog, hooks, render, reporter, uidRoot: config().uidRoot, log: (level, source, message) => log.write({ level, source, message }) }),
         };
       },
       [PluginRegistry, Index, InstanceStore, FileStore, PluginStorages, HostHooks, LogSink, RenderService, SendLogTable, SettingTable, RemoteAeTable, MppsTable, JobQueue],

@@ -70,7 +70,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_DERIVE_UID_ROOT: { message: 'The UID root for derived UIDs is malformed or longer than 54 characters.', http: 500 },
   ATRIUM_ERR_DERIVE_VALUE: { message: 'A derived value names an unknown keyword or does not fit its VR.', http: 500 },
   // DICOMDIR (importer)
-  ATRIUM_ERR_DICOMDIR_INVALID: { message: 'A DICOMDIR cannot be read as a Basic Directory (its bytes are kept in quarantine).', http: 400 },
+  ATRIUM_ERR_DICOMDIR_INVALID: { message: 'A file given as a DICOMDIR is not one, or cannot be read as a Basic Directory (on import its bytes are kept in quarantine).', http: 400 },
   ATRIUM_ERR_DICOMDIR_MISSING_FILE: { message: 'A file the DICOMDIR references is not there.', http: 400 },
   ATRIUM_ERR_DICOMDIR_OUTSIDE_MEDIA: { message: 'A Referenced File ID leads out of the DICOMDIR’s folder (.., an empty component, a separator, a link); it is never opened.', http: 400 },
   // import (importer)
@@ -78,6 +78,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_IMPORT_READ: { message: 'A file or folder to import cannot be read (the system’s reason is given).', http: 400 },
   // DICOM media: File-set Creator / Updater / Reader (media)
   ATRIUM_ERR_MEDIA_ISO: { message: 'The ISO 9660 image cannot be made: no xorriso or genisoimage, the tool failed, or the image path is inside the medium’s folder.', http: 500 },
+  ATRIUM_ERR_MEDIA_MISSING_KEY: { message: 'An instance has no value for a Type 1 key of its directory record that only it can give (its study’s Study Date or Study Time, PS3.3 F.5): the medium is not written, no value is invented.', http: 422 },
   ATRIUM_ERR_MEDIA_NOT_ON_MEDIUM: { message: 'No record of the medium’s DICOMDIR has this UID (patient ID, study, series or SOP instance).', http: 404 },
   ATRIUM_ERR_MEDIA_OUT: { message: 'The medium’s folder is an input, inside the store, not a folder, not writable, or not empty without a DICOMDIR.', http: 400 },
   ATRIUM_ERR_MEDIA_PROFILE: { message: 'Unknown Media Storage Application Profile, or an instance cannot be written in a transfer syntax the profile allows.', http: 400 },

@@ -4,7 +4,7 @@ import { DataSet } from './data-set.js';
 import type { DicomFile } from './parse-part10.js';
 import { writeDataset } from './write-dataset.js';
 import { bytesElement, numberElement, stringElement } from './element-factory.js';
-import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './implementation.js';
+import { implementationClassUid, IMPLEMENTATION_VERSION_NAME } from './implementation.js';
 import { EXPLICIT_LE } from './transfer-syntax.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { concatBytes } from './concat-bytes.js';
@@ -38,9 +38,10 @@ export const DICM = new Uint8Array([0x44, 0x49, 0x43, 0x4d]);
 
 /**
  * Build File Meta Information (PS3.10 §7.1) for a dataset: version 00\01, media storage
- * SOP class/instance from the dataset, the transfer syntax, our implementation UID.
+ * SOP class/instance from the dataset, the transfer syntax, our implementation UID (under the
+ * organisation `uidRoot` when one is given, see implementationClassUid).
  */
-export function buildFileMeta(ds: DataSet, transferSyntaxUID: string, sourceAET?: string): DataSet {
+export function buildFileMeta(ds: DataSet, transferSyntaxUID: string, sourceAET?: string, uidRoot?: string): DataSet {
   const sopClass = ds.string(Tag.SOPClassUID);
   const sopInstance = ds.string(Tag.SOPInstanceUID);
   if (!sopClass || !sopInstance) {
@@ -51,7 +52,7 @@ export function buildFileMeta(ds: DataSet, transferSyntaxUID: string, sourceAET?
     stringElement(Tag.MediaStorageSOPClassUID, 'UI', sopClass),
     stringElement(Tag.MediaStorageSOPInstanceUID, 'UI', sopInstance),
     stringElement(Tag.TransferSyntaxUID, 'UI', transferSyntaxUID),
-    stringElement(Tag.ImplementationClassUID, 'UI', IMPLEMENTATION_CLASS_UID),
+    stringElement(Tag.ImplementationClassUID, 'UI', implementationClassUid(uidRoot)),
     stringElement(Tag.ImplementationVersionName, 'SH', IMPLEMENTATION_VERSION_NAME),
     ...(sourceAET ? [stringElement(Tag.SourceApplicationEntityTitle, 'AE', sourceAET)] : []),
   ];

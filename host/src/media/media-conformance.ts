@@ -38,7 +38,7 @@ export function mediaConformanceStatement(): string {
     '',
     '## Directory records and keys (PS3.3 Annex F.5)',
     '',
-    'Keys are copied from the instance (with its Specific Character Set); a Type 1 key the instance lacks gets a value (its ordinal for numbers, a related date or time, OT for the modality, UNKNOWN for the Patient ID); a Type 2 key it lacks is written empty. FSU deletion removes a record with those below it and every PATIENT / STUDY / SERIES record left empty; inactive records (Record In-use Flag 0000H) are not read.',
+    'Keys are copied from the instance (with its Specific Character Set); a Type 1 key the instance lacks gets a value (its ordinal for numbers, OT for the modality, UNKNOWN for the Patient ID; a document\'s creation date and time are its study\'s), except the study\'s own Study Date and Study Time (Type 1 in the STUDY record, Table F.5-2): an instance whose study has none is refused (ATRIUM_ERR_MEDIA_MISSING_KEY naming the study) and no date is invented; a Type 2 key it lacks is written empty. FSU deletion removes a record with those below it and every PATIENT / STUDY / SERIES record left empty; inactive records (Record In-use Flag 0000H) are not read.',
     '',
     table(['Record type', 'Keys'], Object.entries(RECORD_KEYS).map(([type, keys]) => [type, keys.map(([tag, keyType]) => `${keywordOf(tag)} (${keyType === 3 ? '3 / 1C' : keyType})`).join(', ')])),
     '',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Tag } from '@atrium/sdk';
-import { AtriumError } from '../errors/atrium-error.js';
+import { sopClassName, Tag } from '@atrium/sdk';
+import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import type { SequenceItem } from '../io/data-element.js';
 import { DataSet } from '../io/data-set.js';
 import { parseDicom } from '../io/parse-part10.js';
@@ -23,12 +23,15 @@ const ITEM_DELIMITATION = 8;
  */
 export function readDicomdir(path: string): FileSet {
   const bytes = new Uint8Array(readFileSync(path));
-  const file = parseDicom(bytes);
-  const invalid = (why: string): never => {
-    throw new AtriumError('ATRIUM_ERR_DICOMDIR_INVALID', `${path}: ${why}`, { path });
+  const invalid = (why: string, found?: string): never => {
+    throw new AtriumError('ATRIUM_ERR_DICOMDIR_INVALID', `${path}: ${why}`, { path, ...(found === undefined ? {} : { found }) });
   };
+  const file = parseOrSay(bytes, invalid);
   const sopClass = file.meta?.string(Tag.MediaStorageSOPClassUID);
-  if (sopClass !== MEDIA_STORAGE_DIRECTORY_SOP_CLASS) invalid(`not a DICOMDIR (Media Storage SOP Class ${sopClass ?? 'absent'})`);
+  if (sopClass !== MEDIA_STORAGE_DIRECTORY_SOP_CLASS) {
+    const found = sopClass === undefined ? 'a DICOM data set without File Meta Information' : `a DICOM file of ${sopClassName(sopClass) ?? 'SOP Class'} ${sopClass}`;
+    invalid(`not a DICOMDIR: ${found} (a DICOMDIR's Media Storage SOP Class is Media Storage Directory Storage, ${MEDIA_STORAGE_DIRECTORY_SOP_CLASS})`, found);
+  }
   if (file.transferSyntax.deflated) invalid('a deflated DICOMDIR has no byte offsets to follow');
   const byOffset = itemOffsets(file.dataset, bytes.length - file.datasetBytes.length, invalid);
   const ds = file.dataset;
@@ -58,6 +61,17 @@ export function readDicomdir(path: string): FileSet {
     uid: file.meta?.string(Tag.MediaStorageSOPInstanceUID) ?? '',
     roots: entity(ds.number(Tag.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity) ?? 0, 'the root directory entity'),
   };
+}
+
+/** The file parsed as DICOM; a file that is not DICOM at all is refused saying what it is instead. */
+function parseOrSay(bytes: Uint8Array, invalid: (why: string, found: string) => never): ReturnType<typeof parseDicom> {
+  try {
+    return parseDicom(bytes);
+  } catch (e) {
+    if (!isAtriumError(e)) throw e;
+    const found = bytes.length === 0 ? 'an empty file' : `a file of ${bytes.length} bytes that is not DICOM (${e.message})`;
+    return invalid(`not a DICOMDIR: ${found}`, found);
+  }
 }
 
 /** The byte offset in the file of every item of the Directory Record Sequence. */

@@ -64,9 +64,10 @@ export function instanceRecordType(sopClass: string, hasPixelData: boolean): str
 /**
  * The elements of a record of `type` for the instance `ds`: its Specific Character Set, then each
  * key as the instance holds it (raw bytes: the medium's files are Explicit VR Little Endian).
- * A Type 1 key the instance lacks or leaves empty gets a value (`fallback`: the record's ordinal
- * for numbers, a related date or time, OT for the modality), so that the DICOMDIR stays valid;
- * a Type 2 key it lacks is written empty.
+ * A Type 1 key the instance lacks or leaves empty gets a value where one may stand for it
+ * (`fallback`: the record's ordinal for numbers, OT for the modality), so that the DICOMDIR stays
+ * valid; the study's date and time are never invented (ATRIUM_ERR_MEDIA_MISSING_KEY naming the
+ * study); a Type 2 key it lacks is written empty.
  */
 export function recordKeys(type: string, ds: DataSet, ordinal: number): DataElement[] {
   const keys = RECORD_KEYS[type]!;
@@ -77,7 +78,7 @@ export function recordKeys(type: string, ds: DataSet, ordinal: number): DataElem
     const e = ds.get(tag);
     const empty = e === undefined || (e.value.length === 0 && !(e.items && e.items.length > 0));
     if (!empty) out.push(e);
-    else if (keyType === 1) out.push(stringElement(tag, vrOf(tag), fallback(tag, ds, ordinal)));
+    else if (keyType === 1) out.push(stringElement(tag, vrOf(tag), fallback(type, tag, ds, ordinal)));
     else if (keyType === 2) out.push(stringElement(tag, vrOf(tag), ''));
     else if (tag === Tag.VerificationDateTime) out.push(...verificationDateTime(ds));
   }
@@ -100,14 +101,19 @@ function vrOf(tag: number): string {
   return lookupTag(tag)?.vr ?? 'UN';
 }
 
-/** A value for a Type 1 key the instance does not have. */
-function fallback(tag: number, ds: DataSet, ordinal: number): string {
+/**
+ * A value for a Type 1 key the instance does not have: its ordinal for a number, OT for the
+ * modality, UNKNOWN for a Patient ID, UNNAMED for a content label; a document's creation date
+ * or time is its study's. A date or time of the study itself (PS3.3 Table F.5-2: Study Date and
+ * Study Time are Type 1, never empty) is only the study's to give: where the instance has none
+ * (nor, for a document, its study) the record is refused, never filled with today's date.
+ */
+function fallback(type: string, tag: number, ds: DataSet, ordinal: number): string {
   const first = (...tags: number[]): string | undefined => tags.map((t) => ds.string(t)?.trim()).find((v) => v);
   switch (tag) {
-    case Tag.StudyDate: return first(Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate) ?? today();
-    case Tag.StudyTime: return first(Tag.SeriesTime, Tag.AcquisitionTime, Tag.ContentTime) ?? '000000';
-    case Tag.ContentDate: case Tag.PresentationCreationDate: return first(Tag.StudyDate) ?? today();
-    case Tag.ContentTime: case Tag.PresentationCreationTime: return first(Tag.StudyTime) ?? '000000';
+    case Tag.StudyDate: case Tag.StudyTime: return missingKey(type, tag, ds);
+    case Tag.ContentDate: case Tag.PresentationCreationDate: return first(Tag.StudyDate) ?? missingKey(type, tag, ds);
+    case Tag.ContentTime: case Tag.PresentationCreationTime: return first(Tag.StudyTime) ?? missingKey(type, tag, ds);
     case Tag.Modality: return 'OT';
     case Tag.PatientID: return 'UNKNOWN';
     case Tag.ContentLabel: return 'UNNAMED';
@@ -115,6 +121,15 @@ function fallback(tag: number, ds: DataSet, ordinal: number): string {
   }
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10).replace(/-/g, '');
+/** ATRIUM_ERR_MEDIA_MISSING_KEY: the instance has no value for a Type 1 key no other value may stand for. */
+function missingKey(type: string, tag: number, ds: DataSet): never {
+  const keyword = lookupTag(tag)?.keyword ?? String(tag);
+  const study = ds.string(Tag.StudyInstanceUID)?.trim() ?? '(no Study Instance UID)';
+  const sop = ds.string(Tag.SOPInstanceUID)?.trim() ?? '';
+  const related = type === 'STUDY' ? '' : ` nor has its study a ${tag === Tag.ContentDate || tag === Tag.PresentationCreationDate ? 'Study Date' : 'Study Time'},`;
+  throw new AtriumError(
+    'ATRIUM_ERR_MEDIA_MISSING_KEY',
+    `study ${study}: instance ${sop} has no ${keyword},${related} a Type 1 key of the ${type} directory record (PS3.3 Annex F.5): nothing is written for it, and no value is invented (set the study's ${keyword} first)`,
+    { study, sopInstanceUid: sop, keyword, record: type },
+  );
 }

@@ -2,7 +2,7 @@ import { QueryRetrieveSopClass, VerificationSOPClass, lookupKeyword, sopClassNam
 import { QUERY_KEYS } from '../db/query-keys.js';
 import { ERRORS } from '../errors/codes.js';
 import { FindStatus, GetStatus, MoveStatus, StoreStatus, type DimseStatus } from '../errors/dimse-statuses.js';
-import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
+import { implementationClassUid, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
 import type { NetworkConfig } from './config/index.js';
 import { statusRows, table } from './conformance-tables.js';
 import { mppsSection, printSection, storageCommitmentSection } from './network-conformance-normalized.js';
@@ -44,7 +44,7 @@ export function networkConformanceStatement(config: NetworkConfig): string {
     '',
     '## Implementation',
     '',
-    table(['Implementation Class UID', 'Implementation Version Name'], [[IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME]]),
+    table(['Implementation Class UID', 'Implementation Version Name'], [[implementationClassUid(config.uidRoot), IMPLEMENTATION_VERSION_NAME]]),
     '',
     ...associationSection(config),
     ...verificationSection(),

@@ -382,7 +382,8 @@ export interface DeidRequest {
   readonly uids: readonly string[];
   /** PS3.15 options (`atrium deid --option` names), e.g. `retain-longitudinal-dates`. */
   readonly options?: readonly string[];
-  readonly preset?: 'gca-9300r';
+  /** `gca-9300r` instead of the Basic Profile; `dar-9500f`: the Basic Profile, SOP Instance UIDs under the store's `<uidRoot>.66` (refused without a uidRoot). */
+  readonly preset?: 'gca-9300r' | 'dar-9500f';
   /** Values to set: keyword → value (e.g. `{ PatientName: 'ANON^1' }`). */
   readonly set?: Readonly<Record<string, string>>;
 }

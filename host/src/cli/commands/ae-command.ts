@@ -1,9 +1,10 @@
 import { parseArgs } from '../parse-args.js';
-import { AE_ROLES, DEFAULT_AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
+import { AE_ROLES, checkRemoteAe, DEFAULT_AE_ROLES, RemoteAeTable, type AeRole, type RemoteAe } from '../../net/config/remote-ae-table.js';
 import { SettingTable } from '../../db/setting-table.js';
-import { applyPrinterProfile, describePrinterProfile, loadPrinterProfile, savePrinterProfile, type PrinterProfileText } from '../../net/config/printer-profile.js';
+import { applyPrinterProfile, DEFAULT_PRINTER_PROFILE, describePrinterProfile, loadPrinterProfile, savePrinterProfile, type PrinterProfileText } from '../../net/config/printer-profile.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium ae add <title> --host <h> --port <n> [--alias <a>] [--roles store,query,call,commit,print] [--verify-before-send on|off] [--print-matrix n|default] [--print-bits 8|12] [--print-annotation <format id>|none] [--print-label on|off] | atrium ae ls | atrium ae rm <title|alias>';
@@ -57,7 +58,7 @@ export const aeCommand = defineCommand({
     if (verb !== 'add') return usage(ctx, `unknown subcommand "${verb}"`);
     if (name === undefined) return usage(ctx, 'add needs an AE title');
     if (values.host === undefined || values.port === undefined) return usage(ctx, 'add needs --host and --port');
-    if (!/^\d+$/.test(values.port.trim())) return usage(ctx, `--port must be a whole number from 1 to 65535, not "${values.port}"`);
+    if (!/^\d+$/.test(values.port.trim())) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--port must be a whole number from 1 to 65535, not "${values.port}"`, { option: '--port', value: values.port });
     const verify = values['verify-before-send'];
     if (verify !== undefined && verify !== 'on' && verify !== 'off') return usage(ctx, `--verify-before-send must be on or off, not "${verify}"`);
     const roles = (values.roles ?? DEFAULT_AE_ROLES.join(',')).split(',').map((r) => r.trim()).filter((r) => r !== '');
@@ -65,6 +66,9 @@ export const aeCommand = defineCommand({
     const printText = { matrix: values['print-matrix'], bits: values['print-bits'], annotation: values['print-annotation'], label: values['print-label'] };
     const hasPrint = Object.values(printText).some((v) => v !== undefined);
     if (hasPrint && !roles.includes('print')) return usage(ctx, '--print-matrix, --print-bits, --print-annotation and --print-label are settings of a printer: add --roles with print');
+    // Checked before the table is opened: a refused entry creates no store.
+    usageCheck(() => checkRemoteAe(ae));
+    if (hasPrint) usageCheck(() => applyPrinterProfile(DEFAULT_PRINTER_PROFILE, definedOnly(printText)));
     const [aes, settings] = await Promise.all([use.aes(), use.settings()]);
     const replaced = aes.find(name)?.title === name.trim();
     const profile = hasPrint ? applyPrinterProfile(loadPrinterProfile(settings, name.trim()), definedOnly(printText)) : undefined;

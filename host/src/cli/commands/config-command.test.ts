@@ -38,8 +38,9 @@ describe('atrium config', () => {
     expect(await atrium('config', 'set', 'maxElements', '2000000')).toEqual({ code: 0, out: 'maxElements = 2000000\n', err: '' });
     expect((await atrium('config', 'get', 'maxElements')).out).toBe('2000000\n');
     const tooDeep = await atrium('config', 'set', 'maxDepth', '5000');
-    expect([tooDeep.code, tooDeep.err]).toEqual([1, 'atrium config: Bad value for store setting maxDepth: "5000"; allowed: a whole number from 1 to 1024 [ATRIUM_ERR_CONFIG_BAD_VALUE]\n']);
-    expect((await atrium('config', 'set', 'maxElements', '2MiB')).code).toBe(1);
+    // A value typed on the command line that the setting does not take is a usage error (exit 2, the usage line).
+    expect([tooDeep.code, tooDeep.err]).toEqual([2, 'atrium config: Bad value for store setting maxDepth: "5000"; allowed: a whole number from 1 to 1024 [ATRIUM_ERR_CONFIG_BAD_VALUE]\nusage: atrium config [ls] | atrium config get <key> | atrium config set <key> <value> | atrium config unset <key>\n']);
+    expect((await atrium('config', 'set', 'maxElements', '2MiB')).code).toBe(2);
     expect(await atrium('config', 'unset', 'maxElements')).toEqual({ code: 0, out: 'maxElements = 500000 (default)\n', err: '' });
     await atrium('config', 'unset', 'maxObjectBytes');
   });
@@ -47,7 +48,7 @@ describe('atrium config', () => {
   it('index: where the index is; set takes only a postgres:// URL that answers, and leaves the store alone otherwise', async () => {
     expect((await atrium('config', 'get', 'index')).out.trim()).toMatch(/index\.sqlite$/);
     const notUrl = await atrium('config', 'set', 'index', '/tmp/other.sqlite');
-    expect([notUrl.code, notUrl.err]).toEqual([1, expect.stringContaining('[ATRIUM_ERR_INDEX_LOCATION]')]);
+    expect([notUrl.code, notUrl.err]).toEqual([2, expect.stringContaining('[ATRIUM_ERR_INDEX_LOCATION]')]);
     // Nothing listens on port 1: refused before store.json is written.
     const unreachable = await atrium('config', 'set', 'index', 'postgres://atrium:secret@127.0.0.1:1/none');
     expect([unreachable.code, unreachable.err]).toEqual([1, expect.stringContaining('[ATRIUM_ERR_INDEX_OPEN]')]);
@@ -63,9 +64,9 @@ describe('atrium config', () => {
     expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
     expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');
     expect(await atrium('config', 'set', 'port', '70000')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
-      err: 'atrium config: Bad value for network setting port: 70000 is out of range; allowed: a whole number from 1 to 65535 [ATRIUM_ERR_CONFIG_BAD_VALUE]\n',
+      err: 'atrium config: Bad value for network setting port: 70000 is out of range; allowed: a whole number from 1 to 65535 [ATRIUM_ERR_CONFIG_BAD_VALUE]\nusage: atrium config [ls] | atrium config get <key> | atrium config set <key> <value> | atrium config unset <key>\n',
     });
     expect((await atrium('config', 'get', 'port')).out).toBe('11112\n');
     expect((await atrium('config', 'set', 'port')).code).toBe(2);

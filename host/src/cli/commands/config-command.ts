@@ -1,11 +1,12 @@
 import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
-import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS } from '../../net/config/network-settings.js';
+import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS, parseNetworkSetting } from '../../net/config/network-settings.js';
 import { closestName } from '../../errors/closest-name.js';
-import { isStoreSettingKey, listStoreSettings, setStoreSetting, STORE_SETTING_KEYS, STORE_SETTINGS, unsetStoreSetting } from '../../store/store-settings.js';
+import { isStoreSettingKey, listStoreSettings, parseStoreSetting, setStoreSetting, STORE_SETTING_KEYS, STORE_SETTINGS, unsetStoreSetting } from '../../store/store-settings.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium config [ls] | atrium config get <key> | atrium config set <key> <value> | atrium config unset <key>';
@@ -27,7 +28,7 @@ const INDEX_DESCRIPTION = 'Where the index is: index.sqlite under the store (def
 async function indexSetting(ctx: CliContext, verb: string, value: string | undefined): Promise<number> {
   if (verb === 'set') {
     const { openDatabase } = await import('../../db/open-database.js');
-    checkIndexUrl(value!);
+    usageCheck(() => checkIndexUrl(value!));
     openDatabase(value!).close(); // reachable, and its schema up to date, before the store points at it
     setConfiguredIndex(ctx.store, value);
   } else if (verb === 'unset') setConfiguredIndex(ctx.store, undefined);
@@ -60,6 +61,8 @@ export const configCommand = defineCommand({
       const near = closestName(key, keys);
       throw new UsageError('ATRIUM_ERR_CONFIG_UNKNOWN_KEY', `unknown setting "${key}"${near ? ` (did you mean ${near}?)` : ''}; settings: ${keys.join(', ')}`, { key, ...(near ? { suggestion: near } : {}) });
     }
+    // A value the setting does not take is refused before the store is opened (nothing is created).
+    if (verb === 'set') usageCheck(() => (isStoreSettingKey(key!) ? parseStoreSetting(key, value!) : parseNetworkSetting(key!, value!)));
     const db = await use.settings();
     if (key !== undefined && isStoreSettingKey(key)) {
       if (verb === 'set') setStoreSetting(db, key, value!);

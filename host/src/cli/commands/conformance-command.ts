@@ -1,4 +1,6 @@
 import { parseArgs } from '../parse-args.js';
+import { DAR_9500F_LABEL } from '../../deid/dar-9500f-preset.js';
+import { DEID_PRESETS } from '../../deid/deid-options.js';
 import { safePrivateAttributes, type DeidOption } from '@atrium/sdk';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
 import { deidRuleTable } from '../../deid/deid-rule-table.js';
@@ -14,7 +16,7 @@ import { UsageError } from '../usage-error.js';
 
 export const conformanceCommand = defineCommand({
   name: 'conformance',
-  usage: 'atrium conformance [--app <id>] [--format md|html] | --network | --media | --app deidentify [--option <name>...] [--preset gca-9300r] [--json]',
+  usage: 'atrium conformance [--app <id>] [--format md|html] | --network | --media | --app deidentify [--option <name>...] [--preset gca-9300r|dar-9500f] [--json]',
   summary: "Print the DICOM Conformance Statement: the apps' derived objects, (--network) the network services, (--media) media interchange, generated from the tables the code runs",
   uses: { registry: PluginRegistry, settings: SettingTable },
   async run(args, ctx, use) {
@@ -59,19 +61,22 @@ function deidRuleTableOutput(names: readonly string[], preset: string | undefine
     }
     options.push(o);
   }
-  if (preset !== undefined && preset !== 'gca-9300r') {
-    throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--preset: only "gca-9300r" exists, not "${preset}"`, {});
+  if (preset !== undefined && !(DEID_PRESETS as readonly string[]).includes(preset)) {
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--preset must be ${DEID_PRESETS.join(' or ')}, not "${preset}"`, { option: '--preset', value: preset });
   }
-  if (preset !== undefined && options.length > 0) {
+  if (preset === 'gca-9300r' && options.length > 0) {
     throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preset gca-9300r is not the PS3.15 Basic Profile: --option does not apply to it', {});
   }
-  const rows = deidRuleTable(options, preset);
+  // The dar-9500f preset is the Basic Profile (and its options) with its own UID roots.
+  const rows = deidRuleTable(options, preset === 'gca-9300r' ? preset : undefined);
+  const note = preset === 'dar-9500f' ? `${DAR_9500F_LABEL}: the rules below; SOP Instance UIDs (and references to them) replaced under <uidRoot>.66, every other UID under <uidRoot>` : undefined;
   const safePrivate = options.includes('retainSafePrivate') ? safePrivateAttributes().map((a) => ({
     tag: `(${hex(a.group, 4)},xx${hex(a.element, 2)})`, creator: a.creator, vr: a.vr, meaning: a.meaning,
   })) : [];
   if (ctx.json) {
-    ctx.out(JSON.stringify({ options: names, preset, rules: rows, ...(safePrivate.length > 0 ? { safePrivate } : {}) }, null, 2));
+    ctx.out(JSON.stringify({ options: names, preset, ...(note ? { note } : {}), rules: rows, ...(safePrivate.length > 0 ? { safePrivate } : {}) }, null, 2));
   } else {
+    if (note) ctx.out(`${note}\n`);
     ctx.out(printTable(rows, ['tag', 'keyword', 'basic', 'effective', 'source']));
     if (safePrivate.length > 0) ctx.out(`\nprivate attributes kept (PS3.15 Table E.3.10-1, with their Private Creators; UIDs remapped):\n${printTable(safePrivate, ['tag', 'creator', 'vr', 'meaning'])}`);
   }

@@ -5,7 +5,11 @@ import { parseArgs } from '../parse-args.js';
 import type { DeidOption } from '@atrium/sdk';
 import { query } from '../../db/query-engine.js';
 import { checkOutputFolder, type ProtectedFolder } from '../../io/check-output-folder.js';
-import type { DeidOptions, PixelMaskRegion, Replacements } from '../../deid/deid-options.js';
+import { DEID_PRESETS, type DeidOptions, type DeidPreset, type PixelMaskRegion, type Replacements } from '../../deid/deid-options.js';
+import { DAR_9500F_LABEL, dar9500fRoots } from '../../deid/dar-9500f-preset.js';
+import { SettingTable } from '../../db/setting-table.js';
+import { loadNetworkConfig } from '../../net/config/load-network-config.js';
+import { storeExists } from '../../store/store-root.js';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
 import { deidentifyBatch, type DeidBatchInput, type DeidBatchSummary } from '../../deid/deidentify-batch.js';
 import { GCA_9300R_LABEL } from '../../deid/gca-9300r-preset.js';
@@ -21,9 +25,10 @@ import { defineCommand, type CliContext, type Services } from '../cli-context.js
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { queryTerms } from '../query-terms.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium deid <in-path...|--where Keyword=value ...> --out <dir> [--profile basic] [--option <name>...] [--preset gca-9300r] [--key-file <file>] [--uid-root <root>] [--map <csv>] [--set Keyword=value ...] [--patient-name v] [--patient-id v] [--date-shift days] [--mask x,y,w,h ...]';
+const USAGE = 'atrium deid <in-path...|--where Keyword=value ...> --out <dir> [--profile basic] [--option <name>...] [--preset gca-9300r|dar-9500f] [--key-file <file>] [--uid-root <root>] [--map <csv>] [--set Keyword=value ...] [--patient-name v] [--patient-id v] [--date-shift days] [--mask x,y,w,h ...]';
 
 /** Errors of the command's own arguments and files (exit 2 with the code), beside UsageError. */
 const ARGUMENT_ERRORS = new Set(['ATRIUM_ERR_DEID_MAP', 'ATRIUM_ERR_DEID_KEY_FILE', 'ATRIUM_ERR_DEID_OUT', 'ATRIUM_ERR_DEID_USER_VALUE']);
@@ -40,7 +45,8 @@ interface DeidPlan {
 /**
  * `atrium deid`: de-identify files, folders, DICOMDIRs or stored instances matching a query into
  * `--out` (`<study>/<series>/<sop>.dcm` under the new UIDs), by the whole PS3.15 Table E.1-1, or
- * by the Canon GCA-9300R's Table 7-1 (`--preset gca-9300r`). `--out` must be outside every input
+ * by the Canon GCA-9300R's Table 7-1 (`--preset gca-9300r`); `--preset dar-9500f` keeps the Basic
+ * Profile and makes SOP Instance UIDs under `<uidRoot>.66` (Shimadzu DAR-9500f statement §5.2.2). `--out` must be outside every input
  * and the store; no file is ever overwritten (see deidentifyBatch). The secret comes from
  * `--key-file` (created with a random 32-byte key when absent; reuse it to get the same UIDs and
  * date shifts across runs), else a random key for this run only. Exit 0 all written, 1 some not
@@ -49,11 +55,11 @@ interface DeidPlan {
 export const deidCommand = defineCommand({
   name: 'deid',
   usage: USAGE,
-  summary: 'De-identify (PS3.15 Basic Profile + options, or the GCA-9300R preset) files, folders or a store query into a folder; originals untouched',
-  uses: { index: Index, files: FileStore },
+  summary: 'De-identify (PS3.15 Basic Profile + options, or the GCA-9300R preset; the DAR-9500f preset: SOP Instance UIDs under <uidRoot>.66) files, folders or a store query into a folder; originals untouched',
+  uses: { index: Index, files: FileStore, settings: SettingTable },
   async run(args, ctx, use) {
     try {
-      const plan = planOf(args, ctx);
+      const plan = planOf(args, ctx, storeExists(ctx.store) ? loadNetworkConfig(await use.settings()).uidRoot : undefined);
       return await runBatch(plan, ctx, use);
     } catch (e) {
       // A refused argument (a key file, map, UID root or --set value) is a usage problem: exit 2, its own code.
@@ -64,25 +70,29 @@ export const deidCommand = defineCommand({
 });
 
 /** Parse and check the arguments; the key file is read (or created) last, once everything else is valid. */
-function planOf(args: string[], ctx: CliContext): DeidPlan {
+function planOf(args: string[], ctx: CliContext, configuredUidRoot: string | undefined): DeidPlan {
   const { positionals, values } = parsedArgs(args);
   if (!values.out) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--out <dir> is required', {});
   if (positionals.length === 0 && !values.where) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give files/folders/DICOMDIRs or --where Keyword=value', {});
   if (positionals.length > 0 && values.where) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give either paths or --where, not both', {});
   if (values.profile !== 'basic') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--profile: only "basic" exists (Basic Application Confidentiality Profile), not "${values.profile}"`, {});
-  if (values.preset !== undefined && values.preset !== 'gca-9300r') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--preset: only "gca-9300r" exists, not "${values.preset}"`, {});
+  const preset = values.preset as DeidPreset | undefined;
+  if (preset !== undefined && !DEID_PRESETS.includes(preset)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--preset must be ${DEID_PRESETS.join(' or ')}, not "${values.preset}"`, { option: '--preset', value: values.preset });
   const selected = (values.option ?? []).flatMap((o) => o.split(',')).map((name): DeidOption => {
     const o = optionByName(name);
     if (o === undefined) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `unknown --option "${name}"; options: ${[...DEID_OPTION_NAMES.keys()].join(', ')}`, {});
     return o;
   });
-  if (values.preset !== undefined && selected.length > 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preset gca-9300r is the Canon GCA-9300R\'s own de-identification, not the PS3.15 Basic Profile: --option does not apply to it', {});
+  if (preset === 'gca-9300r' && selected.length > 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preset gca-9300r is the Canon GCA-9300R\'s own de-identification, not the PS3.15 Basic Profile: --option does not apply to it', {});
   const dateShift = values['date-shift'] === undefined ? undefined : Number(values['date-shift']);
   if (dateShift !== undefined && !Number.isInteger(dateShift)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--date-shift expects a whole number of days, got "${values['date-shift']}"`, {});
   const masks = (values.mask ?? []).map(parseMask);
   if (values['uid-root'] !== undefined) {
     try { new UidMapper('check', values['uid-root']); } catch (e) { throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--uid-root: ${(e as Error).message}`, {}); }
   }
+  // The dar-9500f preset's roots: --uid-root, else the store's uidRoot setting (atrium config set uidRoot).
+  const uidRoot = values['uid-root'] ?? (preset === 'dar-9500f' ? configuredUidRoot : undefined);
+  if (preset === 'dar-9500f') usageCheck(() => dar9500fRoots(uidRoot), '--preset dar-9500f');
   const replacements = userValuesOf(values.set ?? [], values['patient-name'], values['patient-id']);
   const patientMap = values.map ? readPatientMap(values.map) : undefined;
   const out = checkOutputFolder(values.out, protectedFolders(positionals, values.where !== undefined, ctx.store), 'ATRIUM_ERR_DEID_OUT');
@@ -91,10 +101,10 @@ function planOf(args: string[], ctx: CliContext): DeidPlan {
   const options: DeidOptions = {
     secret: key?.secret ?? randomBytes(32).toString('hex'),
     options: selected,
-    ...(values['uid-root'] !== undefined ? { uidRoot: values['uid-root'] } : {}),
+    ...(uidRoot !== undefined ? { uidRoot } : {}),
     ...(Object.keys(replacements).length > 0 ? { replacements } : {}),
     ...(patientMap ? { patientMap } : {}),
-    ...(values.preset ? { preset: 'gca-9300r' as const } : {}),
+    ...(preset ? { preset } : {}),
     ...(dateShift !== undefined ? { dateShiftDays: dateShift } : {}),
     ...(masks.length > 0 ? { pixelMaskRegions: masks } : {}),
   };
@@ -175,7 +185,11 @@ function printSummary(summary: DeidBatchSummary, unusable: readonly { path: stri
   for (const d of dicomdirs) {
     ctx.out(d.files === undefined ? `DICOMDIR ${d.path}: met in a folder, not an instance (the folder's files are de-identified as files)` : `DICOMDIR ${d.path}: ${d.files} referenced file(s)`);
   }
-  if (plan.options.preset) ctx.out(`${GCA_9300R_LABEL}: not the PS3.15 Basic Profile; every attribute outside the table is unchanged, nothing is added but --set values`);
+  if (plan.options.preset === 'gca-9300r') ctx.out(`${GCA_9300R_LABEL}: not the PS3.15 Basic Profile; every attribute outside the table is unchanged, nothing is added but --set values`);
+  if (plan.options.preset === 'dar-9500f') {
+    const { root, instanceRoot } = dar9500fRoots(plan.options.uidRoot);
+    ctx.out(`${DAR_9500F_LABEL}: the PS3.15 Basic Profile; SOP Instance UIDs replaced under ${instanceRoot}, study, series and every other UID under ${root}`);
+  }
   ctx.out(plan.keyNote);
   const problems = [
     ...summary.entries.filter((e) => e.status !== 'written' && e.status !== 'skipped').map((e) => ({ status: e.status, file: e.input, reason: 'code' in e ? `${e.reason} [${e.code}]` : 'reason' in e ? e.reason : '' })),

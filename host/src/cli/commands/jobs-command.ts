@@ -4,6 +4,7 @@ import { JobQueue } from '../../jobs/job-queue.js';
 import type { JobState } from '../../jobs/job.js';
 import { JOB_STATES } from '../../jobs/job.js';
 import { defineCommand } from '../cli-context.js';
+import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
 import { UsageError } from '../usage-error.js';
 
@@ -18,8 +19,9 @@ export const jobsCommand = defineCommand({
     const states = (values.state ?? []) as JobState[];
     const bad = states.find((s) => !JOB_STATES.includes(s));
     if (bad) {
-      throw new UsageError('ATRIUM_ERR_CLI_USAGE', `unknown state "${bad}"; states: ${JOB_STATES.join(', ')}`, {});
+      throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--state: unknown state "${bad}"; states: ${JOB_STATES.join(', ')}`, { option: '--state', value: bad });
     }
+    const limit = parseLimit(values.limit)!;
     const queue = await use.queue();
     if (verb === 'cancel' || verb === 'show') {
       if (!id || !Number.isInteger(Number(id))) {
@@ -36,10 +38,11 @@ export const jobsCommand = defineCommand({
       ctx.out(ctx.json || verb === 'show' ? JSON.stringify(shown, null, 2) : `job ${job.id}: ${job.state}${job.cancelRequested ? ' (cancel requested; the running process will stop it)' : ''}`);
       return 0;
     }
-    if (verb !== undefined) {
-      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
+    if (verb !== undefined && verb !== 'ls' && verb !== 'list') {
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', `unknown subcommand "${verb}" (show <id>, cancel <id>, or none to list the jobs)`, { subcommand: verb });
     }
-    const jobs = queue.list({ ...(states.length ? { states } : {}), limit: Number(values.limit) });
+    if (id !== undefined) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `unexpected argument ${JSON.stringify(id)}`, {});
+    const jobs = queue.list({ ...(states.length ? { states } : {}), limit });
     if (ctx.json) ctx.out(JSON.stringify(jobs, null, 2));
     else ctx.out(jobs.length === 0 ? '(no jobs)' : printTable(jobs.map((j) => ({ id: j.id, state: j.state, progress: `${Math.round(j.progress * 100)}%`, attempts: `${j.attempts}/${j.maxAttempts}`, created: j.createdAt, label: j.label ?? j.type, error: j.error ? `${j.error.code}: ${j.error.message}` : '' })), ['id', 'state', 'progress', 'attempts', 'created', 'label', 'error']));
     return 0;

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Index } from '../../db/dicom-index.js';
 import { resolveUid } from '../../db/resolve-uid.js';
-import { AtriumError } from '../../errors/atrium-error.js';
+import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { checkOutputFolder } from '../../io/check-output-folder.js';
 import { listMedium } from '../../media/list-medium.js';
 import { makeIso } from '../../media/make-iso.js';
@@ -12,6 +11,8 @@ import { removeFromMedium } from '../../media/remove-from-medium.js';
 import { writeMedium, type MediumResult } from '../../media/write-medium.js';
 import { FileStore } from '../../store/file-store.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
+import { parseArgs } from '../parse-args.js';
+import { UsageError } from '../usage-error.js';
 
 const USAGE = [
   'atrium media write <uid...> --out <folder> [--profile STD-GEN-CD] [--file-set-id ID] [--iso out.iso]',
@@ -20,10 +21,9 @@ const USAGE = [
   'atrium media rm <folder> <uid...>',
 ].join('\n       ');
 
-function usage(ctx: CliContext, problem: string): number {
-  ctx.err(`atrium media: ${problem}\nusage: ${USAGE}`);
-  return 2;
-}
+/** A media command line that lacks an argument or has a value it does not take: exit 2 with the usage. */
+const usage = (problem: string, details: Readonly<Record<string, unknown>> = {}, code: 'ATRIUM_ERR_CLI_USAGE' | 'ATRIUM_ERR_CLI_BAD_OPTION' = 'ATRIUM_ERR_CLI_USAGE'): UsageError =>
+  new UsageError(code, problem, details);
 
 const mediumOut = (why: string, folder: string): AtriumError => new AtriumError('ATRIUM_ERR_MEDIA_OUT', `medium folder ${folder} ${why}`, { out: folder });
 
@@ -48,6 +48,15 @@ function isoPath(iso: string | undefined, medium: string): string | undefined {
   if (!rel.startsWith('..') && !isAbsolute(rel)) throw new AtriumError('ATRIUM_ERR_MEDIA_ISO', `the ISO image ${iso} would be inside the medium ${medium}: choose a path outside it`, { iso });
   if (existsSync(abs)) throw new AtriumError('ATRIUM_ERR_MEDIA_ISO', `${iso} exists: an ISO image is never written over a file`, { iso });
   return abs;
+}
+
+/** The `--profile` option's profile (STD-GEN-CD when absent); an unknown name is a usage error. */
+function profileOf(name: string | undefined): ReturnType<typeof mediaProfile> {
+  try {
+    return mediaProfile(name ?? 'STD-GEN-CD');
+  } catch (e) {
+    throw isAtriumError(e, 'ATRIUM_ERR_MEDIA_PROFILE') ? UsageError.relay(e.code, 'ATRIUM_ERR_CLI_BAD_OPTION', `--profile: ${e.message}`, { option: '--profile', ...e.details }) : e;
+  }
 }
 
 function report(ctx: CliContext, result: MediumResult, folder: string, iso?: { path: string; tool: string }): void {
@@ -75,22 +84,23 @@ export const mediaCommand = defineCommand({
     });
     const [verb, ...rest] = positionals;
     if (verb === 'ls') {
-      if (rest.length !== 1) return usage(ctx, 'ls takes one DICOMDIR or medium folder');
+      if (rest.length !== 1) throw usage(rest.length === 0 ? 'ls needs a DICOMDIR or a medium folder' : 'ls takes one DICOMDIR or medium folder');
       return list(ctx, rest[0]!);
     }
     if (verb === 'rm') {
-      if (rest.length < 2) return usage(ctx, 'rm needs the medium folder and at least one UID');
+      if (rest.length < 2) throw usage(rest.length === 0 ? 'rm needs the medium folder and at least one UID' : `rm needs at least one UID to remove from ${rest[0]}`);
+      if (!existsSync(join(rest[0]!, 'DICOMDIR'))) throw mediumOut('has no DICOMDIR: there is no medium to remove from', rest[0]!);
       const removed = removeFromMedium(resolve(rest[0]!), rest.slice(1));
       ctx.out(ctx.json ? JSON.stringify(removed, null, 2) : `removed ${removed.files.length} file(s) and ${removed.records} directory record(s) from ${rest[0]}`);
       return 0;
     }
-    if (verb !== 'write' && verb !== 'add') return usage(ctx, verb === undefined ? 'give a subcommand: write, add, ls or rm' : `unknown subcommand "${verb}"`);
+    if (verb !== 'write' && verb !== 'add') throw usage(verb === undefined ? 'give a subcommand: write, add, ls or rm' : `unknown subcommand "${verb}" (write, add, ls or rm)`);
     const [folder, uids] = verb === 'write' ? [values.out, rest] : [rest[0], rest.slice(1)];
-    if (folder === undefined) return usage(ctx, verb === 'write' ? 'write needs --out <folder>' : 'add needs the medium folder');
-    if (uids.length === 0) return usage(ctx, `${verb} needs at least one study, series or SOP instance UID`);
-    const profile = mediaProfile(values.profile ?? 'STD-GEN-CD');
+    if (folder === undefined) throw usage(verb === 'write' ? 'write needs --out <folder>' : 'add needs the medium folder');
+    if (uids.length === 0) throw usage(`${verb} needs at least one study, series or SOP instance UID`);
+    const profile = profileOf(values.profile);
     const fileSetId = values['file-set-id'] ?? '';
-    if (!/^[A-Z0-9_ ]{0,16}$/.test(fileSetId)) return usage(ctx, `--file-set-id must be at most 16 upper-case letters, digits, spaces or _ (CS), not "${fileSetId}"`);
+    if (!/^[A-Z0-9_ ]{0,16}$/.test(fileSetId)) throw usage(`--file-set-id must be at most 16 upper-case letters, digits, spaces or _ (CS), not "${fileSetId}"`, { option: '--file-set-id' }, 'ATRIUM_ERR_CLI_BAD_OPTION');
     const medium = mediumFolder(folder, ctx.store, verb === 'add');
     const iso = isoPath(values.iso, medium);
     const [index, files] = await Promise.all([use.index(), use.files()]);
@@ -102,7 +112,9 @@ export const mediaCommand = defineCommand({
 });
 
 function list(ctx: CliContext, target: string): number {
-  const path = existsSync(target) && statSync(target).isDirectory() ? join(target, 'DICOMDIR') : target;
+  const folder = existsSync(target) && statSync(target).isDirectory();
+  const path = folder ? join(target, 'DICOMDIR') : target;
+  if (folder && !existsSync(path)) throw new AtriumError('ATRIUM_ERR_DICOMDIR_INVALID', `${target} is a folder without a DICOMDIR: give a medium's folder or its DICOMDIR file`, { path: target, found: 'a folder without a DICOMDIR' });
   const medium = listMedium(path);
   if (ctx.json) {
     ctx.out(JSON.stringify(medium, null, 2));

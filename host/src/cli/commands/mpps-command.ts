@@ -1,14 +1,29 @@
-import { parseArgs } from 'node:util';
 import { MppsTable } from '../../db/mpps-table.js';
 import { MppsJob, type MppsResult } from '../../net/jobs/mpps-jobs.js';
 import { uuidUid } from '../../net/uuid-uid.js';
 import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { parseArgs } from '../parse-args.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium mpps create <study|series-uid> <ae> | atrium mpps set <mpps-uid> <ae> --status COMPLETED|DISCONTINUED [--series <uid>[,<uid>...]] | atrium mpps ls';
+const USAGE = [
+  'atrium mpps create <study|series-uid> <ae>',
+  'atrium mpps set <mpps-uid> <ae> --status COMPLETED|DISCONTINUED [--series <uid>[,<uid>...]]',
+  'atrium mpps ls',
+].join('\n       ');
 const FINAL = ['COMPLETED', 'DISCONTINUED'] as const;
+
+/** What is missing from (or extra on) an `mpps create` / `mpps set` / `mpps ls` line, or undefined. */
+function missingArgument(verb: string | undefined, uid: string | undefined, ae: string | undefined, extra: string | undefined): string | undefined {
+  if (verb === undefined) return 'give a subcommand: create, set or ls';
+  if (verb === 'ls') return 'ls takes no arguments';
+  if (verb !== 'create' && verb !== 'set') return `unknown subcommand "${verb}" (create, set or ls)`;
+  const what = verb === 'create' ? 'a stored study or series UID' : 'the performed procedure step\'s SOP Instance UID';
+  if (!uid) return `${verb} needs ${what} and a remote AE`;
+  if (!ae) return `${verb} needs a remote AE after ${uid}`;
+  return extra === undefined ? undefined : `unexpected argument ${JSON.stringify(extra)}`;
+}
 
 export const mppsCommand = defineCommand({
   name: 'mpps',
@@ -24,10 +39,8 @@ export const mppsCommand = defineCommand({
       else ctx.out(steps.length === 0 ? '(no performed procedure steps)' : printTable(steps.map((s) => ({ SOPInstanceUID: s.SOPInstanceUID, direction: s.direction, ae: s.ae, status: s.status, updated: s.updatedAt })), ['SOPInstanceUID', 'direction', 'ae', 'status', 'updated']));
       return 0;
     }
-    if ((verb !== 'create' && verb !== 'set') || !uid || !ae || extra !== undefined) {
-      ctx.err(`usage: ${USAGE}`);
-      return 2;
-    }
+    const problem = missingArgument(verb, uid, ae, extra);
+    if (problem !== undefined) throw new UsageError('ATRIUM_ERR_CLI_USAGE', problem, verb === undefined ? {} : { subcommand: verb });
     let job;
     if (verb === 'create') {
       if (values.status !== undefined || values.series !== undefined) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', 'mpps create takes no --status or --series (the step is created IN PROGRESS)', { option: values.status !== undefined ? '--status' : '--series' });

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { Index } from '../../db/dicom-index.js';
 import { resolveUid } from '../../db/resolve-uid.js';
 import { loadNetworkConfig } from '../../net/config/index.js';
@@ -12,10 +11,14 @@ import { FileStore } from '../../store/file-store.js';
 import { InstanceStore } from '../../store/instance-store.js';
 import { defineCommand } from '../cli-context.js';
 import { parseWindow } from '../option-values.js';
+import { parseArgs } from '../parse-args.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'atrium print <uid...> <printer-ae> [--layout CxR] [--film-size 14INX17IN] [--orientation portrait|landscape] [--copies n] [--window c,w] [--color] | atrium print <uid...> --preview out.png [--printer <ae>] [--layout CxR] [--window c,w] [--color]';
+const USAGE = [
+  'atrium print <uid...> <printer-ae> [--layout CxR] [--film-size 14INX17IN] [--orientation portrait|landscape] [--copies n] [--window c,w] [--color]',
+  'atrium print <uid...> --preview out.png [--printer <ae>] [--layout CxR] [--window c,w] [--color]',
+].join('\n       ');
 
 /** `2x2`, `3,4` → columns and rows (1…10 each, PS3.3 §C.13.5.1 STANDARD\C,R). */
 function parseLayout(text: string): { columns: number; rows: number } {
@@ -47,7 +50,7 @@ export const printCommand = defineCommand({
     const filmSize = values['film-size']?.toUpperCase();
     if (filmSize !== undefined && !/^[0-9A-Z]{1,16}$/.test(filmSize)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--film-size must be a Film Size ID such as 14INX17IN or A4, not "${values['film-size']}"`, { option: '--film-size' });
     if (values.preview !== undefined) {
-      if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
+      if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
       const [index, files, store, settings] = await Promise.all([use.index(), use.files(), use.store(), use.settings()]);
       const instances = positionals.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
       const profile = values.printer === undefined ? DEFAULT_PRINTER_PROFILE : loadPrinterProfile(settings, values.printer.trim());
@@ -64,10 +67,8 @@ export const printCommand = defineCommand({
     }
     const ae = positionals.at(-1);
     const uids = positionals.slice(0, -1);
-    if (!ae || uids.length === 0) {
-      ctx.err(`usage: ${USAGE}`);
-      return 2;
-    }
+    if (!ae) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give the UIDs of the images to print and then the printer AE (or --preview out.png)', {});
+    if (uids.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `give the UIDs of the images to print before the printer AE "${ae}"`, { ae });
     const payload: PrintPayload = { ae, uids, columns, rows, copies, ...(filmSize ? { filmSize } : {}), ...(orientation ? { orientation } : {}), ...(window ? { window } : {}), ...(values.color ? { color: true } : {}) };
     const job = await runNetJob(use, ctx, PrintJob, payload, `print ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} on ${ae}`);
     if (job.state !== 'completed') {

@@ -5,6 +5,7 @@ import { describeCallerPolicy } from '../../net/scp/caller-policy.js';
 import { WorkstationServerFactory } from '../../net/scp/workstation-server-factory.js';
 import { InstanceStore } from '../../store/instance-store.js';
 import { defineCommand } from '../cli-context.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 export const serveCommand = defineCommand({
@@ -18,9 +19,9 @@ export const serveCommand = defineCommand({
       throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
     }
     const overrides: Partial<NetworkConfig> = {
-      ...(values.port !== undefined ? { port: parseNetworkSetting('port', values.port) } : {}),
-      ...(values.aet !== undefined ? { aeTitle: parseNetworkSetting('aeTitle', values.aet) } : {}),
-      ...(values.bind !== undefined ? { bindAddress: parseNetworkSetting('bindAddress', values.bind) } : {}),
+      ...(values.port !== undefined ? { port: usageCheck(() => parseNetworkSetting('port', values.port!), '--port') } : {}),
+      ...(values.aet !== undefined ? { aeTitle: usageCheck(() => parseNetworkSetting('aeTitle', values.aet!), '--aet') } : {}),
+      ...(values.bind !== undefined ? { bindAddress: usageCheck(() => parseNetworkSetting('bindAddress', values.bind!), '--bind') } : {}),
     };
     const log = (line: string): void => ctx.out(`${new Date().toISOString()} ${line}`);
     const [makeServer, aes, store] = await Promise.all([use.makeServer(), use.aes(), use.store()]);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { APP_RUN_JOB } from '../../apps/app-run-handler.js';
 import { configuredIndex } from '../../db/index-location.js';
 import { AtriumError } from '../../errors/atrium-error.js';
@@ -7,6 +6,7 @@ import { JobQueue } from '../../jobs/job-queue.js';
 import { JobRunner } from '../../jobs/job-runner.js';
 import { defineCommand } from '../cli-context.js';
 import { parseLimit } from '../option-values.js';
+import { parseArgs } from '../parse-args.js';
 
 const USAGE = 'atrium worker [--concurrency n]';
 

@@ -1,10 +1,11 @@
-import { parseArgs } from 'node:util';
 import { checkRemoteQueryValue } from '../../db/check-query-keys.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
 import { NetJob } from '../../net/jobs/net-jobs.js';
 import type { WorklistQuery, WorklistResult } from '../../net/scu/worklist-scu.js';
 import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { parseLimit } from '../option-values.js';
+import { parseArgs } from '../parse-args.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
 
@@ -49,15 +50,11 @@ export const worklistCommand = defineCommand({
       options: Object.fromEntries(['date', 'modality', 'station', 'physician', 'name', 'patient-id', 'accession', 'procedure-id', 'limit'].map((o) => [o, { type: 'string' as const }])),
     });
     const [ae, extra] = positionals;
-    const limit = values.limit === undefined ? undefined : Number(values.limit);
-    const problem = !ae || extra !== undefined ? 'give one remote AE (title or alias)'
-      : limit !== undefined && !(Number.isInteger(limit) && limit > 0) ? `--limit must be a positive integer, not "${values.limit}"` : undefined;
-    if (problem) {
-      ctx.err(`atrium worklist: ${problem}\nusage: ${USAGE}`);
-      return 2;
-    }
+    if (!ae) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give the remote worklist AE (title or alias)', {});
+    if (extra !== undefined) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `unexpected argument ${JSON.stringify(extra)}: give one remote AE`, {});
+    const limit = parseLimit(values.limit);
     const query = queryOf(values as Record<string, string | undefined>);
-    const job = await runNetJob(use, ctx, NetJob.Worklist, { ae: ae!, query, ...(limit ? { limit } : {}) }, `worklist at ${ae}`);
+    const job = await runNetJob(use, ctx, NetJob.Worklist, { ae, query, ...(limit ? { limit } : {}) }, `worklist at ${ae}`);
     if (job.state !== 'completed') return 1;
     const r = job.result as WorklistResult;
     if (ctx.json) {

@@ -105,6 +105,13 @@ export interface NetworkConfig {
   printMatrix: number;
   /** Print SCU job: retries after the first attempt (Canon GCA-9300R conformance statement, Print: 5). */
   printRetries: number;
+  /**
+   * The organisation UID root (the Shimadzu DAR-9500f conformance statement §5.2.2): derived
+   * objects' UIDs are made under it, the Implementation Class UID is `<root>.1.<version>`, and
+   * the `dar-9500f` de-identification preset replaces SOP Instance UIDs under `<root>.66`.
+   * Default `2.25`: UUID-derived UIDs (PS3.5 §B.2) and Atrium's own Implementation Class UID.
+   */
+  uidRoot: string;
 }
 
 /** What the C-FIND SCP answers past its limit (see {@link NetworkConfig.findLimitAnswer}). */
@@ -141,4 +148,5 @@ export const DEFAULT_NETWORK_CONFIG: Readonly<NetworkConfig> = Object.freeze({
   appRunMpps: '',
   printMatrix: 1024,
   printRetries: 5,
+  uidRoot: '2.25',
 });

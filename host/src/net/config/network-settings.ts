@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { AtriumError } from '../../errors/atrium-error.js';
+import { MAX_UID_ROOT_LENGTH, uidRootProblem } from '../../io/uid-root.js';
 import { aeTitleProblem, normalizeAeTitle } from './ae-title.js';
 import { FIND_LIMIT_ANSWERS, type NetworkConfig } from './network-config.js';
 
@@ -122,6 +123,15 @@ export const NETWORK_SETTINGS: { readonly [K in NetworkSettingKey]: NetworkSetti
   },
   printMatrix: int('print SCU: pixels of the larger side of each image sent to an image box', 64, 8192),
   printRetries: int('print SCU job: retries after the first attempt', 0, 100),
+  uidRoot: {
+    description: 'organisation UID root: derived objects\' UIDs, the Implementation Class UID (<root>.1.<version>), the dar-9500f de-identification root (<root>.66, SOP Instance UIDs); 2.25 = UUID-derived',
+    allowed: `dot-separated numbers without leading zeros, starting with 0, 1 or 2, at most ${MAX_UID_ROOT_LENGTH} characters (e.g. 1.2.392.200036.9110)`,
+    parse: (text) => {
+      const root = text.trim().replace(/\.$/, '');
+      const problem = uidRootProblem(root);
+      return problem === undefined ? { value: root } : { problem };
+    },
+  },
 };
 
 /** The setting names, in the order `atrium config ls` shows them. */

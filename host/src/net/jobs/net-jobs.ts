@@ -48,7 +48,7 @@ export type GetPayload = RetrievePayload;
 export type SendResult = Omit<StoreReport, 'problems'> & { readonly total: number; readonly problems: StoreReport['problems']; readonly commitment?: CommitmentOutcome };
 export type GetResult = RetrieveResult & { readonly stored: number; readonly refused: readonly { SOPInstanceUID?: string; reason: string }[] };
 
-export const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, maxPduSendLength: c.maxPduSendLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs });
+export const scuSettings = (c: NetworkConfig): ScuSettings => ({ aeTitle: c.aeTitle, maxPduLength: c.maxPduLength, maxPduSendLength: c.maxPduSendLength, connectTimeoutMs: c.connectTimeoutMs, associationTimeoutMs: c.associationTimeoutMs, dimseTimeoutMs: c.dimseTimeoutMs, uidRoot: c.uidRoot });
 
 /** What the network jobs use: the store, the index, its files, the network settings and the AE table. */
 export interface NetJobDeps {
@@ -67,7 +67,7 @@ export interface NetJobDeps {
 
 function remote(ws: NetJobDeps, name: string, role?: AeRole): RemoteAe {
   const ae = ws.aes.require(name);
-  if (role && !ae.roles.includes(role)) throw new AtriumError('ATRIUM_ERR_AE_ROLE', `${ae.title} does not have the role "${role}" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} ... --roles`, { ae: ae.title, role });
+  if (role && !ae.roles.includes(role)) throw new AtriumError('ATRIUM_ERR_AE_ROLE', `${ae.title} does not have the role "${role}" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} --host ${ae.host} --port ${ae.port} --roles ${[...ae.roles, role].join(',')}${ae.alias ? ` --alias ${ae.alias}` : ''} gives it`, { ae: ae.title, role });
   return ae;
 }
 

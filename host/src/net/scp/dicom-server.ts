@@ -30,6 +30,8 @@ export interface DicomServerOptions extends CallerPolicy {
   readonly maxPduLength: number;
   /** Largest P-DATA-TF sent (0 or absent: the peer's maximum). */
   readonly maxPduSendLength?: number;
+  /** The organisation UID root of the Implementation Class UID sent (absent: Atrium's own). */
+  readonly uidRoot?: string;
   readonly associationTimeoutMs: number;
   readonly idleTimeoutMs: number;
   readonly maxAssociations: number;
@@ -132,6 +134,7 @@ export class DicomServer {
     void acceptAssociation(socket, {
       maxPduLength: this.options.maxPduLength,
       ...(this.options.maxPduSendLength ? { maxSendPduLength: this.options.maxPduSendLength } : {}),
+      ...(this.options.uidRoot ? { uidRoot: this.options.uidRoot } : {}),
       associationTimeoutMs: this.options.associationTimeoutMs,
       idleMs: this.options.idleTimeoutMs,
       decide: (rq, address) => this.decide(rq, address),

@@ -12,6 +12,8 @@ export interface ScuSettings {
   readonly associationTimeoutMs: number;
   /** Longest wait for a PDU on the association (0 = none). */
   readonly dimseTimeoutMs: number;
+  /** The organisation UID root of the Implementation Class UID (absent: Atrium's own). */
+  readonly uidRoot?: string;
 }
 
 /** Where to connect: a remote AE. */
@@ -39,7 +41,7 @@ export async function openScu(settings: ScuSettings, peer: RemotePeer, contexts:
     ...(options.roleSelections ? { roleSelections: options.roleSelections } : {}),
     ...(options.extendedNegotiations ? { extendedNegotiations: options.extendedNegotiations } : {}),
     maxPduLength: settings.maxPduLength, ...(settings.maxPduSendLength ? { maxSendPduLength: settings.maxPduSendLength } : {}), connectTimeoutMs: settings.connectTimeoutMs,
-    associationTimeoutMs: settings.associationTimeoutMs, idleMs: settings.dimseTimeoutMs,
+    associationTimeoutMs: settings.associationTimeoutMs, idleMs: settings.dimseTimeoutMs, ...(settings.uidRoot ? { uidRoot: settings.uidRoot } : {}),
   });
   const connection = new DimseConnection(association, options.handlers ?? {});
   return {

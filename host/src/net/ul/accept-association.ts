@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
-import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../../io/implementation.js';
+import { implementationClassUid, IMPLEMENTATION_VERSION_NAME } from '../../io/implementation.js';
 import { Association } from './association.js';
 import { decodePdu, pduName } from './decode-pdu.js';
 import { encodeAbort, encodeAssociateAc, encodeAssociateRj } from './encode-pdu.js';
@@ -19,6 +19,8 @@ export interface AcceptOptions {
   readonly maxPduLength: number;
   /** Largest P-DATA-TF we send (0 or absent: the peer's maximum). */
   readonly maxSendPduLength?: number;
+  /** The organisation UID root of the Implementation Class UID sent (absent: Atrium's own). */
+  readonly uidRoot?: string;
   /** ARTIM: how long to wait for the A-ASSOCIATE-RQ (PS3.8 §9.1.5). */
   readonly associationTimeoutMs: number;
   /** No PDU for this long on the established association: abort. */
@@ -77,7 +79,7 @@ export function acceptAssociation(socket: Socket, options: AcceptOptions): Promi
         socket.write(encodeAssociateAc({
           type: PduType.AssociateAc, protocolVersion: 1, calledAeTitle: request.calledAeTitle, callingAeTitle: request.callingAeTitle,
           applicationContext: DICOM_APPLICATION_CONTEXT, contexts: decision.contexts,
-          userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: IMPLEMENTATION_CLASS_UID, implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: decision.roleSelections, ...(decision.extendedNegotiations?.length ? { extendedNegotiations: decision.extendedNegotiations } : {}) },
+          userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: implementationClassUid(options.uidRoot), implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: decision.roleSelections, ...(decision.extendedNegotiations?.length ? { extendedNegotiations: decision.extendedNegotiations } : {}) },
         }));
         const accepted = decision.contexts.filter((c) => c.result === PcResult.Acceptance).map((c) => ({
           id: c.id, transferSyntax: c.transferSyntax, abstractSyntax: request.contexts.find((p) => p.id === c.id)?.abstractSyntax ?? '',

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
-import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../../io/implementation.js';
+import { implementationClassUid, IMPLEMENTATION_VERSION_NAME } from '../../io/implementation.js';
 import { Association, type AcceptedContext } from './association.js';
 import { decodePdu, pduName } from './decode-pdu.js';
 import { encodeAbort, encodeAssociateRq } from './encode-pdu.js';
@@ -28,6 +28,8 @@ export interface RequestOptions {
   readonly maxPduLength: number;
   /** Largest P-DATA-TF we send (0 or absent: the peer's maximum). */
   readonly maxSendPduLength?: number;
+  /** The organisation UID root of the Implementation Class UID sent (absent: Atrium's own). */
+  readonly uidRoot?: string;
   readonly connectTimeoutMs: number;
   /** Waiting for A-ASSOCIATE-AC/RJ, and for A-RELEASE-RP. */
   readonly associationTimeoutMs: number;
@@ -144,7 +146,7 @@ export async function requestAssociation(options: RequestOptions): Promise<Reque
     socket.write(encodeAssociateRq({
       type: PduType.AssociateRq, protocolVersion: 1, calledAeTitle: options.calledAeTitle, callingAeTitle: options.callingAeTitle,
       applicationContext: DICOM_APPLICATION_CONTEXT, contexts: proposed,
-      userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: IMPLEMENTATION_CLASS_UID, implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: options.roleSelections ?? [], ...(options.extendedNegotiations?.length ? { extendedNegotiations: options.extendedNegotiations } : {}) },
+      userInformation: { maxPduLength: options.maxPduLength, implementationClassUid: implementationClassUid(options.uidRoot), implementationVersionName: IMPLEMENTATION_VERSION_NAME, roleSelections: options.roleSelections ?? [], ...(options.extendedNegotiations?.length ? { extendedNegotiations: options.extendedNegotiations } : {}) },
     }));
   });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSample } from '../../../../test/support/samples.js';
 import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js';
 import type { AeTable, AppSummary, DeidJobResult, ImportResponse, JobList, JobSummary, Page, QuarantineItem, ServerEvent } from '../api-types.js';
+import { setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { webFixture, type WebFixture } from '../test-support/web-fixture.js';
 
 const MR_SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
@@ -184,9 +185,27 @@ describe('de-identify, export, import, quarantine', () => {
       [{ uids: [MR_STUDY], set: { PatientComments: 'x' } }, 'ATRIUM_ERR_DEID_USER_VALUE'],
       [{ uids: [MR_STUDY], set: { PatientBirthDate: '1990' } }, 'ATRIUM_ERR_DEID_USER_VALUE'],
       [{ uids: [MR_STUDY], preset: 'gca-9300r', options: ['retain-safe-private'] }, 'ATRIUM_ERR_WEB_BAD_BODY'],
+      [{ uids: [MR_STUDY], preset: 'dar-9500f' }, 'ATRIUM_ERR_DEID_UID_ROOT'],
+      [{ uids: [MR_STUDY], preset: 'dar' }, 'ATRIUM_ERR_WEB_BAD_BODY'],
     ] as const) {
       const bad = await post('/api/deidentify', body);
       expect([body, bad.statusCode, bad.json().error.code]).toEqual([body, 400, code]);
+    }
+  });
+
+  it('de-identifies with the dar-9500f preset under the store\'s uidRoot: SOP Instance UIDs under <root>.66', async () => {
+    setNetworkSetting(fx.services.settings, 'uidRoot', '1.2.392.200036.9110');
+    try {
+      const res = await post('/api/deidentify', { uids: [MR_SERIES], preset: 'dar-9500f' });
+      expect(res.statusCode).toBe(202);
+      const done = await finished(res.json<JobSummary>().id);
+      expect(done.state).toBe('completed');
+      const result = done.result as DeidJobResult;
+      expect(result.studies[0]).toMatch(/^1\.2\.392\.200036\.9110\.(?!66\.)\d+$/);
+      const [copy] = fx.services.workstation.index.getInstances({ StudyInstanceUID: result.studies[0]! });
+      expect(copy?.instance.SOPInstanceUID).toMatch(/^1\.2\.392\.200036\.9110\.66\.\d+$/);
+    } finally {
+      unsetNetworkSetting(fx.services.settings, 'uidRoot');
     }
   });
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { REPLACEABLE, type DeidOptions, type Replacements } from '../../deid/deid-options.js';
+import { dar9500fRoots } from '../../deid/dar-9500f-preset.js';
+import { DEID_PRESETS, REPLACEABLE, type DeidOptions, type DeidPreset, type Replacements } from '../../deid/deid-options.js';
+import { loadNetworkConfig } from '../../net/config/load-network-config.js';
 import { optionByName } from '../../deid/deid-option-names.js';
 import { checkUserValues } from '../../deid/user-values.js';
 import type { JobSummary } from '../api-types.js';
@@ -11,7 +13,7 @@ import { webError } from '../web-error.js';
 import type { WebServices } from '../web-services.js';
 
 /** The options of a `POST /api/deidentify` body, checked before a job exists. */
-function deidOptions(body: Record<string, unknown>): Omit<DeidOptions, 'secret'> {
+function deidOptions(body: Record<string, unknown>, uidRoot: string): Omit<DeidOptions, 'secret'> {
   const names = body.options === undefined ? [] : stringListField(body, 'options');
   const options = names.map((name) => {
     const option = optionByName(name);
@@ -20,15 +22,18 @@ function deidOptions(body: Record<string, unknown>): Omit<DeidOptions, 'secret'>
   });
   // The copy is stored beside its original: with the original UIDs it would replace it.
   if (options.includes('retainUIDs')) throw webError('ATRIUM_ERR_WEB_DEID_RETAIN_UIDS', 'retain-uids cannot be used here: the de-identified copies are stored beside the originals, and with the same UIDs they would replace them (use atrium deid --out for that)', { option: 'retain-uids' });
-  if (body.preset !== undefined && body.preset !== 'gca-9300r') throw webError('ATRIUM_ERR_WEB_BAD_BODY', 'preset must be gca-9300r', { field: 'preset' });
-  if (body.preset !== undefined && options.length > 0) throw webError('ATRIUM_ERR_WEB_BAD_BODY', 'a preset cannot be combined with options', { field: 'preset' });
+  const preset = body.preset as DeidPreset | undefined;
+  if (preset !== undefined && !DEID_PRESETS.includes(preset)) throw webError('ATRIUM_ERR_WEB_BAD_BODY', `preset must be ${DEID_PRESETS.join(' or ')}`, { field: 'preset' });
+  if (preset === 'gca-9300r' && options.length > 0) throw webError('ATRIUM_ERR_WEB_BAD_BODY', 'the gca-9300r preset cannot be combined with options', { field: 'preset' });
+  // dar-9500f: the Basic Profile with the store's uidRoot (SOP Instance UIDs under <root>.66); refused without one.
+  if (preset === 'dar-9500f') dar9500fRoots(uidRoot);
   const set = body.set ?? {};
   if (typeof set !== 'object' || set === null || Array.isArray(set) || Object.values(set).some((v) => typeof v !== 'string')) throw webError('ATRIUM_ERR_WEB_BAD_BODY', 'set must be an object of keyword → string value', { field: 'set' });
   const unknown = Object.keys(set).find((k) => !Object.hasOwn(REPLACEABLE, k));
   if (unknown !== undefined) throw webError('ATRIUM_ERR_DEID_USER_VALUE', `set: ${unknown} cannot be given a value; these can: ${Object.keys(REPLACEABLE).join(', ')}`, { keyword: unknown });
   const replacements = set as Replacements;
   checkUserValues(replacements);
-  return { options, ...(Object.keys(replacements).length > 0 ? { replacements } : {}), ...(body.preset ? { preset: 'gca-9300r' as const } : {}) };
+  return { options, ...(Object.keys(replacements).length > 0 ? { replacements } : {}), ...(preset ? { preset } : {}), ...(preset === 'dar-9500f' ? { uidRoot } : {}) };
 }
 
 /** `POST /api/deidentify`: de-identified copies of stored studies / series / instances, stored here, as a job. */
@@ -37,7 +42,7 @@ export function registerDeidRoute(app: FastifyInstance, services: WebServices): 
     const body = jsonBody(request);
     const uids = stringListField(body, 'uids');
     const files = [...new Set(uids.flatMap((uid, i) => deidFiles(storedUid(services, `uids[${i}]`, uid).instances)))];
-    const options = deidOptions(body);
+    const options = deidOptions(body, loadNetworkConfig(services.settings).uidRoot);
     const payload: DeidStorePayload = { files, options };
     reply.code(202);
     return jobSummary(services.queue.enqueue({ type: DEID_STORE_JOB, payload, label: `de-identify ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} into the store`, maxAttempts: 1 }));

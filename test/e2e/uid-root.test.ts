@@ -1,0 +1,133 @@
+/**
+ * `atrium config set uidRoot` (the organisation UID root of the Shimadzu DAR-9500f conformance
+ * statement §5.2.2): refused unless it is a UID root with room for what is made under it; once
+ * set, derived objects' UIDs are made under it (and their files' Implementation Class UID), and both ends of an association (our SCU to
+ * DCMTK's storescp, DCMTK's echoscu to `atrium serve`) see `<root>.1.<version>` as Atrium's
+ * Implementation Class UID; `conformance --network` prints it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Tag } from '@atrium/sdk';
+import { describe, expect, it } from 'vitest';
+import { parseDicom } from '../../host/src/io/parse-part10.js';
+import { runTool } from '../support/dicom-server-fixture.js';
+import { freePort } from '../support/free-port.js';
+import { havePeers, peer } from '../support/peers.js';
+import { samplePath } from '../support/samples.js';
+import { atrium, filesUnder, tempDir } from './cli-helpers.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(REPO, 'host/bin/atrium.js');
+const ROOT = '1.2.392.200036.9110';
+const IMPLEMENTATION_CLASS_UID = `${ROOT}.1.0.1.0`;
+const MR_SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
+
+/** Start a process, collecting its output, until `ready` shows in it (bounded). */
+async function started(command: string, args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  for (let i = 0; i < 100 && !ready.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+  return { child, output: () => output };
+}
+
+/** True once something accepts TCP connections on the loopback port (bounded wait). */
+async function listening(port: number): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(socket.destroy() !== undefined));
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** Stop a process this test started, by its PID. */
+function stop(child: ChildProcess): void {
+  if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+}
+
+describe('uidRoot', () => {
+  it('is refused unless dot-separated numbers without leading zeros, from an ISO/ITU-T arc, at most 40 characters; a refused value creates no store', async () => {
+    const store = join(tempDir('atrium-uid-root-'), 'store');
+    const bad = ['abc', '1', '1.2.03', '3.1.2', '1..2', '1.2.x', `1.2.${'3'.repeat(37)}`];
+    for (const value of bad) {
+      const r = await atrium('--store', store, 'config', 'set', 'uidRoot', value);
+      expect([r.code, r.err.split('\n')[0]], value).toEqual([2, expect.stringMatching(/^atrium config: Bad value for network setting uidRoot: .*\[ATRIUM_ERR_CONFIG_BAD_VALUE\]$/)]);
+    }
+    expect(existsSync(store)).toBe(false);
+    const longest = `1.2.${'3'.repeat(36)}`;
+    expect(longest.length).toBe(40);
+    expect(await atrium('--store', store, 'config', 'set', 'uidRoot', longest)).toMatchObject({ code: 0, out: `uidRoot = ${longest}\n` });
+    expect(await atrium('--store', store, 'config', 'set', 'uidRoot', `${ROOT}.`)).toMatchObject({ code: 0, out: `uidRoot = ${ROOT}\n` });
+  });
+
+  it('makes the UIDs of derived objects under the root', async () => {
+    const store = join(tempDir('atrium-uid-root-app-'), 'store');
+    expect((await atrium('--store', store, 'import', samplePath('mr/MR_small.dcm'))).code).toBe(0);
+    expect((await atrium('--store', store, 'config', 'set', 'uidRoot', ROOT)).code).toBe(0);
+    const run = await atrium('--store', store, '--json', 'run', 'example.series-summary.series-summary', '--series', MR_SERIES);
+    expect(run.code, run.err).toBe(0);
+    const derived = (JSON.parse((await atrium('--store', store, '--json', 'ls', 'instances')).out) as { SOPInstanceUID: string; SeriesInstanceUID?: string }[])
+      .filter((i) => !i.SOPInstanceUID.startsWith('1.3.6.1.4.1.5962.'));
+    expect(derived.length).toBe(1);
+    expect(derived[0]!.SOPInstanceUID).toMatch(/^1\.2\.392\.200036\.9110\.[1-9]\d+$/);
+    // Its Part 10 file names Atrium under the same root.
+    const file = filesUnder(join(store, 'files')).map((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true })).find((f) => f.dataset.string(Tag.SOPInstanceUID) === derived[0]!.SOPInstanceUID);
+    expect(file?.meta?.string(Tag.ImplementationClassUID)).toBe(IMPLEMENTATION_CLASS_UID);
+  }, 60_000);
+
+  it('is the root of atrium deid --preset dar-9500f (SOP Instance UIDs under <root>.66), which is refused without one', async () => {
+    const dir = tempDir('atrium-uid-root-deid-');
+    const store = join(dir, 'store');
+    const refused = await atrium('--store', store, 'deid', samplePath('mr/MR_small.dcm'), '--out', join(dir, 'none'), '--preset', 'dar-9500f');
+    expect([refused.code, refused.err.split('\n')[0]]).toEqual([2, expect.stringMatching(/^atrium deid: --preset dar-9500f: .*give --uid-root or set one .*\[ATRIUM_ERR_DEID_UID_ROOT\]$/)]);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
+    expect((await atrium('--store', store, 'config', 'set', 'uidRoot', ROOT)).code).toBe(0);
+    const out = join(dir, 'out');
+    const deid = await atrium('--store', store, 'deid', samplePath('mr/MR_small.dcm'), '--out', out, '--preset', 'dar-9500f');
+    expect(deid.code, deid.err).toBe(0);
+    expect(deid.out).toContain(`SOP Instance UIDs replaced under ${ROOT}.66, study, series and every other UID under ${ROOT}`);
+    const [study] = readdirSync(out);
+    const [series] = readdirSync(join(out, study!));
+    const [file] = readdirSync(join(out, study!, series!));
+    expect(study).toMatch(/^1\.2\.392\.200036\.9110\.(?!66\.)\d+$/);
+    expect(series).toMatch(/^1\.2\.392\.200036\.9110\.(?!66\.)\d+$/);
+    expect(file).toMatch(/^1\.2\.392\.200036\.9110\.66\.\d+\.dcm$/);
+  });
+
+  it.runIf(havePeers('echoscu', 'storescp'))('is the root of the Implementation Class UID that storescp and echoscu see, and of the one the conformance statement prints', async () => {
+    const store = join(tempDir('atrium-uid-root-net-'), 'store');
+    expect((await atrium('--store', store, 'config', 'set', 'uidRoot', ROOT)).code).toBe(0);
+    expect((await atrium('--store', store, 'conformance', '--network')).out).toContain(`| ${IMPLEMENTATION_CLASS_UID} | ATRIUM_010 |`);
+    // Our SCU: the A-ASSOCIATE-RQ storescp receives.
+    const scpPort = await freePort();
+    const scp = await started(peer('storescp')!, ['-d', String(scpPort)], /private\.dic/);
+    try {
+      expect(await listening(scpPort)).toBe(true);
+      expect((await atrium('--store', store, 'ae', 'add', 'SCP', '--host', '127.0.0.1', '--port', String(scpPort))).code).toBe(0);
+      const echo = await atrium('--store', store, 'echo', 'SCP');
+      expect(echo.code, echo.err).toBe(0);
+      for (let i = 0; i < 50 && !/Their Implementation Class UID/.test(scp.output()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(scp.output()).toMatch(new RegExp(`Their Implementation Class UID: +${IMPLEMENTATION_CLASS_UID.replace(/\./g, '\\.')}\\n`));
+    } finally {
+      stop(scp.child);
+    }
+    // Our SCP: the A-ASSOCIATE-AC echoscu receives from atrium serve.
+    const port = await freePort();
+    const serve = await started(process.execPath, [CLI, '--store', store, 'serve', '--port', String(port), '--bind', '127.0.0.1'], /listening on/);
+    try {
+      const echo = await runTool('echoscu', ['-d', '-aec', 'ATRIUM', '127.0.0.1', String(port)]);
+      expect(echo.code, echo.output).toBe(0);
+      expect(echo.output).toMatch(new RegExp(`Their Implementation Class UID: +${IMPLEMENTATION_CLASS_UID.replace(/\./g, '\\.')}\\n`));
+    } finally {
+      stop(serve.child);
+    }
+  }, 60_000);
+});
