@@ -21,6 +21,8 @@ type Row = Record<string, unknown>;
 
 /** The last request number before they start again at 1 (the flag is an Int32; 0 is "none yet"). */
 const MAX_SEQ = 0x7fff_ffff;
+/** Bound of the first answer (worker thread start, TCP connect, authentication), in ms. */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * A PostgreSQL connection with better-sqlite3's synchronous surface ({@link SqlDatabase}), so
@@ -68,7 +70,10 @@ export class PostgresDatabase implements SqlDatabase {
   static connect(url: string, options: PostgresOptions = {}, workerUrl: URL = postgresWorkerUrl()): PostgresDatabase {
     const db = new PostgresDatabase(url, workerUrl, options);
     try {
-      db.query('SELECT 1');
+      // The first answer waits for the worker thread to start and the server to accept: a
+      // connection's time, not a statement's, so it gets the longer of the two bounds.
+      const reply = db.call({ kind: 'query', text: 'SELECT 1' }, Math.max(db.timeoutMs, CONNECT_TIMEOUT_MS));
+      if (!reply.ok) throw new Error(`PostgreSQL: ${reply.message}`);
     } catch (e) {
       db.close();
       throw new AtriumError('ATRIUM_ERR_INDEX_OPEN', `Cannot open index database ${db.name}: ${(e as Error).message}`, { path: db.name }, { cause: e });
@@ -127,7 +132,7 @@ export class PostgresDatabase implements SqlDatabase {
    * the bridge broken: the worker is stopped and this and every later call fail with
    * `ATRIUM_ERR_INDEX_UNAVAILABLE`, so that no answer is ever given to the wrong statement.
    */
-  private call(request: PostgresRequestBody): PostgresReply {
+  private call(request: PostgresRequestBody, timeoutMs = this.timeoutMs): PostgresReply {
     if (this.broken !== undefined) {
       throw new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The connection to the index database ${this.name} failed earlier: ${this.broken}`, { path: this.name });
     }
@@ -136,10 +141,10 @@ export class PostgresDatabase implements SqlDatabase {
     }
     const seq = (this.seq = this.seq === MAX_SEQ ? 1 : this.seq + 1);
     this.port.postMessage({ ...request, seq });
-    const deadline = performance.now() + this.timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     for (let seen = Atomics.load(this.signal, 0); seen !== seq; seen = Atomics.load(this.signal, 0)) {
       const left = deadline - performance.now();
-      if (left <= 0) throw this.fail(`it did not answer within ${this.timeoutMs} ms`, { timeoutMs: this.timeoutMs });
+      if (left <= 0) throw this.fail(`it did not answer within ${timeoutMs} ms`, { timeoutMs });
       Atomics.wait(this.signal, 0, seen, left);
     }
     const reply = receiveMessageOnPort(this.port)?.message as PostgresReply | undefined;
