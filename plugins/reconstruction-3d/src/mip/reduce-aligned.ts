@@ -1,0 +1,92 @@
+import type { Vec3, Volume, VoxelArray } from '@atrium/sdk';
+import type { ProjectionMode } from './project-volume.js';
+
+/** Rows of a slice folded into the line per pass over it (rays along j). */
+const ROWS_PER_PASS = 4;
+
+/**
+ * Rays along a voxel axis (0: i, 1: j): every voxel of a slice is read once, in memory order, into
+ * a per-line maximum (minimum, mean) — no interpolation along the ray — and each image column takes
+ * the linear interpolation of the two nearest lines. Row r of `values` is slice r (`down`) or
+ * nz − 1 − r. The values are compared in the ray's order, so ties and the mean's sums come out as a
+ * voxel-by-voxel loop gives them.
+ */
+export function reduceAligned(volume: Volume, axis: 0 | 1, start: Vec3, dc: Vec3, columns: number, down: boolean, options: { readonly mode: ProjectionMode; readonly fill: number }, values: Float32Array): void {
+  const [nx, ny, nz] = volume.dimensions;
+  const lines = axis === 0 ? ny : nx;
+  const line = new Float32Array(lines);
+  const { mode, fill } = options;
+  const other = axis === 0 ? 1 : 0;
+  const hi = lines - 1;
+  for (let r = 0; r < nz; r++) {
+    const base = (down ? r : nz - 1 - r) * nx * ny;
+    line.fill(mode === 'mip' ? -Infinity : mode === 'minip' ? Infinity : 0);
+    if (axis === 0) reduceRows(volume.voxels, base, nx, ny, mode, line);
+    else if (mode === 'mean') sumColumns(volume.voxels, base, nx, ny, line);
+    else foldColumns(volume.voxels, base, nx, ny, mode === 'mip', line);
+    if (mode === 'mean') for (let l = 0; l < lines; l++) line[l]! /= axis === 0 ? nx : ny;
+    const o = r * columns;
+    for (let c = 0; c < columns; c++) {
+      const x = start[other] + c * dc[other];
+      if (!(x >= -0.5 && x <= hi + 0.5)) { values[o + c] = fill; continue; }
+      const xc = x < 0 ? 0 : x > hi ? hi : x;
+      const x0 = xc | 0, x1 = x0 < hi ? x0 + 1 : x0;
+      values[o + c] = line[x0]! + (xc - x0) * (line[x1]! - line[x0]!);
+    }
+  }
+}
+
+/** Rays along i: one line per row j, the reduction of a contiguous run. */
+function reduceRows(voxels: VoxelArray, base: number, nx: number, ny: number, mode: ProjectionMode, line: Float32Array): void {
+  for (let j = 0; j < ny; j++) {
+    const row = base + j * nx;
+    let acc = line[j]!;
+    if (mode === 'mip') for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v > acc) acc = v; }
+    else if (mode === 'minip') for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v < acc) acc = v; }
+    else for (let i = 0; i < nx; i++) acc += voxels[row + i]!;
+    line[j] = acc;
+  }
+}
+
+/**
+ * Rays along j, maximum (`max`) or minimum: one line per column i. Several rows are folded per pass,
+ * in row order, so the line is read and written once per pass rather than once per row.
+ */
+function foldColumns(voxels: VoxelArray, base: number, nx: number, ny: number, max: boolean, line: Float32Array): void {
+  let j = 0;
+  for (; j + ROWS_PER_PASS <= ny; j += ROWS_PER_PASS) {
+    const r0 = base + j * nx, r1 = r0 + nx, r2 = r1 + nx, r3 = r2 + nx;
+    if (max) {
+      for (let i = 0; i < nx; i++) {
+        let m = line[i]!, v = voxels[r0 + i]!;
+        if (v > m) m = v;
+        v = voxels[r1 + i]!; if (v > m) m = v;
+        v = voxels[r2 + i]!; if (v > m) m = v;
+        v = voxels[r3 + i]!; if (v > m) m = v;
+        line[i] = m;
+      }
+    } else {
+      for (let i = 0; i < nx; i++) {
+        let m = line[i]!, v = voxels[r0 + i]!;
+        if (v < m) m = v;
+        v = voxels[r1 + i]!; if (v < m) m = v;
+        v = voxels[r2 + i]!; if (v < m) m = v;
+        v = voxels[r3 + i]!; if (v < m) m = v;
+        line[i] = m;
+      }
+    }
+  }
+  for (; j < ny; j++) {
+    const row = base + j * nx;
+    if (max) for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v > line[i]!) line[i] = v; }
+    else for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v < line[i]!) line[i] = v; }
+  }
+}
+
+/** Rays along j, mean: the line accumulates row after row (single precision, as it is stored). */
+function sumColumns(voxels: VoxelArray, base: number, nx: number, ny: number, line: Float32Array): void {
+  for (let j = 0; j < ny; j++) {
+    const row = base + j * nx;
+    for (let i = 0; i < nx; i++) line[i]! += voxels[row + i]!;
+  }
+}
