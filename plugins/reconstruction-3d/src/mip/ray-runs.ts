@@ -33,17 +33,17 @@ export function rayRuns(nx: number, ny: number, start: Vec3, dc: Vec3, ds: Vec3,
   const hx = nx - 1, hy = ny - 1;
   for (let c = 0; c < columns; c++) {
     starts[c] = offset.length;
-    lead[c] = -1;
+    let inner = 0, after = -1;
     let x = start[0] + c * dc[0], y = start[1] + c * dc[1];
     for (let s = 0; s < samples; s++, x += ds[0], y += ds[1]) {
       if (!(x >= -0.5 && x <= hx + 0.5 && y >= -0.5 && y <= hy + 0.5)) continue;
-      if (lead[c] === -1 && x >= 0 && x < hx && y >= 0 && y < hy) {
-        if (count[c] === 0) { xs[c] = x; ys[c] = y; }
-        count[c]++;
+      if (after === -1 && x >= 0 && x < hx && y >= 0 && y < hy) {
+        if (inner === 0) { xs[c] = x; ys[c] = y; }
+        inner++;
         continue;
       }
       // An edge sample; after the inner run every sample is stored, so the order is kept.
-      if (count[c] > 0 && lead[c] === -1) lead[c] = offset.length;
+      if (inner > 0 && after === -1) after = offset.length;
       const xc = x < 0 ? 0 : x > hx ? hx : x;
       const yc = y < 0 ? 0 : y > hy ? hy : y;
       const x0 = Math.floor(xc), y0 = Math.floor(yc);
@@ -53,7 +53,8 @@ export function rayRuns(nx: number, ny: number, start: Vec3, dc: Vec3, ds: Vec3,
       fxs.push(xc - x0);
       fys.push(yc - y0);
     }
-    if (lead[c] === -1) lead[c] = offset.length;
+    count[c] = inner;
+    lead[c] = after === -1 ? offset.length : after;
   }
   starts[columns] = offset.length;
   return { start: starts, lead, count, x: xs, y: ys, offset: Int32Array.from(offset), dx: Int32Array.from(dxs), dy: Int32Array.from(dys), fx: Float32Array.from(fxs), fy: Float32Array.from(fys) };
