@@ -21,7 +21,7 @@ function random(seed: number): () => number {
   };
 }
 
-const DIMS = [23, 17, 5] as const;
+const DIMS = [23, 19, 5] as const; // 19 rows: whole passes of 4 and of 8 rows and a remainder
 function randomVolume(int16: boolean, seed: number): Volume {
   const next = random(seed);
   const grid = { dimensions: DIMS, spacing: [1, 1, 1] as const, origin: [0, 0, 0] as const };

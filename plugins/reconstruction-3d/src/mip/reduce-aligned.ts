@@ -1,7 +1,7 @@
 import type { Vec3, Volume, VoxelArray } from '@atrium/sdk';
 import type { ProjectionMode } from './project-volume.js';
 
-/** Rows of a slice folded into the line per pass over it (rays along j). */
+/** Rows of a slice folded into the line per pass over it (rays along j; 16-bit voxels fold twice as many). */
 const ROWS_PER_PASS = 4;
 
 /**
@@ -18,12 +18,15 @@ export function reduceAligned(volume: Volume, axis: 0 | 1, start: Vec3, dc: Vec3
   const { mode, fill } = options;
   const other = axis === 0 ? 1 : 0;
   const hi = lines - 1;
+  const voxels = volume.voxels;
+  const ints = voxels instanceof Int16Array ? new Int32Array(nx) : undefined;
   for (let r = 0; r < nz; r++) {
     const base = (down ? r : nz - 1 - r) * nx * ny;
     line.fill(mode === 'mip' ? -Infinity : mode === 'minip' ? Infinity : 0);
-    if (axis === 0) reduceRows(volume.voxels, base, nx, ny, mode, line);
-    else if (mode === 'mean') sumColumns(volume.voxels, base, nx, ny, line);
-    else foldColumns(volume.voxels, base, nx, ny, mode === 'mip', line);
+    if (axis === 0) reduceRows(voxels, base, nx, ny, mode, line);
+    else if (mode === 'mean') sumColumns(voxels, base, nx, ny, line);
+    else if (ints) foldIntColumns(voxels as Int16Array, base, nx, ny, mode === 'mip', ints, line);
+    else foldColumns(voxels, base, nx, ny, mode === 'mip', line);
     if (mode === 'mean') for (let l = 0; l < lines; l++) line[l]! /= axis === 0 ? nx : ny;
     const o = r * columns;
     for (let c = 0; c < columns; c++) {
@@ -81,6 +84,52 @@ function foldColumns(voxels: VoxelArray, base: number, nx: number, ny: number, m
     if (max) for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v > line[i]!) line[i] = v; }
     else for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v < line[i]!) line[i] = v; }
   }
+}
+
+/**
+ * {@link foldColumns} for 16-bit voxels: the line starts as row 0 and is kept in 32-bit integers
+ * (no conversions in the loop), eight rows per pass; then copied into `line`. Integers have no NaN
+ * and no −0, so the result is the same as folding into `line` from ±∞.
+ */
+function foldIntColumns(voxels: Int16Array, base: number, nx: number, ny: number, max: boolean, acc: Int32Array, line: Float32Array): void {
+  for (let i = 0; i < nx; i++) acc[i] = voxels[base + i]!;
+  let j = 1;
+  for (; j + 2 * ROWS_PER_PASS <= ny; j += 2 * ROWS_PER_PASS) {
+    const r0 = base + j * nx, r1 = r0 + nx, r2 = r1 + nx, r3 = r2 + nx, r4 = r3 + nx, r5 = r4 + nx, r6 = r5 + nx, r7 = r6 + nx;
+    if (max) {
+      for (let i = 0; i < nx; i++) {
+        let m = acc[i]!, v = voxels[r0 + i]!;
+        if (v > m) m = v;
+        v = voxels[r1 + i]!; if (v > m) m = v;
+        v = voxels[r2 + i]!; if (v > m) m = v;
+        v = voxels[r3 + i]!; if (v > m) m = v;
+        v = voxels[r4 + i]!; if (v > m) m = v;
+        v = voxels[r5 + i]!; if (v > m) m = v;
+        v = voxels[r6 + i]!; if (v > m) m = v;
+        v = voxels[r7 + i]!; if (v > m) m = v;
+        acc[i] = m;
+      }
+    } else {
+      for (let i = 0; i < nx; i++) {
+        let m = acc[i]!, v = voxels[r0 + i]!;
+        if (v < m) m = v;
+        v = voxels[r1 + i]!; if (v < m) m = v;
+        v = voxels[r2 + i]!; if (v < m) m = v;
+        v = voxels[r3 + i]!; if (v < m) m = v;
+        v = voxels[r4 + i]!; if (v < m) m = v;
+        v = voxels[r5 + i]!; if (v < m) m = v;
+        v = voxels[r6 + i]!; if (v < m) m = v;
+        v = voxels[r7 + i]!; if (v < m) m = v;
+        acc[i] = m;
+      }
+    }
+  }
+  for (; j < ny; j++) {
+    const row = base + j * nx;
+    if (max) for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v > acc[i]!) acc[i] = v; }
+    else for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v < acc[i]!) acc[i] = v; }
+  }
+  line.set(acc);
 }
 
 /** Rays along j, mean: the line accumulates row after row (single precision, as it is stored). */
