@@ -23,7 +23,8 @@ export function reduceAligned(volume: Volume, axis: 0 | 1, start: Vec3, dc: Vec3
   for (let r = 0; r < nz; r++) {
     const base = (down ? r : nz - 1 - r) * nx * ny;
     line.fill(mode === 'mip' ? -Infinity : mode === 'minip' ? Infinity : 0);
-    if (axis === 0) reduceRows(voxels, base, nx, ny, mode, line);
+    if (axis === 0 && ints && mode !== 'mean') reduceIntRows(voxels as Int16Array, base, nx, ny, mode === 'mip', line);
+    else if (axis === 0) reduceRows(voxels, base, nx, ny, mode, line);
     else if (mode === 'mean') sumColumns(voxels, base, nx, ny, line);
     else if (ints) foldIntColumns(voxels as Int16Array, base, nx, ny, mode === 'mip', ints, line);
     else foldColumns(voxels, base, nx, ny, mode === 'mip', line);
@@ -48,6 +49,39 @@ function reduceRows(voxels: VoxelArray, base: number, nx: number, ny: number, mo
     else if (mode === 'minip') for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v < acc) acc = v; }
     else for (let i = 0; i < nx; i++) acc += voxels[row + i]!;
     line[j] = acc;
+  }
+}
+
+/**
+ * {@link reduceRows} for the maximum (`max`) or minimum of 16-bit voxels: four running values per
+ * row, combined at its end. Integers have no NaN and no −0, so the order does not change the result.
+ */
+function reduceIntRows(voxels: Int16Array, base: number, nx: number, ny: number, max: boolean, line: Float32Array): void {
+  const quads = nx - (nx % 4);
+  for (let j = 0; j < ny; j++) {
+    const row = base + j * nx;
+    let m0 = voxels[row]!, m1 = m0, m2 = m0, m3 = m0;
+    if (max) {
+      for (let i = 0; i < quads; i += 4) {
+        const v0 = voxels[row + i]!, v1 = voxels[row + i + 1]!, v2 = voxels[row + i + 2]!, v3 = voxels[row + i + 3]!;
+        if (v0 > m0) m0 = v0;
+        if (v1 > m1) m1 = v1;
+        if (v2 > m2) m2 = v2;
+        if (v3 > m3) m3 = v3;
+      }
+      for (let i = quads; i < nx; i++) { const v = voxels[row + i]!; if (v > m0) m0 = v; }
+      line[j] = Math.max(m0, m1, m2, m3);
+    } else {
+      for (let i = 0; i < quads; i += 4) {
+        const v0 = voxels[row + i]!, v1 = voxels[row + i + 1]!, v2 = voxels[row + i + 2]!, v3 = voxels[row + i + 3]!;
+        if (v0 < m0) m0 = v0;
+        if (v1 < m1) m1 = v1;
+        if (v2 < m2) m2 = v2;
+        if (v3 < m3) m3 = v3;
+      }
+      for (let i = quads; i < nx; i++) { const v = voxels[row + i]!; if (v < m0) m0 = v; }
+      line[j] = Math.min(m0, m1, m2, m3);
+    }
   }
 }
 
