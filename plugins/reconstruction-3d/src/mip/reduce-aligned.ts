@@ -8,8 +8,9 @@ const ROWS_PER_PASS = 4;
  * Rays along a voxel axis (0: i, 1: j): every voxel of a slice is read once, in memory order, into
  * a per-line maximum (minimum, mean) — no interpolation along the ray — and each image column takes
  * the linear interpolation of the two nearest lines. Row r of `values` is slice r (`down`) or
- * nz − 1 − r. The values are compared in the ray's order, so ties and the mean's sums come out as a
- * voxel-by-voxel loop gives them.
+ * nz − 1 − r. Float voxels are compared and summed in the ray's order, so ties (±0) and the mean's
+ * sums come out as a voxel-by-voxel loop gives them; 16-bit voxels (no NaN, no −0) are folded in
+ * whatever order is fastest, with the same result.
  */
 export function reduceAligned(volume: Volume, axis: 0 | 1, start: Vec3, dc: Vec3, columns: number, down: boolean, options: { readonly mode: ProjectionMode; readonly fill: number }, values: Float32Array): void {
   const [nx, ny, nz] = volume.dimensions;
