@@ -1,8 +1,10 @@
 import type { Vec3, Volume } from '@atrium/sdk';
 import { volumeTransform } from '@atrium/sdk';
 import { add, scale } from '../geometry/vec3.js';
+import { marchSlices } from './march-slices.js';
 import type { ProjectionMode } from './project-volume.js';
 import type { ProjectionGrid, ProjectionView } from './projection-views.js';
+import { reduceAligned } from './reduce-aligned.js';
 
 /** A projection with one image row per slice of the volume (before resampling to square pixels). */
 export interface SliceProjection {
@@ -47,8 +49,6 @@ export function projectSlices(volume: Volume, view: ProjectionView, grid: Projec
   return { values, rows: nz, columns, rowSpacing: volume.spacing[2], rowOffset: ((grid.rows - 1) / 2) * ps - gridTop };
 }
 
-type Options = { readonly mode: ProjectionMode; readonly fill: number };
-
 /** 0 or 1 when the rays run along the volume's i or j axis (either way), else undefined. */
 function alignedAxis(volume: Volume, ray: Vec3): 0 | 1 | undefined {
   for (const a of [0, 1] as const) {
@@ -56,110 +56,4 @@ function alignedAxis(volume: Volume, ray: Vec3): 0 | 1 | undefined {
     if (Math.abs(Math.abs(d[0] * ray[0] + d[1] * ray[1] + d[2] * ray[2]) - 1) < 1e-9) return a;
   }
   return undefined;
-}
-
-/**
- * Rays along a voxel axis: every voxel of the slice is read once, in memory order, into a
- * per-line maximum (minimum, mean) — no interpolation along the ray — and each image column takes
- * the linear interpolation of the two nearest lines.
- */
-function reduceAligned(volume: Volume, axis: 0 | 1, start: Vec3, dc: Vec3, columns: number, down: boolean, options: Options, values: Float32Array): void {
-  const [nx, ny, nz] = volume.dimensions;
-  const voxels = volume.voxels;
-  const lines = axis === 0 ? ny : nx;
-  const line = new Float32Array(lines);
-  const { mode, fill } = options;
-  const other = axis === 0 ? 1 : 0;
-  const hi = lines - 1;
-  for (let r = 0; r < nz; r++) {
-    const base = (down ? r : nz - 1 - r) * nx * ny;
-    line.fill(mode === 'mip' ? -Infinity : mode === 'minip' ? Infinity : 0);
-    if (axis === 0) {
-      // Rays along i: one line per row j, the reduction of a contiguous run.
-      for (let j = 0; j < ny; j++) {
-        const row = base + j * nx;
-        let acc = line[j]!;
-        if (mode === 'mip') for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v > acc) acc = v; }
-        else if (mode === 'minip') for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v < acc) acc = v; }
-        else for (let i = 0; i < nx; i++) acc += voxels[row + i]!;
-        line[j] = acc;
-      }
-    } else {
-      // Rays along j: one line per column i, updated row after row.
-      for (let j = 0; j < ny; j++) {
-        const row = base + j * nx;
-        if (mode === 'mip') for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v > line[i]!) line[i] = v; }
-        else if (mode === 'minip') for (let i = 0; i < nx; i++) { const v = voxels[row + i]!; if (v < line[i]!) line[i] = v; }
-        else for (let i = 0; i < nx; i++) line[i]! += voxels[row + i]!;
-      }
-    }
-    if (mode === 'mean') for (let l = 0; l < lines; l++) line[l]! /= axis === 0 ? nx : ny;
-    for (let c = 0; c < columns; c++) {
-      const x = start[other] + c * dc[other];
-      if (!(x >= -0.5 && x <= hi + 0.5)) { values[r * columns + c] = fill; continue; }
-      const xc = x < 0 ? 0 : x > hi ? hi : x;
-      const x0 = xc | 0, x1 = x0 < hi ? x0 + 1 : x0;
-      values[r * columns + c] = line[x0]! + (xc - x0) * (line[x1]! - line[x0]!);
-    }
-  }
-}
-
-/**
- * Rays at any angle in the slice plane, marched with bilinear sampling of the one slice. Every slice
- * is crossed by the same in-plane rays, so each sample's voxel offset and weights are computed once
- * (samples outside the slice dropped, the edge half voxel clamped) and reused slice after slice.
- */
-function marchSlices(volume: Volume, start: Vec3, dc: Vec3, ds: Vec3, samples: number, columns: number, down: boolean, options: Options, values: Float32Array): void {
-  const [nx, ny, nz] = volume.dimensions;
-  const voxels = volume.voxels;
-  const plane = nx * ny;
-  const { mode, fill } = options;
-  const path = rayPaths(nx, ny, start, dc, ds, samples, columns);
-  // Row r of the result is slice k = r (down along +k) or nz − 1 − r (down along −k).
-  for (let r = 0; r < nz; r++) {
-    const base = (down ? r : nz - 1 - r) * plane;
-    for (let c = 0; c < columns; c++) {
-      const from = path.start[c]!, to = path.start[c + 1]!;
-      if (from === to) {
-        values[r * columns + c] = fill;
-        continue;
-      }
-      let acc = mode === 'mip' ? -Infinity : mode === 'minip' ? Infinity : 0;
-      for (let s = from; s < to; s++) {
-        const q = base + path.offset[s]!;
-        const fx = path.fx[s]!, fy = path.fy[s]!, dx = path.dx[s]!;
-        const a = voxels[q]!, b = voxels[q + dx]!, cc = voxels[q + path.dy[s]!]!, d = voxels[q + path.dy[s]! + dx]!;
-        const top = a + fx * (b - a);
-        const v = top + fy * (cc + fx * (d - cc) - top);
-        if (mode === 'mip') { if (v > acc) acc = v; }
-        else if (mode === 'minip') { if (v < acc) acc = v; }
-        else acc += v;
-      }
-      values[r * columns + c] = mode === 'mean' ? acc / (to - from) : acc;
-    }
-  }
-}
-
-/** The in-slice samples of every ray: voxel offset of the lower corner, the neighbours' steps, the weights; per column a range. */
-function rayPaths(nx: number, ny: number, start: Vec3, dc: Vec3, ds: Vec3, samples: number, columns: number) {
-  const offset: number[] = [], dxs: number[] = [], dys: number[] = [], fxs: number[] = [], fys: number[] = [];
-  const starts = new Int32Array(columns + 1);
-  const hx = nx - 1, hy = ny - 1;
-  for (let c = 0; c < columns; c++) {
-    starts[c] = offset.length;
-    let x = start[0] + c * dc[0], y = start[1] + c * dc[1];
-    for (let s = 0; s < samples; s++, x += ds[0], y += ds[1]) {
-      if (!(x >= -0.5 && x <= hx + 0.5 && y >= -0.5 && y <= hy + 0.5)) continue;
-      const xc = x < 0 ? 0 : x > hx ? hx : x;
-      const yc = y < 0 ? 0 : y > hy ? hy : y;
-      const x0 = Math.floor(xc), y0 = Math.floor(yc);
-      offset.push(y0 * nx + x0);
-      dxs.push(x0 < hx ? 1 : 0);
-      dys.push(y0 < hy ? nx : 0);
-      fxs.push(xc - x0);
-      fys.push(yc - y0);
-    }
-  }
-  starts[columns] = offset.length;
-  return { start: starts, offset: Int32Array.from(offset), dx: Int32Array.from(dxs), dy: Int32Array.from(dys), fx: Float32Array.from(fxs), fy: Float32Array.from(fys) };
 }
