@@ -40,7 +40,7 @@ export interface WorkstationOptions {
  * settings read when it stores (`atrium config`; `options.validation` overrides the policy).
  */
 export function openStore(files: FileStore, database: HostDatabase, options: WorkstationOptions = {}): InstanceStore {
-  return new InstanceStoreImpl(files, database.index, new StoreIntents(database.intents), () => {
+  return new InstanceStoreImpl(files, database.index, new StoreIntents(database.intents, database.liveness), () => {
     const settings = loadStoreSettings(database.settings);
     return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings };
   });
@@ -53,8 +53,9 @@ export function openStore(files: FileStore, database: HostDatabase, options: Wor
 export function reconcileAtStartup(files: FileStore, database: HostDatabase): ReconcileReport {
   // The files of interrupted stores passed the limits in force when they came: read back
   // with the widest any setting allows, so that opening a store never needs its settings.
-  const startup = reconcileStore(files, database.index, new StoreIntents(database.intents), false, WIDEST_PARSE_LIMITS);
+  const startup = reconcileStore(files, database.index, new StoreIntents(database.intents, database.liveness), false, WIDEST_PARSE_LIMITS);
   reconcileLog.recordStartup(database.reconcileLog, startup);
+  database.liveness.pruneDead();
   return startup;
 }
 
@@ -72,7 +73,7 @@ export function openWorkstation(root: string = defaultStoreRoot(), options: Work
   try {
     const store = openStore(files, database, options);
     const startup = reconcileAtStartup(files, database);
-    const intents = new StoreIntents(database.intents);
+    const intents = new StoreIntents(database.intents, database.liveness);
     return { root: files.root, files, database, index: database.index, store, intents, startup, close: () => { store.close(); database.close(); } };
   } catch (e) {
     database.close();

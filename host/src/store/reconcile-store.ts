@@ -48,7 +48,7 @@ export interface ReconcileReport {
  * bounded memory (header, chunks); `limits` bound what their parse builds.
  */
 export function reconcileStore(files: FileStore, index: Index, intents: StoreIntents, full = false, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ReconcileReport {
-  const report = { tmpRemoved: files.cleanTmp(), recovered: [] as string[], dropped: [] as string[], missing: [] as string[], unreadable: [] as { path: string; reason: string }[], checked: 0, damaged: [] as DamagedFile[] };
+  const report = { tmpRemoved: files.cleanTmp(intents.liveness), recovered: [] as string[], dropped: [] as string[], missing: [] as string[], unreadable: [] as { path: string; reason: string }[], checked: 0, damaged: [] as DamagedFile[] };
   const reindex = (path: string): void => {
     const problem = reindexFile(files, index, path, limits);
     if (problem) report.unreadable.push({ path, reason: problem });
