@@ -312,6 +312,11 @@ CREATE TABLE host_heartbeat (
   beat_at INTEGER NOT NULL,
   PRIMARY KEY (host_id, pid)
 ) STRICT;
+
+-- The host that sent a storage commitment request (its job waits for the report); NULL for
+-- requests made before hosts were recorded. Any host of the cluster's one AE title may receive
+-- the N-EVENT-REPORT: it records the results here, where the owner sees them.
+ALTER TABLE commitment ADD COLUMN owner_host TEXT;
 `,
   },
 ];

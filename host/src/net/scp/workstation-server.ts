@@ -14,6 +14,7 @@ import { mppsService } from '../services/mpps-service.js';
 import { retrieveService } from '../services/retrieve-service.js';
 import { storeService, storeStatus } from '../services/store-service.js';
 import { DicomServer, type ServerEvent } from './dicom-server.js';
+import { hostId } from '../../core/host-id.js';
 
 /** What the workstation's DICOM server serves from. */
 export interface WorkstationServerDeps {
@@ -77,7 +78,13 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
       }),
       commitmentReportService({
         commitments,
-        onReport: (report, from) => log(`storage commitment report from ${from} for ${report.transactionUid}: ${report.results.filter((r) => r.result === 'committed').length} committed, ${report.results.filter((r) => r.result === 'failed').length} failed`),
+        onReport: (report, from) => {
+          // One AE title for several hosts: the report may be for another host's request; it is
+          // recorded in the shared table all the same, where that host's waiting send sees it.
+          const owner = commitments.get(report.transactionUid)?.ownerHost;
+          const of = owner === undefined || owner === hostId() ? '' : ` (a request of host ${owner}, recorded for it)`;
+          log(`storage commitment report from ${from} for ${report.transactionUid}${of}: ${report.results.filter((r) => r.result === 'committed').length} committed, ${report.results.filter((r) => r.result === 'failed').length} failed`);
+        },
       }),
       mppsService({ steps, log }),
     ],
