@@ -6,8 +6,9 @@
 //     fresh store and database with the same series imported (not timed); the time is the wall
 //     time of `atrium batch`, from the jobs sent to the last one done;
 //  2. C-FIND at --studies studies (default 100,000): the same synthetic studies as the C-FIND
-//     benchmark in a SQLite index and in a PostgreSQL one, each served by `atrium serve` and
-//     asked --queries exact and wildcard PatientName queries by DCMTK findscu (median wall time).
+//     benchmark written into a SQLite index through the Index API, the same rows copied into a
+//     PostgreSQL one (see support/copy-index.mjs), each served by `atrium serve` and asked
+//     --queries exact and wildcard PatientName queries by DCMTK findscu (median wall time).
 // Every process is started on 127.0.0.1, tracked and killed by PID at the end, also on error.
 // The workers and the database share this machine's cores: the report gives their number and
 // the load average, and the scaling is what it is on them. See bench/README.md.
@@ -19,8 +20,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calciumPhantomSeries } from '../../plugins/calcium-scoring/dist/test-support/calcium-phantom.js';
 import { startAtriumServe } from './support/atrium-serve.mjs';
+import { configuredIndex } from '../../host/dist/db/index-location.js';
 import { measure, populate } from './support/cfind-cases.mjs';
 import { exitOnSignals, killAll, run, stop, track } from './support/child-processes.mjs';
+import { copyIndexToPostgres } from './support/copy-index.mjs';
 import { freePort } from './support/free-port.mjs';
 import { which } from './support/peer-tools.mjs';
 import { startPostgres } from './support/postgres.mjs';
@@ -123,19 +126,24 @@ async function batchPart(pg) {
 async function cfindPart(pg) {
   const findscu = which('findscu');
   if (!findscu) throw new Error('findscu (DCMTK) is not installed: it is the client of the C-FIND part');
+  const sqliteStore = join(work, 'cfind-sqlite');
+  const pgStore = join(work, 'cfind-postgres');
+  const populateMs = populate(sqliteStore, studies);
+  console.log(`${studies} studies: SQLite index populated through the Index API in ${(populateMs / 1000).toFixed(1)} s`);
+  await atrium(pgStore, ['config', 'set', 'index', await pg.createDatabase('cfind')]);
+  const t = performance.now();
+  const rows = await copyIndexToPostgres(join(sqliteStore, 'index.sqlite'), configuredIndex(pgStore));
+  console.log(`the same ${rows} rows copied into PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const out = [];
-  for (const engine of ['sqlite', 'postgres']) {
-    const store = join(work, `cfind-${engine}`);
-    if (engine === 'postgres') await atrium(store, ['config', 'set', 'index', await pg.createDatabase('cfind')]);
-    const populateMs = populate(store, studies);
-    console.log(`${studies} studies, ${engine}: index populated in ${(populateMs / 1000).toFixed(1)} s`);
+  for (const [engine, store] of [['sqlite', sqliteStore], ['postgres', pgStore]]) {
     await atrium(store, ['ae', 'add', 'BENCHSCU', '--host', '127.0.0.1', '--port', '104', '--roles', 'call']);
     const port = await freePort();
     const child = await startAtriumServe({ atriumBin, store, port, timeoutMs: 60_000 });
     const result = await measure(`atrium on ${engine}`, studies, { aet: 'ATRIUM', port, stop: () => stop(child) }, findscu, queries);
-    out.push({ engine, studies, populateSeconds: round(populateMs / 1000, 1), ...result });
-    rmSync(store, { recursive: true, force: true });
+    out.push({ engine, studies, ...result });
   }
+  rmSync(sqliteStore, { recursive: true, force: true });
+  rmSync(pgStore, { recursive: true, force: true });
   return out;
 }
 
