@@ -35,7 +35,7 @@ interface Reconciled {
 }
 
 /** Starts the child as host `host`; resolves with its first line of output (JSON) and the process. */
-function child(host: string, mode: 'hold' | 'reconcile', store: string): Promise<{ line: unknown; process: ChildProcess }> {
+function child(host: string, mode: 'hold' | 'reconcile' | 'full', store: string): Promise<{ line: unknown; process: ChildProcess }> {
   const p = spawn(process.execPath, [...TS_EXEC_ARGV, CHILD.pathname, mode, store], { env: { ...process.env, ATRIUM_HOST_ID: host }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -59,7 +59,7 @@ function child(host: string, mode: 'hold' | 'reconcile', store: string): Promise
   });
 }
 
-const reconcile = async (host: string, store: string): Promise<Reconciled> => (await child(host, 'reconcile', store)).line as Reconciled;
+const reconcile = async (host: string, store: string, mode: 'reconcile' | 'full' = 'reconcile'): Promise<Reconciled> => (await child(host, mode, store)).line as Reconciled;
 
 describe.each(['postgres', 'sqlite'] as const)('two hosts on one store, %s index: start-up reconcile and the heartbeat', (engine) => {
   const ok = engine === 'sqlite' || havePostgres();
@@ -97,6 +97,9 @@ describe.each(['postgres', 'sqlite'] as const)('two hosts on one store, %s index
     expect(whileAlive.intents).toEqual([{ path: held.path, ownerPid: held.pid, ownerHost: 'a' }]);
     expect(whileAlive.heartbeats).toContain(`a ${held.pid}`);
     expect(existsSync(join(store, 'tmp', held.tmp))).toBe(true);
+    // A full pass (atrium reconcile --full) does not index the file host a is storing either.
+    const full = await reconcile('b', store, 'full');
+    expect(full).toMatchObject({ tmpRemoved: 0, recovered: [], indexed: 0 });
 
     a.process.kill('SIGKILL');
     await new Promise((r) => a.process.once('exit', r));

@@ -63,7 +63,9 @@ export function reconcileStore(files: FileStore, index: Index, intents: StoreInt
   const onDisk = new Set(files.listInstanceFiles());
   const rows = index.getInstances({});
   const indexed = new Set(rows.map((r) => r.file.path));
-  for (const path of onDisk) if (!indexed.has(path)) reindex(path);
+  // A file another live process (of any host) is storing is its own to index.
+  const inProgress = new Set(intents.inProgress());
+  for (const path of onDisk) if (!indexed.has(path) && !inProgress.has(path)) reindex(path);
   for (const row of rows) {
     if (!onDisk.has(row.file.path)) {
       index.removeInstance({ SeriesInstanceUID: row.series.SeriesInstanceUID, SOPInstanceUID: row.instance.SOPInstanceUID });

@@ -1,4 +1,4 @@
-import type { IntentTable } from '../db/intent-table.js';
+import type { IntentRecord, IntentTable } from '../db/intent-table.js';
 import type { HostLiveness } from '../db/host-liveness.js';
 
 /**
@@ -24,9 +24,14 @@ export class StoreIntents {
   }
   /** Intents left by stores that were interrupted (their process is dead, or is this one). */
   pending(): string[] {
-    return this.table
-      .list()
-      .filter((r) => !this.liveness.mayBeWriting({ ...(r.ownerHost === undefined ? {} : { host: r.ownerHost }), ...(r.ownerPid === undefined ? {} : { pid: r.ownerPid }) }))
-      .map((r) => r.path);
+    return this.table.list().filter((r) => !this.ownerMayBeWriting(r)).map((r) => r.path);
+  }
+  /** Paths of stores another live process (of this host or another) has in progress. */
+  inProgress(): string[] {
+    return this.table.list().filter((r) => this.ownerMayBeWriting(r)).map((r) => r.path);
+  }
+
+  private ownerMayBeWriting(r: IntentRecord): boolean {
+    return this.liveness.mayBeWriting({ ...(r.ownerHost === undefined ? {} : { host: r.ownerHost }), ...(r.ownerPid === undefined ? {} : { pid: r.ownerPid }) });
   }
 }

@@ -6,8 +6,10 @@
 //              Prints {tmp, path, pid}, then waits until killed.
 //   reconcile  opens the store (the start-up reconcile runs) and prints what it did, the intents
 //              left, whether <uid root>'s instance is indexed and the heartbeats, then closes.
+//   full       the same after a full pass (as `atrium reconcile --full`), whose report it prints.
 import { basename } from 'node:path';
 import { openWorkstation } from '../open-workstation.js';
+import { reconcileStore } from '../reconcile-store.js';
 import { encodeDataset, FIXTURE_EXPLICIT_LE, minimalInstance, part10 } from '../../../../test/support/dicom-fixture.js';
 
 const [mode, root, uidRoot = '2.25.880011'] = process.argv.slice(2);
@@ -26,8 +28,8 @@ if (mode === 'hold') {
   ws.files.place(ws.files.writeTemp(bytes), path);
   print({ tmp: basename(tmp), path, pid: process.pid });
   setInterval(() => {}, 60_000); // alive (its heartbeat timer does not hold the process) until killed
-} else if (mode === 'reconcile') {
-  const { tmpRemoved, recovered, dropped, unreadable } = ws.startup;
+} else if (mode === 'reconcile' || mode === 'full') {
+  const { tmpRemoved, recovered, dropped, unreadable } = mode === 'full' ? reconcileStore(ws.files, ws.index, ws.intents, true) : ws.startup;
   print({
     tmpRemoved,
     recovered,
