@@ -1,3 +1,7 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFileName, tempFileOwner } from '../core/temp-file-name.js';
 import type { HostDatabase } from './host-database.js';
@@ -53,6 +57,24 @@ describe('HostLiveness', () => {
     expect(liveness.pruneDead().map((b) => `${b.hostId} ${b.pid}`)).toEqual(['there 1']);
     liveness.stop();
     expect(db.heartbeats.list().filter((b) => b.hostId !== db.liveness.self.host).map((b) => `${b.hostId} ${b.pid}`)).toEqual(['there 2']);
+  });
+
+  it('two databases open in one process share its row: closing one leaves it, closing the last removes it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'atrium-liveness-')), 'index.sqlite');
+    const first = openDatabase(file);
+    const second = openDatabase(file);
+    const mine = (): number => first.heartbeats.list().filter((b) => b.hostId === first.liveness.self.host && b.pid === process.pid).length;
+    expect(mine()).toBe(1);
+    second.close();
+    expect(mine()).toBe(1);
+    const third = openDatabase(file);
+    third.close();
+    expect(mine()).toBe(1);
+    first.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT count(*) AS n FROM host_heartbeat WHERE pid = ?').get(process.pid)).toEqual({ n: 0 });
+    raw.close();
+    rmSync(dirname(file), { recursive: true, force: true });
   });
 
   it('opening the database starts this process\'s heartbeat; the timeout is the store setting hostTimeout', () => {

@@ -27,6 +27,8 @@ export function hostTimeoutMs(settings: SettingTable): number {
  * synchronized, NTP, to well within it). A reconcile leaves what a live process owns alone.
  */
 export class HostLiveness {
+  /** Running instances per database in this thread: the row is this process's, removed when the last one stops. */
+  private static readonly running = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private lastBeat = 0;
   private stopped = false;
@@ -36,11 +38,14 @@ export class HostLiveness {
     private readonly timeoutMs: () => number,
     readonly self: { readonly host: string; readonly pid: number } = { host: hostId(), pid: process.pid },
     private readonly now: () => number = Date.now,
+    /** Names the database (several may be open in one process, each with its instance). */
+    private readonly database = '',
   ) {}
 
   /** Beat now and then every sixth of the timeout until {@link stop} (the timer does not hold the process open). */
   start(): void {
     if (this.timer !== undefined || this.stopped) return;
+    HostLiveness.running.set(this.database, (HostLiveness.running.get(this.database) ?? 0) + 1);
     this.beat();
     const next = (): void => {
       this.timer = setTimeout(() => {
@@ -58,11 +63,19 @@ export class HostLiveness {
     if (this.now() - this.lastBeat >= this.timeoutMs() / 6) this.beat();
   }
 
-  /** Stop beating and remove this process's row (it no longer writes). */
+  /** Stop beating; the last instance of this process on the database removes its row (it no longer writes). */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
+    if (this.timer !== undefined) {
+      const left = (HostLiveness.running.get(this.database) ?? 1) - 1;
+      if (left > 0) {
+        HostLiveness.running.set(this.database, left);
+        return;
+      }
+      HostLiveness.running.delete(this.database);
+    }
     try {
       this.table.forget(this.self.host, this.self.pid);
     } catch {

@@ -19,7 +19,7 @@ export function hostTables(db: SqlDatabase & { readonly name: string }): HostDat
   const index = new IndexImpl(db);
   const settings = new SettingTableImpl(db);
   const heartbeats = new HostHeartbeatTableImpl(db);
-  const liveness = new HostLiveness(heartbeats, () => hostTimeoutMs(settings));
+  const liveness = new HostLiveness(heartbeats, () => hostTimeoutMs(settings), undefined, undefined, db.name);
   liveness.start();
   return Object.freeze({
     index,
