@@ -1,5 +1,6 @@
 import type { SqlDatabase } from './sql-database.js';
 import { stmt } from './statement-cache.js';
+import { hostId } from '../core/host-id.js';
 import { serviceToken } from '../core/service-token.js';
 
 /** What became of one instance of a storage commitment request. */
@@ -19,6 +20,8 @@ export interface CommitmentRecord {
   readonly transactionUid: string;
   readonly ae: string;
   readonly jobId?: number;
+  /** The host that sent the request (`hostId`); absent for requests made before hosts were recorded. */
+  readonly ownerHost?: string;
   readonly state: 'requested' | 'reported';
   readonly requestedAt: string;
   readonly reportedAt?: string;
@@ -36,8 +39,8 @@ export interface InstanceCommitment {
 
 /** The storage commitment transactions (tables `commitment`, `commitment_item`). */
 export interface CommitmentTable {
-  /** Records a request: every instance pending. One transaction. */
-  request(transactionUid: string, ae: string, jobId: number | undefined, items: readonly Pick<CommitmentItem, 'SOPInstanceUID' | 'SOPClassUID'>[], at: string): void;
+  /** Records a request of host `ownerHost` (default: this one): every instance pending. One transaction. */
+  request(transactionUid: string, ae: string, jobId: number | undefined, items: readonly Pick<CommitmentItem, 'SOPInstanceUID' | 'SOPClassUID'>[], at: string, ownerHost?: string): void;
   /**
    * Records the results an N-EVENT-REPORT gives for `transactionUid` and marks it reported.
    * Returns false (and writes nothing) when no request has this Transaction UID. An
@@ -56,18 +59,18 @@ export interface CommitmentTable {
 /** DI token of {@link CommitmentTable}. */
 export const CommitmentTable = serviceToken<CommitmentTable>('CommitmentTable');
 
-interface HeadRow { transaction_uid: string; ae: string; job_id: number | null; state: 'requested' | 'reported'; requested_at: string; reported_at: string | null }
+interface HeadRow { transaction_uid: string; ae: string; job_id: number | null; owner_host: string | null; state: 'requested' | 'reported'; requested_at: string; reported_at: string | null }
 interface ItemRow { sop_instance_uid: string; sop_class_uid: string; result: CommitmentResult; failure_reason: number | null }
 
 /** {@link CommitmentTable} on SQLite. */
 export class CommitmentTableImpl implements CommitmentTable {
   constructor(private readonly db: SqlDatabase) {}
 
-  request(transactionUid: string, ae: string, jobId: number | undefined, items: readonly Pick<CommitmentItem, 'SOPInstanceUID' | 'SOPClassUID'>[], at: string): void {
-    const head = stmt(this.db, 'INSERT INTO commitment (transaction_uid, ae, job_id, requested_at) VALUES (?, ?, ?, ?)');
+  request(transactionUid: string, ae: string, jobId: number | undefined, items: readonly Pick<CommitmentItem, 'SOPInstanceUID' | 'SOPClassUID'>[], at: string, ownerHost = hostId()): void {
+    const head = stmt(this.db, 'INSERT INTO commitment (transaction_uid, ae, job_id, requested_at, owner_host) VALUES (?, ?, ?, ?, ?)');
     const item = stmt(this.db, 'INSERT INTO commitment_item (transaction_uid, sop_instance_uid, sop_class_uid) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
     this.db.transaction(() => {
-      head.run(transactionUid, ae, jobId ?? null, at);
+      head.run(transactionUid, ae, jobId ?? null, at, ownerHost);
       for (const i of items) item.run(transactionUid, i.SOPInstanceUID, i.SOPClassUID);
     })();
   }
@@ -109,7 +112,7 @@ export class CommitmentTableImpl implements CommitmentTable {
   private record(h: HeadRow): CommitmentRecord {
     const items = stmt<ItemRow>(this.db, 'SELECT sop_instance_uid, sop_class_uid, result, failure_reason FROM commitment_item WHERE transaction_uid = ? ORDER BY id').all(h.transaction_uid);
     return {
-      transactionUid: h.transaction_uid, ae: h.ae, ...(h.job_id === null ? {} : { jobId: h.job_id }), state: h.state, requestedAt: h.requested_at, ...(h.reported_at === null ? {} : { reportedAt: h.reported_at }),
+      transactionUid: h.transaction_uid, ae: h.ae, ...(h.job_id === null ? {} : { jobId: h.job_id }), ...(h.owner_host === null ? {} : { ownerHost: h.owner_host }), state: h.state, requestedAt: h.requested_at, ...(h.reported_at === null ? {} : { reportedAt: h.reported_at }),
       items: items.map((i) => ({ SOPInstanceUID: i.sop_instance_uid, SOPClassUID: i.sop_class_uid, result: i.result, ...(i.failure_reason === null ? {} : { failureReason: i.failure_reason }) })),
     };
   }

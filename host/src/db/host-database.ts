@@ -1,5 +1,6 @@
 import type { CommitmentTable } from './commitment-table.js';
 import type { Index } from './dicom-index.js';
+import type { HostHeartbeatTable } from './host-heartbeat-table.js';
 import type { IntentTable } from './intent-table.js';
 import type { JobTable } from './job-table.js';
 import type { MppsTable } from './mpps-table.js';
@@ -8,6 +9,7 @@ import type { RemoteAeRows } from './remote-ae-rows.js';
 import type { SendLogTable } from './send-log-table.js';
 import type { SettingTable } from './setting-table.js';
 import { serviceToken } from '../core/service-token.js';
+import type { HostLiveness } from './host-liveness.js';
 
 /**
  * The database of a store: the DICOM index and the tables the other subsystems keep beside
@@ -26,6 +28,10 @@ export interface HostDatabase {
   readonly remoteAes: RemoteAeRows;
   /** The store's write-ahead intents. */
   readonly intents: IntentTable;
+  /** The heartbeats of the processes (of every host) using the store. */
+  readonly heartbeats: HostHeartbeatTable;
+  /** This process's heartbeat, started when the database is opened and stopped when it is closed; who may still be writing. */
+  readonly liveness: HostLiveness;
   /** What the start-up reconcile passes repaired. */
   readonly reconcileLog: ReconcileLogTable;
   /** Storage commitment requests and their results. */

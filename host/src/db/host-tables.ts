@@ -1,5 +1,6 @@
 import { CommitmentTableImpl } from './commitment-table.js';
 import type { HostDatabase } from './host-database.js';
+import { HostHeartbeatTableImpl } from './host-heartbeat-table.js';
 import { IndexImpl } from './index-impl.js';
 import { IntentTableImpl } from './intent-table.js';
 import { JobTableImpl } from './job-table.js';
@@ -9,6 +10,7 @@ import { RemoteAeRowsImpl } from './remote-ae-rows.js';
 import { SendLogTableImpl } from './send-log-table.js';
 import { SettingTableImpl } from './setting-table.js';
 import type { SqlDatabase } from './sql-database.js';
+import { HostLiveness, hostTimeoutMs } from './host-liveness.js';
 
 /**
  * The host's tables over one migrated connection, SQLite or PostgreSQL alike (the same code over
@@ -16,17 +18,26 @@ import type { SqlDatabase } from './sql-database.js';
  */
 export function hostTables(db: SqlDatabase & { readonly name: string }): HostDatabase {
   const index = new IndexImpl(db);
+  const settings = new SettingTableImpl(db);
+  const heartbeats = new HostHeartbeatTableImpl(db);
+  const liveness = new HostLiveness(heartbeats, () => hostTimeoutMs(settings), undefined, undefined, db.name);
+  liveness.start();
   return Object.freeze({
     index,
-    settings: new SettingTableImpl(db),
+    settings,
     jobs: new JobTableImpl(db),
     remoteAes: new RemoteAeRowsImpl(db),
     intents: new IntentTableImpl(db),
+    heartbeats,
+    liveness,
     reconcileLog: new ReconcileLogTableImpl(db),
     commitments: new CommitmentTableImpl(db),
     mpps: new MppsTableImpl(db),
     sendLog: new SendLogTableImpl(db),
     location: db.name,
-    close: () => index.close(),
+    close: () => {
+      liveness.stop();
+      index.close();
+    },
   });
 }

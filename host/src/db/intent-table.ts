@@ -7,6 +7,8 @@ export interface IntentRecord {
   readonly path: string;
   /** The process that wrote the intent; absent for intents written before owners were recorded. */
   readonly ownerPid?: number;
+  /** The host of that process (`hostId`); absent for intents written before hosts were recorded (this host's). */
+  readonly ownerHost?: string;
 }
 
 /**
@@ -14,17 +16,16 @@ export interface IntentRecord {
  * before its file is renamed into place, and forgotten once the index holds it.
  */
 export interface IntentTable {
-  /** Record `path` as written by process `ownerPid` (replacing an older intent for it). */
-  record(path: string, ownerPid: number): void;
+  /** Record `path` as written by process `ownerPid` of host `ownerHost` (replacing an older intent for it). */
+  record(path: string, ownerPid: number, ownerHost: string): void;
   forget(path: string): void;
   /** Every intent, oldest first. */
   list(): IntentRecord[];
 }
 
 /**
- * The intent table, made when first needed: it holds only in-flight paths, so it has no
- * migration step (on PostgreSQL it is also made under the migration lock, see
- * `applyPostgresMigrations`, so that two hosts starting at once do not race to make it).
+ * The intent table as versions before schema step 12 made it when first needed (step 12 makes
+ * it too, and adds `owner_host`). Made again here for a database that step 12 found without it.
  */
 export const STORE_INTENT_TABLE = 'CREATE TABLE IF NOT EXISTS store_intent (path TEXT PRIMARY KEY, created_at TEXT NOT NULL, owner_pid INTEGER) STRICT';
 
@@ -42,9 +43,9 @@ export class IntentTableImpl implements IntentTable {
     }
   }
 
-  record(path: string, ownerPid: number): void {
-    stmt(this.db, `INSERT INTO store_intent (path, created_at, owner_pid) VALUES (?, ?, ?)
-       ON CONFLICT (path) DO UPDATE SET created_at = excluded.created_at, owner_pid = excluded.owner_pid`).run(path, new Date().toISOString(), ownerPid);
+  record(path: string, ownerPid: number, ownerHost: string): void {
+    stmt(this.db, `INSERT INTO store_intent (path, created_at, owner_pid, owner_host) VALUES (?, ?, ?, ?)
+       ON CONFLICT (path) DO UPDATE SET created_at = excluded.created_at, owner_pid = excluded.owner_pid, owner_host = excluded.owner_host`).run(path, new Date().toISOString(), ownerPid, ownerHost);
   }
 
   forget(path: string): void {
@@ -52,8 +53,8 @@ export class IntentTableImpl implements IntentTable {
   }
 
   list(): IntentRecord[] {
-    return stmt<{ path: string; owner_pid: number | null }>(this.db, 'SELECT path, owner_pid FROM store_intent ORDER BY created_at')
+    return stmt<{ path: string; owner_pid: number | null; owner_host: string | null }>(this.db, 'SELECT path, owner_pid, owner_host FROM store_intent ORDER BY created_at')
       .all()
-      .map((r) => (r.owner_pid === null ? { path: r.path } : { path: r.path, ownerPid: r.owner_pid }));
+      .map((r) => ({ path: r.path, ...(r.owner_pid === null ? {} : { ownerPid: Number(r.owner_pid) }), ...(r.owner_host === null ? {} : { ownerHost: r.owner_host }) }));
   }
 }

@@ -308,4 +308,30 @@ ALTER TABLE remote_ae ADD COLUMN verify_before_send INTEGER NOT NULL DEFAULT 1 C
 `,
   },
   SEND_LOG_MIGRATION,
+  {
+    version: 12,
+    description: 'the host that owns a store intent; a heartbeat per process of every host (several hosts on one store)',
+    sql: `
+-- The write-ahead intents, made by earlier versions when first needed: now a step, so that the
+-- owner's host can be added. A process id means something only on its own host.
+CREATE TABLE IF NOT EXISTS store_intent (path TEXT PRIMARY KEY, created_at TEXT NOT NULL, owner_pid INTEGER) STRICT;
+ALTER TABLE store_intent ADD COLUMN owner_host TEXT;
+
+-- One row per running process that opened the store: its host id and process id, and when it
+-- last said it is alive (beat_at, milliseconds since 1970 by its own clock). A process whose row
+-- is older than the store setting hostTimeout is dead: its intents and temp files are recovered.
+CREATE TABLE host_heartbeat (
+  host_id TEXT NOT NULL CHECK (length(host_id) >= 1),
+  pid INTEGER NOT NULL CHECK (pid > 0),
+  started_at INTEGER NOT NULL,
+  beat_at INTEGER NOT NULL,
+  PRIMARY KEY (host_id, pid)
+) STRICT;
+
+-- The host that sent a storage commitment request (its job waits for the report); NULL for
+-- requests made before hosts were recorded. Any host of the cluster's one AE title may receive
+-- the N-EVENT-REPORT: it records the results here, where the owner sees them.
+ALTER TABLE commitment ADD COLUMN owner_host TEXT;
+`,
+  },
 ];

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { FileWindow, MemoryWindow, type ByteWindow } from './byte-window.js';
 import { parseError } from './parse-error.js';
 import { limitError } from './parse-limits.js';
 import { fileProblem } from './regular-file.js';
+import { tempFileName } from '../core/temp-file-name.js';
 
 /**
  * A deflated data set that inflates to at most this many bytes is held in memory; a larger one
@@ -108,7 +108,7 @@ class InflatedSink {
   /** A new file in the temp folder, open for reading and writing and already removed from the folder. */
   private openTemp(): number {
     const dir = this.options.tempDir ?? tmpdir();
-    const path = join(dir, `${process.pid}-inflate-${randomBytes(8).toString('hex')}.part`);
+    const path = join(dir, tempFileName('inflate-'));
     try {
       const fd = openSync(path, 'wx+', 0o600);
       unlinkSync(path);

@@ -29,9 +29,10 @@ describe('series Station Name and Performing Physician\'s Name (Shimadzu DAR-950
     // PN, VM 1-n: any one of the values matches, case-insensitively.
     expect(series({ PerformingPhysicianName: 'mori*' })).toHaveLength(1);
     expect(series({ PerformingPhysicianName: 'Kato*' })).toEqual([]);
-    // The index as schema step 9 left it: no such columns, nothing pending.
+    // The index as schema step 9 left it: no such columns, nothing pending (steps 11 and 12 undone too).
     sqliteOf(ws.index).exec(`ALTER TABLE series DROP COLUMN "StationName"; ALTER TABLE series DROP COLUMN "PerformingPhysicianName";
       ALTER TABLE remote_ae DROP COLUMN verify_before_send; DROP TABLE send_log;
+      DROP TABLE host_heartbeat; ALTER TABLE store_intent DROP COLUMN owner_host; ALTER TABLE commitment DROP COLUMN owner_host;
       DELETE FROM setting WHERE key LIKE 'index.backfill.%'; PRAGMA user_version = 9;`);
     ws.close();
 

@@ -3,14 +3,15 @@ import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AtriumError } from '../errors/atrium-error.js';
 import { uidProblem } from '../io/uid-problem.js';
-import { ownerMayBeWriting } from './owner-may-be-writing.js';
+import { tempFileName, tempFileOwner } from '../core/temp-file-name.js';
+import type { StoreOwner } from '../db/host-liveness.js';
 
 /**
  * Files under a data root. Layout:
  * - `files/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm` — stored instances
  * - `quarantine/<YYYY-MM-DD>/<id>.dcm` + `<id>.json` — rejected bytes with the reason
- * - `tmp/` — files being written, named `<pid>-<random>.part` (removed at startup once
- *   their writer is gone)
+ * - `tmp/` — files being written, named `<host>@<pid>-<random>.part` (removed at startup once
+ *   their writer is gone: see `HostLiveness`)
  *
  * Every write is atomic: a temp file is written and fsync'd, renamed into place, and the
  * directory fsync'd, so a crash leaves either the old file or the new one, never half.
@@ -76,7 +77,7 @@ export class FileStoreImpl {
 
   /** {@link writeTemp} of what `fill` writes to the temp file's descriptor; a temp file whose `fill` throws is removed. */
   writeTempWith(fill: (fd: number) => void, options: { sync?: boolean } = {}): string {
-    const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+    const tmp = join(this.tmpDir, tempFileName());
     const fd = openSync(tmp, 'w');
     try {
       fill(fd);
@@ -153,8 +154,8 @@ export class FileStoreImpl {
    * Remove leftovers of interrupted writes; files of another live process (still being
    * written) are left alone. Returns how many were removed.
    */
-  cleanTmp(): number {
-    const names = readdirSync(this.tmpDir).filter((n) => !ownerMayBeWriting(Number(/^(\d+)-/.exec(n)?.[1] ?? NaN)));
+  cleanTmp(liveness: { mayBeWriting(owner: StoreOwner): boolean }): number {
+    const names = readdirSync(this.tmpDir).filter((n) => !liveness.mayBeWriting(tempFileOwner(n)));
     for (const n of names) rmSync(join(this.tmpDir, n), { force: true, recursive: true });
     return names.length;
   }

@@ -41,7 +41,7 @@ export interface WorkstationOptions {
  * settings read when it stores (`atrium config`; `options.validation` overrides the policy).
  */
 export function openStore(files: FileStore, database: HostDatabase, options: WorkstationOptions = {}): InstanceStore {
-  return new InstanceStoreImpl(files, database.index, new StoreIntents(database.intents), () => {
+  return new InstanceStoreImpl(files, database.index, new StoreIntents(database.intents, database.liveness), () => {
     const settings = loadStoreSettings(database.settings);
     return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings };
   });
@@ -54,12 +54,13 @@ export function openStore(files: FileStore, database: HostDatabase, options: Wor
 export function reconcileAtStartup(files: FileStore, database: HostDatabase): ReconcileReport {
   // The files of interrupted stores passed the limits in force when they came: read back
   // with the widest any setting allows, so that opening a store never needs its settings.
-  const reconciled = reconcileStore(files, database.index, new StoreIntents(database.intents), false, WIDEST_PARSE_LIMITS);
+  const reconciled = reconcileStore(files, database.index, new StoreIntents(database.intents, database.liveness), false, WIDEST_PARSE_LIMITS);
   const backfill = backfillSeriesKeys(files, database, WIDEST_PARSE_LIMITS);
   const startup = backfill && backfill.unreadable.length > 0
     ? { ...reconciled, unreadable: [...reconciled.unreadable, ...backfill.unreadable.map((u) => ({ path: u.path, reason: `series Station Name / Performing Physician's Name not read back: ${u.reason}` }))] }
     : reconciled;
   reconcileLog.recordStartup(database.reconcileLog, startup);
+  database.liveness.pruneDead();
   return startup;
 }
 
@@ -77,7 +78,7 @@ export function openWorkstation(root: string = defaultStoreRoot(), options: Work
   try {
     const store = openStore(files, database, options);
     const startup = reconcileAtStartup(files, database);
-    const intents = new StoreIntents(database.intents);
+    const intents = new StoreIntents(database.intents, database.liveness);
     return { root: files.root, files, database, index: database.index, store, intents, startup, close: () => { store.close(); database.close(); } };
   } catch (e) {
     database.close();

@@ -48,7 +48,7 @@ export interface ReconcileReport {
  * bounded memory (header, chunks); `limits` bound what their parse builds.
  */
 export function reconcileStore(files: FileStore, index: Index, intents: StoreIntents, full = false, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ReconcileReport {
-  const report = { tmpRemoved: files.cleanTmp(), recovered: [] as string[], dropped: [] as string[], missing: [] as string[], unreadable: [] as { path: string; reason: string }[], checked: 0, damaged: [] as DamagedFile[] };
+  const report = { tmpRemoved: files.cleanTmp(intents.liveness), recovered: [] as string[], dropped: [] as string[], missing: [] as string[], unreadable: [] as { path: string; reason: string }[], checked: 0, damaged: [] as DamagedFile[] };
   const reindex = (path: string): void => {
     const problem = reindexFile(files, index, path, limits);
     if (problem) report.unreadable.push({ path, reason: problem });
@@ -63,7 +63,9 @@ export function reconcileStore(files: FileStore, index: Index, intents: StoreInt
   const onDisk = new Set(files.listInstanceFiles());
   const rows = index.getInstances({});
   const indexed = new Set(rows.map((r) => r.file.path));
-  for (const path of onDisk) if (!indexed.has(path)) reindex(path);
+  // A file another live process (of any host) is storing is its own to index.
+  const inProgress = new Set(intents.inProgress());
+  for (const path of onDisk) if (!indexed.has(path) && !inProgress.has(path)) reindex(path);
   for (const row of rows) {
     if (!onDisk.has(row.file.path)) {
       index.removeInstance({ SeriesInstanceUID: row.series.SeriesInstanceUID, SOPInstanceUID: row.instance.SOPInstanceUID });

@@ -1,6 +1,7 @@
 import type { SettingTable } from '../db/setting-table.js';
 import { AtriumError } from '../errors/atrium-error.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/parse-limits.js';
+import { DEFAULT_HOST_TIMEOUT_S } from '../db/host-liveness.js';
 import { DEFAULT_STABLE_AGE_MS } from './series-completion.js';
 import { VALIDATION_POLICIES, type ValidationPolicy } from './validate-instance.js';
 
@@ -34,6 +35,11 @@ export interface StoreSettings extends StoreLimits {
   readonly validation: ValidationPolicy;
   /** Seconds without a new instance after which a series is complete (Orthanc's StableAge). */
   readonly stableAge: number;
+  /**
+   * Seconds without a heartbeat after which a process of another host sharing the store counts
+   * as dead: its interrupted stores are recovered by the next reconcile (see `HostLiveness`).
+   */
+  readonly hostTimeout: number;
 }
 
 /** The name of a store setting. */
@@ -46,7 +52,7 @@ const GiB = 1024 * MiB;
 export const DEFAULT_STORE_LIMITS: StoreLimits = Object.freeze({ ...DEFAULT_PARSE_LIMITS, maxObjectBytes: 32 * GiB, minFreeBytes: 64 * MiB });
 
 /** The documented defaults of {@link StoreSettings}. */
-export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({ validation: 'safety', stableAge: DEFAULT_STABLE_AGE_MS / 1000, ...DEFAULT_STORE_LIMITS });
+export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({ validation: 'safety', stableAge: DEFAULT_STABLE_AGE_MS / 1000, hostTimeout: DEFAULT_HOST_TIMEOUT_S, ...DEFAULT_STORE_LIMITS });
 
 /** Prefix of the store settings among the database's settings. */
 const PREFIX = 'store.';
@@ -86,6 +92,7 @@ export const STORE_SETTINGS: { readonly [K in StoreSettingKey]: StoreSettingSpec
     parse: (text) => (VALIDATION_POLICIES as readonly string[]).includes(text.trim()) ? (text.trim() as ValidationPolicy) : undefined,
   },
   stableAge: { ...wholeNumber('seconds without a new instance after which a series is complete (seriesComplete event)', 1, 86_400), allowed: 'a whole number of seconds from 1 to 86400' },
+  hostTimeout: { ...wholeNumber('seconds without a heartbeat after which a process of another host on this store is dead and its interrupted stores are recovered', 2, 3600), allowed: 'a whole number of seconds from 2 to 3600' },
   maxDepth: wholeNumber('deepest sequence nesting read (deeper: refused)', 1, 1024),
   maxElements: wholeNumber('data elements and items per object, plus one per 512 bytes of it (more: refused)', 1000, 100_000_000),
   maxItems: wholeNumber('sequence items per object, plus one per KiB of it (more: refused)', 1000, 100_000_000),

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { webError } from './web-error.js';
+import { tempFileName } from '../core/temp-file-name.js';
 
 /** One part of a multipart body, spooled to a file. */
 export interface SpooledPart {
@@ -125,7 +125,7 @@ export async function spoolMultipart(source: AsyncIterable<Uint8Array>, boundary
         if (parts.length >= maxParts) return fail(`more than ${maxParts} parts`);
         const headers = blank === 0 ? {} : parseHeaders(buf.subarray(0, end).toString('latin1'));
         buf = buf.subarray(blank === 0 ? 2 : end + 4);
-        const path = join(dir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+        const path = join(dir, tempFileName());
         file = { handle: await open(path, 'w'), path, size: 0, headers, pending: [], pendingBytes: 0 };
         state = 'body';
         return true;

@@ -60,7 +60,7 @@ describe('atrium config', () => {
   it('refuses unknown keys and bad values, naming the key and what is allowed', async () => {
     const unknown = await atrium('config', 'set', 'AETitle', 'X');
     expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('unknown setting "AETitle" (did you mean aeTitle?); settings: index, aeTitle, port,')]);
-    expect(unknown.err).toContain(', validation, stableAge, maxDepth, maxElements, maxItems, maxInflatedBytes, maxObjectBytes, minFreeBytes');
+    expect(unknown.err).toContain(', validation, stableAge, hostTimeout, maxDepth, maxElements, maxItems, maxInflatedBytes, maxObjectBytes, minFreeBytes');
     expect(unknown.err).toContain('[ATRIUM_ERR_CONFIG_UNKNOWN_KEY]');
     expect((await atrium('config', 'get', 'nope')).err).toContain('ATRIUM_ERR_CONFIG_UNKNOWN_KEY');
     expect(await atrium('config', 'set', 'port', '70000')).toEqual({

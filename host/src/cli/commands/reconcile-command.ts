@@ -2,7 +2,7 @@ import { parseArgs } from '../parse-args.js';
 import { reconcileLog, reconcileFoundSomething } from '../../store/reconcile-log.js';
 import { reconcileStore, type ReconcileReport } from '../../store/reconcile-store.js';
 import { Index } from '../../db/dicom-index.js';
-import { IntentTable } from '../../db/intent-table.js';
+import { HostDatabase } from '../../db/host-database.js';
 import { ReconcileLogTable } from '../../db/reconcile-log-table.js';
 import { FileStore } from '../../store/file-store.js';
 import { InstanceStore } from '../../store/instance-store.js';
@@ -13,12 +13,12 @@ export const reconcileCommand = defineCommand({
   name: 'reconcile',
   usage: 'atrium reconcile [--full]',
   summary: 'Bring index and files into agreement and report what the start-up passes repaired (--full also reads back every file: size, sha256, parse, identity)',
-  uses: { index: Index, files: FileStore, store: InstanceStore, intents: IntentTable, log: ReconcileLogTable },
+  uses: { index: Index, files: FileStore, store: InstanceStore, database: HostDatabase, log: ReconcileLogTable },
   async run(args, ctx, use) {
     const { values } = parseArgs({ args, options: { full: { type: 'boolean', default: false } } });
     const log = await use.log(); // opening the database runs the start-up pass, whose repairs are logged
     const startup = reconcileLog.unshown(log);
-    const report = values.full ? reconcileStore(await use.files(), await use.index(), new StoreIntents(await use.intents()), true, (await use.store()).limits) : undefined;
+    const report = values.full ? reconcileStore(await use.files(), await use.index(), new StoreIntents((await use.database()).intents, (await use.database()).liveness), true, (await use.store()).limits) : undefined;
     if (ctx.json) ctx.out(JSON.stringify({ startupRepairs: startup.map(({ at, report }) => ({ at, ...report })), ...(report ? { full: report } : {}) }, null, 2));
     else {
       if (startup.length === 0) ctx.out('start-up passes: nothing repaired since the last report');

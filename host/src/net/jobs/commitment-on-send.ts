@@ -27,12 +27,17 @@ export function commitmentOutcome(record: CommitmentRecord): CommitmentOutcome {
   };
 }
 
+/** How often a send waiting for its report looks for one another process recorded. */
+export const COMMITMENT_POLL_MS = 250;
+
 /**
  * Storage commitment after a send (Shimadzu DAR-9500f conformance statement, Storage
  * Commitment SCU): `handlers` receive the N-EVENT-REPORT on the sending association;
- * `request` records the Transaction UID (the job's), sends the N-ACTION for what was
- * sent and waits up to `waitMs` for the report there — one arriving later, on an
- * association the SCP opens, is recorded by `atrium serve` under the same Transaction UID.
+ * `request` records the Transaction UID (the job's, with this host as its owner), sends the
+ * N-ACTION for what was sent and waits up to `waitMs` for the report. A report arriving on an
+ * association the SCP opens is recorded by `atrium serve` — of any host answering the
+ * cluster's AE title, since the table is in the shared index — under the same Transaction UID;
+ * the waiting send sees it there (it looks every {@link COMMITMENT_POLL_MS} ms) and stops waiting.
  */
 export function commitmentOnSend(commitments: CommitmentTable, jobId: number): {
   readonly handlers: Partial<Record<number, RequestHandler>>;
@@ -47,9 +52,15 @@ export function commitmentOnSend(commitments: CommitmentTable, jobId: number): {
       const items = sent.map((i) => ({ SOPClassUID: i.SOPClassUID, SOPInstanceUID: i.SOPInstanceUID }));
       commitments.request(transactionUid, aeTitle, jobId, items, new Date().toISOString());
       let timer: NodeJS.Timeout | undefined;
+      let poll: NodeJS.Timeout | undefined;
       const reported = new Promise<void>((resolve) => {
         waiting.set(transactionUid, resolve);
         timer = setTimeout(resolve, waitMs);
+        if (waitMs > 0) {
+          poll = setInterval(() => {
+            if (commitments.get(transactionUid)?.state === 'reported') resolve();
+          }, COMMITMENT_POLL_MS);
+        }
       });
       try {
         await requestCommitment(connection, transactionUid, items);
@@ -61,6 +72,7 @@ export function commitmentOnSend(commitments: CommitmentTable, jobId: number): {
         await Promise.race([reported, connection.association.ended]);
       } finally {
         clearTimeout(timer);
+        clearInterval(poll);
         waiting.delete(transactionUid);
       }
       return commitmentOutcome(commitments.get(transactionUid)!);

@@ -16,6 +16,7 @@ import { mppsService } from '../services/mpps-service.js';
 import { retrieveService } from '../services/retrieve-service.js';
 import { storeService, storeStatus } from '../services/store-service.js';
 import { DicomServer, type ServerEvent } from './dicom-server.js';
+import { hostId } from '../../core/host-id.js';
 
 /** What the workstation's DICOM server serves from. */
 export interface WorkstationServerDeps {
@@ -55,6 +56,7 @@ function describeEvent(e: ServerEvent, storedCount: number): string {
 export function workstationServer(deps: WorkstationServerDeps, config: NetworkConfig, log: (line: string) => void): WorkstationServer {
   let storedCount = 0;
   const { index, files, store, aes, commitments, steps, sendLog } = deps;
+  const afterReport = afterCommitmentReport({ index, files, commitments }, () => config.deleteCommitted, log);
   const server = new DicomServer({
     ...config,
     identifyCaller: (title, address) => aes.identifyCaller(title, address),
@@ -84,7 +86,13 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
       }),
       commitmentReportService({
         commitments,
-        onReport: afterCommitmentReport({ index, files, commitments }, () => config.deleteCommitted, log),
+        onReport: (report, from) => {
+          // One AE title for several hosts: the report may be for another host's request; it is
+          // recorded in the shared table all the same, where that host's waiting send sees it.
+          const owner = commitments.get(report.transactionUid)?.ownerHost;
+          if (owner !== undefined && owner !== hostId()) log(`storage commitment report for ${report.transactionUid} is a request of host ${owner}, recorded for it`);
+          afterReport(report, from);
+        },
       }),
       mppsService({ steps, log }),
     ],

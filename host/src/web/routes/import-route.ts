@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +9,7 @@ import { boundaryOf, uploadBody } from '../raw-body.js';
 import { receivePart } from '../upload-receiver.js';
 import { webError } from '../web-error.js';
 import type { WebServices } from '../web-services.js';
+import { tempFileName } from '../../core/temp-file-name.js';
 
 /** The file name of a form-data part (`Content-Disposition: form-data; name="file"; filename="x.dcm"`), else `part <n>`. */
 function partName(part: SpooledPart, n: number): string {
@@ -20,7 +20,7 @@ function partName(part: SpooledPart, n: number): string {
 
 /** A single-file body (`application/dicom`, `application/octet-stream`) spooled as one part. */
 async function spoolWhole(stream: Readable, dir: string): Promise<SpooledPart> {
-  const path = join(dir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+  const path = join(dir, tempFileName());
   const handle = await open(path, 'w');
   let size = 0;
   try {
