@@ -35,13 +35,14 @@ export function deleteCommitted(deps: DeleteCommittedDeps, transactionUid: strin
 }
 
 /**
- * What `atrium serve` does with a storage commitment report it recorded: one log line, and
+ * What `atrium serve` does with a storage commitment report it recorded: one log line (`note`
+ * after the Transaction UID, e.g. whose request it is on a cluster), and
  * with the `deleteCommitted` policy on (read when the report comes) the committed
  * instances' local copies deleted ({@link deleteCommitted}).
  */
-export function afterCommitmentReport(deps: DeleteCommittedDeps, enabled: () => boolean, log: (line: string) => void): (report: { readonly transactionUid: string; readonly results: readonly { readonly result: string }[] }, from: string) => void {
-  return (report, from) => {
-    log(`storage commitment report from ${from} for ${report.transactionUid}: ${report.results.filter((r) => r.result === 'committed').length} committed, ${report.results.filter((r) => r.result === 'failed').length} failed`);
+export function afterCommitmentReport(deps: DeleteCommittedDeps, enabled: () => boolean, log: (line: string) => void): (report: { readonly transactionUid: string; readonly results: readonly { readonly result: string }[] }, from: string, note?: string) => void {
+  return (report, from, note = '') => {
+    log(`storage commitment report from ${from} for ${report.transactionUid}${note}: ${report.results.filter((r) => r.result === 'committed').length} committed, ${report.results.filter((r) => r.result === 'failed').length} failed`);
     if (!enabled()) return;
     log(`deleteCommitted: ${deleteCommitted(deps, report.transactionUid).length} committed instance(s) of ${report.transactionUid} deleted locally`);
   };

@@ -90,8 +90,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
           // One AE title for several hosts: the report may be for another host's request; it is
           // recorded in the shared table all the same, where that host's waiting send sees it.
           const owner = commitments.get(report.transactionUid)?.ownerHost;
-          if (owner !== undefined && owner !== hostId()) log(`storage commitment report for ${report.transactionUid} is a request of host ${owner}, recorded for it`);
-          afterReport(report, from);
+          afterReport(report, from, owner === undefined || owner === hostId() ? '' : ` (a request of host ${owner}, recorded for it)`);
         },
       }),
       mppsService({ steps, log }),
