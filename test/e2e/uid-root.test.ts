@@ -3,7 +3,9 @@
  * statement §5.2.2): refused unless it is a UID root with room for what is made under it; once
  * set, derived objects' UIDs are made under it (and their files' Implementation Class UID), and both ends of an association (our SCU to
  * DCMTK's storescp, DCMTK's echoscu to `atrium serve`) see `<root>.1.<version>` as Atrium's
- * Implementation Class UID; `conformance --network` prints it.
+ * Implementation Class UID; `conformance --network` prints it. Every Part 10 file Atrium writes
+ * (media files it converts, DICOMDIRs, de-identified copies) names Atrium by that UID too; a file
+ * copied to a medium as it is stored keeps its own File Meta Information, byte for byte.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
-import { havePeers, peer } from '../support/peers.js';
+import { havePeers, peer, runPeer } from '../support/peers.js';
 import { samplePath } from '../support/samples.js';
 import { atrium, filesUnder, tempDir } from './cli-helpers.js';
 
@@ -24,6 +26,13 @@ const CLI = join(REPO, 'host/bin/atrium.js');
 const ROOT = '1.2.392.200036.9110';
 const IMPLEMENTATION_CLASS_UID = `${ROOT}.1.0.1.0`;
 const MR_SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
+
+/** The Implementation Class UID (0002,0012) of a file, as our parser and as DCMTK's dcmdump read it. */
+function implementationClassUids(path: string): [string | undefined, string | undefined] {
+  const ours = parseDicom(new Uint8Array(readFileSync(path)), { headerOnly: true }).meta?.string(Tag.ImplementationClassUID);
+  const dcmdump = /^\(0002,0012\) UI \[([^\]]*)\]/m.exec(runPeer('dcmdump', ['-M', '+P', '0002,0012', path]))?.[1];
+  return [ours, dcmdump];
+}
 
 /** Start a process, collecting its output, until `ready` shows in it (bounded). */
 async function started(command: string, args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
@@ -101,6 +110,43 @@ describe('uidRoot', () => {
     expect(series).toMatch(/^1\.2\.392\.200036\.9110\.(?!66\.)\d+$/);
     expect(file).toMatch(/^1\.2\.392\.200036\.9110\.66\.\d+\.dcm$/);
   });
+
+  it.runIf(havePeers('dcmdump'))('names Atrium under the root in the media files it converts, the DICOMDIR and de-identified copies; a file copied as stored keeps its meta', async () => {
+    const dir = tempDir('atrium-uid-root-files-');
+    const store = join(dir, 'store');
+    // MR_small: Explicit VR Little Endian, copied to an STD-GEN-CD medium as it is; NM1_JPLL: JPEG Lossless, converted.
+    expect((await atrium('--store', store, 'import', samplePath('mr/MR_small.dcm'), samplePath('nm/NM1_JPLL.dcm'))).code).toBe(0);
+    expect((await atrium('--store', store, 'config', 'set', 'uidRoot', ROOT)).code).toBe(0);
+    const uids = (JSON.parse((await atrium('--store', store, '--json', 'ls', 'instances')).out) as { SOPInstanceUID: string }[]).map((i) => i.SOPInstanceUID);
+    expect(uids.length).toBe(2);
+    const medium = join(dir, 'medium');
+    const write = await atrium('--store', store, '--json', 'media', 'write', ...uids, '--out', medium);
+    expect(write.code, write.err).toBe(0);
+    const written = (JSON.parse(write.out) as { written: { fileId: string; convertedFrom?: string; sopInstanceUid: string }[] }).written;
+    expect(written.map((w) => w.convertedFrom !== undefined).sort()).toEqual([false, true]);
+    expect(implementationClassUids(join(medium, 'DICOMDIR'))).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+    for (const w of written) {
+      const path = join(medium, ...w.fileId.split('/'));
+      if (w.convertedFrom) expect(implementationClassUids(path), w.fileId).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+      else {
+        // Copied as stored: the same bytes, MR_small's own Implementation Class UID.
+        const stored = filesUnder(join(store, 'files')).find((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID) === w.sopInstanceUid)!;
+        expect(readFileSync(path).equals(readFileSync(stored))).toBe(true);
+        expect(implementationClassUids(path)).toEqual(['1.3.6.1.4.1.5962.2', '1.3.6.1.4.1.5962.2']);
+      }
+    }
+    // De-identified copies of the medium (the Basic Profile, replacement UIDs under 2.25): Atrium under the root.
+    const out = join(dir, 'deid');
+    // NM1_JPLL is a Secondary Capture image: refused unless a pixel mask is given (the Clean Pixel Data Option).
+    const deid = await atrium('--store', store, 'deid', medium, '--out', out, '--mask', '0,0,1,1');
+    expect(deid.code, deid.out + deid.err).toBe(0);
+    const copies = filesUnder(out);
+    expect(copies.length).toBe(2);
+    for (const copy of copies) {
+      expect(parseDicom(new Uint8Array(readFileSync(copy)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID)).toMatch(/^2\.25\./);
+      expect(implementationClassUids(copy), copy).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+    }
+  }, 60_000);
 
   it.runIf(havePeers('echoscu', 'storescp'))('is the root of the Implementation Class UID that storescp and echoscu see, and of the one the conformance statement prints', async () => {
     const store = join(tempDir('atrium-uid-root-net-'), 'store');
