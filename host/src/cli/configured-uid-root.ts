@@ -1,5 +1,5 @@
 import type { SettingTable } from '../db/setting-table.js';
-import { loadNetworkConfig } from '../net/config/load-network-config.js';
+import { loadUidRoot } from '../net/config/load-network-config.js';
 import { storeExists } from '../store/store-root.js';
 
 /**
@@ -9,5 +9,5 @@ import { storeExists } from '../store/store-root.js';
  * (media, de-identified copies) gets it as a parameter.
  */
 export async function configuredUidRoot(store: string, settings: () => Promise<SettingTable>): Promise<string | undefined> {
-  return storeExists(store) ? loadNetworkConfig(await settings()).uidRoot : undefined;
+  return storeExists(store) ? loadUidRoot(await settings()) : undefined;
 }
