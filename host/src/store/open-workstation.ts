@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { Index } from '../db/dicom-index.js';
 import type { HostDatabase } from '../db/host-database.js';
 import { indexLocation, openDatabase } from '../db/open-database.js';
-import { loadUidRoot } from '../net/config/load-network-config.js';
 import { defaultStoreRoot } from './store-root.js';
 import type { FileStore } from './file-store.js';
 import { FileStoreImpl } from './file-store-impl.js';
@@ -35,6 +34,12 @@ export interface Workstation {
 export interface WorkstationOptions {
   /** The validation policy for this session; default: the `validation` store setting. */
   readonly validation?: ValidationPolicy;
+  /**
+   * The organisation UID root (`atrium config set uidRoot`), read when the store first needs its
+   * settings: it names Atrium in the File Meta Information made for an object that came without
+   * one. Default: Atrium's own 2.25 Implementation Class UID.
+   */
+  readonly uidRoot?: () => string;
 }
 
 /**
@@ -44,8 +49,8 @@ export interface WorkstationOptions {
 export function openStore(files: FileStore, database: HostDatabase, options: WorkstationOptions = {}): InstanceStore {
   return new InstanceStoreImpl(files, database.index, new StoreIntents(database.intents), () => {
     const settings = loadStoreSettings(database.settings);
-    // The organisation UID root names Atrium in the File Meta Information made for an object that came without one.
-    return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings, uidRoot: loadUidRoot(database.settings) };
+    const uidRoot = options.uidRoot?.();
+    return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings, ...(uidRoot ? { uidRoot } : {}) };
   });
 }
 
