@@ -8,13 +8,14 @@
  * copied to a medium as it is stored keeps its own File Meta Information, byte for byte.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Tag } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
+import { writeDataset } from '../../host/src/io/write-dataset.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { havePeers, peer, runPeer } from '../support/peers.js';
@@ -146,6 +147,14 @@ describe('uidRoot', () => {
       expect(parseDicom(new Uint8Array(readFileSync(copy)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID)).toMatch(/^2\.25\./);
       expect(implementationClassUids(copy), copy).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
     }
+    // A bare data set (no File Meta Information) imported: the store's generated meta names Atrium under the root.
+    const source = parseDicom(new Uint8Array(readFileSync(samplePath('charsets/chrGerm.dcm'))));
+    const bare = join(dir, 'bare.dcm');
+    writeFileSync(bare, writeDataset(source.dataset, source.transferSyntax));
+    const imported = await atrium('--store', store, 'import', bare);
+    expect(imported.code, imported.out + imported.err).toBe(0);
+    const stored = filesUnder(join(store, 'files')).find((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID) === source.dataset.string(Tag.SOPInstanceUID))!;
+    expect(implementationClassUids(stored)).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
   }, 60_000);
 
   it.runIf(havePeers('echoscu', 'storescp'))('is the root of the Implementation Class UID that storescp and echoscu see, and of the one the conformance statement prints', async () => {
