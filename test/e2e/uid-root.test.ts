@@ -4,7 +4,8 @@
  * set, derived objects' UIDs are made under it (and their files' Implementation Class UID), and both ends of an association (our SCU to
  * DCMTK's storescp, DCMTK's echoscu to `atrium serve`) see `<root>.1.<version>` as Atrium's
  * Implementation Class UID; `conformance --network` prints it. Every Part 10 file Atrium writes
- * (media files it converts, DICOMDIRs, de-identified copies) names Atrium by that UID too; a file
+ * (media files it converts, DICOMDIRs, de-identified copies of atrium deid and of the deidentify
+ * app, bare data sets it stores) names Atrium by that UID too; a file
  * copied to a medium as it is stored keeps its own File Meta Information, byte for byte.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,6 +28,7 @@ const CLI = join(REPO, 'host/bin/atrium.js');
 const ROOT = '1.2.392.200036.9110';
 const IMPLEMENTATION_CLASS_UID = `${ROOT}.1.0.1.0`;
 const MR_SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
+const MR_STUDY = '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457';
 
 /** The Implementation Class UID (0002,0012) of a file, as our parser and as DCMTK's dcmdump read it. */
 function implementationClassUids(path: string): [string | undefined, string | undefined] {
@@ -91,6 +93,11 @@ describe('uidRoot', () => {
     // Its Part 10 file names Atrium under the same root.
     const file = filesUnder(join(store, 'files')).map((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true })).find((f) => f.dataset.string(Tag.SOPInstanceUID) === derived[0]!.SOPInstanceUID);
     expect(file?.meta?.string(Tag.ImplementationClassUID)).toBe(IMPLEMENTATION_CLASS_UID);
+    // The deidentify app's copy (replacement UIDs under 2.25, its own parameter) names Atrium under the root too.
+    const deid = await atrium('--store', store, 'run', 'deidentify', '--study', MR_STUDY, '--param', 'secret=e2e-uid-root');
+    expect(deid.code, deid.err).toBe(0);
+    const copies = filesUnder(join(store, 'files')).map((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true })).filter((f) => f.dataset.string(Tag.SOPInstanceUID)?.startsWith('2.25.'));
+    expect(copies.map((f) => f.meta?.string(Tag.ImplementationClassUID))).toEqual([IMPLEMENTATION_CLASS_UID]);
   }, 60_000);
 
   it('is the root of atrium deid --preset dar-9500f (SOP Instance UIDs under <root>.66), which is refused without one', async () => {
