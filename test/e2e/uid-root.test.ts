@@ -154,6 +154,10 @@ describe('uidRoot', () => {
       expect(parseDicom(new Uint8Array(readFileSync(copy)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID)).toMatch(/^2\.25\./);
       expect(implementationClassUids(copy), copy).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
     }
+    // The DICOMDIR `media rm` rewrites names Atrium under the root too.
+    const removed = await atrium('--store', store, 'media', 'rm', medium, written[0]!.sopInstanceUid);
+    expect(removed.code, removed.err).toBe(0);
+    expect(implementationClassUids(join(medium, 'DICOMDIR'))).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
     // A bare data set (no File Meta Information) imported: the store's generated meta names Atrium under the root.
     const source = parseDicom(new Uint8Array(readFileSync(samplePath('charsets/chrGerm.dcm'))));
     const bare = join(dir, 'bare.dcm');
