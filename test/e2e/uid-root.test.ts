@@ -3,19 +3,23 @@
  * statement §5.2.2): refused unless it is a UID root with room for what is made under it; once
  * set, derived objects' UIDs are made under it (and their files' Implementation Class UID), and both ends of an association (our SCU to
  * DCMTK's storescp, DCMTK's echoscu to `atrium serve`) see `<root>.1.<version>` as Atrium's
- * Implementation Class UID; `conformance --network` prints it.
+ * Implementation Class UID; `conformance --network` prints it. Every Part 10 file Atrium writes
+ * (media files it converts, DICOMDIRs, de-identified copies of atrium deid and of the deidentify
+ * app, bare data sets it stores) names Atrium by that UID too; a file
+ * copied to a medium as it is stored keeps its own File Meta Information, byte for byte.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Tag } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import { parseDicom } from '../../host/src/io/parse-part10.js';
+import { writeDataset } from '../../host/src/io/write-dataset.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
-import { havePeers, peer } from '../support/peers.js';
+import { havePeers, peer, runPeer } from '../support/peers.js';
 import { samplePath } from '../support/samples.js';
 import { atrium, filesUnder, tempDir } from './cli-helpers.js';
 
@@ -24,6 +28,14 @@ const CLI = join(REPO, 'host/bin/atrium.js');
 const ROOT = '1.2.392.200036.9110';
 const IMPLEMENTATION_CLASS_UID = `${ROOT}.1.0.1.0`;
 const MR_SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
+const MR_STUDY = '1.3.6.1.4.1.5962.1.2.4.20040826185059.5457';
+
+/** The Implementation Class UID (0002,0012) of a file, as our parser and as DCMTK's dcmdump read it. */
+function implementationClassUids(path: string): [string | undefined, string | undefined] {
+  const ours = parseDicom(new Uint8Array(readFileSync(path)), { headerOnly: true }).meta?.string(Tag.ImplementationClassUID);
+  const dcmdump = /^\(0002,0012\) UI \[([^\]]*)\]/m.exec(runPeer('dcmdump', ['-M', '+P', '0002,0012', path]))?.[1];
+  return [ours, dcmdump];
+}
 
 /** Start a process, collecting its output, until `ready` shows in it (bounded). */
 async function started(command: string, args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
@@ -81,6 +93,11 @@ describe('uidRoot', () => {
     // Its Part 10 file names Atrium under the same root.
     const file = filesUnder(join(store, 'files')).map((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true })).find((f) => f.dataset.string(Tag.SOPInstanceUID) === derived[0]!.SOPInstanceUID);
     expect(file?.meta?.string(Tag.ImplementationClassUID)).toBe(IMPLEMENTATION_CLASS_UID);
+    // The deidentify app's copy (replacement UIDs under 2.25, its own parameter) names Atrium under the root too.
+    const deid = await atrium('--store', store, 'run', 'deidentify', '--study', MR_STUDY, '--param', 'secret=e2e-uid-root');
+    expect(deid.code, deid.err).toBe(0);
+    const copies = filesUnder(join(store, 'files')).map((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true })).filter((f) => f.dataset.string(Tag.SOPInstanceUID)?.startsWith('2.25.'));
+    expect(copies.map((f) => f.meta?.string(Tag.ImplementationClassUID))).toEqual([IMPLEMENTATION_CLASS_UID]);
   }, 60_000);
 
   it('is the root of atrium deid --preset dar-9500f (SOP Instance UIDs under <root>.66), which is refused without one', async () => {
@@ -101,6 +118,55 @@ describe('uidRoot', () => {
     expect(series).toMatch(/^1\.2\.392\.200036\.9110\.(?!66\.)\d+$/);
     expect(file).toMatch(/^1\.2\.392\.200036\.9110\.66\.\d+\.dcm$/);
   });
+
+  it.runIf(havePeers('dcmdump'))('names Atrium under the root in the media files it converts, the DICOMDIR and de-identified copies; a file copied as stored keeps its meta', async () => {
+    const dir = tempDir('atrium-uid-root-files-');
+    const store = join(dir, 'store');
+    // MR_small: Explicit VR Little Endian, copied to an STD-GEN-CD medium as it is; NM1_JPLL: JPEG Lossless, converted.
+    expect((await atrium('--store', store, 'import', samplePath('mr/MR_small.dcm'), samplePath('nm/NM1_JPLL.dcm'))).code).toBe(0);
+    expect((await atrium('--store', store, 'config', 'set', 'uidRoot', ROOT)).code).toBe(0);
+    const uids = (JSON.parse((await atrium('--store', store, '--json', 'ls', 'instances')).out) as { SOPInstanceUID: string }[]).map((i) => i.SOPInstanceUID);
+    expect(uids.length).toBe(2);
+    const medium = join(dir, 'medium');
+    const write = await atrium('--store', store, '--json', 'media', 'write', ...uids, '--out', medium);
+    expect(write.code, write.err).toBe(0);
+    const written = (JSON.parse(write.out) as { written: { fileId: string; convertedFrom?: string; sopInstanceUid: string }[] }).written;
+    expect(written.map((w) => w.convertedFrom !== undefined).sort()).toEqual([false, true]);
+    expect(implementationClassUids(join(medium, 'DICOMDIR'))).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+    for (const w of written) {
+      const path = join(medium, ...w.fileId.split('/'));
+      if (w.convertedFrom) expect(implementationClassUids(path), w.fileId).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+      else {
+        // Copied as stored: the same bytes, MR_small's own Implementation Class UID.
+        const stored = filesUnder(join(store, 'files')).find((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID) === w.sopInstanceUid)!;
+        expect(readFileSync(path).equals(readFileSync(stored))).toBe(true);
+        expect(implementationClassUids(path)).toEqual(['1.3.6.1.4.1.5962.2', '1.3.6.1.4.1.5962.2']);
+      }
+    }
+    // De-identified copies of the medium (the Basic Profile, replacement UIDs under 2.25): Atrium under the root.
+    const out = join(dir, 'deid');
+    // NM1_JPLL is a Secondary Capture image: refused unless a pixel mask is given (the Clean Pixel Data Option).
+    const deid = await atrium('--store', store, 'deid', medium, '--out', out, '--mask', '0,0,1,1');
+    expect(deid.code, deid.out + deid.err).toBe(0);
+    const copies = filesUnder(out);
+    expect(copies.length).toBe(2);
+    for (const copy of copies) {
+      expect(parseDicom(new Uint8Array(readFileSync(copy)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID)).toMatch(/^2\.25\./);
+      expect(implementationClassUids(copy), copy).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+    }
+    // The DICOMDIR `media rm` rewrites names Atrium under the root too.
+    const removed = await atrium('--store', store, 'media', 'rm', medium, written[0]!.sopInstanceUid);
+    expect(removed.code, removed.err).toBe(0);
+    expect(implementationClassUids(join(medium, 'DICOMDIR'))).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+    // A bare data set (no File Meta Information) imported: the store's generated meta names Atrium under the root.
+    const source = parseDicom(new Uint8Array(readFileSync(samplePath('charsets/chrGerm.dcm'))));
+    const bare = join(dir, 'bare.dcm');
+    writeFileSync(bare, writeDataset(source.dataset, source.transferSyntax));
+    const imported = await atrium('--store', store, 'import', bare);
+    expect(imported.code, imported.out + imported.err).toBe(0);
+    const stored = filesUnder(join(store, 'files')).find((f) => parseDicom(new Uint8Array(readFileSync(f)), { headerOnly: true }).dataset.string(Tag.SOPInstanceUID) === source.dataset.string(Tag.SOPInstanceUID))!;
+    expect(implementationClassUids(stored)).toEqual([IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_CLASS_UID]);
+  }, 60_000);
 
   it.runIf(havePeers('echoscu', 'storescp'))('is the root of the Implementation Class UID that storescp and echoscu see, and of the one the conformance statement prints', async () => {
     const store = join(tempDir('atrium-uid-root-net-'), 'store');

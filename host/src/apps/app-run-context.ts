@@ -33,7 +33,7 @@ export function appRunContext(app: BoundApp, parameters: Readonly<Record<string,
   };
   const log = (level: 'info' | 'warn' | 'error') => (message: string, details?: Readonly<Record<string, unknown>>) => host.log(level, message, details);
   return Object.freeze({
-    derive: Object.freeze({ write: derivedWriter(app, parameters, series, host, byUid, store), deidentify: deidentifyInstance({ instances: byUid, store }) }),
+    derive: Object.freeze({ write: derivedWriter(app, parameters, series, host, byUid, store), deidentify: deidentifyInstance({ instances: byUid, store, ...(host.uidRoot ? { uidRoot: host.uidRoot } : {}) }) }),
     progress: shared.progress,
     log: Object.freeze({ info: log('info'), warn: log('warn'), error: log('error') }),
     signal: host.signal ?? new AbortController().signal,

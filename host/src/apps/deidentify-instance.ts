@@ -22,6 +22,8 @@ const REFUSALS = new Set(['ATRIUM_ERR_DEID_BURNED_IN', 'ATRIUM_ERR_DEID_PIXEL_CL
 export interface DeidentifyDeps {
   readonly instances: ReadonlyMap<string, SourceInstanceImpl>;
   readonly store: (bytes: Uint8Array, output: string, info: DerivedIdentity) => Promise<WrittenObject>;
+  /** The organisation UID root (`atrium config set uidRoot`): the copies' Implementation Class UID is made under it. */
+  readonly uidRoot?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ export function deidentifyInstance(deps: DeidentifyDeps): (request: DeidentifyRe
       result = await deidentifyAsync(impl.file, {
         secret,
         ...(request.uidRoot !== undefined ? { uidRoot: request.uidRoot } : {}),
+        ...(deps.uidRoot !== undefined ? { implementationUidRoot: deps.uidRoot } : {}),
         ...(request.options ? { options: request.options } : {}),
         ...(request.replacements ? { replacements: request.replacements } : {}),
         ...(request.dateShiftDays !== undefined ? { dateShiftDays: request.dateShiftDays } : {}),

@@ -28,6 +28,8 @@ export interface RejectSentOutputsDeps {
   readonly store: Pick<InstanceStore, 'receive' | 'completeSeries'>;
   readonly files: Pick<FileStore, 'absolute'>;
   readonly sendLog: Pick<SendLogTable, 'sentTo'>;
+  /** The organisation UID root (`atrium config set uidRoot`): the notes' Implementation Class UID is made under it. */
+  readonly uidRoot?: string;
 }
 
 /**
@@ -61,6 +63,7 @@ export function rejectSentOutputs(
       study: readDicomHeader(deps.files.absolute(source.file.path)).dataset,
       rejected: objects, sopInstanceUID, seriesInstanceUID, seriesNumber: nextSeriesNumber(deps.index, study), now,
       manufacturer: 'Atrium', description: `Rejected for Quality Reasons: ${objects.length} object(s) replaced by a re-run of ${qualifiedAppId}`,
+      ...(deps.uidRoot ? { uidRoot: deps.uidRoot } : {}),
     });
     const outcome = deps.store.receive(bytes, appSource(qualifiedAppId), { expect: { SOPClassUID: SopClass.KeyObjectSelectionDocumentStorage, SOPInstanceUID: sopInstanceUID } });
     if (!('path' in outcome)) {

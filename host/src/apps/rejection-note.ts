@@ -3,7 +3,7 @@ import { dicomDate, dicomTime } from '../derive/generators/date-time-generators.
 import { elementFromValue } from '../derive/value-element.js';
 import type { DataElement } from '../io/data-element.js';
 import { DataSet } from '../io/data-set.js';
-import { writePart10 } from '../io/write-part10.js';
+import { buildFileMeta, writePart10 } from '../io/write-part10.js';
 import { EXPLICIT_LE, transferSyntaxInfo } from '../io/transfer-syntax.js';
 
 /** An object a rejection note names (a replaced output of an earlier run). */
@@ -27,6 +27,8 @@ export interface RejectionNoteSpec {
   readonly manufacturer: string;
   /** Series Description: why the objects were rejected, in words. */
   readonly description: string;
+  /** The organisation UID root (`atrium config set uidRoot`) of the file's Implementation Class UID. */
+  readonly uidRoot?: string;
 }
 
 /** The Patient and General Study attributes copied from the study's instance (PS3.3 C.7.1.1, C.7.2.1). */
@@ -90,7 +92,7 @@ export function rejectionNote(spec: RejectionNoteSpec): Uint8Array {
   elements.sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0));
   const dataset = new DataSet(elements, EXPLICIT_LE, characterSet);
   return writePart10({
-    hasPrefix: true, dataset, transferSyntax: transferSyntaxInfo(TransferSyntax.ExplicitVRLittleEndian), transferSyntaxDetected: false,
+    preamble: new Uint8Array(128), meta: buildFileMeta(dataset, TransferSyntax.ExplicitVRLittleEndian, undefined, spec.uidRoot), hasPrefix: true, dataset, transferSyntax: transferSyntaxInfo(TransferSyntax.ExplicitVRLittleEndian), transferSyntaxDetected: false,
     trailing: new Uint8Array(0), stoppedAtPixelData: false, datasetBytes: new Uint8Array(0),
   });
 }

@@ -190,7 +190,7 @@ export async function runApp(
   // The derived series are complete now that the run is done (instanceStored came from the store's commit).
   store.completeSeries(new Set(out.written.map((w) => w.seriesInstanceUID)));
   const removed = removePreviousOutputs(index, files, previous, out.written);
-  const rejectionNotes = deps.sendLog && removed.length > 0 ? rejectSentOutputs({ index, store, files, sendLog: deps.sendLog }, app.qualifiedId, previous, removed, new Date(data.now)) : [];
+  const rejectionNotes = deps.sendLog && removed.length > 0 ? rejectSentOutputs({ index, store, files, sendLog: deps.sendLog, ...(deps.uidRoot ? { uidRoot: deps.uidRoot } : {}) }, app.qualifiedId, previous, removed, new Date(data.now)) : [];
   const input = req.studyInstanceUID !== undefined ? { studyInstanceUID: req.studyInstanceUID } : { seriesInstanceUID: req.seriesInstanceUID! };
   return { app: app.qualifiedId, ...input, summary: out.result.summary, ...(out.result.data ? { data: out.result.data } : {}), written: out.written, removed, rejectionNotes, warnings: out.warnings, parameters: out.parameters };
 }

@@ -35,6 +35,12 @@ export interface DeidOptions {
    * at least 20 digits of keyed hash fit within the 64 characters of a UID.
    */
   readonly uidRoot?: string;
+  /**
+   * The organisation UID root (`atrium config set uidRoot`) under which the de-identified file's
+   * File Meta Information names Atrium (Implementation Class UID, see implementationClassUid);
+   * absent: Atrium's own 2.25 one. Not a root of replacement UIDs (that is `uidRoot`).
+   */
+  readonly implementationUidRoot?: string;
   /** Option columns of PS3.15 Table E.1-1 to apply on top of the Basic Profile (none with a preset). */
   readonly options?: readonly DeidOption[];
   /**

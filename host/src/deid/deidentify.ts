@@ -25,7 +25,7 @@ import { checkUserValues } from './user-values.js';
  * Private elements are removed, except under Retain Safe Private those of PS3.15 Table E.3.10-1;
  * group lengths are removed; an overlay group whose Overlay Data goes is removed whole. The
  * attributes that record the de-identification are written (deidMethodAttributes) and the file
- * meta rebuilt for the new SOP Instance UID.
+ * meta rebuilt for the new SOP Instance UID (Implementation Class UID under `implementationUidRoot`).
  * With the `gca-9300r` preset, the Canon GCA-9300R conformance statement's Table 7-1 is applied
  * instead, and nothing else: every other standard attribute is left unchanged, private elements
  * are removed and nothing is added but the user's values (see gca9300rAction) — this is not the
@@ -86,7 +86,7 @@ export function deidentify(file: DicomFile, options: DeidOptions): { file: Dicom
   if (cleaning) notes.push(`Clean Pixel Data: ${cleaning.pixelsPerFrame} pixel(s) of each of ${cleaning.frames} frame(s) set to black (${cleaning.black.join(', ')}) in ${options.pixelMaskRegions?.length ?? 0} region(s)`);
   if (options.preset === 'dar-9500f') notes.push(`${DAR_9500F_LABEL}: SOP Instance UIDs replaced under ${dar9500fRoots(options.uidRoot).instanceRoot}, study, series and other UIDs under ${dar9500fRoots(options.uidRoot).root}; attributes by the PS3.15 Basic Profile`);
   if (preset) notes.push(`${GCA_9300R_LABEL}: its Table 7-1 only, every other attribute unchanged, private elements removed; not the PS3.15 Basic Profile (no De-identification Method, Patient Identity Removed not set)`);
-  const meta = buildFileMeta(dataset, source.transferSyntax.uid);
+  const meta = buildFileMeta(dataset, source.transferSyntax.uid, undefined, options.implementationUidRoot);
   let datasetBytes: Uint8Array | undefined;
   const out: DicomFile = {
     preamble: new Uint8Array(128),

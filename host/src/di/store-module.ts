@@ -23,8 +23,9 @@ export const storeModule = new ContainerModule(({ bind, onActivation }) => {
   });
   bind(InstanceStore)
     .toResolvedValue(async (config: HostConfig, files: FileStore, database: HostDatabase, hooks: HostHooks) => {
-      const { openStore } = await import('../store/open-workstation.js');
-      const store = openStore(files, database, config.validation ? { validation: config.validation } : {});
+      const [{ openStore }, { loadUidRoot }] = await Promise.all([import('../store/open-workstation.js'), import('../net/config/load-network-config.js')]);
+      // The organisation UID root (atrium config set uidRoot) names Atrium in the File Meta Information the store makes.
+      const store = openStore(files, database, { ...(config.validation ? { validation: config.validation } : {}), uidRoot: () => loadUidRoot(database.settings) });
       // The store's one commit path feeds the host hooks (and through them the plugins' events).
       store.events.listen({ instanceStored: (info) => hooks.instanceStored.call(info), seriesComplete: (info) => hooks.seriesComplete.call(info) });
       return store;

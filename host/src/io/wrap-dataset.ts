@@ -13,6 +13,8 @@ export interface WrapIdentity {
   readonly TransferSyntaxUID: string;
   /** Source Application Entity Title (0002,0016), e.g. the calling AE of a C-STORE. */
   readonly sourceAet?: string;
+  /** The organisation UID root (`atrium config set uidRoot`) of its Implementation Class UID; absent: Atrium's own 2.25 one. */
+  readonly uidRoot?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface WrapIdentity {
  */
 export function part10Header(identity: WrapIdentity): Uint8Array {
   const ids = new DataSet([stringElement(Tag.SOPClassUID, 'UI', identity.SOPClassUID), stringElement(Tag.SOPInstanceUID, 'UI', identity.SOPInstanceUID)], EXPLICIT_LE);
-  const meta = writeDataset(buildFileMeta(ids, identity.TransferSyntaxUID, identity.sourceAet), EXPLICIT_LE);
+  const meta = writeDataset(buildFileMeta(ids, identity.TransferSyntaxUID, identity.sourceAet, identity.uidRoot), EXPLICIT_LE);
   const out = Buffer.alloc(132 + meta.length);
   out.set(DICM, 128);
   out.set(meta, 132);

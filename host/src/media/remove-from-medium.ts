@@ -28,9 +28,10 @@ const GROUPING = new Set(['PATIENT', 'STUDY', 'SERIES']);
  * directory never names a file that is gone; emptied folders go too. A UID that names nothing
  * on the medium refuses the whole request (ATRIUM_ERR_MEDIA_NOT_ON_MEDIUM) before anything is
  * changed. Files are deleted only inside the medium (a Referenced File ID leading out of it is
- * left alone, as the importer refuses to read it).
+ * left alone, as the importer refuses to read it). The new DICOMDIR's Implementation Class UID is
+ * made under `uidRoot`, the organisation root (see implementationClassUid).
  */
-export function removeFromMedium(folder: string, uids: readonly string[]): MediumRemoval {
+export function removeFromMedium(folder: string, uids: readonly string[], uidRoot?: string): MediumRemoval {
   const dicomdir = join(folder, 'DICOMDIR');
   const fileSet = readDicomdir(dicomdir);
   const doomed = new Set<DirectoryRecord>();
@@ -44,7 +45,7 @@ export function removeFromMedium(folder: string, uids: readonly string[]): Mediu
   fileSet.roots = prune(fileSet.roots, doomed);
   const records = before - [...walkRecords(fileSet.roots)].length;
   const tmp = join(folder, `.DICOMDIR.${process.pid}.tmp`);
-  writeFileSync(tmp, writeDicomdir(fileSet), { flag: 'wx' });
+  writeFileSync(tmp, writeDicomdir(fileSet, uidRoot), { flag: 'wx' });
   renameSync(tmp, dicomdir);
   const medium = resolve(folder);
   const removed: string[] = [];

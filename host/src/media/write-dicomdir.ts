@@ -3,7 +3,7 @@ import { concatBytes } from '../io/concat-bytes.js';
 import type { DataElement } from '../io/data-element.js';
 import { DataSet } from '../io/data-set.js';
 import { bytesElement, numberElement, stringElement } from '../io/element-factory.js';
-import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
+import { implementationClassUid, IMPLEMENTATION_VERSION_NAME } from '../io/implementation.js';
 import { EXPLICIT_LE } from '../io/transfer-syntax.js';
 import { writeDataset } from '../io/write-dataset.js';
 import { DICM } from '../io/write-part10.js';
@@ -22,9 +22,10 @@ const SEQUENCE_HEADER = 12;
  * File Meta Information (the preamble), PS3.3 F.3.2.1; 0 where there is none. Every length is
  * defined, so the offsets are known before anything is written: the items are measured with
  * placeholder offsets (a UL is 4 bytes whatever its value), then written with the real ones.
+ * The Implementation Class UID is made under `uidRoot`, the organisation root (see implementationClassUid).
  */
-export function writeDicomdir(fileSet: FileSet): Uint8Array {
-  const meta = fileMeta(fileSet.uid);
+export function writeDicomdir(fileSet: FileSet, uidRoot?: string): Uint8Array {
+  const meta = fileMeta(fileSet.uid, uidRoot);
   const order = [...depthFirst(fileSet.roots)];
   const head = (first: number, last: number): DataElement[] => [
     stringElement(Tag.FileSetID, 'CS', fileSet.id),
@@ -89,13 +90,13 @@ function recordDataset(record: DirectoryRecord, next: number, lower: number): Da
 const DIRECTORY_ELEMENTS = new Set<number>([Tag.OffsetOfTheNextDirectoryRecord, Tag.RecordInUseFlag, Tag.OffsetOfReferencedLowerLevelDirectoryEntity, Tag.DirectoryRecordType]);
 
 /** File Meta Information of a DICOMDIR (PS3.10 §7.1): Media Storage Directory Storage, Explicit VR Little Endian. */
-function fileMeta(fileSetUid: string): Uint8Array {
+function fileMeta(fileSetUid: string, uidRoot: string | undefined): Uint8Array {
   const rest = [
     bytesElement(Tag.FileMetaInformationVersion, 'OB', new Uint8Array([0, 1])),
     stringElement(Tag.MediaStorageSOPClassUID, 'UI', SopClass.MediaStorageDirectoryStorage),
     stringElement(Tag.MediaStorageSOPInstanceUID, 'UI', fileSetUid),
     stringElement(Tag.TransferSyntaxUID, 'UI', TransferSyntax.ExplicitVRLittleEndian),
-    stringElement(Tag.ImplementationClassUID, 'UI', IMPLEMENTATION_CLASS_UID),
+    stringElement(Tag.ImplementationClassUID, 'UI', implementationClassUid(uidRoot)),
     stringElement(Tag.ImplementationVersionName, 'SH', IMPLEMENTATION_VERSION_NAME),
   ];
   const length = writeDataset(new DataSet(rest, EXPLICIT_LE)).length;

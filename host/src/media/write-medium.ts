@@ -47,8 +47,10 @@ export interface MediumResult {
  * removed and the DICOMDIR is left as it was (ATRIUM_ERR_MEDIA_WRITE, or the conversion's
  * error naming the file). An instance already on the medium is not written again.
  * The caller checks the folder (not an input, not in the store, empty or a medium).
+ * A copied file keeps its File Meta Information byte for byte; a converted file and the DICOMDIR
+ * get Atrium's, its Implementation Class UID under `uidRoot`, the organisation root (see implementationClassUid).
  */
-export async function writeMedium(folder: string, sources: readonly string[], profile: MediaProfile, fileSetId = ''): Promise<MediumResult> {
+export async function writeMedium(folder: string, sources: readonly string[], profile: MediaProfile, fileSetId = '', uidRoot?: string): Promise<MediumResult> {
   const dicomdir = join(folder, 'DICOMDIR');
   const updated = existsSync(dicomdir);
   const fileSet: FileSet = updated ? readDicomdir(dicomdir) : { id: fileSetId, uid: `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`)}`, roots: [] };
@@ -63,7 +65,7 @@ export async function writeMedium(folder: string, sources: readonly string[], pr
         present.push({ sopInstanceUid: header.dataset.string(Tag.SOPInstanceUID)!, transferSyntax: header.transferSyntax.uid });
         continue;
       }
-      const copy = await mediumCopy(source, profile);
+      const copy = await mediumCopy(source, profile, uidRoot);
       const ds = parseDicom(copy.bytes, { headerOnly: true }).dataset;
       const sopInstanceUid = ds.string(Tag.SOPInstanceUID) ?? '';
       const facts = { sopInstanceUid, transferSyntax: copy.transferSyntax, ...(copy.convertedFrom ? { convertedFrom: copy.convertedFrom } : {}) };
@@ -79,7 +81,7 @@ export async function writeMedium(folder: string, sources: readonly string[], pr
     }
     const tmp = join(folder, `.DICOMDIR.${process.pid}.tmp`);
     attempt(`cannot write ${dicomdir}`, () => {
-      writeFileSync(tmp, writeDicomdir(fileSet), { flag: 'wx' });
+      writeFileSync(tmp, writeDicomdir(fileSet, uidRoot), { flag: 'wx' });
       renameSync(tmp, dicomdir);
     });
   } catch (e) {
@@ -91,7 +93,7 @@ export async function writeMedium(folder: string, sources: readonly string[], pr
 }
 
 /** The bytes of a source file as the profile has it on the medium. */
-async function mediumCopy(source: string, profile: MediaProfile): Promise<{ bytes: Uint8Array; transferSyntax: string; convertedFrom?: string; hasPixelData: boolean }> {
+async function mediumCopy(source: string, profile: MediaProfile, uidRoot: string | undefined): Promise<{ bytes: Uint8Array; transferSyntax: string; convertedFrom?: string; hasPixelData: boolean }> {
   const bytes = new Uint8Array(attempt(`cannot read ${source}`, () => readFileSync(source)));
   const file = parseDicom(bytes);
   const from = file.transferSyntax.uid;
@@ -105,7 +107,7 @@ async function mediumCopy(source: string, profile: MediaProfile): Promise<{ byte
     if (!isAtriumError(e)) throw e;
     throw AtriumError.relay(e.code, 'ATRIUM_ERR_MEDIA_PROFILE', `${source} cannot be written for ${profile.name}: ${e.message}`, { ...e.details, path: source, profile: profile.name }, { cause: e });
   }
-  const meta = writeDataset(buildFileMeta(file.dataset, to, file.meta?.string(Tag.SourceApplicationEntityTitle)));
+  const meta = writeDataset(buildFileMeta(file.dataset, to, file.meta?.string(Tag.SourceApplicationEntityTitle), uidRoot));
   return { bytes: concatBytes([new Uint8Array(128), DICM, meta, dataset]), transferSyntax: to, ...(to !== from ? { convertedFrom: from } : {}), hasPixelData };
 }
 

@@ -32,6 +32,8 @@ export interface InstanceStoreOptions {
   readonly stableAgeMs?: number;
   /** Parse limits, largest object, free disk space kept (default {@link DEFAULT_STORE_LIMITS}). */
   readonly limits?: StoreLimits;
+  /** The organisation UID root (`atrium config set uidRoot`) of the File Meta Information generated for an object that came without one. */
+  readonly uidRoot?: string;
 }
 
 /** Options, or the function that reads them when first needed (so that opening a store never fails on its settings). */
@@ -49,6 +51,7 @@ interface Resolved {
   readonly policy: ValidationPolicy;
   readonly limits: StoreLimits;
   readonly completion: SeriesCompletion;
+  readonly uidRoot?: string;
 }
 
 /**
@@ -93,7 +96,7 @@ export class InstanceStoreImpl {
     if (!this.resolved) {
       const options = typeof this.settings === 'function' ? this.settings() : this.settings;
       const completion = new SeriesCompletion(options.stableAgeMs ?? DEFAULT_STABLE_AGE_MS, (study, series) => this.fireComplete(study, series));
-      this.resolved = { policy: options.policy ?? 'safety', limits: options.limits ?? DEFAULT_STORE_LIMITS, completion };
+      this.resolved = { policy: options.policy ?? 'safety', limits: options.limits ?? DEFAULT_STORE_LIMITS, completion, ...(options.uidRoot ? { uidRoot: options.uidRoot } : {}) };
     }
     return this.resolved;
   }
@@ -185,11 +188,11 @@ export class InstanceStoreImpl {
 
   /** Prepare (with the policy and limits in force) and place an object; any failure is its refusal. */
   private admit(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): StagedInstance {
-    const { policy, limits } = this.resolve();
+    const { policy, limits, uidRoot } = this.resolve();
     let prepared: Prepared;
     try {
       const pathOf: PrepareOptions['pathOf'] = (id) => this.files.instancePath(id.StudyInstanceUID, id.SeriesInstanceUID, id.SOPInstanceUID);
-      prepared = prepare({ policy, limits, source, pathOf, tempDir: this.files.tmpDir, ...(options.expect ? { expect: options.expect } : {}) });
+      prepared = prepare({ policy, limits, source, pathOf, tempDir: this.files.tmpDir, ...(options.expect ? { expect: options.expect } : {}), ...(uidRoot ? { uidRoot } : {}) });
     } catch (e) {
       return { refused: this.refuseFailure(received, source, e) };
     }

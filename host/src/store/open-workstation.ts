@@ -34,6 +34,12 @@ export interface Workstation {
 export interface WorkstationOptions {
   /** The validation policy for this session; default: the `validation` store setting. */
   readonly validation?: ValidationPolicy;
+  /**
+   * The organisation UID root (`atrium config set uidRoot`), read when the store first needs its
+   * settings: it names Atrium in the File Meta Information made for an object that came without
+   * one. Default: Atrium's own 2.25 Implementation Class UID.
+   */
+  readonly uidRoot?: () => string;
 }
 
 /**
@@ -43,7 +49,8 @@ export interface WorkstationOptions {
 export function openStore(files: FileStore, database: HostDatabase, options: WorkstationOptions = {}): InstanceStore {
   return new InstanceStoreImpl(files, database.index, new StoreIntents(database.intents, database.liveness), () => {
     const settings = loadStoreSettings(database.settings);
-    return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings };
+    const uidRoot = options.uidRoot?.();
+    return { policy: options.validation ?? settings.validation, stableAgeMs: settings.stableAge * 1000, limits: settings, ...(uidRoot ? { uidRoot } : {}) };
   });
 }
 

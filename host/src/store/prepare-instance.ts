@@ -42,6 +42,8 @@ export interface PrepareOptions {
   /** Where a deflated data set too large to inflate in memory is inflated to (the store's `tmp/`). */
   readonly tempDir?: string;
   readonly source: string;
+  /** The organisation UID root (`atrium config set uidRoot`) of a generated File Meta Information's Implementation Class UID. */
+  readonly uidRoot?: string;
 }
 
 /** What {@link prepareInstance} and {@link prepareLargeObject} give: the prepared object or its refusal. */
@@ -62,7 +64,7 @@ export function prepareInstance(bytes: Uint8Array, options: PrepareOptions): Pre
     if (!isAtriumError(e)) throw e;
     return { refusal: { code: listedCode(e, 'ATRIUM_ERR_PARSE_MALFORMED'), reason: e.message, details: { ...e.details } } };
   }
-  return prepareParsed(file, options, (identity) => inMemoryContent(file.meta ? bytes : wrapDataset(bytes, { ...identity, TransferSyntaxUID: file.transferSyntax.uid })));
+  return prepareParsed(file, options, (identity) => inMemoryContent(file.meta ? bytes : wrapDataset(bytes, { ...identity, TransferSyntaxUID: file.transferSyntax.uid, ...(options.uidRoot ? { uidRoot: options.uidRoot } : {}) })));
 }
 
 /**
@@ -78,7 +80,7 @@ export function prepareLargeObject(path: string, size: number, options: PrepareO
     if (!isAtriumError(e)) throw e;
     return { refusal: { code: listedCode(e, 'ATRIUM_ERR_PARSE_MALFORMED'), reason: e.message, details: { ...e.details } } };
   }
-  const header = (identity: InstanceIdentity): Uint8Array => (file.meta ? new Uint8Array(0) : part10Header({ ...identity, TransferSyntaxUID: file.transferSyntax.uid }));
+  const header = (identity: InstanceIdentity): Uint8Array => (file.meta ? new Uint8Array(0) : part10Header({ ...identity, TransferSyntaxUID: file.transferSyntax.uid, ...(options.uidRoot ? { uidRoot: options.uidRoot } : {}) }));
   return prepareParsed(file, options, (identity) => streamedContent(path, size, header(identity)));
 }
 

@@ -6,6 +6,7 @@ import { HostConfig } from '../di/host-config.js';
 import { HostHooks } from '../hooks/host-hooks.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { JobRunner } from '../jobs/job-runner.js';
+import { loadUidRoot } from '../net/config/load-network-config.js';
 import { RemoteAeTable } from '../net/config/remote-ae-table.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { FileStore } from '../store/file-store.js';
@@ -26,6 +27,12 @@ export interface WebServices {
   readonly workstation: { readonly root: string; readonly files: FileStore; readonly index: Index; readonly store: InstanceStore };
   /** The store settings (the network settings among them). */
   readonly settings: SettingTable;
+  /**
+   * The organisation UID root (`atrium config set uidRoot`), read on each call so that a change
+   * applies while serving: the web server's one reader of it, for what it writes (File Meta
+   * Information of transcoded retrieves, de-identified copies).
+   */
+  readonly uidRoot: () => string;
   readonly aes: RemoteAeTable;
   readonly registry: PluginRegistry;
   readonly queue: JobQueue;
@@ -38,5 +45,5 @@ export async function webServices(use: WebUses): Promise<WebServices> {
   const [config, files, index, store, settings, aes, registry, queue, runner, hooks] = await Promise.all([
     use.config(), use.files(), use.index(), use.store(), use.settings(), use.aes(), use.registry(), use.queue(), use.runner(), use.hooks(),
   ]);
-  return { workstation: { root: resolve(config.storeRoot), files, index, store }, settings, aes, registry, queue, runner, hooks };
+  return { workstation: { root: resolve(config.storeRoot), files, index, store }, settings, uidRoot: () => loadUidRoot(settings), aes, registry, queue, runner, hooks };
 }

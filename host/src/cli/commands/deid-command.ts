@@ -8,8 +8,6 @@ import { checkOutputFolder, type ProtectedFolder } from '../../io/check-output-f
 import { DEID_PRESETS, type DeidOptions, type DeidPreset, type PixelMaskRegion, type Replacements } from '../../deid/deid-options.js';
 import { DAR_9500F_LABEL, dar9500fRoots } from '../../deid/dar-9500f-preset.js';
 import { SettingTable } from '../../db/setting-table.js';
-import { loadNetworkConfig } from '../../net/config/load-network-config.js';
-import { storeExists } from '../../store/store-root.js';
 import { DEID_OPTION_NAMES, optionByName } from '../../deid/deid-option-names.js';
 import { deidentifyBatch, type DeidBatchInput, type DeidBatchSummary } from '../../deid/deidentify-batch.js';
 import { GCA_9300R_LABEL } from '../../deid/gca-9300r-preset.js';
@@ -22,6 +20,7 @@ import { collectInputs, type DicomdirSeen } from '../../importer/collect-inputs.
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
 import { defineCommand, type CliContext, type Services } from '../cli-context.js';
+import { configuredUidRoot } from '../configured-uid-root.js';
 import { printTable } from '../print-table.js';
 import { ProgressBar } from '../progress-bar.js';
 import { queryTerms } from '../query-terms.js';
@@ -59,7 +58,7 @@ export const deidCommand = defineCommand({
   uses: { index: Index, files: FileStore, settings: SettingTable },
   async run(args, ctx, use) {
     try {
-      const plan = planOf(args, ctx, storeExists(ctx.store) ? loadNetworkConfig(await use.settings()).uidRoot : undefined);
+      const plan = planOf(args, ctx, await configuredUidRoot(ctx.store, use.settings));
       return await runBatch(plan, ctx, use);
     } catch (e) {
       // A refused argument (a key file, map, UID root or --set value) is a usage problem: exit 2, its own code.
@@ -102,6 +101,7 @@ function planOf(args: string[], ctx: CliContext, configuredUidRoot: string | und
     secret: key?.secret ?? randomBytes(32).toString('hex'),
     options: selected,
     ...(uidRoot !== undefined ? { uidRoot } : {}),
+    ...(configuredUidRoot !== undefined ? { implementationUidRoot: configuredUidRoot } : {}),
     ...(Object.keys(replacements).length > 0 ? { replacements } : {}),
     ...(patientMap ? { patientMap } : {}),
     ...(preset ? { preset } : {}),

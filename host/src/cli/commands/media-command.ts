@@ -9,7 +9,9 @@ import { makeIso } from '../../media/make-iso.js';
 import { MEDIA_PROFILES, mediaProfile } from '../../media/media-profiles.js';
 import { removeFromMedium } from '../../media/remove-from-medium.js';
 import { writeMedium, type MediumResult } from '../../media/write-medium.js';
+import { SettingTable } from '../../db/setting-table.js';
 import { FileStore } from '../../store/file-store.js';
+import { configuredUidRoot } from '../configured-uid-root.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { parseArgs } from '../parse-args.js';
 import { UsageError } from '../usage-error.js';
@@ -75,7 +77,7 @@ export const mediaCommand = defineCommand({
   name: 'media',
   usage: USAGE,
   summary: `DICOM media (File-set Creator / Updater / Reader): write stored instances to a folder with a DICOMDIR (profiles ${MEDIA_PROFILES.map((p) => p.name).join(', ')}), add to it, list it, remove from it; an ISO 9660 image`,
-  uses: { index: Index, files: FileStore },
+  uses: { index: Index, files: FileStore, settings: SettingTable },
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
@@ -90,7 +92,7 @@ export const mediaCommand = defineCommand({
     if (verb === 'rm') {
       if (rest.length < 2) throw usage(rest.length === 0 ? 'rm needs the medium folder and at least one UID' : `rm needs at least one UID to remove from ${rest[0]}`);
       if (!existsSync(join(rest[0]!, 'DICOMDIR'))) throw mediumOut('has no DICOMDIR: there is no medium to remove from', rest[0]!);
-      const removed = removeFromMedium(resolve(rest[0]!), rest.slice(1));
+      const removed = removeFromMedium(resolve(rest[0]!), rest.slice(1), await configuredUidRoot(ctx.store, use.settings));
       ctx.out(ctx.json ? JSON.stringify(removed, null, 2) : `removed ${removed.files.length} file(s) and ${removed.records} directory record(s) from ${rest[0]}`);
       return 0;
     }
@@ -103,9 +105,9 @@ export const mediaCommand = defineCommand({
     if (!/^[A-Z0-9_ ]{0,16}$/.test(fileSetId)) throw usage(`--file-set-id must be at most 16 upper-case letters, digits, spaces or _ (CS), not "${fileSetId}"`, { option: '--file-set-id' }, 'ATRIUM_ERR_CLI_BAD_OPTION');
     const medium = mediumFolder(folder, ctx.store, verb === 'add');
     const iso = isoPath(values.iso, medium);
-    const [index, files] = await Promise.all([use.index(), use.files()]);
+    const [index, files, uidRoot] = await Promise.all([use.index(), use.files(), configuredUidRoot(ctx.store, use.settings)]);
     const sources = uids.flatMap((uid) => resolveUid(index, uid).instances.map((i) => files.absolute(i.file.path)));
-    const result = await writeMedium(medium, [...new Set(sources)], profile, fileSetId);
+    const result = await writeMedium(medium, [...new Set(sources)], profile, fileSetId, uidRoot);
     report(ctx, result, folder, iso ? { path: iso, tool: makeIso(medium, iso, fileSetId) } : undefined);
     return 0;
   },

@@ -32,24 +32,36 @@ function storedSettings(settings: SettingTable): Map<NetworkSettingKey, string> 
  */
 export function listNetworkSettings(settings: SettingTable): NetworkSettingValue[] {
   const stored = storedSettings(settings);
-  return NETWORK_SETTING_KEYS.map((key) => {
-    const text = stored.get(key);
-    let value = DEFAULT_NETWORK_CONFIG[key];
-    if (text !== undefined) {
-      try {
-        value = parseNetworkSetting(key, text);
-      } catch (e) {
-        if (!isAtriumError(e)) throw e;
-        throw new AtriumError(
-          'ATRIUM_ERR_CONFIG_BAD_VALUE',
-          `${e.message} (stored in the index as "${text}"; fix it with \`atrium config set ${key} <value>\` or \`atrium config unset ${key}\`)`,
-          { ...e.details, stored: true },
-          { cause: e },
-        );
-      }
+  return NETWORK_SETTING_KEYS.map((key) => settingValue(key, stored.get(key)));
+}
+
+/** One setting's value from its stored text (none: the default). */
+function settingValue(key: NetworkSettingKey, text: string | undefined): NetworkSettingValue {
+  let value = DEFAULT_NETWORK_CONFIG[key];
+  if (text !== undefined) {
+    try {
+      value = parseNetworkSetting(key, text);
+    } catch (e) {
+      if (!isAtriumError(e)) throw e;
+      throw new AtriumError(
+        'ATRIUM_ERR_CONFIG_BAD_VALUE',
+        `${e.message} (stored in the index as "${text}"; fix it with \`atrium config set ${key} <value>\` or \`atrium config unset ${key}\`)`,
+        { ...e.details, stored: true },
+        { cause: e },
+      );
     }
-    return { key, value, isDefault: text === undefined, defaultValue: DEFAULT_NETWORK_CONFIG[key] };
-  });
+  }
+  return { key, value, isDefault: text === undefined, defaultValue: DEFAULT_NETWORK_CONFIG[key] };
+}
+
+/**
+ * The organisation UID root (`atrium config set uidRoot`, default `2.25`), read alone — so that
+ * storing or writing a file never depends on the other network settings. What the CLI, the web
+ * server and the store pass to every writer of File Meta Information (see implementationClassUid).
+ * @throws AtriumError `ATRIUM_ERR_CONFIG_BAD_VALUE` for a stored value that fails the checks.
+ */
+export function loadUidRoot(settings: SettingTable): string {
+  return settingValue('uidRoot', settings.list(NETWORK_SETTING_PREFIX).get(`${NETWORK_SETTING_PREFIX}uidRoot`)).value as string;
 }
 
 /**

@@ -156,7 +156,7 @@ export function registerNetJobs(runner: JobRunner, ws: NetJobDeps): Disposable {
       let stored = 0;
       const refused: { SOPInstanceUID?: string; reason: string }[] = [];
       const store = storeService({
-        store: ws.store,
+        store: ws.store, uidRoot: c.uidRoot,
         onStored: (outcome) => {
           if ('code' in outcome) refused.push({ ...(outcome.SOPInstanceUID ? { SOPInstanceUID: outcome.SOPInstanceUID } : {}), reason: `${outcome.code}: ${outcome.reason}` });
           else stored++;

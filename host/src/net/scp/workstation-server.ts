@@ -63,7 +63,7 @@ export function workstationServer(deps: WorkstationServerDeps, config: NetworkCo
     services: [
       echoService(),
       storeService({
-        store, sync: config.syncStorageArea,
+        store, sync: config.syncStorageArea, uidRoot: config.uidRoot,
         onStored: (outcome, calling) => {
           if ('code' in outcome) log(`C-STORE from ${calling} refused (${hexStatus(storeStatus(outcome).Status)}): ${outcome.reason} [${outcome.code}]${outcome.quarantinePath ? ` kept in ${outcome.quarantinePath}` : ''}`);
           else {

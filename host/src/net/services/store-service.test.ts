@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SopClass } from '@atrium/sdk';
+import { SopClass, Tag } from '@atrium/sdk';
 import { readSample } from '../../../../test/support/samples.js';
 import { makeTempDir, removeTempDir } from '../../../../test/support/temp-dir.js';
 import { parseDicom } from '../../io/parse-part10.js';
@@ -31,14 +31,14 @@ let server: DicomServer;
 let port: number;
 const outcomes: StoreOutcome[] = [];
 
-/** Opens the store in `dir` (its settings read anew) with `free` bytes free, and an SCP on it. */
-async function start(free?: number): Promise<void> {
+/** Opens the store in `dir` (its settings read anew) with `free` bytes free, and an SCP on it (the organisation `uidRoot` given to its Storage SCP). */
+async function start(free?: number, uidRoot?: string): Promise<void> {
   ws = openWorkstation(dir);
   if (free !== undefined) ws.files.freeBytes = () => free;
   server = new DicomServer({
     aeTitle: 'ATRIUM', port: 0, bindAddress: '127.0.0.1', maxPduLength: 32768, associationTimeoutMs: 3000, idleTimeoutMs: 10_000, maxAssociations: 2,
     acceptUnknownCallingAe: true, acceptUnknownHosts: true, acceptUnknownQueryRetrieve: false,
-    services: [storeService({ store: ws.store, onStored: (o) => outcomes.push(o) })],
+    services: [storeService({ store: ws.store, onStored: (o) => outcomes.push(o), ...(uidRoot ? { uidRoot } : {}) })],
   });
   port = await server.listen();
 }
@@ -88,6 +88,21 @@ describe('storeService: the Affected SOP UIDs of the request', () => {
     expect((await send(SopClass.MRImageStorage, MR_SOP)).Status).toBe(0);
     expect(ws.index.getInstances({}).map((i) => i.instance.SOPInstanceUID)).toEqual([MR_SOP]);
     await session.close();
+  });
+});
+
+describe('storeService: the File Meta Information it builds', () => {
+  it('names Atrium under the organisation uidRoot (Implementation Class UID), the calling AE as source, the data set byte for byte behind it', async () => {
+    await start(undefined, '1.2.392.200036.9110');
+    const { session, send } = await associate();
+    expect((await send(SopClass.MRImageStorage, MR_SOP)).Status).toBe(0);
+    await session.close();
+    const [path] = ws.files.listInstanceFiles();
+    const bytes = ws.files.read(path!);
+    const file = parseDicom(bytes);
+    expect(file.meta?.string(Tag.ImplementationClassUID)).toBe('1.2.392.200036.9110.1.0.1.0');
+    expect(file.meta?.string(Tag.SourceApplicationEntityTitle)).toBe('SENDER');
+    expect(sha(bytes.subarray(bytes.length - MR_DATASET.length))).toBe(sha(MR_DATASET));
   });
 });
 

@@ -25,15 +25,18 @@ export interface StoreServiceOptions {
    * are kept: the next start's reconcile indexes it). Default: ignored.
    */
   readonly onIndexError?: (error: unknown, path: string) => void;
+  /** The organisation UID root (`atrium config set uidRoot`): the Implementation Class UID of the File Meta Information built for each data set. */
+  readonly uidRoot?: string;
 }
 
 /**
  * Wraps a received data set in a Part 10 file without touching its bytes: a File Meta
  * Information group built from the request (SOP Class/Instance, the context's transfer
- * syntax, the calling AE as Source Application Entity Title) + the data set as received.
+ * syntax, the calling AE as Source Application Entity Title, Atrium's Implementation Class UID
+ * under `uidRoot`) + the data set as received.
  */
-export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string): Uint8Array {
-  return wrapDataset(dataset, { SOPClassUID: sopClassUid, SOPInstanceUID: sopInstanceUid, TransferSyntaxUID: transferSyntax, sourceAet });
+export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string, uidRoot?: string): Uint8Array {
+  return wrapDataset(dataset, { SOPClassUID: sopClassUid, SOPInstanceUID: sopInstanceUid, TransferSyntaxUID: transferSyntax, sourceAet, ...(uidRoot ? { uidRoot } : {}) });
 }
 
 /**
@@ -114,7 +117,7 @@ export function storeService(options: StoreServiceOptions): ScpService {
         if (noSpace) return refuse(noSpace);
         const badUid = affectedUidRefusal(sopClass, sopInstance);
         if (badUid) return refuse(options.store.refuse(Buffer.concat(dataset), source, badUid));
-        const bytes = part10FromNetwork(dataset, sopClass, sopInstance, context.transferSyntax, calling);
+        const bytes = part10FromNetwork(dataset, sopClass, sopInstance, context.transferSyntax, calling, options.uidRoot);
         const staged = options.store.stage(bytes, source, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
         if ('refused' in staged) return refuse(staged.refused);
         // The file is written (and durable with sync): answer first, then index while the

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Tag, TransferSyntax } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePath } from '../../../../test/support/samples.js';
+import { setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { parseDicom } from '../../io/parse-part10.js';
 import { readFrame } from '../../io/pixel-access.js';
 import { syntheticCtSeries } from '../../testing/synthetic-ct-series.js';
@@ -59,6 +60,20 @@ describe('WADO-RS retrieve: the stored files, byte for byte (PS3.18 §10.4)', ()
     expect(Array.from((await readFrame(file, 0)).data)).toEqual(Array.from((await readFrame(original, 0)).data));
     const refused = await get(path(J2K), 'multipart/related; type="application/dicom"; transfer-syntax=1.2.840.10008.1.2.4.100');
     expect([refused.statusCode, refused.json().error.code]).toEqual([406, 'ATRIUM_ERR_WEB_NOT_ACCEPTABLE']);
+  });
+
+  it('a converted instance names Atrium under the configured uidRoot; one served as stored keeps its own meta', async () => {
+    setNetworkSetting(fx.services.settings, 'uidRoot', '1.2.392.200036.9110');
+    try {
+      const explicit = await get(path(J2K), `multipart/related; type="application/dicom"; transfer-syntax=${TransferSyntax.ExplicitVRLittleEndian}`);
+      const [converted] = parseMultipartBody(explicit.rawPayload, String(explicit.headers['content-type']));
+      expect(parseDicom(new Uint8Array(converted!.body)).meta?.string(Tag.ImplementationClassUID)).toBe('1.2.392.200036.9110.1.0.1.0');
+      const stored = await get(path(J2K));
+      const [asStored] = parseMultipartBody(stored.rawPayload, String(stored.headers['content-type']));
+      expect(Buffer.compare(asStored!.body, readFileSync(samplePath(J2K)))).toBe(0);
+    } finally {
+      unsetNetworkSetting(fx.services.settings, 'uidRoot');
+    }
   });
 
   it('404 for what is not stored, and for a series asked under another study', async () => {

@@ -30,7 +30,10 @@ function requestedSyntax(request: FastifyRequest): string {
   throw webError('ATRIUM_ERR_WEB_NOT_ACCEPTABLE', `WADO-RS retrieves instances as multipart/related; type="application/dicom", not ${String(request.headers.accept)}`, { accept: request.headers.accept });
 }
 
-/** One instance as a part: the stored file read in chunks, or (for another syntax) transcoded as a whole. */
+/**
+ * One instance as a part: the stored file read in chunks, byte for byte, or (for another syntax)
+ * transcoded as a whole behind Atrium's File Meta Information (Implementation Class UID under the uidRoot).
+ */
 function instancePart(services: WebServices, instance: StoredInstance, wanted: string, base: string): OutgoingPart {
   const stored = instance.instance.TransferSyntaxUID ?? '';
   const location = resourceUrl(base, instance.study.StudyInstanceUID, instance.series.SeriesInstanceUID, instance.instance.SOPInstanceUID);
@@ -43,7 +46,7 @@ function instancePart(services: WebServices, instance: StoredInstance, wanted: s
     body: async () => {
       const file = await readStored(services, instance);
       const dataset = await transcodeDataset(file, wanted);
-      return Buffer.concat([new Uint8Array(128), Buffer.from('DICM'), writeDataset(buildFileMeta(file.dataset, wanted)), dataset]);
+      return Buffer.concat([new Uint8Array(128), Buffer.from('DICM'), writeDataset(buildFileMeta(file.dataset, wanted, undefined, services.uidRoot())), dataset]);
     },
   };
 }

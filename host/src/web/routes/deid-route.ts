@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { dar9500fRoots } from '../../deid/dar-9500f-preset.js';
 import { DEID_PRESETS, REPLACEABLE, type DeidOptions, type DeidPreset, type Replacements } from '../../deid/deid-options.js';
-import { loadNetworkConfig } from '../../net/config/load-network-config.js';
 import { optionByName } from '../../deid/deid-option-names.js';
 import { checkUserValues } from '../../deid/user-values.js';
 import type { JobSummary } from '../api-types.js';
@@ -33,7 +32,8 @@ function deidOptions(body: Record<string, unknown>, uidRoot: string): Omit<DeidO
   if (unknown !== undefined) throw webError('ATRIUM_ERR_DEID_USER_VALUE', `set: ${unknown} cannot be given a value; these can: ${Object.keys(REPLACEABLE).join(', ')}`, { keyword: unknown });
   const replacements = set as Replacements;
   checkUserValues(replacements);
-  return { options, ...(Object.keys(replacements).length > 0 ? { replacements } : {}), ...(preset ? { preset } : {}), ...(preset === 'dar-9500f' ? { uidRoot } : {}) };
+  // The copies' File Meta Information names Atrium under the same root, whatever the preset.
+  return { options, implementationUidRoot: uidRoot, ...(Object.keys(replacements).length > 0 ? { replacements } : {}), ...(preset ? { preset } : {}), ...(preset === 'dar-9500f' ? { uidRoot } : {}) };
 }
 
 /** `POST /api/deidentify`: de-identified copies of stored studies / series / instances, stored here, as a job. */
@@ -42,7 +42,7 @@ export function registerDeidRoute(app: FastifyInstance, services: WebServices): 
     const body = jsonBody(request);
     const uids = stringListField(body, 'uids');
     const files = [...new Set(uids.flatMap((uid, i) => deidFiles(storedUid(services, `uids[${i}]`, uid).instances)))];
-    const options = deidOptions(body, loadNetworkConfig(services.settings).uidRoot);
+    const options = deidOptions(body, services.uidRoot());
     const payload: DeidStorePayload = { files, options };
     reply.code(202);
     return jobSummary(services.queue.enqueue({ type: DEID_STORE_JOB, payload, label: `de-identify ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} into the store`, maxAttempts: 1 }));
