@@ -76,10 +76,8 @@ export class FileStoreImpl {
 
   /** {@link writeTemp} of what `fill` writes to the temp file's descriptor; a temp file whose `fill` throws is removed. */
   writeTempWith(fill: (fd: number) => void, options: { sync?: boolean } = {}): string {
-    const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
-    const fd = openSync(tmp, 'w');
+    const { tmp, fd } = this.writeTempOpen(fill);
     try {
-      fill(fd);
       if (options.sync ?? true) fsyncSync(fd);
     } catch (e) {
       closeSync(fd);
@@ -90,22 +88,47 @@ export class FileStoreImpl {
     return tmp;
   }
 
+  /**
+   * {@link writeTempWith} without the fsync, its descriptor left open: for a group commit
+   * that makes several files durable together (see GroupCommit), which closes it.
+   */
+  writeTempOpen(fill: (fd: number) => void): { readonly tmp: string; readonly fd: number } {
+    const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+    const fd = openSync(tmp, 'w');
+    try {
+      fill(fd);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    return { tmp, fd };
+  }
+
   /** The second half of {@link writeAtomic}: rename a temp file to `relPath` (replacing what is there), then fsync the directories. */
   place(tmp: string, relPath: string, options: { sync?: boolean } = {}): void {
+    const dirs = this.rename(tmp, relPath);
+    if (options.sync ?? true) for (const d of dirs) syncDirectory(d);
+  }
+
+  /**
+   * Rename a temp file (already durable) to `relPath`; returns the directories whose fsync
+   * makes the new entry durable: its own, and — for directories made just now (a new study
+   * or series) — those holding their entries, up to the first pre-existing one.
+   */
+  rename(tmp: string, relPath: string): string[] {
     const target = this.absolute(relPath);
     const dir = dirname(target);
     const created = mkdirSync(dir, { recursive: true });
     renameSync(tmp, target);
-    if (!(options.sync ?? true)) return;
-    syncDirectory(dir);
-    // Directories made just now (a new study or series) are durable only once the
-    // directories holding their entries are synced too, up to the first pre-existing one.
+    const dirs = [dir];
     if (created !== undefined) {
       for (let d = dirname(dir), top = dirname(created); ; d = dirname(d)) {
-        syncDirectory(d);
+        dirs.push(d);
         if (d === top || d === dirname(d)) break;
       }
     }
+    return dirs;
   }
 
   /** Remove a temp file of {@link writeTemp} that is not to be placed. */
@@ -180,7 +203,8 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
   while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
-function syncDirectory(dir: string): void {
+/** fsync of a directory (its entries made durable). */
+export function syncDirectory(dir: string): void {
   const fd = openSync(dir, 'r');
   try {
     fsyncSync(fd);
