@@ -61,7 +61,7 @@ try {
     samples.atriumImport.push(time(() => {
       const ws = openWorkstation(store);
       try {
-        const summary = importPaths(ws.store, [input]);
+        const summary = await importPaths(ws.store, [input]);
         if (summary.stored !== slices) throw new Error(`import stored ${summary.stored} of ${slices}`);
       } finally {
         ws.close();

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { AtriumError } from '../errors/atrium-error.js';
 import { uidProblem } from '../io/uid-problem.js';
 import { ownerMayBeWriting } from './owner-may-be-writing.js';
+import { TempFilePool } from './temp-file-pool.js';
 
 /**
  * Files under a data root. Layout:
@@ -19,6 +20,9 @@ export class FileStoreImpl {
   readonly filesDir: string;
   readonly quarantineDir: string;
   readonly tmpDir: string;
+
+  /** Temp files made ahead for receivers (see {@link writeTempOpen}). */
+  private readonly temps = new TempFilePool(() => this.tempName());
 
   constructor(readonly root: string) {
     this.filesDir = join(root, 'files');
@@ -75,8 +79,8 @@ export class FileStoreImpl {
   }
 
   /** {@link writeTemp} of what `fill` writes to the temp file's descriptor; a temp file whose `fill` throws is removed. */
-  writeTempWith(fill: (fd: number) => void, options: { sync?: boolean } = {}): string {
-    const { tmp, fd } = this.writeTempOpen(fill);
+  writeTempWith(fill: (fd: number) => void, options: { sync?: boolean; ahead?: boolean } = {}): string {
+    const { tmp, fd } = this.writeTempOpen(fill, options);
     try {
       if (options.sync ?? true) fsyncSync(fd);
     } catch (e) {
@@ -90,11 +94,14 @@ export class FileStoreImpl {
 
   /**
    * {@link writeTempWith} without the fsync, its descriptor left open: for a group commit
-   * that makes several files durable together (see GroupCommit), which closes it.
+   * that makes several files durable together (see GroupCommit), which closes it. With
+   * `ahead`, a temp file made ahead is used when one is ready (see TempFilePool): for
+   * receivers that write one file after another.
    */
-  writeTempOpen(fill: (fd: number) => void): { readonly tmp: string; readonly fd: number } {
-    const tmp = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
-    const fd = openSync(tmp, 'w');
+  writeTempOpen(fill: (fd: number) => void, options: { ahead?: boolean } = {}): { readonly tmp: string; readonly fd: number } {
+    const ready = options.ahead ? this.temps.take() : undefined;
+    const tmp = ready?.tmp ?? this.tempName();
+    const fd = ready?.fd ?? openSync(tmp, 'w');
     try {
       fill(fd);
     } catch (e) {
@@ -103,6 +110,16 @@ export class FileStoreImpl {
       throw e;
     }
     return { tmp, fd };
+  }
+
+  /** A new temp file path: `<pid>-<random>.part` under `tmp/`. */
+  private tempName(): string {
+    return join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+  }
+
+  /** Removes the temp files made ahead and not used (the store is closing). */
+  closeTemps(): void {
+    this.temps.close();
   }
 
   /** The second half of {@link writeAtomic}: rename a temp file to `relPath` (replacing what is there), then fsync the directories. */

@@ -227,10 +227,11 @@ export class InstanceStoreImpl {
   /** Stop the stable-age timers (the workstation is closing); pending series do not fire. */
   close(): void {
     this.resolved?.completion.dispose();
+    this.files.closeTemps();
   }
 
   /** Prepare (with the policy and limits in force) and place an object; any failure is its refusal. */
-  private admit(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): StagedInstance {
+  private admit(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared, ahead = false): StagedInstance {
     const prepared = this.prepare(received, source, options, prepare);
     if ('refused' in prepared) return prepared;
     const sync = options.sync ?? true;
@@ -238,7 +239,7 @@ export class InstanceStoreImpl {
     if (noSpace) return { refused: noSpace };
     let tmp: string;
     try {
-      tmp = this.files.writeTempWith((fd) => prepared.content.fill(fd), { sync });
+      tmp = this.files.writeTempWith((fd) => prepared.content.fill(fd), { sync, ahead });
     } catch (e) {
       return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
     }
@@ -253,14 +254,14 @@ export class InstanceStoreImpl {
    * its directory synced — and only then does the promise resolve.
    */
   private admitGrouped(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): Promise<StagedInstance> {
-    if (options.sync === false) return Promise.resolve(this.admit(received, source, options, prepare));
+    if (options.sync === false) return Promise.resolve(this.admit(received, source, options, prepare, true));
     const prepared = this.prepare(received, source, options, prepare);
     if ('refused' in prepared) return Promise.resolve(prepared);
     const noSpace = this.checkFreeSpace(prepared.content.size, prepared.identity.SOPInstanceUID);
     if (noSpace) return Promise.resolve({ refused: noSpace });
     let open: { readonly tmp: string; readonly fd: number };
     try {
-      open = this.files.writeTempOpen((fd) => prepared.content.fill(fd));
+      open = this.files.writeTempOpen((fd) => prepared.content.fill(fd), { ahead: true });
     } catch (e) {
       return Promise.resolve({ refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) });
     }
