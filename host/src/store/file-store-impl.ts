@@ -5,6 +5,7 @@ import { AtriumError } from '../errors/atrium-error.js';
 import { uidProblem } from '../io/uid-problem.js';
 import { ownerMayBeWriting } from './owner-may-be-writing.js';
 import { TempFilePool } from './temp-file-pool.js';
+import { writevAllAsync } from './stored-content.js';
 
 /**
  * Files under a data root. Layout:
@@ -104,6 +105,23 @@ export class FileStoreImpl {
     const fd = ready?.fd ?? openSync(tmp, 'w');
     try {
       fill(fd);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    return { tmp, fd };
+  }
+
+  /**
+   * A new temp file written off the event loop (created ahead, see TempFilePool; `slices`
+   * written with writev on the thread pool), its descriptor left open for the group commit;
+   * a temp file whose write fails is removed.
+   */
+  async writeTempAsync(slices: readonly Uint8Array[]): Promise<{ readonly tmp: string; readonly fd: number }> {
+    const { tmp, fd } = await this.temps.next();
+    try {
+      await writevAllAsync(fd, slices);
     } catch (e) {
       closeSync(fd);
       rmSync(tmp, { force: true });

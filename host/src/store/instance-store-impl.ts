@@ -259,11 +259,17 @@ export class InstanceStoreImpl {
     if ('refused' in prepared) return Promise.resolve(prepared);
     const noSpace = this.checkFreeSpace(prepared.content.size, prepared.identity.SOPInstanceUID);
     if (noSpace) return Promise.resolve({ refused: noSpace });
+    return this.writeGrouped(prepared, received, source);
+  }
+
+  /** The temp file written (off the event loop when the bytes are in memory), then made durable and placed by the group commit. */
+  private async writeGrouped(prepared: PreparedInstance, received: Received, source: string): Promise<StagedInstance> {
     let open: { readonly tmp: string; readonly fd: number };
     try {
-      open = this.files.writeTempOpen((fd) => prepared.content.fill(fd), { ahead: true });
+      const { slices } = prepared.content;
+      open = slices ? await this.files.writeTempAsync(slices) : this.files.writeTempOpen((fd) => prepared.content.fill(fd), { ahead: true });
     } catch (e) {
-      return Promise.resolve({ refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) });
+      return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
     }
     return this.group.durable<StagedInstance>({
       fd: open.fd,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writevSync } from 'node:fs';
+import { writev, writevSync } from 'node:fs';
 import { writeAll } from './file-store-impl.js';
 
 /** What the store writes for an object it admits, however it holds it. */
@@ -8,6 +8,8 @@ export interface StoredContent {
   readonly size: number;
   /** Writes the file's bytes at the descriptor's position (a new temp file of the store). */
   fill(fd: number): void;
+  /** The bytes, when held in memory (written off the event loop by a receiver that can wait, see writevAllAsync). */
+  readonly slices?: readonly Uint8Array[];
   /** SHA-256 (hex) of the stored file's bytes (once written, for a streamed object). */
   sha256(): string;
 }
@@ -16,6 +18,7 @@ export interface StoredContent {
 export function inMemoryContent(bytes: Uint8Array): StoredContent {
   return {
     size: bytes.length,
+    slices: [bytes],
     fill: (fd) => writeAll(fd, bytes),
     sha256: () => createHash('sha256').update(bytes).digest('hex'),
   };
@@ -29,6 +32,7 @@ export function inMemoryContent(bytes: Uint8Array): StoredContent {
 export function slicedContent(slices: readonly Uint8Array[]): StoredContent {
   return {
     size: slices.reduce((n, s) => n + s.length, 0),
+    slices,
     fill: (fd) => writevAll(fd, slices),
     sha256: () => {
       const hash = createHash('sha256');
@@ -46,6 +50,18 @@ export function writevAll(fd: number, slices: readonly Uint8Array[]): void {
   let pending = slices.filter((s) => s.length > 0);
   while (pending.length > 0) {
     let written = writevSync(fd, pending.slice(0, IOV_MAX) as NodeJS.ArrayBufferView[]);
+    let i = 0;
+    while (i < pending.length && written >= pending[i]!.length) written -= pending[i++]!.length;
+    pending = pending.slice(i);
+    if (written > 0) pending[0] = pending[0]!.subarray(written);
+  }
+}
+
+/** {@link writevAll} on libuv's thread pool: the event loop goes on parsing the next object meanwhile. */
+export async function writevAllAsync(fd: number, slices: readonly Uint8Array[]): Promise<void> {
+  let pending = slices.filter((s) => s.length > 0);
+  while (pending.length > 0) {
+    let written = await new Promise<number>((resolve, reject) => writev(fd, pending.slice(0, IOV_MAX) as NodeJS.ArrayBufferView[], (error, n) => (error ? reject(error) : resolve(n))));
     let i = 0;
     while (i < pending.length && written >= pending[i]!.length) written -= pending[i++]!.length;
     pending = pending.slice(i);

@@ -22,7 +22,7 @@ export class TempFilePool {
   /** @param name a new temp file path each call; @param size files kept ready. */
   constructor(
     private readonly name: () => string,
-    private readonly size = 8,
+    private readonly size = 16,
   ) {}
 
   /** A ready temp file (its descriptor handed over), or undefined when none is; starts a refill. */
@@ -30,6 +30,15 @@ export class TempFilePool {
     const temp = this.ready.shift();
     this.refill();
     return temp;
+  }
+
+  /** A ready temp file, or a new one created on the thread pool. */
+  async next(): Promise<OpenTemp> {
+    const ready = this.take();
+    if (ready) return ready;
+    const tmp = this.name();
+    const fd = await new Promise<number>((resolve, reject) => open(tmp, 'w', (error, fd) => (error ? reject(error) : resolve(fd))));
+    return { tmp, fd };
   }
 
   /** Closes and removes the files not taken; no refill after this. */
