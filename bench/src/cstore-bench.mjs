@@ -63,7 +63,7 @@ try {
     { key: 'orthanc', label: 'Orthanc (SyncStorageArea=true, default)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: startOrthanc },
     { key: 'orthanc-nosync', label: 'Orthanc (SyncStorageArea=false)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: (dir) => startOrthanc(dir, {}, { SyncStorageArea: false }) },
     { key: 'atrium', label: 'atrium serve (syncStorageArea on)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: startAtrium },
-    { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: (dir) => startAtrium(dir, {}, { sync: false }) },
+    { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: (dir, round) => startAtrium(dir, round, { sync: false }) },
   ].filter((r) => wanted.includes(r.key));
 
   // One folder per association (hard links to the generated files), slices split evenly.
@@ -232,12 +232,13 @@ async function startOrthanc(dir, _round = {}, extra = {}) {
   };
 }
 
-async function startAtrium(dir, _round = {}, { sync = true } = {}) {
+async function startAtrium(dir, { associations }, { sync = true } = {}) {
   const port = await freePort();
   const store = join(dir, 'store');
-  if (!sync) {
-    const r = spawnSync(process.execPath, [atriumBin, '--store', store, 'config', 'set', 'syncStorageArea', 'false'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`atrium config set syncStorageArea false failed: ${r.stderr}`);
+  const settings = [...(sync ? [] : [['syncStorageArea', 'false']]), ...(associations > 10 ? [['maxAssociations', String(associations)]] : [])];
+  for (const [key, value] of settings) {
+    const r = spawnSync(process.execPath, [atriumBin, '--store', store, 'config', 'set', key, value], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`atrium config set ${key} ${value} failed: ${r.stderr}`);
   }
   const child = await startAtriumServe({ atriumBin, store, port, timeoutMs: 20_000 });
   return {
