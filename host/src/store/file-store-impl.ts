@@ -22,6 +22,9 @@ export class FileStoreImpl {
   readonly quarantineDir: string;
   readonly tmpDir: string;
 
+  /** Temp file names: this process, a random part drawn once (two stores in one process), a counter. */
+  private readonly tempPrefix = randomBytes(6).toString('hex');
+  private tempCount = 0;
   /** Temp files made ahead for receivers (see {@link writeTempOpen}). */
   private readonly temps = new TempFilePool(() => this.tempName());
 
@@ -132,7 +135,7 @@ export class FileStoreImpl {
 
   /** A new temp file path: `<pid>-<random>.part` under `tmp/`. */
   private tempName(): string {
-    return join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+    return join(this.tmpDir, `${process.pid}-${this.tempPrefix}-${(this.tempCount++).toString(36)}.part`);
   }
 
   /** Removes the temp files made ahead and not used (the store is closing). */

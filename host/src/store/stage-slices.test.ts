@@ -96,6 +96,25 @@ describe('InstanceStore.stageSlices (the C-STORE receive path)', () => {
     expect(ws.files.listInstanceFiles()).toEqual([]);
   });
 
+  it('an answered object whose indexing never ran (crash) is indexed by the next start; sync off stores the same bytes', async () => {
+    const dir = makeTempDir('stage-slices-crash-');
+    dirs.push(dir);
+    const [synced, unsynced] = syntheticCtSeries({ slices: 2, rows: 32, columns: 32, seed: 5 }).map((f) => asReceived(f, 1500));
+    const first = openWorkstation(dir);
+    const staged = await first.store.stageSlices(synced!.header, synced!.slices, 'test', { expect: synced!.sop });
+    expect('commit' in staged).toBe(true);
+    const quick = await first.store.stageSlices(unsynced!.header, unsynced!.slices, 'test', { expect: unsynced!.sop, sync: false });
+    expect(committed(quick).status).toBe('stored');
+    first.close(); // the first never committed: as if the process died right after answering Success
+    const next = openWorkstation(dir);
+    open.push(next);
+    expect(next.startup.recovered).toHaveLength(1);
+    for (const { header, slices, sop } of [synced!, unsynced!]) {
+      const [row] = next.index.getInstances({ SOPInstanceUID: sop.SOPInstanceUID });
+      expect(Buffer.from(next.files.read(row!.file.path)).equals(Buffer.concat([header, ...slices]))).toBe(true);
+    }
+  });
+
   it('makes the files of concurrent receivers durable in groups, and refuses a series arriving in two studies at once', async () => {
     const ws = workstation();
     const a = syntheticCtSeries({ slices: 12, rows: 32, columns: 32, seed: 1 }).map((f) => asReceived(f, 2048));
