@@ -82,7 +82,7 @@ export class InstanceStoreImpl {
   readonly events = new StoreEvents();
   private resolved?: Resolved;
   /** Files written by C-STORE receivers and imports made durable together. */
-  readonly group = new GroupCommit();
+  readonly group = new GroupCommit((fn) => this.index.inTransaction(fn));
   private readonly placing = new PlacingSeries();
 
   constructor(
@@ -273,7 +273,7 @@ export class InstanceStoreImpl {
     }
     return this.group.durable<StagedInstance>({
       fd: open.fd,
-      place: () => this.placeWritten(prepared, received, source, open.tmp),
+      admit: () => this.admitWritten(prepared, received, source, open.tmp),
       failed: (e) => {
         this.files.discard(open.tmp);
         return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
@@ -295,37 +295,56 @@ export class InstanceStoreImpl {
     return prepared;
   }
 
+  /** {@link admitWritten} and its rename at once (the single-file path). */
+  private placeWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string): { value: StagedInstance; dirs: readonly string[] } {
+    const admitted = this.admitWritten(prepared, received, source, tmp);
+    return 'place' in admitted ? admitted.place() : { value: admitted.value, dirs: [] };
+  }
+
   /**
    * A written (and, with sync, durable) temp file: index check (duplicate series — also
-   * against objects placed but not yet indexed —, path held by another instance) → intent
-   * → rename. Returns the staged instance (or the refusal; the temp file then discarded)
-   * and the directories to fsync for the rename to be durable.
+   * against objects placed but not yet indexed —, path held by another instance) → intent;
+   * then, once the intent is committed, `place` renames it and returns the staged instance
+   * and the directories to fsync for the rename to be durable. A refusal discards the temp file.
    */
-  private placeWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string): { value: StagedInstance; dirs: readonly string[] } {
+  private admitWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string): { value: StagedInstance } | { place: () => { value: StagedInstance; dirs: readonly string[] } } {
     const { record, identity } = prepared;
     const path = record.file.path;
+    const failed = (e: unknown): { value: StagedInstance } => {
+      this.files.discard(tmp);
+      return { value: { refused: this.refuseFailure(received, source, e, identity.SOPInstanceUID) } };
+    };
+    let release: () => void;
     try {
       const decision = this.placing.check(identity) ?? this.index.classify(record);
       const refusal = classificationRefusal(decision, identity, path);
       if (refusal) {
         this.files.discard(tmp);
-        return { value: { refused: this.refuse(received, source, refusal, decision.action === 'quarantine-duplicate-series' ? 'duplicate' : 'rejected') }, dirs: [] };
+        return { value: { refused: this.refuse(received, source, refusal, decision.action === 'quarantine-duplicate-series' ? 'duplicate' : 'rejected') } };
       }
       this.intents.begin(path);
-      const dirs = this.files.rename(tmp, path);
-      const release = this.placing.hold(identity);
-      const commit = (): StoreOutcome => {
-        try {
-          return this.commit(prepared, source);
-        } finally {
-          release();
-        }
-      };
-      return { value: { path, warnings: prepared.warnings, commit }, dirs };
+      release = this.placing.hold(identity);
     } catch (e) {
-      this.files.discard(tmp);
-      return { value: { refused: this.refuseFailure(received, source, e, identity.SOPInstanceUID) }, dirs: [] };
+      return failed(e);
     }
+    const commit = (): StoreOutcome => {
+      try {
+        return this.commit(prepared, source);
+      } finally {
+        release();
+      }
+    };
+    return {
+      place: () => {
+        try {
+          const dirs = this.files.rename(tmp, path);
+          return { value: { path, warnings: prepared.warnings, commit }, dirs };
+        } catch (e) {
+          release();
+          return { ...failed(e), dirs: [] };
+        }
+      },
+    };
   }
 
   /** The refusal, or the committed outcome; an index failure after the file is placed is `ATRIUM_ERR_STORE_INDEX_FAILED`. */
@@ -347,8 +366,12 @@ export class InstanceStoreImpl {
     const { record, identity, warnings } = prepared;
     const path = record.file.path;
     record.file.sha256 = prepared.content.sha256();
-    const result = this.index.upsertInstance(record);
-    this.intents.end(path);
+    // The row and the end of the intent in one transaction: both, or the intent stays for the reconcile.
+    const result = this.index.inTransaction(() => {
+      const upserted = this.index.upsertInstance(record);
+      this.intents.end(path);
+      return upserted;
+    });
     if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
     const outcome: StoreOutcome = { status: result.action, ...identity, path, changes: result.changes, ...(warnings.length > 0 ? { warnings } : {}) };
     this.events.instanceStored({ ...outcome, source });

@@ -1,0 +1,10 @@
+import { rmSync } from 'node:fs';
+import { importPaths } from '../host/dist/importer/import-paths.js';
+import { openWorkstation } from '../host/dist/store/open-workstation.js';
+rmSync('/tmp/cs/imp-tmp', { recursive: true, force: true });
+const ws = openWorkstation('/tmp/cs/imp-tmp');
+const t = performance.now(); const c = process.cpuUsage();
+const s = await importPaths(ws.store, ['/tmp/cs/small']);
+const d = process.cpuUsage(c);
+console.log(s.stored, 'in', Math.round(performance.now() - t), 'ms; cpu', Math.round((d.user + d.system) / 1000), 'ms; groups', ws.store.group.stats);
+ws.close();
