@@ -13,6 +13,8 @@ export default defineConfig({
   // Tests run on the sources of the workspace packages (the kit's engine included), never on a stale dist/.
   resolve: {
     alias: {
+      // The subpath before the package: an alias also matches what starts with it.
+      '@atrium/sdk/core': fileURLToPath(new URL('./sdk/src/core.ts', import.meta.url)),
       '@atrium/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)),
       '@atrium/host/engine': fileURLToPath(new URL('./host/src/engine.ts', import.meta.url)),
       '@atrium/testing': fileURLToPath(new URL('./testing/src/index.ts', import.meta.url)),

@@ -1,23 +1,29 @@
 #!/usr/bin/env node
-// C-STORE ingest benchmark: a synthetic 300-slice 512×512 CT sent by DCMTK
-// `storescu` over ONE association (TCP_NODELAY=1, the whole folder with +sd) to
+// C-STORE ingest benchmark: a synthetic 300-slice 512×512 CT sent by DCMTK `storescu`
+// (TCP_NODELAY=1) over 1, 4 and 16 associations at once (--associations; the slices split
+// evenly, one storescu process per association, +sd of its folder) to
 //   - DCMTK `storescp` (+B bit-preserving: each dataset streamed to its file as received,
-//     no fsync — storescp never syncs),
+//     no fsync — storescp never syncs; --fork with more than one association, so that the
+//     associations run at once as they do in the other receivers),
 //   - Orthanc (temporary JSON config, storage and index in a temp dir, no plugins, its
 //     defaults otherwise: SyncStorageArea=true, i.e. fsync per instance),
-//   - `atrium serve` (fsync per instance: temp file + fsync + rename + directory fsync),
-//   - and both Orthanc and atrium without the fsyncs (SyncStorageArea / syncStorageArea
-//     false: the answer comes once the bytes are written to the OS, as storescp does).
+//   - `atrium serve` with syncStorageArea on (each file fdatasync'd and its directory fsync'd
+//     before the answer; files of several associations completing together are synced as
+//     one group),
+//   - and `atrium serve` with syncStorageArea=false (the answer once the bytes are written to
+//     the OS, as storescp does); --receivers adds orthanc-nosync (SyncStorageArea=false).
 // DCMTK-based programs (storescu, storescp, Orthanc) leave Nagle's algorithm on unless the
 // environment has TCP_NODELAY=1; without it every C-STORE waits ~40 ms for a delayed ACK, so
 // all of them run with TCP_NODELAY=1 (atrium serve turns Nagle off itself).
-// Every receiver starts fresh (empty store) for every round; median of --reps rounds.
+// Every receiver starts fresh (empty store) for every round; median of --reps rounds. CPU per
+// instance: the receiver process's user + system time (with its reaped children: storescp
+// --fork) over the round, from /proc/<pid>/stat, divided by the instances.
 // Everything runs on 127.0.0.1 with ports chosen at run time; every process is killed by
 // PID at the end, also on error. Runs on the compiled host: `npm run bench:cstore`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync, linkSync } from 'node:fs';
 import { connect } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { atriumServeProblem, startAtriumServe } from './support/atrium-serve.mjs';
@@ -30,8 +36,11 @@ import { writeReport } from './support/write-report.mjs';
 import { writeSyntheticSeries } from './support/write-synthetic-series.mjs';
 
 const { slices, size, reps, args } = parseSeriesArgs({
-  receivers: { type: 'string', default: 'storescp,orthanc,orthanc-nosync,atrium,atrium-nosync' },
+  receivers: { type: 'string', default: 'storescp,orthanc,atrium,atrium-nosync' },
+  associations: { type: 'string', default: '1,4,16' },
 });
+const associationCounts = args.associations.split(',').map(Number);
+if (associationCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--associations must list positive whole numbers');
 const wanted = args.receivers.split(',').map((s) => s.trim()).filter(Boolean);
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,55 +61,88 @@ try {
   const receivers = [
     { key: 'storescp', label: 'DCMTK storescp +B (no fsync)', aet: 'STORESCP', available: () => (which('storescp') ? undefined : 'storescp is not installed'), start: startStorescp },
     { key: 'orthanc', label: 'Orthanc (SyncStorageArea=true, default)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: startOrthanc },
-    { key: 'orthanc-nosync', label: 'Orthanc (SyncStorageArea=false)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: (dir) => startOrthanc(dir, { SyncStorageArea: false }) },
-    { key: 'atrium', label: 'atrium serve (fsync per instance)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: startAtrium },
-    { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: (dir) => startAtrium(dir, { sync: false }) },
+    { key: 'orthanc-nosync', label: 'Orthanc (SyncStorageArea=false)', aet: 'ORTHANC', available: () => (which('Orthanc') ? undefined : 'Orthanc is not installed'), start: (dir) => startOrthanc(dir, {}, { SyncStorageArea: false }) },
+    { key: 'atrium', label: 'atrium serve (syncStorageArea on)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: startAtrium },
+    { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: (dir, round) => startAtrium(dir, round, { sync: false }) },
   ].filter((r) => wanted.includes(r.key));
+
+  // One folder per association (hard links to the generated files), slices split evenly.
+  const names = readdirSync(input).sort();
+  const folders = {};
+  for (const n of associationCounts) {
+    folders[n] = Array.from({ length: n }, (_, i) => join(work, `split-${n}`, String(i)));
+    for (const f of folders[n]) mkdirSync(f, { recursive: true });
+    names.forEach((name, i) => linkSync(join(input, name), join(folders[n][i % n], name)));
+  }
 
   const samples = {};
   const skipped = {};
-  for (const r of receivers) {
+  const running = receivers.filter((r) => {
     const problem = r.available();
     if (problem) {
       skipped[r.key] = problem;
       console.log(`skipping ${r.key}: ${problem}`);
-      continue;
     }
-    samples[r.key] = [];
-    for (let round = 0; round < reps; round++) {
-      const dir = join(work, `${r.key}-${round}`);
-      mkdirSync(dir);
-      const receiver = await r.start(dir);
-      try {
-        const ms = await sendAll(storescu, r.aet, receiver.port);
-        const stored = await receiver.count();
-        if (stored !== slices) throw new Error(`${r.key} round ${round + 1}: ${stored} of ${slices} instances stored`);
-        samples[r.key].push(ms);
-        process.stdout.write(`${r.key} round ${round + 1}: ${ms.toFixed(0)} ms\n`);
-      } finally {
-        await receiver.stop();
-        rmSync(dir, { recursive: true, force: true });
+    return !problem;
+  });
+  // Interleaved (round, then associations, then receiver): a machine whose load changes
+  // during the run weighs on every receiver alike.
+  for (let round = 0; round < reps; round++) {
+    for (const n of associationCounts) {
+      for (const r of running) {
+        const key = `${r.key}@${n}`;
+        samples[key] ??= { ms: [], cpuMs: [] };
+        const dir = join(work, `${r.key}-${n}-${round}`);
+        mkdirSync(dir);
+        const receiver = await r.start(dir, { associations: n });
+        try {
+          const cpu0 = cpuMs(receiver.pid);
+          const ms = await sendAll(storescu, r.aet, receiver.port, folders[n]);
+          const cpu = cpuMs(receiver.pid) - cpu0;
+          const stored = await receiver.count();
+          if (stored !== slices) throw new Error(`${key} round ${round + 1}: ${stored} of ${slices} instances stored`);
+          samples[key].ms.push(ms);
+          samples[key].cpuMs.push(cpu);
+          process.stdout.write(`${key} round ${round + 1}: ${ms.toFixed(0)} ms, receiver CPU ${cpu.toFixed(0)} ms\n`);
+        } finally {
+          await receiver.stop();
+          rmSync(dir, { recursive: true, force: true });
+        }
       }
     }
   }
 
   const results = {};
   for (const r of receivers) {
-    if (!samples[r.key]) continue;
-    const ms = median(samples[r.key]);
-    results[r.key] = { label: r.label, medianMs: round(ms, 1), instancesPerSecond: round(slices / (ms / 1000), 1), mebibytesPerSecond: round(totalBytes / 2 ** 20 / (ms / 1000), 1), samplesMs: samples[r.key].map((v) => round(v, 1)) };
+    for (const n of associationCounts) {
+      const key = `${r.key}@${n}`;
+      if (!samples[key]) continue;
+      const ms = median(samples[key].ms);
+      const cpu = median(samples[key].cpuMs);
+      results[key] = {
+        label: `${r.label}, ${n} assoc.`,
+        receiver: r.key,
+        associations: n,
+        medianMs: round(ms, 1),
+        instancesPerSecond: round(slices / (ms / 1000), 1),
+        mebibytesPerSecond: round(totalBytes / 2 ** 20 / (ms / 1000), 1),
+        cpuMsPerInstance: round(cpu / slices, 3),
+        samplesMs: samples[key].ms.map((v) => round(v, 1)),
+        samplesCpuMs: samples[key].cpuMs.map((v) => round(v, 1)),
+      };
+    }
   }
   const ratio = (a, b) => (results[a] && results[b] ? round(results[a].instancesPerSecond / results[b].instancesPerSecond, 2) : undefined);
-  for (const key of Object.keys(results)) {
-    results[key].ratioToStorescp = ratio(key, 'storescp');
-    results[key].ratioToOrthanc = ratio(key, 'orthanc');
+  for (const [key, r] of Object.entries(results)) {
+    r.ratioToStorescp = ratio(key, `storescp@${r.associations}`);
+    r.ratioToOrthanc = ratio(key, `orthanc@${r.associations}`);
   }
 
   console.log('');
   const table = [
-    ['receiver', 'median ms', 'instances/s', 'MiB/s', 'vs storescp', 'vs Orthanc'],
-    ...Object.values(results).map((r) => [r.label, r.medianMs, r.instancesPerSecond, r.mebibytesPerSecond, r.ratioToStorescp ?? '-', r.ratioToOrthanc ?? '-']),
-    ...Object.keys(skipped).map((key) => [`${key} (skipped, see above)`, '-', '-', '-', '-', '-']),
+    ['receiver', 'median ms', 'instances/s', 'MiB/s', 'CPU ms/inst.', 'vs storescp', 'vs Orthanc'],
+    ...Object.values(results).map((r) => [r.label, r.medianMs, r.instancesPerSecond, r.mebibytesPerSecond, r.cpuMsPerInstance, r.ratioToStorescp ?? '-', r.ratioToOrthanc ?? '-']),
+    ...Object.keys(skipped).map((key) => [`${key} (skipped, see above)`, '-', '-', '-', '-', '-', '-']),
   ].map((row) => row.map(String));
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
@@ -109,8 +151,9 @@ try {
     date: new Date().toISOString(),
     series: { slices, rows: size, columns: size, bytes: totalBytes, transferSyntax: 'Explicit VR Little Endian' },
     rounds: reps,
-    sender: `storescu ${version(storescu)} (TCP_NODELAY=1, one association, +sd folder)`,
-    environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length },
+    sender: `storescu ${version(storescu)} (TCP_NODELAY=1, one process per association, +sd of its folder)`,
+    associations: associationCounts,
+    environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length, loadAverageAtEnd: loadavg() },
     results,
     skipped,
   };
@@ -123,25 +166,35 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Send the whole series over one association; returns the wall time of storescu in ms. */
-async function sendAll(storescu, aec, port) {
+/** Send the series, one storescu (one association) per folder, all at once; returns the wall time until the last one is done, in ms. */
+async function sendAll(storescu, aec, port, parts) {
   const t = performance.now();
-  const r = await run(storescu, ['-aet', 'BENCHSCU', '-aec', aec, '+sd', '127.0.0.1', String(port), input], { env: { ...process.env, TCP_NODELAY: '1' } }, { stderrTail: 20_000 });
+  const results = await Promise.all(parts.map((folder) => run(storescu, ['-aet', 'BENCHSCU', '-aec', aec, '+sd', '127.0.0.1', String(port), folder], { env: { ...process.env, TCP_NODELAY: '1' } }, { stderrTail: 20_000 })));
   const ms = performance.now() - t;
-  if (r.code !== 0) throw new Error(`storescu to ${aec} failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
+  const failed = results.find((r) => r.code !== 0);
+  if (failed) throw new Error(`storescu to ${aec} failed (exit ${failed.code}): ${failed.stderr.slice(-2000)}`);
   return ms;
 }
 
-async function startStorescp(dir) {
+/** User + system CPU time of a process and its reaped children, in ms (/proc/<pid>/stat). */
+function cpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14-17 of proc(5) (utime, stime, cutime, cstime), counted from field 3 here.
+  const ticks = [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0);
+  return (ticks * 1000) / 100;
+}
+
+async function startStorescp(dir, { associations }) {
   const port = await freePort();
   const out = join(dir, 'out');
   mkdirSync(out);
-  const child = spawnLogged(dir, 'storescp', ['-aet', 'STORESCP', '+B', '-od', out, String(port)]);
+  const child = spawnLogged(dir, 'storescp', ['-aet', 'STORESCP', '+B', ...(associations > 1 ? ['--fork'] : []), '-od', out, String(port)]);
   await waitForPort(port, child, 10_000, dir);
-  return { port, count: async () => readdirSync(out).length, stop: () => stop(child) };
+  return { port, pid: child.pid, count: async () => readdirSync(out).length, stop: () => stop(child) };
 }
 
-async function startOrthanc(dir, extra = {}) {
+async function startOrthanc(dir, _round = {}, extra = {}) {
   const [http, dicom] = [await freePort(), await freePort()];
   const config = {
     Name: 'atrium-bench',
@@ -173,21 +226,24 @@ async function startOrthanc(dir, extra = {}) {
   }
   return {
     port: dicom,
+    pid: child.pid,
     count: async () => (await (await fetch(`http://127.0.0.1:${http}/statistics`)).json()).CountInstances,
     stop: () => stop(child),
   };
 }
 
-async function startAtrium(dir, { sync = true } = {}) {
+async function startAtrium(dir, { associations }, { sync = true } = {}) {
   const port = await freePort();
   const store = join(dir, 'store');
-  if (!sync) {
-    const r = spawnSync(process.execPath, [atriumBin, '--store', store, 'config', 'set', 'syncStorageArea', 'false'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`atrium config set syncStorageArea false failed: ${r.stderr}`);
+  const settings = [...(sync ? [] : [['syncStorageArea', 'false']]), ...(associations > 10 ? [['maxAssociations', String(associations)]] : [])];
+  for (const [key, value] of settings) {
+    const r = spawnSync(process.execPath, [atriumBin, '--store', store, 'config', 'set', key, value], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`atrium config set ${key} ${value} failed: ${r.stderr}`);
   }
   const child = await startAtriumServe({ atriumBin, store, port, timeoutMs: 20_000 });
   return {
     port,
+    pid: child.pid,
     count: async () => {
       // Counted after the server stopped (the index is then closed).
       await stop(child);

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Import benchmark: header-only parse rate (ours vs dcmdump) and full import rate
-// (atrium import vs cp -r) over a synthetic 512×512 CT series. See bench/README.md.
+// (atrium import vs cp -r) over a synthetic 512×512 CT series; then `atrium import` through
+// the CLI of --cli-instances (20,000) small 64×64 instances, and the start of
+// `atrium ls studies` on that store (median of --ls-runs, against `node -e 0`). See bench/README.md.
 // Runs on the compiled host (host/dist): `npm run bench` builds it first.
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { importPaths } from '../../host/dist/importer/import-paths.js';
 import { parseDicom } from '../../host/dist/io/parse-part10.js';
 import { readDicomHeader } from '../../host/dist/io/read-dicom-header.js';
@@ -16,7 +19,15 @@ import { median, round, time } from './support/stats.mjs';
 import { writeReport } from './support/write-report.mjs';
 import { writeSyntheticSeries } from './support/write-synthetic-series.mjs';
 
-const { slices, size, reps } = parseSeriesArgs();
+const { slices, size, reps, args } = parseSeriesArgs({
+  'cli-instances': { type: 'string', default: '20000' },
+  'cli-reps': { type: 'string', default: '3' },
+  'ls-runs': { type: 'string', default: '10' },
+});
+const cliInstances = Number(args['cli-instances']);
+const cliReps = Number(args['cli-reps']);
+const lsRuns = Number(args['ls-runs']);
+const atriumBin = fileURLToPath(new URL('../../host/bin/atrium.js', import.meta.url));
 
 const work = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
 const input = join(work, 'series');
@@ -58,15 +69,15 @@ try {
       }));
     }
     const store = join(work, `store-${rep}`);
-    samples.atriumImport.push(time(() => {
-      const ws = openWorkstation(store);
-      try {
-        const summary = importPaths(ws.store, [input]);
-        if (summary.stored !== slices) throw new Error(`import stored ${summary.stored} of ${slices}`);
-      } finally {
-        ws.close();
-      }
-    }));
+    const tImport = performance.now();
+    const ws = openWorkstation(store);
+    try {
+      const summary = await importPaths(ws.store, [input]);
+      if (summary.stored !== slices) throw new Error(`import stored ${summary.stored} of ${slices}`);
+    } finally {
+      ws.close();
+    }
+    samples.atriumImport.push(performance.now() - tImport);
     rmSync(store, { recursive: true, force: true });
     const copy = join(work, `copy-${rep}`);
     samples.cpCopy.push(time(() => {
@@ -75,6 +86,32 @@ try {
     }));
     if (readdirSync(copy).length !== slices) throw new Error('cp -r copied the wrong number of files');
     rmSync(copy, { recursive: true, force: true });
+  }
+
+  // Through the CLI: many small instances, where per-instance syncs and commits dominate.
+  const small = join(work, 'small');
+  mkdirSync(small);
+  writeSyntheticSeries(small, { slices: cliInstances, size: 64 });
+  const cliMs = [];
+  let lastStore;
+  for (let rep = 0; rep < cliReps; rep++) {
+    if (lastStore) rmSync(lastStore, { recursive: true, force: true });
+    lastStore = join(work, `cli-store-${rep}`);
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [atriumBin, '--store', lastStore, '--json', 'import', small], { encoding: 'utf8', maxBuffer: 512 * 2 ** 20 });
+    cliMs.push(performance.now() - t);
+    if (r.status !== 0 || JSON.parse(r.stdout).stored !== cliInstances) throw new Error(`atrium import of ${cliInstances} small instances failed (${r.status}): ${r.stderr.slice(-2000)}`);
+    console.log(`atrium import (CLI) of ${cliInstances} 64×64 instances, round ${rep + 1}: ${Math.round(cliMs.at(-1))} ms`);
+  }
+  // The start of `atrium ls studies` on that store, and of Node itself.
+  const lsMs = [];
+  const nodeMs = [];
+  for (let run = 0; run < lsRuns; run++) {
+    nodeMs.push(time(() => spawnSync(process.execPath, ['-e', '0'])));
+    lsMs.push(time(() => {
+      const r = spawnSync(process.execPath, [atriumBin, '--store', lastStore, 'ls', 'studies'], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`atrium ls studies failed: ${r.stderr}`);
+    }));
   }
 
   const rate = (ms) => slices / (ms / 1000);
@@ -89,6 +126,8 @@ try {
       atriumParseOnly: row('  for comparison: parse only (bytes in memory)', 'parseOnly'),
       dcmdump: row('dcmdump -q -M +sb 7fe0,0010 (one process)', 'dcmdumpHeader') },
     fullImport: { atrium: row('atrium import (importPaths, fresh store)', 'atriumImport'), cp: row('cp -r (fresh folder)', 'cpCopy') },
+    cliImport: { label: `atrium import (CLI), ${cliInstances} instances of 64×64`, medianMs: round(median(cliMs), 1), instancesPerSecond: round(cliInstances / (median(cliMs) / 1000), 1), samplesMs: cliMs.map((v) => round(v, 1)) },
+    lsStudies: { label: `atrium ls studies on ${cliInstances} instances`, medianMs: round(median(lsMs), 1), samplesMs: lsMs.map((v) => round(v, 1)), nodeAloneMedianMs: round(median(nodeMs), 1) },
   };
   const ratio = (a, b) => (a && b ? round(a.instancesPerSecond / b.instancesPerSecond, 2) : undefined);
   results.headerOnlyParse.ratioAtriumToDcmdump = ratio(results.headerOnlyParse.atrium, results.headerOnlyParse.dcmdump);
@@ -102,6 +141,8 @@ try {
       : ['dcmdump (not installed)', '-', '-', '-'],
     [results.fullImport.atrium.label, results.fullImport.atrium.medianMs, results.fullImport.atrium.instancesPerSecond, ''],
     [results.fullImport.cp.label, results.fullImport.cp.medianMs, results.fullImport.cp.instancesPerSecond, `atrium/cp ${results.fullImport.ratioAtriumToCp}`],
+    [results.cliImport.label, results.cliImport.medianMs, results.cliImport.instancesPerSecond, ''],
+    [results.lsStudies.label, results.lsStudies.medianMs, '-', `node -e 0: ${results.lsStudies.nodeAloneMedianMs} ms`],
   ].map((r) => r.map(String));
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   for (const r of table) console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
@@ -110,7 +151,8 @@ try {
     date: new Date().toISOString(),
     series: { slices, rows: size, columns: size, bytes: totalBytes, transferSyntax: 'Explicit VR Little Endian' },
     repetitions: reps,
-    environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length, dcmdump: dcmdump ? version(dcmdump) : undefined },
+    cli: { instances: cliInstances, rows: 64, columns: 64, repetitions: cliReps, lsRuns },
+    environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length, loadAverageAtEnd: loadavg(), dcmdump: dcmdump ? version(dcmdump) : undefined },
     results,
   };
   writeReport('import-bench.json', report);

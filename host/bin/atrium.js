@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The `atrium` command: runs the compiled CLI (built by `npm install` via the root `prepare` script).
-import { main } from '../dist/cli/main.js';
+// Files are made durable in groups (fdatasync of each file of a group at once on libuv's
+// thread pool, so the file system commits its journal once for many): a pool wider than
+// libuv's default of 4 lets a group's syncs run together. Read by libuv at its first use.
+process.env.UV_THREADPOOL_SIZE ??= '16';
+const { main } = await import('../dist/cli/main.js');
 
 // A closed pipe (`atrium ls ... | head`) ends output quietly, as other command-line tools do.
 process.stdout.on('error', (e) => {

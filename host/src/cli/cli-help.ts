@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SDK_VERSION } from '@atrium/sdk';
+import { SDK_VERSION } from '@atrium/sdk/core';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { pluginErrorCodes } from '../plugins/plugin-error-codes.js';
 import type { CliContext, Command, Services } from './cli-context.js';

@@ -1,4 +1,4 @@
-import { SDK_ERRORS, type ErrorCode, type ErrorSpec } from '@atrium/sdk';
+import { SDK_ERRORS, type ErrorCode, type ErrorSpec } from '@atrium/sdk/core';
 import { ERRORS, type HostErrorSpec } from '../errors/codes.js';
 import { dimseServiceOf, hexStatus } from '../errors/dimse-statuses.js';
 

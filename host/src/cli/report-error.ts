@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SdkError } from '@atrium/sdk';
+import { SdkError } from '@atrium/sdk/core';
 import type { CliContext, Command } from './cli-context.js';
 import { UsageError } from './usage-error.js';
 

@@ -130,6 +130,11 @@ export interface Index {
    *   `ATRIUM_ERR_INDEX_BAD_RECORD` for a missing UID or a non-integer number.
    */
   upsertInstance(record: InstanceRecord): UpsertResult;
+  /**
+   * Runs `fn` in one write transaction: the writes it makes (through this index and the
+   * tables on the same database) are committed together, or none of them.
+   */
+  inTransaction<T>(fn: () => T): T;
   /** Removes the instance(s) with this SOP Instance UID (in one series if given). */
   removeInstance(ref: { SOPInstanceUID: string; SeriesInstanceUID?: string }): RemovalResult;
   removeSeries(SeriesInstanceUID: string): RemovalResult;

@@ -39,6 +39,10 @@ export class IndexImpl implements Index {
     return this.write(() => upsertInstance(this.db, record));
   }
 
+  inTransaction<T>(fn: () => T): T {
+    return this.write(fn);
+  }
+
   removeInstance(ref: { SOPInstanceUID: string; SeriesInstanceUID?: string }): RemovalResult {
     return this.write(() => removeEntities.instance(this.db, ref));
   }

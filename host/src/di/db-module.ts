@@ -1,14 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { CommitmentTable } from '../db/commitment-table.js';
-import { Index } from '../db/dicom-index.js';
 import { HostDatabase } from '../db/host-database.js';
-import { IntentTable } from '../db/intent-table.js';
-import { JobTable } from '../db/job-table.js';
-import { MppsTable } from '../db/mpps-table.js';
-import { ReconcileLogTable } from '../db/reconcile-log-table.js';
-import { RemoteAeRows } from '../db/remote-ae-rows.js';
-import { SendLogTable } from '../db/send-log-table.js';
-import { SettingTable } from '../db/setting-table.js';
+import { DATABASE_SERVICES } from './database-services.js';
 import { HostConfig } from './host-config.js';
 import { ContainerModule } from './inversify.js';
 
@@ -26,13 +18,7 @@ export const dbModule = new ContainerModule(({ bind }) => {
     }, [HostConfig])
     .inSingletonScope()
     .onDeactivation((database) => database.close());
-  bind(Index).toResolvedValue((database: HostDatabase) => database.index, [HostDatabase]).inSingletonScope();
-  bind(SettingTable).toResolvedValue((database: HostDatabase) => database.settings, [HostDatabase]).inSingletonScope();
-  bind(JobTable).toResolvedValue((database: HostDatabase) => database.jobs, [HostDatabase]).inSingletonScope();
-  bind(RemoteAeRows).toResolvedValue((database: HostDatabase) => database.remoteAes, [HostDatabase]).inSingletonScope();
-  bind(ReconcileLogTable).toResolvedValue((database: HostDatabase) => database.reconcileLog, [HostDatabase]).inSingletonScope();
-  bind(CommitmentTable).toResolvedValue((database: HostDatabase) => database.commitments, [HostDatabase]).inSingletonScope();
-  bind(MppsTable).toResolvedValue((database: HostDatabase) => database.mpps, [HostDatabase]).inSingletonScope();
-  bind(SendLogTable).toResolvedValue((database: HostDatabase) => database.sendLog, [HostDatabase]).inSingletonScope();
-  bind(IntentTable).toResolvedValue((database: HostDatabase) => database.intents, [HostDatabase]).inSingletonScope();
+  for (const [token, part] of DATABASE_SERVICES) {
+    if (token !== HostDatabase) bind(token).toResolvedValue((database: HostDatabase) => part(database), [HostDatabase]).inSingletonScope();
+  }
 });

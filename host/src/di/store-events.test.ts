@@ -58,9 +58,9 @@ describe('store events reach plugins from the one commit path', () => {
     const { container, received } = await hostWithListener('acme.import-listener');
     containers.push(container);
     const store = await container.getAsync(InstanceStore);
-    importPaths(store, [MR, 'test/fixtures/repro/D1_invalid-VR-on-StudyUID_aborts-import.dcm']);
+    await importPaths(store, [MR, 'test/fixtures/repro/D1_invalid-VR-on-StudyUID_aborts-import.dcm']);
     expect(received()).toEqual([['stored', MR_SOP], ['complete', MR_SERIES]]);
-    importPaths(store, [MR]); // a re-received instance is stored again (replaced), its series completes again
+    await importPaths(store, [MR]); // a re-received instance is stored again (replaced), its series completes again
     expect(received().slice(2)).toEqual([['stored', MR_SOP], ['complete', MR_SERIES]]);
   });
 

@@ -17,6 +17,10 @@ export const storeModule = new ContainerModule(({ bind, onActivation }) => {
     .toResolvedValue(async (config: HostConfig) => new (await import('../store/file-store-impl.js')).FileStoreImpl(resolve(config.storeRoot)), [HostConfig])
     .inSingletonScope();
   onActivation(HostDatabase, async (context, database) => {
+    // The reconcile's code (parse, validation, writes) is loaded only when there is something to reconcile.
+    const { needsReconcile } = await import('../store/needs-reconcile.js');
+    const config = await context.getAsync(HostConfig);
+    if (!needsReconcile(resolve(config.storeRoot), database)) return database;
     const { reconcileAtStartup } = await import('../store/open-workstation.js');
     reconcileAtStartup(await context.getAsync(FileStore), database);
     return database;

@@ -1,4 +1,4 @@
-import { isWellFormedErrorCode, SdkError, type ErrorCode, type SdkErrorCode } from '@atrium/sdk';
+import { isWellFormedErrorCode, SdkError, type ErrorCode, type SdkErrorCode } from '@atrium/sdk/core';
 import { isAtriumErrorCode, type AtriumErrorCode } from './codes.js';
 
 /**

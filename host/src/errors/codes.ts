@@ -1,4 +1,4 @@
-import { SDK_ERRORS, type ErrorSpec } from '@atrium/sdk';
+import { SDK_ERRORS, type ErrorSpec } from '@atrium/sdk/core';
 import { FindStatus, StoreStatus, type DimseStatus } from './dimse-statuses.js';
 
 /** A host error: what it means, its HTTP status, and the DIMSE status it answers where a DIMSE service refuses with it. */

@@ -1,7 +1,7 @@
 import { isAtriumError } from '../errors/atrium-error.js';
 import { FileProblem, readStart, withRegularFile } from '../io/regular-file.js';
 import type { InstanceStore } from '../store/instance-store.js';
-import { receivedFile } from '../store/receive-large-object.js';
+import { IN_MEMORY_MAX_BYTES, receivedFile } from '../store/receive-large-object.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs, type ImportInput } from './collect-inputs.js';
 import { looksLikeDicom } from '../io/looks-like-dicom.js';
@@ -47,6 +47,13 @@ export interface ImportSummary {
 /** Progress callback: files done so far, total, the current file. */
 export type ImportProgress = (done: number, total: number, file: string) => void;
 
+/** Files read, written and awaiting their group commit at once (the pipeline's depth)... */
+const IN_FLIGHT_FILES = 64;
+/** ...and the most bytes they hold in memory (objects over 64 MiB are streamed, never held). */
+const IN_FLIGHT_BYTES = 256 * 1024 * 1024;
+
+type Result = ImportItem | NotReadInput | { skipped: string };
+
 /**
  * Import files, folders (recursively) and DICOMDIRs into the store. Every input gets an
  * outcome and one bad input never stops the others: bad files are refused with their
@@ -54,23 +61,42 @@ export type ImportProgress = (done: number, total: number, file: string) => void
  * met in a folder that are not DICOM at all are listed as skipped; a file named
  * explicitly is always received (and quarantined if it is not DICOM). At the end the
  * series that received instances are complete (`seriesComplete`).
+ *
+ * Pipelined as the C-STORE SCP: each file is read, checked and written to a temp file at
+ * once, then made durable with the files in flight by the store's group commit (fdatasync
+ * of each, one fsync per directory), then indexed — in input order, up to
+ * {@link IN_FLIGHT_FILES} files (and {@link IN_FLIGHT_BYTES}) in flight.
  */
-export function importPaths(store: InstanceStore, paths: readonly string[], onProgress?: ImportProgress): ImportSummary {
+export async function importPaths(store: InstanceStore, paths: readonly string[], onProgress?: ImportProgress): Promise<ImportSummary> {
   const inputs = collectInputs(paths);
   const items: ImportItem[] = [];
   const unreadable: NotReadInput[] = [];
   const skipped: { file: string; reason: string }[] = [];
   const series = new Set<string>();
-  inputs.forEach((input, i) => {
-    onProgress?.(i, inputs.length, input.path);
-    const result = importOne(store, input);
+  const record = (input: ImportInput, result: Result): void => {
     if ('skipped' in result) skipped.push({ file: input.path, reason: result.skipped });
     else if ('code' in result && !('status' in result)) unreadable.push(result);
     else {
       items.push(result);
       if (result.status === 'stored' || result.status === 'replaced') series.add(result.SeriesInstanceUID);
     }
-  });
+  };
+  const inFlight: { input: ImportInput; result: Promise<Result>; bytes: number }[] = [];
+  let bytes = 0;
+  const settleOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift()!;
+    bytes -= oldest.bytes;
+    record(oldest.input, await oldest.result);
+  };
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    onProgress?.(i, inputs.length, input.path);
+    const started = importOne(store, input);
+    inFlight.push({ input, ...started });
+    bytes += started.bytes;
+    while (inFlight.length >= IN_FLIGHT_FILES || (bytes > IN_FLIGHT_BYTES && inFlight.length > 0)) await settleOldest();
+  }
+  while (inFlight.length > 0) await settleOldest();
   store.completeSeries(series);
   onProgress?.(inputs.length, inputs.length, '');
   const count = (s: StoreOutcome['status']): number => items.filter((i) => i.status === s).length;
@@ -79,29 +105,43 @@ export function importPaths(store: InstanceStore, paths: readonly string[], onPr
 }
 
 /**
- * The outcome of one input. The file is read by the store: whole up to 64 MiB, larger ones in
- * chunks (never all in memory). Every read, of a file named or met in a folder, opens it
- * non-blocking and checks the open descriptor: a FIFO or a device is not read, never waited on.
+ * The outcome of one input, and the bytes it holds until then. The file is read by the
+ * store: whole up to 64 MiB, larger ones in chunks (never all in memory). Every read, of a
+ * file named or met in a folder, opens it non-blocking and checks the open descriptor: a
+ * FIFO or a device is not read, never waited on.
  */
-function importOne(store: InstanceStore, input: ImportInput): ImportItem | NotReadInput | { skipped: string } {
+function importOne(store: InstanceStore, input: ImportInput): { result: Promise<Result>; bytes: number } {
   const file = input.path;
   const source = `import:${file}`;
   const notRead = (code: AtriumErrorCode, reason: string): NotReadInput => ({ file, code, reason });
-  if ('error' in input && !input.quarantine) return notRead(input.code, input.error);
-  let head: Uint8Array;
+  const now = (result: Result): { result: Promise<Result>; bytes: number } => ({ result: Promise.resolve(result), bytes: 0 });
+  if ('error' in input && !input.quarantine) return now(notRead(input.code, input.error));
+  let head: { bytes: Uint8Array; size: number };
   try {
-    head = withRegularFile(file, (fd, size) => readStart(fd, Math.min(size, HEAD_BYTES)));
+    head = withRegularFile(file, (fd, size) => ({ bytes: readStart(fd, Math.min(size, HEAD_BYTES)), size }));
   } catch (e) {
-    return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
+    return now(notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message));
   }
-  try {
-    if ('error' in input) return { ...store.refuse(receivedFile(file), source, { code: input.code, reason: input.error, details: { path: file } }), file };
-    if (input.found && !looksLikeDicom(head)) return { skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' };
-    return { ...store.receiveFile(file, source), file };
-  } catch (e) {
+  const failed = (e: unknown): Result => {
     // The store refuses bad input itself; what throws is reading the input, the disk or the index (see InstanceStore.receive).
     if (isAtriumError(e, 'ATRIUM_ERR_STORE_INDEX_FAILED')) return notRead('ATRIUM_ERR_STORE_INDEX_FAILED', e.message);
     if (e instanceof FileProblem || (e as NodeJS.ErrnoException).path === file) return notRead('ATRIUM_ERR_IMPORT_READ', (e as Error).message);
     return notRead('ATRIUM_ERR_STORE_FAILED', `not stored, and its bytes could not be kept in quarantine: ${(e as Error).message}`);
+  };
+  try {
+    if ('error' in input) return now({ ...store.refuse(receivedFile(file), source, { code: input.code, reason: input.error, details: { path: file } }), file });
+    if (input.found && !looksLikeDicom(head.bytes)) return now({ skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' });
+    const staged = store.stageFile(file, source);
+    const result = staged.then((s): Result => {
+      if ('refused' in s) return { ...s.refused, file };
+      try {
+        return { ...s.commit(), file };
+      } catch (e) {
+        return notRead('ATRIUM_ERR_STORE_INDEX_FAILED', `${s.path} was written but indexing it failed (${(e as Error).message}); the next start's reconcile indexes it`);
+      }
+    }, failed);
+    return { result, bytes: head.size <= IN_MEMORY_MAX_BYTES ? head.size : 0 };
+  } catch (e) {
+    return now(failed(e));
   }
 }

@@ -151,23 +151,23 @@ describe('objects over 64 MiB go through the one store path', () => {
     expect(sqliteOf(ws.index).prepare('SELECT count(*) AS n FROM store_intent').get()).toEqual({ n: 0 });
   });
 
-  it('fires instanceStored from the commit path, and seriesComplete at the end of the import', () => {
+  it('fires instanceStored from the commit path, and seriesComplete at the end of the import', async () => {
     const ws = store();
     const heard: string[] = [];
     ws.store.events.listen({ instanceStored: (i) => heard.push(`stored ${i.SOPInstanceUID} from ${i.source}`), seriesComplete: (s) => heard.push(`complete ${s.SeriesInstanceUID} (${s.instances})`) });
-    expect(importPaths(ws.store, [large.path]).stored).toBe(1);
+    expect((await importPaths(ws.store, [large.path])).stored).toBe(1);
     expect(heard).toEqual([`stored ${large.sopInstanceUID} from import:${large.path}`, `complete ${large.seriesInstanceUID} (1)`]);
   });
 });
 
 describe('a full disk', () => {
-  it('refuses small and large objects before any byte is written, and stores them once there is room', () => {
+  it('refuses small and large objects before any byte is written, and stores them once there is room', async () => {
     const ws = store();
     const small = join(inputs(), 'MR_small.dcm');
     writeFileSync(small, readSample('mr/MR_small.dcm'));
     let free = 32 * 1024 * 1024; // under the 64 MiB kept free
     ws.files.freeBytes = () => free;
-    const summary = importPaths(ws.store, [small, large.path]);
+    const summary = await importPaths(ws.store, [small, large.path]);
     expect(summary.items.map((i) => [i.file, i.status, 'code' in i ? i.code : ''])).toEqual([
       [small, 'rejected', 'ATRIUM_ERR_STORE_DISK_FULL'],
       [large.path, 'rejected', 'ATRIUM_ERR_STORE_DISK_FULL'],
@@ -180,9 +180,9 @@ describe('a full disk', () => {
     expect(sqliteOf(ws.index).prepare('SELECT count(*) AS n FROM store_intent').get()).toEqual({ n: 0 });
     // Just enough room for the small one only.
     free = 64 * 1024 * 1024 + statSync(small).size;
-    expect(importPaths(ws.store, [small, large.path]).items.map((i) => i.status)).toEqual(['stored', 'rejected']);
+    expect((await importPaths(ws.store, [small, large.path])).items.map((i) => i.status)).toEqual(['stored', 'rejected']);
     free = Number.MAX_SAFE_INTEGER;
-    expect(importPaths(ws.store, [large.path]).items.map((i) => i.status)).toEqual(['stored']);
+    expect((await importPaths(ws.store, [large.path])).items.map((i) => i.status)).toEqual(['stored']);
   });
 
   it('an invalid object on a full disk is refused with its reason, and says its bytes could not be kept', () => {

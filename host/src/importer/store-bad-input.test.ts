@@ -201,7 +201,7 @@ describe('store.receive on instances missing Type 1 UIDs', () => {
 });
 
 describe('importPaths over good and bad files', () => {
-  it('gives each file an outcome; bad ones are quarantined and the good ones stored', () => {
+  it('gives each file an outcome; bad ones are quarantined and the good ones stored', async () => {
     const dir = join(root, 'import');
     mkdirSync(dir);
     const mr = readSample('mr/MR_small.dcm');
@@ -213,7 +213,7 @@ describe('importPaths over good and bad files', () => {
       ['notes.txt', 'not DICOM\n'],
     ];
     for (const [name, content] of files) writeFileSync(join(dir, name), content);
-    const summary = importPaths(ws.store, files.map(([name]) => join(dir, name)));
+    const summary = await importPaths(ws.store, files.map(([name]) => join(dir, name)));
     expect(summary.items.map((i) => [i.file.slice(dir.length + 1), i.status === 'rejected' ? i.code : i.status])).toEqual([
       ['cut.dcm', 'ATRIUM_ERR_PARSE_TRUNCATED'],
       ['empty.dcm', 'ATRIUM_ERR_PARSE_NOT_DICOM'],

@@ -14,6 +14,12 @@ export interface ByteWindow {
   bytes(at: number, n: number): Uint8Array;
 }
 
+/** A {@link ByteWindow} that also reads ranges into new arrays (what a header parse reads). */
+export interface ReadableWindow extends ByteWindow {
+  /** Bytes `[at, at + n)` (clipped to the end) in a new array. */
+  read(at: number, n: number): Uint8Array;
+}
+
 /** A {@link ByteWindow} over bytes already in memory. */
 export class MemoryWindow implements ByteWindow {
   readonly size: number;
@@ -32,7 +38,7 @@ const MIN_AHEAD = 4 * 1024;
 const MAX_AHEAD = 256 * 1024;
 
 /** A {@link ByteWindow} over an open file descriptor (read with `pread`, never all at once). */
-export class FileWindow implements ByteWindow {
+export class FileWindow implements ReadableWindow {
   readonly size: number;
   private chunk: Uint8Array = new Uint8Array(0);
   private chunkAt = 0;

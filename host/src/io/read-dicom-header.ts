@@ -1,5 +1,5 @@
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
-import { withFileWindow, type FileWindow } from './byte-window.js';
+import { withFileWindow, type ReadableWindow } from './byte-window.js';
 import { readDeflatedObject } from './deflated-object.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-limits.js';
 import { parseDicom, type DicomFile } from './parse-part10.js';
@@ -21,8 +21,8 @@ export function readDicomHeader(path: string, initialBytes = 64 * 1024, limits?:
   return withFileWindow(path, (window) => readHeader(window, initialBytes, limits, tempDir));
 }
 
-/** {@link readDicomHeader} of a file already open. */
-export function readHeader(window: FileWindow, initialBytes = 64 * 1024, limits?: ParseLimits, tempDir?: string): DicomFile {
+/** {@link readDicomHeader} of a file already open (or of bytes held in slices, see SliceWindow). */
+export function readHeader(window: ReadableWindow, initialBytes = 64 * 1024, limits?: ParseLimits, tempDir?: string): DicomFile {
   const size = window.size;
   const preface = readPreface(window);
   if (preface.transferSyntax.deflated) {

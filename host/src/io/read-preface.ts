@@ -7,7 +7,8 @@ import { parsePreface, type Preface } from './parse-part10.js';
  * set starts), reading more of its start while the File Meta Information is cut off.
  */
 export function readPreface(window: ByteWindow): Preface {
-  for (let n = 64 * 1024; ; n *= 4) {
+  // 4 KiB hold the File Meta Information of nearly every object; a window over slices copies what it reads.
+  for (let n = 4 * 1024; ; n *= 4) {
     try {
       return parsePreface(window.bytes(0, n));
     } catch (e) {

@@ -52,7 +52,7 @@ describe('Atrium SCU ↔ Atrium SCP on 127.0.0.1', () => {
     dirB = makeTempDir('net-b-');
     a = openWorkstation(dirA);
     b = openWorkstation(dirB);
-    importPaths(a.store, SAMPLES);
+    await importPaths(a.store, SAMPLES);
     serverA = startServer(a, 'ATRIUM_A', peers, 0); // 0: no limit
     serverB = startServer(b, 'ATRIUM_B', peers, 2);
     peers.ATRIUM_A = await serverA.listen();

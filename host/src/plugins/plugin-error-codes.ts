@@ -1,4 +1,4 @@
-import { isWellFormedErrorCode, type ErrorCode, type ErrorSpec } from '@atrium/sdk';
+import { isWellFormedErrorCode, type ErrorCode, type ErrorSpec } from '@atrium/sdk/core';
 import { ERRORS } from '../errors/codes.js';
 
 /**

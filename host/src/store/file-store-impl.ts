@@ -5,6 +5,8 @@ import { AtriumError } from '../errors/atrium-error.js';
 import { uidProblem } from '../io/uid-problem.js';
 import { tempFileName, tempFileOwner } from '../core/temp-file-name.js';
 import type { StoreOwner } from '../db/host-liveness.js';
+import { TempFilePool } from './temp-file-pool.js';
+import { writevAllAsync } from './stored-content.js';
 
 /**
  * Files under a data root. Layout:
@@ -20,6 +22,9 @@ export class FileStoreImpl {
   readonly filesDir: string;
   readonly quarantineDir: string;
   readonly tmpDir: string;
+
+  /** Temp files made ahead for receivers (see {@link writeTempOpen}). */
+  private readonly temps = new TempFilePool(() => this.tempName());
 
   constructor(readonly root: string) {
     this.filesDir = join(root, 'files');
@@ -76,11 +81,9 @@ export class FileStoreImpl {
   }
 
   /** {@link writeTemp} of what `fill` writes to the temp file's descriptor; a temp file whose `fill` throws is removed. */
-  writeTempWith(fill: (fd: number) => void, options: { sync?: boolean } = {}): string {
-    const tmp = join(this.tmpDir, tempFileName());
-    const fd = openSync(tmp, 'w');
+  writeTempWith(fill: (fd: number) => void, options: { sync?: boolean; ahead?: boolean } = {}): string {
+    const { tmp, fd } = this.writeTempOpen(fill, options);
     try {
-      fill(fd);
       if (options.sync ?? true) fsyncSync(fd);
     } catch (e) {
       closeSync(fd);
@@ -91,22 +94,77 @@ export class FileStoreImpl {
     return tmp;
   }
 
+  /**
+   * {@link writeTempWith} without the fsync, its descriptor left open: for a group commit
+   * that makes several files durable together (see GroupCommit), which closes it. With
+   * `ahead`, a temp file made ahead is used when one is ready (see TempFilePool): for
+   * receivers that write one file after another.
+   */
+  writeTempOpen(fill: (fd: number) => void, options: { ahead?: boolean } = {}): { readonly tmp: string; readonly fd: number } {
+    const ready = options.ahead ? this.temps.take() : undefined;
+    const tmp = ready?.tmp ?? this.tempName();
+    const fd = ready?.fd ?? openSync(tmp, 'w');
+    try {
+      fill(fd);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    return { tmp, fd };
+  }
+
+  /**
+   * A new temp file written off the event loop (created ahead, see TempFilePool; `slices`
+   * written with writev on the thread pool), its descriptor left open for the group commit;
+   * a temp file whose write fails is removed.
+   */
+  async writeTempAsync(slices: readonly Uint8Array[]): Promise<{ readonly tmp: string; readonly fd: number }> {
+    const { tmp, fd } = await this.temps.next();
+    try {
+      await writevAllAsync(fd, slices);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    return { tmp, fd };
+  }
+
+  /** A new temp file path under `tmp/`: `<host>@<pid>-<random>.part` (see tempFileName). */
+  private tempName(): string {
+    return join(this.tmpDir, tempFileName());
+  }
+
+  /** Removes the temp files made ahead and not used (the store is closing). */
+  closeTemps(): void {
+    this.temps.close();
+  }
+
   /** The second half of {@link writeAtomic}: rename a temp file to `relPath` (replacing what is there), then fsync the directories. */
   place(tmp: string, relPath: string, options: { sync?: boolean } = {}): void {
+    const dirs = this.rename(tmp, relPath);
+    if (options.sync ?? true) for (const d of dirs) syncDirectory(d);
+  }
+
+  /**
+   * Rename a temp file (already durable) to `relPath`; returns the directories whose fsync
+   * makes the new entry durable: its own, and — for directories made just now (a new study
+   * or series) — those holding their entries, up to the first pre-existing one.
+   */
+  rename(tmp: string, relPath: string): string[] {
     const target = this.absolute(relPath);
     const dir = dirname(target);
     const created = mkdirSync(dir, { recursive: true });
     renameSync(tmp, target);
-    if (!(options.sync ?? true)) return;
-    syncDirectory(dir);
-    // Directories made just now (a new study or series) are durable only once the
-    // directories holding their entries are synced too, up to the first pre-existing one.
+    const dirs = [dir];
     if (created !== undefined) {
       for (let d = dirname(dir), top = dirname(created); ; d = dirname(d)) {
-        syncDirectory(d);
+        dirs.push(d);
         if (d === top || d === dirname(d)) break;
       }
     }
+    return dirs;
   }
 
   /** Remove a temp file of {@link writeTemp} that is not to be placed. */
@@ -181,7 +239,8 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
   while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
-function syncDirectory(dir: string): void {
+/** fsync of a directory (its entries made durable). */
+export function syncDirectory(dir: string): void {
   const fd = openSync(dir, 'r');
   try {
     fsyncSync(fd);

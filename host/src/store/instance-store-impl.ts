@@ -7,6 +7,11 @@ import { readStart, withRegularFile } from '../io/regular-file.js';
 import { classificationRefusal } from './classification-refusal.js';
 import { diskFullRefusal } from './disk-space.js';
 import type { FileStore } from './file-store.js';
+import { syncDirectory } from './file-store-impl.js';
+import { GroupCommit } from './group-commit.js';
+import { PlacingSeries } from './placing-series.js';
+import { prepareSlices } from './prepare-slices.js';
+import { concatBytes } from '../io/concat-bytes.js';
 import { prepareInstance, prepareLargeObject, type Prepared, type PreparedInstance, type PrepareOptions, type Refusal } from './prepare-instance.js';
 import { copyInto, IN_MEMORY_MAX_BYTES, receivedFile, tooLarge, type ReceivedFile } from './receive-large-object.js';
 import { DEFAULT_STABLE_AGE_MS, SeriesCompletion } from './series-completion.js';
@@ -45,7 +50,12 @@ export type StagedInstance =
   | { readonly path: string; readonly warnings: readonly RecordWarning[]; commit(): StoreOutcome };
 
 /** What a refusal keeps in quarantine: the bytes received, or a file too large to hold (copied in chunks). */
-export type Received = Uint8Array | ReceivedFile;
+export type Received = Uint8Array | ReceivedFile | ReceivedSlices;
+
+/** Bytes received as consecutive slices (a File Meta Information and a C-STORE data set's PDVs), joined only to be kept in quarantine. */
+export interface ReceivedSlices {
+  readonly slices: readonly Uint8Array[];
+}
 
 interface Resolved {
   readonly policy: ValidationPolicy;
@@ -74,6 +84,9 @@ export class InstanceStoreImpl {
   /** `instanceStored` for every instance stored; `seriesComplete` per series. */
   readonly events = new StoreEvents();
   private resolved?: Resolved;
+  /** Files written by C-STORE receivers and imports made durable together. */
+  readonly group = new GroupCommit((fn) => this.index.inTransaction(fn));
+  private readonly placing = new PlacingSeries();
 
   constructor(
     private readonly files: FileStore,
@@ -146,13 +159,46 @@ export class InstanceStoreImpl {
   }
 
   /**
+   * {@link stage} of a C-STORE data set as it arrived (its PDV slices, behind the File Meta
+   * Information `header`), never joined: header-only parse of the slices (see
+   * prepareSlices), the file written with `writev`, and — with sync — made durable by the
+   * group commit together with the files of other associations; the promise resolves once
+   * the file is in place (and durable). The hash is computed by `commit`, after the answer.
+   */
+  stageSlices(header: Uint8Array, dataset: readonly Uint8Array[], source: string, options: ReceiveOptions = {}): Promise<StagedInstance> {
+    const slices = [header, ...dataset];
+    const size = slices.reduce((n, s) => n + s.length, 0);
+    const { maxObjectBytes } = this.limits;
+    if (size > maxObjectBytes) return Promise.resolve({ refused: tooLarge(size, maxObjectBytes) });
+    return this.admitGrouped({ slices }, source, options, (prepare) => prepareSlices(slices, prepare));
+  }
+
+  /**
+   * {@link receiveFile} through the group commit (import): the file read and written now,
+   * made durable with the other files in flight; then `commit` indexes it.
+   */
+  stageFile(path: string, source: string, options: ReceiveOptions = {}): Promise<StagedInstance> {
+    const read = withRegularFile(path, (fd, size) => (size <= IN_MEMORY_MAX_BYTES ? readStart(fd, size) : size));
+    if (typeof read !== 'number') {
+      const { maxObjectBytes } = this.limits;
+      if (read.length > maxObjectBytes) return Promise.resolve({ refused: tooLarge(read.length, maxObjectBytes) });
+      return this.admitGrouped(read, source, options, (prepare) => prepareInstance(read, prepare));
+    }
+    const size = read;
+    const { maxObjectBytes } = this.limits;
+    if (size > maxObjectBytes) return Promise.resolve({ refused: tooLarge(size, maxObjectBytes) });
+    return this.admitGrouped(receivedFile(path, size), source, options, (prepare) => prepareLargeObject(path, size, prepare));
+  }
+
+  /**
    * Keep what cannot be stored in quarantine, with the reason beside it and a row in the
    * index (`atrium quarantine`); returns the refusal. `status` `duplicate` is for a Series
    * Instance UID held by another study. On a disk too full to keep them (`minFreeBytes`)
    * nothing is written and the reason says so: the sender or the original keeps the bytes.
    */
-  refuse(received: Received, source: string, refusal: Refusal, status: 'duplicate' | 'rejected' = 'rejected'): StoreOutcome {
+  refuse(kept: Received, source: string, refusal: Refusal, status: 'duplicate' | 'rejected' = 'rejected'): StoreOutcome {
     const { code, reason, details, SOPInstanceUID } = refusal;
+    const received = 'slices' in kept ? concatBytes(kept.slices) : kept;
     const inMemory = received instanceof Uint8Array;
     const id = SOPInstanceUID ? { SOPInstanceUID } : {};
     const noSpace = this.checkFreeSpace(inMemory ? received.length : received.size);
@@ -184,10 +230,62 @@ export class InstanceStoreImpl {
   /** Stop the stable-age timers (the workstation is closing); pending series do not fire. */
   close(): void {
     this.resolved?.completion.dispose();
+    this.files.closeTemps();
   }
 
   /** Prepare (with the policy and limits in force) and place an object; any failure is its refusal. */
-  private admit(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): StagedInstance {
+  private admit(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared, ahead = false): StagedInstance {
+    const prepared = this.prepare(received, source, options, prepare);
+    if ('refused' in prepared) return prepared;
+    const sync = options.sync ?? true;
+    const noSpace = this.checkFreeSpace(prepared.content.size, prepared.identity.SOPInstanceUID);
+    if (noSpace) return { refused: noSpace };
+    let tmp: string;
+    try {
+      tmp = this.files.writeTempWith((fd) => prepared.content.fill(fd), { sync, ahead });
+    } catch (e) {
+      return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
+    }
+    const { value, dirs } = this.placeWritten(prepared, received, source, tmp);
+    if (sync) for (const d of dirs) syncDirectory(d);
+    return value;
+  }
+
+  /**
+   * {@link admit} with the file made durable by the group commit (see GroupCommit): the
+   * temp file is written now, synced with the files of other receivers and imports, placed,
+   * its directory synced — and only then does the promise resolve.
+   */
+  private admitGrouped(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): Promise<StagedInstance> {
+    if (options.sync === false) return Promise.resolve(this.admit(received, source, options, prepare, true));
+    const prepared = this.prepare(received, source, options, prepare);
+    if ('refused' in prepared) return Promise.resolve(prepared);
+    const noSpace = this.checkFreeSpace(prepared.content.size, prepared.identity.SOPInstanceUID);
+    if (noSpace) return Promise.resolve({ refused: noSpace });
+    return this.writeGrouped(prepared, received, source);
+  }
+
+  /** The temp file written (off the event loop when the bytes are in memory), then made durable and placed by the group commit. */
+  private async writeGrouped(prepared: PreparedInstance, received: Received, source: string): Promise<StagedInstance> {
+    let open: { readonly tmp: string; readonly fd: number };
+    try {
+      const { slices } = prepared.content;
+      open = slices ? await this.files.writeTempAsync(slices) : this.files.writeTempOpen((fd) => prepared.content.fill(fd), { ahead: true });
+    } catch (e) {
+      return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
+    }
+    return this.group.durable<StagedInstance>({
+      fd: open.fd,
+      admit: () => this.admitWritten(prepared, received, source, open.tmp),
+      failed: (e) => {
+        this.files.discard(open.tmp);
+        return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
+      },
+    });
+  }
+
+  /** Parse, check and validate an object under the policy and limits in force; any failure is its refusal. */
+  private prepare(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): PreparedInstance | { refused: StoreOutcome } {
     const { policy, limits, uidRoot } = this.resolve();
     let prepared: Prepared;
     try {
@@ -197,31 +295,59 @@ export class InstanceStoreImpl {
       return { refused: this.refuseFailure(received, source, e) };
     }
     if ('refusal' in prepared) return { refused: this.refuse(received, source, prepared.refusal) };
-    return this.place(prepared, received, source, options.sync ?? true);
+    return prepared;
   }
 
-  /** Free space check → temp file → index check → intent → rename; refusals discard the temp file. */
-  private place(prepared: PreparedInstance, received: Received, source: string, sync: boolean): StagedInstance {
-    const { record, identity, content } = prepared;
+  /** {@link admitWritten} and its rename at once (the single-file path). */
+  private placeWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string): { value: StagedInstance; dirs: readonly string[] } {
+    const admitted = this.admitWritten(prepared, received, source, tmp);
+    return 'place' in admitted ? admitted.place() : { value: admitted.value, dirs: [] };
+  }
+
+  /**
+   * A written (and, with sync, durable) temp file: index check (duplicate series — also
+   * against objects placed but not yet indexed —, path held by another instance) → intent;
+   * then, once the intent is committed, `place` renames it and returns the staged instance
+   * and the directories to fsync for the rename to be durable. A refusal discards the temp file.
+   */
+  private admitWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string): { value: StagedInstance } | { place: () => { value: StagedInstance; dirs: readonly string[] } } {
+    const { record, identity } = prepared;
     const path = record.file.path;
-    const noSpace = this.checkFreeSpace(content.size, identity.SOPInstanceUID);
-    if (noSpace) return { refused: noSpace };
-    let tmp: string | undefined;
+    const failed = (e: unknown): { value: StagedInstance } => {
+      this.files.discard(tmp);
+      return { value: { refused: this.refuseFailure(received, source, e, identity.SOPInstanceUID) } };
+    };
+    let release: () => void;
     try {
-      tmp = content.writeTemp(this.files, sync);
-      const decision = this.index.classify(record);
+      const decision = this.placing.check(identity) ?? this.index.classify(record);
       const refusal = classificationRefusal(decision, identity, path);
       if (refusal) {
         this.files.discard(tmp);
-        return { refused: this.refuse(received, source, refusal, decision.action === 'quarantine-duplicate-series' ? 'duplicate' : 'rejected') };
+        return { value: { refused: this.refuse(received, source, refusal, decision.action === 'quarantine-duplicate-series' ? 'duplicate' : 'rejected') } };
       }
       this.intents.begin(path);
-      this.files.place(tmp, path, { sync });
+      release = this.placing.hold(identity);
     } catch (e) {
-      if (tmp !== undefined) this.files.discard(tmp);
-      return { refused: this.refuseFailure(received, source, e, identity.SOPInstanceUID) };
+      return failed(e);
     }
-    return { path, warnings: prepared.warnings, commit: () => this.commit(prepared, source) };
+    const commit = (): StoreOutcome => {
+      try {
+        return this.commit(prepared, source);
+      } finally {
+        release();
+      }
+    };
+    return {
+      place: () => {
+        try {
+          const dirs = this.files.rename(tmp, path);
+          return { value: { path, warnings: prepared.warnings, commit }, dirs };
+        } catch (e) {
+          release();
+          return { ...failed(e), dirs: [] };
+        }
+      },
+    };
   }
 
   /** The refusal, or the committed outcome; an index failure after the file is placed is `ATRIUM_ERR_STORE_INDEX_FAILED`. */
@@ -243,8 +369,12 @@ export class InstanceStoreImpl {
     const { record, identity, warnings } = prepared;
     const path = record.file.path;
     record.file.sha256 = prepared.content.sha256();
-    const result = this.index.upsertInstance(record);
-    this.intents.end(path);
+    // The row and the end of the intent in one transaction: both, or the intent stays for the reconcile.
+    const result = this.index.inTransaction(() => {
+      const upserted = this.index.upsertInstance(record);
+      this.intents.end(path);
+      return upserted;
+    });
     if (result.previousFile && result.previousFile.path !== path) this.files.remove(result.previousFile.path);
     const outcome: StoreOutcome = { status: result.action, ...identity, path, changes: result.changes, ...(warnings.length > 0 ? { warnings } : {}) };
     this.events.instanceStored({ ...outcome, source });

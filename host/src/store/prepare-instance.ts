@@ -9,7 +9,7 @@ import { readLargeObject, streamedContent } from './receive-large-object.js';
 import { recordFromDataset } from './record-from-dataset.js';
 import { inMemoryContent, type StoredContent } from './stored-content.js';
 import { identityOf, type InstanceIdentity } from './validation/check-identity.js';
-import { validateInstance, type ValidationPolicy } from './validate-instance.js';
+import { validateInstance, type ValidatedFile, type ValidationPolicy } from './validate-instance.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
 
 /** Why an object cannot be stored, before anything was written. */
@@ -85,7 +85,7 @@ export function prepareLargeObject(path: string, size: number, options: PrepareO
 }
 
 /** The checks of a parsed object, then its content (`contentOf` its identity) and index record. */
-function prepareParsed(file: DicomFile, options: PrepareOptions, contentOf: (identity: InstanceIdentity) => StoredContent): Prepared {
+export function prepareParsed(file: DicomFile & Pick<ValidatedFile, 'nativePixelDataLength'>, options: PrepareOptions, contentOf: (identity: InstanceIdentity) => StoredContent): Prepared {
   const ds = file.dataset;
   for (const key of ['SOPClassUID', 'SOPInstanceUID'] as const) {
     const want = options.expect?.[key];

@@ -8,7 +8,6 @@ import { readHeader } from '../io/read-dicom-header.js';
 import { readPreface } from '../io/read-preface.js';
 import { openRegularFile } from '../io/regular-file.js';
 import { walkDataset } from '../io/walk-dataset.js';
-import type { FileStore } from './file-store.js';
 import { writeAll } from './file-store-impl.js';
 import type { StoreOutcome } from './store-outcome.js';
 import type { StoredContent } from './stored-content.js';
@@ -61,17 +60,14 @@ export function streamedContent(path: string, size: number, header: Uint8Array):
   let digest: string | undefined;
   return {
     size: header.length + size,
-    writeTemp(files: FileStore, sync: boolean): string {
+    fill(fd: number): void {
       const hash = createHash('sha256').update(header);
-      const tmp = files.writeTempWith((fd) => {
-        writeAll(fd, header);
-        copyInto(fd, path, size, hash);
-      }, { sync });
+      writeAll(fd, header);
+      copyInto(fd, path, size, hash);
       digest = hash.digest('hex');
-      return tmp;
     },
     sha256: () => {
-      if (digest === undefined) throw new Error('streamedContent: sha256 before writeTemp');
+      if (digest === undefined) throw new Error('streamedContent: sha256 before fill');
       return digest;
     },
   };

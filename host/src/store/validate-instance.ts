@@ -20,7 +20,10 @@ export interface ValidationResult {
 }
 
 /** What {@link validateInstance} reads of a parsed object. */
-export type ValidatedFile = Pick<DicomFile, 'dataset' | 'transferSyntax' | 'meta'>;
+export type ValidatedFile = Pick<DicomFile, 'dataset' | 'transferSyntax' | 'meta'> & {
+  /** A header-only read that walked past a native Pixel Data value: its length in bytes (checked as if read). */
+  readonly nativePixelDataLength?: number;
+};
 
 /**
  * Validation at the door. Always refused: identity UIDs that cannot name the instance
@@ -37,7 +40,7 @@ export function validateInstance(file: ValidatedFile, policy: ValidationPolicy =
   if (identity.length > 0) return { refusals: identity, warnings: [] };
   const sopClass = ds.string(Tag.SOPClassUID)!;
   const geometry = checkGeometry(ds);
-  const unsafe = [...checkPixelDescription(ds, file.transferSyntax, hasMandatoryModule(sopClass, 'image-pixel')), ...geometry.refusals];
+  const unsafe = [...checkPixelDescription(ds, file.transferSyntax, hasMandatoryModule(sopClass, 'image-pixel'), file.nativePixelDataLength), ...geometry.refusals];
   const checked = new Set([...IDENTITY_TAGS, ...PIXEL_DESCRIPTION_TAGS, ...unsafe.map((p) => p.tag)]);
   const type1 = mandatoryType1(sopClass).filter((t) => !checked.has(t));
   const conformance = [...checkType1(ds, type1), ...checkUids(ds, new Set([...checked, ...type1, Tag.FrameOfReferenceUID]))];

@@ -22,7 +22,7 @@ export const importCommand = defineCommand({
     const store = await use.store();
     const validation = store.validation; // a stored setting that cannot be read stops here, before any file
     const bar = new ProgressBar('importing');
-    const summary = importPaths(store, positionals, (done, total, file) => bar.update(done, total, file));
+    const summary = await importPaths(store, positionals, (done, total, file) => bar.update(done, total, file));
     bar.done();
     if (ctx.json) ctx.out(JSON.stringify({ validation, ...summary }, null, 2));
     else printSummary(summary, validation, ctx.out);

@@ -1,5 +1,5 @@
 import { uidProblem } from '../../io/uid-problem.js';
-import { wrapDataset } from '../../io/wrap-dataset.js';
+import { part10Header, wrapDataset } from '../../io/wrap-dataset.js';
 import type { InstanceStore } from '../../store/instance-store.js';
 import type { Refusal } from '../../store/prepare-instance.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
@@ -12,10 +12,11 @@ import { STORAGE_SYNTAXES, storageSopClasses } from '../syntaxes.js';
 /** Options of {@link storeService}. */
 export interface StoreServiceOptions {
   /** The store: its free space check (the `minFreeBytes` setting), its stage and refusal paths. */
-  readonly store: Pick<InstanceStore, 'stage' | 'refuse' | 'checkFreeSpace'>;
+  readonly store: Pick<InstanceStore, 'stageSlices' | 'refuse' | 'checkFreeSpace'>;
   /**
-   * Answer Success only once the file and its directory are fsync'd (default true); false
-   * answers once the bytes are written to the OS — as Orthanc's `SyncStorageArea`.
+   * Answer Success only once the file and its directory are fsync'd (default true; files of
+   * several associations completing together are synced as one group, see GroupCommit);
+   * false answers once the bytes are written to the OS — as Orthanc's `SyncStorageArea`.
    */
   readonly sync?: boolean;
   /** Called after each C-STORE with what happened (logs, C-GET SCU counters). */
@@ -84,7 +85,7 @@ export function affectedUidRefusal(SOPClassUID: string, SOPInstanceUID: string):
  * Storage SCP (PS3.4 Annex B), Level 2 (Full): every composite storage SOP class with
  * every transfer syntax of {@link STORAGE_SYNTAXES}; each data set is stored byte for
  * byte as received through the one store path (validation, quarantine, crash-safe
- * write) and acknowledged once its file is written (durable with `sync`); it is indexed
+ * write) and acknowledged once its file is written (durable with `sync`); it is hashed and indexed
  * right after the answer (an interrupted indexing is completed by the startup
  * reconcile). Statuses: 0000 stored; B007 stored with validation warnings (the receive
  * policy `safety`: e.g. a missing Type 1 attribute that is not needed to identify or
@@ -117,8 +118,10 @@ export function storeService(options: StoreServiceOptions): ScpService {
         if (noSpace) return refuse(noSpace);
         const badUid = affectedUidRefusal(sopClass, sopInstance);
         if (badUid) return refuse(options.store.refuse(Buffer.concat(dataset), source, badUid));
-        const bytes = part10FromNetwork(dataset, sopClass, sopInstance, context.transferSyntax, calling, options.uidRoot);
-        const staged = options.store.stage(bytes, source, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
+        // Header-only parse of the PDV slices (never joined), written with writev behind the
+        // generated File Meta Information; durable (sync) together with other associations' files.
+        const header = part10Header({ SOPClassUID: sopClass, SOPInstanceUID: sopInstance, TransferSyntaxUID: context.transferSyntax, sourceAet: calling, ...(options.uidRoot ? { uidRoot: options.uidRoot } : {}) });
+        const staged = await options.store.stageSlices(header, dataset, source, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
         if ('refused' in staged) return refuse(staged.refused);
         // The file is written (and durable with sync): answer first, then index while the
         // sender prepares its next object. The connection handles the next request only

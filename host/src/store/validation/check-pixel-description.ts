@@ -19,10 +19,13 @@ export const PIXEL_DESCRIPTION_TAGS: readonly number[] = [
  * {@link PIXEL_DESCRIPTION_TAGS} present with numeric values, a description the pixel
  * layer accepts (bits, samples, frames), and — when the Pixel Data was read — values that
  * hold every frame (native: enough bytes; encapsulated: fragments that map to the frames).
+ * `nativePixelDataLength`: a header-only read walked past a native Pixel Data value of this
+ * many bytes without reading it — checked as if it had been read.
  */
-export function checkPixelDescription(ds: DataSet, transferSyntax: TransferSyntaxInfo, required: boolean): ValidationProblem[] {
+export function checkPixelDescription(ds: DataSet, transferSyntax: TransferSyntaxInfo, required: boolean, nativePixelDataLength?: number): ValidationProblem[] {
   const pixelData = ds.get(Tag.PixelData);
-  if (!pixelData && !required) return [];
+  const walked = pixelData === undefined && nativePixelDataLength !== undefined;
+  if (!pixelData && !walked && !required) return [];
   const problems: ValidationProblem[] = [];
   for (const tag of PIXEL_DESCRIPTION_TAGS) {
     const e = ds.get(tag);
@@ -32,10 +35,11 @@ export function checkPixelDescription(ds: DataSet, transferSyntax: TransferSynta
       problems.push(validationProblem('BAD_PIXELS', tag, `has no usable value (${quoteValue(ds.text(tag) ?? '')})`));
     }
   }
-  if (problems.length > 0 || !pixelData) return problems;
+  if (problems.length > 0 || (!pixelData && !walked)) return problems;
   try {
     const desc = pixelDescriptionOf(ds, transferSyntax.uid);
-    const frames = frameCount(desc, pixelDataSourceOf(ds, transferSyntax));
+    const source = walked ? { kind: 'native' as const, bytes: new Uint8Array(0), valueLength: nativePixelDataLength, bigEndian: !transferSyntax.littleEndian, vr: 'OW' as const } : pixelDataSourceOf(ds, transferSyntax);
+    const frames = frameCount(desc, source);
     if (frames < desc.numberOfFrames) {
       return [validationProblem('BAD_PIXELS', Tag.PixelData, `holds ${frames} whole frame(s) of ${desc.rows}×${desc.columns}×${desc.samplesPerPixel} samples of ${desc.bitsAllocated} bits, the pixel description says ${desc.numberOfFrames}`)];
     }
