@@ -65,6 +65,19 @@ describe('atrium help and version', () => {
 describe('atrium usage errors', () => {
   const { atrium, scratch, store } = useCliStore('atrium-main-usage-');
 
+  it('run names what is missing: the app, its input (--series or --study), or one of the two', async () => {
+    expect((await atrium('import', MR)).code).toBe(0);
+    const line = async (...argv: string[]): Promise<string> => {
+      const r = await atrium(...argv);
+      expect([r.code, r.out], argv.join(' ')).toEqual([2, '']);
+      return r.err.split('\n')[0]!;
+    };
+    expect(await line('run')).toBe('atrium run: give the app to run (atrium apps lists them) [ATRIUM_ERR_CLI_USAGE]');
+    expect(await line('run', 'calcium-scoring')).toBe('atrium run: calcium-scoring needs its input: --series <uid> or --study <uid> [ATRIUM_ERR_CLI_USAGE]');
+    expect(await line('run', 'calcium-scoring', '--series', '1.2.3', '--study', '1.2.4')).toBe('atrium run: give --series or --study, not both [ATRIUM_ERR_CLI_USAGE]');
+    expect(await line('run', 'calcium-scoring', '1.2.3', '--series', '1.2.3')).toBe('atrium run: unexpected argument "1.2.3": give one app, and its input with --series or --study [ATRIUM_ERR_CLI_USAGE]');
+  });
+
   it('refuses an option without its value with a code and the usage, no stack trace', async () => {
     await atrium('import', MR);
     for (const argv of [['ls', 'series', '--limit'], ['ls', 'studies', '--date'], ['render', MR_SOP, '--out'], ['batch', 'series-summary', '--where']]) {
