@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SDK_VERSION } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,12 @@ describe('atrium usage errors', () => {
     expect(await line('run', 'calcium-scoring')).toBe('atrium run: calcium-scoring needs its input: --series <uid> or --study <uid> [ATRIUM_ERR_CLI_USAGE]');
     expect(await line('run', 'calcium-scoring', '--series', '1.2.3', '--study', '1.2.4')).toBe('atrium run: give --series or --study, not both [ATRIUM_ERR_CLI_USAGE]');
     expect(await line('run', 'calcium-scoring', '1.2.3', '--series', '1.2.3')).toBe('atrium run: unexpected argument "1.2.3": give one app, and its input with --series or --study [ATRIUM_ERR_CLI_USAGE]');
+    // --params: a missing file or one that is not JSON is named in words, not as a Node error.
+    const missing = join(scratch, 'no-such-params.json');
+    expect(await atrium('run', 'series-summary', '--series', '1.2.3', '--params', missing)).toMatchObject({ code: 1, err: `atrium run: --params ${missing} does not exist: give a JSON file of parameters [ATRIUM_ERR_CLI_BAD_PARAMS]\n` });
+    const notJson = join(scratch, 'params.json');
+    writeFileSync(notJson, '{thumbnails: 4}');
+    expect((await atrium('run', 'series-summary', '--series', '1.2.3', '--params', notJson)).err).toMatch(new RegExp(`^atrium run: --params ${notJson.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(.+\\) \\[ATRIUM_ERR_CLI_BAD_PARAMS\\]\n$`));
   });
 
   it('refuses an option without its value with a code and the usage, no stack trace', async () => {
