@@ -55,6 +55,7 @@ describe('usage of the print, media, worklist and mpps commands, and bad values 
       ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, 'AE', '--copies', 'abc'], /^--copies must be a whole number from 1 to 99, not "abc"$/],
       ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, 'AE', '--layout', '9x'], /^--layout must be <columns>x<rows>/],
       ['ATRIUM_ERR_CLI_BAD_OPTION', ['worklist', 'AE', '--modality', 'N-M'], /^--modality must be a modality code such as NM or CT .*not "N-M"$/],
+      ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, '--preview', join(scratch, 'p.png'), '--copies', '2', '--film-size', 'A4'], /^--film-size, --copies are for a printer, not --preview /],
       ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, '--preview', join(scratch, 'p.png'), '--window', '40'], /^--window must be <center>,<width>/],
       ['ATRIUM_ERR_QUERY_BAD_VALUE', ['worklist', 'AE', '--date', '2024'], /^--date: .*"2024" is not a valid DA value or range$/],
       ['ATRIUM_ERR_CLI_BAD_LIMIT', ['worklist', 'AE', '--limit', '0'], /^--limit must be a positive whole number, not "0"$/],

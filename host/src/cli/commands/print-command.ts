@@ -68,6 +68,8 @@ export const printCommand = defineCommand({
     if (filmSize !== undefined && !/^[0-9A-Z]{1,16}$/.test(filmSize)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--film-size must be a Film Size ID such as 14INX17IN or A4, not "${values['film-size']}"`, { option: '--film-size' });
     if (values.preview !== undefined) {
       if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
+      const printerOnly = ['--film-size', '--orientation', '--copies'].filter((o) => args.some((a) => a === o || a.startsWith(`${o}=`)));
+      if (printerOnly.length > 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `${printerOnly.join(', ')} ${printerOnly.length === 1 ? 'is' : 'are'} for a printer, not --preview (the PNG is the film's layout at the printer's matrix)`, { option: printerOnly[0] });
       const [index, files, store, settings, aes] = await Promise.all([use.index(), use.files(), use.store(), use.settings(), use.aes()]);
       const profile = previewProfile(aes, settings, values.printer);
       const instances = positionals.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
