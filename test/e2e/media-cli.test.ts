@@ -219,6 +219,10 @@ describe('atrium media refusals', () => {
     expect([floppy.code, floppy.err]).toEqual([2, expect.stringContaining('[ATRIUM_ERR_MEDIA_PROFILE]\nusage: atrium media write')]);
     await refused('ATRIUM_ERR_MEDIA_ISO', 'media', 'write', study!, '--out', medium, '--iso', join(medium, 'x.iso'));
     expect(existsSync(medium)).toBe(false);
+    const lost = join(tempDir('atrium-media-iso-'), 'no-such-folder', 'cd.iso');
+    const iso = await atrium('--store', store, 'media', 'write', study!, '--out', medium, '--iso', lost);
+    expect([iso.code, iso.err]).toEqual([1, `atrium media: the folder ${join(lost, '..')} of the ISO image ${lost} does not exist: create it, or choose a path in an existing folder [ATRIUM_ERR_MEDIA_ISO]\n`]);
+    expect(existsSync(medium)).toBe(false);
     await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'add', medium, study!);
     // An object the profile's syntax cannot hold (a retired JPEG it cannot decode): nothing of the run stays.
     const bytes = readFileSync(samplePath('sc/SC_rgb_jpeg_dcmtk.dcm'));

@@ -42,8 +42,10 @@ describe('atrium mpps against atrium serve', () => {
       expect(created.status, created.stderr).toBe(0);
       const { SOPInstanceUID: step, status } = JSON.parse(created.stdout) as { SOPInstanceUID: string; status: string };
       expect(status).toBe('IN PROGRESS');
+      const unknownSeries = atrium('modality', 'mpps', 'set', step, 'RIS', '--status', 'COMPLETED', '--series', `${SERIES},1.2.3`);
+      expect([unknownSeries.status, unknownSeries.stderr]).toEqual([1, 'atrium mpps: job 2 failed: --series 1.2.3: no stored series has this Series Instance UID (atrium ls series); nothing was sent [ATRIUM_ERR_NET_UNKNOWN_UID]\n']);
       const completed = atrium('modality', 'mpps', 'set', step, 'RIS', '--status', 'completed');
-      expect([completed.status, completed.stdout]).toEqual([0, `RIS: performed procedure step ${step} COMPLETED (job 2)\n`]);
+      expect([completed.status, completed.stdout]).toEqual([0, `RIS: performed procedure step ${step} COMPLETED (job 3)\n`]);
       const again = atrium('modality', 'mpps', 'set', step, 'RIS', '--status', 'DISCONTINUED');
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/status 0110 \(Error ID A710\): The step is COMPLETED: it may no longer be updated/);

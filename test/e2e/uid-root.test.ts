@@ -106,6 +106,11 @@ describe('uidRoot', () => {
     const refused = await atrium('--store', store, 'deid', samplePath('mr/MR_small.dcm'), '--out', join(dir, 'none'), '--preset', 'dar-9500f');
     expect([refused.code, refused.err.split('\n')[0]]).toEqual([2, expect.stringMatching(/^atrium deid: --preset dar-9500f: .*give --uid-root or set one .*\[ATRIUM_ERR_DEID_UID_ROOT\]$/)]);
     expect(existsSync(join(dir, 'none'))).toBe(false);
+    // --uid-root follows the uidRoot setting's rule (40 characters): a longer one is refused up front, not file by file.
+    const long = `${ROOT}.1234567890.123456789012`;
+    const tooLong = await atrium('--store', store, 'deid', samplePath('mr/MR_small.dcm'), '--out', join(dir, 'none'), '--preset', 'dar-9500f', '--uid-root', long);
+    expect([tooLong.code, tooLong.err.split('\n')[0]]).toEqual([2, `atrium deid: --preset dar-9500f: the DAR-9500f preset (Shimadzu DAR-9500f conformance statement §5.2.2) needs an organisation root: "${long}" is 43 characters; at most 40, so that the UIDs made under it (the de-identification root <root>.66 and its 20 digits, derived objects, the Implementation Class UID) fit in 64 [ATRIUM_ERR_DEID_UID_ROOT]`]);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
     expect((await atrium('--store', store, 'config', 'set', 'uidRoot', ROOT)).code).toBe(0);
     const out = join(dir, 'out');
     const deid = await atrium('--store', store, 'deid', samplePath('mr/MR_small.dcm'), '--out', out, '--preset', 'dar-9500f');

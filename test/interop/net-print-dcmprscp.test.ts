@@ -145,4 +145,12 @@ describe.skipIf(!ok)('Print SCU against dcmprscp', () => {
     expect(atrium('ae', 'add', 'PACS', '--host', '127.0.0.1', '--port', String(port)).status).toBe(0);
     expect(atrium('print', series, 'PACS').stderr).toMatch(/PACS does not have the role "print".*\[ATRIUM_ERR_AE_ROLE\]/);
   });
+
+  it('a layout or film size the printer does not offer is refused naming what was asked and the status\'s meaning; colour, naming the SOP class', () => {
+    const layout = atrium('print', series, 'PRINTSCP', '--layout', '3x3', '--film-size', 'A9');
+    expect(layout.status).toBe(1);
+    expect(layout.stderr).toMatch(/Film Box N-CREATE \(Image Display Format STANDARD\\3,3, Film Size ID A9\) at PRINTSCP failed: status 0106 \(Invalid attribute value\) \[ATRIUM_ERR_NET_REMOTE_FAILED\]/);
+    const color = atrium('print', series, 'PRINTSCP', '--color');
+    expect(color.stderr).toMatch(/accepted none of the 1 proposed presentation contexts \(Basic Color Print Management Meta SOP Class 1\.2\.840\.10008\.5\.1\.1\.18\): it does not offer this service \[ATRIUM_ERR_NET_NO_CONTEXT\]/);
+  });
 });

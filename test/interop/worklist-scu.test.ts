@@ -75,6 +75,8 @@ function worklistChecks(setup: () => { store: string; ae: string }): void {
     expect(ids(await query('--accession', 'ACC003'))).toEqual(['PID003']);
     expect(ids(await query('--procedure-id', 'RP001'))).toEqual(['PID001']);
     expect(ids(await query('--modality', 'MR'))).toEqual([]);
+    // A modality is a CS value: typed in lower case it is the same code (sent as typed, wlmscpfs answers A900).
+    expect(ids(await query('--modality', 'nm'))).toEqual(['PID001', 'PID003']);
   });
 
   it('stops at --limit and says the SCP has more; prints a table by default', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AtriumError } from '../errors/atrium-error.js';
+import { fileProblem } from '../io/regular-file.js';
 
 /**
  * App parameters from the command line: a JSON file (`--params file.json`, an object)
@@ -9,11 +10,17 @@ import { AtriumError } from '../errors/atrium-error.js';
 export function appParams(pairs: readonly string[] = [], file?: string): Record<string, unknown> {
   let params: Record<string, unknown> = {};
   if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new AtriumError('ATRIUM_ERR_CLI_BAD_PARAMS', `--params ${file} ${fileProblem(e)}: give a JSON file of parameters`, { file });
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
+      parsed = JSON.parse(text);
     } catch (e) {
-      throw new AtriumError('ATRIUM_ERR_CLI_BAD_PARAMS', `--params ${file}: ${(e as Error).message}`);
+      throw new AtriumError('ATRIUM_ERR_CLI_BAD_PARAMS', `--params ${file} is not valid JSON (${(e as Error).message})`, { file });
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AtriumError('ATRIUM_ERR_CLI_BAD_PARAMS', `--params ${file} must hold a JSON object`);
     params = { ...(parsed as Record<string, unknown>) };

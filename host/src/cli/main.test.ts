@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SDK_VERSION } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,25 @@ describe('atrium help and version', () => {
 
 describe('atrium usage errors', () => {
   const { atrium, scratch, store } = useCliStore('atrium-main-usage-');
+
+  it('run names what is missing: the app, its input (--series or --study), or one of the two', async () => {
+    expect((await atrium('import', MR)).code).toBe(0);
+    const line = async (...argv: string[]): Promise<string> => {
+      const r = await atrium(...argv);
+      expect([r.code, r.out], argv.join(' ')).toEqual([2, '']);
+      return r.err.split('\n')[0]!;
+    };
+    expect(await line('run')).toBe('atrium run: give the app to run (atrium apps lists them) [ATRIUM_ERR_CLI_USAGE]');
+    expect(await line('run', 'calcium-scoring')).toBe('atrium run: calcium-scoring needs its input: --series <uid> or --study <uid> [ATRIUM_ERR_CLI_USAGE]');
+    expect(await line('run', 'calcium-scoring', '--series', '1.2.3', '--study', '1.2.4')).toBe('atrium run: give --series or --study, not both [ATRIUM_ERR_CLI_USAGE]');
+    expect(await line('run', 'calcium-scoring', '1.2.3', '--series', '1.2.3')).toBe('atrium run: unexpected argument "1.2.3": give one app, and its input with --series or --study [ATRIUM_ERR_CLI_USAGE]');
+    // --params: a missing file or one that is not JSON is named in words, not as a Node error.
+    const missing = join(scratch, 'no-such-params.json');
+    expect(await atrium('run', 'series-summary', '--series', '1.2.3', '--params', missing)).toMatchObject({ code: 1, err: `atrium run: --params ${missing} does not exist: give a JSON file of parameters [ATRIUM_ERR_CLI_BAD_PARAMS]\n` });
+    const notJson = join(scratch, 'params.json');
+    writeFileSync(notJson, '{thumbnails: 4}');
+    expect((await atrium('run', 'series-summary', '--series', '1.2.3', '--params', notJson)).err).toMatch(new RegExp(`^atrium run: --params ${notJson.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(.+\\) \\[ATRIUM_ERR_CLI_BAD_PARAMS\\]\n$`));
+  });
 
   it('refuses an option without its value with a code and the usage, no stack trace', async () => {
     await atrium('import', MR);

@@ -54,6 +54,8 @@ describe('usage of the print, media, worklist and mpps commands, and bad values 
     const table: [code: string, argv: string[], message: RegExp][] = [
       ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, 'AE', '--copies', 'abc'], /^--copies must be a whole number from 1 to 99, not "abc"$/],
       ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, 'AE', '--layout', '9x'], /^--layout must be <columns>x<rows>/],
+      ['ATRIUM_ERR_CLI_BAD_OPTION', ['worklist', 'AE', '--modality', 'N-M'], /^--modality must be a modality code such as NM or CT .*not "N-M"$/],
+      ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, '--preview', join(scratch, 'p.png'), '--copies', '2', '--film-size', 'A4'], /^--film-size, --copies are for a printer, not --preview /],
       ['ATRIUM_ERR_CLI_BAD_OPTION', ['print', MR_SOP, '--preview', join(scratch, 'p.png'), '--window', '40'], /^--window must be <center>,<width>/],
       ['ATRIUM_ERR_QUERY_BAD_VALUE', ['worklist', 'AE', '--date', '2024'], /^--date: .*"2024" is not a valid DA value or range$/],
       ['ATRIUM_ERR_CLI_BAD_LIMIT', ['worklist', 'AE', '--limit', '0'], /^--limit must be a positive whole number, not "0"$/],
@@ -96,6 +98,27 @@ describe('usage of the print, media, worklist and mpps commands, and bad values 
     expect(print.err).toMatch(/^atrium print: job \d+ failed: PACS does not have the role "print" in the AE table \(it has store, query, call\); atrium ae add PACS --host 127\.0\.0\.1 --port 104 --roles store,query,call,print gives it \[ATRIUM_ERR_AE_ROLE\]\n$/);
     const rm = await atrium('media', 'rm', join(scratch, 'no-such-medium'), MR_SOP);
     expect([rm.code, rm.err]).toEqual([1, `atrium media: medium folder ${join(scratch, 'no-such-medium')} has no DICOMDIR: there is no medium to remove from [ATRIUM_ERR_MEDIA_OUT]\n`]);
+  });
+
+  it('print --preview refuses a --printer that is not a printer of the AE table, and UIDs that name no image', async () => {
+    expect((await atrium('import', MR)).code).toBe(0);
+    expect((await atrium('ae', 'add', 'PACS', '--host', '127.0.0.1', '--port', '104')).code).toBe(0);
+    const out = join(scratch, 'film.png');
+    const unknown = await atrium('print', MR_SOP, '--preview', out, '--printer', 'PRINTR');
+    expect([unknown.code, unknown.err]).toEqual([1, 'atrium print: Unknown remote AE "PRINTR"; known: PACS [ATRIUM_ERR_AE_UNKNOWN]\n']);
+    const notPrinter = await atrium('print', MR_SOP, '--preview', out, '--printer', 'PACS');
+    expect(notPrinter.code).toBe(1);
+    expect(notPrinter.err).toMatch(/^atrium print: --printer PACS is not a printer: it does not have the role "print" .* --roles store,query,call,print gives it \[ATRIUM_ERR_AE_ROLE\]\n$/);
+    expect(existsSync(out)).toBe(false);
+    expect((await atrium('ae', 'add', 'PRINTER', '--host', '127.0.0.1', '--port', '105', '--roles', 'print', '--print-matrix', '256')).code).toBe(0);
+    const ok = await atrium('print', MR_SOP, '--preview', out, '--printer', 'PRINTER');
+    expect([ok.code, ok.out]).toEqual([0, `${out}  film 1x1, 256×256\n`]);
+    expect((await atrium('import', 'samples/rt-seg-sr/test-SR.dcm')).code).toBe(0);
+    const srOut = join(scratch, 'sr.png');
+    const sr = await atrium('print', '1.2.276.0.7230010.3.1.4.2139363186.7819.982086466.4', '--preview', srOut);
+    expect([sr.code, sr.out]).toEqual([1, '']);
+    expect(sr.err).toMatch(/^atrium print: Nothing to preview: 1\.2\.276\.0\.7230010\.3\.1\.4\.2139363186\.7819\.982086466\.4 name no images .*\[ATRIUM_ERR_NET_BAD_REQUEST\]\n$/);
+    expect(existsSync(srOut)).toBe(false);
   });
 
   it('the command list shows each form of a usage of several on its own aligned line', async () => {

@@ -12,6 +12,15 @@ describe('closestName', () => {
     expect(closestName('studydate', keys)).toBe('StudyDate');
   });
 
+  it('finds a name typed with whole words left out before a closer misspelling', () => {
+    const index = ['SeriesTime', 'SeriesInstanceUID', 'StudyInstanceUID', 'PatientBirthDate', 'PatientBirthTime', 'SeriesDescription'];
+    expect(closestName('SeriesUID', index)).toBe('SeriesInstanceUID');
+    expect(closestName('studyUID', index)).toBe('StudyInstanceUID');
+    expect(closestName('PatientBirth', index)).toBe('PatientBirthDate');
+    expect(closestName('SeriesTme', index)).toBe('SeriesTime');
+    expect(closestName('Date', index)).toBeUndefined();
+  });
+
   it('gives nothing when no name is close', () => {
     expect(closestName('Frobnicate', keys)).toBeUndefined();
     expect(closestName('x', ['ls', 'rm'])).toBeUndefined();

@@ -3,13 +3,18 @@
  * smallest edit distance (insertions, deletions, substitutions and swaps of two neighbouring
  * characters, letter case ignored), provided it is at most a third of the name's length
  * (at least 1, at most 3); ties go to the earlier candidate. `undefined` when nothing is close.
+ * A name that is a candidate with whole words left out (`SeriesUID` for SeriesInstanceUID,
+ * `PatientBirth` for PatientBirthDate) gets that candidate first, however far in edits.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const shortened = longerForm(name, list);
+  if (shortened !== undefined) return shortened;
   const word = name.toLowerCase();
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = editDistance(word, candidate.toLowerCase(), bestDistance);
     if (d < bestDistance) {
       best = candidate;
@@ -39,4 +44,22 @@ export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINIT
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/**
+ * The shortest candidate that is `name` with words inserted at one of its word boundaries (an
+ * upper-case letter, or its end): `SeriesUID` → SeriesInstanceUID. Letter case ignored; the
+ * start of the name must be the candidate's start.
+ */
+function longerForm(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length < 3) return undefined;
+  const cuts = [...name.matchAll(/(?<=.)[A-Z]/g)].map((m) => m.index).concat(name.length);
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    if (c.length <= lower.length || (best !== undefined && candidate.length >= best.length)) continue;
+    if (cuts.some((k) => c.startsWith(lower.slice(0, k)) && c.endsWith(lower.slice(k)))) best = candidate;
+  }
+  return best;
 }

@@ -53,6 +53,12 @@ describe('collectInputs', () => {
     expect(inputs.length - errors.length).toBe(30);
   });
 
+  it('a missing path typed as a UID says it looks like one and where stored objects are named; another missing path does not', () => {
+    const [uid, path] = collectInputs(['1.2.840.113619.2.55', 'no/such/path']);
+    expect(uid).toEqual({ path: resolve('1.2.840.113619.2.55'), code: 'ATRIUM_ERR_IMPORT_NOT_FOUND', error: 'no such file or folder (1.2.840.113619.2.55 looks like a UID: this command takes files and folders; atrium deid --where StudyInstanceUID=<uid> de-identifies a stored study)' });
+    expect(path).toEqual({ path: resolve('no/such/path'), code: 'ATRIUM_ERR_IMPORT_NOT_FOUND', error: 'no such file or folder' });
+  });
+
   it('a file called DICOMDIR that is not a Media Storage Directory is an input to quarantine', () => {
     const dir = tempDir();
     cpSync('samples/mr/MR_small.dcm', join(dir, 'DICOMDIR'));

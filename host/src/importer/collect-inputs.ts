@@ -26,6 +26,9 @@ export interface DicomdirSeen {
 
 const READ = 'ATRIUM_ERR_IMPORT_READ';
 
+/** A missing path typed as a UID (`1.2.840.113619.2.55`): digits and dots, three components or more. */
+const looksLikeUid = (p: string): boolean => /^\d+(\.\d+){2,}$/.test(p);
+
 /**
  * Expand the import arguments: files as given, folders recursively (sorted, hidden
  * entries skipped), a DICOMDIR as the files it references (never a file outside its
@@ -56,7 +59,7 @@ export function collectInputs(paths: readonly string[], onDicomdir?: (d: Dicomdi
       return statSync(p);
     } catch (e) {
       const missing = named && (e as NodeJS.ErrnoException).code === 'ENOENT';
-      problem(p, missing ? 'ATRIUM_ERR_IMPORT_NOT_FOUND' : READ, missing ? 'no such file or folder' : fileProblem(e));
+      problem(p, missing ? 'ATRIUM_ERR_IMPORT_NOT_FOUND' : READ, missing ? `no such file or folder${looksLikeUid(p) ? ` (${p} looks like a UID: this command takes files and folders; atrium deid --where StudyInstanceUID=<uid> de-identifies a stored study)` : ''}` : fileProblem(e));
       return undefined;
     }
   };

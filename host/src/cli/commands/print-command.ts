@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { Index } from '../../db/dicom-index.js';
 import { resolveUid } from '../../db/resolve-uid.js';
+import type { SettingTable } from '../../db/setting-table.js';
+import { AtriumError } from '../../errors/atrium-error.js';
 import { loadNetworkConfig } from '../../net/config/index.js';
-import { DEFAULT_PRINTER_PROFILE, loadPrinterProfile } from '../../net/config/printer-profile.js';
+import { DEFAULT_PRINTER_PROFILE, loadPrinterProfile, type PrinterProfile } from '../../net/config/printer-profile.js';
+import { RemoteAeTable } from '../../net/config/remote-ae-table.js';
 import { PrintJob, type PrintPayload, type PrintResult } from '../../net/jobs/print-job.js';
 import { encodePng } from '../../render/encode-png.js';
 import { byPosition, isImage } from '../../render/images-in-order.js';
@@ -27,6 +30,20 @@ function parseLayout(text: string): { columns: number; rows: number } {
   return { columns: Number(m[1]), rows: Number(m[2]) };
 }
 
+/**
+ * The settings of the printer `--preview --printer` names: an AE of the table with role `print`
+ * (a misspelt or unknown title is refused, never previewed with the defaults).
+ * @throws AtriumError `ATRIUM_ERR_AE_UNKNOWN` / `ATRIUM_ERR_AE_ROLE`.
+ */
+function previewProfile(aes: RemoteAeTable, settings: SettingTable, printer: string | undefined): PrinterProfile {
+  if (printer === undefined) return DEFAULT_PRINTER_PROFILE;
+  const ae = aes.require(printer.trim());
+  if (!ae.roles.includes('print')) {
+    throw new AtriumError('ATRIUM_ERR_AE_ROLE', `--printer ${ae.title} is not a printer: it does not have the role "print" in the AE table (it has ${ae.roles.join(', ')}); atrium ae add ${ae.title} --host ${ae.host} --port ${ae.port} --roles ${[...ae.roles, 'print'].join(',')} gives it`, { ae: ae.title, role: 'print' });
+  }
+  return loadPrinterProfile(settings, ae.title);
+}
+
 /** `out.png` for the first film, `out-2.png`, … for the next. */
 const previewPath = (path: string, film: number): string => (film === 0 ? path : path.replace(/(\.png)?$/i, `-${film + 1}.png`));
 
@@ -34,7 +51,7 @@ export const printCommand = defineCommand({
   name: 'print',
   usage: USAGE,
   summary: 'Print stored images on a DICOM printer (Basic Grayscale, or Basic Color with --color; AE role print, its matrix, depth and annotation from `atrium ae add --print-*`; the patient\'s name, ID and study date on each film; a job retried up to printRetries times), or write the films as PNG without a printer (--preview)',
-  uses: { ...NET_JOB_USES, index: Index, files: FileStore, store: InstanceStore },
+  uses: { ...NET_JOB_USES, index: Index, files: FileStore, store: InstanceStore, aes: RemoteAeTable },
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args, allowPositionals: true,
@@ -51,9 +68,12 @@ export const printCommand = defineCommand({
     if (filmSize !== undefined && !/^[0-9A-Z]{1,16}$/.test(filmSize)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--film-size must be a Film Size ID such as 14INX17IN or A4, not "${values['film-size']}"`, { option: '--film-size' });
     if (values.preview !== undefined) {
       if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
-      const [index, files, store, settings] = await Promise.all([use.index(), use.files(), use.store(), use.settings()]);
+      const printerOnly = ['--film-size', '--orientation', '--copies'].filter((o) => args.some((a) => a === o || a.startsWith(`${o}=`)));
+      if (printerOnly.length > 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `${printerOnly.join(', ')} ${printerOnly.length === 1 ? 'is' : 'are'} for a printer, not --preview (the PNG is the film's layout at the printer's matrix)`, { option: printerOnly[0] });
+      const [index, files, store, settings, aes] = await Promise.all([use.index(), use.files(), use.store(), use.settings(), use.aes()]);
+      const profile = previewProfile(aes, settings, values.printer);
       const instances = positionals.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));
-      const profile = values.printer === undefined ? DEFAULT_PRINTER_PROFILE : loadPrinterProfile(settings, values.printer.trim());
+      if (instances.length === 0) throw new AtriumError('ATRIUM_ERR_NET_BAD_REQUEST', `Nothing to preview: ${positionals.join(', ')} name no images (print takes image objects, not SR, KOS or other non-image objects)`, { uids: positionals });
       const matrix = profile.matrix ?? loadNetworkConfig(settings).printMatrix;
       const images = await printImages(instances, (p) => files.absolute(p), store.limits, { matrix, bits: profile.bits, color: values.color, burnLabel: profile.label, ...(window ? { window } : {}) });
       const written: string[] = [];

@@ -25,8 +25,10 @@ export const runCommand = defineCommand({
       options: { series: { type: 'string' }, study: { type: 'string' }, param: { type: 'string', multiple: true }, params: { type: 'string' }, 'keep-previous': { type: 'boolean' } },
     });
     const appId = positionals[0];
-    if (!appId || (values.series === undefined) === (values.study === undefined)) {
-      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
+    if (!appId) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give the app to run (atrium apps lists them)', {});
+    if (positionals.length > 1) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `unexpected argument ${JSON.stringify(positionals[1])}: give one app, and its input with --series or --study`, {});
+    if ((values.series === undefined) === (values.study === undefined)) {
+      throw new UsageError('ATRIUM_ERR_CLI_USAGE', values.series === undefined ? `${appId} needs its input: --series <uid> or --study <uid>` : 'give --series or --study, not both', {});
     }
     const raw = appParams(values.param, values.params);
     const registry = await use.registry();

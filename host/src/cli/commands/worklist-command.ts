@@ -20,6 +20,17 @@ function today(): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/**
+ * `--modality` as a CS value (PS3.5 Table 6.2-1: upper case, digits, space, underscore; `*` and
+ * `?` match): `nm` is NM — sent as typed, an SCP refuses it (DCMTK wlmscpfs: A900).
+ */
+function modalityOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const cs = value.trim().toUpperCase();
+  if (!/^[A-Z0-9 _*?]{1,16}$/.test(cs)) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `--modality must be a modality code such as NM or CT (letters, digits, _, at most 16; * and ? match), not "${value}"`, { option: '--modality' });
+  return cs;
+}
+
 /** The worklist query of the options; a malformed date or range is refused as a usage error. */
 function queryOf(values: Record<string, string | undefined>): WorklistQuery {
   const date = values.date === 'today' ? today() : values.date;
@@ -31,7 +42,7 @@ function queryOf(values: Record<string, string | undefined>): WorklistQuery {
     }
   }
   const pairs: [keyof WorklistQuery, string | undefined][] = [
-    ['ScheduledProcedureStepStartDate', date], ['Modality', values.modality], ['ScheduledStationAETitle', values.station],
+    ['ScheduledProcedureStepStartDate', date], ['Modality', modalityOf(values.modality)], ['ScheduledStationAETitle', values.station],
     ['ScheduledPerformingPhysicianName', values.physician], ['PatientName', values.name], ['PatientID', values['patient-id']],
     ['AccessionNumber', values.accession], ['RequestedProcedureID', values['procedure-id']],
   ];

@@ -29,6 +29,14 @@ export interface Responder {
 /** Handles one request; the connection handles the next request after it resolves. */
 export type RequestHandler = (request: IncomingRequest, responder: Responder) => Promise<void>;
 
+/** A request's name as PS3.7 spells it (`N-ACTION`), from its Command Field; else the field in hex. */
+function operationName(commandField: number): string {
+  const key = Object.entries(CommandField).find(([, v]) => v === commandField)?.[0];
+  if (key === undefined) return `Command Field 0x${commandField.toString(16)}`;
+  const [, kind, op] = /^([CN])(.+?)(Rq|Rsp)$/.exec(key) ?? [];
+  return kind && op ? `${kind}-${op.replace(/([a-z])([A-Z])/g, '$1-$2').toUpperCase()}` : key;
+}
+
 /**
  * The Affected SOP Class (and, for a DIMSE-N request, Instance) UID of a response: the
  * request's Affected or Requested one (PS3.7 §10.1: an N-GET / N-SET / N-ACTION / N-DELETE
@@ -190,7 +198,7 @@ export class DimseConnection {
     try {
       if (!handler) {
         // PS3.7 §C.4.2: unrecognized operation.
-        await responder.respond({ Status: GeneralStatus.UnrecognizedOperation.code, ErrorComment: `Command Field 0x${command.CommandField.toString(16)} is not supported here` });
+        await responder.respond({ Status: GeneralStatus.UnrecognizedOperation.code, ErrorComment: `${operationName(command.CommandField)} is not performed by this AE` });
         return;
       }
       const request: IncomingRequest = message.datasetParts

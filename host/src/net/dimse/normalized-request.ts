@@ -1,5 +1,5 @@
 import { AtriumError } from '../../errors/atrium-error.js';
-import { hexStatus, NO_STATUS, statusCategory } from '../../errors/dimse-statuses.js';
+import { hexStatus, NActionStatus, NO_STATUS, statusCategory } from '../../errors/dimse-statuses.js';
 import type { AcceptedContext } from '../ul/association.js';
 import { decodeAttributes, encodeAttributes, type AttributeList } from './attribute-list.js';
 import { CommandField, type DimseCommand } from './dimse-command.js';
@@ -64,6 +64,9 @@ export async function normalizedRequest(connection: DimseConnection, context: Ac
   };
 }
 
+/** The DIMSE-N statuses by code, with the standard's wording (the same for every DIMSE-N service). */
+const NORMALIZED_MEANINGS: ReadonlyMap<number, string> = new Map(Object.values(NActionStatus).map((s) => [s.code, s.meaning]));
+
 /**
  * The response when its status is success or warning.
  * @throws AtriumError `ATRIUM_ERR_NET_REMOTE_FAILED` naming the operation, the peer's
@@ -73,7 +76,9 @@ export function requireSuccess(response: NormalizedResponse, what: string, retry
   const category = statusCategory(response.status);
   if (category === 'success' || category === 'warning') return response;
   const { ErrorComment, ErrorID } = response.command;
-  throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `${what} failed: status ${hexStatus(response.status)}${ErrorID !== undefined ? ` (Error ID ${hexStatus(ErrorID)})` : ''}${ErrorComment ? `: ${ErrorComment}` : ''}`, {
+  // Without an Error Comment, the standard's meaning of the status (PS3.7 Annex C) says what went wrong.
+  const meaning = ErrorComment ? undefined : NORMALIZED_MEANINGS.get(response.status);
+  throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `${what} failed: status ${hexStatus(response.status)}${ErrorID !== undefined ? ` (Error ID ${hexStatus(ErrorID)})` : ''}${ErrorComment ? `: ${ErrorComment}` : ''}${meaning ? ` (${meaning})` : ''}`, {
     status: response.status, ...(ErrorComment ? { errorComment: ErrorComment } : {}), ...(ErrorID !== undefined ? { errorId: ErrorID } : {}), retryable: retryable(response.status),
   });
 }

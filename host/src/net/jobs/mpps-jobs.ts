@@ -58,6 +58,18 @@ export async function sendMpps(deps: Pick<MppsJobDeps, 'config' | 'scu'>, ae: Re
   }
 }
 
+/**
+ * The stored instances of the series `--series` names; a UID no stored series has is refused
+ * before anything is sent (it would leave the Performed Series Sequence short, or empty).
+ * @throws AtriumError `ATRIUM_ERR_NET_UNKNOWN_UID` naming the UIDs.
+ */
+function performedInstances(index: Index, series: readonly string[]): ReturnType<Index['getInstances']> {
+  const found = series.map((s) => ({ s, instances: index.getInstances({ SeriesInstanceUID: s }) }));
+  const unknown = found.filter((f) => f.instances.length === 0).map((f) => f.s);
+  if (unknown.length > 0) throw new AtriumError('ATRIUM_ERR_NET_UNKNOWN_UID', `--series ${unknown.join(', ')}: no stored series has ${unknown.length === 1 ? 'this Series Instance UID' : 'these Series Instance UIDs'} (atrium ls series); nothing was sent`, { unknown });
+  return found.flatMap((f) => f.instances);
+}
+
 /** Registers the MPPS SCU jobs (Shimadzu DAR-9500f conformance statement, MPPS N-CREATE / N-SET). */
 export function registerMppsJobs(runner: JobRunner, deps: MppsJobDeps): Disposable {
   const registrations = [
@@ -79,9 +91,7 @@ export function registerMppsJobs(runner: JobRunner, deps: MppsJobDeps): Disposab
       const ae = deps.remote(job.payload.ae);
       const stored = JSON.parse(step.attributes) as AttributeList;
       const studyUid = textOf((stored.ScheduledStepAttributesSequence as AttributeList[] | undefined)?.[0] ?? {}, 'StudyInstanceUID') ?? '';
-      const instances = job.payload.series
-        ? job.payload.series.flatMap((s) => deps.index.getInstances({ SeriesInstanceUID: s }))
-        : deps.index.getInstances({ StudyInstanceUID: studyUid });
+      const instances = job.payload.series ? performedInstances(deps.index, job.payload.series) : deps.index.getInstances({ StudyInstanceUID: studyUid });
       const modifications = mppsFinalAttributes(status, new Date(), performedSeries(instances, deps.config().aeTitle));
       await sendMpps(deps, ae, { op: 'N-SET', sopClass: SopClass.ModalityPerformedProcedureStep, instance: SOPInstanceUID, modifications }, `MPPS N-SET ${status} of ${SOPInstanceUID}`);
       deps.steps.update(SOPInstanceUID, 'sent', status, JSON.stringify({ ...stored, ...modifications }), new Date().toISOString());

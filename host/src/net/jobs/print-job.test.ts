@@ -131,7 +131,7 @@ describe('print job against the Print SCP double', () => {
     printer = await printScpDouble({ metas: [SopClass.BasicGrayscalePrintManagementMeta] });
     const job = await print([rgb(8, 8)], { color: true });
     expect(job.state).toBe('failed');
-    expect(job.error).toMatchObject({ code: 'ATRIUM_ERR_NET_NO_CONTEXT', message: expect.stringMatching(/accepted none of the 1 proposed presentation contexts \(1\.2\.840\.10008\.5\.1\.1\.18\)/) });
+    expect(job.error).toMatchObject({ code: 'ATRIUM_ERR_NET_NO_CONTEXT', message: expect.stringMatching(/accepted none of the 1 proposed presentation contexts \(Basic Color Print Management Meta SOP Class 1\.2\.840\.10008\.5\.1\.1\.18\): it does not offer this service/) });
   });
 });
 

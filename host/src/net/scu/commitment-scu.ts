@@ -1,7 +1,7 @@
 import { SopClass } from '@atrium/sdk';
 import { AtriumError } from '../../errors/atrium-error.js';
 import type { CommitmentItem } from '../../db/commitment-table.js';
-import { isOutOfResources } from '../../errors/dimse-statuses.js';
+import { isOutOfResources, StorageCommitmentStatus } from '../../errors/dimse-statuses.js';
 import { itemsOf, textOf, type AttributeList } from '../dimse/attribute-list.js';
 import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { normalizedRequest, requireSuccess } from '../dimse/normalized-request.js';
@@ -41,8 +41,15 @@ export async function requestCommitment(connection: DimseConnection, transaction
     op: 'N-ACTION', sopClass: SopClass.StorageCommitmentPushModel, instance: STORAGE_COMMITMENT_INSTANCE, actionTypeId: REQUEST_COMMITMENT,
     information: { TransactionUID: transactionUid, ReferencedSOPSequence: items.map((i) => ({ ReferencedSOPClassUID: i.SOPClassUID, ReferencedSOPInstanceUID: i.SOPInstanceUID })) },
   });
-  requireSuccess(response, `Storage commitment request to ${connection.association.calledAeTitle}`, (s) => isOutOfResources(s) || s === 0x0213);
+  const peer = connection.association.calledAeTitle;
+  if (NOT_A_COMMITMENT_SCP.has(response.status)) {
+    throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `Storage commitment request to ${peer} failed: status ${response.status.toString(16).toUpperCase().padStart(4, '0')}${response.command.ErrorComment ? ` (${response.command.ErrorComment})` : ''}: ${peer} accepted the Storage Commitment context but does not commit (not a Storage Commitment SCP; atrium serve only receives reports). The instances were sent; send without --commit, and without the role commit for ${peer}`, { status: response.status, retryable: false });
+  }
+  requireSuccess(response, `Storage commitment request to ${peer}`, (s) => isOutOfResources(s) || s === 0x0213);
 }
+
+/** N-ACTION statuses of a peer that takes the context but performs no commitment: unrecognized operation, no such SOP class, no such action type (PS3.7 Annex C). */
+const NOT_A_COMMITMENT_SCP: ReadonlySet<number> = new Set([StorageCommitmentStatus.UnrecognizedOperation.code, StorageCommitmentStatus.NoSuchSopClass.code, StorageCommitmentStatus.NoSuchActionType.code]);
 
 /** What an N-EVENT-REPORT of the Storage Commitment Push Model says (PS3.4 Table J.3-2). */
 export interface CommitmentReport {

@@ -98,7 +98,7 @@ export async function printFilm(connection: DimseConnection, film: Film, warning
   const session = await step('Film Session N-CREATE', { op: 'N-CREATE', sopClass: SopClass.BasicFilmSession, attributes: { NumberOfCopies: String(film.copies) } });
   const filmSession = session.command.AffectedSOPInstanceUID ?? '';
   const annotationFormat = annotationContext ? film.annotation?.format : undefined;
-  const box = await step('Film Box N-CREATE', { op: 'N-CREATE', sopClass: SopClass.BasicFilmBox, attributes: filmBoxAttributes(film, filmSession, annotationFormat) });
+  const box = await step(`Film Box N-CREATE (Image Display Format STANDARD\\${film.columns},${film.rows}${film.filmSize ? `, Film Size ID ${film.filmSize}` : ''}${film.orientation ? `, ${film.orientation}` : ''})`, { op: 'N-CREATE', sopClass: SopClass.BasicFilmBox, attributes: filmBoxAttributes(film, filmSession, annotationFormat) });
   const filmBox = box.command.AffectedSOPInstanceUID ?? '';
   const boxes = itemsOf(box.attributes ?? {}, 'ReferencedImageBoxSequence');
   if (boxes.length < film.images.length) throw new AtriumError('ATRIUM_ERR_NET_REMOTE_FAILED', `${peer} created ${boxes.length} image boxes for a ${film.columns},${film.rows} film of ${film.images.length} images`, { retryable: false });

@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { sopClassName } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { implementationClassUid, IMPLEMENTATION_VERSION_NAME } from '../../io/implementation.js';
 import { Association, type AcceptedContext } from './association.js';
@@ -6,6 +7,14 @@ import { decodePdu, pduName } from './decode-pdu.js';
 import { encodeAbort, encodeAssociateRq } from './encode-pdu.js';
 import { AbortReason, AbortSource, DICOM_APPLICATION_CONTEXT, PcResult, PduType, describeAbort, describeReject, peerMaxLengthProblem, type ExtendedNegotiation, type RoleSelection } from './pdu.js';
 import { PduFramer } from './pdu-framer.js';
+
+/** Abstract syntaxes as a reader knows them, name then UID: `Modality Worklist Information Model - FIND 1.2.840.10008.5.1.4.31`. */
+function namedSyntaxes(uids: readonly string[]): string {
+  return [...new Set(uids)].map((uid) => {
+    const name = sopClassName(uid);
+    return name === undefined ? uid : `${name} ${uid}`;
+  }).join(', ');
+}
 
 /** A presentation context to propose: one abstract syntax, transfer syntaxes in order of preference. */
 export interface ContextProposal {
@@ -123,7 +132,7 @@ export async function requestAssociation(options: RequestOptions): Promise<Reque
         });
         if (accepted.length === 0) {
           association.abort();
-          reject(new AtriumError('ATRIUM_ERR_NET_NO_CONTEXT', `${where} accepted none of the ${proposed.length} proposed presentation contexts (${[...new Set(options.contexts.map((c) => c.abstractSyntax))].join(', ')})`, { refused }));
+          reject(new AtriumError('ATRIUM_ERR_NET_NO_CONTEXT', `${where} accepted none of the ${proposed.length} proposed presentation contexts (${namedSyntaxes(options.contexts.map((c) => c.abstractSyntax))}): it does not offer ${new Set(options.contexts.map((c) => c.abstractSyntax)).size === 1 ? 'this service' : 'these services'}`, { refused }));
           return;
         }
         resolve({ association, refused });

@@ -1,0 +1,52 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
+import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+
+/**
+ * `atrium send --commit` to `atrium serve`, as a user following the README tries it: our SCP
+ * takes the Storage Commitment context (to receive reports) but commits nothing, so the N-ACTION
+ * is answered 0211. The send says what happened — the instances were stored, the peer is not a
+ * Storage Commitment SCP, what to type instead — and the SCP's Error Comment names the operation.
+ */
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(REPO, 'host/bin/atrium.js');
+const SOURCE = 'samples/mr/MR_small.dcm';
+const SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457';
+
+describe('atrium send --commit against atrium serve', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    dir = makeTempDir('atrium-commit-serve-');
+  });
+  afterAll(() => removeTempDir(dir));
+
+  const atrium = (store: string, ...args: string[]) => spawnSync(process.execPath, [CLI, '--store', join(dir, store), ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('stores the instances, then fails the commitment request saying the peer is not a Storage Commitment SCP, without retrying', async () => {
+    expect(atrium('modality', 'import', SOURCE).status).toBe(0);
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, '--store', join(dir, 'pacs'), 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'PACS'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      for (let i = 0; i < 100 && !/listening on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(atrium('modality', 'ae', 'add', 'PACS', '--host', '127.0.0.1', '--port', String(port)).status).toBe(0);
+      const send = atrium('modality', 'send', SOP, 'PACS', '--commit');
+      expect(send.status).toBe(1);
+      expect(send.stderr).toMatch(/^atrium send: job \d+ failed: Storage commitment request to PACS failed: status 0211 \(N-ACTION is not performed by this AE\): PACS accepted the Storage Commitment context but does not commit .* send without --commit, and without the role commit for PACS \[ATRIUM_ERR_NET_REMOTE_FAILED\]\n$/);
+      expect(send.stderr).not.toMatch(/retrying/);
+    } finally {
+      if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    const stored = atrium('pacs', '--json', 'ls', 'instances');
+    expect(stored.status, stored.stderr).toBe(0);
+    expect((JSON.parse(stored.stdout) as { SOPInstanceUID: string }[]).map((i) => i.SOPInstanceUID)).toEqual([SOP]);
+  });
+});
