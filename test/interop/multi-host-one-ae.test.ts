@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Tag } from '@atrium/sdk';
 import { encodeDataset, FIXTURE_EXPLICIT_LE, minimalInstance, part10 } from '../support/dicom-fixture.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
@@ -84,7 +85,7 @@ describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)'
     // Three instances of one study, received by host b only.
     const files = [1, 2, 3].map((i) => {
       const root = `2.25.66001.${i}`;
-      const uidRoot = new Map([[0x0020000d, { tag: 0x0020000d, vr: 'UI', value: `${study}\0` }]]);
+      const uidRoot = new Map([[Tag.StudyInstanceUID, { tag: Tag.StudyInstanceUID, vr: 'UI', value: `${study}\0` }]]);
       const file = join(dir, `${i}.dcm`);
       mkdirSync(dir, { recursive: true });
       writeFileSync(file, part10(encodeDataset(minimalInstance(root, uidRoot), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: `${root}.3` }));
