@@ -1,3 +1,4 @@
+import { SopClass } from '@atrium/sdk';
 import { createHash } from 'node:crypto';
 import type { FileFields, InstanceFields, InstanceRecord, PatientFields, SeriesFields, StudyFields } from './instance-record.js';
 
@@ -21,7 +22,7 @@ export function sampleRecord(o: SampleRecordOverrides = {}): InstanceRecord {
   const series: SeriesFields = { SeriesInstanceUID: `${study.StudyInstanceUID}.1`, Modality: 'CT', SeriesNumber: 1, ...o.series };
   const instance: InstanceFields = {
     SOPInstanceUID: `${series.SeriesInstanceUID}.1`,
-    SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+    SOPClassUID: SopClass.CTImageStorage,
     InstanceNumber: 1,
     Rows: 512,
     Columns: 512,

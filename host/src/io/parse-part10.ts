@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { Tag } from '@atrium/sdk';
+import { Tag, TransferSyntax } from '@atrium/sdk';
 import type { DataSet } from './data-set.js';
 import { parseDataset } from './parse-dataset.js';
 import { knownTransferSyntax } from './known-transfer-syntax.js';
@@ -196,6 +196,6 @@ function detectEncoding(b: Uint8Array, at: number): TransferSyntaxInfo {
   // A plausible first group is small (0008 and the like); byte-swapped it would be large.
   const bigEndian = explicit && groupLE > 0x00ff && groupBE <= 0x00ff;
   const enc = !explicit ? IMPLICIT_LE : bigEndian ? EXPLICIT_BE : EXPLICIT_LE;
-  const uid = !explicit ? '1.2.840.10008.1.2' : bigEndian ? '1.2.840.10008.1.2.2' : '1.2.840.10008.1.2.1';
+  const uid = !explicit ? TransferSyntax.ImplicitVRLittleEndian : bigEndian ? TransferSyntax.ExplicitVRBigEndian : TransferSyntax.ExplicitVRLittleEndian;
   return { ...transferSyntaxInfo(uid), ...enc };
 }

@@ -1,3 +1,4 @@
+import { TransferSyntax } from '@atrium/sdk';
 import type { Index, StoredInstance } from '../db/dicom-index.js';
 import { query } from '../db/query-engine.js';
 import { findUid } from '../db/resolve-uid.js';
@@ -11,7 +12,7 @@ export function outgoingOf(stored: StoredInstance, files: Pick<FileStore, 'read'
   return {
     SOPClassUID: stored.instance.SOPClassUID,
     SOPInstanceUID: stored.instance.SOPInstanceUID,
-    TransferSyntaxUID: stored.instance.TransferSyntaxUID ?? '1.2.840.10008.1.2.1',
+    TransferSyntaxUID: stored.instance.TransferSyntaxUID ?? TransferSyntax.ExplicitVRLittleEndian,
     read: () => files.read(path),
   };
 }

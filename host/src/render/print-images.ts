@@ -4,18 +4,10 @@ import type { ParseLimits } from '../io/parse-limits.js';
 import { burnLabel, labelText } from './burn-label.js';
 import type { Image8 } from './encode-png.js';
 import { renderFrame, type VoiWindow } from './render-frame.js';
+import type { PrintImage } from '../core/print-image.js';
 
-/**
- * An image as a film's image box gets it: greyscale (8 bits, or 12 in 16-bit words) or RGB
- * (8 bits per sample, interleaved), row-major.
- */
-export interface PrintImage {
-  readonly width: number;
-  readonly height: number;
-  readonly channels: 1 | 3;
-  readonly bits: 8 | 12;
-  readonly data: Uint8Array | Uint16Array;
-}
+export type { PrintImage };
+
 
 /** An 8-bit greyscale image. */
 export type GreyImage = Image8 & { readonly channels: 1 };

@@ -6,6 +6,9 @@ import type { DimseConnection } from '../dimse/dimse-connection.js';
 import { normalizedRequest, requireSuccess, type NormalizedRequest, type NormalizedResponse } from '../dimse/normalized-request.js';
 import { UNCOMPRESSED_SYNTAXES } from '../syntaxes.js';
 import type { ContextProposal } from '../ul/request-association.js';
+import type { PrintImage } from '../../core/print-image.js';
+
+export type { PrintImage };
 
 /** The well-known Printer SOP Instance (PS3.4 §H.4.11.1, PS3.6 Annex A). */
 export const PRINTER_INSTANCE = '1.2.840.10008.5.1.1.17';
@@ -21,17 +24,6 @@ export const ANNOTATION_CONTEXT: ContextProposal = { abstractSyntax: SopClass.Ba
 /** The contexts a print proposes. */
 export const printContexts = (color: boolean, annotation: boolean): ContextProposal[] => [color ? COLOR_PRINT_CONTEXT : GRAYSCALE_PRINT_CONTEXT, ...(annotation ? [ANNOTATION_CONTEXT] : [])];
 
-/**
- * An image as an image box takes it: greyscale (8 bits, or 12 in 16-bit words) or RGB (8
- * bits per sample, interleaved), row-major (the render subsystem makes them).
- */
-export interface PrintImage {
-  readonly width: number;
-  readonly height: number;
-  readonly channels: 1 | 3;
-  readonly bits: 8 | 12;
-  readonly data: Uint8Array | Uint16Array;
-}
 
 /** One film to print: its layout and the images of its boxes. */
 export interface Film {

@@ -1,3 +1,4 @@
+import { TransferSyntax } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../../errors/atrium-error.js';
 import { parseDicom, type DicomFile } from '../../io/parse-part10.js';
 import { writeDataset } from '../../io/write-dataset.js';
@@ -72,7 +73,7 @@ export function contextForInstance(connection: DimseConnection, i: Pick<Outgoing
   return undefined;
 }
 
-const DEFLATED = '1.2.840.10008.1.2.1.99';
+const DEFLATED = TransferSyntax.DeflatedExplicitVRLittleEndian;
 
 /** The data set in `transferSyntax`, with odd lengths padded (see {@link padOddLengths}). */
 async function sendable(file: DicomFile, transferSyntax: string): Promise<Uint8Array> {
