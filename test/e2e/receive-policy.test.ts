@@ -56,7 +56,7 @@ describe('receive validation: one persisted setting, a per-command override', ()
     expect(overridden.code).toBe(0);
     expect(overridden.out).toContain('[validation safety]');
 
-    expect(await cli('config', 'set', 'validation', 'lax')).toMatchObject({ code: 1, err: expect.stringContaining('Bad value for store setting validation: "lax"; allowed: safety or strict [ATRIUM_ERR_CONFIG_BAD_VALUE]') });
+    expect(await cli('config', 'set', 'validation', 'lax')).toMatchObject({ code: 2, err: expect.stringContaining('Bad value for store setting validation: "lax"; allowed: safety or strict [ATRIUM_ERR_CONFIG_BAD_VALUE]') });
     expect((await cli('--validation', 'lax', 'import', dxWithoutImageType(4))).code).toBe(2);
   });
 

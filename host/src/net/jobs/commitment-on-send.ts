@@ -53,6 +53,11 @@ export function commitmentOnSend(commitments: CommitmentTable, jobId: number): {
       commitments.request(transactionUid, aeTitle, jobId, items, new Date().toISOString());
       let timer: NodeJS.Timeout | undefined;
       let poll: NodeJS.Timeout | undefined;
+      const stopWaiting = (): void => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        waiting.delete(transactionUid);
+      };
       const reported = new Promise<void>((resolve) => {
         waiting.set(transactionUid, resolve);
         timer = setTimeout(resolve, waitMs);
@@ -65,15 +70,15 @@ export function commitmentOnSend(commitments: CommitmentTable, jobId: number): {
       try {
         await requestCommitment(connection, transactionUid, items);
       } catch (e) {
+        // No wait goes on after a refused request: its timers would outlive the job (and the database).
+        stopWaiting();
         commitments.remove(transactionUid);
         throw e;
       }
       try {
         await Promise.race([reported, connection.association.ended]);
       } finally {
-        clearTimeout(timer);
-        clearInterval(poll);
-        waiting.delete(transactionUid);
+        stopWaiting();
       }
       return commitmentOutcome(commitments.get(transactionUid)!);
     },
