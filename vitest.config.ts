@@ -4,8 +4,10 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two tiers. `npm test` (this config without ATRIUM_TEST_TIER): unit and in-process
  * end-to-end tests. `npm run test:interop` (ATRIUM_TEST_TIER=interop): the suites under
- * test/interop that start real peers (DCMTK, Orthanc, Chromium, PostgreSQL), and the heavy
- * system suites (multi-gigabyte objects, kill storms, the plugin scaffold's npm install).
+ * test/interop that start real peers (DCMTK, Orthanc, Chromium, PostgreSQL), the heavy
+ * system suites (multi-gigabyte objects, kill storms, the plugin scaffold's npm install), and
+ * the `*.interop.test.ts` files beside the code (the codec referees, which run every sample
+ * through DCMTK, GDCM and pydicom).
  */
 const interop = process.env.ATRIUM_TEST_TIER === 'interop';
 
@@ -21,8 +23,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: interop ? ['test/interop/**/*.test.ts'] : ['{sdk,host,testing,plugins,examples,test,bench}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', ...(interop ? [] : ['test/interop/**'])],
+    include: interop ? ['test/interop/**/*.test.ts', '{sdk,host,testing,plugins}/**/*.interop.test.ts'] : ['{sdk,host,testing,plugins,examples,test,bench}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', ...(interop ? [] : ['test/interop/**', '**/*.interop.test.ts'])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
