@@ -81,12 +81,13 @@ export async function importPaths(store: InstanceStore, paths: readonly string[]
       if (result.status === 'stored' || result.status === 'replaced') series.add(result.SeriesInstanceUID);
     }
   };
-  const inFlight: { input: ImportInput; result: Promise<Result>; bytes: number }[] = [];
+  const inFlight: { input: ImportInput; result: Promise<() => Result>; bytes: number }[] = [];
   let bytes = 0;
   const settleOldest = async (): Promise<void> => {
     const oldest = inFlight.shift()!;
     bytes -= oldest.bytes;
-    record(oldest.input, await oldest.result);
+    // Indexed here, oldest first: the index gets the inputs in their order, whenever their writes completed.
+    record(oldest.input, (await oldest.result)());
   };
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
@@ -110,11 +111,11 @@ export async function importPaths(store: InstanceStore, paths: readonly string[]
  * file named or met in a folder, opens it non-blocking and checks the open descriptor: a
  * FIFO or a device is not read, never waited on.
  */
-function importOne(store: InstanceStore, input: ImportInput): { result: Promise<Result>; bytes: number } {
+function importOne(store: InstanceStore, input: ImportInput): { result: Promise<() => Result>; bytes: number } {
   const file = input.path;
   const source = `import:${file}`;
   const notRead = (code: AtriumErrorCode, reason: string): NotReadInput => ({ file, code, reason });
-  const now = (result: Result): { result: Promise<Result>; bytes: number } => ({ result: Promise.resolve(result), bytes: 0 });
+  const now = (result: Result): { result: Promise<() => Result>; bytes: number } => ({ result: Promise.resolve(() => result), bytes: 0 });
   if ('error' in input && !input.quarantine) return now(notRead(input.code, input.error));
   let head: { bytes: Uint8Array; size: number };
   try {
@@ -132,14 +133,15 @@ function importOne(store: InstanceStore, input: ImportInput): { result: Promise<
     if ('error' in input) return now({ ...store.refuse(receivedFile(file), source, { code: input.code, reason: input.error, details: { path: file } }), file });
     if (input.found && !looksLikeDicom(head.bytes)) return now({ skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' });
     const staged = store.stageFile(file, source);
-    const result = staged.then((s): Result => {
+    // Written and durable when `staged` resolves; indexed (commit) when the caller takes the outcome.
+    const result = staged.then((s) => (): Result => {
       if ('refused' in s) return { ...s.refused, file };
       try {
         return { ...s.commit(), file };
       } catch (e) {
         return notRead('ATRIUM_ERR_STORE_INDEX_FAILED', `${s.path} was written but indexing it failed (${(e as Error).message}); the next start's reconcile indexes it`);
       }
-    }, failed);
+    }, (e: unknown) => () => failed(e));
     return { result, bytes: head.size <= IN_MEMORY_MAX_BYTES ? head.size : 0 };
   } catch (e) {
     return now(failed(e));
