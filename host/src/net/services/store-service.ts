@@ -1,5 +1,5 @@
 import { uidProblem } from '../../io/uid-problem.js';
-import { part10Header, wrapDataset } from '../../io/wrap-dataset.js';
+import { part10Header } from '../../io/wrap-dataset.js';
 import type { InstanceStore } from '../../store/instance-store.js';
 import type { Refusal } from '../../store/prepare-instance.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
@@ -28,16 +28,6 @@ export interface StoreServiceOptions {
   readonly onIndexError?: (error: unknown, path: string) => void;
   /** The organisation UID root (`atrium config set uidRoot`): the Implementation Class UID of the File Meta Information built for each data set. */
   readonly uidRoot?: string;
-}
-
-/**
- * Wraps a received data set in a Part 10 file without touching its bytes: a File Meta
- * Information group built from the request (SOP Class/Instance, the context's transfer
- * syntax, the calling AE as Source Application Entity Title, Atrium's Implementation Class UID
- * under `uidRoot`) + the data set as received.
- */
-export function part10FromNetwork(dataset: Uint8Array | readonly Uint8Array[], sopClassUid: string, sopInstanceUid: string, transferSyntax: string, sourceAet: string, uidRoot?: string): Uint8Array {
-  return wrapDataset(dataset, { SOPClassUID: sopClassUid, SOPInstanceUID: sopInstanceUid, TransferSyntaxUID: transferSyntax, sourceAet, ...(uidRoot ? { uidRoot } : {}) });
 }
 
 /**
