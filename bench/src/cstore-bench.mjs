@@ -15,13 +15,20 @@
 // DCMTK-based programs (storescu, storescp, Orthanc) leave Nagle's algorithm on unless the
 // environment has TCP_NODELAY=1; without it every C-STORE waits ~40 ms for a delayed ACK, so
 // all of them run with TCP_NODELAY=1 (atrium serve turns Nagle off itself).
-// Every receiver starts fresh (empty store) for every round; median of --reps rounds. CPU per
-// instance: the receiver process's user + system time (with its reaped children: storescp
-// --fork) over the round, from /proc/<pid>/stat, divided by the instances.
+// Every receiver starts fresh (empty store) for every round and first receives a warm-up series
+// of --warmup (60) other slices over one association, not timed: a server runs for days, and its
+// first objects pay start-up costs a long-running receiver does not (V8 compiling Atrium's hot
+// paths); --warmup 0 measures a cold receiver. Median of --reps rounds. CPU per instance: the
+// receiver process's user + system time (with its reaped children: storescp --fork) over the
+// timed series, from /proc/<pid>/stat, divided by the instances.
+// The disk's own floor is measured in the same run: the series' files written one after another
+// by this process (one writer, as one association), with and without fdatasync of each file +
+// rename + fsync of its directory — what a receiver answering after durable storage cannot beat
+// with one association, whatever its code.
 // Everything runs on 127.0.0.1 with ports chosen at run time; every process is killed by
 // PID at the end, also on error. Runs on the compiled host: `npm run bench:cstore`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync, linkSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +45,10 @@ import { writeSyntheticSeries } from './support/write-synthetic-series.mjs';
 const { slices, size, reps, args } = parseSeriesArgs({
   receivers: { type: 'string', default: 'storescp,orthanc,atrium,atrium-nosync' },
   associations: { type: 'string', default: '1,4,16' },
+  warmup: { type: 'string', default: '60' },
 });
+const warmup = Number(args.warmup);
+if (!Number.isInteger(warmup) || warmup < 0) throw new Error('--warmup must be a whole number (0: a cold receiver)');
 const associationCounts = args.associations.split(',').map(Number);
 if (associationCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--associations must list positive whole numbers');
 const wanted = args.receivers.split(',').map((s) => s.trim()).filter(Boolean);
@@ -55,7 +65,10 @@ try {
   const storescu = which('storescu');
   if (!storescu) throw new Error('storescu (DCMTK) is not installed: it is the sender of this benchmark');
   mkdirSync(input);
-  const { totalBytes } = writeSyntheticSeries(input, { slices, size });
+  const { totalBytes, files } = writeSyntheticSeries(input, { slices, size });
+  const warmupFolder = join(work, 'warmup');
+  mkdirSync(warmupFolder);
+  if (warmup > 0) writeSyntheticSeries(warmupFolder, { slices: warmup, size, seed: 2 });
   console.log(`generated ${slices} CT slices of ${size}×${size} (${(totalBytes / 2 ** 20).toFixed(1)} MiB); ${reps} rounds per receiver, fresh receiver each round\n`);
 
   const receivers = [
@@ -96,11 +109,12 @@ try {
         mkdirSync(dir);
         const receiver = await r.start(dir, { associations: n });
         try {
+          if (warmup > 0) await sendAll(storescu, r.aet, receiver.port, [warmupFolder]);
           const cpu0 = cpuMs(receiver.pid);
           const ms = await sendAll(storescu, r.aet, receiver.port, folders[n]);
           const cpu = cpuMs(receiver.pid) - cpu0;
           const stored = await receiver.count();
-          if (stored !== slices) throw new Error(`${key} round ${round + 1}: ${stored} of ${slices} instances stored`);
+          if (stored !== slices + warmup) throw new Error(`${key} round ${round + 1}: ${stored} of ${slices + warmup} instances stored (${warmup} of them warm-up)`);
           samples[key].ms.push(ms);
           samples[key].cpuMs.push(cpu);
           process.stdout.write(`${key} round ${round + 1}: ${ms.toFixed(0)} ms, receiver CPU ${cpu.toFixed(0)} ms\n`);
@@ -110,6 +124,11 @@ try {
         }
       }
     }
+  }
+
+  const floor = { sync: [], nosync: [] };
+  for (let round = 0; round < reps; round++) {
+    for (const sync of [true, false]) floor[sync ? 'sync' : 'nosync'].push(diskFloorMs(files, join(work, `floor-${round}-${sync}`), sync));
   }
 
   const results = {};
@@ -138,11 +157,17 @@ try {
     r.ratioToOrthanc = ratio(key, `orthanc@${r.associations}`);
   }
 
+  const floorRows = Object.entries(floor).map(([key, samples]) => {
+    const ms = median(samples);
+    return { key, label: key === 'sync' ? 'disk floor: write + fdatasync + rename + dir fsync, one writer' : 'disk floor: write + rename (no fsync), one writer', medianMs: round(ms, 1), instancesPerSecond: round(slices / (ms / 1000), 1), samplesMs: samples.map((v) => round(v, 1)) };
+  });
+
   console.log('');
   const table = [
     ['receiver', 'median ms', 'instances/s', 'MiB/s', 'CPU ms/inst.', 'vs storescp', 'vs Orthanc'],
     ...Object.values(results).map((r) => [r.label, r.medianMs, r.instancesPerSecond, r.mebibytesPerSecond, r.cpuMsPerInstance, r.ratioToStorescp ?? '-', r.ratioToOrthanc ?? '-']),
     ...Object.keys(skipped).map((key) => [`${key} (skipped, see above)`, '-', '-', '-', '-', '-', '-']),
+    ...floorRows.map((f) => [f.label, f.medianMs, f.instancesPerSecond, round(totalBytes / 2 ** 20 / (f.medianMs / 1000), 1), '-', '-', '-']),
   ].map((row) => row.map(String));
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
@@ -153,6 +178,8 @@ try {
     rounds: reps,
     sender: `storescu ${version(storescu)} (TCP_NODELAY=1, one process per association, +sd of its folder)`,
     associations: associationCounts,
+    warmupSlices: warmup,
+    diskFloor: floorRows,
     environment: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: cpus().length, loadAverageAtEnd: loadavg() },
     results,
     skipped,
@@ -173,6 +200,38 @@ async function sendAll(storescu, aec, port, parts) {
   const ms = performance.now() - t;
   const failed = results.find((r) => r.code !== 0);
   if (failed) throw new Error(`storescu to ${aec} failed (exit ${failed.code}): ${failed.stderr.slice(-2000)}`);
+  return ms;
+}
+
+/**
+ * Write `files` one after another into a new folder `dir` as a receiver does (a temp name, then
+ * renamed into place), with `sync`: fdatasync of each file before its rename and an fsync of
+ * the folder after it; returns the wall time in ms and removes the folder.
+ */
+function diskFloorMs(files, dir, sync) {
+  mkdirSync(dir);
+  const t = performance.now();
+  files.forEach((bytes, i) => {
+    const tmp = join(dir, `${i}.tmp`);
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, bytes);
+      if (sync) fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, join(dir, `${i}.dcm`));
+    if (sync) {
+      const d = openSync(dir, 'r');
+      try {
+        fsyncSync(d);
+      } finally {
+        closeSync(d);
+      }
+    }
+  });
+  const ms = performance.now() - t;
+  rmSync(dir, { recursive: true, force: true });
   return ms;
 }
 
@@ -247,7 +306,7 @@ async function startAtrium(dir, { associations }, { sync = true } = {}) {
     count: async () => {
       // Counted after the server stopped (the index is then closed).
       await stop(child);
-      const r = await run(process.execPath, [atriumBin, '--store', store, '--json', 'ls', 'instances', '--limit', String(slices * 2)], {}, { stderrTail: 20_000 });
+      const r = await run(process.execPath, [atriumBin, '--store', store, '--json', 'ls', 'instances', '--limit', String((slices + warmup) * 2)], {}, { stderrTail: 20_000 });
       if (r.code !== 0) throw new Error(`atrium ls failed: ${r.stderr}`);
       return JSON.parse(r.stdout).length;
     },

@@ -1,6 +1,19 @@
 // `atrium serve` (the compiled CLI, host/bin/atrium.js) as a benchmarked SCP.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { track } from './child-processes.mjs';
+
+/**
+ * The Node options on the first line of the `atrium` command (`#!/usr/bin/env -S node <options>`):
+ * what a user's `atrium serve` runs with, given to `node` here as the command runs through it.
+ * @param {string} atriumBin path of host/bin/atrium.js
+ * @returns {string[]}
+ */
+export function atriumNodeOptions(atriumBin) {
+  const first = readFileSync(atriumBin, 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!\S*env -S node((?: --?[\w-]+(?:=\S+)?)*)\s*$/.exec(first);
+  return m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
+}
 
 /**
  * Why `atrium serve` cannot be benchmarked, or undefined when it can.
@@ -21,7 +34,7 @@ export function atriumServeProblem(atriumBin) {
  * @returns {Promise<import('node:child_process').ChildProcess>} the running server
  */
 export async function startAtriumServe({ atriumBin, store, port, timeoutMs }) {
-  const child = track(spawn(process.execPath, [atriumBin, '--store', store, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'ATRIUM'], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(spawn(process.execPath, [...atriumNodeOptions(atriumBin), atriumBin, '--store', store, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'ATRIUM'], { stdio: ['ignore', 'pipe', 'pipe'] }));
   let log = '';
   const keep = (chunk) => {
     log = (log + chunk).slice(-20_000);

@@ -8,5 +8,8 @@ import { hostname } from 'node:os';
  */
 export function hostId(): string {
   const id = process.env.ATRIUM_HOST_ID?.trim();
-  return id !== undefined && id !== '' ? id : hostname();
+  return id !== undefined && id !== '' ? id : (machineName ??= hostname());
 }
+
+/** The machine's host name, read once (a system call each time otherwise; it does not change under a running process). */
+let machineName: string | undefined;

@@ -133,7 +133,7 @@ export class FileStoreImpl {
 
   /** A new temp file path under `tmp/`: `<host>@<pid>-<random>.part` (see tempFileName). */
   private tempName(): string {
-    return join(this.tmpDir, tempFileName());
+    return join(this.tmpDir, tempFileName('', { sequential: true }));
   }
 
   /** Removes the temp files made ahead and not used (the store is closing). */
