@@ -3,6 +3,7 @@
  * text, one JSON object under --json — never the argument parser's own words or a bare usage line.
  */
 import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from './command-list.js';
 import { useCliStore } from './test-support/cli-harness.js';
 
 const MR = 'samples/mr/MR_small.dcm';
@@ -52,6 +53,18 @@ describe('usage errors', () => {
     const until = await atrium('--json', 'ls', 'studies', '--date', '-20301231');
     expect([until.code, until.err]).toEqual([0, '']);
     expect((JSON.parse(until.out) as unknown[]).length).toBe(1);
+  });
+
+  it('every command names an unknown option (with the nearest known one), before it reads or sends anything', async () => {
+    expect((await atrium('import', MR)).code).toBe(0);
+    expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'send', MR_SOP, 'PACS', '--comit')).toBe('unknown option --comit (did you mean --commit?)');
+    expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'echo', 'PACS', '--verbose')).toBe('unknown option --verbose; it takes no options');
+    expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'config', 'get', 'validation', '--al')).toBe('unknown option --al; it takes no options');
+    for (const name of COMMAND_NAMES) {
+      const r = await atrium(name, '--bogus-option');
+      expect([r.code, r.out], name).toEqual([2, '']);
+      expect(r.err, name).toMatch(new RegExp(`^atrium ${name}: unknown option --bogus-option; (options: --|it takes no options)`));
+    }
   });
 
   it('a misspelt setting is a usage error with the closest name; a query key in another letter case is named', async () => {
