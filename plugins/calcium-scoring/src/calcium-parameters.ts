@@ -4,6 +4,8 @@ import type { ParameterSchema } from '@atrium/sdk';
 export const calciumParameters = {
   seeds: {
     type: 'string',
+    json: 'array',
+    example: '[{"artery":"LAD","at":[x,y,z]}]',
     default: '[]',
     description:
       'JSON array of seeds, each selecting the calcium connected to its point: {"artery":"LAD","at":[x,y,z]} (patient mm) or {"artery":"RCA","instanceNumber":12,"row":200,"column":310} (pixel from 0); '
@@ -26,6 +28,8 @@ export const calciumParameters = {
   calibrationFactor: { type: 'number', default: 0, minimum: 0, unit: 'mg/cm³ per HU', description: 'calcium mass calibration factor; 0 = from calibrationPhantom, else Calcium Scoring Mass Factor Patient (0018,9351) of the images, else no mass' },
   calibrationPhantom: {
     type: 'string',
+    json: 'object',
+    example: '{"insert":{"center":[x,y,z],"radius":5,"mgHaPerCm3":200},"water":{"center":[x,y,z],"radius":5}}',
     default: '',
     description: 'mass calibration from a phantom insert: {"insert":{"center":[x,y,z],"radius":5,"mgHaPerCm3":200},"water":{"center":[x,y,z],"radius":5}} (mm): factor = density / (insert HU − water HU)',
   },

@@ -11,6 +11,7 @@ const ROI_KEYS = new Set(['box', 'polygon', 'units', 'slices']);
  * `"at": [x, y, z]` (patient mm) or `"instanceNumber", "row", "column"` (pixel, from 0), with an
  * optional `"roi"`: `{"box": [a, b, c, d]}` or `{"polygon": [[a, b], ...]}`, `"units": "mm"`
  * (default: x, y) or `"pixels"` (column, row), `"slices": [first, last]` (Instance Numbers).
+ * An item may also be the JSON text of one seed (`"{\"artery\":\"LAD\",\"at\":[1,2,3]}"`).
  * Throws SdkError `ATRIUM_ERR_PARAM_INVALID` naming the parameter, the item and the field.
  */
 export function parseSeeds(text: string): Seed[] {
@@ -21,9 +22,10 @@ export function parseSeeds(text: string): Seed[] {
   } catch (e) {
     throw bad(`is not valid JSON (${(e as Error).message})`);
   }
-  if (!Array.isArray(raw)) throw bad('must be a JSON array of seeds');
-  return raw.map((item: unknown, i): Seed => {
+  if (!Array.isArray(raw)) throw bad('must be a JSON array of seeds: write it as [{"artery":"LAD","at":[x,y,z]}]');
+  return raw.map((given: unknown, i): Seed => {
     const where = `seed ${i + 1}`;
+    const item = typeof given === 'string' ? seedText(given, where, bad) : given;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw bad(`${where} must be an object`);
     const o = item as Record<string, unknown>;
     const unknown = Object.keys(o).find((k) => !SEED_KEYS.has(k));
@@ -41,6 +43,15 @@ export function parseSeeds(text: string): Seed[] {
     const roi = o.roi === undefined ? undefined : parseRoi(o.roi, label, bad);
     return { ...kind, ...point(o, label, bad), ...(roi ? { roi } : {}) };
   });
+}
+
+/** A seed given as JSON text (one item of the array). */
+function seedText(text: string, where: string, bad: (why: string) => SdkError): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw bad(`${where} is a string but not the JSON of a seed (${(e as Error).message}); write it as {"artery":"LAD","at":[x,y,z]}`);
+  }
 }
 
 function point(o: Record<string, unknown>, label: string, bad: (why: string) => SdkError): SeedPoint {
