@@ -306,11 +306,10 @@ describe('validateParameters', () => {
     expect(validateParameters(schema, { slices: '1e1' }).slices).toBe(10);
   });
 
-  it('ATRIUM_ERR_PARAM_UNKNOWN names the parameter and the known ones', () => {
+  it('ATRIUM_ERR_PARAM_UNKNOWN names the parameter and the nearest known one, else the known ones', () => {
     const e = thrown(() => validateParameters(schema, { slices: 1, treshold: 100 }));
-    expect([e.code, e.message, e.details]).toEqual([
-      'ATRIUM_ERR_PARAM_UNKNOWN', 'unknown parameter "treshold"; known: threshold, slices, invert, kernel, label', { parameter: 'treshold' },
-    ]);
+    expect([e.code, e.message, e.details]).toEqual(['ATRIUM_ERR_PARAM_UNKNOWN', 'unknown parameter "treshold" (did you mean threshold?)', { parameter: 'treshold', suggestion: 'threshold' }]);
+    expect(thrown(() => validateParameters(schema, { slices: 1, colour: 'red' })).message).toBe('unknown parameter "colour"; known: threshold, slices, invert, kernel, label');
     expect(thrown(() => validateParameters({}, { x: 1 })).message).toBe('unknown parameter "x"; known: (none)');
   });
 

@@ -45,6 +45,8 @@ describe('calcium scoring parameters through the CLI', () => {
     expect(byLine.LM).toBeGreaterThan(0);
     expect(await scored('--params', paramsFile('objects.json', { seeds: [lm, lad] }))).toEqual(byLine);
     expect(await scored('--params', paramsFile('texts.json', { seeds: [JSON.stringify(lm), JSON.stringify(lad)] }))).toEqual(byLine);
+    // Artery names in any letter case.
+    expect(await scored('--params', paramsFile('lower.json', { seeds: [{ ...lm, artery: 'lm' }, { ...lad, artery: 'Lad' }] }))).toEqual(byLine);
   }, 120_000);
 
   it('names a parameter of the wrong JSON type, the type given and how to write it; nothing run', async () => {
@@ -54,5 +56,14 @@ describe('calcium scoring parameters through the CLI', () => {
     const threshold = await run('--params', paramsFile('bool.json', { threshold: true, kvpThreshold: false }));
     expect(threshold.err.split('\n')[0]).toBe('atrium run: parameter "threshold" must be a number, not a boolean (true): write it as "threshold": 130 [ATRIUM_ERR_PARAM_INVALID]');
     expect((await atrium('--store', store, 'jobs', '--json')).out).not.toContain('"failed"');
+  });
+
+  it('answers a misspelt parameter or artery with the nearest name', async () => {
+    const param = await run('--param', 'seds=[]');
+    expect([param.code, param.out]).toEqual([1, '']);
+    expect(param.err.split('\n')[0]).toBe('atrium run: unknown parameter "seds" (did you mean seeds?) [ATRIUM_ERR_PARAM_UNKNOWN]');
+    const artery = await run('--param', `seeds=${JSON.stringify([{ ...lad, artery: 'LDA' }])}`);
+    expect([artery.code, artery.out]).toEqual([1, '']);
+    expect(artery.err.split('\n')[0]).toBe('atrium run: parameter "seeds" seed 1: unknown artery "LDA" (did you mean LAD?); arteries: LM, LAD, LCX, RCA, PDA, or "exclude": true [ATRIUM_ERR_PARAM_INVALID]');
   });
 });

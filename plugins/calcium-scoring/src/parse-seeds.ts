@@ -1,4 +1,4 @@
-import { SdkError } from '@atrium/sdk';
+import { closestName, SdkError } from '@atrium/sdk';
 import type { Artery, Seed, SeedPoint, SeedRoi } from './scoring/index.js';
 
 const ARTERIES: readonly Artery[] = ['LM', 'LAD', 'LCX', 'RCA', 'PDA'];
@@ -7,7 +7,7 @@ const ROI_KEYS = new Set(['box', 'polygon', 'units', 'slices']);
 
 /**
  * The `seeds` parameter (a JSON array) as scoring seeds. Each item is an artery seed
- * `{"artery": "LAD", ...point}` or an exclusion `{"exclude": true, ...point}`, the point
+ * `{"artery": "LAD", ...point}` (the artery in any letter case) or an exclusion `{"exclude": true, ...point}`, the point
  * `"at": [x, y, z]` (patient mm) or `"instanceNumber", "row", "column"` (pixel, from 0), with an
  * optional `"roi"`: `{"box": [a, b, c, d]}` or `{"polygon": [[a, b], ...]}`, `"units": "mm"`
  * (default: x, y) or `"pixels"` (column, row), `"slices": [first, last]` (Instance Numbers).
@@ -36,13 +36,21 @@ export function parseSeeds(text: string): Seed[] {
       if (o.artery !== undefined) throw bad(`${where}: an exclusion seed has no artery`);
       kind = { exclude: true };
     } else {
-      if (typeof o.artery !== 'string' || !ARTERIES.includes(o.artery as Artery)) throw bad(`${where}: artery must be one of ${ARTERIES.join(', ')} (got ${JSON.stringify(o.artery)}), or "exclude": true`);
-      kind = { artery: o.artery as Artery };
+      kind = { artery: arteryOf(o.artery, where, bad) };
     }
     const label = `${where} (${'artery' in kind ? kind.artery : 'exclusion'})`;
     const roi = o.roi === undefined ? undefined : parseRoi(o.roi, label, bad);
     return { ...kind, ...point(o, label, bad), ...(roi ? { roi } : {}) };
   });
+}
+
+/** The artery a seed names, in any letter case (`lad` is LAD); a misspelt one gets the nearest name. */
+function arteryOf(value: unknown, where: string, bad: (why: string) => SdkError): Artery {
+  const artery = typeof value === 'string' ? ARTERIES.find((a) => a === value.toUpperCase()) : undefined;
+  if (artery !== undefined) return artery;
+  if (typeof value !== 'string') throw bad(`${where}: artery must be one of ${ARTERIES.join(', ')} (got ${JSON.stringify(value)}), or "exclude": true`);
+  const near = closestName(value, ARTERIES);
+  throw bad(`${where}: unknown artery ${JSON.stringify(value)}${near ? ` (did you mean ${near}?)` : ''}; arteries: ${ARTERIES.join(', ')}, or "exclude": true`);
 }
 
 /** A seed given as JSON text (one item of the array). */

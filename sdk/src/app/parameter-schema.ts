@@ -1,3 +1,4 @@
+import { closestName } from '../errors/closest-name.js';
 import { SdkError } from '../sdk-error.js';
 
 /** One parameter of an app. */
@@ -14,6 +15,11 @@ export type ParameterSpec =
       readonly json?: 'array' | 'object';
       /** A value as it is written in a parameters file, for messages (`[{"artery":"LAD","at":[x,y,z]}]`). */
       readonly example?: string;
+      /**
+       * Checks a given value before any work starts (throws SdkError `ATRIUM_ERR_PARAM_INVALID`
+       * naming what is wrong), e.g. the app's own parser of the JSON text. Not called for the default.
+       */
+      readonly check?: (text: string) => void;
       readonly description: string;
     }
   | { readonly type: 'boolean'; readonly default?: boolean; readonly description: string }
@@ -38,18 +44,21 @@ export type Parameters<S extends ParameterSchema> = { readonly [K in keyof S]: P
  * Validate and default raw parameters (from the command line as strings, or from JSON)
  * against a schema. Strings are converted (`"130"` → 130, `"true"` → true). Throws an
  * SdkError before any work starts:
- * - `ATRIUM_ERR_PARAM_UNKNOWN` — a name the schema does not define;
+ * - `ATRIUM_ERR_PARAM_UNKNOWN` — a name the schema does not define (with the nearest one, else the known ones);
  * - `ATRIUM_ERR_PARAM_MISSING` — a required parameter (no default) not given;
  * - `ATRIUM_ERR_PARAM_INVALID` — wrong type, out of range, not one of the values, pattern mismatch.
  *   A value of the wrong JSON type is named with the type given and an example of how to write it
  *   (`parameter "threshold" must be a number, not a boolean (true): write it as "threshold": 130`).
- * A string parameter holding JSON (`json: 'array'`) also takes that JSON value itself, as its text.
+ * A string parameter holding JSON (`json: 'array'`) also takes that JSON value itself, as its text;
+ * a string parameter's own `check` runs on the value given.
  */
 export function validateParameters<S extends ParameterSchema>(schema: S, raw: Readonly<Record<string, unknown>>): Parameters<S> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(raw)) {
     if (!(name in schema)) {
-      throw new SdkError('ATRIUM_ERR_PARAM_UNKNOWN', `unknown parameter "${name}"; known: ${Object.keys(schema).join(', ') || '(none)'}`, { parameter: name });
+      const near = closestName(name, Object.keys(schema));
+      const hint = near !== undefined ? ` (did you mean ${near}?)` : `; known: ${Object.keys(schema).join(', ') || '(none)'}`;
+      throw new SdkError('ATRIUM_ERR_PARAM_UNKNOWN', `unknown parameter "${name}"${hint}`, { parameter: name, ...(near !== undefined ? { suggestion: near } : {}) });
     }
   }
   for (const [name, spec] of Object.entries(schema)) {
@@ -88,10 +97,11 @@ function convert(name: string, spec: ParameterSpec, given: unknown): unknown {
       if (!spec.values.includes(given)) throw bad(`must be one of ${spec.values.join(', ')}`);
       return given;
     case 'string': {
-      if (spec.json !== undefined && jsonType(given) === spec.json) return JSON.stringify(given);
-      if (typeof given !== 'string') throw wrongType(spec.json === undefined ? 'a string' : `a JSON ${spec.json} (or its text)`);
-      if (spec.pattern !== undefined && !new RegExp(`^(?:${spec.pattern})$`).test(given)) throw bad(`must match ${spec.pattern}`);
-      return given;
+      const text = spec.json !== undefined && jsonType(given) === spec.json ? JSON.stringify(given) : given;
+      if (typeof text !== 'string') throw wrongType(spec.json === undefined ? 'a string' : `a JSON ${spec.json} (or its text)`);
+      if (spec.pattern !== undefined && !new RegExp(`^(?:${spec.pattern})$`).test(text)) throw bad(`must match ${spec.pattern}`);
+      spec.check?.(text);
+      return text;
     }
   }
 }

@@ -2,7 +2,7 @@ import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } fro
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS, parseNetworkSetting } from '../../net/config/network-settings.js';
-import { closestName } from '../../errors/closest-name.js';
+import { closestName } from '@atrium/sdk/core';
 import { isStoreSettingKey, listStoreSettings, parseStoreSetting, setStoreSetting, STORE_SETTING_KEYS, STORE_SETTINGS, unsetStoreSetting } from '../../store/store-settings.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { parseArgs } from '../parse-args.js';
