@@ -28,14 +28,7 @@ export function checkOutputFolder(out: string, protectedFolders: readonly Protec
   const fail = (why: string): never => {
     throw new AtriumError(code, `output folder ${out} ${why}`, { out: abs });
   };
-  const real = realPathOf(abs, fail);
-  for (const p of protectedFolders) {
-    const inside = realPathOf(resolve(p.path), () => undefined);
-    if (inside === undefined) continue;
-    const rel = relative(inside, real);
-    if (rel === '') fail(`is ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
-    if (rel.split(sep)[0] !== '..' && !isAbsolute(rel)) fail(`is inside ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
-  }
+  const real = outsideProtected(abs, protectedFolders, fail);
   let st;
   try {
     st = statSync(real, { throwIfNoEntry: false });
@@ -49,6 +42,22 @@ export function checkOutputFolder(out: string, protectedFolders: readonly Protec
   if (!st.isDirectory()) fail(`is ${kindOf(st)}, not a folder`);
   writable(real, '', fail);
   return abs;
+}
+
+/**
+ * The real path of the output `abs`, after checking that it is not one of the `protected` folders
+ * nor inside one (symbolic links resolved); else `fail` says which, and to choose a place outside it.
+ */
+export function outsideProtected(abs: string, protectedFolders: readonly ProtectedFolder[], fail: (why: string) => never): string {
+  const real = realPathOf(abs, fail);
+  for (const p of protectedFolders) {
+    const inside = realPathOf(resolve(p.path), () => undefined);
+    if (inside === undefined) continue;
+    const rel = relative(inside, real);
+    if (rel === '') fail(`is ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
+    if (rel.split(sep)[0] !== '..' && !isAbsolute(rel)) fail(`is inside ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
+  }
+  return real;
 }
 
 /**
