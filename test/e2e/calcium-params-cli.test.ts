@@ -49,9 +49,9 @@ describe('calcium scoring parameters through the CLI', () => {
     expect(await scored('--params', paramsFile('lower.json', { seeds: [{ ...lm, artery: 'lm' }, { ...lad, artery: 'Lad' }] }))).toEqual(byLine);
   }, 120_000);
 
-  it('names a parameter of the wrong JSON type, the type given and how to write it; nothing run', async () => {
+  it('names a parameter of the wrong JSON type, the type given and how to write it; exit 2, nothing run', async () => {
     const seeds = await run('--params', paramsFile('number.json', { seeds: 5 }));
-    expect([seeds.code, seeds.out]).toEqual([1, '']);
+    expect([seeds.code, seeds.out]).toEqual([2, '']);
     expect(seeds.err.split('\n')[0]).toBe('atrium run: parameter "seeds" must be a JSON array (or its text), not a number (5): write it as "seeds": [{"artery":"LAD","at":[x,y,z]}] [ATRIUM_ERR_PARAM_INVALID]');
     const threshold = await run('--params', paramsFile('bool.json', { threshold: true, kvpThreshold: false }));
     expect(threshold.err.split('\n')[0]).toBe('atrium run: parameter "threshold" must be a number, not a boolean (true): write it as "threshold": 130 [ATRIUM_ERR_PARAM_INVALID]');
@@ -60,10 +60,10 @@ describe('calcium scoring parameters through the CLI', () => {
 
   it('answers a misspelt parameter or artery with the nearest name', async () => {
     const param = await run('--param', 'seds=[]');
-    expect([param.code, param.out]).toEqual([1, '']);
+    expect([param.code, param.out]).toEqual([2, '']);
     expect(param.err.split('\n')[0]).toBe('atrium run: unknown parameter "seds" (did you mean seeds?) [ATRIUM_ERR_PARAM_UNKNOWN]');
     const artery = await run('--param', `seeds=${JSON.stringify([{ ...lad, artery: 'LDA' }])}`);
-    expect([artery.code, artery.out]).toEqual([1, '']);
+    expect([artery.code, artery.out]).toEqual([2, '']);
     expect(artery.err.split('\n')[0]).toBe('atrium run: parameter "seeds" seed 1: unknown artery "LDA" (did you mean LAD?); arteries: LM, LAD, LCX, RCA, PDA, or "exclude": true [ATRIUM_ERR_PARAM_INVALID]');
   });
 });
