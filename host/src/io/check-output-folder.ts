@@ -8,6 +8,8 @@ import { fileProblem, kindOf } from './regular-file.js';
 export interface ProtectedFolder {
   readonly path: string;
   readonly what: string;
+  /** Only the folder itself is refused, not a folder inside it (the folder an input file is in). */
+  readonly exact?: boolean;
 }
 
 /**
@@ -19,7 +21,8 @@ export interface ProtectedFolder {
  *   link loop, a path through a file, or a folder that cannot be written;
  * - it must not be one of the `protected` folders or inside one — an input folder (a DICOMDIR's
  *   media folder, a file's own path) or the store that holds the originals: copies written there
- *   would mix with the originals, be walked again as inputs, or (keeping UIDs) take their names.
+ *   would mix with the originals, be walked again as inputs, or (keeping UIDs) take their names;
+ *   an `exact` one (the folder an input file is in) only itself: a copy beside its original.
  * Paths are compared after resolving symbolic links (a link to an input is that input).
  * Returns the absolute path of the folder.
  */
@@ -54,8 +57,9 @@ export function outsideProtected(abs: string, protectedFolders: readonly Protect
     const inside = realPathOf(resolve(p.path), () => undefined);
     if (inside === undefined) continue;
     const rel = relative(inside, real);
+    if (rel === '' && p.exact) fail(`is ${p.what} (${p.path}): a de-identified copy beside its identified original invites mix-ups; choose another folder (a new one inside it will do)`);
     if (rel === '') fail(`is ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
-    if (rel.split(sep)[0] !== '..' && !isAbsolute(rel)) fail(`is inside ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
+    if (!p.exact && rel.split(sep)[0] !== '..' && !isAbsolute(rel)) fail(`is inside ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
   }
   return real;
 }

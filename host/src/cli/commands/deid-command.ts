@@ -130,7 +130,7 @@ function userValuesOf(terms: readonly string[], patientName: string | undefined,
   return values;
 }
 
-/** The folders `--out` must stay out of: each input (a DICOMDIR: its media folder) and the store. */
+/** The folders `--out` must stay out of: each input (a DICOMDIR: its media folder), the folder an input file is in (itself only), and the store. */
 function protectedFolders(paths: readonly string[], fromStore: boolean, store: string): ProtectedFolder[] {
   const isDicomdir = (p: string): boolean => {
     try {
@@ -139,8 +139,17 @@ function protectedFolders(paths: readonly string[], fromStore: boolean, store: s
       return false; // missing or a link loop: reported with the inputs
     }
   };
+  const isFile = (p: string): boolean => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false; // reported with the inputs
+    }
+  };
   const inputs = paths.map((p) => ({ path: isDicomdir(p) ? dirname(p) : p, what: 'an input' }));
-  return [...inputs, { path: store, what: fromStore ? 'the store that holds the inputs' : 'the store' }];
+  // A file's own folder: a copy beside its original is refused (a folder inside it is not).
+  const beside = paths.filter((p) => !isDicomdir(p) && isFile(p)).map((p) => ({ path: dirname(resolve(p)), what: `the folder of the input file ${p}`, exact: true }));
+  return [...inputs, ...beside, { path: store, what: fromStore ? 'the store that holds the inputs' : 'the store' }];
 }
 
 async function runBatch(plan: DeidPlan, ctx: CliContext, use: Services<{ index: typeof Index; files: typeof FileStore }>): Promise<number> {
