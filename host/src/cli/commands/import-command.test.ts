@@ -36,7 +36,7 @@ describe('atrium import', () => {
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
     // The same SOP Instance UID with other bytes (its last byte changed): replaced.
     const bytes = readFileSync(mr);
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
     const changed = join(scratch, 'changed.dcm');
     writeFileSync(changed, bytes);
     const replaced = await atrium('import', changed);
