@@ -306,11 +306,10 @@ describe('validateParameters', () => {
     expect(validateParameters(schema, { slices: '1e1' }).slices).toBe(10);
   });
 
-  it('ATRIUM_ERR_PARAM_UNKNOWN names the parameter and the known ones', () => {
+  it('ATRIUM_ERR_PARAM_UNKNOWN names the parameter and the nearest known one, else the known ones', () => {
     const e = thrown(() => validateParameters(schema, { slices: 1, treshold: 100 }));
-    expect([e.code, e.message, e.details]).toEqual([
-      'ATRIUM_ERR_PARAM_UNKNOWN', 'unknown parameter "treshold"; known: threshold, slices, invert, kernel, label', { parameter: 'treshold' },
-    ]);
+    expect([e.code, e.message, e.details]).toEqual(['ATRIUM_ERR_PARAM_UNKNOWN', 'unknown parameter "treshold" (did you mean threshold?)', { parameter: 'treshold', suggestion: 'threshold' }]);
+    expect(thrown(() => validateParameters(schema, { slices: 1, colour: 'red' })).message).toBe('unknown parameter "colour"; known: threshold, slices, invert, kernel, label');
     expect(thrown(() => validateParameters({}, { x: 1 })).message).toBe('unknown parameter "x"; known: (none)');
   });
 
@@ -326,15 +325,33 @@ describe('validateParameters', () => {
     [{ slices: '2.5' }, 'parameter "slices" must be a whole number (got "2.5")'],
     [{ slices: 0 }, 'parameter "slices" must be at least 1 (got 0)'],
     [{ slices: 1, threshold: Number.NaN }, 'parameter "threshold" must be a number (got null)'],
-    [{ slices: 1, threshold: true }, 'parameter "threshold" must be a number (got true)'],
+    [{ slices: 1, threshold: true }, 'parameter "threshold" must be a number, not a boolean (true): write it as "threshold": 130'],
+    [{ slices: [2] }, 'parameter "slices" must be a whole number, not an array ([2]): write it as "slices": 1'],
     [{ slices: 1, invert: 'yes' }, 'parameter "invert" must be true or false (got "yes")'],
-    [{ slices: 1, invert: 1 }, 'parameter "invert" must be true or false (got 1)'],
+    [{ slices: 1, invert: 1 }, 'parameter "invert" must be true or false, not a number (1): write it as "invert": false'],
     [{ slices: 1, kernel: 'medium' }, 'parameter "kernel" must be one of smooth, sharp (got "medium")'],
-    [{ slices: 1, label: 42 }, 'parameter "label" must be a string (got 42)'],
+    [{ slices: 1, kernel: null }, 'parameter "kernel" must be one of smooth, sharp (a string), not null: write it as "kernel": "smooth"'],
+    [{ slices: 1, label: 42 }, 'parameter "label" must be a string, not a number (42): write it as "label": "Summary"'],
   ])('ATRIUM_ERR_PARAM_INVALID for %j', (raw, message) => {
     const e = thrown(() => validateParameters(schema, raw));
     expect([e.code, e.message]).toEqual(['ATRIUM_ERR_PARAM_INVALID', message]);
     expect(Object.keys(raw)).toContain(e.details.parameter);
+  });
+
+  it('takes a string parameter that holds JSON as that JSON value, or as its text; another type is named with the example', () => {
+    const s = {
+      seeds: { type: 'string', json: 'array', example: '[{"artery":"LAD","at":[x,y,z]}]', default: '[]', description: 'seeds' },
+      phantom: { type: 'string', json: 'object', default: '', description: 'phantom' },
+    } as const satisfies ParameterSchema;
+    expect(validateParameters(s, { seeds: [{ artery: 'LAD', at: [1, 2, 3] }], phantom: { radius: 5 } })).toEqual({ seeds: '[{"artery":"LAD","at":[1,2,3]}]', phantom: '{"radius":5}' });
+    expect(validateParameters(s, { seeds: '[]' })).toEqual({ seeds: '[]', phantom: '' });
+    const e = thrown(() => validateParameters(s, { seeds: { artery: 'LAD' } }));
+    expect([e.code, e.message, e.details]).toEqual([
+      'ATRIUM_ERR_PARAM_INVALID',
+      'parameter "seeds" must be a JSON array (or its text), not an object ({"artery":"LAD"}): write it as "seeds": [{"artery":"LAD","at":[x,y,z]}]',
+      { parameter: 'seeds', value: { artery: 'LAD' }, given: 'object', example: '"seeds": [{"artery":"LAD","at":[x,y,z]}]' },
+    ]);
+    expect(thrown(() => validateParameters(s, { phantom: [1] })).message).toBe('parameter "phantom" must be a JSON object (or its text), not an array ([1]): write it as "phantom": {}');
   });
 
   it('checks maximum and the whole-string pattern', () => {

@@ -50,6 +50,25 @@ describe('atrium deid never touches an original', () => {
     expect(existsSync(join(exp, 'deid'))).toBe(false);
   });
 
+  it('refuses --out the folder an input file is in (a copy beside its original), naming both; a new folder inside it is taken', async () => {
+    const dir = tempDir('atrium-deid-beside-');
+    const file = join(dir, 'MR_small.dcm');
+    copyFileSync(samplePath('mr/MR_small.dcm'), file);
+    const bytes = readFileSync(file);
+    const r = await atrium('--json', 'deid', file, '--out', dir);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(JSON.parse(r.err).error).toEqual({
+      code: 'ATRIUM_ERR_DEID_OUT',
+      message: `output folder ${dir} is the folder of the input file ${file} (${dir}): a de-identified copy beside its identified original invites mix-ups; choose another folder (a new one inside it will do)`,
+      details: { out: dir },
+    });
+    expect(filesUnder(dir)).toEqual([file]);
+    const inside = await atrium('deid', file, '--out', join(dir, 'anon'));
+    expect(inside.code, inside.err).toBe(0);
+    expect(filesUnder(join(dir, 'anon'))).toHaveLength(1);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
   it('never replaces an existing file: an input inside --out whose copy keeps its name is a duplicate', async () => {
     const { exp, exported, bytes } = await exportedStudy();
     const r = await atrium('--json', 'deid', join(exp, MR_STUDY), '--out', exp, '--option', 'retain-uids');

@@ -206,7 +206,8 @@ describe('atrium media refusals', () => {
     const [study] = await studies(store);
     const refused = async (code: string, ...argv: string[]): Promise<void> => {
       const r = await atrium('--store', store, ...argv);
-      expect(r.code, r.out).toBe(1);
+      // A bad output folder or ISO path is a usage problem (2); what cannot be written, a refusal (1).
+      expect(r.code, r.out).toBe(code === 'ATRIUM_ERR_MEDIA_OUT' || code === 'ATRIUM_ERR_MEDIA_ISO' ? 2 : 1);
       expect(r.err).toContain(code);
       expect(r.err).not.toMatch(/\n\s+at /);
     };
@@ -222,7 +223,7 @@ describe('atrium media refusals', () => {
     expect(existsSync(medium)).toBe(false);
     const lost = join(tempDir('atrium-media-iso-'), 'no-such-folder', 'cd.iso');
     const iso = await atrium('--store', store, 'media', 'write', study!, '--out', medium, '--iso', lost);
-    expect([iso.code, iso.err]).toEqual([1, `atrium media: the folder ${join(lost, '..')} of the ISO image ${lost} does not exist: create it, or choose a path in an existing folder [ATRIUM_ERR_MEDIA_ISO]\n`]);
+    expect([iso.code, iso.err.split('\n')[0]]).toEqual([2, `atrium media: the folder ${join(lost, '..')} of the ISO image ${lost} does not exist: create it, or choose a path in an existing folder [ATRIUM_ERR_MEDIA_ISO]`]);
     expect(existsSync(medium)).toBe(false);
     await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'add', medium, study!);
     // An object the profile's syntax cannot hold (a retired JPEG it cannot decode): nothing of the run stays.

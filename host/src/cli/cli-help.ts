@@ -7,6 +7,9 @@ import { loadCommands } from './command-list.js';
 import { errorListText, listErrors, type PluginErrors } from './error-list.js';
 import { hostSession } from './host-session.js';
 
+/** The one rule for exit codes, as `atrium help` and the README state it. */
+export const EXIT_STATUS = 'exit status: 0 done; 2 a usage mistake, nothing done (an unknown or malformed option, a bad parameter value, an unknown app parameter, a bad output path); 1 a failure while working (something not found, refused or not written).';
+
 /** `atrium help`, `atrium --help`, and `atrium` alone (on stderr). */
 export async function globalHelp(): Promise<string> {
   const commands = await loadCommands();
@@ -21,6 +24,8 @@ global options (anywhere on the line):
   --validation <p>     receive validation for this command: safety or strict (default: atrium config get validation)
   --help, -h           help of the command
   --version            versions of atrium, the SDK and Node
+
+${EXIT_STATUS}
 
 commands:
 ${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}\n  ${' '.repeat(12)} ${usageLines(c.usage).join(`\n  ${' '.repeat(12)} `)}`).join('\n')}`;

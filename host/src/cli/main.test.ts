@@ -78,10 +78,13 @@ describe('atrium usage errors', () => {
     expect(await line('run', 'calcium-scoring', '1.2.3', '--series', '1.2.3')).toBe('atrium run: unexpected argument "1.2.3": give one app, and its input with --series or --study [ATRIUM_ERR_CLI_USAGE]');
     // --params: a missing file or one that is not JSON is named in words, not as a Node error.
     const missing = join(scratch, 'no-such-params.json');
-    expect(await atrium('run', 'series-summary', '--series', '1.2.3', '--params', missing)).toMatchObject({ code: 1, err: `atrium run: --params ${missing} does not exist: give a JSON file of parameters [ATRIUM_ERR_CLI_BAD_PARAMS]\n` });
+    const noFile = await atrium('run', 'series-summary', '--series', '1.2.3', '--params', missing);
+    expect([noFile.code, noFile.err.split('\n')[0]]).toEqual([2, `atrium run: --params ${missing} does not exist: give a JSON file of parameters [ATRIUM_ERR_CLI_BAD_PARAMS]`]);
     const notJson = join(scratch, 'params.json');
     writeFileSync(notJson, '{thumbnails: 4}');
-    expect((await atrium('run', 'series-summary', '--series', '1.2.3', '--params', notJson)).err).toMatch(new RegExp(`^atrium run: --params ${notJson.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(.+\\) \\[ATRIUM_ERR_CLI_BAD_PARAMS\\]\n$`));
+    const badJson = await atrium('run', 'series-summary', '--series', '1.2.3', '--params', notJson);
+    expect(badJson.code).toBe(2);
+    expect(badJson.err).toMatch(new RegExp(`^atrium run: --params ${notJson.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(.+\\) \\[ATRIUM_ERR_CLI_BAD_PARAMS\\]\nusage: atrium run `));
   });
 
   it('refuses an option without its value with a code and the usage, no stack trace', async () => {

@@ -1,6 +1,6 @@
 import { AtriumError } from '../errors/atrium-error.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
-import { closestName } from '../errors/closest-name.js';
+import { closestName } from '@atrium/sdk/core';
 import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validation-policy.js';
 import { defaultStoreRoot, storeExists } from '../store/store-root.js';
 import type { CliContext, Command } from './cli-context.js';

@@ -1,5 +1,5 @@
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
-import { closestName } from '../errors/closest-name.js';
+import { closestName } from '@atrium/sdk/core';
 import { UsageError } from './usage-error.js';
 
 type Config = ParseArgsConfig & { readonly args: string[]; readonly options: NonNullable<ParseArgsConfig['options']> };

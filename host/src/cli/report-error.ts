@@ -18,6 +18,24 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
+/**
+ * Codes that always name a mistake in the command line's own values, whichever layer finds it: an
+ * app parameter (unknown, missing, or a value it does not take; a `--params` file that cannot be
+ * used), an output the command must not write to (inside the store or an input, not a folder,
+ * not writable, a volume file name without its format's ending), and a de-identification's key file, patient map or `--set` value. Reported as
+ * usage problems: exit 2 with the usage line, as a {@link UsageError}.
+ */
+const USAGE_CODES: ReadonlySet<string> = new Set([
+  'ATRIUM_ERR_PARAM_UNKNOWN', 'ATRIUM_ERR_PARAM_MISSING', 'ATRIUM_ERR_PARAM_INVALID', 'ATRIUM_ERR_CLI_BAD_PARAMS',
+  'ATRIUM_ERR_CLI_OUT', 'ATRIUM_ERR_MEDIA_OUT', 'ATRIUM_ERR_DEID_OUT', 'ATRIUM_ERR_EXPORT_TARGET', 'ATRIUM_ERR_EXPORT_FORMAT',
+  'ATRIUM_ERR_DEID_MAP', 'ATRIUM_ERR_DEID_KEY_FILE', 'ATRIUM_ERR_DEID_USER_VALUE',
+]);
+
+/** True for a code that names a mistake in the command line's values (exit 2), e.g. the code of a job an app refused for its parameters. */
+export function isUsageCode(code: string | undefined): boolean {
+  return code !== undefined && USAGE_CODES.has(code);
+}
+
 /** What the failed system call was doing, in words. */
 const ACTIONS: Readonly<Record<string, string>> = {
   open: 'open', mkdir: 'create the folder', scandir: 'read the folder', rename: 'rename to', unlink: 'remove',
@@ -35,9 +53,9 @@ function systemErrorMessage(e: unknown): string | undefined {
 
 /**
  * Report an error a command threw and return the exit code: 2 for a usage problem (a
- * {@link UsageError}, a malformed or missing option value) with the command's usage, 1 for
- * any other coded error (`ATRIUM_ERR_*`) and for a file-system failure on a path the user gave
- * (`ATRIUM_ERR_CLI_FILE`). Each is one line naming what and where (as JSON with `--json`);
+ * {@link UsageError}, a malformed or missing option value, a code of {@link USAGE_CODES}) with the
+ * command's usage, 1 for any other coded error (`ATRIUM_ERR_*`: a failure while working) and for a
+ * file-system failure on a path the user gave (`ATRIUM_ERR_CLI_FILE`). Each is one line naming what and where (as JSON with `--json`);
  * nothing else is caught: an unexpected error is a bug and keeps its stack trace.
  */
 export function reportError(e: unknown, command: Command, ctx: Pick<CliContext, 'err' | 'json'>): number {
@@ -51,7 +69,7 @@ export function reportError(e: unknown, command: Command, ctx: Pick<CliContext, 
 
 /** The code, message and details of an error the CLI reports, or undefined for a bug. */
 function classify(e: unknown): { code: string; message: string; details: unknown; usage: boolean } | undefined {
-  if (e instanceof SdkError) return { code: e.code, message: e.message, details: e.details, usage: e instanceof UsageError };
+  if (e instanceof SdkError) return { code: e.code, message: e.message, details: e.details, usage: e instanceof UsageError || USAGE_CODES.has(e.code) };
   const errno = (e ?? {}) as NodeJS.ErrnoException;
   if (typeof errno.code === 'string' && errno.code.startsWith('ERR_PARSE_ARGS_')) {
     return { code: 'ATRIUM_ERR_CLI_BAD_OPTION', message: errno.message.replace(/\n/g, ' '), details: {}, usage: true };

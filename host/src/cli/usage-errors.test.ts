@@ -2,7 +2,11 @@
  * Every usage problem of the command line, from the user's side: a code, exit 2, the usage line in
  * text, one JSON object under --json — never the argument parser's own words or a bare usage line.
  */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXIT_STATUS } from './cli-help.js';
+import { COMMAND_NAMES } from './command-list.js';
 import { useCliStore } from './test-support/cli-harness.js';
 
 const MR = 'samples/mr/MR_small.dcm';
@@ -10,7 +14,7 @@ const MR_SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457';
 const STACK = /\n\s+at /;
 
 describe('usage errors', () => {
-  const { atrium, scratch } = useCliStore('atrium-usage-');
+  const { atrium, scratch, store } = useCliStore('atrium-usage-');
 
   /** Runs `argv` with and without --json: exit 2 both times, the code in text and as JSON. */
   const refused = async (code: string, ...argv: string[]): Promise<string> => {
@@ -52,6 +56,33 @@ describe('usage errors', () => {
     const until = await atrium('--json', 'ls', 'studies', '--date', '-20301231');
     expect([until.code, until.err]).toEqual([0, '']);
     expect((JSON.parse(until.out) as unknown[]).length).toBe(1);
+  });
+
+  it('every command names an unknown option (with the nearest known one), before it reads or sends anything', async () => {
+    expect((await atrium('import', MR)).code).toBe(0);
+    expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'send', MR_SOP, 'PACS', '--comit')).toBe('unknown option --comit (did you mean --commit?)');
+    expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'echo', 'PACS', '--verbose')).toBe('unknown option --verbose; it takes no options');
+    expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'config', 'get', 'validation', '--al')).toBe('unknown option --al; it takes no options');
+    for (const name of COMMAND_NAMES) {
+      const r = await atrium(name, '--bogus-option');
+      expect([r.code, r.out], name).toEqual([2, '']);
+      expect(r.err, name).toMatch(new RegExp(`^atrium ${name}: unknown option --bogus-option; (options: --|it takes no options)`));
+    }
+  });
+
+  it('one exit rule, stated by atrium help: a bad output folder, an unknown or bad app parameter, a bad --params file exit 2 like a bad option; a UID not found exits 1', async () => {
+    expect((await atrium('import', MR)).code).toBe(0);
+    expect((await atrium('help')).out).toContain(`\n${EXIT_STATUS}\n`);
+    const inStore = join(store, 'out');
+    expect(await refused('ATRIUM_ERR_MEDIA_OUT', 'media', 'write', MR_SOP, '--out', inStore)).toMatch(/^output folder .* is inside the store/);
+    expect(await refused('ATRIUM_ERR_DEID_OUT', 'deid', MR, '--out', inStore)).toMatch(/^output folder .* is inside the store/);
+    expect(await refused('ATRIUM_ERR_PARAM_UNKNOWN', 'run', 'series-summary', '--series', '1.2.3', '--param', 'thumbnail=4')).toBe('unknown parameter "thumbnail" (did you mean thumbnails?)');
+    expect(await refused('ATRIUM_ERR_PARAM_INVALID', 'run', 'series-summary', '--series', '1.2.3', '--param', 'thumbnails=99')).toBe('parameter "thumbnails" must be at most 16 (got "99")');
+    writeFileSync(join(scratch, 'list.json'), '[1]');
+    expect(await refused('ATRIUM_ERR_CLI_BAD_PARAMS', 'run', 'series-summary', '--series', '1.2.3', '--params', join(scratch, 'list.json'))).toContain('must hold a JSON object');
+    expect(existsSync(inStore)).toBe(false);
+    const notFound = await atrium('rm', '1.2.3');
+    expect([notFound.code, notFound.err]).toEqual([1, 'atrium rm: no stored study, series or instance has the UID 1.2.3 [ATRIUM_ERR_CLI_UNKNOWN_UID]\n']);
   });
 
   it('a misspelt setting is a usage error with the closest name; a query key in another letter case is named', async () => {

@@ -1,6 +1,6 @@
 import { lookupKeyword } from '@atrium/sdk/core';
 import { AtriumError } from '../errors/atrium-error.js';
-import { closestName } from '../errors/closest-name.js';
+import { closestName } from '@atrium/sdk/core';
 import { matchCondition } from './match-condition.js';
 import { LEVEL_DEPTH, QUERY_KEYS, type QueryLevel } from './query-keys.js';
 

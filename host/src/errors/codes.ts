@@ -35,6 +35,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_CLI_BAD_OPTION: { message: 'An option is unknown, lacks its value, or has a value it does not take.', http: 400 },
   ATRIUM_ERR_CLI_BAD_PARAMS: { message: 'The --params file cannot be read or is not a JSON object.', http: 400 },
   ATRIUM_ERR_CLI_FILE: { message: 'A file or folder named on the command line cannot be read or written (the system’s reason is given).', http: 400 },
+  ATRIUM_ERR_CLI_OUT: { message: 'An output file (a print preview, a rendered image) would be written inside the store, or names a folder.', http: 400 },
   ATRIUM_ERR_CLI_NO_STORE: { message: 'There is no store at --store (or $ATRIUM_STORE, ./.atrium); a command that only reads creates none.', http: 404 },
   ATRIUM_ERR_CLI_UNKNOWN_COMMAND: { message: 'No such command (`atrium help` lists them).', http: 404 },
   ATRIUM_ERR_CLI_UNKNOWN_UID: { message: 'No stored study, series or instance has this UID.', http: 404 },
@@ -58,7 +59,7 @@ export const HOST_ERRORS = {
   // volume export (cli export --format, io/volume-file)
   ATRIUM_ERR_EXPORT_FORMAT: { message: 'The volume file name does not end as its format requires (.nii / .nii.gz for NIfTI, .nrrd / .nhdr for NRRD).', http: 400 },
   ATRIUM_ERR_EXPORT_INPUT: { message: 'The UID is not a stored series: a volume is exported from one series.', http: 400 },
-  ATRIUM_ERR_EXPORT_TARGET: { message: 'The volume file would be written inside the store.', http: 400 },
+  ATRIUM_ERR_EXPORT_TARGET: { message: 'The exported copies or volume file would be written inside the store (or the volume file names a folder).', http: 400 },
   ATRIUM_ERR_EXPORT_WRITE: { message: 'The volume file could not be written (the reason is given).', http: 500 },
   // derived objects (derive)
   ATRIUM_ERR_DERIVE_INVALID: { message: 'A derived object fails the validation of its output IOD (a Type 1 attribute missing or empty, a Type 2 missing, a value that does not fit).', http: 500 },

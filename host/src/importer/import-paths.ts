@@ -2,6 +2,7 @@ import { isAtriumError } from '../errors/atrium-error.js';
 import { FileProblem, readStart, withRegularFile } from '../io/regular-file.js';
 import type { InstanceStore } from '../store/instance-store.js';
 import { IN_MEMORY_MAX_BYTES, receivedFile } from '../store/receive-large-object.js';
+import type { UnchangedInstance } from '../store/instance-store-impl.js';
 import type { StoreOutcome } from '../store/store-outcome.js';
 import { collectInputs, type ImportInput } from './collect-inputs.js';
 import { looksLikeDicom } from '../io/looks-like-dicom.js';
@@ -10,8 +11,11 @@ import type { AtriumErrorCode } from '../errors/codes.js';
 /** The start of a file that {@link looksLikeDicom} needs: preamble, "DICM" and the first element header. */
 const HEAD_BYTES = 136;
 
+/** A file whose SOP Instance UID is stored with the same bytes: nothing was written, the index is unchanged. */
+export type UnchangedItem = UnchangedInstance & { readonly status: 'duplicate'; readonly unchanged: true; readonly reason: string };
+
 /** One line of the import summary. */
-export type ImportItem = StoreOutcome & { readonly file: string };
+export type ImportItem = (StoreOutcome | UnchangedItem) & { readonly file: string };
 
 /** An input that was not stored (and whose bytes are not in quarantine). */
 export interface NotReadInput {
@@ -32,7 +36,10 @@ export interface ImportSummary {
   readonly replaced: number;
   /** Stored or replaced instances that carry validation warnings (policy `safety`). */
   readonly withWarnings: number;
+  /** Series Instance UIDs held by another study (refused, in quarantine), and files stored already with the same bytes (`unchanged`). */
   readonly duplicate: number;
+  /** The duplicates that are files stored already with the same bytes: nothing written, not a refusal. */
+  readonly unchanged: number;
   readonly rejected: number;
   /**
    * Inputs not stored now: missing or unreadable paths, DICOMDIR references that are
@@ -100,9 +107,10 @@ export async function importPaths(store: InstanceStore, paths: readonly string[]
   while (inFlight.length > 0) await settleOldest();
   store.completeSeries(series);
   onProgress?.(inputs.length, inputs.length, '');
-  const count = (s: StoreOutcome['status']): number => items.filter((i) => i.status === s).length;
+  const count = (s: ImportItem['status']): number => items.filter((i) => i.status === s).length;
   const withWarnings = items.filter((i) => 'warnings' in i && (i.warnings?.length ?? 0) > 0).length;
-  return { items, stored: count('stored'), replaced: count('replaced'), withWarnings, duplicate: count('duplicate'), rejected: count('rejected'), unreadable, skipped };
+  const unchanged = items.filter((i) => 'unchanged' in i).length;
+  return { items, stored: count('stored'), replaced: count('replaced'), withWarnings, duplicate: count('duplicate'), unchanged, rejected: count('rejected'), unreadable, skipped };
 }
 
 /**
@@ -132,10 +140,11 @@ function importOne(store: InstanceStore, input: ImportInput): { result: Promise<
   try {
     if ('error' in input) return now({ ...store.refuse(receivedFile(file), source, { code: input.code, reason: input.error, details: { path: file } }), file });
     if (input.found && !looksLikeDicom(head.bytes)) return now({ skipped: 'not a DICOM file (no DICM prefix, no DICOM element at the start)' });
-    const staged = store.stageFile(file, source);
+    const staged = store.stageFile(file, source, { unchangedIfIdentical: true });
     // Written and durable when `staged` resolves; indexed (commit) when the caller takes the outcome.
     const result = staged.then((s) => (): Result => {
       if ('refused' in s) return { ...s.refused, file };
+      if (s.unchanged) return { ...s.unchanged, status: 'duplicate', unchanged: true, reason: `stored already with the same bytes (${s.unchanged.path}): nothing written`, file };
       try {
         return { ...s.commit(), file };
       } catch (e) {

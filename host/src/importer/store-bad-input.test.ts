@@ -217,7 +217,7 @@ describe('importPaths over good and bad files', () => {
     expect(summary.items.map((i) => [i.file.slice(dir.length + 1), i.status === 'rejected' ? i.code : i.status])).toEqual([
       ['cut.dcm', 'ATRIUM_ERR_PARSE_TRUNCATED'],
       ['empty.dcm', 'ATRIUM_ERR_PARSE_NOT_DICOM'],
-      ['good-mr.dcm', 'replaced'], // stored earlier in this file
+      ['good-mr.dcm', 'duplicate'], // stored earlier in this file, with these bytes: nothing written
       ['good-sc.dcm', 'stored'],
       ['notes.txt', 'ATRIUM_ERR_PARSE_NOT_DICOM'],
     ]);

@@ -8,6 +8,8 @@ import { fileProblem, kindOf } from './regular-file.js';
 export interface ProtectedFolder {
   readonly path: string;
   readonly what: string;
+  /** Only the folder itself is refused, not a folder inside it (the folder an input file is in). */
+  readonly exact?: boolean;
 }
 
 /**
@@ -19,7 +21,8 @@ export interface ProtectedFolder {
  *   link loop, a path through a file, or a folder that cannot be written;
  * - it must not be one of the `protected` folders or inside one — an input folder (a DICOMDIR's
  *   media folder, a file's own path) or the store that holds the originals: copies written there
- *   would mix with the originals, be walked again as inputs, or (keeping UIDs) take their names.
+ *   would mix with the originals, be walked again as inputs, or (keeping UIDs) take their names;
+ *   an `exact` one (the folder an input file is in) only itself: a copy beside its original.
  * Paths are compared after resolving symbolic links (a link to an input is that input).
  * Returns the absolute path of the folder.
  */
@@ -28,14 +31,7 @@ export function checkOutputFolder(out: string, protectedFolders: readonly Protec
   const fail = (why: string): never => {
     throw new AtriumError(code, `output folder ${out} ${why}`, { out: abs });
   };
-  const real = realPathOf(abs, fail);
-  for (const p of protectedFolders) {
-    const inside = realPathOf(resolve(p.path), () => undefined);
-    if (inside === undefined) continue;
-    const rel = relative(inside, real);
-    if (rel === '') fail(`is ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
-    if (rel.split(sep)[0] !== '..' && !isAbsolute(rel)) fail(`is inside ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
-  }
+  const real = outsideProtected(abs, protectedFolders, fail);
   let st;
   try {
     st = statSync(real, { throwIfNoEntry: false });
@@ -49,6 +45,23 @@ export function checkOutputFolder(out: string, protectedFolders: readonly Protec
   if (!st.isDirectory()) fail(`is ${kindOf(st)}, not a folder`);
   writable(real, '', fail);
   return abs;
+}
+
+/**
+ * The real path of the output `abs`, after checking that it is not one of the `protected` folders
+ * nor inside one (symbolic links resolved); else `fail` says which, and to choose a place outside it.
+ */
+export function outsideProtected(abs: string, protectedFolders: readonly ProtectedFolder[], fail: (why: string) => never): string {
+  const real = realPathOf(abs, fail);
+  for (const p of protectedFolders) {
+    const inside = realPathOf(resolve(p.path), () => undefined);
+    if (inside === undefined) continue;
+    const rel = relative(inside, real);
+    if (rel === '' && p.exact) fail(`is ${p.what} (${p.path}): a de-identified copy beside its identified original invites mix-ups; choose another folder (a new one inside it will do)`);
+    if (rel === '') fail(`is ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
+    if (!p.exact && rel.split(sep)[0] !== '..' && !isAbsolute(rel)) fail(`is inside ${p.what} (${p.path}): choose a folder outside it, so that no copy is written among the originals`);
+  }
+  return real;
 }
 
 /**

@@ -3,6 +3,7 @@ import { sopClassName, Tag } from '@atrium/sdk';
 import { AtriumError, isAtriumError } from '../errors/atrium-error.js';
 import type { SequenceItem } from '../io/data-element.js';
 import { DataSet } from '../io/data-set.js';
+import { describeUnparsed } from '../io/describe-unparsed.js';
 import { parseDicom } from '../io/parse-part10.js';
 import { writeDataset } from '../io/write-dataset.js';
 import { MEDIA_STORAGE_DIRECTORY_SOP_CLASS } from './dicomdir-files.js';
@@ -17,7 +18,8 @@ const ITEM_DELIMITATION = 8;
  * next of its entity and the first of its lower-level entity by offset (bytes from the start
  * of the file). Inactive records (Record In-use Flag 0000H) are left out with what is below
  * them. An offset that names no record, or a chain that loops, is refused
- * (ATRIUM_ERR_DICOMDIR_INVALID naming the offset): the tree would be a guess.
+ * (ATRIUM_ERR_DICOMDIR_INVALID naming the offset): the tree would be a guess. A truncated file is
+ * ATRIUM_ERR_PARSE_TRUNCATED, saying where its data ends.
  * The item offsets are those of the file's own bytes: the parse keeps every element raw, so
  * each item is measured as it was written.
  */
@@ -26,7 +28,7 @@ export function readDicomdir(path: string): FileSet {
   const invalid = (why: string, found?: string): never => {
     throw new AtriumError('ATRIUM_ERR_DICOMDIR_INVALID', `${path}: ${why}`, { path, ...(found === undefined ? {} : { found }) });
   };
-  const file = parseOrSay(bytes, invalid);
+  const file = parseOrSay(path, bytes, invalid);
   const sopClass = file.meta?.string(Tag.MediaStorageSOPClassUID);
   if (sopClass !== MEDIA_STORAGE_DIRECTORY_SOP_CLASS) {
     const found = sopClass === undefined ? 'a DICOM data set without File Meta Information' : `a DICOM file of ${sopClassName(sopClass) ?? 'SOP Class'} ${sopClass}`;
@@ -63,13 +65,18 @@ export function readDicomdir(path: string): FileSet {
   };
 }
 
-/** The file parsed as DICOM; a file that is not DICOM at all is refused saying what it is instead. */
-function parseOrSay(bytes: Uint8Array, invalid: (why: string, found: string) => never): ReturnType<typeof parseDicom> {
+/**
+ * The file parsed as DICOM; one that cannot be is refused saying what it is instead: a truncated
+ * DICOM file keeps the parser's ATRIUM_ERR_PARSE_TRUNCATED (where its data ends), anything else
+ * is not a DICOMDIR.
+ */
+function parseOrSay(path: string, bytes: Uint8Array, invalid: (why: string, found: string) => never): ReturnType<typeof parseDicom> {
   try {
     return parseDicom(bytes);
   } catch (e) {
     if (!isAtriumError(e)) throw e;
-    const found = bytes.length === 0 ? 'an empty file' : `a file of ${bytes.length} bytes that is not DICOM (${e.message})`;
+    const { truncated, found } = describeUnparsed(bytes, e);
+    if (truncated) throw new AtriumError('ATRIUM_ERR_PARSE_TRUNCATED', `${path}: ${found}`, { ...e.details, path, found, size: bytes.length }, { cause: e });
     return invalid(`not a DICOMDIR: ${found}`, found);
   }
 }

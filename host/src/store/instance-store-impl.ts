@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Index } from '../db/dicom-index.js';
+import { statSync } from 'node:fs';
+import type { Index, StoredFile } from '../db/dicom-index.js';
 import type { RecordWarning } from '../db/instance-record.js';
 import { query } from '../db/query-engine.js';
 import { AtriumError, isAtriumError, listedCode } from '../errors/atrium-error.js';
@@ -27,6 +28,12 @@ export interface ReceiveOptions {
   readonly expect?: { readonly SOPClassUID?: string; readonly SOPInstanceUID?: string };
   /** false: the file write skips its fsyncs (default true). */
   readonly sync?: boolean;
+  /**
+   * true: an object whose SOP Instance UID is stored in its series with the same bytes (the
+   * index's sha256 and size) is not written again: the staged instance says it is `unchanged` (an
+   * import of a file imported before). Default: it replaces the stored file (`replaced`).
+   */
+  readonly unchangedIfIdentical?: boolean;
 }
 
 /** How an {@link InstanceStore} behaves. */
@@ -47,7 +54,25 @@ export type InstanceStoreSettings = InstanceStoreOptions | (() => InstanceStoreO
 /** What {@link InstanceStore.stage} gives back: a refusal, or a written file to {@link commit}. */
 export type StagedInstance =
   | { readonly refused: StoreOutcome }
-  | { readonly path: string; readonly warnings: readonly RecordWarning[]; commit(): StoreOutcome };
+  | {
+      readonly path: string;
+      readonly warnings: readonly RecordWarning[];
+      /**
+       * Set (with {@link ReceiveOptions.unchangedIfIdentical}) when the object is stored already with
+       * the same bytes: nothing was written, and `commit` must not be called.
+       */
+      readonly unchanged?: UnchangedInstance;
+      commit(): StoreOutcome;
+    };
+
+/** An object received again with the bytes of its stored file: its UIDs and that file's path. */
+export interface UnchangedInstance {
+  readonly SOPInstanceUID: string;
+  readonly SeriesInstanceUID: string;
+  readonly StudyInstanceUID: string;
+  readonly SOPClassUID: string;
+  readonly path: string;
+}
 
 /** What a refusal keeps in quarantine: the bytes received, or a file too large to hold (copied in chunks). */
 export type Received = Uint8Array | ReceivedFile | ReceivedSlices;
@@ -246,7 +271,7 @@ export class InstanceStoreImpl {
     } catch (e) {
       return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
     }
-    const { value, dirs } = this.placeWritten(prepared, received, source, tmp);
+    const { value, dirs } = this.placeWritten(prepared, received, source, tmp, options.unchangedIfIdentical ?? false);
     if (sync) for (const d of dirs) syncDirectory(d);
     return value;
   }
@@ -262,11 +287,11 @@ export class InstanceStoreImpl {
     if ('refused' in prepared) return Promise.resolve(prepared);
     const noSpace = this.checkFreeSpace(prepared.content.size, prepared.identity.SOPInstanceUID);
     if (noSpace) return Promise.resolve({ refused: noSpace });
-    return this.writeGrouped(prepared, received, source);
+    return this.writeGrouped(prepared, received, source, options.unchangedIfIdentical ?? false);
   }
 
   /** The temp file written (off the event loop when the bytes are in memory), then made durable and placed by the group commit. */
-  private async writeGrouped(prepared: PreparedInstance, received: Received, source: string): Promise<StagedInstance> {
+  private async writeGrouped(prepared: PreparedInstance, received: Received, source: string, ifIdentical: boolean): Promise<StagedInstance> {
     let open: { readonly tmp: string; readonly fd: number };
     try {
       const { slices } = prepared.content;
@@ -276,7 +301,7 @@ export class InstanceStoreImpl {
     }
     return this.group.durable<StagedInstance>({
       fd: open.fd,
-      admit: () => this.admitWritten(prepared, received, source, open.tmp),
+      admit: () => this.admitWritten(prepared, received, source, open.tmp, ifIdentical),
       failed: (e) => {
         this.files.discard(open.tmp);
         return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
@@ -299,8 +324,8 @@ export class InstanceStoreImpl {
   }
 
   /** {@link admitWritten} and its rename at once (the single-file path). */
-  private placeWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string): { value: StagedInstance; dirs: readonly string[] } {
-    const admitted = this.admitWritten(prepared, received, source, tmp);
+  private placeWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string, ifIdentical: boolean): { value: StagedInstance; dirs: readonly string[] } {
+    const admitted = this.admitWritten(prepared, received, source, tmp, ifIdentical);
     return 'place' in admitted ? admitted.place() : { value: admitted.value, dirs: [] };
   }
 
@@ -310,7 +335,7 @@ export class InstanceStoreImpl {
    * then, once the intent is committed, `place` renames it and returns the staged instance
    * and the directories to fsync for the rename to be durable. A refusal discards the temp file.
    */
-  private admitWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string): { value: StagedInstance } | { place: () => { value: StagedInstance; dirs: readonly string[] } } {
+  private admitWritten(prepared: PreparedInstance, received: Received, source: string, tmp: string, ifIdentical: boolean): { value: StagedInstance } | { place: () => { value: StagedInstance; dirs: readonly string[] } } {
     const { record, identity } = prepared;
     const path = record.file.path;
     const failed = (e: unknown): { value: StagedInstance } => {
@@ -324,6 +349,18 @@ export class InstanceStoreImpl {
       if (refusal) {
         this.files.discard(tmp);
         return { value: { refused: this.refuse(received, source, refusal, decision.action === 'quarantine-duplicate-series' ? 'duplicate' : 'rejected') } };
+      }
+      if (ifIdentical && decision.action === 'replace' && this.isStoredAs(decision.existing, path, prepared)) {
+        this.files.discard(tmp);
+        const unchanged: UnchangedInstance = { ...identity, path };
+        return {
+          value: {
+            path, warnings: [], unchanged,
+            commit: () => {
+              throw new Error(`${path} is stored unchanged: there is nothing to commit`);
+            },
+          },
+        };
       }
       this.intents.begin(path);
       release = this.placing.hold(identity);
@@ -348,6 +385,12 @@ export class InstanceStoreImpl {
         }
       },
     };
+  }
+
+  /** True when the stored file at `path` is what `prepared` would write: the same sha256 (as indexed) and size (on disk). */
+  private isStoredAs(existing: StoredFile, path: string, prepared: PreparedInstance): boolean {
+    if (existing.path !== path || existing.size !== prepared.content.size || existing.sha256 !== prepared.content.sha256()) return false;
+    return statSync(this.files.absolute(path), { throwIfNoEntry: false })?.size === existing.size;
   }
 
   /** The refusal, or the committed outcome; an index failure after the file is placed is `ATRIUM_ERR_STORE_INDEX_FAILED`. */

@@ -166,7 +166,7 @@ export interface QuarantineItem {
 /** One parameter of an app (the SDK's ParameterSpec, as JSON). A parameter without `default` is required. */
 export type ParameterSpecJson =
   | { readonly type: 'number' | 'integer'; readonly default?: number; readonly minimum?: number; readonly maximum?: number; readonly unit?: string; readonly description: string }
-  | { readonly type: 'string'; readonly default?: string; readonly pattern?: string; readonly description: string }
+  | { readonly type: 'string'; readonly default?: string; readonly pattern?: string; readonly json?: 'array' | 'object'; readonly example?: string; readonly description: string }
   | { readonly type: 'boolean'; readonly default?: boolean; readonly description: string }
   | { readonly type: 'enum'; readonly values: readonly string[]; readonly default?: string; readonly description: string };
 

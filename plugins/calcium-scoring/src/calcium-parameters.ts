@@ -1,9 +1,14 @@
 import type { ParameterSchema } from '@atrium/sdk';
+import { parsePhantom } from './mass-calibration.js';
+import { parseSeeds } from './parse-seeds.js';
 
-/** Parameters of the calcium scoring app (validated and defaulted by the host before any work; `atrium run calcium-scoring --help` prints them). */
+/** Parameters of the calcium scoring app (validated, seeds and phantom parsed, and defaulted by the host before any work; `atrium run calcium-scoring --help` prints them). */
 export const calciumParameters = {
   seeds: {
     type: 'string',
+    json: 'array',
+    example: '[{"artery":"LAD","at":[x,y,z]}]',
+    check: (text) => void parseSeeds(text),
     default: '[]',
     description:
       'JSON array of seeds, each selecting the calcium connected to its point: {"artery":"LAD","at":[x,y,z]} (patient mm) or {"artery":"RCA","instanceNumber":12,"row":200,"column":310} (pixel from 0); '
@@ -26,6 +31,9 @@ export const calciumParameters = {
   calibrationFactor: { type: 'number', default: 0, minimum: 0, unit: 'mg/cm³ per HU', description: 'calcium mass calibration factor; 0 = from calibrationPhantom, else Calcium Scoring Mass Factor Patient (0018,9351) of the images, else no mass' },
   calibrationPhantom: {
     type: 'string',
+    json: 'object',
+    check: (text) => void (text.trim() === '' || parsePhantom(text)),
+    example: '{"insert":{"center":[x,y,z],"radius":5,"mgHaPerCm3":200},"water":{"center":[x,y,z],"radius":5}}',
     default: '',
     description: 'mass calibration from a phantom insert: {"insert":{"center":[x,y,z],"radius":5,"mgHaPerCm3":200},"water":{"center":[x,y,z],"radius":5}} (mm): factor = density / (insert HU − water HU)',
   },

@@ -210,7 +210,8 @@ describe('calcium scoring app: parameters', () => {
     for (const [seeds, why] of [
       ['[{"artery":"LAD"', /parameter "seeds" is not valid JSON/],
       ['{"artery":"LAD"}', /parameter "seeds" must be a JSON array/],
-      ['[{"artery":"XYZ","at":[1,2,3]}]', /parameter "seeds" seed 1: artery must be one of LM, LAD, LCX, RCA, PDA/],
+      ['[{"artery":"XYZ","at":[1,2,3]}]', /parameter "seeds" seed 1: unknown artery "XYZ"; arteries: LM, LAD, LCX, RCA, PDA/],
+      ['[{"artery":"LDA","at":[1,2,3]}]', /parameter "seeds" seed 1: unknown artery "LDA" \(did you mean LAD\?\)/],
       ['[{"artery":"LAD","at":[1,2]}]', /seed 1 \(LAD\): "at" must be \[x, y, z\]/],
       ['[{"artery":"RCA","at":[1,2,3]},{"artery":"LM","row":1}]', /seed 2 \(LM\) needs "at"/],
     ] as const) {

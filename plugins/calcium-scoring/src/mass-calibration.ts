@@ -58,7 +58,8 @@ export function massCalibration(
 
 const bad = (why: string): SdkError => new SdkError('ATRIUM_ERR_PARAM_INVALID', `parameter "calibrationPhantom" ${why}; expected {"insert":{"center":[x,y,z],"radius":mm,"mgHaPerCm3":n},"water":{"center":[x,y,z],"radius":mm}}`, { parameter: 'calibrationPhantom' });
 
-function parsePhantom(text: string): PhantomCalibration {
+/** The `calibrationPhantom` text as a phantom calibration; SdkError `ATRIUM_ERR_PARAM_INVALID` naming what is wrong. */
+export function parsePhantom(text: string): PhantomCalibration {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

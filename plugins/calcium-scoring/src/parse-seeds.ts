@@ -1,4 +1,4 @@
-import { SdkError } from '@atrium/sdk';
+import { closestName, SdkError } from '@atrium/sdk';
 import type { Artery, Seed, SeedPoint, SeedRoi } from './scoring/index.js';
 
 const ARTERIES: readonly Artery[] = ['LM', 'LAD', 'LCX', 'RCA', 'PDA'];
@@ -7,10 +7,11 @@ const ROI_KEYS = new Set(['box', 'polygon', 'units', 'slices']);
 
 /**
  * The `seeds` parameter (a JSON array) as scoring seeds. Each item is an artery seed
- * `{"artery": "LAD", ...point}` or an exclusion `{"exclude": true, ...point}`, the point
+ * `{"artery": "LAD", ...point}` (the artery in any letter case) or an exclusion `{"exclude": true, ...point}`, the point
  * `"at": [x, y, z]` (patient mm) or `"instanceNumber", "row", "column"` (pixel, from 0), with an
  * optional `"roi"`: `{"box": [a, b, c, d]}` or `{"polygon": [[a, b], ...]}`, `"units": "mm"`
  * (default: x, y) or `"pixels"` (column, row), `"slices": [first, last]` (Instance Numbers).
+ * An item may also be the JSON text of one seed (`"{\"artery\":\"LAD\",\"at\":[1,2,3]}"`).
  * Throws SdkError `ATRIUM_ERR_PARAM_INVALID` naming the parameter, the item and the field.
  */
 export function parseSeeds(text: string): Seed[] {
@@ -21,9 +22,10 @@ export function parseSeeds(text: string): Seed[] {
   } catch (e) {
     throw bad(`is not valid JSON (${(e as Error).message})`);
   }
-  if (!Array.isArray(raw)) throw bad('must be a JSON array of seeds');
-  return raw.map((item: unknown, i): Seed => {
+  if (!Array.isArray(raw)) throw bad('must be a JSON array of seeds: write it as [{"artery":"LAD","at":[x,y,z]}]');
+  return raw.map((given: unknown, i): Seed => {
     const where = `seed ${i + 1}`;
+    const item = typeof given === 'string' ? seedText(given, where, bad) : given;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw bad(`${where} must be an object`);
     const o = item as Record<string, unknown>;
     const unknown = Object.keys(o).find((k) => !SEED_KEYS.has(k));
@@ -34,13 +36,30 @@ export function parseSeeds(text: string): Seed[] {
       if (o.artery !== undefined) throw bad(`${where}: an exclusion seed has no artery`);
       kind = { exclude: true };
     } else {
-      if (typeof o.artery !== 'string' || !ARTERIES.includes(o.artery as Artery)) throw bad(`${where}: artery must be one of ${ARTERIES.join(', ')} (got ${JSON.stringify(o.artery)}), or "exclude": true`);
-      kind = { artery: o.artery as Artery };
+      kind = { artery: arteryOf(o.artery, where, bad) };
     }
     const label = `${where} (${'artery' in kind ? kind.artery : 'exclusion'})`;
     const roi = o.roi === undefined ? undefined : parseRoi(o.roi, label, bad);
     return { ...kind, ...point(o, label, bad), ...(roi ? { roi } : {}) };
   });
+}
+
+/** The artery a seed names, in any letter case (`lad` is LAD); a misspelt one gets the nearest name. */
+function arteryOf(value: unknown, where: string, bad: (why: string) => SdkError): Artery {
+  const artery = typeof value === 'string' ? ARTERIES.find((a) => a === value.toUpperCase()) : undefined;
+  if (artery !== undefined) return artery;
+  if (typeof value !== 'string') throw bad(`${where}: artery must be one of ${ARTERIES.join(', ')} (got ${JSON.stringify(value)}), or "exclude": true`);
+  const near = closestName(value, ARTERIES);
+  throw bad(`${where}: unknown artery ${JSON.stringify(value)}${near ? ` (did you mean ${near}?)` : ''}; arteries: ${ARTERIES.join(', ')}, or "exclude": true`);
+}
+
+/** A seed given as JSON text (one item of the array). */
+function seedText(text: string, where: string, bad: (why: string) => SdkError): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw bad(`${where} is a string but not the JSON of a seed (${(e as Error).message}); write it as {"artery":"LAD","at":[x,y,z]}`);
+  }
 }
 
 function point(o: Record<string, unknown>, label: string, bad: (why: string) => SdkError): SeedPoint {

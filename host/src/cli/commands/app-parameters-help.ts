@@ -3,7 +3,7 @@ import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import type { Services } from '../cli-context.js';
 import { printTable } from '../print-table.js';
 
-/** `number (−1024…3000 HU)`, `8 | 4`, `true | false`, `string (pattern …)`. */
+/** `number (−1024…3000 HU)`, `8 | 4`, `true | false`, `string (pattern …)`, `JSON array (or its text)`. */
 function typeOf(spec: ParameterSpec): string {
   switch (spec.type) {
     case 'number':
@@ -17,6 +17,7 @@ function typeOf(spec: ParameterSpec): string {
     case 'enum':
       return spec.values.join(' | ');
     case 'string':
+      if (spec.json !== undefined) return `JSON ${spec.json} (or its text)`;
       return spec.pattern !== undefined ? `string (${spec.pattern})` : 'string';
   }
 }

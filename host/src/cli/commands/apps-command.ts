@@ -1,5 +1,6 @@
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { defineCommand } from '../cli-context.js';
+import { parseArgs } from '../parse-args.js';
 import { printTable } from '../print-table.js';
 
 export const appsCommand = defineCommand({
@@ -7,7 +8,8 @@ export const appsCommand = defineCommand({
   usage: 'atrium apps',
   summary: 'List installed apps and what series they accept (from manifests; no plugin code runs), and plugins that could not be used',
   uses: { registry: PluginRegistry },
-  async run(_args, ctx, use) {
+  async run(args, ctx, use) {
+    parseArgs({ args, options: {} });
     const registry = await use.registry();
     const apps = registry.apps();
     const problems = registry.list().filter((p) => p.problems.length > 0);

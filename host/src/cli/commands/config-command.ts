@@ -2,9 +2,10 @@ import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } fro
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS, parseNetworkSetting } from '../../net/config/network-settings.js';
-import { closestName } from '../../errors/closest-name.js';
+import { closestName } from '@atrium/sdk/core';
 import { isStoreSettingKey, listStoreSettings, parseStoreSetting, setStoreSetting, STORE_SETTING_KEYS, STORE_SETTINGS, unsetStoreSetting } from '../../store/store-settings.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
+import { parseArgs } from '../parse-args.js';
 import { printTable } from '../print-table.js';
 import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
@@ -49,7 +50,7 @@ export const configCommand = defineCommand({
   summary: 'Settings: where the index is (store.json), and, stored in the index, network (AE title, port, PDU size, timeouts, acceptance policy, limits, retries) and store (validation, stableAge; limits on nesting, elements, items, object size, free space)',
   uses: { settings: SettingTable },
   async run(args, ctx, use) {
-    const [verb = 'ls', key, value, ...extra] = args;
+    const [verb = 'ls', key, value, ...extra] = parseArgs({ args, allowPositionals: true, options: {} }).positionals;
     const arity: Record<string, number> = { ls: 0, list: 0, get: 1, unset: 1, set: 2 };
     const wanted = arity[verb];
     if (wanted === undefined) return usage(ctx, `unknown subcommand "${verb}"`);

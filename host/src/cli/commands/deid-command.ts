@@ -15,7 +15,7 @@ import { loadOrCreateKey } from '../../deid/key-file.js';
 import { readPatientMap } from '../../deid/patient-map-csv.js';
 import { UidMapper } from '../../deid/uid-mapper.js';
 import { parseUserValue } from '../../deid/user-values.js';
-import { isAtriumError, listedCode } from '../../errors/atrium-error.js';
+import { isAtriumError } from '../../errors/atrium-error.js';
 import { collectInputs, type DicomdirSeen } from '../../importer/collect-inputs.js';
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
@@ -28,9 +28,6 @@ import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE = 'atrium deid <in-path...|--where Keyword=value ...> --out <dir> [--profile basic] [--option <name>...] [--preset gca-9300r|dar-9500f] [--key-file <file>] [--uid-root <root>] [--map <csv>] [--set Keyword=value ...] [--patient-name v] [--patient-id v] [--date-shift days] [--mask x,y,w,h ...]';
-
-/** Errors of the command's own arguments and files (exit 2 with the code), beside UsageError. */
-const ARGUMENT_ERRORS = new Set(['ATRIUM_ERR_DEID_MAP', 'ATRIUM_ERR_DEID_KEY_FILE', 'ATRIUM_ERR_DEID_OUT', 'ATRIUM_ERR_DEID_USER_VALUE']);
 
 /** What one run does: its inputs, output folder and engine options. */
 interface DeidPlan {
@@ -57,14 +54,10 @@ export const deidCommand = defineCommand({
   summary: 'De-identify (PS3.15 Basic Profile + options, or the GCA-9300R preset; the DAR-9500f preset: SOP Instance UIDs under <uidRoot>.66) files, folders or a store query into a folder; originals untouched',
   uses: { index: Index, files: FileStore, settings: SettingTable },
   async run(args, ctx, use) {
-    try {
-      const plan = planOf(args, ctx, await configuredUidRoot(ctx.store, use.settings));
-      return await runBatch(plan, ctx, use);
-    } catch (e) {
-      // A refused argument (a key file, map, UID root or --set value) is a usage problem: exit 2, its own code.
-      if (!(e instanceof UsageError) && isAtriumError(e) && ARGUMENT_ERRORS.has(e.code)) throw new UsageError(listedCode(e, 'ATRIUM_ERR_CLI_USAGE'), e.message, e.details, { cause: e });
-      throw e;
-    }
+    // A refused argument (a key file, map, --set value, --out) keeps its own code and is reported
+    // as a usage problem (exit 2) by the CLI.
+    const plan = planOf(args, ctx, await configuredUidRoot(ctx.store, use.settings));
+    return await runBatch(plan, ctx, use);
   },
 });
 
@@ -137,7 +130,7 @@ function userValuesOf(terms: readonly string[], patientName: string | undefined,
   return values;
 }
 
-/** The folders `--out` must stay out of: each input (a DICOMDIR: its media folder) and the store. */
+/** The folders `--out` must stay out of: each input (a DICOMDIR: its media folder), the folder an input file is in (itself only), and the store. */
 function protectedFolders(paths: readonly string[], fromStore: boolean, store: string): ProtectedFolder[] {
   const isDicomdir = (p: string): boolean => {
     try {
@@ -146,8 +139,17 @@ function protectedFolders(paths: readonly string[], fromStore: boolean, store: s
       return false; // missing or a link loop: reported with the inputs
     }
   };
+  const isFile = (p: string): boolean => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false; // reported with the inputs
+    }
+  };
   const inputs = paths.map((p) => ({ path: isDicomdir(p) ? dirname(p) : p, what: 'an input' }));
-  return [...inputs, { path: store, what: fromStore ? 'the store that holds the inputs' : 'the store' }];
+  // A file's own folder: a copy beside its original is refused (a folder inside it is not).
+  const beside = paths.filter((p) => !isDicomdir(p) && isFile(p)).map((p) => ({ path: dirname(resolve(p)), what: `the folder of the input file ${p}`, exact: true }));
+  return [...inputs, ...beside, { path: store, what: fromStore ? 'the store that holds the inputs' : 'the store' }];
 }
 
 async function runBatch(plan: DeidPlan, ctx: CliContext, use: Services<{ index: typeof Index; files: typeof FileStore }>): Promise<number> {

@@ -1,11 +1,12 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Index } from '../../db/dicom-index.js';
 import { resolveUid } from '../../db/resolve-uid.js';
-import { AtriumError } from '../../errors/atrium-error.js';
+import { checkOutputFile } from '../../io/check-output-file.js';
 import { FileStore } from '../../store/file-store.js';
 import { defineCommand, type CliContext } from '../cli-context.js';
 import { parseArgs } from '../parse-args.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 interface StoredFiles { readonly index: Index; readonly files: FileStore }
@@ -33,6 +34,7 @@ export const exportCommand = defineCommand({
       }
       return exportVolume(ctx, stored, uid, values.out, values.format, values.resample);
     }
+    usageCheck(() => checkOutputFile(values.out!, [{ path: ctx.store, what: 'the store' }], 'ATRIUM_ERR_EXPORT_TARGET', true), '--out');
     const { index, files } = await stored();
     const { instances } = resolveUid(index, uid);
     const written: string[] = [];
@@ -53,10 +55,7 @@ export const exportCommand = defineCommand({
  * `writeVolumeFile`); never into the store itself. Refusals are coded errors, reported by the CLI.
  */
 async function exportVolume(ctx: CliContext, stored: () => Promise<StoredFiles>, uid: string, out: string, format: 'nifti' | 'nrrd', resample: boolean): Promise<number> {
-  const target = resolve(out);
-  if ((target + sep).startsWith(resolve(ctx.store) + sep)) {
-    throw new AtriumError('ATRIUM_ERR_EXPORT_TARGET', `--out ${out} lies inside the store (${ctx.store}); write the volume elsewhere`, { out });
-  }
+  const target = usageCheck(() => checkOutputFile(out, [{ path: ctx.store, what: 'the store' }], 'ATRIUM_ERR_EXPORT_TARGET'), '--out');
   const [{ storedSeriesVolume }, { writeVolumeFile }] = await Promise.all([import('../../apps/stored-series-volume.js'), import('../../io/volume-file/write-volume-file.js')]);
   const volume = await storedSeriesVolume(await stored(), uid, resample ? { unevenSpacing: 'resample' } : {});
   mkdirSync(dirname(target), { recursive: true });

@@ -2,7 +2,7 @@ import { parseArgs } from '../parse-args.js';
 import { dictionaryEntries, lookupKeyword } from '@atrium/sdk';
 import { checkRemoteQueryValue } from '../../db/check-query-keys.js';
 import { isAtriumError } from '../../errors/atrium-error.js';
-import { closestName } from '../../errors/closest-name.js';
+import { closestName } from '@atrium/sdk/core';
 import type { QueryLevel } from '../../db/query-keys.js';
 import { NetJob } from '../../net/jobs/net-jobs.js';
 import type { FindResult } from '../../net/scu/find-scu.js';

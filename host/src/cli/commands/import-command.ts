@@ -26,17 +26,17 @@ export const importCommand = defineCommand({
     bar.done();
     if (ctx.json) ctx.out(JSON.stringify({ validation, ...summary }, null, 2));
     else printSummary(summary, validation, ctx.out);
-    return summary.rejected + summary.duplicate + summary.unreadable.length > 0 ? 1 : 0;
+    return summary.rejected + summary.duplicate - summary.unchanged + summary.unreadable.length > 0 ? 1 : 0;
   },
 });
 
 function printSummary(summary: ImportSummary, validation: string, out: (text: string) => void): void {
   const warned = summary.withWarnings > 0 ? ` (${summary.withWarnings} with warnings)` : '';
-  out(`stored ${summary.stored}, replaced ${summary.replaced}${warned}, duplicate ${summary.duplicate}, rejected ${summary.rejected}, not read ${summary.unreadable.length}, skipped (not DICOM) ${summary.skipped.length} [validation ${validation}]`);
+  out(`stored ${summary.stored}, replaced ${summary.replaced}${warned}, duplicate ${summary.duplicate}${summary.unchanged > 0 ? ` (${summary.unchanged} unchanged: stored already with the same bytes)` : ''}, rejected ${summary.rejected}, not read ${summary.unreadable.length}, skipped (not DICOM) ${summary.skipped.length} [validation ${validation}]`);
   const total = summary.items.length + summary.unreadable.length + summary.skipped.length;
   if (total <= LIST_EVERY_INPUT) {
     const rows = [
-      ...summary.items.map((i) => ({ status: i.status, file: i.file, detail: 'code' in i ? `${i.code}: ${i.reason}` : (i.warnings ?? []).map((w) => `warning ${w.code}: ${w.message}`).join('; ') })),
+      ...summary.items.map((i) => ({ status: i.status, file: i.file, detail: 'code' in i ? `${i.code}: ${i.reason}` : 'unchanged' in i ? i.reason : (i.warnings ?? []).map((w) => `warning ${w.code}: ${w.message}`).join('; ') })),
       ...summary.unreadable.map((u) => ({ status: 'not read', file: u.file, detail: `${u.code}: ${u.reason}` })),
       ...summary.skipped.map((s) => ({ status: 'skipped', file: s.file, detail: s.reason })),
     ];

@@ -45,16 +45,16 @@ function mediumFolder(folder: string, store: string, needsDicomdir: boolean): st
 /**
  * The ISO image path: not inside the medium (it would hold itself), not an existing file (never
  * overwritten), in a folder that exists — checked before the medium is written, so a bad path
- * leaves nothing behind.
+ * leaves nothing behind (a usage problem: exit 2).
  */
 function isoPath(iso: string | undefined, medium: string): string | undefined {
   if (iso === undefined) return undefined;
   const abs = resolve(iso);
   const rel = relative(medium, abs);
-  if (!rel.startsWith('..') && !isAbsolute(rel)) throw new AtriumError('ATRIUM_ERR_MEDIA_ISO', `the ISO image ${iso} would be inside the medium ${medium}: choose a path outside it`, { iso });
-  if (existsSync(abs)) throw new AtriumError('ATRIUM_ERR_MEDIA_ISO', `${iso} exists: an ISO image is never written over a file`, { iso });
+  if (!rel.startsWith('..') && !isAbsolute(rel)) throw new UsageError('ATRIUM_ERR_MEDIA_ISO', `the ISO image ${iso} would be inside the medium ${medium}: choose a path outside it`, { iso });
+  if (existsSync(abs)) throw new UsageError('ATRIUM_ERR_MEDIA_ISO', `${iso} exists: an ISO image is never written over a file`, { iso });
   const parent = dirname(abs);
-  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new AtriumError('ATRIUM_ERR_MEDIA_ISO', `the folder ${parent} of the ISO image ${iso} does not exist: create it, or choose a path in an existing folder`, { iso });
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError('ATRIUM_ERR_MEDIA_ISO', `the folder ${parent} of the ISO image ${iso} does not exist: create it, or choose a path in an existing folder`, { iso });
   return abs;
 }
 

@@ -14,8 +14,10 @@ import { FileStore } from '../../store/file-store.js';
 import { InstanceStore } from '../../store/instance-store.js';
 import { defineCommand } from '../cli-context.js';
 import { parseWindow } from '../option-values.js';
+import { checkOutputFile } from '../../io/check-output-file.js';
 import { parseArgs } from '../parse-args.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE = [
@@ -70,6 +72,7 @@ export const printCommand = defineCommand({
       if (positionals.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', '--preview needs the UIDs of the images to lay out', { option: '--preview' });
       const printerOnly = ['--film-size', '--orientation', '--copies'].filter((o) => args.some((a) => a === o || a.startsWith(`${o}=`)));
       if (printerOnly.length > 0) throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `${printerOnly.join(', ')} ${printerOnly.length === 1 ? 'is' : 'are'} for a printer, not --preview (the PNG is the film's layout at the printer's matrix)`, { option: printerOnly[0] });
+      usageCheck(() => checkOutputFile(values.preview!, [{ path: ctx.store, what: 'the store' }], 'ATRIUM_ERR_CLI_OUT'), '--preview');
       const [index, files, store, settings, aes] = await Promise.all([use.index(), use.files(), use.store(), use.settings(), use.aes()]);
       const profile = previewProfile(aes, settings, values.printer);
       const instances = positionals.flatMap((uid) => resolveUid(index, uid).instances.filter(isImage).sort(byPosition));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from '../parse-args.js';
 import type { StoredInstance } from '../../db/dicom-index.js';
 import { AtriumError } from '../../errors/atrium-error.js';
+import { checkOutputFile } from '../../io/check-output-file.js';
 import { openImageFile } from '../../io/image-file.js';
 import { encodePng } from '../../render/encode-png.js';
 import { byPosition, isImage } from '../../render/images-in-order.js';
@@ -13,6 +14,7 @@ import { resolveUid } from '../../db/resolve-uid.js';
 import { Index } from '../../db/dicom-index.js';
 import { FileStore } from '../../store/file-store.js';
 import { InstanceStore } from '../../store/instance-store.js';
+import { usageCheck } from '../usage-check.js';
 import { UsageError } from '../usage-error.js';
 
 /** One PNG written by `atrium render`. */
@@ -46,6 +48,7 @@ export const renderCommand = defineCommand({
     }
     const out = values.out;
     const toFolder = out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory());
+    usageCheck(() => checkOutputFile(out, [{ path: ctx.store, what: 'the store' }], 'ATRIUM_ERR_CLI_OUT', toFolder), '--out');
     const [index, files, store] = await Promise.all([use.index(), use.files(), use.store()]);
     const { instances } = resolveUid(index, uid);
     const images = instances.filter(isImage).sort(byPosition);

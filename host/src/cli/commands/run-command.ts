@@ -8,6 +8,7 @@ import { PluginRegistry } from '../../plugins/plugin-registry.js';
 import { appParams } from '../app-params.js';
 import { defineCommand } from '../cli-context.js';
 import { printTable } from '../print-table.js';
+import { isUsageCode } from '../report-error.js';
 import { ProgressBar } from '../progress-bar.js';
 import { appParametersHelp } from './app-parameters-help.js';
 import { UsageError } from '../usage-error.js';
@@ -46,7 +47,7 @@ export const runCommand = defineCommand({
     if (done.state !== 'completed') {
       if (ctx.json) ctx.out(JSON.stringify({ job: done }, null, 2));
       else ctx.err(`atrium run: job ${done.id} ${done.state}: ${done.error?.message ?? ''} [${done.error?.code ?? ''}]`);
-      return 1;
+      return isUsageCode(done.error?.code) ? 2 : 1; // the app refused its parameters: a usage problem
     }
     const result = done.result as AppRunResult;
     if (ctx.json) {

@@ -2,6 +2,7 @@ import { hexStatus } from '../../errors/dimse-statuses.js';
 import { defineCommand } from '../cli-context.js';
 import type { CommitmentOutcome } from '../../net/jobs/commitment-on-send.js';
 import { NetJob, type SendResult } from '../../net/jobs/net-jobs.js';
+import { parseArgs } from '../parse-args.js';
 import { printTable } from '../print-table.js';
 import { NET_JOB_USES, runNetJob } from '../run-net-job.js';
 import { UsageError } from '../usage-error.js';
@@ -20,13 +21,11 @@ export const sendCommand = defineCommand({
   summary: 'Send stored patients, studies, series or instances to a remote AE (C-ECHO, then C-STORE on one association; a job retried up to 5 times); --commit (or an AE with role commit): then request storage commitment',
   uses: NET_JOB_USES,
   async run(args, ctx, use) {
-    const commit = args.includes('--commit');
-    const rest = args.filter((a) => a !== '--commit');
-    const ae = rest[rest.length - 1];
-    const uids = rest.slice(0, -1);
-    if (!ae || uids.length === 0 || rest.some((a) => a.startsWith('-'))) {
-      throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'missing or extra arguments', {});
-    }
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { commit: { type: 'boolean', default: false } } });
+    const commit = values.commit;
+    const ae = positionals[positionals.length - 1];
+    const uids = positionals.slice(0, -1);
+    if (!ae || uids.length === 0) throw new UsageError('ATRIUM_ERR_CLI_USAGE', 'give the UIDs or patient IDs to send, then the AE', {});
     const job = await runNetJob(use, ctx, NetJob.Send, { ae, uids, ...(commit ? { commit } : {}) }, `send ${uids.length === 1 ? uids[0] : `${uids.length} UIDs`} to ${ae}${commit ? ' with storage commitment' : ''}`);
     if (job.state !== 'completed') {
       if (ctx.json) ctx.out(JSON.stringify({ job }, null, 2));
