@@ -17,12 +17,13 @@ export interface HostSession {
  * `~/.atrium/plugins` and installed packages; the receive validation of `--validation`,
  * else the `validation` setting). A command that asks for nothing makes none; a command that
  * uses only the database's tables (`atrium ls`) gets them from the database opened alone,
- * without the container's code, unless the start-up reconcile has something to do.
+ * without the container's code, unless the start-up reconcile has something to do; `readOnly`
+ * (a command that only reads, see `Command.readsOnly`): that database opened read-only.
  */
-export function hostSession(ctx: CliContext): HostSession {
+export function hostSession(ctx: CliContext, { readOnly = false }: { readOnly?: boolean } = {}): HostSession {
   let container: Promise<Container> | undefined;
   let alone: Promise<HostDatabase | undefined> | undefined;
-  const openAlone = (): Promise<HostDatabase | undefined> => (alone ??= import('./database-session.js').then(({ openDatabaseAlone }) => openDatabaseAlone(ctx.store)));
+  const openAlone = (): Promise<HostDatabase | undefined> => (alone ??= import('./database-session.js').then(({ openDatabaseAlone }) => openDatabaseAlone(ctx.store, { readOnly })));
   const open = (): Promise<Container> =>
     (container ??= import('../di/create-host-container.js').then(({ createHostContainer }) =>
       createHostContainer({ storeRoot: ctx.store, ...(ctx.validation ? { validation: ctx.validation } : {}) }),

@@ -38,6 +38,7 @@ export const lsCommand = defineCommand({
     'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n] [--warnings] [--commitment]',
   summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists); --warnings: only what was stored with validation warnings, and the warnings; --commitment (instances): the latest storage commitment result of each',
   uses: { index: Index, commitments: CommitmentTable },
+  readsOnly: true,
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
