@@ -1,9 +1,14 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { HostDatabase } from './host-database.js';
 import { hostTables } from './host-tables.js';
 import { MIGRATIONS } from './migrations.js';
 import { registerSqlFunctions } from './sql-functions.js';
+
+// Required, not imported: a CommonJS package imported from an ES module is first scanned for
+// its exports (cjs-module-lexer), a few milliseconds of the start of `atrium ls`.
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 /**
  * Opens the existing SQLite database of a store at `path` read-only, for a command that only
@@ -16,7 +21,7 @@ import { registerSqlFunctions } from './sql-functions.js';
  * @throws AtriumError `ATRIUM_ERR_INDEX_OPEN` when the file cannot be opened as SQLite.
  */
 export function openReadOnlyDatabase(path: string, { busyTimeoutMs = 5000 }: { busyTimeoutMs?: number } = {}): HostDatabase | undefined {
-  let db: Database.Database;
+  let db: BetterSqlite3.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
   } catch (e) {
