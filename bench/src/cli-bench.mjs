@@ -18,6 +18,8 @@ const { values: args } = parseArgs({
     instances: { type: 'string', default: '20000' },
     runs: { type: 'string', default: '15' },
     store: { type: 'string' },
+    // Another build's bin/atrium.js (e.g. of an earlier commit): its rows are measured in the same run.
+    compare: { type: 'string' },
   },
 });
 const instances = Number(args.instances);
@@ -56,6 +58,12 @@ const cases = [
   { key: 'node', label: 'node -e 0', argv: ['-e', '0'] },
   { key: 'version', label: 'atrium --version', argv: [atriumBin, '--version'] },
   { key: 'ls', label: `atrium ls studies (${instances} instances)`, argv: [atriumBin, '--store', store, 'ls', 'studies'] },
+  ...(args.compare === undefined
+    ? []
+    : [
+        { key: 'compareVersion', label: '--compare: atrium --version', argv: [args.compare, '--version'] },
+        { key: 'compareLs', label: '--compare: atrium ls studies', argv: [args.compare, '--store', store, 'ls', 'studies'] },
+      ]),
 ];
 
 buildStore();
@@ -86,6 +94,6 @@ console.log(`${'command'.padEnd(44)}${'median ms'.padStart(10)}${'minus node'.pa
 for (const r of rows) console.log(`${r.label.padEnd(44)}${String(r.medianMs).padStart(10)}${String(r.minusNodeMs).padStart(12)}${String(r.meanCpuMs ?? '-').padStart(13)}`);
 writeReport('cli-bench.json', {
   environment: { node: process.version, cpus: cpus().length, loadAverageAtEnd: loadavg(), date: new Date().toISOString() },
-  parameters: { instances, runs, store },
+  parameters: { instances, runs, store, ...(args.compare === undefined ? {} : { compare: args.compare }) },
   results: rows,
 });
