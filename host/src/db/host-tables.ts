@@ -15,15 +15,13 @@ import { HostLiveness, hostTimeoutMs } from './host-liveness.js';
 /**
  * The host's tables over one migrated connection, SQLite or PostgreSQL alike (the same code over
  * them on both engines); closing it closes the connection. A new table is added here once.
- * `readOnly`: a connection that only reads (`openReadOnlyDatabase`): this process writes
- * nothing, so it does not beat (its liveness is not started).
  */
-export function hostTables(db: SqlDatabase & { readonly name: string }, { readOnly = false }: { readOnly?: boolean } = {}): HostDatabase {
+export function hostTables(db: SqlDatabase & { readonly name: string }): HostDatabase {
   const index = new IndexImpl(db);
   const settings = new SettingTableImpl(db);
   const heartbeats = new HostHeartbeatTableImpl(db);
   const liveness = new HostLiveness(heartbeats, () => hostTimeoutMs(settings), undefined, undefined, db.name);
-  if (!readOnly) liveness.start();
+  liveness.start();
   return Object.freeze({
     index,
     settings,

@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openReadOnlyDatabase', () => {
-  it('reads what is indexed and writes nothing: no heartbeat, the database file unchanged, a write refused', () => {
+  it('reads what is indexed and writes nothing: the database file unchanged, no heartbeat, a write refused', () => {
     const writer = openDatabase(path);
     writer.index.upsertInstance(sampleRecord());
     writer.close();
@@ -29,11 +29,15 @@ describe('openReadOnlyDatabase', () => {
     expect(reader).toBeDefined();
     const studies = query(reader.index, 'STUDY', { PatientID: 'P1', StudyInstanceUID: undefined, NumberOfStudyRelatedInstances: undefined });
     expect(studies).toEqual([expect.objectContaining({ PatientID: 'P1', StudyInstanceUID: '1.2.826.0.1.1', NumberOfStudyRelatedInstances: 1 })]);
-    expect(reader.heartbeats.list()).toEqual([]);
-    expect(() => reader.settings.set('store.hostTimeout', '120')).toThrow(/readonly/i);
+    expect(reader.intents.list()).toEqual([]);
+    expect(() => reader.intents.record('x/y.dcm', process.pid, 'here')).toThrow(/readonly/i);
     reader.close();
 
     expect(readFileSync(path).equals(before)).toBe(true);
+    const writer2 = openDatabase(path);
+    // No heartbeat but the one of the connection opened just now.
+    expect(writer2.heartbeats.list().map((h) => h.pid)).toEqual([process.pid]);
+    writer2.close();
   });
 
   it('leaves an index at an older schema version to openDatabase (undefined, not migrated)', () => {
