@@ -17,6 +17,7 @@ export default defineConfig({
     alias: {
       // The subpath before the package: an alias also matches what starts with it.
       '@atrium/sdk/core': fileURLToPath(new URL('./sdk/src/core.ts', import.meta.url)),
+      '@atrium/sdk/dictionary': fileURLToPath(new URL('./sdk/src/standard/dictionary.ts', import.meta.url)),
       '@atrium/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)),
       '@atrium/host/engine': fileURLToPath(new URL('./host/src/engine.ts', import.meta.url)),
       '@atrium/testing': fileURLToPath(new URL('./testing/src/index.ts', import.meta.url)),

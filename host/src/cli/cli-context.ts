@@ -31,6 +31,11 @@ export interface Command<U extends ServiceUses = ServiceUses> {
   /** What the command uses from the host (typed tokens); it receives them as {@link Services}. */
   readonly uses: U;
   /**
+   * True when the command never writes to the store (`atrium ls`): when it uses only the
+   * database's tables, the CLI opens the database read-only (no migration, no heartbeat).
+   */
+  readonly readsOnly?: boolean;
+  /**
    * More than the usage line for `atrium help <command> [args]` and `atrium <command> [args] --help`
    * (e.g. an app's parameters for `atrium run <app> --help`); undefined: the usage line says it all.
    */

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { SDK_VERSION } from '@atrium/sdk/core';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { pluginErrorCodes } from '../plugins/plugin-error-codes.js';
 import type { CliContext, Command, Services } from './cli-context.js';
@@ -66,12 +64,6 @@ export async function errorsHelp(args: readonly string[], ctx: Pick<CliContext, 
   } finally {
     await host.dispose();
   }
-}
-
-/** `atrium --version`: the host package's version, the SDK's (plugins declare a range of it), Node's. */
-export function versionText(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `atrium ${pkg.version} (@atrium/sdk ${SDK_VERSION}, Node ${process.version})`;
 }
 
 /** A usage of several forms (`usage: a\n       b`) as its forms, each `atrium ...`, for the command list. */

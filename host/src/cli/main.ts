@@ -1,14 +1,13 @@
-import { AtriumError } from '../errors/atrium-error.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
 import { closestName } from '@atrium/sdk/core';
 import { VALIDATION_POLICIES, type ValidationPolicy } from '../store/validation-policy.js';
 import { defaultStoreRoot, storeExists } from '../store/store-root.js';
 import type { CliContext, Command } from './cli-context.js';
-import { commandHelp, errorsHelp, globalHelp, versionText } from './cli-help.js';
 import { COMMAND_NAMES, COMMANDS, READS_STORE } from './command-list.js';
-import { hostSession } from './host-session.js';
-import { reportError } from './report-error.js';
-import { UsageError } from './usage-error.js';
+
+// Start-up time: what a command does not use is imported when it is needed (the help, the
+// error report, the host session, the error classes), so that `atrium --version` and
+// `atrium ls` load little more than their own code (see bench/README.md, CLI start-up).
 
 /** The global options, accepted anywhere on the line. */
 interface Globals {
@@ -19,8 +18,15 @@ interface Globals {
   version: boolean;
 }
 
+/** A usage problem of the global options: its code, message and details. */
+interface GlobalsProblem {
+  code: AtriumErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+}
+
 /** Split the global options from the command's own arguments (`--` ends option parsing). */
-function splitGlobals(argv: readonly string[]): { globals: Globals; rest: string[] } {
+function splitGlobals(argv: readonly string[]): { globals: Globals; rest: string[] } | { problem: GlobalsProblem } {
   const globals: Globals = { json: false, help: false, version: false };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -36,7 +42,7 @@ function splitGlobals(argv: readonly string[]): { globals: Globals; rest: string
     else if (option === '--store' || option === '--validation') {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '' || (inline === undefined && v.startsWith('-'))) {
-        throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', `${option} needs a value (${option === '--store' ? 'a folder' : 'safety or strict'})`, { option });
+        return { problem: { code: 'ATRIUM_ERR_CLI_BAD_OPTION', message: `${option} needs a value (${option === '--store' ? 'a folder' : 'safety or strict'})`, details: { option } } };
       }
       if (option === '--store') globals.store = v;
       else globals.validation = v;
@@ -52,8 +58,9 @@ function storeOf(globals: Globals): { store: string; chosenBy: string } {
 }
 
 /** A command that reads what is stored, run where there is no store: say so, create nothing. */
-function requireStore(command: Command, args: readonly string[], store: string, chosenBy: string): void {
+async function requireStore(command: Command, args: readonly string[], store: string, chosenBy: string): Promise<void> {
   if (!(READS_STORE[command.name]?.(args) ?? false) || storeExists(store)) return;
+  const { AtriumError } = await import('../errors/atrium-error.js');
   throw new AtriumError(
     'ATRIUM_ERR_CLI_NO_STORE',
     `there is no Atrium store at ${store} (${chosenBy}); nothing was created. \`atrium import <files>\` creates one there; --store <dir> or $ATRIUM_STORE name another`,
@@ -69,16 +76,11 @@ function usageProblem(io: Pick<CliContext, 'err'>, json: boolean, code: AtriumEr
 
 /** Run the CLI; returns the exit code (0 ok, 1 done with refusals/errors, 2 usage). */
 export async function main(argv: readonly string[], io: Pick<CliContext, 'out' | 'err'> = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): Promise<number> {
-  let parsed;
-  try {
-    parsed = splitGlobals(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    return usageProblem(io, argv.includes('--json'), e.code as AtriumErrorCode, e.message, { ...e.details });
-  }
+  const parsed = splitGlobals(argv);
+  if ('problem' in parsed) return usageProblem(io, argv.includes('--json'), parsed.problem.code, parsed.problem.message, parsed.problem.details);
   const { globals, rest } = parsed;
   if (globals.version) {
-    io.out(versionText());
+    io.out((await import('./version-text.js')).versionText());
     return 0;
   }
   let [name, ...args] = rest;
@@ -88,6 +90,7 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
     [name, ...args] = args;
   }
   if (name === undefined) {
+    const { globalHelp } = await import('./cli-help.js');
     if (help) {
       io.out(await globalHelp());
       return 0;
@@ -96,7 +99,7 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
     return usageProblem(io, globals.json, 'ATRIUM_ERR_CLI_USAGE', 'no command given (`atrium help` lists the commands)');
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (help && load === undefined && name === 'errors') return errorsHelp(args, { json: globals.json, ...io }, storeOf(globals).store);
+  if (help && load === undefined && name === 'errors') return (await import('./cli-help.js')).errorsHelp(args, { json: globals.json, ...io }, storeOf(globals).store);
   if (!load) {
     const near = closestName(name, COMMAND_NAMES);
     const message = `unknown command "${name}"${near ? `: did you mean ${near}?` : ''} (\`atrium help\` lists the commands)`;
@@ -109,18 +112,19 @@ export async function main(argv: readonly string[], io: Pick<CliContext, 'out' |
   const { store, chosenBy } = storeOf(globals);
   const ctx: CliContext = { store, json: globals.json, ...(validation ? { validation: validation as ValidationPolicy } : {}), ...io };
   const command = await load();
-  const host = hostSession(ctx);
+  const host = (await import('./host-session.js')).hostSession(ctx, { readOnly: command.readsOnly === true });
   let failed = false;
   try {
     if (help) {
+      const { commandHelp } = await import('./cli-help.js');
       io.out(await commandHelp(command, args, ctx, host.services(command.uses)));
       return 0;
     }
-    requireStore(command, args, store, chosenBy);
+    await requireStore(command, args, store, chosenBy);
     return await command.run(args, ctx, host.services(command.uses));
   } catch (e) {
     failed = true;
-    return reportError(e, command, ctx);
+    return (await import('./report-error.js')).reportError(e, command, ctx);
   } finally {
     // After a reported failure, a service that failed to open (an unreadable index, a bad
     // store.json) fails again when the container is disposed: nothing was opened to close.

@@ -1,4 +1,4 @@
-import { lookupKeyword } from '@atrium/sdk/core';
+import { lookupKeyword } from '@atrium/sdk/dictionary';
 import { AtriumError } from '../errors/atrium-error.js';
 import { closestName } from '@atrium/sdk/core';
 import { matchCondition } from './match-condition.js';

@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AtriumError } from '../errors/atrium-error.js';
-import { databasePath } from './database-path.js';
+import { databasePath, STORE_CONFIG_FILE } from './database-path.js';
 
-/** The store config file under the data root: where the index is when it is not `index.sqlite`. */
-export const STORE_CONFIG_FILE = 'store.json';
+export { STORE_CONFIG_FILE } from './database-path.js';
 
 /** True for a PostgreSQL connection URL (`postgres://` or `postgresql://`). */
 export function isPostgresUrl(location: string): boolean {

@@ -9,7 +9,7 @@ import { ownerMayBeWriting } from './owner-may-be-writing.js';
  * so that a command that only reads the index (`atrium ls`) loads the store's parse and
  * write code only when a crash left something behind.
  */
-export function needsReconcile(storeRoot: string, database: HostDatabase): boolean {
+export function needsReconcile(storeRoot: string, database: Pick<HostDatabase, 'intents'>): boolean {
   if (database.intents.list().some((r) => !ownerMayBeWriting(r.ownerPid))) return true;
   let names: string[];
   try {

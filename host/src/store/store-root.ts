@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { databasePath } from '../db/database-path.js';
-import { STORE_CONFIG_FILE } from '../db/index-location.js';
+import { databasePath, STORE_CONFIG_FILE } from '../db/database-path.js';
 
 /** The default data root: `$ATRIUM_STORE`, else `./.atrium`. */
 export function defaultStoreRoot(): string {

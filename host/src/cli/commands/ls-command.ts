@@ -4,7 +4,6 @@ import type { QueryLevel } from '../../db/query-keys.js';
 import { defineCommand } from '../cli-context.js';
 import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
-import { checkLocalQuery, queryTerms } from '../query-terms.js';
 import { UsageError } from '../usage-error.js';
 import { Index } from '../../db/dicom-index.js';
 import { CommitmentTable, type InstanceCommitment } from '../../db/commitment-table.js';
@@ -38,6 +37,7 @@ export const lsCommand = defineCommand({
     'atrium ls patients|studies|series|instances [--name <pattern>] [--patient-id <id>] [--date <YYYYMMDD[-YYYYMMDD]>] [--modality <mod>] [--study <uid[\\uid]>] [--series <uid>] [--sop <uid>] [--key Keyword=value ...] [--limit n] [--warnings] [--commitment]',
   summary: 'List what is stored, with DICOM matching (wildcards * ?, date ranges, UID lists); --warnings: only what was stored with validation warnings, and the warnings; --commitment (instances): the latest storage commitment result of each',
   uses: { index: Index, commitments: CommitmentTable },
+  readsOnly: true,
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
@@ -56,19 +56,14 @@ export const lsCommand = defineCommand({
     }
     if (values.commitment === true && what.level !== 'IMAGE') throw new UsageError('ATRIUM_ERR_CLI_BAD_OPTION', '--commitment lists instances: atrium ls instances --commitment', { option: '--commitment' });
     const opts = values as Record<string, string | string[] | boolean | undefined>;
-    const filters: Record<string, string> = {};
-    for (const [opt, keyword] of Object.entries(FILTERS)) {
-      const v = opts[opt];
-      if (typeof v !== 'string') continue;
-      // Modality at series and instance level is the series' own attribute.
-      const key = keyword === 'ModalitiesInStudy' && what.level !== 'STUDY' && what.level !== 'PATIENT' ? 'Modality' : keyword;
-      checkLocalQuery(`--${opt}`, what.level, { [key]: v });
-      filters[key] = v;
-    }
-    const given = queryTerms('--key', (opts.key as string[] | undefined) ?? [], what.level);
-    const twice = Object.keys(given).find((k) => Object.hasOwn(filters, k));
+    const keyTerms = (opts.key as string[] | undefined) ?? [];
+    // The checks of the matching keys (and the data dictionary they name keys with) are
+    // loaded when there is a key to check: `atrium ls studies` alone starts without them.
+    const hasKeys = keyTerms.length > 0 || Object.keys(FILTERS).some((opt) => typeof opts[opt] === 'string');
+    const { filters, terms } = hasKeys ? await checkedKeys(opts, keyTerms, what.level) : { filters: {}, terms: {} };
+    const twice = Object.keys(terms).find((k) => Object.hasOwn(filters, k));
     if (twice !== undefined) throw new UsageError('ATRIUM_ERR_CLI_BAD_KEY', `${twice} is given both as an option and as --key`, { keyword: twice });
-    const keys: Record<string, string | undefined> = { ...Object.fromEntries(what.columns.map((c) => [c, undefined])), ...filters, ...given };
+    const keys: Record<string, string | undefined> = { ...Object.fromEntries(what.columns.map((c) => [c, undefined])), ...filters, ...terms };
     const limit = parseLimit(opts.limit as string | undefined);
     const index = await use.index();
     const warnings = values.warnings === true;
@@ -85,6 +80,24 @@ export const lsCommand = defineCommand({
     return 0;
   },
 });
+
+/**
+ * The filter options (each checked as it comes, in {@link FILTERS} order) and the `--key`
+ * terms of a listing, as matching keys of `level`. @throws UsageError naming the option.
+ */
+async function checkedKeys(opts: Record<string, string | string[] | boolean | undefined>, keyTerms: readonly string[], level: QueryLevel): Promise<{ filters: Record<string, string>; terms: Record<string, string> }> {
+  const { checkLocalQuery, queryTerms } = await import('../query-terms.js');
+  const filters: Record<string, string> = {};
+  for (const [opt, keyword] of Object.entries(FILTERS)) {
+    const v = opts[opt];
+    if (typeof v !== 'string') continue;
+    // Modality at series and instance level is the series' own attribute.
+    const key = keyword === 'ModalitiesInStudy' && level !== 'STUDY' && level !== 'PATIENT' ? 'Modality' : keyword;
+    checkLocalQuery(`--${opt}`, level, { [key]: v });
+    filters[key] = v;
+  }
+  return { filters, terms: queryTerms('--key', keyTerms, level) };
+}
 
 /** An instance's latest storage commitment, one cell: `committed by AE`, `failed at AE (0112)`, `pending at AE`, or ''. */
 function describeCommitment(c: InstanceCommitment | undefined): string {
