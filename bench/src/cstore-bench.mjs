@@ -100,7 +100,11 @@ try {
   });
   // Interleaved (round, then associations, then receiver): a machine whose load changes
   // during the run weighs on every receiver alike.
+  // The disk's floor is measured in every round, between the receivers: the disk's speed
+  // changes during a run (fsync latency here varied threefold from one minute to the next).
+  const floor = { sync: [], nosync: [] };
   for (let round = 0; round < reps; round++) {
+    for (const sync of [true, false]) floor[sync ? 'sync' : 'nosync'].push(diskFloorMs(files, join(work, `floor-${round}-${sync}`), sync));
     for (const n of associationCounts) {
       for (const r of running) {
         const key = `${r.key}@${n}`;
@@ -126,10 +130,6 @@ try {
     }
   }
 
-  const floor = { sync: [], nosync: [] };
-  for (let round = 0; round < reps; round++) {
-    for (const sync of [true, false]) floor[sync ? 'sync' : 'nosync'].push(diskFloorMs(files, join(work, `floor-${round}-${sync}`), sync));
-  }
 
   const results = {};
   for (const r of receivers) {
