@@ -129,4 +129,32 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
       expect(jobs.map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
     }
   }, 180_000);
+
+  it('a batch with no worker running says so at once, waits, and finishes when a worker starts; the worker logs each job', async () => {
+    await importSeries('alone', 1, '2.25.88002');
+    const batch = host('a', ['batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88002.1.2', '--local', '0']);
+    await waitFor('the batch to say no worker runs', () => batch.output().includes('no worker is running: start `atrium worker` on a host sharing this store; waiting'), 30_000);
+    const w = await worker('d', [], { ATRIUM_TEST_APP_MS: '200' });
+    expect(await batch.exited, batch.output()).toBe(0);
+    await stop(w);
+    expect(w.output()).toMatch(/job \d+ started: fixture\.marker\.marker on 2\.25\.88002\.1\.2 \(attempt 1 of 3\)/);
+    expect(w.output()).toMatch(/job \d+ completed: fixture\.marker\.marker on 2\.25\.88002\.1\.2, \d+ ms/);
+  }, 120_000);
+
+  it('Ctrl-C of a batch, and a second one of a finishing worker, say what is left and what to do', async () => {
+    await importSeries('interrupted', 1, '2.25.88003');
+    const batch = host('a', ['batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88003.1.2', '--local', '0']);
+    await waitFor('the batch to wait', () => batch.output().includes('no worker is running'), 30_000);
+    batch.child.kill('SIGINT');
+    expect(await batch.exited).toBe(130);
+    expect(batch.output()).toMatch(/SIGINT: stopped waiting; 1 job\(s\) not finished \(1 pending, 0 running: \d+\): the workers go on with them; `atrium jobs` follows them, `atrium jobs cancel <id>` stops one/);
+    // The job is still queued: a worker takes it; two Ctrl-C while it runs.
+    const w = await worker('e', [], { ATRIUM_TEST_APP_MS: '60000' });
+    await waitFor('worker e to start the job', () => /job \d+ started: fixture\.marker\.marker on 2\.25\.88003\.1\.2/.test(w.output()), 30_000);
+    w.child.kill('SIGINT');
+    await waitFor('the worker to finish what it holds', () => w.output().includes('finishing the jobs in hand'), 10_000);
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(130);
+    expect(w.output()).toMatch(/SIGINT again: stopped at once; job \d+ left running here: another worker takes it over once the attempt expires \(atrium batch --expire\); atrium jobs follows them, atrium jobs cancel <id> stops one/);
+  }, 120_000);
 });

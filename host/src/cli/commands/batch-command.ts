@@ -9,6 +9,8 @@ import { JobQueue } from '../../jobs/job-queue.js';
 import { JobRunner } from '../../jobs/job-runner.js';
 import { TERMINAL_JOB_STATES, type Job } from '../../jobs/job.js';
 import { configuredIndex } from '../../db/index-location.js';
+import { HostDatabase } from '../../db/host-database.js';
+import { LiveWorkers } from '../../jobs/live-workers.js';
 import { AtriumError } from '../../errors/atrium-error.js';
 import type { AppEntry } from '../../plugins/plugin-registry.js';
 import { PluginRegistry } from '../../plugins/plugin-registry.js';
@@ -58,7 +60,14 @@ interface FanOut {
   readonly url: string;
   readonly local: number;
   readonly expireInSeconds?: number;
+  /** The live `atrium worker` processes (none: the batch says so while it waits). */
+  readonly workers?: LiveWorkers;
+  /** Where the batch's notes go (stderr). */
+  readonly say?: (line: string) => void;
 }
+
+/** How often a batch waiting with no live worker says so again. */
+const NO_WORKER_NOTE_MS = 30_000;
 
 /**
  * Enqueue (or find, when done earlier) one job per series, run those not done, and return them
@@ -87,23 +96,48 @@ async function runJobs({ queue, runner, fanOut: spread }: Runners, app: AppEntry
 }
 
 /** Sends the jobs to every worker through pg-boss, works on them here too (`local` at once), and waits until each is finished, wherever it ran. */
-async function fanOut({ url, local, expireInSeconds }: FanOut, { queue, runner }: Runners, jobs: readonly Job[], onPoll: () => void): Promise<void> {
+async function fanOut({ url, local, expireInSeconds, workers, say = () => undefined }: FanOut, { queue, runner }: Runners, jobs: readonly Job[], onPoll: () => void): Promise<void> {
   const { PgBossJobs } = await import('../../jobs/pg-boss-jobs.js');
   const distributed = await PgBossJobs.start(url, queue, runner, { types: [APP_RUN_JOB], concurrency: local, ...(expireInSeconds === undefined ? {} : { expireInSeconds }) });
+  const unfinished = (): Job[] => jobs.map((j) => queue.get(j.id) ?? j).filter((j) => !TERMINAL_JOB_STATES.includes(j.state));
+  const interrupted = (signal: string): void => {
+    say(interruptedNote(signal, unfinished(), runner.running()));
+    process.exit(130);
+  };
+  const onSigint = (): void => interrupted('SIGINT');
+  const onSigterm = (): void => interrupted('SIGTERM');
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
   try {
     await distributed.dispatch(jobs);
     if (local > 0) await distributed.work();
-    while (jobs.some((j) => !TERMINAL_JOB_STATES.includes(queue.get(j.id)?.state ?? 'failed'))) {
+    let noted = -Infinity;
+    while (unfinished().length > 0) {
       onPoll();
+      if (local === 0 && workers !== undefined && Date.now() - noted >= NO_WORKER_NOTE_MS && workers.alive(APP_RUN_JOB).length === 0) {
+        say(`atrium batch: no worker is running: start \`atrium worker\` on a host sharing this store; waiting (${unfinished().length} job(s) pending; Ctrl-C leaves them queued)`);
+        noted = Date.now();
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
   } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     await distributed.stop();
   }
 }
 
+/** The line an interrupted batch leaves: what is not finished, that the workers go on with it, and how to follow or stop it. */
+function interruptedNote(signal: string, left: readonly Job[], here: readonly number[]): string {
+  if (left.length === 0) return `atrium batch: ${signal}: stopped; every job had finished`;
+  const count = (state: string): number => left.filter((j) => j.state === state || (state === 'pending' && j.state === 'retrying')).length;
+  const ids = left.map((j) => j.id).join(', ');
+  const mine = here.length === 0 ? '' : `; job(s) ${here.join(', ')} were running here: another worker takes them over once their attempt expires (--expire)`;
+  return `atrium batch: ${signal}: stopped waiting; ${left.length} job(s) not finished (${count('pending')} pending, ${count('running')} running: ${ids}): the workers go on with them${mine}; \`atrium jobs\` follows them, \`atrium jobs cancel <id>\` stops one`;
+}
+
 /** On PostgreSQL, every host's worker takes part (`--local n`: jobs run here meanwhile, default 1, 0 for none; `--expire s`: pg-boss attempt expiry). */
-function fanOutOptions(store: string, local: string | undefined, expire: string | undefined): { fanOut?: FanOut } {
+function fanOutOptions(store: string, local: string | undefined, expire: string | undefined, more: Pick<FanOut, 'workers' | 'say'>): { fanOut?: FanOut } {
   const url = configuredIndex(store);
   if (url === undefined) {
     if (local !== undefined || expire !== undefined) {
@@ -112,7 +146,7 @@ function fanOutOptions(store: string, local: string | undefined, expire: string 
     return {};
   }
   const expireInSeconds = parseLimit(expire, '--expire');
-  return { fanOut: { url, local: local === '0' ? 0 : (parseLimit(local, '--local') ?? 1), ...(expireInSeconds === undefined ? {} : { expireInSeconds }) } };
+  return { fanOut: { url, local: local === '0' ? 0 : (parseLimit(local, '--local') ?? 1), ...(expireInSeconds === undefined ? {} : { expireInSeconds }), ...more } };
 }
 
 function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: readonly Job[], doneEarlier: ReadonlySet<number>): void {
@@ -141,7 +175,7 @@ export const batchCommand = defineCommand({
   name: 'batch',
   usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n] [--local n] [--expire <seconds>]',
   summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); with the index on PostgreSQL, spread over every atrium worker; a summary table',
-  uses: { registry: PluginRegistry, index: Index, queue: JobQueue, runner: JobRunner },
+  uses: { registry: PluginRegistry, index: Index, queue: JobQueue, runner: JobRunner, database: HostDatabase },
   help: (args, _ctx, use) => appParametersHelp(args, use),
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
@@ -166,7 +200,9 @@ export const batchCommand = defineCommand({
     const { app, definition } = await (await use.registry()).loadApp(appId);
     validateParameters(definition.parameters, raw);
     const selection = selectSeries(await use.index(), app, keys, limit);
-    const runners = { queue: await use.queue(), runner: await use.runner(), ...fanOutOptions(ctx.store, values.local, values.expire) };
+    const database = await use.database();
+    const more = { workers: new LiveWorkers(database.settings, database.liveness), say: ctx.err };
+    const runners = { queue: await use.queue(), runner: await use.runner(), ...fanOutOptions(ctx.store, values.local, values.expire, more) };
     const { jobs, doneEarlier } = await runJobs(runners, app, selection.series, raw);
     report(ctx, app, selection, jobs, doneEarlier);
     return jobs.some((j) => j.state !== 'completed') ? 1 : 0;
