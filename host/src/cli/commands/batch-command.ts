@@ -22,6 +22,7 @@ import { ProgressBar } from '../progress-bar.js';
 import { queryTerms } from '../query-terms.js';
 import { appParametersHelp } from './app-parameters-help.js';
 import { UsageError } from '../usage-error.js';
+import { loadAppNamed } from '../load-app-named.js';
 
 /** The series a batch takes, and why the others matching the query are not taken. */
 interface Selection {
@@ -138,6 +139,8 @@ function interruptedNote(signal: string, left: readonly Job[], here: readonly nu
 
 /** On PostgreSQL, every host's worker takes part (`--local n`: jobs run here meanwhile, default 1, 0 for none; `--expire s`: pg-boss attempt expiry). */
 function fanOutOptions(store: string, local: string | undefined, expire: string | undefined, more: Pick<FanOut, 'workers' | 'say'>): { fanOut?: FanOut } {
+  const localJobs = parseLocal(local); // a malformed value is a usage mistake, whatever the index
+  const expireInSeconds = parseLimit(expire, '--expire');
   const url = configuredIndex(store);
   if (url === undefined) {
     if (local !== undefined || expire !== undefined) {
@@ -145,9 +148,33 @@ function fanOutOptions(store: string, local: string | undefined, expire: string 
     }
     return {};
   }
-  const expireInSeconds = parseLimit(expire, '--expire');
-  return { fanOut: { url, local: local === '0' ? 0 : (parseLimit(local, '--local') ?? 1), ...(expireInSeconds === undefined ? {} : { expireInSeconds }), ...more } };
+  return { fanOut: { url, local: localJobs, ...(expireInSeconds === undefined ? {} : { expireInSeconds }), ...more } };
 }
+
+/** `--local`: the jobs this host runs at once while the workers run the others (default 1). */
+function parseLocal(text: string | undefined): number {
+  if (text === undefined) return 1;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 0) {
+    throw new UsageError('ATRIUM_ERR_CLI_BAD_LIMIT', `--local must be a whole number, 0 or more (the jobs run on this host meanwhile; 0: the workers run them all), not "${text}"`, { option: '--local', value: text });
+  }
+  return n;
+}
+
+/** What `atrium help batch` says of each option. */
+const BATCH_OPTIONS = `options:
+  <app>                 the app, by its id or plugin-qualified id (atrium apps lists them)
+  --where Keyword=value series to take, as for atrium ls (repeat it or give several terms; wildcards * and ?)
+  --param key=value     an app parameter (repeatable; atrium help batch <app> lists them)
+  --params file.json    the app parameters from a JSON file
+  --limit n             take the first n matching series only
+  --local n             with the index on PostgreSQL: jobs run on this host at once while the
+                        \`atrium worker\` processes of every host sharing the store run the others
+                        (default 1; 0: this host only waits; with no worker running it says so and waits)
+  --expire s            with the index on PostgreSQL: seconds an attempt may run before pg-boss gives
+                        it to another worker (its host died); longer than the slowest job (default 900)
+A batch is resumable: series done earlier are skipped. Ctrl-C stops waiting; the workers go on
+with the jobs sent (atrium jobs follows them, atrium jobs cancel <id> stops one).`;
 
 function report(ctx: CliContext, app: AppEntry, selection: Selection, jobs: readonly Job[], doneEarlier: ReadonlySet<number>): void {
   const rows = jobs.map((j) => {
@@ -176,7 +203,7 @@ export const batchCommand = defineCommand({
   usage: 'atrium batch <app> --where <Keyword=value ...> [--param key=value ...] [--params file.json] [--limit n] [--local n] [--expire <seconds>]',
   summary: 'Run an app on every stored series matching a query, never on what the app wrote itself; resumable (series done earlier are skipped); with the index on PostgreSQL, spread over every atrium worker; a summary table',
   uses: { registry: PluginRegistry, index: Index, queue: JobQueue, runner: JobRunner, database: HostDatabase },
-  help: (args, _ctx, use) => appParametersHelp(args, use),
+  help: async (args, _ctx, use) => [BATCH_OPTIONS, await appParametersHelp(args, use)].filter(Boolean).join('\n\n'),
   async run(args, ctx, use) {
     const { positionals, values } = parseArgs({
       args,
@@ -197,7 +224,7 @@ export const batchCommand = defineCommand({
     const keys = queryTerms('--where', values.where, 'SERIES', { split: true });
     const limit = parseLimit(values.limit);
     const raw = appParams(values.param, values.params);
-    const { app, definition } = await (await use.registry()).loadApp(appId);
+    const { app, definition } = await loadAppNamed(await use.registry(), appId);
     validateParameters(definition.parameters, raw);
     const selection = selectSeries(await use.index(), app, keys, limit);
     const database = await use.database();
