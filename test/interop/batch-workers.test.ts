@@ -128,6 +128,12 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
       const jobs = (JSON.parse(b.output().slice(b.output().indexOf('{'))) as { jobs: { state: string }[] }).jobs;
       expect(jobs.map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
     }
+    // atrium jobs names the host each ran on.
+    const listed = host('a', ['jobs']);
+    expect(await listed.exited).toBe(0);
+    const rows = listed.output().split('\n').filter((l) => l.includes('fixture.marker.marker on 2.25.88001.'));
+    expect(rows, listed.output()).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/^\s*\d+\s+completed\s+100%\s+1\/3\s+[bc]\s/);
   }, 180_000);
 
   it('a batch with no worker running says so at once, waits, and finishes when a worker starts; the worker logs each job', async () => {
