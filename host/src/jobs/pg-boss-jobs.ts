@@ -11,8 +11,8 @@ export interface PgBossJobsOptions {
   readonly concurrency?: number;
   /**
    * How long one attempt may stay active before pg-boss gives it to another worker (pg-boss
-   * 10 has no heartbeat): the failover time of a worker that died is this plus
-   * `maintenanceSeconds` and the retry delay (5 s). Longer than the slowest job, or the job runs twice (harmless for an
+   * 10 has no heartbeat): the failover time of a worker that died is at most this plus
+   * `maintenanceSeconds`, the retry delay (5–10 s: 5 s doubled, with jitter) and `pollSeconds`. Longer than the slowest job, or the job runs twice (harmless for an
    * app, whose derived UIDs are deterministic, but wasted). Default 900 s, pg-boss's own.
    */
   readonly expireInSeconds?: number;
