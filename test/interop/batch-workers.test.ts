@@ -136,6 +136,17 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
     for (const row of rows) expect(row).toMatch(/^\s*\d+\s+completed\s+100%\s+1\/3\s+[bc]\s/);
   }, 180_000);
 
+  it('a job running past its attempt expiry in a live process is not run again by another worker of the same host', async () => {
+    await importSeries('slow', 1, '2.25.88004');
+    // Two workers of host g; the one that takes the job holds it 30 s, well past --expire 2 and
+    // pg-boss's redelivery (maintenance 10 s, retry delay 5-10 s): the other one gets it again.
+    const workers = [await worker('g', [], { ATRIUM_TEST_APP_MS: '30000' }), await worker('g', [], { ATRIUM_TEST_APP_MS: '30000' })];
+    const batch = host('a', ['batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88004.1.2', '--local', '0', '--expire', '2']);
+    expect(await batch.exited, batch.output()).toBe(0);
+    await Promise.all(workers.map(stop));
+    expect(runs().filter((l) => l.includes('2.25.88004.')), workers.map((w) => w.output()).join('\n---\n')).toHaveLength(1);
+  }, 120_000);
+
   it('a batch with no worker running says so at once, waits, and finishes when a worker starts; the worker logs each job', async () => {
     await importSeries('alone', 1, '2.25.88002');
     const batch = host('a', ['batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88002.1.2', '--local', '0']);

@@ -2,6 +2,8 @@ import PgBoss from 'pg-boss';
 import { TERMINAL_JOB_STATES, type Job } from './job.js';
 import type { JobQueue } from './job-queue.js';
 import type { JobRunner } from './job-runner.js';
+import { hostId } from './host-id.js';
+import { pidIsAlive } from './pid-is-alive.js';
 
 /** Options of {@link PgBossJobs.start}. */
 export interface PgBossJobsOptions {
@@ -50,7 +52,9 @@ interface Delivery {
  *   possibly elsewhere);
  * - an attempt that stays active past `expireInSeconds` (its host died) is delivered again by
  *   pg-boss; the host it reaches takes the row over (`JobQueue.takeOver`: retrying, or failed on
- *   the last attempt) and runs it. Only that delivery may take a running row over: any other
+ *   the last attempt) and runs it — unless its owner is a live process of the same host (a job
+ *   longer than the expiry: process ids are known on their own host only), which is left to
+ *   finish while pg-boss delivers it again later. Only that delivery may take a running row over: any other
  *   (one sent by an older version, under another id) finding our job running elsewhere is
  *   acknowledged without running it, since the owner's own delivery is still pg-boss's to expire.
  */
@@ -125,6 +129,11 @@ export class PgBossJobs {
     if (job === undefined || TERMINAL_JOB_STATES.includes(job.state)) return;
     if (job.state === 'running' && !this.runner.running().includes(id)) {
       if (delivery.id !== deliveryId(id)) return; // not the owner's delivery: the owner's is pg-boss's to expire
+      if (job.ownerHost === hostId() && job.ownerPid !== process.pid && pidIsAlive(job.ownerPid)) {
+        // Expired, but its owner is a live process of this host (a job longer than the expiry):
+        // not run twice; pg-boss delivers it again later, to be acknowledged once it has ended.
+        throw new Error(`job ${id} is still running in process ${job.ownerPid} of this host, past its attempt expiry; delivered again later`);
+      }
       job = this.queue.takeOver(id);
     }
     if (TERMINAL_JOB_STATES.includes(job.state)) return;
