@@ -38,6 +38,14 @@ describe('usage errors', () => {
     expect((await atrium('show')).err).toBe('atrium show: give a study, series or SOP instance UID [ATRIUM_ERR_CLI_USAGE]\nusage: atrium show <uid> [--max-value <chars>]\n');
     expect(await refused('ATRIUM_ERR_CLI_UNKNOWN_COMMAND', 'lss')).toContain('did you mean ls?');
     expect(await refused('ATRIUM_ERR_CLI_USAGE')).toContain('no command given');
+    expect(await refused('ATRIUM_ERR_APP_UNKNOWN', 'batch', 'series-sumary', '--where', 'Modality=CT')).toBe('no app "series-sumary": did you mean series-summary? (atrium apps lists them)');
+    expect(await refused('ATRIUM_ERR_APP_UNKNOWN', 'run', 'series-sumary', '--series', '1.2.3')).toBe('no app "series-sumary": did you mean series-summary? (atrium apps lists them)');
+  });
+
+  it('atrium help batch explains each option batch takes', async () => {
+    const help = (await atrium('help', 'batch')).out;
+    for (const option of ['<app>', '--where', '--param', '--params', '--limit', '--local n', '--expire s']) expect(help).toContain(`  ${option}`);
+    expect(help).toContain('0: this host only waits');
   });
 
   it('an option without its value, or a value it does not take, is ATRIUM_ERR_CLI_BAD_OPTION naming the option', async () => {
@@ -52,6 +60,7 @@ describe('usage errors', () => {
     expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'ls', 'series', '--modalty', 'CT')).toBe('unknown option --modalty (did you mean --modality?)');
     expect(await refused('ATRIUM_ERR_CLI_BAD_OPTION', 'import', MR, '--force')).toBe('unknown option --force; it takes no options');
     expect(await refused('ATRIUM_ERR_CLI_BAD_LIMIT', 'ls', 'series', '--limit', '-1')).toBe('--limit must be a positive whole number, not "-1"');
+    expect(await refused('ATRIUM_ERR_CLI_BAD_LIMIT', 'batch', 'series-summary', '--where', 'Modality=CT', '--local', '-1')).toBe('--local must be a whole number, 0 or more (the jobs run on this host meanwhile; 0: the workers run them all), not "-1"');
     // A negative number after an option is its value: an open date range, not an option.
     const until = await atrium('--json', 'ls', 'studies', '--date', '-20301231');
     expect([until.code, until.err]).toEqual([0, '']);

@@ -4,8 +4,9 @@ import { serviceToken } from '../core/service-token.js';
 
 /**
  * The key/value settings of a store (table `setting`): network settings as `network.<name>`,
- * store settings as `store.<name>`, each with the text form of its value. Their meaning and
- * checks belong to their owners (net, store); this table only keeps the text.
+ * store settings as `store.<name>`, the running `atrium worker` processes as
+ * `jobs.worker.<host>:<pid>`, each with the text form of its value. Their meaning and checks
+ * belong to their owners (net, store, jobs); this table only keeps the text.
  */
 export interface SettingTable {
   /** Every setting whose key starts with `prefix`, as key (prefix included) → text. */

@@ -1,12 +1,17 @@
 import { parseArgs } from '../parse-args.js';
 import { CommitmentTable } from '../../db/commitment-table.js';
 import { JobQueue } from '../../jobs/job-queue.js';
-import type { JobState } from '../../jobs/job.js';
+import type { Job, JobState } from '../../jobs/job.js';
 import { JOB_STATES } from '../../jobs/job.js';
 import { defineCommand } from '../cli-context.js';
 import { parseLimit } from '../option-values.js';
 import { printTable } from '../print-table.js';
 import { UsageError } from '../usage-error.js';
+
+/** The host a running or finished job ran on (its owner's host id); `-` for one waiting, or finished without running. */
+function ranOn(job: Job): string {
+  return (job.state === 'pending' || job.state === 'retrying' ? undefined : job.ownerHost) ?? '-';
+}
 
 export const jobsCommand = defineCommand({
   name: 'jobs',
@@ -44,7 +49,7 @@ export const jobsCommand = defineCommand({
     if (id !== undefined) throw new UsageError('ATRIUM_ERR_CLI_USAGE', `unexpected argument ${JSON.stringify(id)}`, {});
     const jobs = queue.list({ ...(states.length ? { states } : {}), limit });
     if (ctx.json) ctx.out(JSON.stringify(jobs, null, 2));
-    else ctx.out(jobs.length === 0 ? '(no jobs)' : printTable(jobs.map((j) => ({ id: j.id, state: j.state, progress: `${Math.round(j.progress * 100)}%`, attempts: `${j.attempts}/${j.maxAttempts}`, created: j.createdAt, label: j.label ?? j.type, error: j.error ? `${j.error.code}: ${j.error.message}` : '' })), ['id', 'state', 'progress', 'attempts', 'created', 'label', 'error']));
+    else ctx.out(jobs.length === 0 ? '(no jobs)' : printTable(jobs.map((j) => ({ id: j.id, state: j.state, progress: `${Math.round(j.progress * 100)}%`, attempts: `${j.attempts}/${j.maxAttempts}`, host: ranOn(j), created: j.createdAt, label: j.label ?? j.type, error: j.error ? `${j.error.code}: ${j.error.message}` : '' })), ['id', 'state', 'progress', 'attempts', 'host', 'created', 'label', 'error']));
     return 0;
   },
 });

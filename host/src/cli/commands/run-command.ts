@@ -12,6 +12,7 @@ import { isUsageCode } from '../report-error.js';
 import { ProgressBar } from '../progress-bar.js';
 import { appParametersHelp } from './app-parameters-help.js';
 import { UsageError } from '../usage-error.js';
+import { loadAppNamed } from '../load-app-named.js';
 
 export const runCommand = defineCommand({
   name: 'run',
@@ -33,7 +34,7 @@ export const runCommand = defineCommand({
     }
     const raw = appParams(values.param, values.params);
     const registry = await use.registry();
-    const { app, definition } = await registry.loadApp(appId);
+    const { app, definition } = await loadAppNamed(registry, appId);
     validateParameters(definition.parameters, raw); // bad parameters: a clear error before any work
     const [queue, runner] = await Promise.all([use.queue(), use.runner()]);
     const input = values.study !== undefined ? { studyInstanceUID: values.study } : { seriesInstanceUID: values.series! };

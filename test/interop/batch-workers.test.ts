@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SDK_VERSION } from '@atrium/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeDataset, FIXTURE_EXPLICIT_LE, minimalInstance, part10 } from '../support/dicom-fixture.js';
+import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { REPO_ROOT } from '../support/samples.js';
+import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+
+/**
+ * `atrium batch` and `atrium worker` as a user runs them on a store whose index is on a private
+ * PostgreSQL: batches that overlap run each job once; a batch with no worker to run its jobs says
+ * so; an interrupted batch or worker says what is left. Hosts are processes with their own
+ * `ATRIUM_HOST_ID`.
+ */
+const ATRIUM = join(REPO_ROOT, 'host', 'bin', 'atrium.js');
+const SC = '1.2.840.10008.5.1.4.1.1.7';
+
+/** A fixture app that appends "<host> <series>" to a log when it starts, then waits ATRIUM_TEST_APP_MS. */
+function markerPlugin(root: string): void {
+  const dir = join(root, 'marker');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'fixture-marker', version: '1.0.0', type: 'module', main: 'index.mjs',
+    atrium: { id: 'fixture.marker', engines: { sdk: `^${SDK_VERSION}` }, capabilities: ['read-series'], apps: [{ id: 'marker', title: 'marker', input: {} }] },
+  }));
+  writeFileSync(join(dir, 'index.mjs'), `import { appendFileSync } from 'node:fs';
+export default { apps: [{ id: 'marker', load: {}, parameters: {}, outputs: {},
+  async run(ctx, input) {
+    appendFileSync(process.env.ATRIUM_TEST_RUN_LOG, process.env.ATRIUM_HOST_ID + ' ' + input.seriesInstanceUID + '\\n');
+    await new Promise((r) => setTimeout(r, Number(process.env.ATRIUM_TEST_APP_MS ?? 0)));
+    return { summary: 'marked' };
+  } }] };\n`);
+}
+
+/** `count` one-instance Secondary Capture series under `uidRoot`, as Part 10 files in `dir`. */
+function seriesFiles(dir: string, count: number, uidRoot: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const root = `${uidRoot}.${i + 1}`;
+    writeFileSync(join(dir, `${i + 1}.dcm`), part10(encodeDataset(minimalInstance(root), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: `${root}.3` }));
+  }
+}
+
+interface Host {
+  readonly child: ChildProcess;
+  output(): string;
+  readonly exited: Promise<number | null>;
+}
+
+describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL index', () => {
+  let dir: string;
+  let server: PostgresServer;
+  let store: string;
+  const started: ChildProcess[] = [];
+
+  const host = (id: string, args: readonly string[], env: Record<string, string> = {}): Host => {
+    const child = spawn(process.execPath, [ATRIUM, '--store', store, ...args], {
+      env: { ...process.env, ATRIUM_HOST_ID: id, ATRIUM_PLUGIN_PATH: join(dir, 'plugins'), ATRIUM_TEST_RUN_LOG: join(dir, 'runs.log'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(child);
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    return { child, output: () => out, exited };
+  };
+  const waitFor = async (what: string, test: () => boolean, ms: number): Promise<void> => {
+    const deadline = Date.now() + ms;
+    while (!test()) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const runs = (): string[] => (existsSync(join(dir, 'runs.log')) ? readFileSync(join(dir, 'runs.log'), 'utf8').split('\n').filter((l) => l !== '') : []);
+  const importSeries = async (name: string, count: number, uidRoot: string): Promise<void> => {
+    seriesFiles(join(dir, name), count, uidRoot);
+    const imported = host('a', ['import', join(dir, name)]);
+    expect(await imported.exited, imported.output()).toBe(0);
+  };
+  const worker = async (id: string, args: readonly string[] = [], env: Record<string, string> = { ATRIUM_TEST_APP_MS: '1500' }): Promise<Host> => {
+    const w = host(id, ['worker', ...args], env);
+    await waitFor(`worker ${id} to start`, () => w.output().includes('SIGINT or SIGTERM stops'), 60_000);
+    return w;
+  };
+  /** SIGTERM, then its exit within 30 s (else SIGKILL and a failure). */
+  const stop = async (h: Host): Promise<void> => {
+    if (h.child.exitCode !== null || h.child.signalCode !== null) return;
+    h.child.kill('SIGTERM');
+    const late = await Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000))]);
+    if (late) {
+      h.child.kill('SIGKILL');
+      throw new Error(`pid ${h.child.pid} did not exit 30 s after SIGTERM:\n${h.output().slice(-1500)}`);
+    }
+  };
+
+  beforeAll(async () => {
+    dir = makeTempDir('atrium-batch-workers-');
+    store = join(dir, 'store');
+    server = await startPostgres();
+    const url = await server.createDatabase('batch');
+    markerPlugin(join(dir, 'plugins'));
+    const set = host('a', ['config', 'set', 'index', url]);
+    expect(await set.exited, set.output()).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await server?.stop();
+    if (dir) removeTempDir(dir);
+  });
+
+  it('two batches started at once on the same series, two workers up: each job runs once', async () => {
+    // Each worker takes three at once: the second batch's sends reach one while the other runs the first's.
+    await importSeries('overlap', 3, '2.25.88001');
+    const workers = [await worker('b', ['--concurrency', '3']), await worker('c', ['--concurrency', '3'])];
+    const batch = (): Host => host('a', ['--json', 'batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88001.*', '--local', '0']);
+    const batches = [batch(), batch()];
+    const codes = await Promise.all(batches.map((b) => b.exited));
+    await Promise.all(workers.map(stop));
+    expect(codes, batches.map((b) => b.output().slice(-1500)).join('\n---\n')).toEqual([0, 0]);
+    const log = runs().filter((l) => l.includes('2.25.88001.'));
+    expect(log.length, log.join('\n')).toBe(3); // each series' app ran once
+    expect(new Set(log.map((l) => l.split(' ')[1])).size).toBe(3);
+    for (const b of batches) {
+      const jobs = (JSON.parse(b.output().slice(b.output().indexOf('{'))) as { jobs: { state: string }[] }).jobs;
+      expect(jobs.map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
+    }
+    // atrium jobs names the host each ran on.
+    const listed = host('a', ['jobs']);
+    expect(await listed.exited).toBe(0);
+    const rows = listed.output().split('\n').filter((l) => l.includes('fixture.marker.marker on 2.25.88001.'));
+    expect(rows, listed.output()).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/^\s*\d+\s+completed\s+100%\s+1\/3\s+[bc]\s/);
+  }, 180_000);
+
+  it('a job running past its attempt expiry in a live process is not run again by another worker of the same host', async () => {
+    await importSeries('slow', 1, '2.25.88004');
+    // Two workers of host g; the one that takes the job holds it 30 s, well past --expire 2 and
+    // pg-boss's redelivery (maintenance 10 s, retry delay 5-10 s): the other one gets it again.
+    const workers = [await worker('g', [], { ATRIUM_TEST_APP_MS: '30000' }), await worker('g', [], { ATRIUM_TEST_APP_MS: '30000' })];
+    const batch = host('a', ['batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88004.1.2', '--local', '0', '--expire', '2']);
+    expect(await batch.exited, batch.output()).toBe(0);
+    await Promise.all(workers.map(stop));
+    expect(runs().filter((l) => l.includes('2.25.88004.')), workers.map((w) => w.output()).join('\n---\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('a batch with no worker running says so at once, waits, and finishes when a worker starts; the worker logs each job', async () => {
+    await importSeries('alone', 1, '2.25.88002');
+    const batch = host('a', ['batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88002.1.2', '--local', '0']);
+    await waitFor('the batch to say no worker runs', () => batch.output().includes('no worker is running: start `atrium worker` on a host sharing this store; waiting'), 30_000);
+    const w = await worker('d', [], { ATRIUM_TEST_APP_MS: '200' });
+    expect(await batch.exited, batch.output()).toBe(0);
+    await stop(w);
+    expect(w.output()).toMatch(/job \d+ started: fixture\.marker\.marker on 2\.25\.88002\.1\.2 \(attempt 1 of 3\)/);
+    expect(w.output()).toMatch(/job \d+ completed: fixture\.marker\.marker on 2\.25\.88002\.1\.2, \d+ ms/);
+  }, 120_000);
+
+  it('Ctrl-C of a batch, and a second one of a finishing worker, say what is left and what to do', async () => {
+    await importSeries('interrupted', 1, '2.25.88003');
+    const batch = host('a', ['batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88003.1.2', '--local', '0']);
+    await waitFor('the batch to wait', () => batch.output().includes('no worker is running'), 30_000);
+    batch.child.kill('SIGINT');
+    expect(await batch.exited).toBe(130);
+    expect(batch.output()).toMatch(/SIGINT: stopped waiting; 1 job\(s\) not finished \(1 pending, 0 running: \d+\): the workers go on with them; `atrium jobs` follows them, `atrium jobs cancel <id>` stops one/);
+    // The job is still queued: a worker takes it; two Ctrl-C while it runs.
+    const w = await worker('e', [], { ATRIUM_TEST_APP_MS: '60000' });
+    await waitFor('worker e to start the job', () => /job \d+ started: fixture\.marker\.marker on 2\.25\.88003\.1\.2/.test(w.output()), 30_000);
+    w.child.kill('SIGINT');
+    await waitFor('the worker to finish what it holds', () => w.output().includes('finishing the jobs in hand'), 10_000);
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(130);
+    expect(w.output()).toMatch(/SIGINT again: stopped at once; job \d+ left running here: another worker takes it over once the attempt expires \(atrium batch --expire\); atrium jobs follows them, atrium jobs cancel <id> stops one/);
+  }, 120_000);
+});
