@@ -69,10 +69,11 @@ describe('apps through the CLI (plugins run in worker threads)', () => {
 
   it('refuses bad parameters before any work', async () => {
     const r = await atrium('--store', store, 'run', 'series-summary', '--series', CT_SERIES, '--param', 'thumbnails=99');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // a usage mistake: nothing was done
     expect(r.err).toContain('ATRIUM_ERR_PARAM_INVALID');
     const unknown = await atrium('--store', store, 'run', 'series-summary', '--series', CT_SERIES, '--param', 'colour=red');
     expect(unknown.err).toContain('ATRIUM_ERR_PARAM_UNKNOWN');
+    expect(unknown.code).toBe(2);
   });
 
   it('reports a throwing app, a crashing worker and an incompatible plugin with codes, and keeps going', async () => {
