@@ -102,12 +102,13 @@ export class PostgresDatabase implements SqlDatabase {
 
   /**
    * Runs PostgreSQL text as it is: several statements without parameters, or one with `$n` ones.
-   * @throws Error with the SQLSTATE as `code` (23505: unique violation) when the server refuses.
+   * @throws Error named `PostgresError` with the SQLSTATE as `code` (23505: unique violation) when the server refuses.
    */
   query(text: string, params?: readonly unknown[]): { rows: Row[]; rowCount: number } {
     const reply = this.call({ kind: 'query', text, ...(params === undefined ? {} : { params }) });
     if (!reply.ok) {
-      throw Object.assign(new Error(`PostgreSQL: ${reply.message}${reply.detail === undefined ? '' : ` (${reply.detail})`}`), { code: reply.code });
+      const e = new Error(`PostgreSQL: ${reply.message}${reply.detail === undefined ? '' : ` (${reply.detail})`}`);
+      throw Object.assign(e, { name: 'PostgresError', code: reply.code });
     }
     return reply;
   }
