@@ -1,4 +1,5 @@
 import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
+import { maskUrlPassword } from '../../db/mask-url-password.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS, parseNetworkSetting } from '../../net/config/network-settings.js';
@@ -33,15 +34,10 @@ async function indexSetting(ctx: CliContext, verb: string, value: string | undef
     openDatabase(value!).close(); // reachable, and its schema up to date, before the store points at it
     setConfiguredIndex(ctx.store, value);
   } else if (verb === 'unset') setConfiguredIndex(ctx.store, undefined);
-  const location = redactUrl(indexLocation(ctx.store));
+  const location = maskUrlPassword(indexLocation(ctx.store));
   if (ctx.json) ctx.out(JSON.stringify({ key: INDEX_KEY, value: location, isDefault: configuredIndex(ctx.store) === undefined }, null, 2));
   else ctx.out(verb === 'get' ? location : `${INDEX_KEY} = ${location}`);
   return 0;
-}
-
-/** A URL without its password (store.json keeps it; the terminal does not show it). */
-function redactUrl(location: string): string {
-  return location.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
 }
 
 export const configCommand = defineCommand({
@@ -73,7 +69,7 @@ export const configCommand = defineCommand({
     // Network settings first, then the store's (validation, stableAge, parse limits, largest object, free space kept).
     const configured = configuredIndex(ctx.store);
     const settings = [
-      { key: INDEX_KEY, value: redactUrl(indexLocation(ctx.store)), isDefault: configured === undefined, description: INDEX_DESCRIPTION },
+      { key: INDEX_KEY, value: maskUrlPassword(indexLocation(ctx.store)), isDefault: configured === undefined, description: INDEX_DESCRIPTION },
       ...listNetworkSettings(db).map((s) => ({ ...s, description: NETWORK_SETTINGS[s.key].description })),
       ...listStoreSettings(db).map((s) => ({ ...s, description: STORE_SETTINGS[s.key].description })),
     ];
