@@ -17,6 +17,10 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<string>;
   /** Fast shutdown (SIGINT to the PID), then the folder is removed. */
   stop(): Promise<void>;
+  /** Fast shutdown (as `pg_ctl -m fast stop`), keeping the data: {@link restart} starts it again. */
+  halt(): Promise<void>;
+  /** Starts the halted server again, on the same port with the same data; resolves once it accepts. */
+  restart(): Promise<void>;
 }
 
 /** True when `initdb` and `postgres` are there (throws under CI=true when they are not). */
@@ -40,19 +44,32 @@ export async function startPostgres(): Promise<PostgresServer> {
     ...(owner ?? {}),
   });
   const port = await freePort();
-  const server = spawn(
-    peer('postgres')!,
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
-    { stdio: ['ignore', 'ignore', 'pipe'], ...(owner ?? {}) },
-  );
   let log = '';
-  server.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  const run = (): ChildProcess => {
+    const child = spawn(
+      peer('postgres')!,
+      ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+      { stdio: ['ignore', 'ignore', 'pipe'], ...(owner ?? {}) },
+    );
+    child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+    return child;
+  };
+  let server = run();
   const url = (database: string): string => `postgres://atrium@127.0.0.1:${port}/${database}`;
   await waitUntilAccepting(url('postgres'), server, () => log);
   return {
     port,
-    pid: server.pid!,
+    get pid() {
+      return server.pid!;
+    },
     url,
+    async halt() {
+      await stopByPid(server);
+    },
+    async restart() {
+      server = run();
+      await waitUntilAccepting(url('postgres'), server, () => log);
+    },
     async createDatabase(name) {
       await withClient(url('postgres'), (c) => c.query(`CREATE DATABASE "${name}"`));
       return url(name);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SdkError } from '@atrium/sdk/core';
+import { isDatabaseError } from '../db/sql-database.js';
 import type { CliContext, Command } from './cli-context.js';
 import { UsageError } from './usage-error.js';
 
@@ -55,7 +56,8 @@ function systemErrorMessage(e: unknown): string | undefined {
  * Report an error a command threw and return the exit code: 2 for a usage problem (a
  * {@link UsageError}, a malformed or missing option value, a code of {@link USAGE_CODES}) with the
  * command's usage, 1 for any other coded error (`ATRIUM_ERR_*`: a failure while working) and for a
- * file-system failure on a path the user gave (`ATRIUM_ERR_CLI_FILE`). Each is one line naming what and where (as JSON with `--json`);
+ * file-system failure on a path the user gave (`ATRIUM_ERR_CLI_FILE`) and for a statement the index
+ * database refused (`ATRIUM_ERR_INDEX_STATEMENT`). Each is one line naming what and where (as JSON with `--json`);
  * nothing else is caught: an unexpected error is a bug and keeps its stack trace.
  */
 export function reportError(e: unknown, command: Command, ctx: Pick<CliContext, 'err' | 'json'>): number {
@@ -73,6 +75,10 @@ function classify(e: unknown): { code: string; message: string; details: unknown
   const errno = (e ?? {}) as NodeJS.ErrnoException;
   if (typeof errno.code === 'string' && errno.code.startsWith('ERR_PARSE_ARGS_')) {
     return { code: 'ATRIUM_ERR_CLI_BAD_OPTION', message: errno.message.replace(/\n/g, ' '), details: {}, usage: true };
+  }
+  if (isDatabaseError(e)) {
+    // A statement the index database refused: a fault, but one line naming it, not a stack trace.
+    return { code: 'ATRIUM_ERR_INDEX_STATEMENT', message: `the index database refused a statement: ${e.message.replace(/\n/g, ' ')}`, details: { engineCode: e.code }, usage: false };
   }
   const system = systemErrorMessage(e);
   if (system !== undefined) return { code: 'ATRIUM_ERR_CLI_FILE', message: system, details: { path: errno.path, errno: errno.code }, usage: false };

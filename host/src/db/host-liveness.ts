@@ -2,6 +2,7 @@ import type { Heartbeat, HostHeartbeatTable } from './host-heartbeat-table.js';
 import type { SettingTable } from './setting-table.js';
 import { hostId } from '../core/host-id.js';
 import { ownerMayBeWriting } from '../core/owner-may-be-writing.js';
+import { backgroundFailure, backgroundRecovered } from '../core/background-failure.js';
 
 /** The process that left an intent or a temp file: its host id (absent: this host) and process id. */
 export interface StoreOwner {
@@ -32,6 +33,8 @@ export class HostLiveness {
   private timer: NodeJS.Timeout | undefined;
   private lastBeat = 0;
   private stopped = false;
+  /** The last timeout read (the store setting), used while the database cannot be read. */
+  private knownTimeoutMs = DEFAULT_HOST_TIMEOUT_S * 1000;
 
   constructor(
     private readonly table: HostHeartbeatTable,
@@ -51,7 +54,7 @@ export class HostLiveness {
       this.timer = setTimeout(() => {
         this.beat();
         next();
-      }, Math.max(250, Math.floor(this.timeoutMs() / 6)));
+      }, Math.max(250, Math.floor(this.currentTimeoutMs() / 6)));
       this.timer.unref();
     };
     next();
@@ -60,7 +63,7 @@ export class HostLiveness {
   /** Beat unless the last beat is younger than a sixth of the timeout (a store in progress: its event loop may be busy). */
   touch(): void {
     if (this.stopped) return;
-    if (this.now() - this.lastBeat >= this.timeoutMs() / 6) this.beat();
+    if (this.now() - this.lastBeat >= this.currentTimeoutMs() / 6) this.beat();
   }
 
   /** Stop beating; the last instance of this process on the database removes its row (it no longer writes). */
@@ -99,11 +102,24 @@ export class HostLiveness {
   }
 
   private beat(): void {
+    const what = `the heartbeat of host ${this.self.host}, process ${this.self.pid}, in the index ${this.database}`;
     try {
       this.table.beat(this.self.host, this.self.pid, this.now());
       this.lastBeat = this.now();
-    } catch {
+      backgroundRecovered(what);
+    } catch (e) {
       // A missed beat is what the timeout allows for; the next one tries again.
+      backgroundFailure(what, e);
     }
+  }
+
+  /** The timeout (the store setting); the last one read while the database cannot be read (the timer must not throw). */
+  private currentTimeoutMs(): number {
+    try {
+      this.knownTimeoutMs = this.timeoutMs();
+    } catch {
+      // the index is unreachable: the beat reports it
+    }
+    return this.knownTimeoutMs;
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { AtriumError } from '../errors/atrium-error.js';
 import { databasePath, STORE_CONFIG_FILE } from './database-path.js';
+import { maskUrlPassword } from './mask-url-password.js';
 
 export { STORE_CONFIG_FILE } from './database-path.js';
 
@@ -37,7 +38,7 @@ export function configuredIndex(root: string): string | undefined {
   const index = (config as { index?: unknown } | null)?.index;
   if (index === undefined) return undefined;
   if (typeof index !== 'string' || !isPostgresUrl(index)) {
-    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `${file}: "index" must be a postgres:// URL, got ${JSON.stringify(index)}`, { path: file });
+    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `${file}: "index" must be a postgres:// URL, got ${typeof index === 'string' ? JSON.stringify(maskUrlPassword(index)) : JSON.stringify(index)}`, { path: file });
   }
   return index;
 }
@@ -45,7 +46,8 @@ export function configuredIndex(root: string): string | undefined {
 /** @throws AtriumError `ATRIUM_ERR_INDEX_LOCATION` unless `url` is a postgres:// URL. */
 export function checkIndexUrl(url: string): void {
   if (!isPostgresUrl(url)) {
-    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `The index must be a postgres:// URL (or unset for the SQLite file), got "${url}"`, { value: url });
+    const shown = maskUrlPassword(url);
+    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `The index must be a postgres:// URL (or unset for the SQLite file), got "${shown}"`, { value: shown });
   }
 }
 

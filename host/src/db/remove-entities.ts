@@ -20,11 +20,17 @@ const INSTANCES_OF = {
 export const removeEntities = {
   instance(db: Db, ref: { SOPInstanceUID: string; SeriesInstanceUID?: string }): RemovalResult {
     const result = empty();
-    const rows = stmt<{ pk: number; path: string; series_pk: number }>(
-      db,
-      `SELECT i.pk, i.path, i.series_pk FROM instance i JOIN series se ON se.pk = i.series_pk
-        WHERE i."SOPInstanceUID" = ? AND (? IS NULL OR se."SeriesInstanceUID" = ?)`,
-    ).all(ref.SOPInstanceUID, ref.SeriesInstanceUID ?? null, ref.SeriesInstanceUID ?? null);
+    // Two statements, not `? IS NULL OR ...`: PostgreSQL cannot tell the type of a parameter
+    // that is only compared with NULL, and refuses the statement.
+    type Row = { pk: number; path: string; series_pk: number };
+    const rows =
+      ref.SeriesInstanceUID === undefined
+        ? stmt<Row>(db, `SELECT pk, path, series_pk FROM instance WHERE "SOPInstanceUID" = ?`).all(ref.SOPInstanceUID)
+        : stmt<Row>(
+            db,
+            `SELECT i.pk, i.path, i.series_pk FROM instance i JOIN series se ON se.pk = i.series_pk
+              WHERE i."SOPInstanceUID" = ? AND se."SeriesInstanceUID" = ?`,
+          ).all(ref.SOPInstanceUID, ref.SeriesInstanceUID);
     deleteInstances(db, rows, result);
     for (const seriesPk of new Set(rows.map((r) => r.series_pk))) pruneSeries(db, seriesPk, result);
     return finish(result);

@@ -53,3 +53,12 @@ export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
+
+/**
+ * True when `e` is an error the database engine raised for a statement (better-sqlite3's
+ * `SqliteError`, with a `SQLITE_*` code; a {@link PostgresDatabase}'s `PostgresError`, with
+ * the SQLSTATE as code), as opposed to a coded Atrium error or a JavaScript bug.
+ */
+export function isDatabaseError(e: unknown): e is Error & { code?: string } {
+  return e instanceof Error && (e.name === 'SqliteError' || e.name === 'PostgresError');
+}

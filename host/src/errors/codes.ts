@@ -94,6 +94,7 @@ export const HOST_ERRORS = {
   ATRIUM_ERR_INDEX_LOCATION: { message: 'The store config names an index that is neither a SQLite file nor a postgres:// URL.', http: 400 },
   ATRIUM_ERR_INDEX_UNAVAILABLE: { message: 'The PostgreSQL index did not answer in time, or its connection was lost.', http: 503, dimse: StoreStatus.OutOfResources },
   ATRIUM_ERR_INDEX_PATH_IN_USE: { message: 'The file path is indexed for another instance (an index written before identity UIDs were validated); nothing is written there.', http: 409, dimse: StoreStatus.CannotUnderstand },
+  ATRIUM_ERR_INDEX_STATEMENT: { message: 'The index database (SQLite or PostgreSQL) refused a statement (its own message is given): a fault of Atrium or of the database, not of the command’s input.', http: 500 },
   ATRIUM_ERR_INDEX_SCHEMA_TOO_NEW: { message: 'The index was written by a newer Atrium.', http: 500 },
   // jobs
   ATRIUM_ERR_JOB_BAD_REQUEST: { message: 'A job without a type, with a bad maxAttempts, or a payload that is not JSON.', http: 400 },

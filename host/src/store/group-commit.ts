@@ -84,8 +84,11 @@ export class GroupCommit {
     try {
       this.inTransaction(admit);
     } catch (e) {
-      // The intents were not committed: nothing of the group is placed.
-      for (const { p } of renames.splice(0)) p.reject(e);
+      // The intents were not committed (or the transaction never began: the index is
+      // unreachable): nothing of the group is placed, and every file not yet answered fails
+      // with it (a settled one stays as it is), none is left waiting.
+      renames.splice(0);
+      for (const p of group) p.reject(e);
     }
     const placed: { p: Pending; value: unknown }[] = [];
     const dirs = new Set<string>();

@@ -299,14 +299,20 @@ export class InstanceStoreImpl {
     } catch (e) {
       return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
     }
-    return this.group.durable<StagedInstance>({
-      fd: open.fd,
-      admit: () => this.admitWritten(prepared, received, source, open.tmp, ifIdentical),
-      failed: (e) => {
+    return this.group
+      .durable<StagedInstance>({
+        fd: open.fd,
+        admit: () => this.admitWritten(prepared, received, source, open.tmp, ifIdentical),
+        failed: (e) => {
+          this.files.discard(open.tmp);
+          return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
+        },
+      })
+      .catch((e: unknown) => {
+        // The group's index transaction failed (the index unreachable): not placed, not kept.
         this.files.discard(open.tmp);
-        return { refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) };
-      },
-    });
+        throw e;
+      });
   }
 
   /** Parse, check and validate an object under the policy and limits in force; any failure is its refusal. */

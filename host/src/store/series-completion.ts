@@ -1,3 +1,5 @@
+import { backgroundFailure, backgroundRecovered } from '../core/background-failure.js';
+
 /** Orthanc's StableAge default: a series is complete once nothing new arrived for 60 s. */
 export const DEFAULT_STABLE_AGE_MS = 60_000;
 
@@ -28,7 +30,15 @@ export class SeriesCompletion {
       return;
     }
     if (known) clearTimeout(known.timer);
-    const timer = setTimeout(() => this.complete([SeriesInstanceUID]), this.stableAgeMs);
+    const timer = setTimeout(() => {
+      try {
+        this.complete([SeriesInstanceUID]);
+        backgroundRecovered('series completion');
+      } catch (e) {
+        // On a timer a throw would end the process (the index may be briefly unreachable).
+        backgroundFailure('series completion', e, ` (series ${SeriesInstanceUID})`);
+      }
+    }, this.stableAgeMs);
     timer.unref();
     this.pending.set(SeriesInstanceUID, { StudyInstanceUID, timer });
   }

@@ -53,6 +53,12 @@ describe('atrium config', () => {
     const unreachable = await atrium('config', 'set', 'index', 'postgres://atrium:secret@127.0.0.1:1/none');
     expect([unreachable.code, unreachable.err]).toEqual([1, expect.stringContaining('[ATRIUM_ERR_INDEX_OPEN]')]);
     expect(unreachable.err).not.toContain('secret');
+    // A misspelt scheme is echoed with its password masked, as every other message does (text and JSON).
+    const misspelt = await atrium('config', 'set', 'index', 'postgress://atrium:secret@127.0.0.1:5432/atrium');
+    expect([misspelt.code, misspelt.err]).toEqual([2, expect.stringContaining('got "postgress://atrium:***@127.0.0.1:5432/atrium" [ATRIUM_ERR_INDEX_LOCATION]')]);
+    const misspeltJson = await atrium('--json', 'config', 'set', 'index', 'postgress://atrium:s@cret/x@127.0.0.1/atrium');
+    expect(misspeltJson.err).toContain('"value":"postgress://atrium:***@127.0.0.1/atrium"');
+    for (const r of [misspelt, misspeltJson]) expect(r.err).not.toMatch(/secret|s@cret/);
     expect((await atrium('config', 'get', 'index')).out.trim()).toMatch(/index\.sqlite$/);
     expect((await atrium('config', 'unset', 'index')).code).toBe(0);
   });

@@ -1,4 +1,7 @@
 import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
+import { databasePath } from '../../db/database-path.js';
+import { maskUrlPassword } from '../../db/mask-url-password.js';
+import { sqliteIndexCounts, type IndexCounts } from '../../db/sqlite-index-counts.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
 import { isNetworkSettingKey, NETWORK_SETTING_KEYS, NETWORK_SETTINGS, parseNetworkSetting } from '../../net/config/network-settings.js';
@@ -31,17 +34,24 @@ async function indexSetting(ctx: CliContext, verb: string, value: string | undef
     const { openDatabase } = await import('../../db/open-database.js');
     usageCheck(() => checkIndexUrl(value!));
     openDatabase(value!).close(); // reachable, and its schema up to date, before the store points at it
+    const left = configuredIndex(ctx.store) === undefined ? sqliteIndexCounts(databasePath(ctx.store)) : undefined;
     setConfiguredIndex(ctx.store, value);
+    if (left !== undefined && left.series > 0) warnNotCopied(ctx, left, databasePath(ctx.store));
   } else if (verb === 'unset') setConfiguredIndex(ctx.store, undefined);
-  const location = redactUrl(indexLocation(ctx.store));
+  const location = maskUrlPassword(indexLocation(ctx.store));
   if (ctx.json) ctx.out(JSON.stringify({ key: INDEX_KEY, value: location, isDefault: configuredIndex(ctx.store) === undefined }, null, 2));
   else ctx.out(verb === 'get' ? location : `${INDEX_KEY} = ${location}`);
   return 0;
 }
 
-/** A URL without its password (store.json keeps it; the terminal does not show it). */
-function redactUrl(location: string): string {
-  return location.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+/**
+ * Switching a store that holds series from its SQLite index to PostgreSQL copies nothing: the
+ * new index shows none of them until the stored files are indexed into it (`reconcile --full`
+ * indexes every file of the store that its index lacks, on either engine).
+ */
+function warnNotCopied(ctx: CliContext, left: IndexCounts, sqlite: string): void {
+  const message = `${left.studies} study(ies), ${left.series} series, ${left.instances} instance(s) stay in ${sqlite} and are not copied to the new index (nor are the settings and AE table kept there); to index the stored files into it, run: atrium reconcile --full`;
+  ctx.err(ctx.json ? JSON.stringify({ warning: { code: 'ATRIUM_WARN_INDEX_NOT_COPIED', message, details: { ...left, sqlite } } }) : `atrium config: warning: ${message} [ATRIUM_WARN_INDEX_NOT_COPIED]`);
 }
 
 export const configCommand = defineCommand({
@@ -73,7 +83,7 @@ export const configCommand = defineCommand({
     // Network settings first, then the store's (validation, stableAge, parse limits, largest object, free space kept).
     const configured = configuredIndex(ctx.store);
     const settings = [
-      { key: INDEX_KEY, value: redactUrl(indexLocation(ctx.store)), isDefault: configured === undefined, description: INDEX_DESCRIPTION },
+      { key: INDEX_KEY, value: maskUrlPassword(indexLocation(ctx.store)), isDefault: configured === undefined, description: INDEX_DESCRIPTION },
       ...listNetworkSettings(db).map((s) => ({ ...s, description: NETWORK_SETTINGS[s.key].description })),
       ...listStoreSettings(db).map((s) => ({ ...s, description: STORE_SETTINGS[s.key].description })),
     ];

@@ -52,11 +52,11 @@ export class PostgresDatabase implements SqlDatabase {
   private constructor(url: string, workerUrl: URL, options: PostgresOptions) {
     this.name = redact(url);
     this.timeoutMs = options.statementTimeoutMs ?? 120_000;
-    const flag = new SharedArrayBuffer(4);
+    const flag = new SharedArrayBuffer(8);
     this.signal = new Int32Array(flag);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: PostgresWorkerData & { port: MessagePort } = { url, flag, port: port2 };
+    const data: PostgresWorkerData & { port: MessagePort } = { url, flag, port: port2, connectTimeoutMs: CONNECT_TIMEOUT_MS };
     this.worker = new Worker(workerUrl, { workerData: data, transferList: [port2] });
     this.worker.unref(); // an open index never keeps a finished command alive
     this.port.unref();
@@ -102,12 +102,30 @@ export class PostgresDatabase implements SqlDatabase {
 
   /**
    * Runs PostgreSQL text as it is: several statements without parameters, or one with `$n` ones.
-   * @throws Error with the SQLSTATE as `code` (23505: unique violation) when the server refuses.
+   * @throws AtriumError `ATRIUM_ERR_INDEX_UNAVAILABLE` when the connection is lost (a later call connects again).
+   * @throws Error named `PostgresError` with the SQLSTATE as `code` (23505: unique violation) when the server refuses.
    */
   query(text: string, params?: readonly unknown[]): { rows: Row[]; rowCount: number } {
-    const reply = this.call({ kind: 'query', text, ...(params === undefined ? {} : { params }) });
+    return this.send(text, params, this.depth === 0);
+  }
+
+  /**
+   * {@link query}, where `mayReconnect` says whether a lost connection may be made again first
+   * (one attempt, within the connect bound): only outside a transaction. Inside one (its
+   * statements, its COMMIT), the transaction is gone with its connection: the statement fails.
+   */
+  private send(text: string, params: readonly unknown[] | undefined, mayReconnect: boolean): { rows: Row[]; rowCount: number } {
+    const reconnecting = mayReconnect && Atomics.load(this.signal, 1) === 1;
+    const request = { kind: 'query', text, ...(params === undefined ? {} : { params }), ...(mayReconnect ? { mayReconnect } : {}) } as const;
+    const reply = this.call(request, reconnecting ? this.timeoutMs + CONNECT_TIMEOUT_MS : this.timeoutMs);
+    if (!reply.ok && reply.lost === true) {
+      throw new AtriumError('ATRIUM_ERR_INDEX_UNAVAILABLE', `The connection to the index database ${this.name} is lost: ${reply.message} (the next statement connects again)`, {
+        path: this.name,
+      });
+    }
     if (!reply.ok) {
-      throw Object.assign(new Error(`PostgreSQL: ${reply.message}${reply.detail === undefined ? '' : ` (${reply.detail})`}`), { code: reply.code });
+      const e = new Error(`PostgreSQL: ${reply.message}${reply.detail === undefined ? '' : ` (${reply.detail})`}`);
+      throw Object.assign(e, { name: 'PostgresError', code: reply.code });
     }
     return reply;
   }
@@ -179,11 +197,16 @@ export class PostgresDatabase implements SqlDatabase {
         result = fn(...args) as ReturnType<F>;
       } catch (e) {
         this.depth--;
-        if (this.isOpen) this.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+        try {
+          if (this.isOpen) this.send(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`, undefined, false);
+        } catch {
+          // the connection is lost: the server rolled the transaction back; `e` says why it failed
+        }
         throw e;
       }
       this.depth--;
-      this.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+      // Never on a new connection: a COMMIT there would commit nothing and say it did.
+      this.send(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`, undefined, false);
       return result;
     };
   }

@@ -2,12 +2,17 @@
  * The thread that holds the PostgreSQL connection of a {@link PostgresDatabase}: it runs each
  * statement the main thread posts (pg is asynchronous), posts the answer back, then wakes
  * the main thread, which waits on a shared flag (see `postgres-database.ts` for why).
+ *
+ * A lost connection (the server restarted, the network failed) is replaced by a new one on
+ * the next statement the main thread allows it for (one outside a transaction: a transaction
+ * begun on the lost connection is gone with it, and its remaining statements must fail, not
+ * run on their own). One attempt per statement, bounded by `connectTimeoutMs`.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
 import type { PostgresReply, PostgresRequest, PostgresWorkerData } from './postgres-protocol.js';
 
-const { url, flag, port } = workerData as PostgresWorkerData & { port: MessagePort };
+const { url, flag, port, connectTimeoutMs } = workerData as PostgresWorkerData & { port: MessagePort };
 const signal = new Int32Array(flag);
 
 // bigint (count(*), identity keys) and numeric as JavaScript numbers, as better-sqlite3 answers.
@@ -15,12 +20,39 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-const client = new pg.Client({ connectionString: url, types, application_name: 'atrium' });
+
+/** The current connection, its connect, and why it was lost (undefined while it works). */
+let client: pg.Client;
+let connected: Promise<void>;
 let lost: Error | undefined;
-client.on('error', (e) => {
-  lost = e;
-});
-const connected = client.connect();
+
+/** Records why the connection is lost, and tells the main thread (second Int32 of the flag). */
+function loseWith(e: Error): void {
+  lost ??= e;
+  Atomics.store(signal, 1, 1);
+}
+
+function connect(): void {
+  const c = new pg.Client({ connectionString: url, types, application_name: 'atrium', connectionTimeoutMillis: connectTimeoutMs });
+  client = c;
+  lost = undefined;
+  Atomics.store(signal, 1, 0);
+  // An idle connection's end (server shut down, network error) is reported here, not thrown.
+  c.on('error', (e) => {
+    if (client === c) loseWith(e);
+  });
+  c.on('end', () => {
+    if (client === c) loseWith(new Error('the connection ended'));
+  });
+  connected = c.connect().then(
+    () => undefined,
+    (e: unknown) => {
+      if (client === c) loseWith(e as Error);
+    },
+  );
+}
+
+connect();
 
 /**
  * Posts the answer, then stores its `seq` in the flag and wakes the main thread. The notify may
@@ -38,20 +70,40 @@ function reply(r: PostgresReply): void {
   Atomics.notify(signal, 0);
 }
 
+/** A failure of the connection rather than of the statement: no SQLSTATE, or class 08 (connection exception) or 57P (operator intervention: shutdown). */
+function isConnectionFailure(e: Error & { code?: string }): boolean {
+  return e.code === undefined || !/^[0-9A-Z]{5}$/.test(e.code) || e.code.startsWith('08') || e.code.startsWith('57P');
+}
+
 async function answer(req: PostgresRequest): Promise<PostgresReply> {
+  const c = client;
   try {
-    await connected;
-    if (lost !== undefined) throw lost;
     if (req.kind === 'end') {
-      await client.end();
+      await connected;
+      if (lost === undefined) await c.end();
       return { seq: req.seq, ok: true, rows: [], rowCount: 0 };
     }
+    if (lost !== undefined && req.mayReconnect === true) {
+      c.end().catch(() => undefined);
+      connect();
+    }
+    await connected;
+    if (lost !== undefined) throw lost;
     const r = req.params === undefined ? await client.query(req.text) : await client.query(req.text, [...req.params]);
     const last = Array.isArray(r) ? (r as pg.QueryResult[]).at(-1) : r;
     return { seq: req.seq, ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
   } catch (e) {
     const err = e as Error & { code?: string; detail?: string };
-    return { seq: req.seq, ok: false, message: err.message, ...(err.code === undefined ? {} : { code: err.code }), ...(err.detail === undefined ? {} : { detail: err.detail }) };
+    const gone = lost !== undefined || isConnectionFailure(err);
+    if (gone) loseWith(err);
+    return {
+      seq: req.seq,
+      ok: false,
+      message: err.message,
+      ...(err.code === undefined ? {} : { code: err.code }),
+      ...(err.detail === undefined ? {} : { detail: err.detail }),
+      ...(gone ? { lost: true } : {}),
+    };
   }
 }
 

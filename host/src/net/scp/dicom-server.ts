@@ -170,7 +170,18 @@ export class DicomServer {
     const reject = (result: number, source: number, reason: number, why: string): AssociationDecision => ({ reject: { result, source, reason }, why });
     if ((rq.protocolVersion & 1) === 0) return reject(RejectResult.Permanent, RejectSource.ServiceProviderAcse, RejectReason.ProtocolVersionNotSupported, `protocol version ${rq.protocolVersion} is not supported`);
     if (rq.calledAeTitle !== o.aeTitle) return reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized, `called AE title "${rq.calledAeTitle}" is not ours ("${o.aeTitle}")`);
-    const identity = o.identifyCaller?.(rq.callingAeTitle, address) ?? { known: false, knownHost: false };
+    let identity: CallerIdentity;
+    try {
+      identity = o.identifyCaller?.(rq.callingAeTitle, address) ?? { known: false, knownHost: false };
+    } catch (e) {
+      // The AE table cannot be read (the index is unreachable): the caller counts as unknown,
+      // which the policy may let in (C-STORE then answers with a status of its own); if it lets
+      // in only registered callers, refused for now (transient), not for good.
+      if (!o.acceptUnknownCallingAe || !o.acceptUnknownHosts) {
+        return reject(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.TemporaryCongestion, `the AE table cannot be read: ${(e as Error).message}`);
+      }
+      identity = { known: false, knownHost: false };
+    }
     const admission = admitCaller(o, identity, rq.callingAeTitle, address);
     if ('reject' in admission) return admission;
     if (this.associations.size >= o.maxAssociations) return reject(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded, `${this.associations.size} associations are open (limit ${o.maxAssociations})`);

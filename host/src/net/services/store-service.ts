@@ -4,6 +4,7 @@ import type { InstanceStore } from '../../store/instance-store.js';
 import type { Refusal } from '../../store/prepare-instance.js';
 import type { StoreOutcome } from '../../store/store-outcome.js';
 import { CommandField } from '../dimse/dimse-command.js';
+import { isAtriumError, listedCode } from '../../errors/atrium-error.js';
 import { ERRORS } from '../../errors/codes.js';
 import { StoreStatus, type DimseStatus } from '../../errors/dimse-statuses.js';
 import type { ScpService } from '../scp/dicom-server.js';
@@ -111,7 +112,15 @@ export function storeService(options: StoreServiceOptions): ScpService {
         // Header-only parse of the PDV slices (never joined), written with writev behind the
         // generated File Meta Information; durable (sync) together with other associations' files.
         const header = part10Header({ SOPClassUID: sopClass, SOPInstanceUID: sopInstance, TransferSyntaxUID: context.transferSyntax, sourceAet: calling, ...(options.uidRoot ? { uidRoot: options.uidRoot } : {}) });
-        const staged = await options.store.stageSlices(header, dataset, source, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
+        let staged: Awaited<ReturnType<typeof options.store.stageSlices>>;
+        try {
+          staged = await options.store.stageSlices(header, dataset, source, { expect: { SOPClassUID: sopClass, SOPInstanceUID: sopInstance }, sync: options.sync ?? true });
+        } catch (e) {
+          // The store could not even refuse it (the index unreachable: nothing written, nothing
+          // kept): the status of the error's code (A700 for ATRIUM_ERR_INDEX_UNAVAILABLE).
+          if (!isAtriumError(e)) throw e;
+          return refuse({ status: 'rejected', code: listedCode(e, 'ATRIUM_ERR_STORE_FAILED'), reason: e.message, ...(sopInstance ? { SOPInstanceUID: sopInstance } : {}) });
+        }
         if ('refused' in staged) return refuse(staged.refused);
         // The file is written (and durable with sync): answer first, then index while the
         // sender prepares its next object. The connection handles the next request only

@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { atrium } from '../e2e/cli-helpers.js';
+import { encodeDataset, FIXTURE_EXPLICIT_LE, minimalInstance, part10 } from '../support/dicom-fixture.js';
+import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+
+/**
+ * A store that holds series in its SQLite index pointed at PostgreSQL (a private server started
+ * here): `atrium config set index` warns that nothing is copied, naming what stays in
+ * index.sqlite and the command that indexes the stored files into the new index; `atrium
+ * reconcile --full` then does, and `atrium ls` shows what it showed before the switch.
+ */
+const ok = havePostgres();
+const SC = '1.2.840.10008.5.1.4.1.1.7';
+
+describe.skipIf(!ok)('switching a SQLite store to PostgreSQL', () => {
+  let dir: string;
+  let server: PostgresServer;
+
+  beforeAll(async () => {
+    dir = makeTempDir('atrium-pg-switch-');
+    server = await startPostgres();
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dir) removeTempDir(dir);
+  });
+
+  it('warns what stays in index.sqlite; reconcile --full indexes the stored files into the new index', async () => {
+    const store = join(dir, 'store');
+    const input = join(dir, 'input');
+    mkdirSync(input);
+    // Three studies of one series and one instance each.
+    const roots = ['2.25.66001', '2.25.66002', '2.25.66003'];
+    for (const root of roots) {
+      writeFileSync(join(input, `${root}.dcm`), part10(encodeDataset(minimalInstance(root), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: `${root}.3` }));
+    }
+    const imported = await atrium('--store', store, 'import', input);
+    expect(imported.code, imported.err).toBe(0);
+    const ls = async (): Promise<string> => {
+      const r = await atrium('--store', store, '--json', 'ls', 'instances');
+      expect(r.code, r.err).toBe(0);
+      return r.out;
+    };
+    const before = await ls();
+    expect(JSON.parse(before)).toHaveLength(3);
+
+    const url = await server.createDatabase('switched');
+    const set = await atrium('--store', store, 'config', 'set', 'index', url);
+    expect(set.code, set.err).toBe(0);
+    expect(set.err).toBe(`atrium config: warning: 3 study(ies), 3 series, 3 instance(s) stay in ${join(store, 'index.sqlite')} and are not copied to the new index (nor are the settings and AE table kept there); to index the stored files into it, run: atrium reconcile --full [ATRIUM_WARN_INDEX_NOT_COPIED]\n`);
+    expect(JSON.parse(await ls())).toEqual([]);
+
+    const reconciled = await atrium('--store', store, '--json', 'reconcile', '--full');
+    expect(reconciled.code, reconciled.err).toBe(0);
+    expect((JSON.parse(reconciled.out) as { full: { recovered: string[] } }).full.recovered).toHaveLength(3);
+    expect(await ls()).toBe(before);
+
+    // Set again (PostgreSQL to PostgreSQL): nothing to warn about.
+    const again = await atrium('--store', store, 'config', 'set', 'index', url);
+    expect([again.code, again.err]).toEqual([0, '']);
+  }, 120_000);
+});
