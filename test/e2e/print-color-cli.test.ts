@@ -19,6 +19,7 @@ const SERIES = '1.2.826.0.1.3680043.8.498.16157229083793556332623330502397121062
 
 describe('atrium print --color against the Print SCP double', () => {
   const store = tempDir('atrium-print-color-');
+  const previews = tempDir('atrium-print-color-out-'); // outside the store: print refuses a path inside it
   let printer: PrintScpDouble;
   beforeAll(async () => {
     printer = await printScpDouble();
@@ -51,7 +52,7 @@ describe('atrium print --color against the Print SCP double', () => {
   });
 
   it('--preview --color --printer writes an RGB PNG at that printer\'s matrix', async () => {
-    const out = join(store, 'film.png');
+    const out = join(previews, 'film.png');
     const run = await atrium('--store', store, 'print', SERIES, '--preview', out, '--color', '--printer', 'PRINTDOUBLE');
     expect(run.code, run.err).toBe(0);
     const png = readFileSync(out);
