@@ -125,8 +125,9 @@ describe('import killed with SIGKILL', () => {
     let midImportKills = 0;
     let store = '';
     for (let round = 0; round < 8; round++) {
-      // Even rounds start from an empty store; odd rounds kill a re-import over the complete
-      // store of the round before (the replace path: files overwritten in place).
+      // Even rounds start from an empty store; odd rounds kill a re-import of the same files
+      // over the complete store of the round before (each found unchanged: nothing is written,
+      // and the store must stay whole all the same).
       if (round % 2 === 0) store = join(work, `store-${round}`);
       // Timed kills: anywhere from just before the first file to the end of a calibrated import.
       const kill = round < 4 ? { delayMs: Math.round(startMs - 20 + random() * (fullMs - startMs)) } : { afterFiles: 1 + Math.floor(random() * 150) };
@@ -153,8 +154,9 @@ describe('import killed with SIGKILL', () => {
       expect([after.indexed, filesWrittenSince(store, 0)], where).toEqual([COUNT, COUNT]);
       log.push(`${where}: ${stateAtKill}`);
     }
-    // The kills after N written files always land mid-import; the timed ones may not.
-    expect(midImportKills, log.join('\n')).toBeGreaterThanOrEqual(4);
+    // The kills after N written files land mid-import in the even rounds (rounds 4 and 6, from
+    // an empty store); the timed ones may or may not, and an odd round writes nothing to count.
+    expect(midImportKills, log.join('\n')).toBeGreaterThanOrEqual(2);
     const reconcile = cli(store, 'reconcile', '--full');
     expect(reconcile.status).toBe(0);
     expect(JSON.parse(reconcile.stdout).full).toEqual({ tmpRemoved: 0, recovered: [], dropped: [], missing: [], unreadable: [], checked: COUNT, damaged: [] });
