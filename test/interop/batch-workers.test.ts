@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SDK_VERSION } from '@atrium/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeDataset, FIXTURE_EXPLICIT_LE, minimalInstance, part10 } from '../support/dicom-fixture.js';
+import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
+import { startHost, waitUntil, type HostProcess } from '../support/host-process.js';
 import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
@@ -15,39 +15,9 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
  * `ATRIUM_HOST_ID`.
  */
 const ATRIUM = join(REPO_ROOT, 'host', 'bin', 'atrium.js');
-const SC = '1.2.840.10008.5.1.4.1.1.7';
 
-/** A fixture app that appends "<host> <series>" to a log when it starts, then waits ATRIUM_TEST_APP_MS. */
-function markerPlugin(root: string): void {
-  const dir = join(root, 'marker');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'fixture-marker', version: '1.0.0', type: 'module', main: 'index.mjs',
-    atrium: { id: 'fixture.marker', engines: { sdk: `^${SDK_VERSION}` }, capabilities: ['read-series'], apps: [{ id: 'marker', title: 'marker', input: {} }] },
-  }));
-  writeFileSync(join(dir, 'index.mjs'), `import { appendFileSync } from 'node:fs';
-export default { apps: [{ id: 'marker', load: {}, parameters: {}, outputs: {},
-  async run(ctx, input) {
-    appendFileSync(process.env.ATRIUM_TEST_RUN_LOG, process.env.ATRIUM_HOST_ID + ' ' + input.seriesInstanceUID + '\\n');
-    await new Promise((r) => setTimeout(r, Number(process.env.ATRIUM_TEST_APP_MS ?? 0)));
-    return { summary: 'marked' };
-  } }] };\n`);
-}
 
-/** `count` one-instance Secondary Capture series under `uidRoot`, as Part 10 files in `dir`. */
-function seriesFiles(dir: string, count: number, uidRoot: string): void {
-  mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) {
-    const root = `${uidRoot}.${i + 1}`;
-    writeFileSync(join(dir, `${i + 1}.dcm`), part10(encodeDataset(minimalInstance(root), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: `${root}.3` }));
-  }
-}
 
-interface Host {
-  readonly child: ChildProcess;
-  output(): string;
-  readonly exited: Promise<number | null>;
-}
 
 describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL index', () => {
   let dir: string;
@@ -55,38 +25,21 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
   let store: string;
   const started: ChildProcess[] = [];
 
-  const host = (id: string, args: readonly string[], env: Record<string, string> = {}): Host => {
-    const child = spawn(process.execPath, [ATRIUM, '--store', store, ...args], {
-      env: { ...process.env, ATRIUM_HOST_ID: id, ATRIUM_PLUGIN_PATH: join(dir, 'plugins'), ATRIUM_TEST_RUN_LOG: join(dir, 'runs.log'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    started.push(child);
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    return { child, output: () => out, exited };
-  };
-  const waitFor = async (what: string, test: () => boolean, ms: number): Promise<void> => {
-    const deadline = Date.now() + ms;
-    while (!test()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const host = (id: string, args: readonly string[], env: Record<string, string> = {}): HostProcess => startHost({ atrium: ATRIUM, store, dir }, started, id, args, env);
+  const waitFor = waitUntil;
   const runs = (): string[] => (existsSync(join(dir, 'runs.log')) ? readFileSync(join(dir, 'runs.log'), 'utf8').split('\n').filter((l) => l !== '') : []);
   const importSeries = async (name: string, count: number, uidRoot: string): Promise<void> => {
     seriesFiles(join(dir, name), count, uidRoot);
     const imported = host('a', ['import', join(dir, name)]);
     expect(await imported.exited, imported.output()).toBe(0);
   };
-  const worker = async (id: string, args: readonly string[] = [], env: Record<string, string> = { ATRIUM_TEST_APP_MS: '1500' }): Promise<Host> => {
+  const worker = async (id: string, args: readonly string[] = [], env: Record<string, string> = { ATRIUM_TEST_APP_MS: '1500' }): Promise<HostProcess> => {
     const w = host(id, ['worker', ...args], env);
     await waitFor(`worker ${id} to start`, () => w.output().includes('SIGINT or SIGTERM stops'), 60_000);
     return w;
   };
   /** SIGTERM, then its exit within 30 s (else SIGKILL and a failure). */
-  const stop = async (h: Host): Promise<void> => {
+  const stop = async (h: HostProcess): Promise<void> => {
     if (h.child.exitCode !== null || h.child.signalCode !== null) return;
     h.child.kill('SIGTERM');
     const late = await Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000))]);
@@ -116,7 +69,7 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
     // Each worker takes three at once: the second batch's sends reach one while the other runs the first's.
     await importSeries('overlap', 3, '2.25.88001');
     const workers = [await worker('b', ['--concurrency', '3']), await worker('c', ['--concurrency', '3'])];
-    const batch = (): Host => host('a', ['--json', 'batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88001.*', '--local', '0']);
+    const batch = (): HostProcess => host('a', ['--json', 'batch', 'marker', '--where', 'SeriesInstanceUID=2.25.88001.*', '--local', '0']);
     const batches = [batch(), batch()];
     const codes = await Promise.all(batches.map((b) => b.exited));
     await Promise.all(workers.map(stop));

@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SDK_VERSION } from '@atrium/sdk';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
-import { encodeDataset, FIXTURE_EXPLICIT_LE, minimalInstance, part10 } from '../support/dicom-fixture.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { havePeers } from '../support/peers.js';
+import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
+import { startHost, waitUntil, type HostProcess } from '../support/host-process.js';
 import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
@@ -22,7 +22,6 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
  */
 const ok = havePostgres() && havePeers('storescu');
 const ATRIUM = join(REPO_ROOT, 'host', 'bin', 'atrium.js');
-const SC = '1.2.840.10008.5.1.4.1.1.7';
 /** Series in the batch: the issue asks 300; this many finish in about a minute on 2 shared cores. */
 const SERIES = 300;
 /**
@@ -33,42 +32,9 @@ const SERIES = 300;
 const EXPIRE_S = 5;
 const FAILOVER_BOUND_MS = (EXPIRE_S + 10 + 10 + 1 + 9) * 1000;
 
-/** A fixture app that writes "<host> <series>" to a log when it starts, then waits ATRIUM_TEST_APP_MS. */
-function markerPlugin(root: string, version = '1.0.0'): void {
-  const dir = join(root, 'marker');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'fixture-marker', version, type: 'module', main: 'index.mjs',
-    atrium: { id: 'fixture.marker', engines: { sdk: `^${SDK_VERSION}` }, capabilities: ['read-series'], apps: [{ id: 'marker', title: 'marker', input: {} }] },
-  }));
-  writeFileSync(join(dir, 'index.mjs'), `import { appendFileSync } from 'node:fs';
-export default { apps: [{ id: 'marker', load: {}, parameters: {}, outputs: {},
-  async run(ctx, input) {
-    appendFileSync(process.env.ATRIUM_TEST_RUN_LOG, process.env.ATRIUM_HOST_ID + ' ' + input.seriesInstanceUID + '\\n');
-    await new Promise((r) => setTimeout(r, Number(process.env.ATRIUM_TEST_APP_MS ?? 0)));
-    return { summary: 'marked' };
-  } }] };\n`);
-}
 
-/** `count` one-instance series (Secondary Capture, Modality `modality`), as Part 10 files in `dir`. */
-function seriesFiles(dir: string, count: number, uidRoot: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  return Array.from({ length: count }, (_, i) => {
-    const root = `${uidRoot}.${i + 1}`;
-    const file = join(dir, `${i + 1}.dcm`);
-    writeFileSync(file, part10(encodeDataset(minimalInstance(root), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: `${root}.3` }));
-    return file;
-  });
-}
 
 /** One `atrium` process of host `host`; its output kept; stopped by its PID. */
-interface Host {
-  readonly child: ChildProcess;
-  /** stdout and stderr, as they came. */
-  output(): string;
-  stdout(): string;
-  exited: Promise<number | null>;
-}
 
 describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', () => {
   let dir: string;
@@ -76,29 +42,8 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
   let store: string;
   const started: ChildProcess[] = [];
 
-  const host = (id: string, args: readonly string[], env: Record<string, string> = {}): Host => {
-    const child = spawn(process.execPath, [ATRIUM, '--store', store, ...args], {
-      env: { ...process.env, ATRIUM_HOST_ID: id, ATRIUM_PLUGIN_PATH: join(dir, 'plugins'), ATRIUM_TEST_RUN_LOG: join(dir, 'runs.log'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    started.push(child);
-    let out = '';
-    let stdout = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      stdout += d.toString();
-    });
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    return { child, output: () => out, stdout: () => stdout, exited };
-  };
-  const waitFor = async (what: string, test: () => boolean, ms: number): Promise<void> => {
-    const deadline = Date.now() + ms;
-    while (!test()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const host = (id: string, args: readonly string[], env: Record<string, string> = {}): HostProcess => startHost({ atrium: ATRIUM, store, dir }, started, id, args, env);
+  const waitFor = waitUntil;
   const runs = (): string[][] => (existsSync(join(dir, 'runs.log')) ? readFileSync(join(dir, 'runs.log'), 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => l.split(' ')) : []);
   /** Job states counted (for a failure message). */
   const jobStates = async (): Promise<string> => {
@@ -116,7 +61,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
    * end or are released, pg-boss stops). One that does not is killed and fails the test, with
    * its last output.
    */
-  const stop = async (h: Host): Promise<void> => {
+  const stop = async (h: HostProcess): Promise<void> => {
     if (h.child.exitCode !== null || h.child.signalCode !== null || h.child.pid === undefined) return;
     process.kill(h.child.pid, 'SIGTERM');
     const late = await Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000))]);
@@ -173,7 +118,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
     seriesFiles(join(dir, 'one-more'), 1, '2.25.77003');
     const imported = host('a', ['import', join(dir, 'one-more')]);
     expect(await imported.exited, imported.output()).toBe(0);
-    // Host b takes the job and hangs in it; host a only waits (--local 0); host c comes later.
+    // HostProcess b takes the job and hangs in it; host a only waits (--local 0); host c comes later.
     const victim = host('b', ['worker'], { ATRIUM_TEST_APP_MS: '600000' });
     await waitFor('worker b to start', () => victim.output().includes('SIGINT or SIGTERM stops'), 60_000);
     const batch = host('a', ['--json', 'batch', 'marker', '--where', 'SeriesInstanceUID=2.25.77003.1.2', '--local', '0', '--expire', String(EXPIRE_S)]);
