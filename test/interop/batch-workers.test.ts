@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
-import { startHost, waitUntil, type HostProcess } from '../support/host-process.js';
+import { startHost, waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
 import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
@@ -35,7 +35,7 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
   };
   const worker = async (id: string, args: readonly string[] = [], env: Record<string, string> = { ATRIUM_TEST_APP_MS: '1500' }): Promise<HostProcess> => {
     const w = host(id, ['worker', ...args], env);
-    await waitFor(`worker ${id} to start`, () => w.output().includes('SIGINT or SIGTERM stops'), 60_000);
+    await waitForLine(`worker ${id} to start`, [w], 'SIGINT or SIGTERM stops', 60_000);
     return w;
   };
   /** SIGTERM, then its exit within 30 s (else SIGKILL and a failure). */

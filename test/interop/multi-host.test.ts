@@ -8,7 +8,7 @@ import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { havePeers } from '../support/peers.js';
 import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
-import { startHost, waitUntil, type HostProcess } from '../support/host-process.js';
+import { startHost, waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
 import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
@@ -94,7 +94,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
   it(`a batch of ${SERIES} series spread over three hosts runs each job once`, async () => {
     const workers = [host('b', ['worker', '--concurrency', '2']), host('c', ['worker', '--concurrency', '2'])];
     // (stopped together at the end: each gets SIGTERM at once)
-    await waitFor('the workers to start', () => workers.every((w) => w.output().includes('SIGINT or SIGTERM stops')), 60_000);
+    await waitForLine('the workers to start', workers, 'SIGINT or SIGTERM stops', 60_000);
     const t0 = Date.now();
     const batch = host('a', ['--json', 'batch', 'marker', '--where', 'Modality=OT', '--local', '2']);
     const code = await Promise.race([batch.exited, new Promise<'late'>((r) => setTimeout(() => r('late'), 420_000))]);
@@ -120,7 +120,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
     expect(await imported.exited, imported.output()).toBe(0);
     // HostProcess b takes the job and hangs in it; host a only waits (--local 0); host c comes later.
     const victim = host('b', ['worker'], { ATRIUM_TEST_APP_MS: '600000' });
-    await waitFor('worker b to start', () => victim.output().includes('SIGINT or SIGTERM stops'), 60_000);
+    await waitForLine('worker b to start', [victim], 'SIGINT or SIGTERM stops', 60_000);
     const batch = host('a', ['--json', 'batch', 'marker', '--where', 'SeriesInstanceUID=2.25.77003.1.2', '--local', '0', '--expire', String(EXPIRE_S)]);
     await waitFor('host b to start the job', () => runs().length > before, 60_000);
     const series = runs().at(-1)![1];
@@ -145,7 +145,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
     const imported = host('a', ['import', join(dir, 'v2')]);
     expect(await imported.exited, imported.output()).toBe(0);
     const other = host('b', ['worker'], { ATRIUM_PLUGIN_PATH: join(dir, 'plugins-v2') });
-    await waitFor('worker b to start', () => other.output().includes('SIGINT or SIGTERM stops'), 60_000);
+    await waitForLine('worker b to start', [other], 'SIGINT or SIGTERM stops', 60_000);
     const batch = host('a', ['--json', 'batch', 'marker', '--where', 'SeriesInstanceUID=2.25.77004.1.2', '--local', '0']);
     const code = await batch.exited;
     await stop(other);
@@ -159,7 +159,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
     const files = seriesFiles(join(dir, 'sent'), 120, '2.25.77002');
     const ports = [await freePort(), await freePort()];
     const servers = [host('a', ['serve', '--port', String(ports[0]), '--aet', 'ATRIUM_A']), host('b', ['serve', '--port', String(ports[1]), '--aet', 'ATRIUM_B'])];
-    await waitFor('both servers to listen', () => servers.every((s) => s.output().includes('listening on')), 60_000);
+    await waitForLine('both servers to listen', servers, 'listening on', 60_000);
     // Halves to each host, and the last 40 to both at once.
     const toA = [...files.slice(0, 40), ...files.slice(80)];
     const toB = [...files.slice(40, 80), ...files.slice(80)];

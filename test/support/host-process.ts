@@ -46,3 +46,18 @@ export async function waitUntil(what: string, test: () => boolean, ms: number): 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Wait until every one of `hosts` has printed `line`; fails at once, with its output, when one
+ * exits first, and with every host's output when `ms` pass.
+ */
+export async function waitForLine(what: string, hosts: readonly HostProcess[], line: string, ms: number): Promise<void> {
+  const outputs = (): string => hosts.map((h, i) => `--- host ${i + 1} (pid ${h.child.pid}):\n${h.output()}`).join('\n');
+  const deadline = Date.now() + ms;
+  while (!hosts.every((h) => h.output().includes(line))) {
+    const gone = hosts.find((h) => h.child.exitCode !== null || h.child.signalCode !== null);
+    if (gone) throw new Error(`waiting for ${what}: a host exited (${gone.child.exitCode ?? gone.child.signalCode}) first\n${outputs()}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}\n${outputs()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
