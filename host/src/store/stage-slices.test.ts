@@ -1,5 +1,5 @@
 import { Tag } from '@atrium/sdk';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir.js';
 import { parsePreface } from '../io/parse-part10.js';
@@ -131,6 +131,28 @@ describe('InstanceStore.stageSlices (the C-STORE receive path)', () => {
       .map((f) => asReceived(f, 4096))[0]!;
     const held = syntheticCtSeries({ slices: 1, rows: 32, columns: 32, seed: 2, seriesInstanceUID: '1.2.826.0.1.3680043.10.1188.77.1' }).map((f) => asReceived(f, 4096))[0]!;
     const [x, y] = await Promise.all([held, clash].map(({ header, slices, sop }) => ws.store.stageSlices(header, slices, 'test', { expect: sop })));
+    expect(committed(x!).status).toBe('stored');
+    expect('refused' in y! && y.refused).toMatchObject({ status: 'duplicate', code: 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES' });
+  });
+
+  it('without sync, writes the files of concurrent receivers on the thread pool and places each (no group commit): byte for byte, nothing left in tmp/, a series clash still refused', async () => {
+    const ws = workstation();
+    const a = syntheticCtSeries({ slices: 12, rows: 32, columns: 32, seed: 7 }).map((f) => asReceived(f, 2048));
+    const before = { ...ws.store.group.stats };
+    const results = await Promise.all(a.map(({ header, slices, sop }) => ws.store.stageSlices(header, slices, 'test', { expect: sop, sync: false })));
+    expect(ws.store.group.stats).toEqual(before);
+    expect(results.map((r) => committed(r).status)).toEqual(Array(12).fill('stored'));
+    for (const { header, slices, sop } of a) {
+      const [row] = ws.index.getInstances({ SOPInstanceUID: sop.SOPInstanceUID });
+      expect(Buffer.from(ws.files.read(row!.file.path)).equals(Buffer.concat([header, ...slices]))).toBe(true);
+    }
+    ws.store.close(); // the temp files made ahead are removed at close; none of the received ones may be left
+    expect(readdirSync(ws.files.tmpDir)).toEqual([]);
+
+    const uid = '1.2.826.0.1.3680043.10.1188.77.2';
+    const [held, clash] = [8, 9].map((seed) => syntheticCtSeries({ slices: 1, rows: 32, columns: 32, seed, seriesInstanceUID: uid }).map((f) => asReceived(f, 4096))[0]!);
+    const other = workstation();
+    const [x, y] = await Promise.all([held, clash].map(({ header, slices, sop }) => other.store.stageSlices(header, slices, 'test', { expect: sop, sync: false })));
     expect(committed(x!).status).toBe('stored');
     expect('refused' in y! && y.refused).toMatchObject({ status: 'duplicate', code: 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES' });
   });
