@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
+import { seriesFiles } from '../support/marker-fixtures.js';
 import { startHost, waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
-import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { havePostgres } from '../support/postgres-server.js';
+import { startPostgresStore, type PostgresStore } from '../support/postgres-store.js';
 import { REPO_ROOT } from '../support/samples.js';
-import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * `atrium batch` and `atrium worker` as a user runs them on a store whose index is on a private
@@ -17,11 +17,9 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 const ATRIUM = join(REPO_ROOT, 'host', 'bin', 'atrium.js');
 
 
-
-
 describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL index', () => {
   let dir: string;
-  let server: PostgresServer;
+  let cluster: PostgresStore | undefined;
   let store: string;
   const started: ChildProcess[] = [];
 
@@ -50,20 +48,11 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
   };
 
   beforeAll(async () => {
-    dir = makeTempDir('atrium-batch-workers-');
-    store = join(dir, 'store');
-    server = await startPostgres();
-    const url = await server.createDatabase('batch');
-    markerPlugin(join(dir, 'plugins'));
-    const set = host('a', ['config', 'set', 'index', url]);
-    expect(await set.exited, set.output()).toBe(0);
+    cluster = await startPostgresStore(ATRIUM, 'atrium-batch-workers-', 'batch');
+    ({ dir, store } = cluster);
   }, 120_000);
 
-  afterAll(async () => {
-    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await server?.stop();
-    if (dir) removeTempDir(dir);
-  });
+  afterAll(() => cluster?.stop(started));
 
   it('two batches started at once on the same series, two workers up: each job runs once', async () => {
     // Each worker takes three at once: the second batch's sends reach one while the other runs the first's.

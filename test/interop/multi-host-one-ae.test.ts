@@ -9,9 +9,9 @@ import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { startOrthanc, type OrthancPeer } from '../support/orthanc.js';
 import { havePeers } from '../support/peers.js';
-import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { havePostgres } from '../support/postgres-server.js';
+import { startPostgresStore, type PostgresStore } from '../support/postgres-store.js';
 import { REPO_ROOT } from '../support/samples.js';
-import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * One AE title for a cluster: two `atrium serve` processes acting as hosts a and b
@@ -36,7 +36,7 @@ interface Run {
 describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)', () => {
   let dir: string;
   let store: string;
-  let server: PostgresServer;
+  let cluster: PostgresStore | undefined;
   let orthanc: OrthancPeer;
   const ports: number[] = [];
   const serving: { child: ChildProcess; output: () => string }[] = [];
@@ -69,10 +69,8 @@ describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)'
   const expectOk = (r: Run, what: string): void => expect(r.code, `${what}: ${r.err}${r.out}`).toBe(0);
 
   beforeAll(async () => {
-    dir = makeTempDir('atrium-one-ae-');
-    store = join(dir, 'store');
-    server = await startPostgres();
-    expectOk(await cli('a', 'config', 'set', 'index', await server.createDatabase('cluster')), 'config set index');
+    cluster = await startPostgresStore(ATRIUM, 'atrium-one-ae-', 'cluster');
+    ({ dir, store } = cluster);
     expectOk(await cli('a', 'config', 'set', 'aeTitle', 'ATRIUM'), 'config set aeTitle');
     expectOk(await cli('a', 'config', 'set', 'commitmentWaitMs', String(WAIT_MS)), 'config set commitmentWaitMs');
     ports.push(await freePort(), await freePort());
@@ -96,10 +94,8 @@ describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)'
   }, 180_000);
 
   afterAll(async () => {
-    for (const s of serving) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+    await cluster?.stop(serving.map((s) => s.child));
     await orthanc?.stop();
-    await server?.stop();
-    if (dir) removeTempDir(dir);
   });
 
   it('host a answers a C-MOVE of what host b received and sends it to the destination', async () => {
@@ -120,7 +116,7 @@ describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)'
     await waitFor("host b's log of the report", () => serving[1]!.output().includes(commitment.transactionUid), 10_000);
     expect(serving[1]!.output()).toContain(`for ${commitment.transactionUid} (a request of host a, recorded for it): 3 committed, 0 failed`);
     expect(serving[0]!.output()).not.toContain(commitment.transactionUid);
-    const client = new pg.Client({ connectionString: server.url('cluster') });
+    const client = new pg.Client({ connectionString: cluster!.url });
     await client.connect();
     try {
       const { rows } = await client.query('SELECT owner_host, state FROM commitment WHERE transaction_uid = $1', [commitment.transactionUid]);

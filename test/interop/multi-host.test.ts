@@ -9,9 +9,9 @@ import { freePort } from '../support/free-port.js';
 import { havePeers } from '../support/peers.js';
 import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
 import { startHost, waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
-import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { havePostgres } from '../support/postgres-server.js';
+import { startPostgresStore, type PostgresStore } from '../support/postgres-store.js';
 import { REPO_ROOT } from '../support/samples.js';
-import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * Three processes acting as three hosts (`ATRIUM_HOST_ID` a, b, c) on one store: a shared
@@ -32,13 +32,9 @@ const SERIES = 300;
 const EXPIRE_S = 5;
 const FAILOVER_BOUND_MS = (EXPIRE_S + 10 + 10 + 1 + 9) * 1000;
 
-
-
-/** One `atrium` process of host `host`; its output kept; stopped by its PID. */
-
 describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', () => {
   let dir: string;
-  let server: PostgresServer;
+  let cluster: PostgresStore | undefined;
   let store: string;
   const started: ChildProcess[] = [];
 
@@ -47,7 +43,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
   const runs = (): string[][] => (existsSync(join(dir, 'runs.log')) ? readFileSync(join(dir, 'runs.log'), 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => l.split(' ')) : []);
   /** Job states counted (for a failure message). */
   const jobStates = async (): Promise<string> => {
-    const client = new pg.Client({ connectionString: server.url('cluster') });
+    const client = new pg.Client({ connectionString: cluster!.url });
     await client.connect();
     try {
       const { rows } = await client.query('SELECT state, owner_host, count(*) AS n FROM job GROUP BY state, owner_host ORDER BY 1, 2');
@@ -72,24 +68,15 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
   };
 
   beforeAll(async () => {
-    dir = makeTempDir('atrium-multi-host-');
-    store = join(dir, 'store');
-    server = await startPostgres();
-    const url = await server.createDatabase('cluster');
-    markerPlugin(join(dir, 'plugins'));
-    const set = host('a', ['config', 'set', 'index', url]);
-    expect(await set.exited, set.output()).toBe(0);
+    cluster = await startPostgresStore(ATRIUM, 'atrium-multi-host-', 'cluster');
+    ({ dir, store } = cluster);
     const files = seriesFiles(join(dir, 'series'), SERIES, '2.25.77001');
     const imported = host('a', ['import', join(dir, 'series')]);
     expect(await imported.exited, imported.output()).toBe(0);
     expect(files).toHaveLength(SERIES);
   }, 300_000);
 
-  afterAll(async () => {
-    for (const child of started) if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-    await server?.stop();
-    if (dir) removeTempDir(dir);
-  });
+  afterAll(() => cluster?.stop(started));
 
   it(`a batch of ${SERIES} series spread over three hosts runs each job once`, async () => {
     const workers = [host('b', ['worker', '--concurrency', '2']), host('c', ['worker', '--concurrency', '2'])];

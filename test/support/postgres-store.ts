@@ -1,0 +1,54 @@
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { startHost } from './host-process.js';
+import { markerPlugin } from './marker-fixtures.js';
+import { startPostgres, type PostgresServer } from './postgres-server.js';
+import { makeTempDir, removeTempDir } from './temp-dir.js';
+
+/** A store in a temporary folder whose index is a database of a private PostgreSQL server. */
+export interface PostgresStore {
+  /** The temporary folder: the store, the test plugins (`plugins/`) and the run log are in it. */
+  readonly dir: string;
+  readonly store: string;
+  readonly server: PostgresServer;
+  /** The URL of the store's index database. */
+  readonly url: string;
+  /** SIGKILL to each of `children` still running (by PID), then the server stopped and the folder removed. */
+  stop(children: readonly ChildProcess[]): Promise<void>;
+}
+
+/**
+ * The set-up of the multi-host tests: a temporary folder (`<prefix>XXXXXX`), a private PostgreSQL
+ * with an empty database `database`, the marker fixture app in `<dir>/plugins`, and
+ * `atrium config set index <url>` run (as host a, a real process of the CLI `atrium`) on
+ * `<dir>/store`. When a step fails, what it started is stopped before the error is thrown.
+ */
+export async function startPostgresStore(atrium: string, prefix: string, database: string): Promise<PostgresStore> {
+  const dir = makeTempDir(prefix);
+  const store = join(dir, 'store');
+  let server: PostgresServer | undefined;
+  try {
+    server = await startPostgres();
+    const url = await server.createDatabase(database);
+    markerPlugin(join(dir, 'plugins'));
+    const set = startHost({ atrium, store, dir }, [], 'a', ['config', 'set', 'index', url]);
+    const code = await set.exited;
+    if (code !== 0) throw new Error(`atrium config set index exited with ${code}:\n${set.output()}`);
+    const started = server;
+    return {
+      dir,
+      store,
+      server,
+      url,
+      async stop(children) {
+        for (const child of children) if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+        await started.stop();
+        removeTempDir(dir);
+      },
+    };
+  } catch (e) {
+    await server?.stop();
+    removeTempDir(dir);
+    throw e;
+  }
+}
