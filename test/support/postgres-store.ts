@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { startHost } from './host-process.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startHost, type HostProcess } from './host-process.js';
 import { markerPlugin } from './marker-fixtures.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { makeTempDir, removeTempDir } from './temp-dir.js';
@@ -23,7 +24,7 @@ export interface PostgresStore {
  * `atrium config set index <url>` run (as host a, a real process of the CLI `atrium`) on
  * `<dir>/store`. When a step fails, what it started is stopped before the error is thrown.
  */
-export async function startPostgresStore(atrium: string, prefix: string, database: string): Promise<PostgresStore> {
+async function startPostgresStore(atrium: string, prefix: string, database: string): Promise<PostgresStore> {
   const dir = makeTempDir(prefix);
   const store = join(dir, 'store');
   let server: PostgresServer | undefined;
@@ -51,4 +52,47 @@ export async function startPostgresStore(atrium: string, prefix: string, databas
     removeTempDir(dir);
     throw e;
   }
+}
+
+/** A {@link PostgresStore} of a `describe` block (see {@link usePostgresStore}) and its hosts. */
+export interface PostgresStoreHosts {
+  readonly dir: string;
+  readonly store: string;
+  readonly server: PostgresServer;
+  readonly url: string;
+  /** Starts `atrium <args>` as host `id` (see `startHost`); killed by PID after the block if still running. */
+  host(id: string, args: readonly string[], env?: Record<string, string>): HostProcess;
+}
+
+/**
+ * {@link startPostgresStore} in `beforeAll` of the enclosing `describe` block (within
+ * `setupMs`), stopped in `afterAll` with every host started through it. Its fields are there
+ * inside tests and hooks only (a later `beforeAll` of the block sees them).
+ */
+export function usePostgresStore(atrium: string, prefix: string, database: string, setupMs = 120_000): PostgresStoreHosts {
+  let cluster: PostgresStore | undefined;
+  const started: ChildProcess[] = [];
+  beforeAll(async () => {
+    cluster = await startPostgresStore(atrium, prefix, database);
+  }, setupMs);
+  afterAll(() => cluster?.stop(started));
+  const get = (): PostgresStore => {
+    if (cluster === undefined) throw new Error('usePostgresStore: the store exists only inside tests and hooks, once set up');
+    return cluster;
+  };
+  return {
+    get dir() {
+      return get().dir;
+    },
+    get store() {
+      return get().store;
+    },
+    get server() {
+      return get().server;
+    },
+    get url() {
+      return get().url;
+    },
+    host: (id, args, env = {}) => startHost({ atrium, store: get().store, dir: get().dir }, started, id, args, env),
+  };
 }
