@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SDK_VERSION } from '@atrium/sdk';
 import { freePort } from '../support/free-port.js';
 import { startAtriumServe, type ServeProcess } from '../support/serve-process.js';
 import { atrium, tempDir } from './cli-helpers.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * App runs as performed procedure steps (Shimadzu DAR-9500f conformance statement, MPPS SCU,
@@ -15,7 +15,6 @@ import { atrium, tempDir } from './cli-helpers.js';
  * own checks (required attributes, no N-SET after a final state) apply to what is sent.
  * Apps run in worker threads from the compiled host (`npx tsc -b`).
  */
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CT_SERIES = '1.3.6.1.4.1.5962.1.1.0.0.0.1196530851.28319.0.2'; // PCIR CT head, 4 slices
 const SUMMARY = 'example.series-summary.series-summary';
 
@@ -29,7 +28,7 @@ describe('app runs reported by MPPS to atrium serve', () => {
   let serve: ServeProcess | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     const dir = join(pluginRoot, 'thrower');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({

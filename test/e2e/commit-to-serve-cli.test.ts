@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
 import { startAtriumServe } from '../support/serve-process.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * `atrium send --commit` to `atrium serve`, as a user following the README tries it: our SCP
@@ -21,7 +21,7 @@ const SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457';
 describe('atrium send --commit against atrium serve', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     dir = makeTempDir('atrium-commit-serve-');
   });
   afterAll(() => removeTempDir(dir));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { startAtriumServe } from '../support/serve-process.js';
 import { havePeers } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 import { atrium } from './cli-helpers.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * The receive policy is one setting for import and C-STORE (`atrium config set validation
@@ -73,7 +74,7 @@ describe('receive validation: one persisted setting, a per-command override', ()
   });
 
   it.skipIf(!havePeers('storescu'))('atrium serve follows the setting: strict answers A900 and keeps nothing; safety answers B007 and stores', async () => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     const store = join(dir, 'serve-store');
     expect((await atrium('--store', store, 'config', 'set', 'validation', 'strict')).code).toBe(0);
     const strict = await serveAndSend(store, [], dxWithoutImageType(5));

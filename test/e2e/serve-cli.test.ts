@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { freePort } from '../support/free-port.js';
 import { startAtriumServe } from '../support/serve-process.js';
 import { havePeers } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * `atrium serve` as a user runs it: spawn the CLI, wait for "listening", storescu a
@@ -23,7 +24,7 @@ const SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
 describe.skipIf(!havePeers('storescu'))('atrium serve (CLI)', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     dir = makeTempDir('atrium-serve-cli-');
   });
   afterAll(() => removeTempDir(dir));
