@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SDK_VERSION } from '@atrium/sdk';
 import { freePort } from '../support/free-port.js';
+import { startAtriumServe, type ServeProcess } from '../support/serve-process.js';
 import { atrium, tempDir } from './cli-helpers.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * App runs as performed procedure steps (Shimadzu DAR-9500f conformance statement, MPPS SCU,
@@ -15,8 +15,6 @@ import { atrium, tempDir } from './cli-helpers.js';
  * own checks (required attributes, no N-SET after a final state) apply to what is sent.
  * Apps run in worker threads from the compiled host (`npx tsc -b`).
  */
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(REPO, 'host/bin/atrium.js');
 const CT_SERIES = '1.3.6.1.4.1.5962.1.1.0.0.0.1196530851.28319.0.2'; // PCIR CT head, 4 slices
 const SUMMARY = 'example.series-summary.series-summary';
 
@@ -27,11 +25,10 @@ describe('app runs reported by MPPS to atrium serve', () => {
   const ris = tempDir('atrium-app-mpps-ris-');
   const pluginRoot = tempDir('atrium-app-mpps-plugins-');
   const saved = process.env.ATRIUM_PLUGIN_PATH;
-  let child: ChildProcess | undefined;
-  let output = '';
+  let serve: ServeProcess | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     const dir = join(pluginRoot, 'thrower');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({
@@ -42,19 +39,12 @@ describe('app runs reported by MPPS to atrium serve', () => {
     process.env.ATRIUM_PLUGIN_PATH = pluginRoot;
     expect((await atrium('--store', ws, 'import', 'samples/dicomdir/77654033/CT2')).code).toBe(0);
     const port = await freePort();
-    child = spawn(process.execPath, [CLI, '--store', ris, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'RIS'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    for (let i = 0; i < 100 && !/listening on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(output).toMatch(/listening on/);
+    serve = await startAtriumServe(ris, port, 'RIS');
     expect((await atrium('--store', ws, 'ae', 'add', 'RIS', '--host', '127.0.0.1', '--port', String(port))).code).toBe(0);
     expect((await atrium('--store', ws, 'config', 'set', 'appRunMpps', 'RIS')).code).toBe(0);
   });
   afterAll(async () => {
-    if (child?.pid !== undefined && child.exitCode === null) {
-      process.kill(child.pid, 'SIGTERM');
-      await new Promise((r) => child!.once('exit', r));
-    }
+    await serve?.stop();
     if (saved === undefined) delete process.env.ATRIUM_PLUGIN_PATH;
     else process.env.ATRIUM_PLUGIN_PATH = saved;
   });
@@ -73,7 +63,7 @@ describe('app runs reported by MPPS to atrium serve', () => {
       ScheduledStepAttributesSequence: [{ StudyInstanceUID: '1.3.6.1.4.1.5962.1.1.0.0.0.1196530851.28319.0.1' }],
       PerformedSeriesSequence: [{ SeriesInstanceUID: written[0]!.seriesInstanceUID, RetrieveAETitle: 'ATRIUM', ReferencedImageSequence: [{ ReferencedSOPClassUID: '1.2.840.10008.5.1.4.1.1.7', ReferencedSOPInstanceUID: written[0]!.sopInstanceUID }] }],
     });
-    expect(output).toMatch(/MPPS (2\.25\.\d+) created IN PROGRESS by ATRIUM\n(.*\n)*.*MPPS \1 set COMPLETED by ATRIUM/);
+    expect(serve!.output()).toMatch(/MPPS (2\.25\.\d+) created IN PROGRESS by ATRIUM\n(.*\n)*.*MPPS \1 set COMPLETED by ATRIUM/);
     const sent = JSON.parse((await atrium('--store', ws, '--json', 'mpps', 'ls')).out) as Step[];
     expect(sent).toEqual([expect.objectContaining({ direction: 'sent', status: 'COMPLETED', ae: 'RIS' })]);
   }, 120_000);

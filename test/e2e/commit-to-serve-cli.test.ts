@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
+import { startAtriumServe } from '../support/serve-process.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * `atrium send --commit` to `atrium serve`, as a user following the README tries it: our SCP
@@ -20,7 +21,7 @@ const SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457';
 describe('atrium send --commit against atrium serve', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     dir = makeTempDir('atrium-commit-serve-');
   });
   afterAll(() => removeTempDir(dir));
@@ -30,20 +31,15 @@ describe('atrium send --commit against atrium serve', () => {
   it('stores the instances, then fails the commitment request saying the peer is not a Storage Commitment SCP, without retrying', async () => {
     expect(atrium('modality', 'import', SOURCE).status).toBe(0);
     const port = await freePort();
-    const child = spawn(process.execPath, [CLI, '--store', join(dir, 'pacs'), 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'PACS'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const serve = await startAtriumServe(join(dir, 'pacs'), port, 'PACS');
     try {
-      for (let i = 0; i < 100 && !/listening on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
       expect(atrium('modality', 'ae', 'add', 'PACS', '--host', '127.0.0.1', '--port', String(port)).status).toBe(0);
       const send = atrium('modality', 'send', SOP, 'PACS', '--commit');
       expect(send.status).toBe(1);
       expect(send.stderr).toMatch(/^atrium send: job \d+ failed: Storage commitment request to PACS failed: status 0211 \(N-ACTION is not performed by this AE\): PACS accepted the Storage Commitment context but does not commit .* send without --commit, and without the role commit for PACS \[ATRIUM_ERR_NET_REMOTE_FAILED\]\n$/);
       expect(send.stderr).not.toMatch(/retrying/);
     } finally {
-      if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await serve.stop();
     }
     const stored = atrium('pacs', '--json', 'ls', 'instances');
     expect(stored.status, stored.stderr).toBe(0);

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * `npm run demo` (its script, on the built host, as the npm script runs it after `tsc -b`) and
@@ -17,7 +18,7 @@ describe('npm run demo, then the README\'s calcium example', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     dir = makeTempDir('atrium-demo-');
     const inherited = Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('npm_') && k !== 'NODE_OPTIONS' && k !== 'FORCE_COLOR');
     env = { ...Object.fromEntries(inherited), ATRIUM_STORE: join(dir, 'store'), NO_COLOR: '1' };

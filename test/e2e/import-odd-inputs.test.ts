@@ -5,18 +5,19 @@
  * every input that is not read is named once with its reason.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, samplePath } from '../support/samples.js';
 import { useTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 const dir = useTempDir('atrium-odd-inputs-');
 const CLI = join(REPO_ROOT, 'host/bin/atrium.js');
 
 /** The CLI as a child process, killed after 60 s (a hang is a failure, not a stuck test run). */
 function atriumChild(...args: string[]): { code: number | null; out: string; err: string } {
-  if (!existsSync(join(REPO_ROOT, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+  requireBuiltCli();
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
   expect(r.signal, `atrium ${args.join(' ')} did not finish: ${r.stderr}`).toBeNull();
   return { code: r.status, out: r.stdout, err: r.stderr };

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
+import { startAtriumServe } from '../support/serve-process.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * MPPS across processes (Shimadzu DAR-9500f conformance statement, MPPS N-CREATE / N-SET):
@@ -21,7 +22,7 @@ const SOP = '1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457';
 describe('atrium mpps against atrium serve', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     dir = makeTempDir('atrium-mpps-cli-');
   });
   afterAll(() => removeTempDir(dir));
@@ -31,12 +32,8 @@ describe('atrium mpps against atrium serve', () => {
   it('creates a step IN PROGRESS and completes it with the performed series; a later N-SET is refused once, not retried', async () => {
     expect(atrium('modality', 'import', SOURCE).status).toBe(0);
     const port = await freePort();
-    const child = spawn(process.execPath, [CLI, '--store', join(dir, 'ris'), 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'RIS'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const serve = await startAtriumServe(join(dir, 'ris'), port, 'RIS');
     try {
-      for (let i = 0; i < 100 && !/listening on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
       expect(atrium('modality', 'ae', 'add', 'RIS', '--host', '127.0.0.1', '--port', String(port)).status).toBe(0);
       const created = atrium('modality', '--json', 'mpps', 'create', SERIES, 'RIS');
       expect(created.status, created.stderr).toBe(0);
@@ -51,10 +48,9 @@ describe('atrium mpps against atrium serve', () => {
       expect(again.stderr).toMatch(/status 0110 \(Error ID A710\): The step is COMPLETED: it may no longer be updated/);
       expect(again.stderr).not.toMatch(/retrying/);
     } finally {
-      if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await serve.stop();
     }
-    expect(output).toMatch(/MPPS 2\.25\.\d+ created IN PROGRESS by ATRIUM[^]*MPPS 2\.25\.\d+ set COMPLETED by ATRIUM/);
+    expect(serve.output()).toMatch(/MPPS 2\.25\.\d+ created IN PROGRESS by ATRIUM[^]*MPPS 2\.25\.\d+ set COMPLETED by ATRIUM/);
     const ls = atrium('ris', '--json', 'mpps', 'ls');
     expect(ls.status, ls.stderr).toBe(0);
     const [received] = JSON.parse(ls.stdout) as { direction: string; status: string; attributes: Record<string, unknown> }[];

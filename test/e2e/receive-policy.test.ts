@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +8,11 @@ import { parseDicom } from '../../host/src/io/parse-part10.js';
 import { writePart10 } from '../../host/src/io/write-part10.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
+import { startAtriumServe } from '../support/serve-process.js';
 import { havePeers } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 import { atrium } from './cli-helpers.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * The receive policy is one setting for import and C-STORE (`atrium config set validation
@@ -20,7 +21,6 @@ import { atrium } from './cli-helpers.js';
  * under `safety` and refused under `strict` — by import and by `atrium serve` alike.
  */
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(REPO, 'host/bin/atrium.js');
 
 let dir: string;
 /** samples/dx-cr/dx_image.dcm without Image Type, as SOP Instance UID `2.25.<n>`. */
@@ -74,7 +74,7 @@ describe('receive validation: one persisted setting, a per-command override', ()
   });
 
   it.skipIf(!havePeers('storescu'))('atrium serve follows the setting: strict answers A900 and keeps nothing; safety answers B007 and stores', async () => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     const store = join(dir, 'serve-store');
     expect((await atrium('--store', store, 'config', 'set', 'validation', 'strict')).code).toBe(0);
     const strict = await serveAndSend(store, [], dxWithoutImageType(5));
@@ -96,19 +96,13 @@ describe('receive validation: one persisted setting, a per-command override', ()
 /** Spawn `atrium serve` on a free port, storescu one file to it, stop it; what both printed. */
 async function serveAndSend(store: string, globals: string[], file: string): Promise<{ server: string; sent: { code: number | null; output: string } }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, '--store', store, ...globals, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'POLICY'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let server = '';
-  child.stdout.on('data', (d: Buffer) => (server += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (server += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const serve = await startAtriumServe(store, port, 'POLICY', globals);
   try {
-    for (let i = 0; i < 100 && !/listening on/.test(server); i++) await new Promise((r) => setTimeout(r, 100));
     const sent = await runTool('storescu', ['-v', '-aec', 'POLICY', '127.0.0.1', String(port), file]);
-    for (let i = 0; i < 50 && !/released/.test(server); i++) await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    return { server, sent };
+    for (let i = 0; i < 50 && !/released/.test(serve.output()); i++) await new Promise((r) => setTimeout(r, 100));
+    await serve.stop();
+    return { server: serve.output(), sent };
   } finally {
-    if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+    await serve.stop();
   }
 }

@@ -1,12 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
+import { startAtriumServe } from '../support/serve-process.js';
 import { havePeers } from '../support/peers.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * `atrium serve` as a user runs it: spawn the CLI, wait for "listening", storescu a
@@ -22,7 +24,7 @@ const SERIES = '1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457';
 describe.skipIf(!havePeers('storescu'))('atrium serve (CLI)', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     dir = makeTempDir('atrium-serve-cli-');
   });
   afterAll(() => removeTempDir(dir));
@@ -38,22 +40,15 @@ describe.skipIf(!havePeers('storescu'))('atrium serve (CLI)', () => {
     });
     const store = join(dir, 'store');
     const port = await freePort();
-    const child = spawn(process.execPath, [CLI, '--store', store, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'ATRIUM_CLI'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const serve = await startAtriumServe(store, port, 'ATRIUM_CLI');
     try {
-      for (let i = 0; i < 100 && !/listening on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(output).toMatch(/listening on 127\.0\.0\.1:\d+ as ATRIUM_CLI/);
+      expect(serve.output()).toMatch(/listening on 127\.0\.0\.1:\d+ as ATRIUM_CLI/);
       const sent = await runTool('storescu', ['-aec', 'ATRIUM_CLI', '127.0.0.1', String(port), ...files]);
       expect(sent.code, sent.output).toBe(0);
-      child.kill('SIGTERM');
-      const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 10_000))]);
-      expect(code, output).toBe(0);
-      expect(output).toMatch(/SIGTERM: stopping/);
+      expect(await serve.stop(), serve.output()).toBe(0);
+      expect(serve.output()).toMatch(/SIGTERM: stopping/);
     } finally {
-      if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+      await serve.stop();
     }
     const ls = spawnSync(process.execPath, [CLI, '--store', store, '--json', 'ls', 'series'], { encoding: 'utf8' });
     expect(ls.status, ls.stderr).toBe(0);
@@ -67,27 +62,22 @@ describe.skipIf(!havePeers('storescu'))('atrium serve (CLI)', () => {
     const added = spawnSync(process.execPath, [CLI, '--store', store, 'ae', 'add', 'FINDER', '--host', '127.0.0.1', '--port', '104', '--roles', 'call'], { encoding: 'utf8' });
     expect(added.status, added.stderr).toBe(0);
     const port = await freePort();
-    const child = spawn(process.execPath, [CLI, '--store', store, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--aet', 'ATRIUM_CLI'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const serve = await startAtriumServe(store, port, 'ATRIUM_CLI');
     try {
-      for (let i = 0; i < 100 && !/C-FIND, C-MOVE, C-GET:/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(output).toContain('associations: any calling AE title, from any host (acceptUnknownCallingAe=true, acceptUnknownHosts=true; 1 AE registered with role "call")');
-      expect(output).toContain('C-ECHO, C-STORE: every caller let in');
-      expect(output).toContain('C-FIND, C-MOVE, C-GET: registered callers only, each from its registered host (acceptUnknownQueryRetrieve=false)');
+      for (let i = 0; i < 100 && !/C-FIND, C-MOVE, C-GET:/.test(serve.output()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(serve.output()).toContain('associations: any calling AE title, from any host (acceptUnknownCallingAe=true, acceptUnknownHosts=true; 1 AE registered with role "call")');
+      expect(serve.output()).toContain('C-ECHO, C-STORE: every caller let in');
+      expect(serve.output()).toContain('C-FIND, C-MOVE, C-GET: registered callers only, each from its registered host (acceptUnknownQueryRetrieve=false)');
       const find = (aet: string): Promise<{ code: number | null; output: string }> => runTool('findscu', ['-S', '-aet', aet, '-aec', 'ATRIUM_CLI', '-k', 'QueryRetrieveLevel=STUDY', '-k', 'StudyInstanceUID', '127.0.0.1', String(port)]);
       const known = await find('FINDER');
       expect(known.code, known.output).toBe(0);
       const stranger = await find('STRANGER');
       expect(stranger.code).not.toBe(0);
-      for (let i = 0; i < 50 && !/STRANGER@[^ ]+ rejected/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(output).toMatch(/association from STRANGER@\S+ rejected: C-FIND, C-MOVE and C-GET are served to registered callers only: "STRANGER" at \S+ is not in the AE table/);
-      child.kill('SIGTERM');
-      expect(await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 10_000))]), output).toBe(0);
+      for (let i = 0; i < 50 && !/STRANGER@[^ ]+ rejected/.test(serve.output()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(serve.output()).toMatch(/association from STRANGER@\S+ rejected: C-FIND, C-MOVE and C-GET are served to registered callers only: "STRANGER" at \S+ is not in the AE table/);
+      expect(await serve.stop(), serve.output()).toBe(0);
     } finally {
-      if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+      await serve.stop();
     }
   }, 30_000);
 });

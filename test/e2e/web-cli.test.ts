@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 import { atrium } from './cli-helpers.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * `atrium web` as a user runs it: usage errors are coded one-liners (exit 2, no stack);
@@ -17,7 +18,7 @@ const CLI = join(REPO, 'host/bin/atrium.js');
 describe('atrium web (CLI)', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     dir = makeTempDir('atrium-web-cli-');
   });
   afterAll(() => removeTempDir(dir));

@@ -1,12 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
-import { startHost, waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
-import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { describe, expect, it } from 'vitest';
+import { runLog, seriesFiles } from '../support/marker-fixtures.js';
+import { stopHost, waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
+import { havePostgres } from '../support/postgres-server.js';
+import { usePostgresStore } from '../support/postgres-store.js';
 import { REPO_ROOT } from '../support/samples.js';
-import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * `atrium batch` and `atrium worker` as a user runs them on a store whose index is on a private
@@ -16,21 +14,14 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
  */
 const ATRIUM = join(REPO_ROOT, 'host', 'bin', 'atrium.js');
 
-
-
-
 describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL index', () => {
-  let dir: string;
-  let server: PostgresServer;
-  let store: string;
-  const started: ChildProcess[] = [];
-
-  const host = (id: string, args: readonly string[], env: Record<string, string> = {}): HostProcess => startHost({ atrium: ATRIUM, store, dir }, started, id, args, env);
+  const cluster = usePostgresStore(ATRIUM, 'atrium-batch-workers-', 'batch');
+  const host = cluster.host;
   const waitFor = waitUntil;
-  const runs = (): string[] => (existsSync(join(dir, 'runs.log')) ? readFileSync(join(dir, 'runs.log'), 'utf8').split('\n').filter((l) => l !== '') : []);
+  const runs = (): string[] => runLog(cluster.dir);
   const importSeries = async (name: string, count: number, uidRoot: string): Promise<void> => {
-    seriesFiles(join(dir, name), count, uidRoot);
-    const imported = host('a', ['import', join(dir, name)]);
+    seriesFiles(join(cluster.dir, name), count, uidRoot);
+    const imported = host('a', ['import', join(cluster.dir, name)]);
     expect(await imported.exited, imported.output()).toBe(0);
   };
   const worker = async (id: string, args: readonly string[] = [], env: Record<string, string> = { ATRIUM_TEST_APP_MS: '1500' }): Promise<HostProcess> => {
@@ -38,32 +29,7 @@ describe.skipIf(!havePostgres())('atrium batch and atrium worker on a PostgreSQL
     await waitForLine(`worker ${id} to start`, [w], 'SIGINT or SIGTERM stops', 60_000);
     return w;
   };
-  /** SIGTERM, then its exit within 30 s (else SIGKILL and a failure). */
-  const stop = async (h: HostProcess): Promise<void> => {
-    if (h.child.exitCode !== null || h.child.signalCode !== null) return;
-    h.child.kill('SIGTERM');
-    const late = await Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000))]);
-    if (late) {
-      h.child.kill('SIGKILL');
-      throw new Error(`pid ${h.child.pid} did not exit 30 s after SIGTERM:\n${h.output().slice(-1500)}`);
-    }
-  };
-
-  beforeAll(async () => {
-    dir = makeTempDir('atrium-batch-workers-');
-    store = join(dir, 'store');
-    server = await startPostgres();
-    const url = await server.createDatabase('batch');
-    markerPlugin(join(dir, 'plugins'));
-    const set = host('a', ['config', 'set', 'index', url]);
-    expect(await set.exited, set.output()).toBe(0);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await server?.stop();
-    if (dir) removeTempDir(dir);
-  });
+  const stop = stopHost;
 
   it('two batches started at once on the same series, two workers up: each job runs once', async () => {
     // Each worker takes three at once: the second batch's sends reach one while the other runs the first's.

@@ -12,6 +12,7 @@ import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { auditStore, type StoreAudit } from '../support/store-audit.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { sqliteOf } from '../../host/src/db/test-support/sqlite-of.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * Crash safety of the store (instance-store.ts: validate → intent → atomic file → index
@@ -28,7 +29,7 @@ const inputDir = join(work, 'input');
 const inputs = new Map<string, Uint8Array>();
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+  requireBuiltCli();
   mkdirSync(inputDir);
   syntheticCtSeries({ slices: COUNT, rows: 64, columns: 64, seed: 2024 }).forEach((bytes, i) => {
     writeFileSync(join(inputDir, `ct-${String(i).padStart(3, '0')}.dcm`), bytes);

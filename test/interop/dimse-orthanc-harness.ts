@@ -5,7 +5,6 @@
  * child process on the same store (so SCU operations go through the jobs path).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNetworkConfig, RemoteAeTableImpl } from '../../host/src/net/config/index.js';
 import { afterCommitmentReport } from '../../host/src/net/jobs/delete-committed.js';
@@ -19,6 +18,7 @@ import { openWorkstation, type Workstation } from '../../host/src/store/open-wor
 import { startOrthanc, type OrthancPeer } from '../support/orthanc.js';
 import { REPO_ROOT } from '../support/samples.js';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 const CLI = join(REPO_ROOT, 'host/bin/atrium.js');
 const CLI_TIMEOUT_MS = 30_000;
@@ -72,7 +72,7 @@ export async function pollUntil<T>(what: string, ms: number, probe: () => T | un
  * Needs the CLI built (`npx tsc -b`).
  */
 export async function startOrthancInterop(): Promise<OrthancInterop> {
-  if (!existsSync(join(REPO_ROOT, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+  requireBuiltCli();
   const dir = makeTempDir('atrium-orthanc-dimse-');
   const ws = openWorkstation(dir);
   const config = loadNetworkConfig(ws.database.settings);

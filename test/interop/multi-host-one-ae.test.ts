@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,9 +9,10 @@ import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { startOrthanc, type OrthancPeer } from '../support/orthanc.js';
 import { havePeers } from '../support/peers.js';
-import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { havePostgres } from '../support/postgres-server.js';
+import { usePostgresStore } from '../support/postgres-store.js';
+import { waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
 import { REPO_ROOT } from '../support/samples.js';
-import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * One AE title for a cluster: two `atrium serve` processes acting as hosts a and b
@@ -34,45 +35,27 @@ interface Run {
 }
 
 describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)', () => {
-  let dir: string;
-  let store: string;
-  let server: PostgresServer;
+  const cluster = usePostgresStore(ATRIUM, 'atrium-one-ae-', 'cluster');
   let orthanc: OrthancPeer;
   const ports: number[] = [];
-  const serving: { child: ChildProcess; output: () => string }[] = [];
+  const serving: HostProcess[] = [];
   const study = '2.25.66001.1';
 
   /** An `atrium` command of host `host`, to its end. */
   const cli = (host: string, ...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [ATRIUM, '--store', store, ...args], { env: { ...process.env, ATRIUM_HOST_ID: host }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [ATRIUM, '--store', cluster.store, ...args], { env: { ...process.env, ATRIUM_HOST_ID: host }, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       child.once('exit', (code) => resolve({ code, out, err }));
     });
-  const serve = (host: string, port: number): { child: ChildProcess; output: () => string } => {
-    const child = spawn(process.execPath, [ATRIUM, '--store', store, 'serve', '--port', String(port)], { env: { ...process.env, ATRIUM_HOST_ID: host }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    return { child, output: () => out };
-  };
-  const waitFor = async (what: string, test: () => boolean, ms: number): Promise<void> => {
-    const deadline = Date.now() + ms;
-    while (!test()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const serve = (host: string, port: number): HostProcess => cluster.host(host, ['serve', '--port', String(port)]);
+  const waitFor = waitUntil;
   const expectOk = (r: Run, what: string): void => expect(r.code, `${what}: ${r.err}${r.out}`).toBe(0);
 
   beforeAll(async () => {
-    dir = makeTempDir('atrium-one-ae-');
-    store = join(dir, 'store');
-    server = await startPostgres();
-    expectOk(await cli('a', 'config', 'set', 'index', await server.createDatabase('cluster')), 'config set index');
     expectOk(await cli('a', 'config', 'set', 'aeTitle', 'ATRIUM'), 'config set aeTitle');
     expectOk(await cli('a', 'config', 'set', 'commitmentWaitMs', String(WAIT_MS)), 'config set commitmentWaitMs');
     ports.push(await freePort(), await freePort());
@@ -81,13 +64,13 @@ describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)'
     // The AE that asks for the C-MOVE (a viewer; movescu here): registered once, for every host.
     expectOk(await cli('a', 'ae', 'add', 'VIEWER', '--host', '127.0.0.1', '--port', String(await freePort()), '--roles', 'call'), 'ae add VIEWER');
     serving.push(serve('a', ports[0]!), serve('b', ports[1]!));
-    await waitFor('both hosts to listen', () => serving.every((s) => s.output().includes('listening on')), 60_000);
+    await waitForLine('both hosts to listen', serving, 'listening on', 60_000);
     // Three instances of one study, received by host b only.
     const files = [1, 2, 3].map((i) => {
       const root = `2.25.66001.${i}`;
       const uidRoot = new Map([[Tag.StudyInstanceUID, { tag: Tag.StudyInstanceUID, vr: 'UI', value: `${study}\0` }]]);
-      const file = join(dir, `${i}.dcm`);
-      mkdirSync(dir, { recursive: true });
+      const file = join(cluster.dir, `${i}.dcm`);
+      mkdirSync(cluster.dir, { recursive: true });
       writeFileSync(file, part10(encodeDataset(minimalInstance(root, uidRoot), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: `${root}.3` }));
       return file;
     });
@@ -96,10 +79,7 @@ describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)'
   }, 180_000);
 
   afterAll(async () => {
-    for (const s of serving) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
     await orthanc?.stop();
-    await server?.stop();
-    if (dir) removeTempDir(dir);
   });
 
   it('host a answers a C-MOVE of what host b received and sends it to the destination', async () => {
@@ -120,7 +100,7 @@ describe.skipIf(!ok)('one AE title for two hosts (shared files, one PostgreSQL)'
     await waitFor("host b's log of the report", () => serving[1]!.output().includes(commitment.transactionUid), 10_000);
     expect(serving[1]!.output()).toContain(`for ${commitment.transactionUid} (a request of host a, recorded for it): 3 committed, 0 failed`);
     expect(serving[0]!.output()).not.toContain(commitment.transactionUid);
-    const client = new pg.Client({ connectionString: server.url('cluster') });
+    const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
     try {
       const { rows } = await client.query('SELECT owner_host, state FROM commitment WHERE transaction_uid = $1', [commitment.transactionUid]);

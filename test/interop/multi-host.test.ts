@@ -1,17 +1,16 @@
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkstation } from '../../host/src/store/open-workstation.js';
 import { runTool } from '../support/dicom-server-fixture.js';
 import { freePort } from '../support/free-port.js';
 import { havePeers } from '../support/peers.js';
-import { markerPlugin, seriesFiles } from '../support/marker-fixtures.js';
-import { startHost, waitForLine, waitUntil, type HostProcess } from '../support/host-process.js';
-import { havePostgres, startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { markerPlugin, runLog, seriesFiles } from '../support/marker-fixtures.js';
+import { stopHost, waitForLine, waitUntil } from '../support/host-process.js';
+import { havePostgres } from '../support/postgres-server.js';
+import { usePostgresStore } from '../support/postgres-store.js';
 import { REPO_ROOT } from '../support/samples.js';
-import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * Three processes acting as three hosts (`ATRIUM_HOST_ID` a, b, c) on one store: a shared
@@ -32,22 +31,14 @@ const SERIES = 300;
 const EXPIRE_S = 5;
 const FAILOVER_BOUND_MS = (EXPIRE_S + 10 + 10 + 1 + 9) * 1000;
 
-
-
-/** One `atrium` process of host `host`; its output kept; stopped by its PID. */
-
 describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', () => {
-  let dir: string;
-  let server: PostgresServer;
-  let store: string;
-  const started: ChildProcess[] = [];
-
-  const host = (id: string, args: readonly string[], env: Record<string, string> = {}): HostProcess => startHost({ atrium: ATRIUM, store, dir }, started, id, args, env);
+  const cluster = usePostgresStore(ATRIUM, 'atrium-multi-host-', 'cluster');
+  const host = cluster.host;
   const waitFor = waitUntil;
-  const runs = (): string[][] => (existsSync(join(dir, 'runs.log')) ? readFileSync(join(dir, 'runs.log'), 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => l.split(' ')) : []);
+  const runs = (): string[][] => runLog(cluster.dir).map((l) => l.split(' '));
   /** Job states counted (for a failure message). */
   const jobStates = async (): Promise<string> => {
-    const client = new pg.Client({ connectionString: server.url('cluster') });
+    const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
     try {
       const { rows } = await client.query('SELECT state, owner_host, count(*) AS n FROM job GROUP BY state, owner_host ORDER BY 1, 2');
@@ -56,40 +47,14 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
       await client.end();
     }
   };
-  /**
-   * SIGTERM, as a service manager stops a worker: it must exit within 30 s (its running jobs
-   * end or are released, pg-boss stops). One that does not is killed and fails the test, with
-   * its last output.
-   */
-  const stop = async (h: HostProcess): Promise<void> => {
-    if (h.child.exitCode !== null || h.child.signalCode !== null || h.child.pid === undefined) return;
-    process.kill(h.child.pid, 'SIGTERM');
-    const late = await Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000))]);
-    if (!late) return;
-    process.kill(h.child.pid, 'SIGKILL');
-    await h.exited;
-    throw new Error(`pid ${h.child.pid} did not exit 30 s after SIGTERM; killed. Its last output:\n${h.output().slice(-1500)}`);
-  };
+  const stop = stopHost;
 
   beforeAll(async () => {
-    dir = makeTempDir('atrium-multi-host-');
-    store = join(dir, 'store');
-    server = await startPostgres();
-    const url = await server.createDatabase('cluster');
-    markerPlugin(join(dir, 'plugins'));
-    const set = host('a', ['config', 'set', 'index', url]);
-    expect(await set.exited, set.output()).toBe(0);
-    const files = seriesFiles(join(dir, 'series'), SERIES, '2.25.77001');
-    const imported = host('a', ['import', join(dir, 'series')]);
+    const files = seriesFiles(join(cluster.dir, 'series'), SERIES, '2.25.77001');
+    const imported = host('a', ['import', join(cluster.dir, 'series')]);
     expect(await imported.exited, imported.output()).toBe(0);
     expect(files).toHaveLength(SERIES);
   }, 300_000);
-
-  afterAll(async () => {
-    for (const child of started) if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-    await server?.stop();
-    if (dir) removeTempDir(dir);
-  });
 
   it(`a batch of ${SERIES} series spread over three hosts runs each job once`, async () => {
     const workers = [host('b', ['worker', '--concurrency', '2']), host('c', ['worker', '--concurrency', '2'])];
@@ -115,8 +80,8 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
 
   it(`a worker killed in the middle of a job loses it to another host within ${FAILOVER_BOUND_MS / 1000} s`, async () => {
     const before = runs().length;
-    seriesFiles(join(dir, 'one-more'), 1, '2.25.77003');
-    const imported = host('a', ['import', join(dir, 'one-more')]);
+    seriesFiles(join(cluster.dir, 'one-more'), 1, '2.25.77003');
+    const imported = host('a', ['import', join(cluster.dir, 'one-more')]);
     expect(await imported.exited, imported.output()).toBe(0);
     // HostProcess b takes the job and hangs in it; host a only waits (--local 0); host c comes later.
     const victim = host('b', ['worker'], { ATRIUM_TEST_APP_MS: '600000' });
@@ -140,11 +105,11 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
 
   it('a worker with another version of the plugin refuses the job (derived UIDs depend on it)', async () => {
     const before = runs().length;
-    markerPlugin(join(dir, 'plugins-v2'), '2.0.0');
-    seriesFiles(join(dir, 'v2'), 1, '2.25.77004');
-    const imported = host('a', ['import', join(dir, 'v2')]);
+    markerPlugin(join(cluster.dir, 'plugins-v2'), '2.0.0');
+    seriesFiles(join(cluster.dir, 'v2'), 1, '2.25.77004');
+    const imported = host('a', ['import', join(cluster.dir, 'v2')]);
     expect(await imported.exited, imported.output()).toBe(0);
-    const other = host('b', ['worker'], { ATRIUM_PLUGIN_PATH: join(dir, 'plugins-v2') });
+    const other = host('b', ['worker'], { ATRIUM_PLUGIN_PATH: join(cluster.dir, 'plugins-v2') });
     await waitForLine('worker b to start', [other], 'SIGINT or SIGTERM stops', 60_000);
     const batch = host('a', ['--json', 'batch', 'marker', '--where', 'SeriesInstanceUID=2.25.77004.1.2', '--local', '0']);
     const code = await batch.exited;
@@ -156,7 +121,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
   }, 120_000);
 
   it('C-STORE into two hosts at once loses nothing and duplicates nothing', async () => {
-    const files = seriesFiles(join(dir, 'sent'), 120, '2.25.77002');
+    const files = seriesFiles(join(cluster.dir, 'sent'), 120, '2.25.77002');
     const ports = [await freePort(), await freePort()];
     const servers = [host('a', ['serve', '--port', String(ports[0]), '--aet', 'ATRIUM_A']), host('b', ['serve', '--port', String(ports[1]), '--aet', 'ATRIUM_B'])];
     await waitForLine('both servers to listen', servers, 'listening on', 60_000);
@@ -168,7 +133,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
     for (const s of servers) await stop(s);
     expect(ra.code, `${ra.output.slice(-3000)}\n--- server a:\n${servers[0]!.output().slice(-3000)}`).toBe(0);
     expect(rb.code, `${rb.output.slice(-3000)}\n--- server b:\n${servers[1]!.output().slice(-3000)}`).toBe(0);
-    const ws = openWorkstation(store);
+    const ws = openWorkstation(cluster.store);
     try {
       const stored = ws.index.query('IMAGE', { SOPInstanceUID: '' }).filter((r) => String(r.SOPInstanceUID).startsWith('2.25.77002.'));
       expect(stored).toHaveLength(120);
@@ -180,7 +145,7 @@ describe.skipIf(!ok)('three hosts on one store (shared files, one PostgreSQL)', 
       }
       // No stray files: one file per indexed instance under files/ (nothing half-written left).
       const count = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(d, e.name)) : 1), 0);
-      expect(count(join(store, 'files'))).toBe(ws.index.listInstancePaths().length);
+      expect(count(join(cluster.store, 'files'))).toBe(ws.index.listInstancePaths().length);
     } finally {
       ws.close();
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 /**
  * `atrium plugin new` as its README says, outside the repository: the CLI (compiled, as a user
@@ -31,7 +32,7 @@ describe('atrium plugin new: a plugin built and tested outside the repository', 
   let home: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+    requireBuiltCli();
     home = makeTempDir('atrium-scaffold-home-');
     // The npm cache of this machine (where `npm install` of the repository put vitest and
     // typescript), and no registry for @atrium: the SDK must come from the packed tarball.

@@ -10,12 +10,14 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
  * A store that holds series in its SQLite index pointed at PostgreSQL (a private server started
  * here): `atrium config set index` warns that nothing is copied, naming what stays in
  * index.sqlite and the command that indexes the stored files into the new index; `atrium
- * reconcile --full` then does, and `atrium ls` shows what it showed before the switch.
+ * reconcile --full` then does, and `atrium ls` shows what it showed before the switch. Back to
+ * SQLite (`atrium config unset index`) warns the same way, with the PostgreSQL index's counts, or
+ * that it could not be read when the server is down.
  */
 const ok = havePostgres();
 const SC = '1.2.840.10008.5.1.4.1.1.7';
 
-describe.skipIf(!ok)('switching a SQLite store to PostgreSQL', () => {
+describe.skipIf(!ok)('switching a SQLite store to PostgreSQL and back', () => {
   let dir: string;
   let server: PostgresServer;
 
@@ -62,5 +64,32 @@ describe.skipIf(!ok)('switching a SQLite store to PostgreSQL', () => {
     // Set again (PostgreSQL to PostgreSQL): nothing to warn about.
     const again = await atrium('--store', store, 'config', 'set', 'index', url);
     expect([again.code, again.err]).toEqual([0, '']);
+
+    // One more study imported into PostgreSQL, then back to SQLite: index.sqlite shows its three of before the switch.
+    const more = join(dir, 'more');
+    mkdirSync(more);
+    writeFileSync(join(more, '2.25.66004.dcm'), part10(encodeDataset(minimalInstance('2.25.66004'), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: '2.25.66004.3' }));
+    expect((await atrium('--store', store, 'import', more)).code).toBe(0);
+    const back = await atrium('--store', store, 'config', 'unset', 'index');
+    expect(back.code, back.err).toBe(0);
+    expect(back.err).toBe(`atrium config: warning: 4 study(ies), 4 series, 4 instance(s) of the PostgreSQL index ${url} are not copied back; ${join(store, 'index.sqlite')} shows only what it held before the switch to PostgreSQL (3 study(ies), 3 series, 3 instance(s)); to index the stored files into it, run: atrium reconcile --full [ATRIUM_WARN_INDEX_NOT_COPIED]\n`);
+    expect(JSON.parse(await ls())).toHaveLength(3);
+    const recovered = await atrium('--store', store, '--json', 'reconcile', '--full');
+    expect(recovered.code, recovered.err).toBe(0);
+    expect(JSON.parse(await ls())).toHaveLength(4);
   }, 120_000);
+
+  it('back to SQLite while PostgreSQL is down: switches all the same, and says it could not count', async () => {
+    const store = join(dir, 'store-down');
+    const url = await server.createDatabase('down');
+    expect((await atrium('--store', store, 'config', 'set', 'index', url)).code).toBe(0);
+    await server.halt();
+    const back = await atrium('--store', store, '--json', 'config', 'unset', 'index');
+    expect(back.code, back.err).toBe(0);
+    expect((JSON.parse(back.out) as { isDefault: boolean }).isDefault).toBe(true);
+    const { warning } = JSON.parse(back.err) as { warning: { code: string; message: string; details: { reachable: boolean } } };
+    expect(warning.code).toBe('ATRIUM_WARN_INDEX_NOT_COPIED');
+    expect(warning.details.reachable).toBe(false);
+    expect(warning.message).toMatch(new RegExp(`^the PostgreSQL index ${url.replace(/[.]/g, '\\.')} is not reachable \\(.*ECONNREFUSED.*\\): what it holds is not copied; .*index\\.sqlite shows only what it held before the switch to PostgreSQL \\(0 study\\(ies\\), 0 series, 0 instance\\(s\\)\\); to index the stored files into it, run: atrium reconcile --full$`));
+  }, 60_000);
 });

@@ -6,7 +6,7 @@
  * its reason. The object is made at run time in a temp folder (about 6.5 GB of disk at the peak).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 import { Tag } from '@atrium/sdk';
 import { CommandTag } from '../../host/src/net/dimse/command-tags.generated.js';
 import { jsonTag } from '../../host/src/web/dicomweb/dicom-json.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 
 const MB = 1e6;
 const BOUNDARY = 'atrium-large-upload-boundary-7f3a';
@@ -38,7 +39,7 @@ afterAll(() => {
 
 /** Start `atrium web --port 0` with the resource reporter; resolves with its base URL once it listens. */
 function startServer(store: string, report: string): Promise<string> {
-  if (!existsSync(join(REPO_ROOT, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` first');
+  requireBuiltCli();
   server = spawn(process.execPath, ['--import', join(REPO_ROOT, 'test/support/report-resources.mjs'), join(REPO_ROOT, 'host/bin/atrium.js'), '--store', store, 'web', '--port', '0'], {
     env: { ...process.env, ATRIUM_RESOURCES_FILE: report }, stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -61,3 +61,18 @@ export async function waitForLine(what: string, hosts: readonly HostProcess[], l
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * SIGTERM to the host's PID, as a service manager stops it: it must exit within 30 s (its
+ * running jobs end or are released). One that does not is killed (SIGKILL) and fails the test,
+ * with its last output.
+ */
+export async function stopHost(h: HostProcess): Promise<void> {
+  if (h.child.exitCode !== null || h.child.signalCode !== null || h.child.pid === undefined) return;
+  process.kill(h.child.pid, 'SIGTERM');
+  const late = await Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 30_000))]);
+  if (!late) return;
+  process.kill(h.child.pid, 'SIGKILL');
+  await h.exited;
+  throw new Error(`pid ${h.child.pid} did not exit 30 s after SIGTERM; killed. Its last output:\n${h.output().slice(-1500)}`);
+}

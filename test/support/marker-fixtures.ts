@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SDK_VERSION } from '@atrium/sdk';
 import { encodeDataset, FIXTURE_EXPLICIT_LE, minimalInstance, part10 } from './dicom-fixture.js';
@@ -31,4 +31,10 @@ export function seriesFiles(dir: string, count: number, uidRoot: string): string
     writeFileSync(file, part10(encodeDataset(minimalInstance(root), FIXTURE_EXPLICIT_LE), { transferSyntaxUID: '1.2.840.10008.1.2.1', sopClassUID: SC, sopInstanceUID: `${root}.3` }));
     return file;
   });
+}
+
+/** The lines the marker app wrote to `<dir>/runs.log` ("<host> <series>"), none when it has not run. */
+export function runLog(dir: string): string[] {
+  const file = join(dir, 'runs.log');
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : [];
 }

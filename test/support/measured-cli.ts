@@ -4,9 +4,10 @@
  * when asked, as a pager would.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './samples.js';
+import { requireBuiltCli } from './built-cli.js';
 
 const CLI = join(REPO_ROOT, 'host/bin/atrium.js');
 const PRELOAD = join(REPO_ROOT, 'test/support/report-resources.mjs');
@@ -33,7 +34,7 @@ export function memoryBound(objectBytes: number): number {
  * read for the first second (the pipe fills; the command must wait, not buffer), then read.
  */
 export function runMeasured(store: string, args: readonly string[], options: { slowReader?: boolean; countLinesOnly?: boolean } = {}): Promise<MeasuredRun> {
-  if (!existsSync(join(REPO_ROOT, 'host/dist/cli/main.js'))) throw new Error('host/dist is missing: run `npx tsc -b` from the repo root first');
+  requireBuiltCli();
   const report = join(store, `.resources-${process.pid}-${Date.now()}.json`);
   const child = spawn(process.execPath, ['--import', PRELOAD, CLI, '--store', store, ...args], { env: { ...process.env, ATRIUM_RESOURCES_FILE: report }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -20,6 +20,21 @@ function asReceived(file: Uint8Array, pdv: number): { header: Uint8Array; slices
   return { header: part10Header({ ...sop, sourceAet: 'TESTSCU' }), slices, sop };
 }
 
+/**
+ * One 64×64 CT slice as received (header, data set, SOP), the length field of its Pixel Data
+ * (the last element, Explicit VR Little Endian) set to `length` while the value keeps its 8192 bytes.
+ */
+function withPixelDataLength(length: number): { header: Uint8Array; whole: Buffer; sop: ReturnType<typeof asReceived>['sop'] } {
+  const [file] = syntheticCtSeries({ slices: 1, rows: 64, columns: 64 });
+  const { header, slices, sop } = asReceived(file!, 1000);
+  const whole = Buffer.concat(slices);
+  const tag = Buffer.alloc(4);
+  tag.writeUInt16LE(Tag.PixelData >>> 16, 0);
+  tag.writeUInt16LE(Tag.PixelData & 0xffff, 2);
+  whole.writeUInt32LE(length, whole.lastIndexOf(tag) + 8);
+  return { header, whole, sop };
+}
+
 function committed(staged: StagedInstance): { path: string; status: string } {
   if ('refused' in staged) throw new Error(`refused: ${JSON.stringify(staged.refused)}`);
   const outcome = staged.commit();
@@ -69,12 +84,8 @@ describe('InstanceStore.stageSlices (the C-STORE receive path)', () => {
 
   it('refuses Pixel Data shorter than the pixel description says, read by its length only, and keeps the bytes in quarantine', async () => {
     const ws = workstation();
-    const [file] = syntheticCtSeries({ slices: 1, rows: 64, columns: 64 });
-    const { header, slices, sop } = asReceived(file!, 1000);
     // 64×64×2 bytes of Pixel Data: the element's length field says 8192; make it 4096 and cut the value.
-    const whole = Buffer.concat(slices);
-    const pixelAt = whole.lastIndexOf(Buffer.from([0xe0, 0x7f, 0x10, 0x00]));
-    whole.writeUInt32LE(4096, pixelAt + 8);
+    const { header, whole, sop } = withPixelDataLength(4096);
     const cut = whole.subarray(0, whole.length - 4096);
     const staged = await ws.store.stageSlices(header, [cut.subarray(0, 500), cut.subarray(500)], 'test', { expect: sop });
     expect('refused' in staged && staged.refused).toMatchObject({ status: 'rejected', code: 'ATRIUM_ERR_VALIDATE_BAD_PIXELS' });
@@ -85,11 +96,7 @@ describe('InstanceStore.stageSlices (the C-STORE receive path)', () => {
 
   it('refuses a data set whose structure breaks after the header (a length past the end), nothing stored', async () => {
     const ws = workstation();
-    const [file] = syntheticCtSeries({ slices: 1, rows: 64, columns: 64 });
-    const { header, slices, sop } = asReceived(file!, 333);
-    const whole = Buffer.concat(slices);
-    const pixelAt = whole.lastIndexOf(Buffer.from([0xe0, 0x7f, 0x10, 0x00]));
-    whole.writeUInt32LE(1 << 20, pixelAt + 8);
+    const { header, whole, sop } = withPixelDataLength(1 << 20);
     const staged = await ws.store.stageSlices(header, [whole], 'test', { expect: sop });
     expect('refused' in staged && staged.refused.status).toBe('rejected');
     expect('refused' in staged && 'code' in staged.refused && staged.refused.code).toMatch(/^ATRIUM_ERR_PARSE_/);

@@ -1,6 +1,7 @@
 import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
 import { databasePath } from '../../db/database-path.js';
 import { maskUrlPassword } from '../../db/mask-url-password.js';
+import type { PostgresIndexCounts } from '../../db/postgres/postgres-index-counts.js';
 import { sqliteIndexCounts, type IndexCounts } from '../../db/sqlite-index-counts.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
@@ -27,7 +28,7 @@ const INDEX_DESCRIPTION = 'Where the index is: index.sqlite under the store (def
 /**
  * `atrium config get|set|unset index`: set checks that the PostgreSQL database answers (and
  * brings its schema up to date) before the store is pointed at it; unset goes back to the
- * SQLite file. Nothing is copied between the two.
+ * SQLite file. Nothing is copied between the two: either switch warns what the new index lacks.
  */
 async function indexSetting(ctx: CliContext, verb: string, value: string | undefined): Promise<number> {
   if (verb === 'set') {
@@ -36,22 +37,54 @@ async function indexSetting(ctx: CliContext, verb: string, value: string | undef
     openDatabase(value!).close(); // reachable, and its schema up to date, before the store points at it
     const left = configuredIndex(ctx.store) === undefined ? sqliteIndexCounts(databasePath(ctx.store)) : undefined;
     setConfiguredIndex(ctx.store, value);
-    if (left !== undefined && left.series > 0) warnNotCopied(ctx, left, databasePath(ctx.store));
-  } else if (verb === 'unset') setConfiguredIndex(ctx.store, undefined);
+    if (left !== undefined && left.series > 0) warnNotCopied(ctx, toPostgresMessage(left, databasePath(ctx.store)), { ...left, sqlite: databasePath(ctx.store) });
+  } else if (verb === 'unset') {
+    const postgres = configuredIndex(ctx.store);
+    const { postgresIndexCounts } = await import('../../db/postgres/postgres-index-counts.js');
+    const held = postgres === undefined ? undefined : await postgresIndexCounts(postgres);
+    setConfiguredIndex(ctx.store, undefined);
+    if (postgres !== undefined && held !== undefined) warnBackToSqlite(ctx, maskUrlPassword(postgres), held);
+  }
   const location = maskUrlPassword(indexLocation(ctx.store));
   if (ctx.json) ctx.out(JSON.stringify({ key: INDEX_KEY, value: location, isDefault: configuredIndex(ctx.store) === undefined }, null, 2));
   else ctx.out(verb === 'get' ? location : `${INDEX_KEY} = ${location}`);
   return 0;
 }
 
+const RECONCILE_HINT = 'to index the stored files into it, run: atrium reconcile --full';
+
 /**
  * Switching a store that holds series from its SQLite index to PostgreSQL copies nothing: the
  * new index shows none of them until the stored files are indexed into it (`reconcile --full`
  * indexes every file of the store that its index lacks, on either engine).
  */
-function warnNotCopied(ctx: CliContext, left: IndexCounts, sqlite: string): void {
-  const message = `${left.studies} study(ies), ${left.series} series, ${left.instances} instance(s) stay in ${sqlite} and are not copied to the new index (nor are the settings and AE table kept there); to index the stored files into it, run: atrium reconcile --full`;
-  ctx.err(ctx.json ? JSON.stringify({ warning: { code: 'ATRIUM_WARN_INDEX_NOT_COPIED', message, details: { ...left, sqlite } } }) : `atrium config: warning: ${message} [ATRIUM_WARN_INDEX_NOT_COPIED]`);
+function toPostgresMessage(left: IndexCounts, sqlite: string): string {
+  return `${counted(left)} stay in ${sqlite} and are not copied to the new index (nor are the settings and AE table kept there); ${RECONCILE_HINT}`;
+}
+
+/**
+ * Switching back from PostgreSQL to SQLite copies nothing either: index.sqlite shows only what
+ * it held before the switch (or nothing). Warned when the PostgreSQL index holds series, or
+ * when it cannot be read (the switch is made all the same).
+ */
+function warnBackToSqlite(ctx: CliContext, postgres: string, held: PostgresIndexCounts): void {
+  const sqlite = databasePath(ctx.store);
+  const own = sqliteIndexCounts(sqlite) ?? { studies: 0, series: 0, instances: 0 };
+  const shows = `${sqlite} shows only what it held before the switch to PostgreSQL (${counted(own)})`;
+  if ('unreachable' in held) {
+    warnNotCopied(ctx, `the PostgreSQL index ${postgres} is not reachable (${held.unreachable}): what it holds is not copied; ${shows}; ${RECONCILE_HINT}`, { postgres, reachable: false, reason: held.unreachable, sqlite, sqliteHolds: own });
+  } else if (held.counts.series > 0) {
+    warnNotCopied(ctx, `${counted(held.counts)} of the PostgreSQL index ${postgres} are not copied back; ${shows}; ${RECONCILE_HINT}`, { ...held.counts, postgres, reachable: true, sqlite, sqliteHolds: own });
+  }
+}
+
+function counted(c: IndexCounts): string {
+  return `${c.studies} study(ies), ${c.series} series, ${c.instances} instance(s)`;
+}
+
+/** Prints the warning that an index switch copied nothing (`ATRIUM_WARN_INDEX_NOT_COPIED`), as text or JSON. */
+function warnNotCopied(ctx: CliContext, message: string, details: Record<string, unknown>): void {
+  ctx.err(ctx.json ? JSON.stringify({ warning: { code: 'ATRIUM_WARN_INDEX_NOT_COPIED', message, details } }) : `atrium config: warning: ${message} [ATRIUM_WARN_INDEX_NOT_COPIED]`);
 }
 
 export const configCommand = defineCommand({
