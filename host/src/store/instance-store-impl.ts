@@ -189,7 +189,7 @@ export class InstanceStoreImpl {
    * Information `header`), never joined: header-only parse of the slices (see
    * prepareSlices), the file written with `writev`, and — with sync — made durable by the
    * group commit together with the files of other associations; the promise resolves once
-   * the file is in place (and durable). The SHA-256 is computed on the thread pool meanwhile (see hashAhead).
+   * the file is in place (and durable). The hash is computed by `commit`, after the answer.
    */
   stageSlices(header: Uint8Array, dataset: readonly Uint8Array[], source: string, options: ReceiveOptions = {}): Promise<StagedInstance> {
     const slices = [header, ...dataset];
@@ -291,10 +291,8 @@ export class InstanceStoreImpl {
     const noSpace = this.checkFreeSpace(prepared.content.size, prepared.identity.SOPInstanceUID);
     if (noSpace) return Promise.resolve({ refused: noSpace });
     const ifIdentical = options.unchangedIfIdentical ?? false;
-    // Hashed on the thread pool while the file is written: `commit`, after the answer, finds the digest ready.
-    const hashed = prepared.content.hashAhead?.();
-    const staged = options.sync === false ? this.writeUnsynced(prepared, received, source, ifIdentical) : this.writeGrouped(prepared, received, source, ifIdentical);
-    return hashed ? Promise.all([staged, hashed]).then(([s]) => s) : staged;
+    if (options.sync === false) return this.writeUnsynced(prepared, received, source, ifIdentical);
+    return this.writeGrouped(prepared, received, source, ifIdentical);
   }
 
   /** The temp file written on the thread pool, closed and placed without any sync (the `syncStorageArea` false receive). */
