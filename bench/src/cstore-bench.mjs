@@ -25,13 +25,15 @@
 // by this process (one writer, as one association), with and without fdatasync of each file +
 // rename + fsync of its directory — what a receiver answering after durable storage cannot beat
 // with one association, whatever its code.
+// --compare <checkout> adds the atrium of another built checkout (e.g. a worktree of the commit
+// before a change, synced and not), interleaved in every round: 'vs compared' in the report.
 // Everything runs on 127.0.0.1 with ports chosen at run time; every process is killed by
 // PID at the end, also on error. Runs on the compiled host: `npm run bench:cstore`.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, fdatasyncSync, fsyncSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { atriumServeProblem, startAtriumServe } from './support/atrium-serve.mjs';
 import { exitOnSignals, killAll, run, stop, track } from './support/child-processes.mjs';
@@ -46,6 +48,7 @@ const { slices, size, reps, args } = parseSeriesArgs({
   receivers: { type: 'string', default: 'storescp,orthanc,atrium,atrium-nosync' },
   associations: { type: 'string', default: '1,4,16' },
   warmup: { type: 'string', default: '60' },
+  compare: { type: 'string' },
 });
 const warmup = Number(args.warmup);
 if (!Number.isInteger(warmup) || warmup < 0) throw new Error('--warmup must be a whole number (0: a cold receiver)');
@@ -55,6 +58,9 @@ const wanted = args.receivers.split(',').map((s) => s.trim()).filter(Boolean);
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const atriumBin = join(repo, 'host/bin/atrium.js');
+// --compare <checkout>: the atrium of another built checkout (e.g. a worktree of the commit
+// before a change) as two more receivers, interleaved with this one in every round.
+const compareBin = args.compare ? join(resolve(args.compare), 'host/bin/atrium.js') : undefined;
 const work = mkdtempSync(join(tmpdir(), 'atrium-cstore-bench-'));
 const input = join(work, 'series');
 // Every child process is tracked (support/child-processes.mjs) and killed by PID in `finally`
@@ -78,6 +84,11 @@ try {
     { key: 'atrium', label: 'atrium serve (syncStorageArea on)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: startAtrium },
     { key: 'atrium-nosync', label: 'atrium serve (syncStorageArea=false)', aet: 'ATRIUM', available: () => atriumServeProblem(atriumBin), start: (dir, round) => startAtrium(dir, round, { sync: false }) },
   ].filter((r) => wanted.includes(r.key));
+  if (compareBin) {
+    for (const sync of [true, false]) {
+      receivers.push({ key: sync ? 'compared' : 'compared-nosync', label: `atrium serve of ${args.compare} (syncStorageArea ${sync ? 'on' : '=false'})`, aet: 'ATRIUM', available: () => atriumServeProblem(compareBin), start: (dir, round) => startAtrium(dir, round, { sync, bin: compareBin }) });
+    }
+  }
 
   // One folder per association (hard links to the generated files), slices split evenly.
   const names = readdirSync(input).sort();
@@ -155,6 +166,7 @@ try {
   for (const [key, r] of Object.entries(results)) {
     r.ratioToStorescp = ratio(key, `storescp@${r.associations}`);
     r.ratioToOrthanc = ratio(key, `orthanc@${r.associations}`);
+    if (r.receiver.startsWith('atrium')) r.ratioToCompared = ratio(key, `${r.receiver.replace('atrium', 'compared')}@${r.associations}`);
   }
 
   const floorRows = Object.entries(floor).map(([key, samples]) => {
@@ -164,10 +176,10 @@ try {
 
   console.log('');
   const table = [
-    ['receiver', 'median ms', 'instances/s', 'MiB/s', 'CPU ms/inst.', 'vs storescp', 'vs Orthanc'],
-    ...Object.values(results).map((r) => [r.label, r.medianMs, r.instancesPerSecond, r.mebibytesPerSecond, r.cpuMsPerInstance, r.ratioToStorescp ?? '-', r.ratioToOrthanc ?? '-']),
-    ...Object.keys(skipped).map((key) => [`${key} (skipped, see above)`, '-', '-', '-', '-', '-', '-']),
-    ...floorRows.map((f) => [f.label, f.medianMs, f.instancesPerSecond, round(totalBytes / 2 ** 20 / (f.medianMs / 1000), 1), '-', '-', '-']),
+    ['receiver', 'median ms', 'instances/s', 'MiB/s', 'CPU ms/inst.', 'vs storescp', 'vs Orthanc', ...(compareBin ? ['vs compared'] : [])],
+    ...Object.values(results).map((r) => [r.label, r.medianMs, r.instancesPerSecond, r.mebibytesPerSecond, r.cpuMsPerInstance, r.ratioToStorescp ?? '-', r.ratioToOrthanc ?? '-', ...(compareBin ? [r.ratioToCompared ?? '-'] : [])]),
+    ...Object.keys(skipped).map((key) => [`${key} (skipped, see above)`, '-', '-', '-', '-', '-', '-', ...(compareBin ? ['-'] : [])]),
+    ...floorRows.map((f) => [f.label, f.medianMs, f.instancesPerSecond, round(totalBytes / 2 ** 20 / (f.medianMs / 1000), 1), '-', '-', '-', ...(compareBin ? ['-'] : [])]),
   ].map((row) => row.map(String));
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
@@ -291,22 +303,22 @@ async function startOrthanc(dir, _round = {}, extra = {}) {
   };
 }
 
-async function startAtrium(dir, { associations }, { sync = true } = {}) {
+async function startAtrium(dir, { associations }, { sync = true, bin = atriumBin } = {}) {
   const port = await freePort();
   const store = join(dir, 'store');
   const settings = [...(sync ? [] : [['syncStorageArea', 'false']]), ...(associations > 10 ? [['maxAssociations', String(associations)]] : [])];
   for (const [key, value] of settings) {
-    const r = spawnSync(process.execPath, [atriumBin, '--store', store, 'config', 'set', key, value], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, '--store', store, 'config', 'set', key, value], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`atrium config set ${key} ${value} failed: ${r.stderr}`);
   }
-  const child = await startAtriumServe({ atriumBin, store, port, timeoutMs: 20_000 });
+  const child = await startAtriumServe({ atriumBin: bin, store, port, timeoutMs: 20_000 });
   return {
     port,
     pid: child.pid,
     count: async () => {
       // Counted after the server stopped (the index is then closed).
       await stop(child);
-      const r = await run(process.execPath, [atriumBin, '--store', store, '--json', 'ls', 'instances', '--limit', String((slices + warmup) * 2)], {}, { stderrTail: 20_000 });
+      const r = await run(process.execPath, [bin, '--store', store, '--json', 'ls', 'instances', '--limit', String((slices + warmup) * 2)], {}, { stderrTail: 20_000 });
       if (r.code !== 0) throw new Error(`atrium ls failed: ${r.stderr}`);
       return JSON.parse(r.stdout).length;
     },

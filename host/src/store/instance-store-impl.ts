@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { close, statSync } from 'node:fs';
-import { promisify } from 'node:util';
+import { statSync } from 'node:fs';
 import type { Index, StoredFile } from '../db/dicom-index.js';
 import type { RecordWarning } from '../db/instance-record.js';
 import { query } from '../db/query-engine.js';
@@ -280,38 +279,15 @@ export class InstanceStoreImpl {
   /**
    * {@link admit} with the file made durable by the group commit (see GroupCommit): the
    * temp file is written now, synced with the files of other receivers and imports, placed,
-   * its directory synced — and only then does the promise resolve. Without sync, an object
-   * held as slices is still written on the thread pool, then placed: the event loop goes on
-   * with other associations while the kernel copies it into the page cache.
+   * its directory synced — and only then does the promise resolve.
    */
   private admitGrouped(received: Received, source: string, options: ReceiveOptions, prepare: (options: PrepareOptions) => Prepared): Promise<StagedInstance> {
-    if (options.sync === false && !('slices' in received)) return Promise.resolve(this.admit(received, source, options, prepare, true));
+    if (options.sync === false) return Promise.resolve(this.admit(received, source, options, prepare, true));
     const prepared = this.prepare(received, source, options, prepare);
     if ('refused' in prepared) return Promise.resolve(prepared);
     const noSpace = this.checkFreeSpace(prepared.content.size, prepared.identity.SOPInstanceUID);
     if (noSpace) return Promise.resolve({ refused: noSpace });
-    const ifIdentical = options.unchangedIfIdentical ?? false;
-    if (options.sync === false) return this.writeUnsynced(prepared, received, source, ifIdentical);
-    return this.writeGrouped(prepared, received, source, ifIdentical);
-  }
-
-  /** The temp file written on the thread pool, closed and placed without any sync (the `syncStorageArea` false receive). */
-  private async writeUnsynced(prepared: PreparedInstance, received: Received, source: string, ifIdentical: boolean): Promise<StagedInstance> {
-    const refused = (e: unknown): StagedInstance => ({ refused: this.refuseFailure(received, source, e, prepared.identity.SOPInstanceUID) });
-    let open: { readonly tmp: string; readonly fd: number };
-    try {
-      const { slices } = prepared.content;
-      open = slices ? await this.files.writeTempAsync(slices) : this.files.writeTempOpen((fd) => prepared.content.fill(fd), { ahead: true });
-    } catch (e) {
-      return refused(e);
-    }
-    try {
-      await closeAsync(open.fd);
-    } catch (e) {
-      this.files.discard(open.tmp);
-      return refused(e);
-    }
-    return this.placeWritten(prepared, received, source, open.tmp, ifIdentical).value;
+    return this.writeGrouped(prepared, received, source, options.unchangedIfIdentical ?? false);
   }
 
   /** The temp file written (off the event loop when the bytes are in memory), then made durable and placed by the group commit. */
@@ -468,5 +444,3 @@ export class InstanceStoreImpl {
     if (instances > 0) this.events.seriesComplete({ StudyInstanceUID, SeriesInstanceUID, instances });
   }
 }
-
-const closeAsync = promisify(close);
