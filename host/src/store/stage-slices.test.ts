@@ -142,7 +142,7 @@ describe('InstanceStore.stageSlices (the C-STORE receive path)', () => {
     expect('refused' in y! && y.refused).toMatchObject({ status: 'duplicate', code: 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES' });
   });
 
-  it('without sync, writes the files of concurrent receivers on the thread pool and places each (no group commit): byte for byte, nothing left in tmp/, a series clash still refused', async () => {
+  it('without sync, places the files of concurrent receivers one by one (no group commit): byte for byte, nothing left in tmp/, a series clash still refused', async () => {
     const ws = workstation();
     const a = syntheticCtSeries({ slices: 12, rows: 32, columns: 32, seed: 7 }).map((f) => asReceived(f, 2048));
     const before = { ...ws.store.group.stats };
