@@ -24,11 +24,14 @@
 // `tsc -b` alone it runs host/dist (correct, slower) until this script runs again.
 import { transform } from 'esbuild';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { rolldown } from 'rolldown';
 
-const hostDir = fileURLToPath(new URL('../host/', import.meta.url));
+// `--host <dir>`: another copy of the host package (a test's); this repository's host/ by default.
+const { values: args } = parseArgs({ options: { host: { type: 'string' } } });
+const hostDir = args.host === undefined ? fileURLToPath(new URL('../host/', import.meta.url)) : resolve(args.host);
 const distDir = join(hostDir, 'dist');
 const outDir = join(hostDir, 'dist-bundle');
 const buildInfo = join(hostDir, 'tsconfig.tsbuildinfo');
@@ -110,5 +113,5 @@ if (stampOf(buildInfo) !== stampBefore) {
   console.error('bundle-cli: host/dist changed during the bundle; not stamped (the atrium command runs host/dist)');
 } else {
   writeFileSync(join(outDir, 'stamp'), stampBefore);
-  console.log(`bundle-cli: ${output.length} files in host/dist-bundle (${start.size} + ${ls.size} modules for \`atrium ls\`)`);
+  console.log(`bundle-cli: ${output.length} files in ${outDir} (${start.size} + ${ls.size} modules for \`atrium ls\`)`);
 }
