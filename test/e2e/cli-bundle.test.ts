@@ -2,15 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
+import { requireBuiltCli } from '../support/built-cli.js';
 import { REPO_ROOT } from '../support/samples.js';
+import { makeTempDir, removeTempDir } from '../support/temp-dir.js';
 
 /**
  * The bundled CLI (tools/bundle-cli.mjs → host/dist-bundle) on a copy of the built host
  * package: host/bin/atrium.js runs it only while its stamp matches host/tsconfig.tsbuildinfo,
  * and it prints what host/dist prints. Real processes on a temporary copy (the bin, host/dist,
  * the bundle built there), the repository's node_modules, plugins and examples linked beside it.
- * Needs the built host (`npx tsc -b`).
+ * Needs the built host (`npx tsc -b`; the bundle is built here).
  */
 let root = '';
 let host = '';
@@ -31,6 +32,7 @@ function bundle(): void {
 }
 
 beforeAll(() => {
+  requireBuiltCli();
   root = makeTempDir('atrium-cli-bundle-');
   host = join(root, 'host');
   mkdirSync(host);
