@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Start-up benchmark of the `atrium` command: medians of `node -e 0`, `atrium --version` and
-// `atrium ls studies` on a store of --instances (20,000) small instances, interleaved in the
-// same run, and each minus bare Node. See bench/README.md.
-// Runs on the compiled host (host/dist): `npm run bench:cli` builds it first.
+// `atrium ls studies` on a store of --instances (20,000) small instances, each through the
+// bundled CLI (host/dist-bundle) and the unbundled one (host/dist, ATRIUM_CLI_UNBUNDLED=1),
+// interleaved in the same run, and each minus bare Node. See bench/README.md.
+// Runs on the compiled host: `npm run bench:cli` builds it (tsc -b) and the bundle first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -54,10 +55,23 @@ function childrenCpuMs() {
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
+/** Whether host/bin/atrium.js will run the bundle: its stamp matches the tsc build info (as the bin checks). */
+function bundleIsFresh() {
+  try {
+    const info = statSync(new URL('../../host/tsconfig.tsbuildinfo', import.meta.url));
+    return readFileSync(new URL('../../host/dist-bundle/stamp', import.meta.url), 'utf8') === `${info.size} ${info.mtimeMs}\n`;
+  } catch {
+    return false;
+  }
+}
+
+const unbundled = { ...process.env, ATRIUM_CLI_UNBUNDLED: '1' };
 const cases = [
   { key: 'node', label: 'node -e 0', argv: ['-e', '0'] },
-  { key: 'version', label: 'atrium --version', argv: [atriumBin, '--version'] },
-  { key: 'ls', label: `atrium ls studies (${instances} instances)`, argv: [atriumBin, '--store', store, 'ls', 'studies'] },
+  { key: 'version', label: 'atrium --version (bundle)', argv: [atriumBin, '--version'] },
+  { key: 'versionUnbundled', label: 'atrium --version (host/dist)', argv: [atriumBin, '--version'], env: unbundled },
+  { key: 'ls', label: `atrium ls studies (bundle)`, argv: [atriumBin, '--store', store, 'ls', 'studies'] },
+  { key: 'lsUnbundled', label: `atrium ls studies (host/dist)`, argv: [atriumBin, '--store', store, 'ls', 'studies'], env: unbundled },
   ...(args.compare === undefined
     ? []
     : [
@@ -67,6 +81,8 @@ const cases = [
 ];
 
 buildStore();
+const bundled = bundleIsFresh();
+if (!bundled) console.log('host/dist-bundle is missing or older than host/dist (run `npm run build`): the "bundle" rows run host/dist too');
 const wall = Object.fromEntries(cases.map((c) => [c.key, []]));
 const cpu = Object.fromEntries(cases.map((c) => [c.key, 0]));
 // Interleaved, so that a changing load on the machine weighs on every command alike.
@@ -74,7 +90,7 @@ for (let run = 0; run < runs; run++) {
   for (const c of cases) {
     const cpu0 = childrenCpuMs();
     const t = performance.now();
-    const r = spawnSync(process.execPath, c.argv, { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, c.argv, { encoding: 'utf8', env: c.env ?? process.env });
     wall[c.key].push(performance.now() - t);
     if (cpu0 !== undefined) cpu[c.key] += childrenCpuMs() - cpu0;
     if (r.status !== 0) throw new Error(`${c.label} failed (${r.status}): ${r.stderr}`);
@@ -89,11 +105,11 @@ const rows = cases.map((c) => ({
   meanCpuMs: childrenCpuMs() === undefined ? undefined : round(cpu[c.key] / runs, 1),
   samplesMs: wall[c.key].map((v) => round(v, 1)),
 }));
-console.log(`${runs} runs each, interleaved; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
+console.log(`${runs} runs each, interleaved, ${instances} instances in the store; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
 console.log(`${'command'.padEnd(44)}${'median ms'.padStart(10)}${'minus node'.padStart(12)}${'mean CPU ms'.padStart(13)}`);
 for (const r of rows) console.log(`${r.label.padEnd(44)}${String(r.medianMs).padStart(10)}${String(r.minusNodeMs).padStart(12)}${String(r.meanCpuMs ?? '-').padStart(13)}`);
 writeReport('cli-bench.json', {
   environment: { node: process.version, cpus: cpus().length, loadAverageAtEnd: loadavg(), date: new Date().toISOString() },
-  parameters: { instances, runs, store, ...(args.compare === undefined ? {} : { compare: args.compare }) },
+  parameters: { instances, runs, store, bundleFresh: bundled, ...(args.compare === undefined ? {} : { compare: args.compare }) },
   results: rows,
 });

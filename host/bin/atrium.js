@@ -1,5 +1,7 @@
 #!/usr/bin/env -S node --initial-old-space-size=256
 // The `atrium` command: runs the compiled CLI (built by `npm install` via the root `prepare` script).
+import { readFileSync, statSync } from 'node:fs';
+
 // Node's option on the first line: a receiver's socket reads (a new buffer each, outside V8's
 // heap) make V8 start a full collection every few dozen objects while its old generation is
 // small; a larger initial old generation lets the C-STORE SCP and an import run with few (a warm
@@ -10,7 +12,13 @@
 // thread pool, so the file system commits its journal once for many): a pool wider than
 // libuv's default of 4 lets a group's syncs run together. Read by libuv at its first use.
 process.env.UV_THREADPOOL_SIZE ??= '16';
-const { main } = await import('../dist/cli/main.js');
+
+// The CLI's modules bundled into a few chunks (host/dist-bundle/, made by `npm run build` after
+// `tsc -b`: tools/bundle-cli.mjs) start faster than host/dist's many modules. Used only when its
+// stamp still matches the tsc output it was built from (host/tsconfig.tsbuildinfo, rewritten by
+// every `tsc -b` that emits): after a `tsc -b` alone this runs host/dist, correct and slower.
+// ATRIUM_CLI_UNBUNDLED=1 always runs host/dist.
+const { main } = await import(bundleIsFresh() ? '../dist-bundle/main.js' : '../dist/cli/main.js');
 
 // A closed pipe (`atrium ls ... | head`) ends output quietly, as other command-line tools do.
 process.stdout.on('error', (e) => {
@@ -27,3 +35,14 @@ main(process.argv.slice(2)).then(
     process.exitCode = 70;
   },
 );
+
+/** Whether host/dist-bundle was built from the host/dist there is now (its stamp: size and mtime of the tsc build info). */
+function bundleIsFresh() {
+  if (process.env.ATRIUM_CLI_UNBUNDLED === '1') return false;
+  try {
+    const info = statSync(new URL('../tsconfig.tsbuildinfo', import.meta.url));
+    return readFileSync(new URL('../dist-bundle/stamp', import.meta.url), 'utf8') === `${info.size} ${info.mtimeMs}\n`;
+  } catch {
+    return false; // no bundle, no stamp, or no build info (an installed package): host/dist
+  }
+}
