@@ -40,7 +40,7 @@ const kitPattern = { group: ['@atrium/testing', '@atrium/testing/*', '**/testing
 const pluginTests = ['plugins/**/*.test.ts', 'plugins/**/test-support/**/*.ts', 'examples/**/*.test.ts', 'examples/**/test-support/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'host/dist-ui/**', '**/node_modules/**', '**/*.generated.ts', 'bench/results/**', '.atrium/**'] },
+  { ignores: ['**/dist/**', 'host/dist-ui/**', 'host/dist-bundle/**', '**/node_modules/**', '**/*.generated.ts', 'bench/results/**', '.atrium/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
