@@ -157,9 +157,9 @@ describe('InstanceStore.stageSlices (the C-STORE receive path)', () => {
     expect(readdirSync(ws.files.tmpDir)).toEqual([]);
 
     const uid = '1.2.826.0.1.3680043.10.1188.77.2';
-    const [held, clash] = [8, 9].map((seed) => syntheticCtSeries({ slices: 1, rows: 32, columns: 32, seed, seriesInstanceUID: uid }).map((f) => asReceived(f, 4096))[0]!);
+    const objects = [8, 9].map((seed) => syntheticCtSeries({ slices: 1, rows: 32, columns: 32, seed, seriesInstanceUID: uid }).map((f) => asReceived(f, 4096))[0]!);
     const other = workstation();
-    const [x, y] = await Promise.all([held, clash].map(({ header, slices, sop }) => other.store.stageSlices(header, slices, 'test', { expect: sop, sync: false })));
+    const [x, y] = await Promise.all(objects.map(({ header, slices, sop }) => other.store.stageSlices(header, slices, 'test', { expect: sop, sync: false })));
     expect(committed(x!).status).toBe('stored');
     expect('refused' in y! && y.refused).toMatchObject({ status: 'duplicate', code: 'ATRIUM_ERR_INDEX_DUPLICATE_SERIES' });
   });
