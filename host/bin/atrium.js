@@ -36,10 +36,14 @@ main(process.argv.slice(2)).then(
   },
 );
 
-/** Whether host/dist-bundle was built from the host/dist there is now (its stamp: size and mtime of the tsc build info). */
+/**
+ * Whether host/dist-bundle was built from the host/dist there is now (its stamp: size and mtime of
+ * the tsc build info), and host/dist is there (the bundle's workers and pages are its files).
+ */
 function bundleIsFresh() {
   if (process.env.ATRIUM_CLI_UNBUNDLED === '1') return false;
   try {
+    statSync(new URL('../dist/cli/main.js', import.meta.url));
     const info = statSync(new URL('../tsconfig.tsbuildinfo', import.meta.url));
     return readFileSync(new URL('../dist-bundle/stamp', import.meta.url), 'utf8') === `${info.size} ${info.mtimeMs}\n`;
   } catch {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuiltCli } from '../support/built-cli.js';
@@ -50,25 +50,38 @@ afterAll(() => {
 });
 
 describe('host/bin/atrium.js picks the bundle only when it is fresh', () => {
-  // Without host/dist only the bundle can answer: the command's outcome shows which code ran.
+  // host/dist's entry made to fail: only the bundle can answer, so the outcome shows which code ran.
   const withoutDist = (run: () => void): void => {
-    renameSync(join(host, 'dist'), join(host, 'dist-away'));
+    const entry = join(host, 'dist', 'cli', 'main.js');
+    const text = readFileSync(entry);
+    writeFileSync(entry, "throw new Error('host/dist ran');\n");
     try {
       run();
     } finally {
-      renameSync(join(host, 'dist-away'), join(host, 'dist'));
+      writeFileSync(entry, text);
     }
   };
 
-  it('fresh stamp: runs the bundle (no host/dist needed); ATRIUM_CLI_UNBUNDLED=1 runs host/dist', () => {
+  it('fresh stamp: runs the bundle; ATRIUM_CLI_UNBUNDLED=1 runs host/dist', () => {
     withoutDist(() => {
       const bundled = atrium(['--version']);
       expect(bundled.status, bundled.stderr).toBe(0);
       expect(bundled.stdout).toMatch(/^atrium 0\.1\.0 /);
       const forced = atrium(['--version'], true);
       expect(forced.status).not.toBe(0);
-      expect(forced.stderr).toContain('ERR_MODULE_NOT_FOUND');
+      expect(forced.stderr).toContain('host/dist ran');
     });
+  });
+
+  it('a fresh bundle without host/dist beside it: runs host/dist, which fails at once (the bundle would fail later, in its workers)', () => {
+    renameSync(join(host, 'dist'), join(host, 'dist-away'));
+    try {
+      const r = atrium(['--version']);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('ERR_MODULE_NOT_FOUND');
+    } finally {
+      renameSync(join(host, 'dist-away'), join(host, 'dist'));
+    }
   });
 
   it('a tsc build after the bundle (build info rewritten): runs host/dist until the bundle is built again', () => {
@@ -78,7 +91,7 @@ describe('host/bin/atrium.js picks the bundle only when it is fresh', () => {
     withoutDist(() => {
       const stale = atrium(['--version']);
       expect(stale.status).not.toBe(0);
-      expect(stale.stderr).toContain('ERR_MODULE_NOT_FOUND');
+      expect(stale.stderr).toContain('host/dist ran');
     });
     expect(atrium(['--version']).status).toBe(0); // host/dist, unbundled
     bundle();

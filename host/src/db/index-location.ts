@@ -37,17 +37,36 @@ export function configuredIndex(root: string): string | undefined {
   }
   const index = (config as { index?: unknown } | null)?.index;
   if (index === undefined) return undefined;
-  if (typeof index !== 'string' || !isPostgresUrl(index)) {
-    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `${file}: "index" must be a postgres:// URL, got ${typeof index === 'string' ? JSON.stringify(maskUrlPassword(index)) : JSON.stringify(index)}`, { path: file });
+  const problem = typeof index === 'string' ? indexUrlProblem(index) : NOT_POSTGRES;
+  if (typeof index !== 'string' || problem) {
+    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `${file}: "index" must be a postgres:// URL${problem === NOT_POSTGRES ? '' : ` (${problem})`}, got ${typeof index === 'string' ? JSON.stringify(maskUrlPassword(index)) : JSON.stringify(index)}`, { path: file });
   }
   return index;
 }
 
 /** @throws AtriumError `ATRIUM_ERR_INDEX_LOCATION` unless `url` is a postgres:// URL. */
 export function checkIndexUrl(url: string): void {
-  if (!isPostgresUrl(url)) {
+  const problem = indexUrlProblem(url);
+  if (problem) {
     const shown = maskUrlPassword(url);
-    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `The index must be a postgres:// URL (or unset for the SQLite file), got "${shown}"`, { value: shown });
+    throw new AtriumError('ATRIUM_ERR_INDEX_LOCATION', `The index must be a postgres:// URL (or unset for the SQLite file)${problem === NOT_POSTGRES ? '' : `: ${problem}`}, got "${shown}"`, { value: shown });
+  }
+}
+
+const NOT_POSTGRES = 'not postgres://';
+
+/**
+ * Why `url` cannot be an index's URL, or undefined: another scheme, or a URL that does not parse
+ * (a port that is not a number from 0 to 65535, an IPv6 host without its closing bracket) — which
+ * the PostgreSQL driver would not refuse but try to reach without end.
+ */
+function indexUrlProblem(url: string): string | undefined {
+  if (!isPostgresUrl(url)) return NOT_POSTGRES;
+  try {
+    new URL(url);
+    return undefined;
+  } catch {
+    return 'not a valid URL (is the port a number from 0 to 65535, an IPv6 host in [brackets]?)';
   }
 }
 

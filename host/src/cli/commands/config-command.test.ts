@@ -59,6 +59,17 @@ describe('atrium config', () => {
     const misspeltJson = await atrium('--json', 'config', 'set', 'index', 'postgress://atrium:s@cret/x@127.0.0.1/atrium');
     expect(misspeltJson.err).toContain('"value":"postgress://atrium:***@127.0.0.1/atrium"');
     for (const r of [misspelt, misspeltJson]) expect(r.err).not.toMatch(/secret|s@cret/);
+    // A port that is not a number or out of range, an IPv6 host left open: refused at once (the driver would try without end).
+    for (const bad of ['postgres://qa:secret@127.0.0.1:notaport/atrium', 'postgres://qa:secret@127.0.0.1:99999/atrium', 'postgres://qa:secret@[::1:55432/atrium']) {
+      const r = await atrium('config', 'set', 'index', bad);
+      expect([r.code, r.err]).toEqual([2, expect.stringContaining('not a valid URL (is the port a number from 0 to 65535, an IPv6 host in [brackets]?)')]);
+      expect(r.err).toContain('[ATRIUM_ERR_INDEX_LOCATION]');
+      expect(r.err).not.toContain('secret');
+    }
+    // A password given as a query parameter (libpq's URIs take one) is masked too.
+    const inQuery = await atrium('config', 'set', 'index', 'postgres://qa@127.0.0.1:1/none?sslmode=disable&password=secret&sslpassword=secret2');
+    expect([inQuery.code, inQuery.err]).toEqual([1, expect.stringContaining('postgres://qa@127.0.0.1:1/none?sslmode=disable&password=***&sslpassword=***')]);
+    expect(inQuery.err).not.toContain('secret');
     expect((await atrium('config', 'get', 'index')).out.trim()).toMatch(/index\.sqlite$/);
     expect((await atrium('config', 'unset', 'index')).code).toBe(0);
   });

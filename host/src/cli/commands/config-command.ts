@@ -1,7 +1,6 @@
 import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
 import { databasePath } from '../../db/database-path.js';
 import { maskUrlPassword } from '../../db/mask-url-password.js';
-import type { PostgresIndexCounts } from '../../db/postgres/postgres-index-counts.js';
 import { sqliteIndexCounts, type IndexCounts } from '../../db/sqlite-index-counts.js';
 import { SettingTable } from '../../db/setting-table.js';
 import { listNetworkSettings, setNetworkSetting, unsetNetworkSetting } from '../../net/config/load-network-config.js';
@@ -28,22 +27,23 @@ const INDEX_DESCRIPTION = 'Where the index is: index.sqlite under the store (def
 /**
  * `atrium config get|set|unset index`: set checks that the PostgreSQL database answers (and
  * brings its schema up to date) before the store is pointed at it; unset goes back to the
- * SQLite file. Nothing is copied between the two: either switch warns what the new index lacks.
+ * SQLite file. Nothing is copied from one index to the other: a switch warns when the index left
+ * holds more than the new one (see warnFewer).
  */
 async function indexSetting(ctx: CliContext, verb: string, value: string | undefined): Promise<number> {
-  if (verb === 'set') {
-    const { openDatabase } = await import('../../db/open-database.js');
-    usageCheck(() => checkIndexUrl(value!));
-    openDatabase(value!).close(); // reachable, and its schema up to date, before the store points at it
-    const left = configuredIndex(ctx.store) === undefined ? sqliteIndexCounts(databasePath(ctx.store)) : undefined;
-    setConfiguredIndex(ctx.store, value);
-    if (left !== undefined && left.series > 0) warnNotCopied(ctx, toPostgresMessage(left, databasePath(ctx.store)), { ...left, sqlite: databasePath(ctx.store) });
-  } else if (verb === 'unset') {
-    const postgres = configuredIndex(ctx.store);
-    const { postgresIndexCounts } = await import('../../db/postgres/postgres-index-counts.js');
-    const held = postgres === undefined ? undefined : await postgresIndexCounts(postgres);
-    setConfiguredIndex(ctx.store, undefined);
-    if (postgres !== undefined && held !== undefined) warnBackToSqlite(ctx, maskUrlPassword(postgres), held);
+  if (verb === 'set' || verb === 'unset') {
+    const from = configuredIndex(ctx.store);
+    const to = verb === 'set' ? value : undefined;
+    if (to !== undefined) {
+      const { openDatabase } = await import('../../db/open-database.js');
+      usageCheck(() => checkIndexUrl(to));
+      openDatabase(to).close(); // reachable, and its schema up to date, before the store points at it
+    }
+    const switched = from !== to;
+    const before = switched ? await indexHolds(ctx.store, from) : undefined;
+    const after = switched ? await indexHolds(ctx.store, to) : undefined;
+    setConfiguredIndex(ctx.store, to);
+    if (before && after) warnFewer(ctx, before, after);
   }
   const location = maskUrlPassword(indexLocation(ctx.store));
   if (ctx.json) ctx.out(JSON.stringify({ key: INDEX_KEY, value: location, isDefault: configuredIndex(ctx.store) === undefined }, null, 2));
@@ -51,31 +51,37 @@ async function indexSetting(ctx: CliContext, verb: string, value: string | undef
   return 0;
 }
 
-const RECONCILE_HINT = 'to index the stored files into it, run: atrium reconcile --full';
+/** An index as a switch warning names it, and what it holds (or why that could not be read). */
+type IndexHolds = { readonly name: string } & ({ readonly counts: IndexCounts } | { readonly unreachable: string });
 
-/**
- * Switching a store that holds series from its SQLite index to PostgreSQL copies nothing: the
- * new index shows none of them until the stored files are indexed into it (`reconcile --full`
- * indexes every file of the store that its index lacks, on either engine).
- */
-function toPostgresMessage(left: IndexCounts, sqlite: string): string {
-  return `${counted(left)} stay in ${sqlite} and are not copied to the new index (nor are the settings and AE table kept there); ${RECONCILE_HINT}`;
+/** What the index at `url` (undefined: the store's index.sqlite) holds, read without writing; a missing SQLite file holds nothing. */
+async function indexHolds(store: string, url: string | undefined): Promise<IndexHolds> {
+  if (url === undefined) {
+    const name = databasePath(store);
+    return { name, counts: sqliteIndexCounts(name) ?? { studies: 0, series: 0, instances: 0 } };
+  }
+  const { postgresIndexCounts } = await import('../../db/postgres/postgres-index-counts.js');
+  return { name: `the PostgreSQL index ${maskUrlPassword(url)}`, ...(await postgresIndexCounts(url)) };
 }
 
 /**
- * Switching back from PostgreSQL to SQLite copies nothing either: index.sqlite shows only what
- * it held before the switch (or nothing). Warned when the PostgreSQL index holds series, or
- * when it cannot be read (the switch is made all the same).
+ * Switching indexes copies nothing (`reconcile --full` indexes every stored file the new index
+ * lacks, on either engine). Warned when the index left holds more studies, series or instances
+ * than the new one — the difference of the counts, a floor of what the new one will not show —
+ * or when either could not be read; not when the new one holds as much (a switch back after a
+ * reconcile).
  */
-function warnBackToSqlite(ctx: CliContext, postgres: string, held: PostgresIndexCounts): void {
-  const sqlite = databasePath(ctx.store);
-  const own = sqliteIndexCounts(sqlite) ?? { studies: 0, series: 0, instances: 0 };
-  const shows = `${sqlite} shows only what it held before the switch to PostgreSQL (${counted(own)})`;
-  if ('unreachable' in held) {
-    warnNotCopied(ctx, `the PostgreSQL index ${postgres} is not reachable (${held.unreachable}): what it holds is not copied; ${shows}; ${RECONCILE_HINT}`, { postgres, reachable: false, reason: held.unreachable, sqlite, sqliteHolds: own });
-  } else if (held.counts.series > 0) {
-    warnNotCopied(ctx, `${counted(held.counts)} of the PostgreSQL index ${postgres} are not copied back; ${shows}; ${RECONCILE_HINT}`, { ...held.counts, postgres, reachable: true, sqlite, sqliteHolds: own });
+function warnFewer(ctx: CliContext, from: IndexHolds, to: IndexHolds): void {
+  const tail = `nothing is copied from one index to the other (nor the settings and AE table kept in it); to index the stored files into ${to.name}, run: atrium reconcile --full`;
+  if ('unreachable' in from || 'unreachable' in to) {
+    const [down, up] = 'unreachable' in from ? [from, to] : [to, from];
+    const known = 'counts' in up ? `; ${up.name} holds ${counted(up.counts)}` : '';
+    warnNotCopied(ctx, `${down.name} is not reachable (${'unreachable' in down ? down.unreachable : ''}), so what it holds is not known${known}; ${tail}`, { from: from.name, to: to.name, reachable: false, reason: 'unreachable' in down ? down.unreachable : undefined });
+    return;
   }
+  const missing = { studies: Math.max(0, from.counts.studies - to.counts.studies), series: Math.max(0, from.counts.series - to.counts.series), instances: Math.max(0, from.counts.instances - to.counts.instances) };
+  if (missing.studies + missing.series + missing.instances === 0) return;
+  warnNotCopied(ctx, `${from.name} holds ${counted(from.counts)}, ${to.name} ${counted(to.counts)}: at least ${counted(missing)} will not be shown; ${tail}`, { from: from.name, to: to.name, reachable: true, fromHolds: from.counts, toHolds: to.counts, missing });
 }
 
 function counted(c: IndexCounts): string {

@@ -3,6 +3,7 @@ import { AtriumError } from '../../errors/atrium-error.js';
 import type { SqlDatabase, SqlRunResult, SqlStatement, SqlTransaction } from '../sql-database.js';
 import type { PostgresReply, PostgresRequestBody, PostgresWorkerData } from './postgres-protocol.js';
 import { schemaToPostgres, toPostgres, type PostgresStatementText } from './to-postgres.js';
+import { maskUrlPassword } from '../mask-url-password.js';
 
 /**
  * The advisory lock every IMMEDIATE transaction takes (`pg_advisory_xact_lock`): writers of
@@ -50,7 +51,7 @@ export class PostgresDatabase implements SqlDatabase {
   private broken: string | undefined;
 
   private constructor(url: string, workerUrl: URL, options: PostgresOptions) {
-    this.name = redact(url);
+    this.name = maskUrlPassword(url);
     this.timeoutMs = options.statementTimeoutMs ?? 120_000;
     const flag = new SharedArrayBuffer(8);
     this.signal = new Int32Array(flag);
@@ -245,15 +246,4 @@ function postgresWorkerUrl(): URL {
   const here = import.meta.url;
   const compiled = here.includes('/host/src/') ? here.replace('/host/src/', '/host/dist/').replace(/\.ts$/, '.js') : here;
   return new URL('./postgres-worker.js', compiled);
-}
-
-/** The URL without its password, to name the database in messages. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
 }
