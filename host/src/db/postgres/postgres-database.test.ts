@@ -55,3 +55,18 @@ describe('PostgresDatabase: each answer goes to the request it answers', () => {
     db.close();
   });
 });
+
+describe('PostgresDatabase.connect (the compiled worker)', () => {
+  it('a URL the driver cannot parse is refused at once with a coded error, its password masked (the worker does not die unanswered)', () => {
+    const started = Date.now();
+    let error: (Error & { code?: string }) | undefined;
+    try {
+      PostgresDatabase.connect('postgres://qa:secret@127.0.0.1:notaport/atrium', { statementTimeoutMs: 60_000 }).close();
+    } catch (e) {
+      error = e as Error & { code?: string };
+    }
+    expect(error?.code).toBe('ATRIUM_ERR_INDEX_OPEN');
+    expect(error?.message).toBe('Cannot open index database postgres://qa:***@127.0.0.1:notaport/atrium: PostgreSQL: Invalid URL');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -22,7 +22,7 @@ const types = {
 };
 
 /** The current connection, its connect, and why it was lost (undefined while it works). */
-let client: pg.Client;
+let client: pg.Client | undefined;
 let connected: Promise<void>;
 let lost: Error | undefined;
 
@@ -33,7 +33,15 @@ function loseWith(e: Error): void {
 }
 
 function connect(): void {
-  const c = new pg.Client({ connectionString: url, types, application_name: 'atrium', connectionTimeoutMillis: connectTimeoutMs });
+  let c: pg.Client;
+  try {
+    c = new pg.Client({ connectionString: url, types, application_name: 'atrium', connectionTimeoutMillis: connectTimeoutMs });
+  } catch (e) {
+    // A URL the driver cannot parse: every statement is answered with why (this thread must not die unanswered).
+    connected = Promise.resolve();
+    loseWith(e as Error);
+    return;
+  }
   client = c;
   lost = undefined;
   Atomics.store(signal, 1, 0);
@@ -80,16 +88,17 @@ async function answer(req: PostgresRequest): Promise<PostgresReply> {
   try {
     if (req.kind === 'end') {
       await connected;
-      if (lost === undefined) await c.end();
+      if (lost === undefined) await c?.end();
       return { seq: req.seq, ok: true, rows: [], rowCount: 0 };
     }
     if (lost !== undefined && req.mayReconnect === true) {
-      c.end().catch(() => undefined);
+      c?.end().catch(() => undefined);
       connect();
     }
     await connected;
-    if (lost !== undefined) throw lost;
-    const r = req.params === undefined ? await client.query(req.text) : await client.query(req.text, [...req.params]);
+    const live = client;
+    if (lost !== undefined || live === undefined) throw lost ?? new Error('not connected');
+    const r = req.params === undefined ? await live.query(req.text) : await live.query(req.text, [...req.params]);
     const last = Array.isArray(r) ? (r as pg.QueryResult[]).at(-1) : r;
     return { seq: req.seq, ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
   } catch (e) {
