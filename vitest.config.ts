@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * Two tiers. `npm test` (this config without ATRIUM_TEST_TIER): unit and in-process
  * end-to-end tests. `npm run test:interop` (ATRIUM_TEST_TIER=interop): the suites under
  * test/interop that start real peers (DCMTK, Orthanc, Chromium, PostgreSQL), the heavy
- * system suites (multi-gigabyte objects, kill storms, the plugin scaffold's npm install), and
+ * system suites (multi-gigabyte objects, kill storms, the plugin scaffold's npm install, the
+ * demo, the CLI bundle built from a copy of the host), and
  * the `*.interop.test.ts` files beside the code (the codec referees, which run every sample
  * through DCMTK, GDCM and pydicom).
  */
