@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isWellFormedErrorCode, SDK_ERRORS } from '@atrium/sdk';
 import { describe, expect, it } from 'vitest';
 import { AtriumError, listedCode } from './atrium-error.js';
-import { ERRORS, HOST_ERRORS, isAtriumErrorCode } from './codes.js';
+import { ERRORS, HOST_ERRORS, HOST_WARNINGS, isAtriumErrorCode } from './codes.js';
 import { DIMSE_STATUSES, dimseServiceOf, StoreStatus } from './dimse-statuses.js';
 
 /** Every .ts source file (not tests) under `dir`. */
@@ -42,6 +42,12 @@ describe('the error list', () => {
     const prefix = (c: string): boolean => Object.keys(ERRORS).some((code) => code !== c && code.startsWith(c));
     expect([...named].filter((c) => !isAtriumErrorCode(c) && !prefix(c))).toEqual([]);
     expect(Object.keys(HOST_ERRORS).filter((c) => !named.has(c) && !built(c))).toEqual([]);
+  });
+
+  it('lists every warning code the host source names, each with a meaning, and none it does not name', () => {
+    const named = new Set(sources('host/src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/ATRIUM_WARN_[A-Z0-9_]*[A-Z0-9]/g)].map((m) => m[0])));
+    expect([...named].sort()).toEqual(Object.keys(HOST_WARNINGS).sort());
+    for (const [code, spec] of Object.entries(HOST_WARNINGS)) expect(spec.message, code).toMatch(/^[A-Z].{15,}\.$/s);
   });
 
   it('makes AtriumError take listed codes only; an error relayed from a plugin keeps its own code', () => {

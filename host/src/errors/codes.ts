@@ -245,3 +245,18 @@ export type AtriumErrorCode = keyof typeof SDK_ERRORS | keyof typeof HOST_ERRORS
 export function isAtriumErrorCode(code: string): code is AtriumErrorCode {
   return Object.hasOwn(ERRORS, code);
 }
+
+/**
+ * Every warning code of the host: what it means. A warning is printed (a line on stderr, or a
+ * Node process warning) and the work goes on. Code names the code through {@link WarningCode}.
+ */
+export const HOST_WARNINGS = {
+  ATRIUM_WARN_BACKGROUND: { message: 'Work a timer or a callback does in the background (series completion, a heartbeat) failed, once per outage; the process keeps running, and a second warning says when it works again.' },
+  ATRIUM_WARN_INDEX_NOT_COPIED: { message: 'The store was switched to an index that holds less than the one left (or one of them could not be read): nothing is copied between indexes; `atrium reconcile --full` indexes the stored files into the new one.' },
+  ATRIUM_WARN_JOB_LISTENER: { message: 'A listener of job events threw; the job and the other listeners go on.' },
+  ATRIUM_WARN_JOB_RUNNER: { message: 'The job runner caught an error in its timers; it goes on with its jobs.' },
+  ATRIUM_WARN_WORKER_LISTENER: { message: 'The listener of a worker thread’s messages threw; the worker’s task goes on.' },
+} as const satisfies Readonly<Record<`ATRIUM_WARN_${string}`, { readonly message: string }>>;
+
+/** A host warning code (one of {@link HOST_WARNINGS}). */
+export type WarningCode = keyof typeof HOST_WARNINGS;

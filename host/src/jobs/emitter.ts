@@ -1,4 +1,5 @@
 import type { Disposable } from '@atrium/sdk';
+import type { WarningCode } from '../errors/codes.js';
 
 /**
  * A minimal typed event source: `event(listener)` subscribes and returns a
@@ -22,7 +23,7 @@ export class Emitter<T> {
         listener(e);
       } catch (err) {
         process.emitWarning(`A job event listener threw: ${(err as Error)?.message ?? String(err)}`, {
-          code: 'ATRIUM_WARN_JOB_LISTENER',
+          code: 'ATRIUM_WARN_JOB_LISTENER' satisfies WarningCode,
         });
       }
     }

@@ -6,6 +6,7 @@ import type { JobQueue } from './job-queue.js';
 import type { JobHandler, JobHandlerContext, JobHandlerOptions, JobRunnerOptions } from './job-runner.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { isRetryableError, toJobError } from './to-job-error.js';
+import type { WarningCode } from '../errors/codes.js';
 
 interface Registration {
   readonly handler: JobHandler;
@@ -296,7 +297,7 @@ export class JobRunnerImpl {
     try {
       fn();
     } catch (e) {
-      process.emitWarning(`Job runner: ${(e as Error)?.message ?? String(e)}`, { code: 'ATRIUM_WARN_JOB_RUNNER' });
+      process.emitWarning(`Job runner: ${(e as Error)?.message ?? String(e)}`, { code: 'ATRIUM_WARN_JOB_RUNNER' satisfies WarningCode });
     }
   }
 }

@@ -2,6 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AtriumError } from '../errors/atrium-error.js';
 import type { AtriumErrorCode } from '../errors/codes.js';
 import { deserializeError, serializeError, type MainToWorker, type WorkerToMain } from './worker-protocol.js';
+import type { WarningCode } from '../errors/codes.js';
 
 /** A main-thread function a worker may call through `callMain(method, ...args)`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers take whatever the worker sends
@@ -121,7 +122,7 @@ function deliverEvent(options: RunInWorkerOptions, where: string, event: unknown
   try {
     options.onMessage?.(event);
   } catch (e) {
-    process.emitWarning(`onMessage of worker ${where} threw: ${(e as Error)?.message ?? String(e)}`, { code: 'ATRIUM_WARN_WORKER_LISTENER' });
+    process.emitWarning(`onMessage of worker ${where} threw: ${(e as Error)?.message ?? String(e)}`, { code: 'ATRIUM_WARN_WORKER_LISTENER' satisfies WarningCode });
   }
 }
 

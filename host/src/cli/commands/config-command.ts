@@ -1,5 +1,6 @@
 import { checkIndexUrl, configuredIndex, indexLocation, setConfiguredIndex } from '../../db/index-location.js';
 import { databasePath } from '../../db/database-path.js';
+import type { WarningCode } from '../../errors/codes.js';
 import { maskUrlPassword } from '../../db/mask-url-password.js';
 import { sqliteIndexCounts, type IndexCounts } from '../../db/sqlite-index-counts.js';
 import { SettingTable } from '../../db/setting-table.js';
@@ -90,7 +91,8 @@ function counted(c: IndexCounts): string {
 
 /** Prints the warning that an index switch copied nothing (`ATRIUM_WARN_INDEX_NOT_COPIED`), as text or JSON. */
 function warnNotCopied(ctx: CliContext, message: string, details: Record<string, unknown>): void {
-  ctx.err(ctx.json ? JSON.stringify({ warning: { code: 'ATRIUM_WARN_INDEX_NOT_COPIED', message, details } }) : `atrium config: warning: ${message} [ATRIUM_WARN_INDEX_NOT_COPIED]`);
+  const code: WarningCode = 'ATRIUM_WARN_INDEX_NOT_COPIED';
+  ctx.err(ctx.json ? JSON.stringify({ warning: { code, message, details } }) : `atrium config: warning: ${message} [${code}]`);
 }
 
 export const configCommand = defineCommand({
